@@ -1,0 +1,43 @@
+/**
+ * `npm run bench [-- NAME…]`: every benchmark, or the named ones (pipeline, classify, browser, scale), printing
+ * figures. Targets are printed beside the figures; benchmarks never fail the test suite.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+type Bench = () => Promise<unknown>;
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+const benches: Record<string, Bench> = {
+  pipeline: async () => (await import('./pipeline.js')).runPipelineBench(500),
+  classify: async () => (await import('./classify.js')).runClassifyBench(),
+};
+// Benchmarks that live in their own file and need something this machine may lack (Chromium, Redis, PostgreSQL).
+const optional: Record<string, [string, string]> = {
+  browser: ['./browser.ts', 'runBrowserBench'],
+  scale: ['./scale.ts', 'runScaleBench'],
+};
+for (const [name, [file, fn]] of Object.entries(optional)) {
+  if (!existsSync(here(file))) continue;
+  benches[name] = async () => {
+    const mod = (await import(file.replace(/\.ts$/, '.js'))) as Record<string, Bench>;
+    return mod[fn]!();
+  };
+}
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(benches);
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    process.stderr.write(`no benchmark "${name}": choose from ${Object.keys(benches).join(', ')}\n`);
+    process.exitCode = 2;
+    continue;
+  }
+  try {
+    await bench();
+  } catch (error) {
+    process.stdout.write(`${name}: not run — ${(error as Error).message}\n`);
+  }
+  process.stdout.write('\n');
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { channelBase } from '../src/config/channel-schema.js';
+import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
+import type { Alert } from '../src/types.js';
+import { alertEmbed } from './discord-embed.js';
+
+type DiscordJs = typeof import('discord.js');
+type DiscordRestModule = typeof import('../src/chat/discord-rest.js');
+
+let loading: Promise<[DiscordJs, DiscordRestModule]> | undefined;
+/** discord.js is loaded on the first Discord delivery, so commands that never post to Discord do not pay for it. */
+function loadDiscord(): Promise<[DiscordJs, DiscordRestModule]> {
+  loading ??= Promise.all([import('discord.js'), import('../src/chat/discord-rest.js')]);
+  return loading;
+}
+
+/** A Discord id (snowflake): https://discord.com/developers/docs/reference#snowflakes */
+const snowflake = z
+  .string()
+  .regex(
+    /^\d{17,20}$/,
+    'a Discord channel id is 17–20 digits: turn on Developer Mode, right-click the channel, Copy Channel ID',
+  );
+
+/** `https://discord.com/api[/vN]/webhooks/{id}/{token}`; any host is accepted so a proxy or a local fake can stand in. */
+const WEBHOOK_URL = /^(https?:\/\/[^/?#]+(?:\/[^?#]*?)?)\/webhooks\/(\d+)\/([\w-]+)\/?$/;
+const DISCORD_HOSTS = /^https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\//;
+
+const schema = z
+  .strictObject({
+    ...channelBase,
+    type: z.literal('discord'),
+    /** A channel id; the bot (token from `token_env`) posts there. */
+    channel: snowflake.optional(),
+    /** A webhook URL (Channel settings → Integrations → Webhooks); no bot needed. */
+    webhook: z
+      .string()
+      .regex(WEBHOOK_URL, 'webhook must look like https://discord.com/api/webhooks/ID/TOKEN')
+      .optional(),
+    /** The environment variable holding the bot token. */
+    token_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'token_env names an environment variable')
+      .default('DISCORD_TOKEN'),
+  })
+  .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
+    message:
+      'a discord channel needs exactly one of channel (a channel id, posted by the bot) or webhook (a webhook URL)',
+    path: ['channel'],
+  });
+
+type DiscordChannelConfig = z.output<typeof schema>;
+
+/** Where a message goes: a channel through the bot, or a webhook. Tokens stay in here and are never logged. */
+type Target =
+  | { kind: 'channel'; channelId: string; tokenEnv: string }
+  | { kind: 'webhook'; webhookId: string; webhookToken: string; apiBase: string | undefined };
+
+function webhookTarget(url: string): Target {
+  const m = WEBHOOK_URL.exec(url);
+  if (!m) throw new Error('invalid Discord webhook URL');
+  // Real Discord URLs follow DISCORD_API_URL (a proxy); any other host is used as given (a self-hosted fake).
+  const apiBase = DISCORD_HOSTS.test(url) ? undefined : (m[1] ?? '').replace(/\/v\d+$/, '');
+  return { kind: 'webhook', webhookId: m[2] ?? '', webhookToken: m[3] ?? '', apiBase };
+}
+
+/** Discord drops a message whose nonce it saw from us in the last few minutes: a retried POST is not posted twice. */
+function nonceFor(channelId: string, alertId: string): string {
+  return createHash('sha256').update(`${channelId}:${alertId}`).digest('hex').slice(0, 25);
+}
+
+/** https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes */
+function hintFor(code: number | string, status: number, where: string, tokenEnv: string): string | undefined {
+  switch (code) {
+    case 10003:
+      return `${where} does not exist (deleted, or a wrong id): fix it in notify.yaml, or run /regwatch unsubscribe in its replacement`;
+    case 50001:
+      return `the bot cannot see ${where}: invite it to that server (docs/discord.md) and allow it View Channel there`;
+    case 50013:
+      return `the bot lacks permissions in ${where}: allow it Send Messages and Embed Links there`;
+    case 10015:
+    case 50027:
+      return `${where} was deleted or its token is wrong: create a new webhook and update notify.yaml`;
+    case 50035:
+      return 'Discord refused the message layout: this is a regwatch bug, please report it with the alert id';
+  }
+  if (status === 401)
+    return `Discord refused the bot token: reset it (Developer Portal → Bot → Reset Token) and set ${tokenEnv}`;
+  if (status === 403) return `Discord refused access to ${where}: check the bot's permissions there`;
+  if (status === 404) return `${where} was not found: check notify.yaml`;
+  return undefined;
+}
+
+/** Turn what discord.js throws into a DeliveryError the outbox understands. Never includes request URLs (webhook tokens). */
+function deliveryError(
+  { DiscordAPIError, HTTPError, RateLimitError }: DiscordJs,
+  error: unknown,
+  where: string,
+  tokenEnv: string,
+): DeliveryError {
+  if (error instanceof RateLimitError) {
+    const waitMs = Math.max(error.retryAfter, error.timeToReset, error.sublimitTimeout);
+    return new DeliveryError(`${where}: rate limited by Discord for ${Math.ceil(waitMs / 1000)} s`, true, waitMs);
+  }
+  if (error instanceof DiscordAPIError) {
+    const retryable = error.status === 408 || error.status >= 500;
+    const code = typeof error.code === 'number' && error.code > 0 ? ` (code ${error.code})` : '';
+    return new DeliveryError(
+      `${where}: HTTP ${error.status} ${error.message}${code}`,
+      retryable,
+      undefined,
+      retryable ? undefined : hintFor(error.code, error.status, where, tokenEnv),
+    );
+  }
+  if (error instanceof HTTPError) return new DeliveryError(`${where}: Discord answered HTTP ${error.status}`, true);
+  const name = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+  return new DeliveryError(`${where}: request failed (${name === 'AbortError' ? 'timed out' : name})`, true);
+}
+
+/** The message body: one embed, and mentions switched off whatever the text says. */
+export function discordMessage(alert: Alert): {
+  embeds: [ReturnType<typeof alertEmbed>];
+  allowed_mentions: { parse: [] };
+} {
+  return { embeds: [alertEmbed(alert)], allowed_mentions: { parse: [] } };
+}
+
+/** Posts one embed per alert to a channel (bot token) or a webhook; rate limits and 5xx are retried, never doubled. */
+export const discordNotifier: NotifierFactory<DiscordChannelConfig> = {
+  type: 'discord',
+  schema,
+  create(config, ctx) {
+    // Subscriptions made with /regwatch subscribe arrive unparsed: `{channel}` with no defaults applied.
+    const tokenEnv = config.token_env ?? 'DISCORD_TOKEN';
+    const target: Target = config.webhook
+      ? webhookTarget(config.webhook)
+      : { kind: 'channel', channelId: config.channel ?? '', tokenEnv };
+    const where =
+      target.kind === 'channel' ? `discord channel ${target.channelId}` : `discord webhook ${target.webhookId}`;
+    return {
+      id: config.id,
+      type: 'discord',
+      async send(alert) {
+        const [discord, { discordRest, forgetDiscordRest }] = await loadDiscord();
+        const { DiscordAPIError, Routes } = discord;
+        const body = discordMessage(alert);
+        if (target.kind === 'webhook') {
+          const env = target.apiBase ? { ...ctx.env, DISCORD_API_URL: target.apiBase } : ctx.env;
+          try {
+            await discordRest(env).post(Routes.webhook(target.webhookId, target.webhookToken), {
+              body,
+              query: new URLSearchParams({ wait: 'true' }),
+              auth: false,
+            });
+          } catch (error) {
+            throw deliveryError(discord, error, where, tokenEnv);
+          }
+          return;
+        }
+        const token = ctx.env[target.tokenEnv];
+        if (!token) {
+          throw new DeliveryError(
+            `${where}: no bot token`,
+            false,
+            undefined,
+            `set ${target.tokenEnv} to the bot's token (docs/discord.md), or give this channel a webhook instead`,
+          );
+        }
+        try {
+          await discordRest(ctx.env, token).post(Routes.channelMessages(target.channelId), {
+            body: { ...body, nonce: nonceFor(target.channelId, alert.id), enforce_nonce: true },
+          });
+        } catch (error) {
+          // discord.js drops a token Discord refused; forget the client so a fixed token is picked up on the next try.
+          if (error instanceof DiscordAPIError && error.status === 401) forgetDiscordRest(ctx.env, token);
+          throw deliveryError(discord, error, where, tokenEnv);
+        }
+      },
+    };
+  },
+};

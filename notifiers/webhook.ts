@@ -1,0 +1,86 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { channelBase } from '../src/config/channel-schema.js';
+import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
+
+const schema = z.strictObject({
+  ...channelBase,
+  type: z.literal('webhook'),
+  url: z.url({ protocol: /^https?$/, error: 'webhook url must be an absolute http(s) URL' }),
+  /** HMAC-SHA256 of the body, sent as X-Regwatch-Signature: sha256=<hex>. */
+  secret: z.string().min(1).optional(),
+  headers: z.record(z.string(), z.string()).default({}),
+  timeout: z.number().int().positive().default(10_000),
+});
+
+/** sha256=<hex> of the exact body bytes, for receivers to verify. */
+export function signBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** POSTs the alert JSON (design §7) with Idempotency-Key = alert id; receivers deduplicate by it. */
+export const webhookNotifier: NotifierFactory<z.output<typeof schema>> = {
+  type: 'webhook',
+  schema,
+  create(config) {
+    const host = new URL(config.url).host;
+    return {
+      id: config.id,
+      type: 'webhook',
+      async send(alert) {
+        const body = JSON.stringify(alert);
+        const headers: Record<string, string> = {
+          ...config.headers,
+          'content-type': 'application/json',
+          'idempotency-key': alert.id,
+          'user-agent': 'regwatch/0.1',
+        };
+        if (config.secret) headers['x-regwatch-signature'] = signBody(body, config.secret);
+        let response: Response;
+        try {
+          response = await fetch(config.url, {
+            method: 'POST',
+            body,
+            headers,
+            signal: AbortSignal.timeout(config.timeout),
+            redirect: 'error',
+          });
+        } catch (error) {
+          const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+          throw new DeliveryError(
+            `webhook ${host}: ${cause === 'TimeoutError' ? 'timed out' : `request failed (${cause})`}`,
+            true,
+          );
+        }
+        await response.body?.cancel().catch(() => undefined);
+        if (response.ok) return;
+        const status = response.status;
+        if (status === 429 || status >= 500 || status === 408) {
+          throw new DeliveryError(
+            `webhook ${host}: HTTP ${status}`,
+            true,
+            retryAfterMs(response.headers.get('retry-after')),
+          );
+        }
+        throw new DeliveryError(
+          `webhook ${host}: HTTP ${status}`,
+          false,
+          undefined,
+          status === 401 || status === 403
+            ? 'the receiver refused the request: check the webhook secret and the receiver’s access rules'
+            : status === 404
+              ? 'the receiver has no such path: check the url in notify.yaml'
+              : 'the receiver rejected the alert: check its logs',
+        );
+      },
+    };
+  },
+};

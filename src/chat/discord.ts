@@ -1,0 +1,165 @@
+/**
+ * Discord on the running daemon: the HTTP interactions endpoint `/discord/interactions` (DISCORD_PUBLIC_KEY) and the
+ * gateway connection (DISCORD_TOKEN), both answering `/regwatch` through the same dispatcher and shared commands.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { commandContext } from '../commands/context.js';
+import { COMMANDS, runCommand } from '../commands/index.js';
+import type { Daemon } from '../daemon.js';
+import { sendJson } from '../ops/http-server.js';
+import { DiscordDispatcher, type Dispatched } from './discord-dispatch.js';
+import type { RawInteraction } from './discord-interaction.js';
+import { discordApiBase, discordRest } from './discord-rest.js';
+import { discordPublicKey, verifyDiscordSignature } from './verify-discord-signature.js';
+
+export const INTERACTIONS_PATH = '/discord/interactions';
+/** Interaction payloads are small; anything bigger is not from Discord. */
+const MAX_BODY = 1024 * 1024;
+
+export interface DiscordChat {
+  dispatcher: DiscordDispatcher;
+  /** True when the gateway connection was started (DISCORD_TOKEN set and DISCORD_GATEWAY not `off`). */
+  gateway: boolean;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Mount Discord on the daemon when the environment asks for it: the interactions endpoint with DISCORD_PUBLIC_KEY,
+ * the gateway with DISCORD_TOKEN (set DISCORD_GATEWAY=off to use only the endpoint). Returns undefined when neither is set.
+ * Throws at startup on a malformed DISCORD_PUBLIC_KEY.
+ */
+export async function mountDiscord(
+  daemon: Daemon,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<DiscordChat | undefined> {
+  const publicKeyHex = env.DISCORD_PUBLIC_KEY?.trim();
+  const token = env.DISCORD_TOKEN?.trim();
+  if (!publicKeyHex && !token) return undefined;
+  const log = logger.child({ chat: 'discord' });
+  const dispatcher = new DiscordDispatcher({
+    context: commandContext(daemon),
+    specs: COMMANDS,
+    run: runCommand,
+    adminRoles: () => daemon.runner.config.settings.chat.discordAdminRoles,
+    env,
+    logger: log,
+  });
+  const pending = new Set<Promise<void>>();
+  const track = (later: Promise<void> | undefined) => {
+    if (!later) return;
+    pending.add(later);
+    void later.finally(() => pending.delete(later));
+  };
+  daemon.onStop(async () => {
+    await Promise.allSettled([...pending]);
+  });
+
+  if (publicKeyHex) {
+    const key = discordPublicKey(publicKeyHex);
+    daemon.chatServer.mount(INTERACTIONS_PATH, async (req: IncomingMessage, res: ServerResponse) => {
+      if (req.method !== 'POST')
+        return void res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('POST only\n');
+      const body = await readBody(req);
+      if (!body) return void res.writeHead(413, { 'content-type': 'text/plain' }).end('too large\n');
+      // Discord checks that bad signatures are refused with 401, and removes endpoints that accept them.
+      if (
+        !verifyDiscordSignature(key, header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), body)
+      ) {
+        return void res.writeHead(401, { 'content-type': 'text/plain' }).end('invalid request signature\n');
+      }
+      let interaction: RawInteraction;
+      try {
+        interaction = JSON.parse(body.toString('utf8')) as RawInteraction;
+      } catch {
+        return void res.writeHead(400, { 'content-type': 'text/plain' }).end('body is not JSON\n');
+      }
+      const dispatched = await dispatcher.dispatch(interaction);
+      sendJson(res, 200, dispatched.response);
+      track(dispatched.later);
+    });
+    log.info(
+      { path: INTERACTIONS_PATH },
+      'Discord interactions endpoint ready: set it as the Interactions Endpoint URL in the Developer Portal',
+    );
+  }
+
+  let gateway = false;
+  if (token && env.DISCORD_GATEWAY !== 'off') {
+    gateway = true;
+    await startGateway(daemon, env, token, dispatcher, track, log);
+  }
+  return { dispatcher, gateway };
+}
+
+/** Answer through the REST callback what the HTTP endpoint would have put in its response body. */
+async function answerViaCallback(
+  env: NodeJS.ProcessEnv,
+  interaction: RawInteraction,
+  dispatched: Dispatched,
+): Promise<void> {
+  const { Routes } = await import('discord.js');
+  await discordRest(env).post(Routes.interactionCallback(interaction.id, interaction.token), {
+    body: dispatched.response,
+    auth: false,
+  });
+}
+
+/** The gateway connection (outbound WebSocket, no public URL needed): interactions arrive as INTERACTION_CREATE. */
+async function startGateway(
+  daemon: Daemon,
+  env: NodeJS.ProcessEnv,
+  token: string,
+  dispatcher: DiscordDispatcher,
+  track: (later: Promise<void> | undefined) => void,
+  log: Logger,
+): Promise<void> {
+  const { Client, Events, GatewayDispatchEvents, GatewayIntentBits } = await import('discord.js');
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: discordApiBase(env) },
+    allowedMentions: { parse: [] },
+  });
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (raw: RawInteraction) => {
+    void dispatcher
+      .dispatch(raw)
+      .then(async (dispatched) => {
+        await answerViaCallback(env, raw, dispatched);
+        track(dispatched.later);
+      })
+      .catch((error: unknown) => log.warn({ err: (error as Error).message }, 'could not answer a Discord interaction'));
+  });
+  client.once(Events.ClientReady, (c) => log.info({ user: c.user.tag }, 'Discord gateway connected'));
+  daemon.onStop(() => client.destroy());
+  // Not awaited: the daemon runs (alerts, HTTP endpoint) even when Discord is unreachable or the token is wrong.
+  client.login(token).catch((error: unknown) => {
+    log.error(
+      {
+        err: (error as Error).message,
+        hint: 'check DISCORD_TOKEN (Developer Portal → Bot → Reset Token); set DISCORD_GATEWAY=off to use only the interactions endpoint',
+      },
+      'Discord gateway login failed',
+    );
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * `/regwatch` in Slack through Bolt. Two transports: Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),
+ * else Bolt's HTTPReceiver mounted on the daemon's own HTTP server at /slack/events, where every request must carry a
+ * valid `X-Slack-Signature` (signing secret) and a timestamp within five minutes of now, either way (Bolt alone only
+ * rejects old ones). Commands are acknowledged at once and answered through `response_url`.
+ */
+import { App, HTTPReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { slackApiUrl } from '../../notifiers/slack.js';
+import { renderAnswerBlocks } from '../../notifiers/slack-blocks.js';
+import { COMMANDS, parseCommandText, runCommand } from '../commands/index.js';
+import { commandContext } from '../commands/context.js';
+import type { Daemon } from '../daemon.js';
+import { slackLogger } from './slack-logger.js';
+
+/** Slack's replay window: https://docs.slack.dev/authentication/verifying-requests-from-slack */
+export const SLACK_TIMESTAMP_WINDOW_S = 5 * 60;
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** How long a workspace-admin lookup (users.info) is trusted. */
+const ADMIN_CACHE_MS = 5 * 60_000;
+
+export interface SlackChat {
+  app: App;
+  mode: 'http' | 'socket';
+}
+
+/** Why a request's timestamp is unacceptable (missing, malformed, or more than five minutes off), or null. */
+export function timestampProblem(header: string | string[] | undefined, nowMs = Date.now()): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return 'missing X-Slack-Request-Timestamp';
+  if (!/^\d+$/.test(value)) return 'malformed X-Slack-Request-Timestamp';
+  const skew = Math.abs(nowMs / 1000 - Number(value));
+  return skew > SLACK_TIMESTAMP_WINDOW_S
+    ? `X-Slack-Request-Timestamp is ${Math.round(skew)}s away from now (replay window is ${SLACK_TIMESTAMP_WINDOW_S}s)`
+    : null;
+}
+
+/** Admins: the user ids in settings.chat.slackAdmins, and the workspace's admins and owners (users.info, cached). */
+function adminCheck(daemon: Daemon, app: App, logger: Logger): (userId: string) => Promise<boolean> {
+  const cache = new Map<string, { admin: boolean; until: number }>();
+  return async (userId) => {
+    if (daemon.runner.config.settings.chat.slackAdmins.includes(userId)) return true;
+    const cached = cache.get(userId);
+    if (cached && cached.until > Date.now()) return cached.admin;
+    try {
+      const info = await app.client.users.info({ user: userId });
+      const admin = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+      cache.set(userId, { admin, until: Date.now() + ADMIN_CACHE_MS });
+      return admin;
+    } catch (error) {
+      logger.warn(
+        { user: userId, err: (error as Error).message },
+        'could not look up the Slack user (users.info needs the users:read scope); treating as not an admin',
+      );
+      return false;
+    }
+  };
+}
+
+/** Mount Slack on the daemon: Socket Mode with SLACK_APP_TOKEN, else the HTTP endpoint. Returns undefined when not configured. */
+export async function mountSlack(
+  daemon: Daemon,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<SlackChat | undefined> {
+  const token = env.SLACK_BOT_TOKEN;
+  const signingSecret = env.SLACK_SIGNING_SECRET;
+  const appToken = env.SLACK_APP_TOKEN;
+  if (!token || (!signingSecret && !appToken)) return undefined;
+  const log = logger.child({ component: 'slack' });
+  const clientOptions = { slackApiUrl: slackApiUrl(env), allowAbsoluteUrls: false };
+  const boltLogger = slackLogger(log, 'slack-bolt');
+
+  let app: App;
+  let mode: SlackChat['mode'];
+  if (appToken) {
+    mode = 'socket';
+    app = new App({
+      token,
+      appToken,
+      socketMode: true,
+      clientOptions,
+      installerOptions: { clientOptions },
+      logger: boltLogger,
+      deferInitialization: true,
+    });
+  } else {
+    mode = 'http';
+    const receiver = new HTTPReceiver({
+      signingSecret: signingSecret ?? '',
+      endpoints: [SLACK_EVENTS_PATH],
+      logger: boltLogger,
+      processBeforeResponse: false,
+    });
+    app = new App({ token, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
+    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, log));
+  }
+  try {
+    // auth.test: a wrong or revoked token stops the start with a clear message instead of failing on every command.
+    await app.init();
+  } catch (error) {
+    throw new Error(
+      `Slack: the bot token was not accepted (${(error as Error).message}). Check SLACK_BOT_TOKEN, and SLACK_API_URL if set.`,
+      { cause: error },
+    );
+  }
+
+  const context = commandContext(daemon);
+  const isAdmin = adminCheck(daemon, app, log);
+  app.command(/^\/regwatch/, async ({ command, ack, respond }: SlackCommandMiddlewareArgs) => {
+    // Slack waits 3 s for the ack: nothing touches the store or the network before it.
+    await ack();
+    const { name, args } = parseCommandText(command.text ?? '');
+    const spec = COMMANDS.find((c) => c.name === name);
+    try {
+      const answer = await runCommand(
+        {
+          name,
+          args,
+          platform: 'slack',
+          channelId: command.channel_id,
+          userId: command.user_id,
+          isAdmin: spec?.adminOnly ? await isAdmin(command.user_id) : false,
+        },
+        context,
+      );
+      const { text, blocks } = renderAnswerBlocks(answer);
+      await respond({ response_type: answer.ephemeral ? 'ephemeral' : 'in_channel', text, blocks });
+      log.info(
+        { command: name, channel: command.channel_id, user: command.user_id, error: answer.error ?? false },
+        'answered /regwatch',
+      );
+    } catch (error) {
+      log.error({ command: name, err: (error as Error).message }, 'could not answer /regwatch');
+    }
+  });
+  app.error((error) => {
+    log.error({ err: error.message }, 'Slack handler failed');
+    return Promise.resolve();
+  });
+
+  if (mode === 'socket') {
+    await app.start();
+    daemon.onStop(() => app.stop().then(() => undefined));
+  }
+  log.info({ mode, endpoint: mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack /regwatch ready');
+  return { app, mode };
+}
+
+/** Only signed POSTs to /slack/events with a fresh timestamp reach Bolt (which then checks the signature). */
+function handleHttp(req: IncomingMessage, res: ServerResponse, receiver: HTTPReceiver, log: Logger): void {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path !== SLACK_EVENTS_PATH) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: Slack requests go to ${SLACK_EVENTS_PATH}\n`);
+    return;
+  }
+  if (req.method !== 'POST') {
+    res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('Slack requests are POSTs\n');
+    return;
+  }
+  const problem = timestampProblem(req.headers['x-slack-request-timestamp']);
+  if (problem) {
+    log.warn({ problem }, 'refused a Slack request');
+    req.resume();
+    res.writeHead(401).end();
+    return;
+  }
+  receiver.requestListener(req, res);
+}

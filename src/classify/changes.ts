@@ -1,0 +1,79 @@
+/** Percentage changes with their basis and sign: 同比下降38.1%, "up 157.5% from May", "a 74% year-on-year drop". */
+
+export interface Change {
+  start: number;
+  end: number;
+  pct: number;
+  /** null: no basis stated; only a cumulative period (Jan–Feb, H1, a year) can take one (year-on-year). */
+  basis: 'yoy' | 'mom' | null;
+  /** A rising or falling word was found (an unsigned, unexplained percentage is not a change). */
+  signed: boolean;
+}
+
+const PERCENT =
+  /([+\-−–]?)\s*(\d+(?:\.\d+)?)\s*(?:%|％|\s?per\s?cent\b|\s?percent\b)(?!\s*(?:个百分点|percentage points?|pp\b))/gi;
+const YOY =
+  /同比|按年|较上年|比上年|比去年|较去年|去年同期|上年同期|year[\s-]on[\s-]year|\by\/y\b|\byoy\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|last year|same (?:month|period|batch|quarter) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/gi;
+const MOM =
+  /按月|环比|较上月|比上月|上月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|sequential(?:ly)?|(?:from|than|over|versus|compared (?:with|to)) (?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\s,]+(?:19|20)\d{2})|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/gi;
+const UP =
+  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?/gi;
+const DOWN =
+  /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|cut\b|plummet\w*|reduc\w*|slash\w*/gi;
+
+/** The match of `re` nearest to the span [at, atEnd) of the percentage, looking `before` and `after` characters out. */
+function nearest(
+  re: RegExp,
+  text: string,
+  at: number,
+  before: number,
+  after: number,
+  atEnd = at,
+): { dist: number; index: number } | null {
+  const from = Math.max(0, at - before);
+  const slice = text.slice(from, atEnd + after);
+  let best: { dist: number; index: number } | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    const dist = e <= at ? at - e : s >= atEnd ? s - atEnd : 0;
+    if (!best || dist < best.dist) best = { dist, index: s };
+  }
+  return best;
+}
+
+/**
+ * The changes in a clause. The basis comes from the nearest 同比/环比/"year-on-year"/"from May" cue in the clause, or
+ * in the sentence when the clause has none ("up 12.5% and 10.4% respectively from a year earlier"). A percentage
+ * with no basis (a share, a tax rate) is not a change.
+ */
+export function findChanges(clause: string, clauseStart: number, sentence: string, sentenceStart: number): Change[] {
+  const out: Change[] = [];
+  PERCENT.lastIndex = 0;
+  for (let m = PERCENT.exec(clause); m; m = PERCENT.exec(clause)) {
+    const at = m.index;
+    const atEnd = at + m[0].length;
+    const yoy = nearest(YOY, clause, at, 60, 60, atEnd);
+    const mom = nearest(MOM, clause, at, 60, 60, atEnd);
+    let basis: Change['basis'] | null = yoy && (!mom || yoy.dist <= mom.dist) ? 'yoy' : mom ? 'mom' : null;
+    if (!basis) {
+      const atS = clauseStart - sentenceStart + at;
+      const y2 = nearest(YOY, sentence, atS, 200, 200, atS + m[0].length);
+      const m2 = nearest(MOM, sentence, atS, 200, 200, atS + m[0].length);
+      basis = y2 && (!m2 || y2.dist <= m2.dist) ? 'yoy' : m2 ? 'mom' : null;
+    }
+    let sign = 1;
+    let signed = true;
+    if (m[1] === '-' || m[1] === '−' || m[1] === '–') sign = -1;
+    else if (m[1] !== '+') {
+      const up = nearest(UP, clause, at, 40, 25);
+      const down = nearest(DOWN, clause, at, 40, 25);
+      if (down && (!up || down.dist < up.dist)) sign = -1;
+      signed = Boolean(up || down);
+    }
+    if (!basis && !signed) continue;
+    out.push({ start: clauseStart + at, end: clauseStart + at + m[0].length, pct: sign * Number(m[2]), basis, signed });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { ClassifierSettings, RuleConfig } from './rule-schema.js';
+import { classifierSettingsSchema } from './rule-schema.js';
+
+export interface CompiledRule extends RuleConfig {
+  /** Global regex over the normalised text: every phrase and pattern of the rule. */
+  re: RegExp;
+  withRe: RegExp | null;
+  withoutRe: RegExp | null;
+  /** Where the rule came from, for `validate` and evidence. */
+  file: string;
+}
+
+/** The rules the classifier runs with, compiled once. */
+export interface RuleSet {
+  rules: CompiledRule[];
+  settings: ClassifierSettings;
+  background: RegExp | null;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordy = /[A-Za-z0-9]/;
+
+/**
+ * A literal phrase as a regex: English words match whole words with common endings (suspend → suspends, suspended),
+ * spaces and hyphens are interchangeable, and Chinese matches as written.
+ */
+export function phraseSource(phrase: string): string {
+  const p = phrase.trim();
+  let src = p
+    .split(/[\s-]+/)
+    .map(escape)
+    .join('[\\s-]+');
+  if (wordy.test(p[0] ?? '')) src = `\\b${src}`;
+  if (wordy.test(p[p.length - 1] ?? '')) src = `${src}(?:s|es|d|ed|ing)?\\b`;
+  return src;
+}
+
+export function cueRegex(phrases: readonly string[], patterns: readonly string[] = [], flags = 'gi'): RegExp | null {
+  const parts = [...phrases.map(phraseSource), ...patterns.map((p) => `(?:${p})`)];
+  return parts.length ? new RegExp(parts.join('|'), flags) : null;
+}
+
+export function compileRule(rule: RuleConfig, file: string): CompiledRule {
+  return {
+    ...rule,
+    re: cueRegex(rule.phrases, rule.patterns)!,
+    withRe: cueRegex(rule.with, [], 'i'),
+    withoutRe: cueRegex(rule.without, [], 'i'),
+    file,
+  };
+}
+
+export function compileRuleSet(
+  rules: Array<{ rule: RuleConfig; file: string }>,
+  settings?: ClassifierSettings,
+): RuleSet {
+  const s = settings ?? classifierSettingsSchema.parse({});
+  return {
+    rules: rules.map((r) => compileRule(r.rule, r.file)),
+    settings: s,
+    background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
+  };
+}

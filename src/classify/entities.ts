@@ -1,0 +1,65 @@
+import type { Entities } from '../types.js';
+
+const ELEMENTS: Array<[string, RegExp]> = [
+  ['Sc', /钪|scandium/i],
+  ['Y', /钇|yttrium/i],
+  ['La', /镧|lanthanum/i],
+  ['Ce', /铈|cerium/i],
+  ['Pr', /镨|praseodymium/i],
+  ['Nd', /钕|neodymium/i],
+  ['Pm', /钷|promethium/i],
+  ['Sm', /钐|samarium/i],
+  ['Eu', /铕|europium/i],
+  ['Gd', /钆|gadolinium/i],
+  ['Tb', /铽|terbium/i],
+  ['Dy', /镝|dysprosium/i],
+  ['Ho', /钬|holmium/i],
+  ['Er', /铒|erbium/i],
+  ['Tm', /铥|thulium/i],
+  ['Yb', /镱|ytterbium/i],
+  ['Lu', /镥|lutetium/i],
+];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const DOC_NUMBER = /[\u4e00-\u9fa5]{2,12}[〔[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*\d{1,4}\s*号/g;
+const ANNOUNCEMENT =
+  /((?:(?:商务部|海关总署|国家国防科技工业局|国家原子能机构|工业和信息化部|自然资源部)[\s、和与]*)+)公告\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号/g;
+const EN_ANNOUNCEMENT =
+  /\b(?:MOFCOM|Ministry of Commerce|GAC|General Administration of Customs)?[\s,]*(?:and\s+\w+\s+)?(?:Joint\s+)?Announcement\s+No\.?\s*(\d{1,4})\s*(?:\[|\(|of\s+)?\s*(\d{4})?\]?\)?/gi;
+const HS =
+  /(?:HS|海关商品编号|商品编号|税则号列?|tariff (?:line|code)s?|codes?)[^。.;；\n]{0,20}?((?:\d{4}\.?\d{2}(?:\.?\d{2,4})?)(?:\s*[、,，和及/]\s*\d{4}\.?\d{2}(?:\.?\d{2,4})?)*)/gi;
+const ZH_EFFECTIVE =
+  /自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日起\s*(?:正式)?(?:施行|实施|执行|生效|暂停|停止)/g;
+const EN_EFFECTIVE =
+  /(?:effective|take[sn]? effect|comes? into (?:force|effect)|from)\s+(?:on\s+|from\s+)?(?:(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})|([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4}))/g;
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+const iso = (y: string | number, m: string | number, d: string | number) => `${y}-${pad(m)}-${pad(d)}`;
+const monthNo = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+/** Elements, document numbers, HS codes and effective dates named in a (normalised) text. */
+export function extractEntities(text: string): Entities {
+  const elements = ELEMENTS.filter(([, re]) => re.test(text)).map(([sym]) => sym);
+  const numbers = new Set<string>();
+  for (const m of text.matchAll(DOC_NUMBER))
+    numbers.add(
+      m[0]
+        .replace(/[[［【(（]/, '〔')
+        .replace(/[\]］】)）]/, '〕')
+        .replace(/\s+/g, ''),
+    );
+  for (const m of text.matchAll(ANNOUNCEMENT))
+    numbers.add(`${m[1]!.replace(/[\s、和与]+/g, ' ').trim()}公告${m[2]}年第${m[3]}号`);
+  for (const m of text.matchAll(EN_ANNOUNCEMENT)) if (m[2]) numbers.add(`Announcement No. ${m[1]} of ${m[2]}`);
+  const hsCodes = new Set<string>();
+  for (const m of text.matchAll(HS))
+    for (const code of m[1]!.split(/\s*[、,，和及/]\s*/))
+      if (/^\d{4}\.?\d{2}/.test(code)) hsCodes.add(code.replace(/\./g, ''));
+  const dates = new Set<string>();
+  for (const m of text.matchAll(ZH_EFFECTIVE)) dates.add(iso(m[1]!, m[2]!, m[3]!));
+  for (const m of text.matchAll(EN_EFFECTIVE)) {
+    const month = monthNo(m[2] ?? m[4] ?? '');
+    if (month > 0) dates.add(iso(m[3] ?? m[6]!, month, m[1] ?? m[5]!));
+  }
+  return { elements, documentNumbers: [...numbers], hsCodes: [...hsCodes], effectiveDates: [...dates].sort() };
+}

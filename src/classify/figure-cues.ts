@@ -1,0 +1,117 @@
+/** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
+
+export type CueType =
+  | 'quota'
+  | 'trade'
+  | 'other'
+  | 'mining'
+  | 'smelting'
+  | 'light'
+  | 'ion'
+  | 'magnet'
+  | 'rare_earth'
+  | 'export'
+  | 'import'
+  | 'us'
+  | 'batch'
+  | 'ytd'
+  | 'year_total'
+  | 'respectively'
+  | 'money'
+  | 'other_metal';
+
+export interface Cue {
+  type: CueType;
+  start: number;
+  end: number;
+  /** For batch cues: the batch number. */
+  n?: number;
+}
+
+const BATCH_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  one: 1,
+  two: 2,
+  three: 3,
+};
+
+const CUES: Array<[CueType, RegExp]> = [
+  ['quota', /指标|配额|控制计划|总量控制|quotas?\b|allocations?\b|allowances?\b/gi],
+  [
+    'trade',
+    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales/gi,
+  ],
+  [
+    'other',
+    /产能|产量|生产了|capacity|output(?!\s+quota)|produc(?:ed|es|ing|tion)(?!\s+quota)|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|sales\b|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b/gi,
+  ],
+  ['mining', /开采|采矿|矿产品|mining|mined|extraction/gi],
+  ['smelting', /冶炼分离|冶炼|分离|smelting|separation|refining|refined/gi],
+  ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
+  [
+    'ion',
+    /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]adsorption|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
+  ],
+  ['magnet', /稀土永磁|永磁体?|磁体|磁材|钕铁硼|magnets?\b|NdFeB/gi],
+  ['rare_earth', /稀土|rare[\s-]earths?/gi],
+  [
+    'other_metal',
+    /镓|锗|锑|钨|石墨|锂|钴|铜|铁矿|钢材|煤|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|iron ore|steel|coal/gi,
+  ],
+  ['export', /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales/gi],
+  ['import', /进口|imports?\b|imported|importing/gi],
+  ['us', /美国|对美|United States|U\.S\.(?!\w)|\bUS\b|\bAmerica\b|American buyers/g],
+  [
+    'ytd',
+    /前两批|前三批|两批合计|三批合计|两批共|三批共|累计下达|first two batches|first three batches|two batches|three batches|both batches|combined|so far this year|year[\s-]to[\s-]date/gi,
+  ],
+  [
+    'year_total',
+    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|year's total|total for (?:the year|that year|this year|\d{4})/gi,
+  ],
+  ['respectively', /分别|respectively/gi],
+  [
+    'money',
+    /美元|人民币|元(?!素)|亿元|万元|\$|US\$|dollars?|yuan|value[ds]?\b|金额|出口额|进口额|货值|价格|prices?\b|均价/gi,
+  ],
+];
+const BATCH =
+  /第\s*([一二三四1-4])\s*批|\b(first|second|third|fourth|1st|2nd|3rd)\s+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+
+/** Every cue in `text`, in order. */
+export function findCues(text: string): Cue[] {
+  const out: Cue[] = [];
+  for (const [type, re] of CUES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ type, start: m.index, end: m.index + m[0].length });
+  }
+  BATCH.lastIndex = 0;
+  for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {
+    const key = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    // "up from the first batch of 2023" names a comparison, not this figure's batch.
+    // … and "which included a third batch", "（含第一批指标）" names a part of this figure, not its batch.
+    if (
+      /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与|\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i.test(
+        before,
+      )
+    )
+      continue;
+    out.push({ type: 'batch', start: m.index, end: m.index + m[0].length, n: BATCH_NUM[key] ?? 1 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

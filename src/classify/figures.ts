@@ -1,0 +1,367 @@
+import type { Figure } from '../types.js';
+import { findChanges, type Change } from './changes.js';
+import { findCues, type Cue, type CueType } from './figure-cues.js';
+import { findPeriods, resolvePeriod, type PeriodMention } from './periods.js';
+import { findQuantities, type Quantity } from './quantities.js';
+import { clauses, sentences, type Span } from './segment.js';
+
+/** What earlier sentences (and the title) said, for sentences that rely on it: "其中岩矿型…", "1-6月累计…". */
+interface Context {
+  domain?: 'quota' | 'trade' | 'other';
+  product?: 'magnet' | 'rare_earth';
+  flow?: 'export' | 'import';
+  kind?: 'mining' | 'smelting';
+  batch?: number;
+  period?: string;
+  year?: number;
+  /** The last product named was another metal. */
+  otherMetal?: boolean;
+}
+
+interface Candidate {
+  q: Quantity;
+  /** Written as the base of a comparison ("from 100,000 tonnes", "较上年的…吨"). */
+  comparisonBase: boolean;
+  clause: Span;
+  metric: string;
+  period: string | null;
+  batch: number | null;
+}
+
+const last = (cues: Cue[], types: CueType[], from: number, to: number): Cue | undefined => {
+  let best: Cue | undefined;
+  for (const c of cues) {
+    if (c.start < from || c.end > to || !types.includes(c.type)) continue;
+    if (!best || c.end > best.end || (c.end === best.end && c.start < best.start)) best = c;
+  }
+  return best;
+};
+const first = (cues: Cue[], types: CueType[], from: number, to: number): Cue | undefined =>
+  cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
+
+// A cheap test before the period patterns run: no digit and no period word means no period.
+const MAY_HAVE_PERIOD =
+  /\d|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
+
+const DOMAIN: CueType[] = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'];
+const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
+
+const SAME_PERIOD_LAST_YEAR =
+  /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter) (?:of |in )?last year/i;
+const COMPARISON_BASE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|比|较|由)\s*$/i;
+const OF_THE =
+  /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+)?$/i;
+
+/** A cue right after a tonnage ("270,000 tons of mining quota", "3,188 tonnes of magnets"), which names it. */
+function trailing(cues: Cue[], text: string, types: CueType[], q: Quantity, nextQStart: number): Cue | undefined {
+  const end = Math.min(q.end + 40, nextQStart);
+  let best: Cue | undefined;
+  // The whole noun phrase counts: "tonnes of rare earth permanent magnets" is magnets, not rare earths.
+  for (const c of cues) {
+    if (c.start < q.end || c.end > end || !types.includes(c.type)) continue;
+    const gap = text.slice(q.end, c.start);
+    if ((OF_THE.test(gap) || (best && /^[\s-]*$/.test(text.slice(best.end, c.start)))) && (!best || c.end > best.end))
+      best = c;
+  }
+  return best;
+}
+
+function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | undefined {
+  if (!c) return undefined;
+  if (c.type === 'trade' || c.type === 'other') return c.type;
+  return 'quota';
+}
+
+/**
+ * Figures a document states (design §5): each tonnage that a quota or trade cue explains, with the period, batch and
+ * changes the same sentence gives, falling back to what earlier sentences established.
+ */
+export function extractFigures(title: string, body: string, docDate: { year: number; month: number } | null): Figure[] {
+  const text = `${title}\n${body}`;
+  const cues = findCues(text);
+  const ctx: Context = {};
+  const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
+  const figures: Figure[] = [];
+
+  for (const sentence of sentences(text)) {
+    const sEnd = sentence.end;
+    const sc = cues.filter((c) => c.start >= sentence.start && c.end <= sEnd);
+    const quantities = findQuantities(sentence.text, sentence.start);
+    const periods = MAY_HAVE_PERIOD.test(sentence.text) ? findPeriods(sentence.text, sentence.start) : [];
+    const sentenceYear = periods.find((p) => p.year !== undefined && !p.comparative)?.year;
+    const clauseSpans = clauses(sentence);
+    const clauseOf = (pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
+    const respectively = first(sc, ['respectively'], sentence.start, sEnd) !== undefined;
+
+    const candidates: Candidate[] = [];
+    quantities.forEach((q, qi) => {
+      const ci = clauseOf(q.start);
+      const clause = clauseSpans[ci] ?? sentence;
+      const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
+      const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sEnd;
+      // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
+      const domainCue =
+        last(sc, DOMAIN, sentence.start, q.start) ??
+        first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
+      if (
+        last(sc, ['money'], Math.max(clause.start, prevQEnd), q.start) &&
+        !last(sc, ['trade', 'quota'], Math.max(clause.start, prevQEnd), q.start)
+      )
+        return;
+      const domain = domainOf(domainCue) ?? ctx.domain;
+      if (!domain || domain === 'other') return;
+      if (first(sc, ['other'], sentence.start, sEnd) && /走私|smuggl|seiz|查获|缴获/i.test(sentence.text)) return;
+
+      let metric: string;
+      let batch: number | null = null;
+      if (domain === 'quota') {
+        const kindCue =
+          trailing(sc, text, ['mining', 'smelting'], q, nextQStart) ??
+          last(sc, ['mining', 'smelting'], sentence.start, q.start);
+        let kind = (kindCue?.type as 'mining' | 'smelting' | undefined) ?? ctx.kind;
+        // A tungsten or antimony quota is not a rare-earth quota (nor is 钨精矿…指标 in a notice that covers both).
+        if (!rareEarthDoc) return;
+        if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return;
+        const group = respectively ? listGroup(quantities, q, clause) : [];
+        if (group.length > 1) {
+          const kinds = sc
+            .filter(
+              (c) =>
+                c.start >= sentence.start && c.end <= group[0]!.start && (c.type === 'mining' || c.type === 'smelting'),
+            )
+            .map((c) => c.type);
+          const distinct = kinds.filter((k, i) => kinds.indexOf(k) === i);
+          if (distinct.length === group.length) kind = distinct[group.indexOf(q)] as 'mining' | 'smelting';
+        }
+        const split =
+          trailing(sc, text, ['light', 'ion'], q, nextQStart) ??
+          first(sc, ['light', 'ion'], q.end, Math.min(clause.end, nextQStart)) ??
+          last(sc, ['light', 'ion'], prevQEnd, q.start);
+        // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
+        if (split && !last(sc, ['smelting'], clause.start, q.start)) kind = 'mining';
+        if (!kind) return;
+        const scope = last(sc, ['batch', 'ytd', 'year_total'], sentence.start, q.start);
+        const ytd = scope?.type === 'ytd';
+        const yearTotal = scope?.type === 'year_total';
+        batch = ytd || yearTotal ? null : (scope?.n ?? ctx.batch ?? null);
+        metric = `${kind}_quota${split ? (split.type === 'light' ? '_light' : '_ion_adsorption') : ''}${ytd ? '_ytd' : ''}`;
+      } else {
+        const productCue =
+          trailing(sc, text, [...PRODUCT, 'other_metal'], q, nextQStart) ??
+          last(sc, [...PRODUCT, 'other_metal'], sentence.start, q.start);
+        // Antimony, gallium, tungsten … tonnages are not rare-earth figures.
+        if (productCue?.type === 'other_metal') return;
+        let product = (productCue?.type as 'magnet' | 'rare_earth' | undefined) ?? ctx.product ?? 'rare_earth';
+        if (!productCue && ctx.otherMetal) return;
+        const group = respectively ? listGroup(quantities, q, clause) : [];
+        if (group.length > 1) {
+          const products = sc.filter(
+            (c) => c.start >= sentence.start && c.end <= group[0]!.start && PRODUCT.includes(c.type),
+          );
+          const kinds = products
+            .filter(
+              (c) => !products.some((o) => o !== c && o.type === 'magnet' && o.start <= c.start && o.end >= c.end),
+            )
+            .map((c) => c.type);
+          const distinct = kinds.filter((k, i) => kinds.indexOf(k) === i);
+          if (distinct.length === group.length) product = distinct[group.indexOf(q)] as 'magnet' | 'rare_earth';
+        }
+        const flowCue =
+          last(sc, ['export', 'import'], sentence.start, q.start) ??
+          first(sc, ['export', 'import'], q.end, Math.min(clause.end, nextQStart));
+        const flow = (flowCue?.type as 'export' | 'import' | undefined) ?? ctx.flow ?? 'export';
+        const us =
+          flow === 'export' &&
+          (last(sc, ['us'], Math.max(prevQEnd, clause.start - 40), q.start) ??
+            first(sc, ['us'], q.end, Math.min(clause.end, nextQStart)));
+        metric = `${product}_${flow}s${us ? '_to_us' : ''}`;
+      }
+      if (q.dotThousands && !metric.endsWith('_to_us') && q.value < 1000) q.value = Math.round(q.value * 1000);
+      const period =
+        pickPeriod(q, ci, clauseSpans, periods, sentenceYear, docDate) ??
+        (domain === 'quota' && ctx.domain === 'quota' ? ctx.period : undefined) ??
+        (domain === 'trade' && ctx.domain === 'trade' ? ctx.period : undefined) ??
+        (domain === 'quota' && docDate ? String(docDate.year) : null);
+      const comparisonBase = COMPARISON_BASE.test(text.slice(Math.max(0, q.start - 20), q.start));
+      // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
+      const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
+      candidates.push({ q, clause, metric, period: figurePeriod, batch, comparisonBase });
+    });
+
+    const allChanges = clauseSpans.flatMap((c) =>
+      last(sc, ['money'], c.start, c.end) && !findQuantities(c.text, c.start).length
+        ? []
+        : findChanges(c.text, c.start, sentence.text, sentence.start),
+    );
+    // "The mining quota was up 12.5% …": a change in a clause without a tonnage that names what it is about goes to
+    // that figure — in this sentence if it states one, else the last one stated before.
+    const changes: Change[] = [];
+    for (const ch of allChanges) {
+      const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end);
+      const subject =
+        clause && !quantities.some((q) => q.start >= clause.start && q.start < clause.end)
+          ? last(sc, ['mining', 'smelting', 'magnet'], clause.start, ch.start)
+          : undefined;
+      const prefix = subject ? (subject.type === 'magnet' ? 'magnet_exports' : `${subject.type}_quota`) : undefined;
+      if (!prefix || candidates.some((c) => c.metric.startsWith(prefix))) {
+        changes.push(ch);
+        continue;
+      }
+      const earlier = figures.findLastIndex((f) => f.metric.startsWith(prefix) && f.change_basis === null);
+      if (earlier >= 0 && ch.basis)
+        figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
+    }
+    const assigned = assignChanges(candidates, changes, clauseSpans, respectively);
+    candidates.forEach((c, i) => {
+      const evidence = c.clause.text.trim().slice(0, 200);
+      const own = assigned[i]!;
+      if (own.length === 0)
+        figures.push({
+          metric: c.metric,
+          value: c.q.value,
+          unit: 't',
+          period: c.period,
+          batch: c.batch,
+          change_pct: null,
+          change_basis: null,
+          evidence,
+        });
+      for (const ch of own)
+        figures.push({
+          metric: c.metric,
+          value: c.q.value,
+          unit: 't',
+          period: c.period,
+          batch: c.batch,
+          change_pct: ch.pct,
+          change_basis: ch.basis,
+          evidence,
+        });
+    });
+
+    updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
+  }
+  return dedupe(figures);
+}
+
+/** The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"). */
+function listGroup(quantities: Quantity[], q: Quantity, clause: Span): Quantity[] {
+  return quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1 && q.start >= clause.start);
+}
+
+/** The period of a tonnage: the nearest non-comparative mention in its clause, else earlier in the sentence, else later. */
+function pickPeriod(
+  q: Quantity,
+  ci: number,
+  clauseSpans: Span[],
+  periods: PeriodMention[],
+  sentenceYear: number | undefined,
+  docDate: { year: number; month: number } | null,
+): string | null {
+  const usable = periods.filter((p) => !p.comparative);
+  const clause = clauseSpans[ci];
+  const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
+  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
+  const pick =
+    inClause.sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
+  const period = pick ? resolvePeriod(pick, pick.year === undefined ? sentenceYear : undefined, docDate) : null;
+  // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
+  if (period && clause && SAME_PERIOD_LAST_YEAR.test(clause.text) && !inClause.length)
+    return period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
+  return period;
+}
+
+/** Each change goes to the tonnage in its clause, else to the nearest clause's (the earlier one on a tie). */
+function assignChanges(
+  candidates: Candidate[],
+  changes: Change[],
+  clauseSpans: Span[],
+  respectively: boolean,
+): Change[][] {
+  const out: Change[][] = candidates.map(() => []);
+  if (candidates.length === 0) return out;
+  const clauseIndex = (pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
+  if (respectively && candidates.length > 1 && changes.length === candidates.length) {
+    changes.forEach((ch, i) => out[i]!.push(ch));
+    return out;
+  }
+  for (const ch of changes) {
+    const ci = clauseIndex(ch.start);
+    let best = -1;
+    let bestScore = Infinity;
+    candidates.forEach((c, i) => {
+      // "up 15% from 100,000 tonnes in 2017": the comparison base does not carry the change.
+      if (c.comparisonBase) return;
+      const qi = clauseIndex(c.q.start);
+      const clauseDist = Math.abs(qi - ci);
+      const charDist = c.q.end <= ch.start ? ch.start - c.q.end : c.q.start - ch.end;
+      const score = clauseDist * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    });
+    if (best < 0) continue;
+    let change = ch;
+    if (!change.basis) {
+      // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year.
+      if (!/\/|H[12]|Q[1-4]|^\d{4}$/.test(candidates[best]!.period ?? '-')) continue;
+      change = { ...change, basis: 'yoy' };
+    }
+    const own = out[best]!;
+    if (!own.some((x) => x.basis === change.basis)) own.push(change);
+  }
+  return out;
+}
+
+function updateContext(
+  ctx: Context,
+  cues: Cue[],
+  sentence: Span,
+  periods: PeriodMention[],
+  sentenceYear: number | undefined,
+  docDate: { year: number; month: number } | null,
+  candidates: Candidate[],
+): void {
+  const d = domainOf(
+    last(cues, ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'], sentence.start, sentence.end),
+  );
+  if (d) ctx.domain = d;
+  const product = last(cues, [...PRODUCT, 'other_metal'], sentence.start, sentence.end);
+  if (product?.type === 'other_metal') ctx.otherMetal = true;
+  else if (product) {
+    ctx.product = product.type as 'magnet' | 'rare_earth';
+    ctx.otherMetal = false;
+  }
+  const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);
+  if (flow) ctx.flow = flow.type as 'export' | 'import';
+  const kind = last(cues, ['mining', 'smelting'], sentence.start, sentence.end);
+  if (kind) ctx.kind = kind.type as 'mining' | 'smelting';
+  // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
+  const quotaFigure = candidates.find((c) => c.metric.includes('_quota'));
+  const batch = last(cues, ['batch'], sentence.start, sentence.end);
+  if (quotaFigure) ctx.batch = quotaFigure.batch ?? undefined;
+  else if (batch?.n) ctx.batch = batch.n;
+  // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.
+  const period = periods.filter((p) => !p.comparative).at(-1);
+  if (candidates[0]?.period) ctx.period = candidates[0].period;
+  else if (period)
+    ctx.period = resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate) ?? ctx.period;
+  if (sentenceYear) ctx.year = sentenceYear;
+}
+
+/** One figure per metric, value, period, batch and basis; a bare restatement of a value with a stated change goes. */
+function dedupe(figures: Figure[]): Figure[] {
+  const key = (f: Figure) => `${f.metric}|${f.value}|${f.period}|${f.batch}`;
+  const withBasis = new Set(figures.filter((f) => f.change_basis).map(key));
+  const seen = new Set<string>();
+  return figures.filter((f) => {
+    if (!f.change_basis && withBasis.has(key(f))) return false;
+    const k = `${key(f)}|${f.change_basis}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,35 @@
+import type { Classification, DocumentInput } from '../types.js';
+import { categorize } from './categorize.js';
+import type { RuleSet } from './compile-rules.js';
+import { extractEntities } from './entities.js';
+import { extractFigures } from './figures.js';
+import { normalizeText } from './normalize.js';
+
+export type { RuleSet, CompiledRule } from './compile-rules.js';
+export { loadRules } from './load-rules.js';
+export { normalizeText } from './normalize.js';
+
+function docDateOf(date: string | null | undefined): { year: number; month: number } | null {
+  const m = /^(\d{4})-(\d{2})/.exec(date ?? '');
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
+}
+
+/**
+ * Classify one document: categories with the phrases that earned them, the figures it states, and the elements,
+ * document numbers, HS codes and effective dates it names. Pure: the same input and rules give the same output.
+ */
+export function classify(doc: DocumentInput, rules: RuleSet): Classification {
+  const title = normalizeText(doc.title ?? '');
+  const body = normalizeText(doc.text ?? '');
+  const date = docDateOf(doc.date);
+  return {
+    categories: categorize(title, body, rules, date?.year ?? null),
+    figures: extractFigures(title, body, date),
+    entities: extractEntities(`${title}\n${body}`),
+  };
+}
+
+/** A classifier bound to one rule set (the rules are compiled once, when loaded). */
+export function createClassifier(rules: RuleSet): (doc: DocumentInput) => Classification {
+  return (doc) => classify(doc, rules);
+}

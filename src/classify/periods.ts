@@ -1,0 +1,244 @@
+/** Period mentions — 2025年6月, 1-5月, 上半年, "first five months", "June 2025", H1, Q1 — and how they resolve. */
+
+export interface PeriodMention {
+  start: number;
+  end: number;
+  year?: number;
+  /** Relative year: -1 last year, 0 this year. */
+  relYear?: number;
+  month?: number;
+  relMonth?: number;
+  /** Cumulative from January to this month. */
+  toMonth?: number;
+  half?: 1 | 2;
+  quarter?: 1 | 2 | 3 | 4;
+  /** A comparison base ("from May", "较上年", "since 2014"), not the period of a figure. */
+  comparative: boolean;
+}
+
+const ZH_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
+const EN_NUM: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?`;
+
+const num = (s: string | undefined): number | undefined => {
+  if (!s) return undefined;
+  if (/^\d+$/.test(s)) return Number(s);
+  return ZH_NUM[s] ?? EN_NUM[s.toLowerCase()] ?? ORDINAL[s.toLowerCase()];
+};
+const monthOf = (s: string | undefined): number | undefined => {
+  if (!s) return undefined;
+  const k = s.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.findIndex((m) => m.startsWith(k.slice(0, 3)));
+  return i >= 0 ? i + 1 : undefined;
+};
+
+type Builder = (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end' | 'comparative'> | null;
+
+// Ordered so that at one position the longest, most specific form wins.
+// Each pattern has a cheap gate (a literal the pattern cannot match without) tested first.
+const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
+  [
+    /月/,
+    /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,
+    (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
+  ],
+  [
+    /个?月/,
+    /(?:(\d{4})\s*年)?\s*前\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*个?月/g,
+    (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
+  ],
+  [/半年/, /(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
+  [
+    /季度/,
+    /(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度/g,
+    (m) => ({ year: num(m[1]), quarter: num(m[2]) as 1 | 2 | 3 | 4 }),
+  ],
+  [
+    /月/,
+    /(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)/g,
+    (m) => ({ year: num(m[1]), month: num(m[2]) }),
+  ],
+  [
+    /年/,
+    /(?<![\d〔[［(（])(\d{4})\s*年(?:全年|度)?(?!\s*\d{1,2}\s*月|\s*第\s*\d+\s*号|\d)/g,
+    (m) => ({ year: num(m[1]) }),
+  ],
+  [/年/, /(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],
+  [/[年]/, /今年|本年|年内|当年/g, () => ({ relYear: 0 })],
+  [/上个?月/, /上个?月/g, () => ({ relMonth: -1 })],
+  [
+    /Jan/,
+    new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:,?\s+(\d{4}))?`, 'g'),
+    (m) => ({ toMonth: monthOf(m[1]), year: num(m[2]) }),
+  ],
+  [
+    /months/i,
+    /\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
+    (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
+  ],
+  [
+    /half/i,
+    /\b(?:the\s+)?(first|second)\s+half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
+    (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2]) }),
+  ],
+  [
+    /H[12]/,
+    /\b(?:(\d{4})\s+)?H([12])(?:\s+(\d{4}))?\b/g,
+    (m) => ({ half: Number(m[2]) as 1 | 2, year: num(m[1] ?? m[3]) }),
+  ],
+  [
+    /quarter/i,
+    /\b(?:the\s+)?(first|second|third|fourth)\s+quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
+    (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2]) }),
+  ],
+  [
+    /Q[1-4]/,
+    /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
+    (m) => ({ quarter: Number(m[2]) as 1 | 2 | 3 | 4, year: num(m[1] ?? m[3]) }),
+  ],
+  [
+    /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
+    new RegExp(
+      String.raw`(?<!\d\s)\b(${MONTH_RE})(?:\s+(?:of\s+)?(\d{4}))?(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d{3}))`,
+      'g',
+    ),
+    (m) => (/^May$/.test(m[1]!) || /^[A-Z]/.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
+  ],
+  [
+    /year/i,
+    /\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]ago\b/gi,
+    () => ({ relYear: -1 }),
+  ],
+  [/year/i, /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
+  [/month/i, /\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi, () => ({ relMonth: -1 })],
+  [
+    /(?:19|20)\d\d/,
+    /(?<![\d,.$〔[［])\b((?:19|20)\d{2})\b(?![,.]?\d)(?!\s*(?:年|tonnes|tons|吨))/g,
+    (m) => ({ year: num(m[1]) }),
+  ],
+];
+
+const COMPARATIVE_BEFORE =
+  /(?:\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
+
+/** Every period mention in `text`, non-overlapping, longest first at each position. */
+export function findPeriods(text: string, offset = 0): PeriodMention[] {
+  const found: PeriodMention[] = [];
+  for (const [gate, re, build] of PATTERNS) {
+    if (!gate.test(text)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].trim().length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const lead = m[0].length - m[0].trimStart().length;
+      const start = m.index + lead;
+      const end = m.index + m[0].trimEnd().length;
+      if (found.some((f) => start < f.end - offset && end > f.start - offset)) continue;
+      const built = build(m);
+      if (!built) continue;
+      const parts = Object.fromEntries(Object.entries(built).filter(([, v]) => v !== undefined)) as Omit<
+        PeriodMention,
+        'start' | 'end' | 'comparative'
+      >;
+      if (parts.month !== undefined && (parts.month < 1 || parts.month > 12)) continue;
+      if (parts.toMonth !== undefined && (parts.toMonth < 1 || parts.toMonth > 12)) continue;
+      const before = text.slice(Math.max(0, start - 40), start);
+      const after = text.slice(end, end + 6);
+      const comparative =
+        COMPARATIVE_BEFORE.test(before) || COMPARATIVE_AFTER.test(after) || (parts.relYear === -1 && /同期/.test(m[0]));
+      found.push({ ...parts, start: offset + start, end: offset + end, comparative });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The period a mention names, as design §5 writes it. A year the text does not give comes from `contextYear` (a year
+ * stated earlier in the same sentence) or from the document date; a month later than the document's month then
+ * belongs to the year before (a January report on December).
+ */
+export function resolvePeriod(
+  p: PeriodMention,
+  contextYear: number | undefined,
+  docDate: { year: number; month: number } | null,
+): string | null {
+  let year = p.year;
+  const endMonth = p.month ?? p.toMonth ?? (p.half ? p.half * 6 : p.quarter ? p.quarter * 3 : undefined);
+  if (year === undefined && p.relYear !== undefined && docDate) year = docDate.year + p.relYear;
+  if (p.relMonth !== undefined) {
+    if (!docDate) return null;
+    const idx = docDate.year * 12 + (docDate.month - 1) + p.relMonth;
+    return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`;
+  }
+  if (year === undefined) year = contextYear;
+  if (year === undefined && docDate)
+    year = endMonth !== undefined && endMonth > docDate.month ? docDate.year - 1 : docDate.year;
+  if (year === undefined) return null;
+  if (p.month !== undefined) return `${year}-${pad(p.month)}`;
+  if (p.toMonth !== undefined) {
+    if (p.toMonth === 12) return String(year);
+    if (p.toMonth === 6) return `${year}-H1`;
+    if (p.toMonth === 3) return `${year}-Q1`;
+    if (p.toMonth === 1) return `${year}-01`;
+    return `${year}-01/${year}-${pad(p.toMonth)}`;
+  }
+  if (p.half) return `${year}-H${p.half}`;
+  if (p.quarter) return `${year}-Q${p.quarter}`;
+  return String(year);
+}

@@ -1,0 +1,33 @@
+/** Sentences and clauses with their offsets, for cues that must occur together. */
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// A sentence ends at 。！？；, a line break, or an English full stop followed by a capital (not "U.S. exports").
+const SENTENCE_END = /[。！？!?；;\n]+|(?<=[a-z0-9%)"”’\]])\.(?=\s+["“]?[A-Z\d])/g;
+// A clause ends at a comma that is not a thousands separator, a colon, a bracket, or a contrastive word.
+const CLAUSE_END = /[，:：（）()【】]|,(?!\d{3}(?!\d))|\s(?:while|whereas|but|although|compared with|versus)\s|[而但]/g;
+
+function split(text: string, offset: number, re: RegExp): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > start) out.push({ start: offset + start, end: offset + m.index, text: text.slice(start, m.index) });
+    start = m.index + Math.max(1, m[0].length);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (start < text.length) out.push({ start: offset + start, end: offset + text.length, text: text.slice(start) });
+  return out.filter((s) => s.text.trim().length > 0);
+}
+
+export function sentences(text: string): Span[] {
+  return split(text, 0, SENTENCE_END);
+}
+
+export function clauses(sentence: Span): Span[] {
+  return split(sentence.text, sentence.start, CLAUSE_END);
+}

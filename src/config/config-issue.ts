@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { isSecretName, readSecret, redactSecrets, registerSecret } from '../security/secrets.js';
+
+/** One problem in a config file, printed as `file:line:col: message`. */
+export interface ConfigIssue {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export function formatIssue(issue: ConfigIssue): string {
+  return `${issue.file}:${issue.line}:${issue.col}: ${redactSecrets(issue.message)}`;
+}
+
+/** Thrown when a config cannot be used; carries every issue found, not just the first. */
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** A parsed YAML file that can say where any path of it is. */
+export interface YamlFile {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Position of the node at `path` (or of its nearest existing parent). */
+  at(path: ReadonlyArray<PropertyKey>, useKey?: boolean): { line: number; col: number };
+  issue(path: ReadonlyArray<PropertyKey>, message: string, useKey?: boolean): ConfigIssue;
+}
+
+/** YAML keys whose values are secrets whatever the variable is called (`url: ${HOOK}` of a webhook channel …). */
+const SECRET_KEY = /^(?:url|webhook|secret|token|password|authorization|signingSecret|apiKey|key)$/i;
+
+/**
+ * Replace `${VAR}` from the environment, or from the file `VAR_FILE` names (container secrets); a missing variable is
+ * an issue that names it. Values that are secrets (by the variable's name, the key they fill, or because they came
+ * from a file) are registered so they are redacted from every log line and message.
+ */
+export function substituteEnv(
+  text: string,
+  env: NodeJS.ProcessEnv,
+  file: string,
+): { text: string; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const lines = text.split('\n');
+  const out = lines.map((line, i) =>
+    line.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string, offset: number) => {
+      // Leave ${VAR} alone inside comments.
+      const hash = line.indexOf('#');
+      if (hash !== -1 && hash < offset && /(^|\s)#/.test(line.slice(0, offset))) return whole;
+      let value: string | undefined;
+      try {
+        value = readSecret(name, env);
+      } catch (error) {
+        issues.push({ file, line: i + 1, col: offset + 1, message: (error as Error).message });
+        return '';
+      }
+      if (value === undefined) {
+        issues.push({
+          file,
+          line: i + 1,
+          col: offset + 1,
+          message: `environment variable ${name} is not set; export it (or ${name}_FILE) or remove \${${name}} from the file`,
+        });
+        return '';
+      }
+      const key = /^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1] ?? '';
+      if (isSecretName(name) || SECRET_KEY.test(key)) registerSecret(value);
+      return value;
+    }),
+  );
+  return { text: out.join('\n'), issues };
+}
+
+/** Parse one YAML file (after `${VAR}` substitution), collecting syntax errors and duplicate keys as issues. */
+export function readYamlFile(
+  path: string,
+  env: NodeJS.ProcessEnv,
+  displayRoot?: string,
+): { yaml?: YamlFile; issues: ConfigIssue[] } {
+  const file = displayRoot ? relative(displayRoot, path) || path : path;
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { issues: [{ file, line: 1, col: 1, message: `cannot read: ${(error as Error).message}` }] };
+  }
+  return parseYamlText(raw, file, env);
+}
+
+export function parseYamlText(
+  raw: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): { yaml?: YamlFile; issues: ConfigIssue[] } {
+  const { text, issues } = substituteEnv(raw, env, file);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const pos = lines.linePos(error.pos[0]);
+    const message =
+      error.code === 'DUPLICATE_KEY'
+        ? `duplicate key: ${error.message.replace(/\s+at line.*$/s, '')}`
+        : error.message.split('\n')[0];
+    issues.push({ file, line: pos.line, col: pos.col, message: message ?? 'YAML error' });
+  }
+  const at = (path: ReadonlyArray<PropertyKey>, useKey = false): { line: number; col: number } => {
+    for (let n = path.length; n >= 0; n--) {
+      const sub = path.slice(0, n) as unknown[];
+      if (useKey && n === path.length && n > 0) {
+        const parent = sub.length > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
+        const pair =
+          parent && isNode(parent) && 'items' in parent
+            ? (parent.items as unknown[]).find(
+                (p) =>
+                  typeof p === 'object' &&
+                  p !== null &&
+                  'key' in p &&
+                  isNode(p.key) &&
+                  String((p as { key: { toJSON(): unknown } }).key.toJSON()) === String(sub.at(-1)),
+              )
+            : undefined;
+        const key = pair ? (pair as { key: { range?: [number, number, number] } }).key : undefined;
+        if (key?.range) return lines.linePos(key.range[0]);
+      }
+      const node = n === 0 ? doc.contents : doc.getIn(sub, true);
+      if (node && isNode(node) && node.range) return lines.linePos(node.range[0]);
+    }
+    return { line: 1, col: 1 };
+  };
+  const yaml: YamlFile = {
+    file,
+    doc,
+    lines,
+    at,
+    issue: (path, message, useKey) => ({ file, ...at(path, useKey), message }),
+  };
+  return { yaml, issues };
+}
+
+/** Validate a parsed YAML document against a zod schema; every zod issue becomes a positioned ConfigIssue. */
+export function validateYaml<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?: T; issues: ConfigIssue[] } {
+  const result = schema.safeParse(yaml.doc.toJS());
+  if (result.success) return { value: result.data, issues: [] };
+  const issues = result.error.issues.map((issue) => {
+    const path = issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) =>
+        yaml.issue(
+          [...path, key],
+          `unknown key "${key}"${path.length ? ` in ${path.join('.')}` : ''}: remove it or check its spelling`,
+          true,
+        ),
+      );
+    }
+    const where = path.length ? `${path.join('.')}: ` : '';
+    return [yaml.issue(path, `${where}${issue.message}`)];
+  });
+  return { issues: issues.flat() };
+}

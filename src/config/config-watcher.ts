@@ -1,0 +1,68 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { ConfigError, formatIssue } from './config-issue.js';
+import { loadConfig, type LoadedConfig } from './load-config.js';
+
+/**
+ * Watches a config directory (and its watches/ and rules/ folders) and applies each valid change without a restart.
+ * An invalid change is refused and logged with its errors; the last good config keeps running.
+ */
+export class ConfigWatcher {
+  private watchers: FSWatcher[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logger: Logger,
+    private readonly apply: (config: LoadedConfig) => Promise<void>,
+    private readonly debounceMs = 250,
+  ) {}
+
+  start(): void {
+    for (const sub of ['', 'watches', 'rules']) {
+      try {
+        this.watchers.push(watch(join(this.dir, sub), () => this.schedule()));
+      } catch {
+        // A folder the directory lacks falls back to the shipped one, which is not watched.
+      }
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.chain = this.chain.then(async () => {
+        await this.reload();
+      });
+    }, this.debounceMs);
+  }
+
+  /** Load and, if valid, apply. Returns the issues when the change was refused. */
+  async reload(): Promise<string[]> {
+    let config: LoadedConfig;
+    try {
+      config = loadConfig(this.dir, this.env);
+    } catch (error) {
+      const lines = error instanceof ConfigError ? error.issues.map(formatIssue) : [(error as Error).message];
+      this.logger.error({ errors: lines }, 'config change refused; the last good config keeps running');
+      return lines;
+    }
+    await this.apply(config);
+    this.logger.info({ watches: config.watches.length, channels: config.channels.length }, 'config reloaded');
+    return [];
+  }
+
+  /** Resolves when the reloads triggered so far are done (tests and shutdown). */
+  async settled(): Promise<void> {
+    await this.chain;
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+  }
+}

@@ -1,0 +1,12 @@
+/** `npm run schema`: regenerate the JSON Schemas shipped in config/schema/ (a test fails when they are stale). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsonSchemas } from './json-schema.js';
+import { SHIPPED_CONFIG_DIR } from './paths.js';
+
+const dir = join(SHIPPED_CONFIG_DIR, 'schema');
+mkdirSync(dir, { recursive: true });
+for (const [name, schema] of Object.entries(jsonSchemas())) {
+  writeFileSync(join(dir, name), `${JSON.stringify(schema, null, 2)}\n`);
+  process.stdout.write(`wrote config/schema/${name}\n`);
+}

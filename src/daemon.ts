@@ -1,0 +1,116 @@
+import type { Logger } from 'pino';
+import { ConfigWatcher } from './config/config-watcher.js';
+import { loadConfig, type LoadedConfig } from './config/load-config.js';
+import { loadHistory } from './figures/history.js';
+import { HttpServer } from './ops/http-server.js';
+import { collectState, serveHealth } from './ops/health.js';
+import { Metrics } from './ops/metrics.js';
+import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
+import { Runner } from './pipeline/runner.js';
+import { Scheduler } from './scheduler.js';
+import { Store } from './store/store.js';
+
+export interface DaemonOptions {
+  configDir: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** A separate listener for the Slack and Discord endpoints (public), keeping /healthz and /metrics private. */
+  chatPort?: number;
+  chatHost?: string;
+  browser?: BrowserFetch;
+  /** Called once the runner and server exist, to mount chat integrations. */
+  extend?(daemon: Daemon): Promise<void>;
+}
+
+/** The running bot: scheduler, notifiers, outbox, config hot reload, HTTP endpoints. */
+export interface Daemon {
+  runner: Runner;
+  scheduler: Scheduler;
+  server: HttpServer;
+  /** Where chat integrations mount their endpoints: the ops server, or a listener of its own (REGWATCH_CHAT_PORT). */
+  chatServer: HttpServer;
+  /** Port of the chat listener (the ops port when there is no separate one). */
+  chatPort: number;
+  configWatcher: ConfigWatcher;
+  port: number;
+  onStop(fn: () => Promise<void>): void;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Start `regwatch run`. Throws ConfigError before anything starts when the config is invalid. */
+export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
+  const config = loadConfig(opts.configDir, opts.env);
+  const store = await Store.open(opts.env.REGWATCH_STORE);
+  await loadHistory(store, config.dir, opts.env).catch((error: unknown) =>
+    opts.logger.warn({ err: (error as Error).message }, 'figures history not loaded'),
+  );
+  const metrics = new Metrics(true);
+  const runner = new Runner({
+    store,
+    logger: opts.logger,
+    metrics,
+    env: opts.env,
+    ...(opts.browser ? { browser: opts.browser } : {}),
+  });
+  await runner.applyConfig(config);
+  const scheduler = new Scheduler((w) => runner.scheduledCheck(w), opts.logger, config.settings.jitter);
+  const apply = async (next: LoadedConfig) => {
+    await runner.applyConfig(next);
+    scheduler.setJitter(next.settings.jitter);
+    scheduler.sync(next.watches);
+  };
+  const configWatcher = new ConfigWatcher(config.dir, opts.env, opts.logger, apply);
+  let ready = true;
+  const server = new HttpServer(opts.logger);
+  server.mount('/healthz', (_req, res) => serveHealth(res, runner, ready));
+  server.mount('/readyz', (_req, res) => serveHealth(res, runner, ready));
+  server.mount('/metrics', async (_req, res) => {
+    // State gauges (pending per destination, destination up, watch failures) are read from the store per scrape.
+    metrics.recordState(await collectState(runner));
+    res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+  });
+  const port = await server.listen(opts.port, opts.host ?? '127.0.0.1');
+  const chatServer = opts.chatPort !== undefined ? new HttpServer(opts.logger) : server;
+  const chatPort = chatServer !== server ? await chatServer.listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0') : port;
+  const stoppers: Array<() => Promise<void>> = [];
+  const daemon: Daemon = {
+    runner,
+    scheduler,
+    server,
+    chatServer,
+    chatPort,
+    configWatcher,
+    port,
+    onStop: (fn) => stoppers.push(fn),
+    async stop(graceMs = 10_000) {
+      ready = false;
+      scheduler.stop();
+      configWatcher.stop();
+      // Finish in-flight deliveries up to the grace period; the rest stays in the outbox for the next start.
+      const deadline = Date.now() + graceMs;
+      const left = await runner.drain(deadline);
+      if (left > 0)
+        opts.logger.warn(
+          { pending: left },
+          'stopping with alerts still in the outbox; they are delivered on the next start',
+        );
+      for (const fn of stoppers) await fn().catch(() => undefined);
+      // An attempt still waiting for its receiver is not waited for past the deadline (it stays queued).
+      await runner.close(deadline);
+      await server.close();
+      if (chatServer !== server) await chatServer.close();
+      await store.close();
+    },
+  };
+  if (opts.extend) await opts.extend(daemon);
+  scheduler.sync(config.watches);
+  configWatcher.start();
+  void runner.outbox.deliverDue();
+  opts.logger.info(
+    { watches: config.watches.length, channels: config.channels.length, port, store: store.backend },
+    'regwatch running',
+  );
+  return daemon;
+}

@@ -1,0 +1,72 @@
+import iconv from 'iconv-lite';
+
+const GB_ALIASES = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'gb_2312-80']);
+
+/** Normalise a charset label; GB2312 and GBK are decoded as their superset GB18030. */
+export function normaliseCharset(label: string | undefined | null): string | undefined {
+  if (!label) return undefined;
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
+  if (GB_ALIASES.has(l)) return 'gb18030';
+  if (l === 'utf8') return 'utf-8';
+  return iconv.encodingExists(l) ? l : undefined;
+}
+
+/** The charset a Content-Type header declares. */
+export function charsetFromContentType(contentType: string): string | undefined {
+  return /charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1];
+}
+
+/** The charset an HTML `<meta>` or XML prolog declares, read from the first 4 KB as latin1. */
+export function charsetFromMarkup(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  return (
+    /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)["']/i.exec(head)?.[1]
+  );
+}
+
+function bomCharset(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decode a body: BOM, then the header's charset, then `<meta>`/XML prolog; with no declaration, strict UTF-8 and
+ * GB18030 when that fails. A declared UTF-8 that is not valid UTF-8 (a mislabelled GBK page) falls back to GB18030 only
+ * when the GB18030 reading has no replacement characters.
+ */
+export function decodeBody(bytes: Buffer, contentType: string, forced?: string): { text: string; charset: string } {
+  const declared =
+    normaliseCharset(forced) ??
+    bomCharset(bytes) ??
+    normaliseCharset(charsetFromContentType(contentType)) ??
+    normaliseCharset(charsetFromMarkup(bytes));
+  if (declared && declared !== 'utf-8') return { text: iconv.decode(bytes, declared), charset: declared };
+  try {
+    return { text: strictUtf8.decode(bytes).replace(/^\uFEFF/, ''), charset: 'utf-8' };
+  } catch {
+    const gb = iconv.decode(bytes, 'gb18030');
+    if (!declared || !gb.includes('\uFFFD'))
+      return { text: gb, charset: declared ? 'gb18030 (mislabelled utf-8)' : 'gb18030' };
+    return { text: bytes.toString('utf8'), charset: 'utf-8 (invalid bytes replaced)' };
+  }
+}
+
+/** True when the bytes look like a binary file rather than text (NUL bytes or many control characters). */
+export function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 2048);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control / sample.length > 0.1;
+}

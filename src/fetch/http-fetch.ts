@@ -1,0 +1,269 @@
+import http from 'node:http';
+import https from 'node:https';
+import zlib from 'node:zlib';
+import { checkDiscoveredUrl, guardedLookup, needsAddressCheck } from '../security/url-guard.js';
+import { isChallenge } from './challenge.js';
+import { charsetFromContentType, charsetFromMarkup, decodeBody, looksBinary, normaliseCharset } from './decode.js';
+import { FetchFailure, type FetchOk, type FetchOptions } from './fetch-result.js';
+
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 }),
+};
+
+export const DEFAULT_USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 regwatch/0.1';
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  bytes: Buffer;
+}
+
+function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | undefined {
+  switch ((encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return zlib.createInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      return undefined;
+  }
+}
+
+/** One request/response, no redirects: enforces connect time-out, total deadline, and the byte cap (after decompression). */
+function requestOnce(
+  url: URL,
+  opts: Required<Pick<FetchOptions, 'connectTimeoutMs' | 'maxBytes'>> & FetchOptions,
+  deadline: number,
+  headers: Record<string, string>,
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const lib = url.protocol === 'https:' ? https : http;
+    let settled = false;
+    const fail = (error: FetchFailure) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(totalTimer);
+      req.destroy();
+      reject(error);
+    };
+    // A guarded hop to an untrusted host gets its own connection whose address is checked when it is resolved.
+    const guarded = opts.guard && needsAddressCheck(url, opts.guard);
+    const req = lib.request(url, {
+      method: opts.method ?? 'GET',
+      headers,
+      ...(guarded ? { agent: false, lookup: guardedLookup(opts.guard!) } : { agent: agents[url.protocol as 'http:'] }),
+    });
+    const remaining = Math.max(1, deadline - Date.now());
+    const totalTimer = setTimeout(
+      () =>
+        fail(
+          new FetchFailure(
+            'timeout',
+            `no complete answer within ${Math.round((opts.timeoutMs ?? remaining) / 1000)}s (total time-out)`,
+          ),
+        ),
+      remaining,
+    );
+    const onAbort = () => fail(new FetchFailure('timeout', 'aborted'));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return;
+      const connectTimer = setTimeout(
+        () =>
+          fail(
+            new FetchFailure(
+              'timeout',
+              `could not connect to ${url.host} within ${Math.round(opts.connectTimeoutMs / 1000)}s`,
+            ),
+          ),
+        opts.connectTimeoutMs,
+      );
+      socket.once('connect', () => clearTimeout(connectTimer));
+      socket.once('close', () => clearTimeout(connectTimer));
+    });
+    let responded = false;
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EREGWATCHBLOCKED') return fail(new FetchFailure('blocked', error.message));
+      // After the headers arrived, a reset means the body was cut off, not that the host is unreachable.
+      if (responded)
+        fail(
+          new FetchFailure(
+            'truncated',
+            `${url.host}: the connection closed before the body was complete (${error.code ?? error.message})`,
+          ),
+        );
+      else fail(new FetchFailure('network', `${url.host}: ${error.code ?? error.message}`));
+    });
+    req.on('response', (res) => {
+      responded = true;
+      const status = res.statusCode ?? 0;
+      const declared = Number(res.headers['content-length'] ?? NaN);
+      if (Number.isFinite(declared) && declared > opts.maxBytes && !res.headers['content-encoding']) {
+        fail(
+          new FetchFailure(
+            'too-large',
+            `body of ${declared} bytes is over the ${opts.maxBytes}-byte cap (maxBytes)`,
+            status,
+          ),
+        );
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let raw = 0;
+      const inflate = decompressor(res.headers['content-encoding']);
+      const stream: NodeJS.ReadableStream = inflate ? res.pipe(inflate) : res;
+      res.on('data', (c: Buffer) => (raw += c.length));
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > opts.maxBytes) {
+          fail(
+            new FetchFailure(
+              'too-large',
+              `body is over the ${opts.maxBytes}-byte cap (maxBytes); the server kept sending`,
+              status,
+            ),
+          );
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', () =>
+        fail(
+          new FetchFailure(
+            'truncated',
+            `${url.host}: the body could not be decoded (${String(res.headers['content-encoding'])})`,
+            status,
+          ),
+        ),
+      );
+      res.on('aborted', () =>
+        fail(new FetchFailure('truncated', `${url.host}: the connection closed before the body was complete`, status)),
+      );
+      res.on('error', () =>
+        fail(new FetchFailure('truncated', `${url.host}: the connection closed before the body was complete`, status)),
+      );
+      stream.on('end', () => {
+        if (settled) return;
+        if (!res.complete)
+          return fail(
+            new FetchFailure('truncated', `${url.host}: the connection closed before the body was complete`, status),
+          );
+        if (Number.isFinite(declared) && raw < declared) {
+          return fail(new FetchFailure('truncated', `${url.host}: got ${raw} of ${declared} bytes`, status));
+        }
+        settled = true;
+        clearTimeout(totalTimer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        resolve({ status, headers: res.headers, bytes: Buffer.concat(chunks) });
+      });
+    });
+    req.end(opts.body);
+  });
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * 'utf-8' when a page declares GB2312/GBK but its bytes are valid UTF-8 with non-ASCII text (a site migrated to UTF-8
+ * that kept its old `<meta charset="gb2312">`): decoding it as GB18030 would turn every character into mojibake, and
+ * GBK text is practically never valid UTF-8. Undefined otherwise (the declared charset stands).
+ */
+function utf8UnderGbLabel(bytes: Buffer, contentType: string): string | undefined {
+  const declared = normaliseCharset(charsetFromContentType(contentType) ?? charsetFromMarkup(bytes));
+  if (declared !== 'gb18030' || !bytes.some((b) => b >= 0x80)) return undefined;
+  try {
+    fatalUtf8.decode(bytes);
+    return 'utf-8';
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an HTML document visibly stops before its end (a cut-off answer that happened to close cleanly). */
+function htmlTruncated(text: string, contentType: string): boolean {
+  if (!/html/i.test(contentType)) return false;
+  const head = text.slice(0, 512).toLowerCase();
+  if (!head.includes('<html') && !head.includes('<!doctype html')) return false;
+  return !/<\/html\s*>/i.test(text.slice(-4096));
+}
+
+/**
+ * GET (or POST) a URL the way a watch needs it: time-outs, byte cap, redirects, charset, conditional GET, and every
+ * failure (HTTP error, challenge, empty or truncated body) as a FetchFailure — never as content.
+ */
+export async function httpFetch(target: string, options: FetchOptions = {}): Promise<FetchOk> {
+  const started = Date.now();
+  const opts = {
+    connectTimeoutMs: 10_000,
+    maxBytes: 10 * 1024 * 1024,
+    ...options,
+  };
+  const deadline = started + (opts.timeoutMs ?? 20_000);
+  const maxRedirects = opts.maxRedirects ?? 5;
+  const seen = new Set<string>();
+  let url = new URL(target);
+  for (let hop = 0; ; hop++) {
+    const headers: Record<string, string> = {
+      'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7',
+      'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+      'accept-encoding': 'gzip, deflate, br',
+      ...opts.headers,
+    };
+    if (opts.guard) checkDiscoveredUrl(url, opts.guard);
+    if (hop === 0 && opts.etag) headers['if-none-match'] = opts.etag;
+    if (hop === 0 && opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+    const res = await requestOnce(url, { ...opts, timeoutMs: opts.timeoutMs ?? 20_000 }, deadline, headers);
+    const contentType = String(res.headers['content-type'] ?? '');
+    if ([301, 302, 303, 307, 308].includes(res.status) && res.headers.location) {
+      seen.add(url.href);
+      const next = new URL(res.headers.location, url);
+      if (seen.has(next.href))
+        throw new FetchFailure('redirects', `redirect loop: ${url.href} → ${next.href}`, res.status);
+      if (hop >= maxRedirects)
+        throw new FetchFailure('redirects', `more than ${maxRedirects} redirects (last to ${next.href})`, res.status);
+      url = next;
+      continue;
+    }
+    const base = {
+      url: target,
+      finalUrl: url.href,
+      status: res.status,
+      contentType,
+      durationMs: Date.now() - started,
+      ...(res.headers.etag ? { etag: String(res.headers.etag) } : {}),
+      ...(res.headers['last-modified'] ? { lastModified: String(res.headers['last-modified']) } : {}),
+    };
+    if (res.status === 304) return { ...base, modified: false, text: '' };
+    const binaryExpected = /spreadsheet|excel|octet-stream|pdf|msword|officedocument|zip/i.test(contentType);
+    if (opts.keepBytes && binaryExpected && res.status < 400)
+      return { ...base, modified: true, text: '', bytes: res.bytes };
+    const { text } = decodeBody(res.bytes, contentType, opts.charset ?? utf8UnderGbLabel(res.bytes, contentType));
+    if (isChallenge(res.status, text)) {
+      throw new FetchFailure(
+        'challenge',
+        `HTTP ${res.status} anti-bot challenge page (JS cookie check); set fetch: browser on this watch`,
+        res.status,
+      );
+    }
+    if (res.status >= 400)
+      throw new FetchFailure('http', `HTTP ${res.status} ${http.STATUS_CODES[res.status] ?? ''}`.trim(), res.status);
+    if (res.bytes.length === 0 || text.trim().length === 0)
+      throw new FetchFailure('empty', 'empty body (HTTP 200 with nothing in it)', res.status);
+    if (!opts.keepBytes && looksBinary(res.bytes))
+      throw new FetchFailure(
+        'binary',
+        `binary data (${contentType || 'no content type'}) where text was expected`,
+        res.status,
+      );
+    if (htmlTruncated(text, contentType))
+      throw new FetchFailure('truncated', 'the HTML stops before </html>: the answer was cut off', res.status);
+    return { ...base, modified: true, text, ...(opts.keepBytes ? { bytes: res.bytes } : {}) };
+  }
+}

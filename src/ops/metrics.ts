@@ -1,0 +1,117 @@
+import client from 'prom-client';
+
+/**
+ * regwatch's Prometheus metrics. Label values are bounded: watch ids and destination ids come from config, outcomes
+ * and kinds from fixed lists — never URLs or chat channel names.
+ */
+export class Metrics {
+  readonly registry = new client.Registry();
+  readonly checks = new client.Counter({
+    name: 'regwatch_checks_total',
+    help: 'Checks run, by watch and outcome (unchanged, changed, failed).',
+    labelNames: ['watch', 'outcome'],
+    registers: [this.registry],
+  });
+  readonly failures = new client.Counter({
+    name: 'regwatch_fetch_failures_total',
+    help: 'Failed checks by watch and failure kind.',
+    labelNames: ['watch', 'kind'],
+    registers: [this.registry],
+  });
+  readonly changes = new client.Counter({
+    name: 'regwatch_changes_total',
+    help: 'Changes detected (new items, changed pages).',
+    labelNames: ['watch'],
+    registers: [this.registry],
+  });
+  readonly alertsSent = new client.Counter({
+    name: 'regwatch_alerts_sent_total',
+    help: 'Alert deliveries that succeeded, by destination.',
+    labelNames: ['destination'],
+    registers: [this.registry],
+  });
+  readonly alertsFailed = new client.Counter({
+    name: 'regwatch_alerts_failed_total',
+    help: 'Alert delivery attempts that failed, by destination.',
+    labelNames: ['destination'],
+    registers: [this.registry],
+  });
+  readonly pending = new client.Gauge({
+    name: 'regwatch_outbox_pending',
+    help: 'Alert deliveries waiting in the outbox, by destination (sum() for the total).',
+    labelNames: ['destination'],
+    registers: [this.registry],
+  });
+  readonly destinationUp = new client.Gauge({
+    name: 'regwatch_destination_up',
+    help: 'Whether a destination delivers: 1 ok, 0 retrying, failing or down (see /healthz for which and why).',
+    labelNames: ['destination', 'state'],
+    registers: [this.registry],
+  });
+  readonly watchFailures = new client.Gauge({
+    name: 'regwatch_watch_consecutive_failures',
+    help: 'Failed checks in a row per watch (0 when its last check succeeded).',
+    labelNames: ['watch'],
+    registers: [this.registry],
+  });
+  readonly fetchSeconds = new client.Histogram({
+    name: 'regwatch_fetch_duration_seconds',
+    help: 'Time to fetch a watch’s page.',
+    labelNames: ['watch'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  readonly checkSeconds = new client.Histogram({
+    name: 'regwatch_check_duration_seconds',
+    help: 'Time for a whole check (fetch, extract, compare, classify, store).',
+    labelNames: ['watch'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  readonly lastSuccess = new client.Gauge({
+    name: 'regwatch_last_success_timestamp_seconds',
+    help: 'When a watch last fetched successfully.',
+    labelNames: ['watch'],
+    registers: [this.registry],
+  });
+
+  constructor(defaults = false) {
+    if (defaults) client.collectDefaultMetrics({ register: this.registry, prefix: 'regwatch_' });
+  }
+
+  /**
+   * Set the state gauges from what the store says now (called on each scrape): one series per configured watch and
+   * per destination; the series of removed ones disappear with the reset.
+   */
+  recordState(state: {
+    watches: Array<{ id: string; consecutiveFailures: number }>;
+    destinations: Array<{ id: string; state: string; pending: number }>;
+  }): void {
+    this.pending.reset();
+    this.destinationUp.reset();
+    this.watchFailures.reset();
+    for (const d of state.destinations) {
+      this.pending.set({ destination: d.id }, d.pending);
+      this.destinationUp.set({ destination: d.id, state: d.state }, d.state === 'ok' ? 1 : 0);
+    }
+    for (const w of state.watches) this.watchFailures.set({ watch: w.id }, w.consecutiveFailures);
+  }
+
+  /** Forget the series of watches that are no longer configured, so label sets stay bounded. */
+  retainWatches(ids: Set<string>): void {
+    for (const metric of [
+      this.checks,
+      this.failures,
+      this.changes,
+      this.fetchSeconds,
+      this.checkSeconds,
+      this.lastSuccess,
+    ] as Array<client.Counter | client.Gauge | client.Histogram>) {
+      const values = (metric as unknown as { hashMap?: Record<string, { labels: Record<string, string> }> }).hashMap;
+      for (const entry of Object.values(values ?? {})) {
+        const watch = entry.labels.watch;
+        if (watch && !ids.has(watch)) metric.remove(entry.labels);
+      }
+    }
+  }
+}

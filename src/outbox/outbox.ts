@@ -1,0 +1,309 @@
+import type { Logger } from 'pino';
+import type { Settings } from '../config/settings-schema.js';
+import { DeliveryError, type Notifier } from '../notify/notifier.js';
+import { RECENT_ALERTS, type Store } from '../store/store.js';
+import type { Alert } from '../types.js';
+import { backoffMs } from './backoff.js';
+import { recordLeaseHolder, releaseDeadLease } from './dead-lease.js';
+
+/** One pending delivery of one alert to one destination. */
+export interface DeliveryRecord {
+  alertId: string;
+  enqueuedAt: string;
+  attempts: number;
+  /** Epoch ms before which no new attempt is made. */
+  nextAt: number;
+  lastError?: string;
+}
+
+/** A destination's health as `status` and /healthz show it. */
+export interface DestinationHealth {
+  id: string;
+  state: 'ok' | 'retrying' | 'failing' | 'down';
+  since: string | null;
+  lastError: string | null;
+  hint: string | null;
+  reportedDown: boolean;
+}
+
+export interface OutboxHooks {
+  /**
+   * A destination has failed for longer than outbox.downAfter (once per outage). Awaited before the outage is marked
+   * reported, so a process killed in between reports it again (the ops alert's id is stable: no second alert).
+   */
+  onDown?(health: DestinationHealth): void | Promise<void>;
+  /** A destination that was reported down delivered again. Awaited before the destination is marked ok. */
+  onRecovered?(health: DestinationHealth): void | Promise<void>;
+  onDelivered?(destination: string, alert: Alert): void;
+  onFailed?(destination: string, alert: Alert, error: DeliveryError): void;
+}
+
+const SENT_TTL = 60 * 86_400_000;
+/** How long one replica may deliver a destination without renewing its lease. */
+const DELIVERY_LEASE_MS = 20_000;
+const queueKey = (dest: string) => `outbox:q:${dest}`;
+const healthKey = (dest: string) => `outbox:h:${dest}`;
+
+/**
+ * The durable outbox: an alert is stored with one delivery record per destination before any delivery is attempted;
+ * a delivery marks its record done; a restarted process resumes what was pending. Destinations are independent queues,
+ * each delivered in order; a failing destination backs off without holding up the others.
+ */
+export class Outbox {
+  private readonly busy = new Set<string>();
+  private readonly active = new Set<Promise<void>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly notifiers: () => Map<string, Notifier>,
+    private readonly settings: () => Settings['outbox'],
+    private readonly logger: Logger,
+    private readonly hooks: OutboxHooks = {},
+  ) {}
+
+  /** Store the alert and queue it for each destination not already holding or done with it. False if already stored. */
+  async enqueue(alert: Alert, destinations: string[]): Promise<boolean> {
+    const fresh = await this.store.saveAlert(alert);
+    // "Already saved" can also mean another process claimed the id and died before writing the alert (its claim
+    // lasts two minutes). A delivery record without its alert would be dropped, and the item is marked seen after
+    // this, so write the alert ourselves: the same change gives the same alert.
+    if (!fresh && !(await this.store.getAlert(alert.id))) {
+      await this.store.set(`alert:${alert.id}`, alert);
+      await this.store.update<string[]>('alerts:recent', (old) =>
+        [alert.id, ...(old ?? []).filter((id) => id !== alert.id)].slice(0, RECENT_ALERTS),
+      );
+    }
+    const now = new Date().toISOString();
+    for (const dest of destinations) {
+      if (await this.store.get(`sent:${dest}:${alert.id}`)) continue;
+      await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) =>
+        q?.some((r) => r.alertId === alert.id)
+          ? q
+          : [...(q ?? []), { alertId: alert.id, enqueuedAt: now, attempts: 0, nextAt: 0 }],
+      );
+      await this.store.update<string[]>('outbox:dests', (d) => (d?.includes(dest) ? d : [...(d ?? []), dest]));
+    }
+    return fresh;
+  }
+
+  async destinations(): Promise<string[]> {
+    return (await this.store.get<string[]>('outbox:dests')) ?? [];
+  }
+
+  async pending(dest?: string): Promise<number> {
+    const dests = dest ? [dest] : await this.destinations();
+    let n = 0;
+    for (const d of dests) n += ((await this.store.get<DeliveryRecord[]>(queueKey(d))) ?? []).length;
+    return n;
+  }
+
+  async health(dest: string): Promise<DestinationHealth> {
+    return (
+      (await this.store.get<DestinationHealth>(healthKey(dest))) ?? {
+        id: dest,
+        state: 'ok',
+        since: null,
+        lastError: null,
+        hint: null,
+        reportedDown: false,
+      }
+    );
+  }
+
+  /** Start delivering every destination whose head is due; returns when each has done what is due now. */
+  async deliverDue(): Promise<void> {
+    const known = this.notifiers();
+    await Promise.all((await this.destinations()).filter((d) => known.has(d)).map((d) => this.drainDestination(d)));
+  }
+
+  /** Deliver until nothing is pending or the deadline passes (used by `once` and at shutdown). Returns what is left. */
+  async drain(deadline: number): Promise<number> {
+    for (;;) {
+      // A receiver that hangs must not hold `once` or a shutdown past its deadline: stop waiting for the attempt (its
+      // record stays queued and is retried by the next process; the Idempotency-Key lets the receiver drop a repeat).
+      await untilDeadline(this.deliverDue(), deadline);
+      const known = this.notifiers();
+      let left = 0;
+      let nextAt = Infinity;
+      for (const d of await this.destinations()) {
+        if (!known.has(d)) continue;
+        const q = (await this.store.get<DeliveryRecord[]>(queueKey(d))) ?? [];
+        left += q.length;
+        if (q[0]) nextAt = Math.min(nextAt, q[0].nextAt);
+      }
+      if (left === 0 || nextAt === Infinity || nextAt > deadline || Date.now() >= deadline || this.stopped) return left;
+      await new Promise((r) => setTimeout(r, Math.max(10, nextAt - Date.now())));
+    }
+  }
+
+  /**
+   * Stop delivering: no new attempts start; resolves when the attempts under way have finished, or at `deadline`
+   * (epoch ms) — an attempt still waiting for its receiver then stays in the outbox for the next start.
+   */
+  async stop(deadline = Infinity): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await untilDeadline(Promise.all([...this.active]), deadline);
+  }
+
+  private schedule(dest: string, at: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timers.get(dest));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(dest);
+        void this.drainDestination(dest);
+      },
+      Math.max(10, at - Date.now()),
+    );
+    timer.unref();
+    this.timers.set(dest, timer);
+  }
+
+  private drainDestination(dest: string): Promise<void> {
+    const run = this.drainDestinationNow(dest);
+    this.active.add(run);
+    return run.finally(() => this.active.delete(run));
+  }
+
+  private async drainDestinationNow(dest: string): Promise<void> {
+    if (this.busy.has(dest) || this.stopped) return;
+    this.busy.add(dest);
+    // Replicas sharing a store: one of them delivers a destination's queue at a time (in order, never twice). The
+    // lease is renewed before every delivery; another replica retries soon, and takes over if this one dies.
+    const lease = `lease:deliver:${dest}`;
+    let held = false;
+    let renewedAt = 0;
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        // Renew when a third of the lease has passed (not before every delivery: it costs two store round trips).
+        if (Date.now() - renewedAt > DELIVERY_LEASE_MS / 3) {
+          held = await this.store.claim(lease, DELIVERY_LEASE_MS);
+          // A holder killed mid-delivery (kill -9, OOM) would block this destination until its lease expired.
+          if (!held && renewedAt === 0 && (await releaseDeadLease(this.store, lease)))
+            held = await this.store.claim(lease, DELIVERY_LEASE_MS);
+          if (!held) return this.schedule(dest, Date.now() + DELIVERY_LEASE_MS / 4);
+          if (renewedAt === 0) await recordLeaseHolder(this.store, lease, DELIVERY_LEASE_MS);
+          renewedAt = Date.now();
+        }
+        const notifier = this.notifiers().get(dest);
+        const head = ((await this.store.get<DeliveryRecord[]>(queueKey(dest))) ?? [])[0];
+        if (!notifier || !head) return;
+        if (head.nextAt > Date.now()) return this.schedule(dest, head.nextAt);
+        const ok = await this.attempt(dest, notifier, head);
+        if (!ok) continue;
+      }
+    } catch (error) {
+      this.logger.error(
+        { destination: dest, err: (error as Error).message },
+        'outbox could not read or write the store; will retry',
+      );
+      this.schedule(dest, Date.now() + 5000);
+    } finally {
+      if (held) await this.store.release(lease).catch(() => undefined);
+      this.busy.delete(dest);
+    }
+  }
+
+  /** One delivery attempt of the head record. Returns true when the record left the queue (sent or already sent). */
+  private async attempt(dest: string, notifier: Notifier, head: DeliveryRecord): Promise<boolean> {
+    const [stored, alreadySent] = await Promise.all([
+      this.store.getAlert(head.alertId),
+      this.store.get(`sent:${dest}:${head.alertId}`),
+    ]);
+    if (!stored || alreadySent) {
+      await this.pop(dest, head.alertId);
+      return true;
+    }
+    const settings = this.settings();
+    const alert: Alert =
+      Date.now() - Date.parse(head.enqueuedAt) > settings.lateAfter ? { ...stored, late: true } : stored;
+    const log = this.logger.child({ destination: dest, alert: alert.id, watch: alert.watch.id });
+    try {
+      await notifier.send(alert);
+    } catch (raw) {
+      const error = raw instanceof DeliveryError ? raw : new DeliveryError((raw as Error).message, true);
+      const attempts = head.attempts + 1;
+      const wait = error.retryable
+        ? backoffMs(attempts, settings.initialBackoff, settings.maxBackoff)
+        : settings.maxBackoff;
+      const nextAt = Date.now() + Math.max(wait, error.retryAfterMs ?? 0);
+      await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) =>
+        (q ?? []).map((r) => (r.alertId === head.alertId ? { ...r, attempts, nextAt, lastError: error.message } : r)),
+      );
+      await this.markFailure(dest, error);
+      log.warn({ attempts, retryInMs: nextAt - Date.now(), err: error.message, hint: error.hint }, 'delivery failed');
+      this.hooks.onFailed?.(dest, alert, error);
+      this.schedule(dest, nextAt);
+      return false;
+    }
+    // Either order is safe after a crash: a sent mark pops the record on the next drain; a popped record is done.
+    await Promise.all([
+      this.store.set(`sent:${dest}:${alert.id}`, Date.now(), SENT_TTL),
+      this.pop(dest, alert.id),
+      this.markSuccess(dest),
+    ]);
+    log.info({ late: alert.late ?? false }, 'alert delivered');
+    this.hooks.onDelivered?.(dest, alert);
+    return true;
+  }
+
+  private async pop(dest: string, alertId: string): Promise<void> {
+    await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) => (q ?? []).filter((r) => r.alertId !== alertId));
+  }
+
+  private async markFailure(dest: string, error: DeliveryError): Promise<void> {
+    const now = new Date();
+    const health = await this.store.update<DestinationHealth>(healthKey(dest), (h) => {
+      const since = h?.since && h.state !== 'ok' ? h.since : now.toISOString();
+      const down = now.getTime() - Date.parse(since) >= this.settings().downAfter;
+      return {
+        id: dest,
+        state: down ? 'down' : error.retryable ? 'retrying' : 'failing',
+        since,
+        lastError: error.message,
+        hint: error.hint ?? null,
+        reportedDown: h?.reportedDown ?? false,
+      };
+    });
+    if (health.state === 'down' && !health.reportedDown) {
+      // Report first, then remember it was reported: a crash in between repeats the report (same ops alert id, so
+      // nobody gets it twice) instead of losing it.
+      await this.hooks.onDown?.(health);
+      await this.store.update<DestinationHealth>(healthKey(dest), (h) => ({ ...(h ?? health), reportedDown: true }));
+    }
+  }
+
+  private async markSuccess(dest: string): Promise<void> {
+    const before = await this.health(dest);
+    if (before.state === 'ok') return;
+    const after: DestinationHealth = {
+      id: dest,
+      state: 'ok',
+      since: null,
+      lastError: null,
+      hint: null,
+      reportedDown: false,
+    };
+    // As with onDown: the recovery report is queued before the outage is forgotten.
+    if (before.reportedDown) await this.hooks.onRecovered?.({ ...before, state: 'ok' });
+    await this.store.set(healthKey(dest), after);
+  }
+}
+
+/** Wait for `work`, but no later than `deadline` (epoch ms). */
+async function untilDeadline(work: Promise<unknown>, deadline: number): Promise<void> {
+  if (deadline === Infinity) {
+    await work;
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+  });
+  await Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}

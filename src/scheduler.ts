@@ -1,0 +1,127 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Watch } from './config/load-config.js';
+import { sha256 } from './pipeline/hash.js';
+
+/** A stable offset in [0, 1) per watch id: the same watch always fires at the same point of its interval. */
+export function watchPhase(id: string): number {
+  return parseInt(sha256(id).slice(0, 8), 16) / 0x1_0000_0000;
+}
+
+/** How a watch is scheduled, in words, for `watches` and logs. */
+export function describeSchedule(w: Pick<Watch, 'every' | 'cron' | 'timezone'>): string {
+  if (w.cron)
+    return `cron ${[w.cron]
+      .flat()
+      .map((c) => `"${c}"`)
+      .join(' + ')} (${w.timezone})`;
+  const ms = w.every ?? 600_000;
+  return ms % 3_600_000 === 0
+    ? `every ${ms / 3_600_000}h`
+    : ms % 60_000 === 0
+      ? `every ${ms / 60_000}m`
+      : `every ${ms / 1000}s`;
+}
+
+/** Default interval when a watch gives neither `every` nor `cron`. */
+export const DEFAULT_EVERY = 600_000;
+const MAX_TIMER = 2_147_483_647;
+
+interface Entry {
+  key: string;
+  stop(): void;
+}
+
+/**
+ * Fires each enabled watch on its schedule (node-cron). Never two checks of one watch at a time (node-cron's noOverlap,
+ * and the runner's own in-flight map). `sync` replaces the set of scheduled watches after a config change.
+ */
+export class Scheduler {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly fire: (watch: Watch) => Promise<unknown>,
+    private readonly logger: Logger,
+    private jitter = 0.5,
+  ) {}
+
+  setJitter(jitter: number): void {
+    this.jitter = jitter;
+  }
+
+  /** Schedule exactly these watches: new ones start, changed ones restart, removed ones stop. */
+  sync(watches: Watch[]): void {
+    const wanted = new Map(watches.filter((w) => w.enabled).map((w) => [w.id, w]));
+    for (const [id, entry] of this.entries) {
+      const w = wanted.get(id);
+      if (!w || this.keyOf(w) !== entry.key) {
+        entry.stop();
+        this.entries.delete(id);
+      }
+    }
+    for (const [id, w] of wanted) {
+      if (!this.entries.has(id)) this.entries.set(id, this.start(w));
+    }
+  }
+
+  private keyOf(w: Watch): string {
+    return JSON.stringify(w);
+  }
+
+  private start(w: Watch): Entry {
+    const current = w;
+    const run = async () => {
+      try {
+        await this.fire(current);
+      } catch (error) {
+        this.logger.error({ watch: current.id, err: (error as Error).message }, 'check crashed');
+      }
+    };
+    if (w.cron) {
+      // A list of cron expressions (office hours often, nights hourly) fires on any of them; the runner never runs
+      // two checks of one watch at once, so expressions that meet on the same minute give one check.
+      const tasks: ScheduledTask[] = [w.cron]
+        .flat()
+        .map((e, i) =>
+          cron.createTask(e, run, { name: `watch:${w.id}${i ? `#${i}` : ''}`, timezone: w.timezone, noOverlap: true }),
+        );
+      for (const task of tasks) void task.start();
+      return { key: this.keyOf(w), stop: () => tasks.forEach((task) => void task.destroy()) };
+    }
+    // `every`: one timer per watch, aligned to the wall clock with the watch's own phase, so every replica finds a
+    // watch due at the same moment (and one of them takes it), and an idle daemon costs nothing between checks.
+    const period = w.every ?? DEFAULT_EVERY;
+    const offset = Math.floor(watchPhase(w.id) * this.jitter * period);
+    let timer: NodeJS.Timeout | undefined;
+    let busy = false;
+    const arm = () => {
+      const now = Date.now();
+      const next = Math.floor((now - offset) / period + 1) * period + offset;
+      // setTimeout holds at most ~24.8 days: longer waits are taken in steps.
+      timer = next - now > MAX_TIMER ? setTimeout(arm, MAX_TIMER) : setTimeout(tick, next - now);
+    };
+    const tick = () => {
+      if (!busy) {
+        busy = true;
+        void run().finally(() => (busy = false));
+      }
+      arm();
+    };
+    arm();
+    return { key: this.keyOf(w), stop: () => clearTimeout(timer) };
+  }
+
+  size(): number {
+    return this.entries.size;
+  }
+
+  /** Ids of the scheduled watches, sorted. */
+  ids(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  stop(): void {
+    for (const e of this.entries.values()) e.stop();
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Atomic claims in the shared store: "this key is mine until then". Used for per-watch leases (one replica checks a
+ * due watch), per-destination delivery leases (one replica delivers a channel's queue, in order) and first-writer-
+ * wins records (an alert id is created once). keyv has no compare-and-set, so each backend gets its own statement:
+ * Redis `SET NX PX`, and an upsert guarded by expiry in SQL for PostgreSQL and SQLite.
+ */
+import type Keyv from 'keyv';
+import type { StoreBackend } from './open-keyv.js';
+
+export interface Claims {
+  /** Take `key` for `owner` for `ttlMs` (or forever with 0). True when it is now ours (also when it already was). */
+  claim(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Give `key` up, if `owner` still holds it. */
+  release(key: string, owner: string): Promise<void>;
+}
+
+type SqlQuery = (sql: string, ...params: unknown[]) => Promise<unknown>;
+interface RedisLike {
+  set(key: string, value: string, opts: { NX: true; PX?: number }): Promise<string | null>;
+  get(key: string): Promise<string | null>;
+  eval(script: string, opts: { keys: string[]; arguments: string[] }): Promise<unknown>;
+}
+
+const FOREVER = 253402300799000; // 9999-12-31, for claims without expiry
+
+function redisClaims(keyv: Keyv, prefix: string): Claims {
+  const store = keyv.store as { getClient(): Promise<RedisLike> };
+  const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+  return {
+    async claim(key, owner, ttlMs) {
+      const client = await store.getClient();
+      const full = `${prefix}${key}`;
+      const ok = await client.set(full, owner, ttlMs > 0 ? { NX: true, PX: ttlMs } : { NX: true });
+      return ok === 'OK' || (await client.get(full)) === owner;
+    },
+    async release(key, owner) {
+      const client = await store.getClient();
+      await client.eval(RELEASE, { keys: [`${prefix}${key}`], arguments: [owner] });
+    },
+  };
+}
+
+function sqlClaims(query: SqlQuery, dialect: 'postgres' | 'sqlite', table: string): Claims {
+  const p = (i: number) => (dialect === 'postgres' ? `$${i}` : '?');
+  let ready: Promise<unknown> | undefined;
+  const init = () =>
+    (ready ??= query(
+      `CREATE TABLE IF NOT EXISTS ${table} (key VARCHAR(512) PRIMARY KEY, owner VARCHAR(255) NOT NULL, expires_at BIGINT NOT NULL)`,
+    ));
+  const run = (sql: string, params: unknown[]) => (dialect === 'postgres' ? query(sql, params) : query(sql, ...params));
+  return {
+    async claim(key, owner, ttlMs) {
+      await init();
+      const now = Date.now();
+      const expires = ttlMs > 0 ? now + ttlMs : FOREVER;
+      // Insert, or take over an expired claim, or extend our own — in one statement, so two replicas cannot both win.
+      await run(
+        `INSERT INTO ${table} (key, owner, expires_at) VALUES (${p(1)}, ${p(2)}, ${p(3)})
+         ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+         WHERE ${table}.expires_at < ${p(4)} OR ${table}.owner = excluded.owner`,
+        [key, owner, expires, now],
+      );
+      const rows = (await run(`SELECT owner FROM ${table} WHERE key = ${p(1)}`, [key])) as
+        Array<{ owner: string }> | undefined;
+      return rows?.[0]?.owner === owner;
+    },
+    async release(key, owner) {
+      await init();
+      await run(`DELETE FROM ${table} WHERE key = ${p(1)} AND owner = ${p(2)}`, [key, owner]);
+    },
+  };
+}
+
+/** In-process claims for the memory store (tests, `check`): one process, so a map is atomic enough. */
+function memoryClaims(): Claims {
+  const held = new Map<string, { owner: string; expires: number }>();
+  return {
+    claim(key, owner, ttlMs) {
+      const now = Date.now();
+      const cur = held.get(key);
+      if (cur && cur.expires >= now && cur.owner !== owner) return Promise.resolve(false);
+      held.set(key, { owner, expires: ttlMs > 0 ? now + ttlMs : FOREVER });
+      return Promise.resolve(true);
+    },
+    release(key, owner) {
+      if (held.get(key)?.owner === owner) held.delete(key);
+      return Promise.resolve();
+    },
+  };
+}
+
+export function createClaims(keyv: Keyv, backend: StoreBackend, namespace: string): Claims {
+  if (backend === 'memory') return memoryClaims();
+  if (backend === 'redis') return redisClaims(keyv, `${namespace}:claim:`);
+  const query = (keyv.store as { query: SqlQuery }).query.bind(keyv.store);
+  return sqlClaims(query, backend === 'postgres' ? 'postgres' : 'sqlite', `${namespace}_claims`);
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Keyv, { type KeyvStoreAdapter } from 'keyv';
+
+/** The store URL used when REGWATCH_STORE is not set: an embedded SQLite file. */
+export const DEFAULT_STORE_URL = 'sqlite://./data/regwatch.sqlite';
+
+/** Which backend a store URL names. */
+export type StoreBackend = 'sqlite' | 'redis' | 'postgres' | 'memory';
+
+export function storeBackend(url: string): StoreBackend {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('redis:') || url.startsWith('rediss:')) return 'redis';
+  if (url.startsWith('postgres:') || url.startsWith('postgresql:')) return 'postgres';
+  if (url === 'memory:' || url === 'memory') return 'memory';
+  throw new Error(
+    `REGWATCH_STORE: unsupported store URL "${redactUrl(url)}"; use sqlite://PATH, redis://HOST:PORT or postgres://USER@HOST/DB`,
+  );
+}
+
+/** Hide a password in a store URL before it reaches a log or an error. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):([^@/]+)@/, '//$1:***@');
+}
+
+/**
+ * Open a keyv instance on the backend the URL names. Errors surface (throwOnErrors) instead of reading as "missing":
+ * a store that cannot be written must never look like a first check.
+ */
+export async function openKeyv(url: string, namespace = 'regwatch'): Promise<Keyv> {
+  const backend = storeBackend(url);
+  let store: unknown;
+  if (backend === 'sqlite') {
+    const path = url.replace(/^sqlite:\/\//, '');
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const { default: KeyvSqlite } = await import('@keyv/sqlite');
+    const sqlite = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+    // Write-ahead log: readers never wait for the writer, and a commit is one append instead of a journal rewrite.
+    // synchronous=NORMAL keeps every commit across a process crash (kill -9); only a power cut can lose the last ones.
+    if (path !== ':memory:') {
+      await sqlite.query('PRAGMA journal_mode = WAL');
+      await sqlite.query('PRAGMA synchronous = NORMAL');
+    }
+    store = sqlite;
+  } else if (backend === 'redis') {
+    const { default: KeyvRedis } = await import('@keyv/redis');
+    store = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
+  } else if (backend === 'postgres') {
+    const { default: KeyvPostgres } = await import('@keyv/postgres');
+    store = new KeyvPostgres({ uri: url, table: 'regwatch' });
+  }
+  const keyv = new Keyv({
+    ...(store === undefined ? {} : { store: store as KeyvStoreAdapter }),
+    namespace,
+    throwOnErrors: true,
+    useKeyPrefix: true,
+  });
+  return keyv;
+}

@@ -1,0 +1,256 @@
+import type Keyv from 'keyv';
+import type { Alert } from '../types.js';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createClaims, type Claims } from './claims.js';
+import { KeyLock } from './key-lock.js';
+import { DEFAULT_STORE_URL, openKeyv, redactUrl, storeBackend, type StoreBackend } from './open-keyv.js';
+
+/** What a watch looked like at its last good check. Page bodies are not kept in memory between checks. */
+export interface Snapshot {
+  /** sha256 of the raw body: an identical body skips parsing. */
+  bodyHash: string;
+  /** sha256 of the extracted, normalised content. */
+  contentHash: string;
+  /** Extracted text (page watches), kept for the next diff. */
+  text?: string;
+  etag?: string;
+  lastModified?: string;
+  fetchedAt: string;
+}
+
+/** A watch's health (issue: pipeline §3). */
+export interface WatchHealth {
+  lastCheck: string | null;
+  lastSuccess: string | null;
+  lastChange: string | null;
+  consecutiveFailures: number;
+  failingSince: string | null;
+  lastError: string | null;
+  /** Failure class: http, timeout, challenge, empty, selector, parse, network, too-large. */
+  lastErrorKind: string | null;
+  /** True once an ops alert said the watch is failing (so recovery is announced once). */
+  reportedDown: boolean;
+}
+
+export const EMPTY_HEALTH: WatchHealth = {
+  lastCheck: null,
+  lastSuccess: null,
+  lastChange: null,
+  consecutiveFailures: 0,
+  failingSince: null,
+  lastError: null,
+  lastErrorKind: null,
+  reportedDown: false,
+};
+
+/** How many past snapshots each watch keeps. */
+export const SNAPSHOT_HISTORY = 5;
+/** How many seen item keys a list/feed watch remembers (most recent first). */
+export const SEEN_LIMIT = 5000;
+/** How many recent alert ids are indexed for `latest`. */
+export const RECENT_ALERTS = 500;
+
+/**
+ * regwatch's persistent state on keyv: snapshots, seen items, health, alerts, and whatever other modules keep under
+ * their own key prefixes (figures, outbox, subscriptions) through `get`/`set`/`update`.
+ */
+export class Store {
+  readonly backend: StoreBackend;
+  private readonly lock = new KeyLock();
+
+  private constructor(
+    readonly keyv: Keyv,
+    readonly url: string,
+  ) {
+    this.backend = storeBackend(url);
+    this.claims = createClaims(keyv, this.backend, 'regwatch');
+  }
+
+  /** Atomic claims shared by every process on this store (leases, first-writer-wins records). */
+  readonly claims: Claims;
+  /** Who this process is, as an owner of claims. */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  /** Take a lease on `key` for `ttlMs` (true when this process holds it now). */
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    this.open();
+    return this.claims.claim(key, this.owner, ttlMs);
+  }
+
+  async release(key: string): Promise<void> {
+    this.open();
+    return this.claims.release(key, this.owner);
+  }
+
+  static async open(url: string = process.env.REGWATCH_STORE ?? DEFAULT_STORE_URL): Promise<Store> {
+    const keyv = await openKeyv(url);
+    const store = new Store(keyv, url);
+    keyv.on('error', () => {
+      /* surfaced through throwOnErrors on the call that failed */
+    });
+    try {
+      // Our own time limit (the driver's connectionTimeout leaves a timer that holds a finished process for 5 s).
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer within 5 s')), 5_000);
+        timer.unref();
+      });
+      await Promise.race([keyv.get('meta:ping'), limit]).finally(() => clearTimeout(timer));
+    } catch (error) {
+      // The driver's message may repeat the URL: keep the password out of it.
+      const password = /\/\/[^:/@]*:([^@/]+)@/.exec(url)?.[1];
+      const detail = password ? (error as Error).message.split(password).join('***') : (error as Error).message;
+      await keyv.disconnect().catch(() => undefined);
+      // No `cause`: the driver's error may carry the URL with its password, and causes are printed with the stack.
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(`store ${redactUrl(url)} is not reachable: ${detail}`);
+    }
+    return store;
+  }
+
+  private closed = false;
+
+  /** After close, nothing may reopen the connection (a late outbox timer would keep a finished process alive). */
+  private open(): void {
+    if (this.closed) throw new Error('the store is closed');
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    this.open();
+    return (await this.keyv.get<T>(key)) ?? undefined;
+  }
+
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    this.open();
+    await this.keyv.set(key, value, ttlMs);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.open();
+    await this.keyv.delete(key);
+  }
+
+  /**
+   * Read-modify-write of one key, serialised per key within this process, and across processes on a shared store
+   * (Redis, PostgreSQL) by a short claim on the key: replicas enqueueing to one outbox queue never lose each other's
+   * records.
+   */
+  async update<T>(key: string, fn: (old: T | undefined) => T): Promise<T> {
+    return this.lock.run(key, async () => {
+      const shared = this.backend === 'redis' || this.backend === 'postgres';
+      if (shared) await this.acquire(`mutex:${key}`);
+      try {
+        const next = fn(await this.get<T>(key));
+        await this.set(key, next);
+        return next;
+      } finally {
+        if (shared) await this.release(`mutex:${key}`).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Wait for a short cross-process claim (10 s, so a killed holder cannot block anyone for long). */
+  private async acquire(key: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      if (await this.claim(key, 10_000)) return;
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2) + Math.random() * 5));
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.keyv.get('meta:ping');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // snapshots -------------------------------------------------------------------------------------------------
+
+  async getSnapshot(watchId: string): Promise<Snapshot | undefined> {
+    return this.get<Snapshot>(`snap:${watchId}`);
+  }
+
+  async putSnapshot(watchId: string, snapshot: Snapshot, keepHistory: boolean): Promise<void> {
+    if (keepHistory) {
+      const previous = await this.getSnapshot(watchId);
+      if (previous && previous.contentHash !== snapshot.contentHash) {
+        await this.update<Snapshot[]>(`snaphist:${watchId}`, (old) =>
+          [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY),
+        );
+      }
+    }
+    await this.set(`snap:${watchId}`, snapshot);
+  }
+
+  async snapshotHistory(watchId: string): Promise<Snapshot[]> {
+    return (await this.get<Snapshot[]>(`snaphist:${watchId}`)) ?? [];
+  }
+
+  // seen items ------------------------------------------------------------------------------------------------
+
+  async getSeen(watchId: string): Promise<string[] | undefined> {
+    return this.get<string[]>(`seen:${watchId}`);
+  }
+
+  async addSeen(watchId: string, keys: string[]): Promise<void> {
+    await this.update<string[]>(`seen:${watchId}`, (old) => {
+      const merged = [...keys, ...(old ?? []).filter((k) => !keys.includes(k))];
+      return merged.slice(0, SEEN_LIMIT);
+    });
+  }
+
+  // health ----------------------------------------------------------------------------------------------------
+
+  async getHealth(watchId: string): Promise<WatchHealth> {
+    return (await this.get<WatchHealth>(`health:${watchId}`)) ?? { ...EMPTY_HEALTH };
+  }
+
+  async updateHealth(watchId: string, fn: (old: WatchHealth) => WatchHealth): Promise<WatchHealth> {
+    return this.update<WatchHealth>(`health:${watchId}`, (old) => fn(old ?? { ...EMPTY_HEALTH }));
+  }
+
+  // alerts ----------------------------------------------------------------------------------------------------
+
+  async getAlert(id: string): Promise<Alert | undefined> {
+    return this.get<Alert>(`alert:${id}`);
+  }
+
+  /** Save an alert and index it as recent. Returns false when an alert with this id was already saved. */
+  async saveAlert(alert: Alert): Promise<boolean> {
+    return this.lock.run(`alert:${alert.id}`, async () => {
+      // Two replicas finding the same change at once: the one holding the short claim creates the alert; the stored
+      // alert then dedupes for good. The claim expires, so a process killed in between does not lose the alert.
+      if (!(await this.claim(`alert:${alert.id}`, 120_000))) return false;
+      if (await this.get(`alert:${alert.id}`)) return false;
+      await this.set(`alert:${alert.id}`, alert);
+      await this.update<string[]>('alerts:recent', (old) => [alert.id, ...(old ?? [])].slice(0, RECENT_ALERTS));
+      return true;
+    });
+  }
+
+  /** Most recent alerts first. */
+  async recentAlerts(limit = 20, filter: (alert: Alert) => boolean = () => true): Promise<Alert[]> {
+    const ids = (await this.get<string[]>('alerts:recent')) ?? [];
+    const out: Alert[] = [];
+    for (const id of ids) {
+      const alert = await this.getAlert(id);
+      if (alert && filter(alert)) out.push(alert);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.keyv.disconnect();
+    } catch (error) {
+      // @keyv/postgres shares one pool per URL between instances: the second close finds it already ended.
+      if (!/more than once/.test((error as Error).message)) throw error;
+    }
+  }
+}

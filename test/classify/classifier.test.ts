@@ -1,0 +1,196 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify, loadRules } from '../../src/classify/index.js';
+import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
+import type { Figure } from '../../src/types.js';
+
+const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
+if (!loaded.rules) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+const rules = loaded.rules;
+const run = (title: string, text: string, date = '2025-07-20') => classify({ title, text, date }, rules);
+const categories = (title: string, text: string, date?: string) =>
+  run(title, text, date).categories.map((c) => c.category);
+const figures = (title: string, text: string, date?: string) =>
+  run(title, text, date).figures.map(({ metric, value, period, batch, change_pct, change_basis }) => ({
+    metric,
+    value,
+    period,
+    batch,
+    change_pct,
+    change_basis,
+  }));
+const fig = (metric: string, value: number, period: string | null, extra: Partial<Figure> = {}) => ({
+  metric,
+  value,
+  period,
+  batch: null,
+  change_pct: null,
+  change_basis: null,
+  ...extra,
+});
+
+describe('figures from quota notices', () => {
+  it('reads "分别为" lists in order, the batch from the title and the 岩矿型/离子型 split of the mining quota', () => {
+    const title = '工业和信息化部 自然资源部关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知';
+    const text =
+      '2024年第一批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨（其中岩矿型稀土指标124900吨，离子型稀土指标10100吨）。';
+    expect(figures(title, text, '2024-02-06')).toEqual([
+      fig('mining_quota', 135000, '2024', { batch: 1 }),
+      fig('smelting_quota', 127000, '2024', { batch: 1 }),
+      fig('mining_quota_light', 124900, '2024', { batch: 1 }),
+      fig('mining_quota_ion_adsorption', 10100, '2024', { batch: 1 }),
+    ]);
+    expect(categories(title, text, '2024-02-06')).toEqual(['quota_batch']);
+  });
+
+  it('turns 万吨 and full-width digits into tonnes, and 前两批合计 into year-to-date totals without a batch', () => {
+    const text =
+      '第二批开采指标为１０．９２万吨，冶炼分离指标为104,800吨。前两批合计开采指标21万吨，冶炼分离指标20.2万吨。';
+    expect(figures('2022年第二批稀土指标下达', text, '2022-08-17')).toEqual([
+      fig('mining_quota', 109200, '2022', { batch: 2 }),
+      fig('smelting_quota', 104800, '2022', { batch: 2 }),
+      fig('mining_quota_ytd', 210000, '2022'),
+      fig('smelting_quota_ytd', 202000, '2022'),
+    ]);
+  });
+
+  it('reads English batches with "respectively" changes and a full-year total', () => {
+    const text =
+      'China set its second batch of 2024 rare earth mining quotas at 135,000 metric tons and smelting and separation quotas at 127,000 tons, up 12.5% and 10.4% respectively from a year earlier. That brings the total for the year to 270,000 tons of mining quota.';
+    expect(figures('China issues second batch of 2024 rare earth quotas', text, '2024-08-21')).toEqual([
+      fig('mining_quota', 135000, '2024', { batch: 2, change_pct: 12.5, change_basis: 'yoy' }),
+      fig('smelting_quota', 127000, '2024', { batch: 2, change_pct: 10.4, change_basis: 'yoy' }),
+      fig('mining_quota', 270000, '2024'),
+    ]);
+  });
+});
+
+describe('figures from customs releases', () => {
+  it('gives a value stated with y/y and m/m changes as two figures, with signs, and a month without a year from the document date', () => {
+    const text = '海关总署数据显示，6月中国出口稀土永磁3188吨，环比增长157.5%，同比下降38.1%。其中对美国出口353吨。';
+    expect(figures('6月稀土永磁出口环比大增', text, '2025-07-20')).toEqual([
+      fig('magnet_exports', 3188, '2025-06', { change_pct: 157.5, change_basis: 'mom' }),
+      fig('magnet_exports', 3188, '2025-06', { change_pct: -38.1, change_basis: 'yoy' }),
+      fig('magnet_exports_to_us', 353, '2025-06'),
+    ]);
+  });
+
+  it('reads cumulative months as an interval, 上半年 as H1, and a December figure reported in January as last year', () => {
+    expect(figures('稀土出口', '1-5月累计出口稀土24827吨，同比增长2.3%。', '2025-06-09')).toEqual([
+      fig('rare_earth_exports', 24827, '2025-01/2025-05', { change_pct: 2.3, change_basis: 'yoy' }),
+    ]);
+    expect(figures('稀土出口', '上半年出口稀土32569.2吨。', '2025-07-14')).toEqual([
+      fig('rare_earth_exports', 32569.2, '2025-H1'),
+    ]);
+    expect(
+      figures(
+        'Rare earth exports',
+        'China exported 3,326 tons of rare earths in December, customs data showed.',
+        '2025-01-13',
+      ),
+    ).toEqual([fig('rare_earth_exports', 3326, '2024-12')]);
+  });
+
+  it('reads "62.585 metric tons" of national exports as 62,585 t, and keeps background months apart', () => {
+    expect(
+      figures(
+        'China 2025 rare earth exports hit record',
+        'China exported 62.585 metric tons of rare earths in 2025, customs data showed.',
+        '2026-01-14',
+      ),
+    ).toEqual([fig('rare_earth_exports', 62585, '2025')]);
+    const text =
+      "China's exports of rare earth magnets jumped 157.5% from May to 3,188 tonnes in June. In May, exports had slumped to 1,238 tonnes.";
+    expect(figures('Magnet exports rebound', text, '2025-07-20')).toEqual([
+      fig('magnet_exports', 3188, '2025-06', { change_pct: 157.5, change_basis: 'mom' }),
+      fig('magnet_exports', 1238, '2025-05'),
+    ]);
+  });
+
+  it('reads traditional characters and HTML remnants', () => {
+    const text = '<p>據海關總署數據，6月稀土出口7742.2噸，同比增長60%。</p>&nbsp;';
+    expect(figures('6月稀土出口大增', text, '2025-07-20')).toEqual([
+      fig('rare_earth_exports', 7742.2, '2025-06', { change_pct: 60, change_basis: 'yoy' }),
+    ]);
+    expect(categories('6月稀土出口大增', text, '2025-07-20')).toEqual(['export_statistics']);
+  });
+
+  it('takes no prices, export values, smuggling seizures or shares as tonnage figures', () => {
+    const text = '氧化镨钕价格报42万元/吨。出口额4.9亿美元，同比下降36%。海关查获走私稀土20吨。中国稀土产量占全球70%。';
+    expect(figures('稀土市场周评', text, '2025-07-20')).toEqual([]);
+  });
+});
+
+describe('categories', () => {
+  it('names a rare-earth export control and the elements, document number, HS code and effective date it gives', () => {
+    const title = '商务部 海关总署公告2025年第18号 关于对部分中重稀土相关物项实施出口管制的决定';
+    const text =
+      '根据《中华人民共和国出口管制法》，决定对钐、钆、铽、镝、镥、钪、钇相关物项实施出口管制（海关商品编号2805301900）。本公告自2025年4月4日起正式实施。';
+    const result = run(title, text, '2025-04-04');
+    expect(result.categories.map((c) => c.category)).toEqual(['control_list_addition']);
+    expect(result.categories[0]!.evidence.length).toBeGreaterThan(0);
+    expect(result.entities).toMatchObject({
+      elements: ['Sc', 'Y', 'Sm', 'Gd', 'Tb', 'Dy', 'Lu'],
+      documentNumbers: ['商务部 海关总署公告2025年第18号'],
+      hsCodes: ['2805301900'],
+      effectiveDates: ['2025-04-04'],
+    });
+  });
+
+  it('does not call gallium, germanium or graphite controls rare-earth controls', () => {
+    expect(
+      categories(
+        '商务部 海关总署关于对镓、锗相关物项实施出口管制的公告',
+        '决定对镓、锗相关物项实施出口管制，自2023年8月1日起正式实施。',
+        '2023-07-03',
+      ),
+    ).toEqual([]);
+    expect(
+      categories(
+        'China to restrict graphite exports',
+        'China imposes export controls on some graphite products to protect national security.',
+        '2023-10-20',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not call a price commentary that mentions quotas a quota batch, nor a history paragraph a new control', () => {
+    expect(
+      categories(
+        '稀土价格周评：氧化镨钕小幅上涨',
+        '市场预期今年第一批稀土开采指标将有所增加，氧化镨钕价格本周上涨2%。',
+        '2025-03-01',
+      ),
+    ).not.toContain('quota_batch');
+    expect(
+      categories(
+        'Rare earths: a look back',
+        'In 2010, China restricted rare earth exports to Japan, and the WTO later ruled against its export quotas.',
+        '2025-03-01',
+      ),
+    ).toEqual([]);
+  });
+
+  it('recognises a suspension as a relaxation, not a new control', () => {
+    const title = '商务部公告2025年第70号 关于暂停实施2025年第61号公告的公告';
+    const text = '决定暂停实施商务部公告2025年第61号关于对境外相关稀土物项实施出口管制的决定，至2026年11月10日。';
+    expect(categories(title, text, '2025-11-07')).toEqual(['control_relaxation']);
+  });
+
+  it('recognises licence approvals and enforcement, in both languages', () => {
+    expect(
+      categories(
+        '商务部新闻发言人答记者问',
+        '商务部依法对稀土相关物项出口许可申请进行审查，已批准了一定数量的合规申请。',
+        '2025-06-12',
+      ),
+    ).toEqual(['licence_approval']);
+    expect(
+      categories(
+        'China vows crackdown on rare earth smuggling',
+        'Authorities launched a campaign to crack down on smuggling of strategic minerals including rare earths.',
+        '2025-05-12',
+      ),
+    ).toContain('enforcement');
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { requireChromium } from '../helpers/requirements.js';
+import { runCli } from '../helpers/run-cli.js';
+
+/** The story a newcomer sees, checked in what `regwatch demo` prints. */
+function expectStory(stdout: string): void {
+  const blocks = stdout.split('\n').filter((l) => l.startsWith('── ['));
+  // Four alerts: the repost of MOFCOM's announcement is merged into the first one.
+  expect(blocks).toEqual([
+    expect.stringContaining('MIIT 文件发布 — 通知 (miit)'),
+    expect.stringContaining('MOFCOM 政策发布 (mofcom)'),
+    expect.stringContaining('GAC 统计数据 — 出口主要商品量值表 (customs)'),
+    expect.stringContaining('中国新闻网 — 财经 (news)'),
+  ]);
+  expect(stdout).toContain('工业和信息化部 自然资源部关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知');
+  expect(stdout).toContain('• mining quota 2024 batch 1: 135,000 t');
+  expect(stdout).toContain('categories: control_list_addition');
+  expect(stdout).toMatch(
+    /↳ also seen: MOFCOM 安全与管制局 http:\/\/127\.0\.0\.1:\d+\/zhxx\/art\/2025\/art_[0-9a-f]{32}\.html/,
+  );
+  expect(stdout).toContain('• rare-earth exports 2026-10: 4,821.6 t, +8.6% y/y');
+  // The closing figures: official figures first; the customs table outranks the press report of the same month.
+  const figures = stdout.slice(stdout.indexOf('regwatch figures (what this run read)'));
+  expect(figures).toMatch(/mining quota 2024 batch 1\s+135,000 t\s+official \(miit\)/);
+  expect(figures).toMatch(/rare-earth exports 2026-10\s+4,821\.6 t \+8\.6% y\/y\s+official \(customs\)/);
+}
+
+describe('regwatch demo', () => {
+  it('tells the story over plain HTTP (no browser): quota batch, control list, GAC table, news report, merged repost, figures', async () => {
+    const r = await runCli(['demo'], { REGWATCH_DEMO_FAST: '1', REGWATCH_DEMO_BROWSER: '0' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No Chromium here');
+    expectStory(r.stdout);
+  }, 60_000);
+
+  it.skipIf(!requireChromium())(
+    'passes the GAC 412 challenge in a real browser when Chromium is there',
+    async () => {
+      const r = await runCli(['demo'], { REGWATCH_DEMO_FAST: '1' });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Chromium found');
+      expectStory(r.stdout);
+    },
+    120_000,
+  );
+});
