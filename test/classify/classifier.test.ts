@@ -193,4 +193,48 @@ describe('categories', () => {
       ),
     ).toContain('enforcement');
   });
+
+  it('keeps the news of a story apart from what its analysts and its background mention', () => {
+    // A statistics story that explains the rise by a suspension is statistics, not a relaxation.
+    expect(
+      categories(
+        '11月稀土永磁出口6150吨 环比增长12%',
+        '据海关总署12月20日公布的数据，11月我国稀土永磁出口6150吨，环比增长12%。市场分析认为，商务部宣布暂停实施部分出口管制措施后，订单明显增加。',
+        '2025-12-20',
+      ),
+    ).toEqual(['export_statistics']);
+    // A region "seized by an armed group" is not a customs seizure; customs data about gallium is not rare-earth data.
+    expect(
+      categories(
+        'Myanmar conflict hits rare earth ore supply',
+        'Kachin state, where much of the ore is mined, was seized by an armed group. Chinese customs data show no gallium has been shipped to the United States.',
+        '2025-01-13',
+      ),
+    ).toEqual([]);
+    // Another mineral's quota notice that recalls the rare-earth quota is not a rare-earth quota batch.
+    expect(
+      categories(
+        '自然资源部下达2024年第一批钨矿开采总量控制指标',
+        '钨精矿开采总量控制指标为62000吨，对超指标开采行为依法查处。此前稀土开采指标已于2月公布。',
+        '2024-04-10',
+      ),
+    ).toEqual([]);
+  });
+
+  it('calls a company blacklisting enforcement, and a statement that quotas were raised, in passing, nothing', () => {
+    expect(
+      categories(
+        'China puts US firms on export control list',
+        'The commerce ministry added 28 US entities to its export control list on Thursday, banning exports of dual-use items including rare earths to them.',
+        '2025-01-02',
+      ),
+    ).toEqual(['enforcement']);
+    expect(
+      categories(
+        'China June rare earth exports at 4,012 tonnes - customs',
+        'China exported 4,012 tonnes of rare earths in June, customs data showed. Prices rose this year, while Beijing has raised output quotas to meet demand.',
+        '2021-07-13',
+      ),
+    ).toEqual(['export_statistics']);
+  });
 });

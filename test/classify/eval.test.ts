@@ -18,6 +18,8 @@ describe('the shipped rules on the labelled corpus (npm run eval)', () => {
     expect(labels.map((l) => l.file).sort()).toEqual(files.sort());
     expect(labels.length).toBeGreaterThanOrEqual(80);
     for (const l of labels) for (const c of l.categories) expect(CATEGORIES).toContain(c);
+    // The source kinds of design §3, so a label reads like the watch that would have fetched the document.
+    for (const l of labels) expect(['miit', 'mofcom', 'customs', 'news', 'other'], l.file).toContain(l.source);
     // Near-misses: documents labelled with no category, or documents whose text names other metals' controls.
     expect(labels.filter((l) => l.categories.length === 0).length).toBeGreaterThanOrEqual(20);
   });
