@@ -170,6 +170,9 @@ export class BrowserPool {
           '--disable-blink-features=AutomationControlled',
           '--no-first-run',
           '--no-default-browser-check',
+          // WebRTC would let a page's script open UDP to any address, around the link guard: proxied only.
+          '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+          '--webrtc-ip-handling-policy=disable_non_proxied_udp',
         ],
       });
     } catch (e) {

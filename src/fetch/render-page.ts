@@ -178,6 +178,13 @@ async function render(
       if (guard && (await forbiddenUrlReason(request.url(), guard))) return route.abort('blockedbyclient');
       return route.continue();
     });
+  // WebSockets do not pass through context.route(): the same guard, on their own route.
+  if (guard)
+    await context.routeWebSocket(/./, async (ws) => {
+      const reason = await forbiddenUrlReason(ws.url(), guard);
+      if (reason) return ws.close({ code: 1008, reason: 'refused by the regwatch link guard' });
+      ws.connectToServer();
+    });
   const page = await context.newPage();
   const frame = new MainFrameWatch(page);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: remaining() });

@@ -1,4 +1,5 @@
 /** A watched page's own scripts cannot make the browser reach the bot's machine or network. */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -34,6 +35,9 @@ describe.skipIf(!chromium)('the browser under the link guard', () => {
           () => { document.getElementById('l').innerHTML = '<li>refused</li>'; });
         new Image().src = 'http://127.0.0.1:${canaryPort}/from-image';
         navigator.sendBeacon('http://127.0.0.1:${canaryPort}/from-beacon', 'x');`,
+      '/own-ws.html': `const ws = new WebSocket('ws://localhost:' + location.port + '/live');
+        ws.onopen = () => { document.getElementById('l').innerHTML = '<li>open</li>'; };
+        ws.onclose = () => { document.getElementById('l').innerHTML = '<li>closed</li>'; };`,
       '/ws.html': `const done = () => { document.getElementById('l').innerHTML = '<li>closed</li>'; };
         const ws = new WebSocket('ws://127.0.0.1:${canaryPort}/from-websocket');
         ws.onerror = done; ws.onclose = done;`,
@@ -42,6 +46,16 @@ describe.skipIf(!chromium)('the browser under the link guard', () => {
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         .end(`<html><body><ul id="l"></ul><script>${pages[req.url ?? '/'] ?? ''}</script></body></html>`);
+    });
+    // The watched site's own WebSocket (a live ticker, say): a bare handshake, then the socket stays open.
+    site.on('upgrade', (req, socket) => {
+      const accept = createHash('sha1')
+        .update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
+        .digest('base64');
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+      );
+      socket.on('error', () => undefined);
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     sitePort = (site.address() as AddressInfo).port;
@@ -67,15 +81,22 @@ describe.skipIf(!chromium)('the browser under the link guard', () => {
     },
   );
 
-  // Known gap, reported to the browser pool: context.route() does not see WebSockets, so a page's script can open
-  // one to the bot's own machine. Fix: context.routeWebSocket() refusing what isForbiddenUrl() refuses. Marked
-  // `fails` so that it turns red — and the marker must go — the moment the gap is closed.
-  it.fails("a page's WebSocket to an untrusted loopback address is refused", { timeout: 60_000 }, async () => {
+  // context.route() does not see WebSockets; the pool routes them through the same guard with routeWebSocket().
+  it("a page's WebSocket to an untrusted loopback address is refused", { timeout: 60_000 }, async () => {
     await pool.fetch(`http://localhost:${sitePort}/ws.html`, {
       watchId: 'guarded-ws',
       waitFor: '#l li',
       guard: { trustedHosts: ['localhost'] },
     });
     expect(upgrades).toEqual([]);
+  });
+
+  it("the watched site's own WebSocket still connects", { timeout: 60_000 }, async () => {
+    const page = await pool.fetch(`http://localhost:${sitePort}/own-ws.html`, {
+      watchId: 'guarded-own-ws',
+      waitFor: '#l li',
+      guard: { trustedHosts: ['localhost'] },
+    });
+    expect(page.text).toContain('<li>open</li>');
   });
 });
