@@ -12,14 +12,24 @@ export interface Change {
 
 const PERCENT =
   /([+\-−–]?)\s*(\d+(?:\.\d+)?)\s*(?:%|％|\s?per\s?cent\b|\s?percent\b)(?!\s*(?:个百分点|percentage points?|pp\b))/gi;
-const YOY =
-  /同比|按年|较上年|比上年|比去年|较去年|去年同期|上年同期|year[\s-]on[\s-]year|\by\/y\b|\byoy\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|last year|same (?:month|period|batch|quarter) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/gi;
-const MOM =
-  /按月|环比|较上月|比上月|上月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|sequential(?:ly)?|(?:from|than|over|versus|compared (?:with|to)) (?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\s,]+(?:19|20)\d{2})|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/gi;
+const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const VERSUS = String.raw`(?:from|than|over|on|versus|vs\.?|compared (?:with|to))`;
+// "from September 2024", "on May 2024", "than in July last year", "than April's 4,566 tons" (a month of the same year).
+const YOY_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?:['’]s)?,? (?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before))`;
+const MOM_MONTH = String.raw`${VERSUS} (?:in )?${MONTH_NAME}(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year))|(?:from|than|over|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|t)\s+in\s+${MONTH_NAME}(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year))`;
+// 年增/年减 and 月增/月减 (Taiwan/HK press) — but not the 月 of 5月增长 or the 年 of 2025年增长.
+const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上本明前当])年(?:增|减|減)`;
+const MOM_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十上本下个個])月(?:增|减|減)`;
+const YOY_PLAIN =
+  /同比|按年|较上年|比上年|比去年|较去年|去年同期|上年同期|year[\s-]on[\s-]year|\by\/y\b|\byoy\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|last year|same (?:month|period|batch|quarter) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
+const YOY = new RegExp(`${YOY_PLAIN.source}|${YOY_MONTH}|${YOY_ZH_SHORT}`, 'gi');
+const MOM_PLAIN =
+  /按月|环比|较上月|比上月|上月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
+const MOM = new RegExp(`${MOM_PLAIN.source}|${MOM_MONTH}|${MOM_ZH_SHORT}`, 'gi');
 const UP =
-  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?/gi;
+  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|\bmore\b|多于|高于/gi;
 const DOWN =
-  /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|cut\b|plummet\w*|reduc\w*|slash\w*/gi;
+  /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|cut\b|plummet\w*|reduc\w*|slash\w*|\bless\b|\bfewer\b|少于|低于/gi;
 
 /** The match of `re` nearest to the span [at, atEnd) of the percentage, looking `before` and `after` characters out. */
 function nearest(
@@ -43,20 +53,58 @@ function nearest(
   return best;
 }
 
+const CJK = /[\u4e00-\u9fff]/;
+// "year-on-year growth of 5%": an English cue that introduces the next percentage rather than following this one.
+const INTRODUCES_NEXT = /^\s*(?:[a-z-]+\s+){0,2}of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
+
 /**
- * The changes in a clause. The basis comes from the nearest 同比/环比/"year-on-year"/"from May" cue in the clause, or
- * in the sentence when the clause has none ("up 12.5% and 10.4% respectively from a year earlier"). A percentage
- * with no basis (a share, a tax rate) is not a change.
+ * The basis cue of the percentage at [at, atEnd) between its neighbours: English writes it after the number ("down
+ * 74% from a year earlier and 52.9% lower than in April"), Chinese before (环比下降5.2%，同比增长15.8%).
+ */
+function ownBasis(clause: string, at: number, atEnd: number, prevEnd: number, nextStart: number): Change['basis'] {
+  const inSpan = (from: number, to: number, towardsEnd: boolean): Change['basis'] => {
+    if (to <= from) return null;
+    const slice = clause.slice(from, to);
+    let best: { basis: 'yoy' | 'mom'; dist: number } | null = null;
+    for (const [basis, re] of [
+      ['yoy', YOY],
+      ['mom', MOM],
+    ] as const) {
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (towardsEnd && to === nextStart && INTRODUCES_NEXT.test(slice.slice(m.index + m[0].length))) continue;
+        const dist = towardsEnd ? m.index : slice.length - (m.index + m[0].length);
+        if (!best || dist < best.dist) best = { basis, dist };
+      }
+    }
+    return best?.basis ?? null;
+  };
+  const after = inSpan(atEnd, Math.min(nextStart, atEnd + 60), true);
+  const before = inSpan(Math.max(prevEnd, at - 60), at, false);
+  return CJK.test(clause) ? (before ?? after) : (after ?? before);
+}
+
+/**
+ * The changes in a clause. The basis comes from the 同比/环比/"year-on-year"/"from May" cue of the percentage (see
+ * `ownBasis`), else the nearest in the clause, else in the sentence ("up 12.5% and 10.4% respectively from a year
+ * earlier"). A percentage with no basis (a share, a tax rate) is not a change.
  */
 export function findChanges(clause: string, clauseStart: number, sentence: string, sentenceStart: number): Change[] {
   const out: Change[] = [];
+  const pcts: RegExpExecArray[] = [];
   PERCENT.lastIndex = 0;
-  for (let m = PERCENT.exec(clause); m; m = PERCENT.exec(clause)) {
+  for (let m = PERCENT.exec(clause); m; m = PERCENT.exec(clause)) pcts.push(m);
+  pcts.forEach((m, i) => {
     const at = m.index;
     const atEnd = at + m[0].length;
-    const yoy = nearest(YOY, clause, at, 60, 60, atEnd);
-    const mom = nearest(MOM, clause, at, 60, 60, atEnd);
-    let basis: Change['basis'] | null = yoy && (!mom || yoy.dist <= mom.dist) ? 'yoy' : mom ? 'mom' : null;
+    const prevEnd = i > 0 ? pcts[i - 1]!.index + pcts[i - 1]![0].length : 0;
+    const nextStart = i + 1 < pcts.length ? pcts[i + 1]!.index : clause.length;
+    let basis: Change['basis'] | null = ownBasis(clause, at, atEnd, prevEnd, nextStart);
+    if (!basis) {
+      const yoy = nearest(YOY, clause, at, 60, 60, atEnd);
+      const mom = nearest(MOM, clause, at, 60, 60, atEnd);
+      basis = yoy && (!mom || yoy.dist <= mom.dist) ? 'yoy' : mom ? 'mom' : null;
+    }
     if (!basis) {
       const atS = clauseStart - sentenceStart + at;
       const y2 = nearest(YOY, sentence, atS, 200, 200, atS + m[0].length);
@@ -72,8 +120,8 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
       if (down && (!up || down.dist < up.dist)) sign = -1;
       signed = Boolean(up || down);
     }
-    if (!basis && !signed) continue;
+    if (!basis && !signed) return;
     out.push({ start: clauseStart + at, end: clauseStart + at + m[0].length, pct: sign * Number(m[2]), basis, signed });
-  }
+  });
   return out;
 }

@@ -12,7 +12,9 @@ interface Context {
   flow?: 'export' | 'import';
   kind?: 'mining' | 'smelting';
   batch?: number;
+  /** The period later sentences inherit, per domain: a quota sentence between two trade sentences does not reset it. */
   period?: string;
+  periods: { quota?: string; trade?: string };
   year?: number;
   /** The last product named was another metal. */
   otherMetal?: boolean;
@@ -20,7 +22,7 @@ interface Context {
 
 interface Candidate {
   q: Quantity;
-  /** Written as the base of a comparison ("from 100,000 tonnes", "较上年的…吨"). */
+  /** Written as the base of a comparison ("from 100,000 tonnes", "较上年的…吨", "than April's 4,566 tons"). */
   comparisonBase: boolean;
   clause: Span;
   metric: string;
@@ -43,12 +45,17 @@ const first = (cues: Cue[], types: CueType[], from: number, to: number): Cue | u
 const MAY_HAVE_PERIOD =
   /\d|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 
+const CJK = /[\u4e00-\u9fff]/;
 const DOMAIN: CueType[] = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'];
 const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
 
 const SAME_PERIOD_LAST_YEAR =
   /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter) (?:of |in )?last year/i;
-const COMPARISON_BASE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|比|较|由)\s*$/i;
+const COMPARISON_BASE =
+  /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter|比|较|由|高于|低于|多于|少于)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+// The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
+const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$/;
+const IN_GAP = /^\s*(?:of\s+[a-z\s-]{0,30}?\s*)?(?:in|during)\s+(?:the\s+)?$/i;
 const OF_THE =
   /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+)?$/i;
 
@@ -79,7 +86,7 @@ function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | undefined {
 export function extractFigures(title: string, body: string, docDate: { year: number; month: number } | null): Figure[] {
   const text = `${title}\n${body}`;
   const cues = findCues(text);
-  const ctx: Context = {};
+  const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
   const figures: Figure[] = [];
 
@@ -93,8 +100,24 @@ export function extractFigures(title: string, body: string, docDate: { year: num
     const clauseOf = (pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
     const respectively = first(sc, ['respectively'], sentence.start, sEnd) !== undefined;
 
+    // Comparison bases and the period written next to them, which no other tonnage of the sentence may take.
+    const bases = new Map<Quantity, PeriodMention | null>();
+    for (const q of quantities) {
+      const own = periods.find(
+        (p) => p.end <= q.start && p.relYear === undefined && POSSESSIVE_GAP.test(text.slice(p.end, q.start)),
+      );
+      const before = text.slice(Math.max(sentence.start, (own?.start ?? q.start) - 30), own?.start ?? q.start);
+      if (!COMPARISON_BASE.test(before)) continue;
+      const after = periods.find(
+        (p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)),
+      );
+      bases.set(q, own ?? after ?? null);
+    }
+    const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
+
     const candidates: Candidate[] = [];
     quantities.forEach((q, qi) => {
+      if (q.bound) return;
       const ci = clauseOf(q.start);
       const clause = clauseSpans[ci] ?? sentence;
       const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
@@ -176,13 +199,32 @@ export function extractFigures(title: string, body: string, docDate: { year: num
             first(sc, ['us'], q.end, Math.min(clause.end, nextQStart)));
         metric = `${product}_${flow}s${us ? '_to_us' : ''}`;
       }
+      const comparisonBase = bases.has(q);
+      // A comparison base measures what the tonnage before it measures: "353 tons to the US, from just 46 tons in May".
+      const compared = comparisonBase ? candidates.at(-1) : undefined;
+      if (compared && domain === 'trade' && !compared.metric.includes('_quota')) metric = compared.metric;
       if (q.dotThousands && !metric.endsWith('_to_us') && q.value < 1000) q.value = Math.round(q.value * 1000);
-      const period =
-        pickPeriod(q, ci, clauseSpans, periods, sentenceYear, docDate) ??
-        (domain === 'quota' && ctx.domain === 'quota' ? ctx.period : undefined) ??
-        (domain === 'trade' && ctx.domain === 'trade' ? ctx.period : undefined) ??
-        (domain === 'quota' && docDate ? String(docDate.year) : null);
-      const comparisonBase = COMPARISON_BASE.test(text.slice(Math.max(0, q.start - 20), q.start));
+      const basePeriod = bases.get(q);
+      let period =
+        (basePeriod
+          ? resolvePeriod(basePeriod, basePeriod.year === undefined ? sentenceYear : undefined, docDate)
+          : null) ??
+        pickPeriod(
+          q,
+          ci,
+          clauseSpans,
+          periods.filter((p) => !claimed.has(p)),
+          sentenceYear,
+          ctx.year,
+          docDate,
+        );
+      if (!period && (domain === 'quota' || domain === 'trade')) {
+        period = ctx.periods[domain] ?? null;
+        // "去年同期累计出口量为29095.2吨": the period the text is about, one year back.
+        if (period && sameTimeLastYear(text, clause, q))
+          period = period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
+      }
+      if (!period && domain === 'quota' && docDate) period = String(docDate.year);
       // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
       const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
       candidates.push({ q, clause, metric, period: figurePeriod, batch, comparisonBase });
@@ -249,24 +291,45 @@ function listGroup(quantities: Quantity[], q: Quantity, clause: Span): Quantity[
   return quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1 && q.start >= clause.start);
 }
 
-/** The period of a tonnage: the nearest non-comparative mention in its clause, else earlier in the sentence, else later. */
+/** 去年同期/上年同期 just before the tonnage, or "a year earlier" just after it, with no change in between. */
+function sameTimeLastYear(text: string, clause: Span, q: Quantity): boolean {
+  const before = text.slice(clause.start, q.start);
+  const after = text.slice(q.end, clause.end);
+  return (
+    /(?:去年同期|上年同期)[^%％\d]{0,12}$/.test(before) ||
+    /^\s*(?:of\s+[a-z\s-]{0,30}?\s*)?(?:a year (?:earlier|ago|before)|in the same (?:period|month|quarter) (?:of )?last year)/i.test(
+      after,
+    )
+  );
+}
+
+/**
+ * The period of a tonnage: the nearest non-comparative mention in its clause, else earlier in the sentence, else later.
+ * Chinese states the period first (10月我国出口稀土4753吨 前10个月累计47689吨): there a mention before the tonnage wins.
+ */
 function pickPeriod(
   q: Quantity,
   ci: number,
   clauseSpans: Span[],
   periods: PeriodMention[],
   sentenceYear: number | undefined,
+  earlierYear: number | undefined,
   docDate: { year: number; month: number } | null,
 ): string | null {
   const usable = periods.filter((p) => !p.comparative);
   const clause = clauseSpans[ci];
   const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
   const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
+  const chinese = clause !== undefined && CJK.test(clause.text);
   const pick =
+    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] : undefined) ??
     inClause.sort((a, b) => dist(a) - dist(b))[0] ??
     usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
     usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
-  const period = pick ? resolvePeriod(pick, pick.year === undefined ? sentenceYear : undefined, docDate) : null;
+  // "Exports rose 6% over the year": the year the text was about, if an earlier sentence named one.
+  const contextYear =
+    pick?.year === undefined ? (sentenceYear ?? (pick?.wholeYear ? earlierYear : undefined)) : undefined;
+  const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   if (period && clause && SAME_PERIOD_LAST_YEAR.test(clause.text) && !inClause.length)
     return period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
@@ -346,9 +409,17 @@ function updateContext(
   else if (batch?.n) ctx.batch = batch.n;
   // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.
   const period = periods.filter((p) => !p.comparative).at(-1);
+  const mentioned = period
+    ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
+    : null;
   if (candidates[0]?.period) ctx.period = candidates[0].period;
-  else if (period)
-    ctx.period = resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate) ?? ctx.period;
+  else if (mentioned) ctx.period = mentioned;
+  for (const domain of ['quota', 'trade'] as const) {
+    const main = candidates.find((c) => !c.comparisonBase && c.metric.includes('_quota') === (domain === 'quota'));
+    if (main?.period) ctx.periods[domain] = main.period;
+    else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
+      ctx.periods[domain] = mentioned;
+  }
   if (sentenceYear) ctx.year = sentenceYear;
 }
 

@@ -12,6 +12,8 @@ export interface PeriodMention {
   toMonth?: number;
   half?: 1 | 2;
   quarter?: 1 | 2 | 3 | 4;
+  /** "over the year", "for the full year", 全年: a whole year the text does not number. */
+  wholeYear?: boolean;
   /** A comparison base ("from May", "较上年", "since 2014"), not the period of a figure. */
   comparative: boolean;
 }
@@ -123,13 +125,18 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     (m) => ({ toMonth: monthOf(m[1]), year: num(m[2]) }),
   ],
   [
+    /Jan/,
+    /\bJan(?:uary)?\.?\s+and\s+Feb(?:ruary)?\.?(?:\s+combined)?(?:,?\s+(\d{4}))?/g,
+    (m) => ({ toMonth: 2, year: num(m[1]) }),
+  ],
+  [
     /months/i,
     /\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
   [
     /half/i,
-    /\b(?:the\s+)?(first|second)\s+half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
+    /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
     (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2]) }),
   ],
   [
@@ -139,7 +146,7 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
   ],
   [
     /quarter/i,
-    /\b(?:the\s+)?(first|second|third|fourth)\s+quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
+    /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2]) }),
   ],
   [
@@ -161,16 +168,26 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     () => ({ relYear: -1 }),
   ],
   [/year/i, /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
+  [
+    /year/i,
+    /\b(?:over|for|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bfull[\s-]year\b|\bwhole[\s-]year\b/gi,
+    () => ({ wholeYear: true }),
+  ],
+  [/全年/, /(?<!\d\s*年\s*)全年/g, () => ({ wholeYear: true })],
   [/month/i, /\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi, () => ({ relMonth: -1 })],
   [
     /(?:19|20)\d\d/,
-    /(?<![\d,.$〔[［])\b((?:19|20)\d{2})\b(?![,.]?\d)(?!\s*(?:年|tonnes|tons|吨))/g,
+    // Not the year of a full date: "July 21, 2025", "2025-06-18".
+    new RegExp(
+      String.raw`(?<![\d,.$〔[［])(?<!\b${MONTH_RE}\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)\b((?:19|20)\d{2})\b(?![,.]?\d)(?![-/]\d)(?!\s*(?:年|tonnes|tons|吨))`,
+      'g',
+    ),
     (m) => ({ year: num(m[1]) }),
   ],
 ];
 
 const COMPARATIVE_BEFORE =
-  /(?:\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+on\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 
 /** Every period mention in `text`, non-overlapping, longest first at each position. */
@@ -211,7 +228,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /**
  * The period a mention names, as design §5 writes it. A year the text does not give comes from `contextYear` (a year
  * stated earlier in the same sentence) or from the document date; a month later than the document's month then
- * belongs to the year before (a January report on December).
+ * belongs to the year before (a January report on December), and so does a whole year reported in January.
  */
 export function resolvePeriod(
   p: PeriodMention,
@@ -227,6 +244,8 @@ export function resolvePeriod(
     return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`;
   }
   if (year === undefined) year = contextYear;
+  // A whole year reported in January ("exports rose 6% over the year") is the year that just ended.
+  if (year === undefined && docDate && p.wholeYear) year = docDate.month === 1 ? docDate.year - 1 : docDate.year;
   if (year === undefined && docDate)
     year = endMonth !== undefined && endMonth > docDate.month ? docDate.year - 1 : docDate.year;
   if (year === undefined) return null;

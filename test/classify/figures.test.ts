@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify, loadRules } from '../../src/classify/index.js';
+import { findPeriods } from '../../src/classify/periods.js';
+import { findQuantities } from '../../src/classify/quantities.js';
+import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
+
+const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
+if (!loaded.rules) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+const rules = loaded.rules;
+
+/** metric|value|period|basis|pct for each figure, in order. */
+const figs = (title: string, text: string, date: string) =>
+  classify({ title, text, date }, rules).figures.map(
+    (f) => `${f.metric}|${f.value}|${f.period ?? '-'}|${f.change_basis ?? '-'}|${f.change_pct ?? '-'}`,
+  );
+
+describe('tonnages written as bounds', () => {
+  it('takes no value from 逾/超过/"more than"', () => {
+    expect(findQuantities('前5个月累计出口逾2.4万吨')[0]?.bound).toBe(true);
+    expect(findQuantities('exports of more than 11,000 tonnes')[0]?.bound).toBe(true);
+    expect(findQuantities('出口稀土24266.5吨')[0]?.bound).toBe(false);
+    expect(figs('5月稀土出口量同比增长35.9% 前5个月累计出口逾2.4万吨', '', '2024-06-07')).toEqual([]);
+  });
+});
+
+describe('the basis of each change', () => {
+  it('reads an English basis after its percentage, not the one of the percentage before', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports fell to 1,238 metric tons in May, down 74% from a year earlier and 52.9% lower than in April.',
+        '2025-06-20',
+      ),
+    ).toEqual(['magnet_exports|1238|2025-05|yoy|-74', 'magnet_exports|1238|2025-05|mom|-52.9']);
+  });
+
+  it('takes "from September 2024" and "on December 2024" as year-on-year, "than in October" as month-on-month', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Exports totalled 5,774 metric tons in September, down 6.1% from August and up 17.5% from September 2024.',
+        '2025-10-20',
+      ),
+    ).toEqual(['magnet_exports|5774|2025-09|mom|-6.1', 'magnet_exports|5774|2025-09|yoy|17.5']);
+    expect(
+      figs(
+        'Rare earths',
+        'Rare earth exports in December 2025 were 4,392.1 tons, up 32% on December 2024.',
+        '2026-01-14',
+      ),
+    ).toEqual(['rare_earth_exports|4392.1|2025-12|yoy|32']);
+    expect(
+      figs(
+        'Magnets',
+        'Exports of rare earth magnets were 6.15 kt in November, 12% more than in October.',
+        '2025-12-22',
+      ),
+    ).toEqual(['magnet_exports|6150|2025-11|mom|12']);
+  });
+
+  it('reads 年增/月增 (Taiwan and Hong Kong press) but not the 月 of 5月增长', () => {
+    expect(figs('稀土', '11月稀土出口量为5493.9吨，年增24.4%，月增26.5%。', '2025-12-08')).toEqual([
+      'rare_earth_exports|5493.9|2025-11|yoy|24.4',
+      'rare_earth_exports|5493.9|2025-11|mom|26.5',
+    ]);
+  });
+
+  it('signs "less than" as a fall', () => {
+    expect(
+      figs(
+        'Magnets',
+        'In the first ten months of 2025, China exported 45,290 tons of magnets, 5.2% less than in the same period of 2024.',
+        '2025-12-22',
+      ),
+    ).toEqual(['magnet_exports|45290|2025-01/2025-10|yoy|-5.2']);
+  });
+});
+
+describe('periods', () => {
+  it('reads "January and February combined" as the interval and "First-half" as H1', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'China exported 8,511 metric tons of rare earths in January and February combined.',
+        '2025-03-07',
+      ),
+    ).toEqual(['rare_earth_exports|8511|2025-01/2025-02|-|-']);
+    expect(figs('Rare earths', 'First-half exports of rare earths reached 32,569.2 tons.', '2025-07-14')).toEqual([
+      'rare_earth_exports|32569.2|2025-H1|-|-',
+    ]);
+  });
+
+  it('does not take the year of a dateline as a period', () => {
+    expect(findPeriods('July 21, 2025 — China shipped')).toEqual([]);
+    expect(findPeriods('发布时间：2025-06-18 10:21:07')).toEqual([]);
+    expect(
+      figs(
+        'Magnets',
+        'July 21, 2025 — China shipped 2.51 million kg of rare earth magnets to the United States in the first half of 2025.',
+        '2025-07-21',
+      ),
+    ).toEqual(['magnet_exports_to_us|2510|2025-H1|-|-']);
+  });
+
+  it('reads a whole year reported in January as the year just ended', () => {
+    expect(figs('Rare earths', 'Exports of rare earths rose 6% over the year to 55,431 tons.', '2025-01-13')).toEqual([
+      'rare_earth_exports|55431|2024|yoy|6',
+    ]);
+  });
+
+  it('takes "the same eleven months of 2024", "up 5.9% on 2023" and 高于6月 as comparisons, not periods', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'National rare earth exports for January–November totalled 58.2 thousand tonnes, 11.7% higher than in the same eleven months of 2024.',
+        '2025-12-22',
+      ),
+    ).toEqual(['rare_earth_exports|58200|2025-01/2025-11|yoy|11.7']);
+    expect(
+      figs(
+        'Quotas',
+        "For the whole of 2024, China's rare earth mining quota was 270,000 metric tons, up 5.9% on 2023, and its smelting quota was 254,000 tons.",
+        '2025-02-24',
+      ).map((f) => f.split('|').slice(0, 3).join('|')),
+    ).toEqual(['mining_quota|270000|2024', 'smelting_quota|254000|2024']);
+  });
+
+  it('prefers in Chinese the period written before the tonnage', () => {
+    expect(figs('10月我国出口稀土4753吨 前10个月累计47689吨', '', '2024-11-07')).toEqual([
+      'rare_earth_exports|4753|2024-10|-|-',
+      'rare_earth_exports|47689|2024-01/2024-10|-|-',
+    ]);
+  });
+
+  it('gives 去年同期 the period of the text one year back', () => {
+    expect(
+      figs(
+        '稀土',
+        '今年1-6月，我国累计出口稀土32569.2吨，同比增长11.9%。去年同期累计出口量为29095.2吨。',
+        '2025-07-14',
+      ),
+    ).toEqual(['rare_earth_exports|32569.2|2025-H1|yoy|11.9', 'rare_earth_exports|29095.2|2024-H1|-|-']);
+  });
+});
+
+describe('comparison bases', () => {
+  it('gives a comparison base the period written next to it and no change', () => {
+    expect(
+      figs(
+        'Rare earths',
+        "China exported 6,217 metric tons of rare earths in May, up 35.9% from a year earlier and 36.2% higher than April's 4,566 tons.",
+        '2024-06-07',
+      ),
+    ).toEqual([
+      'rare_earth_exports|6217|2024-05|yoy|35.9',
+      'rare_earth_exports|6217|2024-05|mom|36.2',
+      'rare_earth_exports|4566|2024-04|-|-',
+    ]);
+    expect(figs('稀土', '9月我国出口稀土4000.3吨，较8月的5791.8吨环比下降30.9%。', '2025-10-13')).toEqual([
+      'rare_earth_exports|4000.3|2025-09|mom|-30.9',
+      'rare_earth_exports|5791.8|2025-08|-|-',
+    ]);
+    expect(figs('磁材', '7月我国稀土永磁出口5278吨，略高于6月的5158吨。', '2024-08-20')).toEqual([
+      'magnet_exports|5278|2024-07|-|-',
+      'magnet_exports|5158|2024-06|-|-',
+    ]);
+  });
+
+  it('gives a comparison base the metric of the tonnage it is compared with', () => {
+    expect(
+      figs(
+        'Magnets',
+        'June shipments of magnets to the US rebounded sharply to 353 tons from just 46 tons in May.',
+        '2025-07-21',
+      ),
+    ).toEqual(['magnet_exports_to_us|353|2025-06|-|-', 'magnet_exports_to_us|46|2025-05|-|-']);
+    expect(figs('磁材', '其中，6月对美国出口稀土永磁353吨，较5月的46吨增长约660%。', '2025-07-20')).toEqual([
+      'magnet_exports_to_us|353|2025-06|mom|660',
+      'magnet_exports_to_us|46|2025-05|-|-',
+    ]);
+  });
+});
