@@ -89,10 +89,15 @@ export function extractFigures(title: string, body: string, docDate: { year: num
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
   const figures: Figure[] = [];
+  /** The figures of the sentence before (indices into `figures`), and changes a lead sentence left for the next. */
+  let previous: number[] = [];
+  let pending: Array<{ change: Change; subject: Subject; period: string | null }> = [];
 
+  let usSubject = false;
   for (const sentence of sentences(text)) {
     const sEnd = sentence.end;
     const sc = cues.filter((c) => c.start >= sentence.start && c.end <= sEnd);
+    const inheritedUs = usSubject && PRONOUN_START.test(sentence.text);
     const quantities = findQuantities(sentence.text, sentence.start);
     const periods = MAY_HAVE_PERIOD.test(sentence.text) ? findPeriods(sentence.text, sentence.start) : [];
     const sentenceYear = periods.find((p) => p.year !== undefined && !p.comparative)?.year;
@@ -196,7 +201,10 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         const us =
           flow === 'export' &&
           (last(sc, ['us'], Math.max(prevQEnd, clause.start - 40), q.start) ??
-            first(sc, ['us'], q.end, Math.min(clause.end, nextQStart)));
+            usAfter(text, first(sc, ['us'], q.end, Math.min(clause.end, nextQStart)), q) ??
+            (inheritedUs && !last(sc, ['export', 'import', 'us'], sentence.start, q.start)
+              ? { type: 'us', start: q.start, end: q.start }
+              : undefined));
         metric = `${product}_${flow}s${us ? '_to_us' : ''}`;
       }
       const comparisonBase = bases.has(q);
@@ -238,6 +246,9 @@ export function extractFigures(title: string, body: string, docDate: { year: num
     // "The mining quota was up 12.5% …": a change in a clause without a tonnage that names what it is about goes to
     // that figure — in this sentence if it states one, else the last one stated before.
     const changes: Change[] = [];
+    // Changes of a sentence that states no tonnage of its own: "同比则下降5.7%", "That was down 5.7% from May last
+    // year" (about the figure just stated) or a lead "exports rose 23% month-on-month in May" (about the next one).
+    const loose: Change[] = [];
     for (const ch of allChanges) {
       const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end);
       const subject =
@@ -245,6 +256,10 @@ export function extractFigures(title: string, body: string, docDate: { year: num
           ? last(sc, ['mining', 'smelting', 'magnet'], clause.start, ch.start)
           : undefined;
       const prefix = subject ? (subject.type === 'magnet' ? 'magnet_exports' : `${subject.type}_quota`) : undefined;
+      if (candidates.length === 0 && !prefix?.includes('_quota')) {
+        loose.push(ch);
+        continue;
+      }
       if (!prefix || candidates.some((c) => c.metric.startsWith(prefix))) {
         changes.push(ch);
         continue;
@@ -253,7 +268,19 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       if (earlier >= 0 && ch.basis)
         figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
     }
-    const assigned = assignChanges(candidates, changes, clauseSpans, respectively);
+    // What lies between a tonnage and a later change can make the change another figure's: "5473吨 对美出口环比增长56.1%"
+    // (the US figure), "5238吨 一季度同比增长4.8%" (the quarter's).
+    const markers: Marker[] = [
+      ...sc.filter((c) => c.type === 'us').map((c) => ({ at: c.start, us: true })),
+      ...periods
+        .filter((p) => !p.comparative && !claimed.has(p))
+        .map((p) => ({
+          at: p.start,
+          period: resolvePeriod(p, p.year === undefined ? sentenceYear : undefined, docDate),
+        })),
+    ];
+    const assigned = assignChanges(candidates, changes, clauseSpans, respectively, markers);
+    const firstFigure = figures.length;
     candidates.forEach((c, i) => {
       const evidence = c.clause.text.trim().slice(0, 200);
       const own = assigned[i]!;
@@ -281,9 +308,84 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         });
     });
 
+    // Attach what the sentence before left pending, then keep this sentence's own loose changes.
+    const mine = Array.from({ length: figures.length - firstFigure }, (_, i) => firstFigure + i).filter(
+      (fi) => !candidates.find((c) => c.q.value === figures[fi]!.value)?.comparisonBase,
+    );
+    for (const p of pending) {
+      const fi = mine.find(
+        (i) => fits(figures[i]!.metric, p.subject) && (!p.period || figures[i]!.period === p.period),
+      );
+      if (fi !== undefined) attachChange(figures, fi, p.change);
+    }
+    pending = [];
+    if (loose.length && !sc.some((c) => ['other', 'money', 'other_metal', 'quota'].includes(c.type))) {
+      const subject = subjectOf(sc, quantities.length === 0 ? ctx : {});
+      const stated = periods.filter((p) => !p.comparative && p.relYear === undefined);
+      for (const change of loose) {
+        // The period the change is about: in Chinese the one before it (前7个月累计出口同比增长13.3%), else the nearest.
+        const dist = (p: PeriodMention) => (p.end <= change.start ? change.start - p.end : p.start - change.end);
+        const near =
+          (CJK.test(sentence.text) ? stated.filter((p) => p.end <= change.start) : stated).sort(
+            (a, b) => dist(a) - dist(b),
+          )[0] ?? stated[0];
+        const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
+        const fi = previous.find((i) => fits(figures[i]!.metric, subject));
+        if (fi === undefined || !attachChange(figures, fi, change)) pending.push({ change, subject, period });
+      }
+    }
+    previous = mine;
+    usSubject = candidates.length === 0 && sc.some((c) => c.type === 'us') && sc.some((c) => c.type === 'trade');
+
     updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
   }
   return dedupe(figures);
+}
+
+// Only "… tons to the United States" names the destination after the tonnage; Chinese writes 对美出口 before it.
+const TO_GAP = /^[^\u4e00-\u9fff]*?\b(?:to|for|into)\s+(?:the\s+)?$/i;
+const usAfter = (text: string, cue: Cue | undefined, q: Quantity): Cue | undefined =>
+  cue && TO_GAP.test(text.slice(q.end, cue.start)) ? cue : undefined;
+
+// "Shipments to the United States moved the other way. They fell 11% from October to 582 tons": the pronoun
+// continues the subject of the sentence before.
+const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
+
+/** What a sentence without a tonnage of its own is about: the product, the direction and the destination it names. */
+interface Subject {
+  product?: 'magnet' | 'rare_earth';
+  flow?: 'export' | 'import';
+  us: boolean;
+}
+
+function subjectOf(cues: Cue[], ctx: Pick<Context, 'product' | 'flow'>): Subject {
+  const product = cues.filter((c) => PRODUCT.includes(c.type)).at(-1)?.type as Subject['product'];
+  const flow = cues.filter((c) => c.type === 'export' || c.type === 'import').at(-1)?.type as Subject['flow'];
+  return { product: product ?? ctx.product, flow: flow ?? ctx.flow, us: cues.some((c) => c.type === 'us') };
+}
+
+function fits(metric: string, s: Subject): boolean {
+  if (metric.includes('_quota')) return false;
+  if (s.product && !metric.startsWith(`${s.product}_`)) return false;
+  if (s.flow && !metric.includes(`_${s.flow}s`)) return false;
+  return metric.endsWith('_to_us') === s.us;
+}
+
+/**
+ * Give figure `fi` a change stated apart from it, unless it already has one on that basis. A change with no basis
+ * can only be year-on-year, and only for a cumulative period.
+ */
+function attachChange(figures: Figure[], fi: number, change: Change): boolean {
+  const f = figures[fi]!;
+  const basis = change.basis ?? (/\/|H[12]|Q[1-4]|^\d{4}$/.test(f.period ?? '-') ? 'yoy' : null);
+  if (!basis) return false;
+  const same = (g: Figure) =>
+    g.metric === f.metric && g.value === f.value && g.period === f.period && g.batch === f.batch;
+  if (figures.some((g) => same(g) && g.change_basis === basis)) return false;
+  const withChange = { ...f, change_pct: change.pct, change_basis: basis };
+  if (f.change_basis === null) figures[fi] = withChange;
+  else figures.push(withChange);
+  return true;
 }
 
 /** The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"). */
@@ -327,13 +429,29 @@ function pickPeriod(
     usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
     usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
   // "Exports rose 6% over the year": the year the text was about, if an earlier sentence named one.
+  // In January it is the year that just ended, whatever month an earlier sentence recalled.
+  const januaryYear = pick?.wholeYear && docDate?.month === 1 ? docDate.year - 1 : undefined;
   const contextYear =
-    pick?.year === undefined ? (sentenceYear ?? (pick?.wholeYear ? earlierYear : undefined)) : undefined;
+    pick?.year === undefined ? (januaryYear ?? sentenceYear ?? (pick?.wholeYear ? earlierYear : undefined)) : undefined;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   if (period && clause && SAME_PERIOD_LAST_YEAR.test(clause.text) && !inClause.length)
     return period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
   return period;
+}
+
+/** A US cue or a period mention, at a position of the sentence. */
+interface Marker {
+  at: number;
+  us?: boolean;
+  period?: string | null;
+}
+
+/** A marker naming another destination or another period than the candidate's own. */
+function belongsElsewhere(m: Marker, c: Candidate): boolean {
+  if (c.metric.includes('_quota')) return false;
+  if (m.us) return !c.metric.endsWith('_to_us');
+  return Boolean(m.period && c.period && m.period !== c.period);
 }
 
 /** Each change goes to the tonnage in its clause, else to the nearest clause's (the earlier one on a tie). */
@@ -342,6 +460,7 @@ function assignChanges(
   changes: Change[],
   clauseSpans: Span[],
   respectively: boolean,
+  markers: Marker[],
 ): Change[][] {
   const out: Change[][] = candidates.map(() => []);
   if (candidates.length === 0) return out;
@@ -357,6 +476,8 @@ function assignChanges(
     candidates.forEach((c, i) => {
       // "up 15% from 100,000 tonnes in 2017": the comparison base does not carry the change.
       if (c.comparisonBase) return;
+      if (c.q.end <= ch.start && markers.some((m) => m.at >= c.q.end && m.at < ch.start && belongsElsewhere(m, c)))
+        return;
       const qi = clauseIndex(c.q.start);
       const clauseDist = Math.abs(qi - ci);
       const charDist = c.q.end <= ch.start ? ch.start - c.q.end : c.q.start - ch.end;

@@ -187,7 +187,7 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
 ];
 
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+on\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+on\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 
 /** Every period mention in `text`, non-overlapping, longest first at each position. */
@@ -220,7 +220,14 @@ export function findPeriods(text: string, offset = 0): PeriodMention[] {
       found.push({ ...parts, start: offset + start, end: offset + end, comparative });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "than in July last year", "from May of 2024": what directly follows a comparison base is part of it.
+  for (let i = 1; i < found.length; i++) {
+    const prev = found[i - 1]!;
+    const gap = text.slice(prev.end - offset, found[i]!.start - offset);
+    if (prev.comparative && /^\s*(?:of\s+|,\s*)?$/.test(gap)) found[i]!.comparative = true;
+  }
+  return found;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

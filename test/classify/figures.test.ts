@@ -181,3 +181,83 @@ describe('comparison bases', () => {
     ]);
   });
 });
+
+describe('changes stated in a sentence of their own', () => {
+  it('gives "同比则下降5.7%" and "That was down 5.7% from May last year" to the figure just stated', () => {
+    expect(figs('稀土', '5月我国稀土出口量较4月增长23%，达到5864.6吨；同比则下降5.7%。', '2025-06-09')).toEqual([
+      'rare_earth_exports|5864.6|2025-05|mom|23',
+      'rare_earth_exports|5864.6|2025-05|yoy|-5.7',
+    ]);
+    expect(
+      figs(
+        'Rare earths',
+        'China exported 5,864.6 metric tons of rare earths last month, data showed. That was down 5.7% from May last year.',
+        '2025-06-09',
+      ),
+    ).toEqual(['rare_earth_exports|5864.6|2025-05|yoy|-5.7']);
+  });
+
+  it("gives a lead sentence's change to the figure of the next sentence with its product and period", () => {
+    expect(
+      figs(
+        'Magnets',
+        "China's exports of rare earth magnets plunged 74% year-on-year in May, customs data showed.\nThe world's dominant supplier shipped 1,238 metric tons of magnets last month, down 52.9% from April.",
+        '2025-06-20',
+      ),
+    ).toEqual(['magnet_exports|1238|2025-05|mom|-52.9', 'magnet_exports|1238|2025-05|yoy|-74']);
+  });
+
+  it("does not give a title's cumulative change to the month before it", () => {
+    expect(
+      figs(
+        '７月稀土出口环比下降 前７个月累计出口同比增长１３．３％',
+        '２０２５年７月，我国稀土出口量为５９９４．４吨，环比下降２２．６％。',
+        '2025-08-07',
+      ),
+    ).toEqual(['rare_earth_exports|5994.4|2025-07|mom|-22.6']);
+  });
+
+  it('does not take a price or a production change', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'China exported 5,864.6 tons of rare earths in May. Prices rose 5% from a year earlier.',
+        '2025-06-09',
+      ),
+    ).toEqual(['rare_earth_exports|5864.6|2025-05|-|-']);
+  });
+});
+
+describe('the destination and the period a change belongs to', () => {
+  it('reads a US destination after the tonnage only as "to the United States"', () => {
+    expect(figs('10月稀土永磁出口5473吨 对美出口环比增长56.1%', '', '2025-11-20')).toEqual([
+      'magnet_exports|5473|2025-10|-|-',
+    ]);
+    expect(
+      figs('Magnets', 'China shipped 46 tons of rare earth magnets to the United States in May.', '2025-06-20'),
+    ).toEqual(['magnet_exports_to_us|46|2025-05|-|-']);
+  });
+
+  it('does not give a tonnage the change of another period written after it', () => {
+    expect(figs('3月稀土永磁出口5238吨 一季度同比增长4.8%', '', '2026-04-20')).toEqual([
+      'magnet_exports|5238|2026-03|-|-',
+    ]);
+  });
+
+  it('lets a pronoun continue a US-bound subject', () => {
+    expect(
+      figs(
+        'Magnets',
+        'China exported 6,150 metric tons of rare earth magnets in November. Shipments to the United States moved the other way. They fell 11% from October to 582 tons.',
+        '2025-12-22',
+      ),
+    ).toEqual(['magnet_exports|6150|2025-11|-|-', 'magnet_exports_to_us|582|2025-11|mom|-11']);
+  });
+
+  it('takes "since … in April" and "than in July last year" as references, not periods', () => {
+    expect(findPeriods('the first increase since Beijing imposed curbs in April').every((p) => p.comparative)).toBe(
+      true,
+    );
+    expect(findPeriods('5.7% higher than in July last year').every((p) => p.comparative)).toBe(true);
+  });
+});
