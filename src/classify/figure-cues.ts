@@ -57,7 +57,12 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+quota)|produc(?:ed|es|ing|tion)(?!\s+quota)|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|sales\b|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b/gi,
+    /产能|产量|生产了|capacity|output(?!\s+quota)|produc(?:ed|es|ing|tion)(?!\s+quota)|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|sales\b|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+  ],
+  // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
+  [
+    'other',
+    /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
   ['mining', /开采|采矿|矿产品|mining|mined|extraction/gi],
   ['smelting', /冶炼分离|冶炼|分离|smelting|separation|refining|refined/gi],
@@ -70,7 +75,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
     'other_metal',
-    /镓|锗|锑|钨|石墨|锂|钴|铜|铁矿|钢材|煤|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|iron ore|steel|coal/gi,
+    /镓|锗|锑|钨|石墨|锂|钴|铜|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,
   ],
   ['export', /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales/gi],
   ['import', /进口|imports?\b|imported|importing/gi],

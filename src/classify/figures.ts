@@ -46,16 +46,17 @@ const MAY_HAVE_PERIOD =
   /\d|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 
 const CJK = /[\u4e00-\u9fff]/;
+const ALL_OF_THEM = /(?:均|都|皆)[^，。；,;%]{0,8}$|\b(?:both|each)\s+(?:\w+\s+){0,2}$/i;
 const DOMAIN: CueType[] = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'];
 const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
 
 const SAME_PERIOD_LAST_YEAR =
   /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter) (?:of |in )?last year/i;
 const COMPARISON_BASE =
-  /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter|比|较|由|高于|低于|多于|少于)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+  /(?:(?:%|per\s?cent)\s+on\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter|比|较|由|高于|低于|多于|少于)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
 // The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
 const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$/;
-const IN_GAP = /^\s*(?:of\s+[a-z\s-]{0,30}?\s*)?(?:in|during)\s+(?:the\s+)?$/i;
+const IN_GAP = /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?$/i;
 const OF_THE =
   /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+)?$/i;
 
@@ -95,6 +96,8 @@ export function extractFigures(title: string, body: string, docDate: { year: num
 
   let usSubject = false;
   for (const sentence of sentences(text)) {
+    // A table row is read as a table (tableFigures), not as prose.
+    if (TABLE_ROW.test(sentence.text)) continue;
     const sEnd = sentence.end;
     const sc = cues.filter((c) => c.start >= sentence.start && c.end <= sEnd);
     const inheritedUs = usSubject && PRONOUN_START.test(sentence.text);
@@ -177,8 +180,9 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         const productCue =
           trailing(sc, text, [...PRODUCT, 'other_metal'], q, nextQStart) ??
           last(sc, [...PRODUCT, 'other_metal'], sentence.start, q.start);
-        // Antimony, gallium, tungsten … tonnages are not rare-earth figures.
-        if (productCue?.type === 'other_metal') return;
+        // Antimony, gallium, tungsten … tonnages are not rare-earth figures, nor is any tonnage of a text that never
+        // names rare earths or magnets (a general trade release: crude oil, iron ore).
+        if (productCue?.type === 'other_metal' || !rareEarthDoc) return;
         let product = (productCue?.type as 'magnet' | 'rare_earth' | undefined) ?? ctx.product ?? 'rare_earth';
         if (!productCue && ctx.otherMetal) return;
         const group = respectively ? listGroup(quantities, q, clause) : [];
@@ -249,6 +253,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
     // Changes of a sentence that states no tonnage of its own: "同比则下降5.7%", "That was down 5.7% from May last
     // year" (about the figure just stated) or a lead "exports rose 23% month-on-month in May" (about the next one).
     const loose: Change[] = [];
+    const leadQuota: typeof pending = [];
     for (const ch of allChanges) {
       const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end);
       const subject =
@@ -267,6 +272,13 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       const earlier = figures.findLastIndex((f) => f.metric.startsWith(prefix) && f.change_basis === null);
       if (earlier >= 0 && ch.basis)
         figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
+      // "with the full-year smelting quota up 15% from last year" before the sentence that states it.
+      else if (earlier < 0 && candidates.length === 0 && subject?.type !== 'magnet')
+        leadQuota.push({
+          change: ch,
+          subject: { quota: subject!.type as 'mining' | 'smelting', us: false },
+          period: null,
+        });
     }
     // What lies between a tonnage and a later change can make the change another figure's: "5473吨 对美出口环比增长56.1%"
     // (the US figure), "5238吨 一季度同比增长4.8%" (the quarter's).
@@ -280,6 +292,13 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         })),
     ];
     const assigned = assignChanges(candidates, changes, clauseSpans, respectively, markers);
+    // "分别为16.8万吨、16.2万吨，均同比增长20%", "both up 20%": one change for every tonnage of the sentence.
+    for (const ch of changes) {
+      if (!ALL_OF_THEM.test(text.slice(Math.max(sentence.start, ch.start - 12), ch.start)) || !ch.basis) continue;
+      candidates.forEach((c, i) => {
+        if (!c.comparisonBase && !assigned[i]!.some((x) => x.basis === ch.basis)) assigned[i]!.push(ch);
+      });
+    }
     const firstFigure = figures.length;
     candidates.forEach((c, i) => {
       const evidence = c.clause.text.trim().slice(0, 200);
@@ -318,7 +337,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       );
       if (fi !== undefined) attachChange(figures, fi, p.change);
     }
-    pending = [];
+    pending = [...leadQuota];
     if (loose.length && !sc.some((c) => ['other', 'money', 'other_metal', 'quota'].includes(c.type))) {
       const subject = subjectOf(sc, quantities.length === 0 ? ctx : {});
       const stated = periods.filter((p) => !p.comparative && p.relYear === undefined);
@@ -339,7 +358,83 @@ export function extractFigures(title: string, body: string, docDate: { year: num
 
     updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
   }
-  return dedupe(figures);
+  return dedupe([...figures, ...tableFigures(title, body, docDate)]);
+}
+
+const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
+const QUANTITY_HEADER = /数量|quantity|volume/i;
+const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;
+const CUMULATIVE_HEADER = /累计|cumulative|year[\s-]to[\s-]date|\bYTD\b/i;
+const UNIT_CELL: Array<[RegExp, number]> = [
+  [/^(?:吨|公吨|tonnes?|tons?|metric tons?|t)$/i, 1],
+  [/^(?:万吨|10,?000 (?:metric )?(?:tonnes|tons))$/i, 1e4],
+  [/^(?:千克|公斤|kg|kilograms?)$/i, 1e-3],
+];
+
+/**
+ * Figures of a customs table (GAC 出口主要商品量值表 / "Major Export Commodities in Quantity and Value"): the rows of
+ * rare earths and magnets, one figure per quantity column, with the period its header names and the year-on-year
+ * change of the ±% quantity column of the same period.
+ */
+function tableFigures(title: string, body: string, docDate: { year: number; month: number } | null): Figure[] {
+  const lines = body.split('\n');
+  const header = lines.findIndex((l) => TABLE_ROW.test(l) && QUANTITY_HEADER.test(l));
+  if (header < 0) return [];
+  const before = `${title}\n${lines.slice(0, header).join('\n')}`;
+  const flowCue = findCues(before)
+    .filter((c) => c.type === 'export' || c.type === 'import')
+    .at(-1);
+  if (!flowCue) return [];
+  const flow = flowCue.type === 'import' ? 'imports' : 'exports';
+  const titleYear = findPeriods(title).find((p) => p.year !== undefined)?.year;
+  const cells = (l: string) => l.split('|').map((c) => c.trim());
+  const head = cells(lines[header]!);
+  const periodOf = (cell: string) => {
+    const p = findPeriods(cell).find((m) => !m.comparative);
+    return p ? resolvePeriod(p, p.year === undefined ? titleYear : undefined, docDate) : null;
+  };
+  const quantityCols = head
+    .map((h, i) => ({ i, h, period: periodOf(h) }))
+    .filter((c) => QUANTITY_HEADER.test(c.h) && !CHANGE_HEADER.test(c.h) && c.period);
+  const changeCols = head
+    .map((h, i) => ({ i, h, period: periodOf(h) }))
+    .filter((c) => QUANTITY_HEADER.test(c.h) && CHANGE_HEADER.test(c.h));
+  const out: Figure[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (!TABLE_ROW.test(line)) continue;
+    const row = cells(line);
+    if (row.length !== head.length) continue;
+    const cues = findCues(row[0]!);
+    if (cues.some((c) => c.type === 'other_metal')) continue;
+    const product = cues.some((c) => c.type === 'magnet')
+      ? 'magnet'
+      : cues.some((c) => c.type === 'rare_earth')
+        ? 'rare_earth'
+        : undefined;
+    const unit = row.map((c) => UNIT_CELL.find(([re]) => re.test(c))?.[1]).find((u) => u !== undefined);
+    if (!product || unit === undefined) continue;
+    for (const col of quantityCols) {
+      const value = Number(row[col.i]!.replace(/,/g, ''));
+      if (!row[col.i] || !Number.isFinite(value)) continue;
+      // The ±% column of the same period, or for a cumulative column the one headed 累计/cumulative.
+      const changeCol = changeCols.find((c) =>
+        c.period ? c.period === col.period : CUMULATIVE_HEADER.test(c.h) && CUMULATIVE_HEADER.test(col.h),
+      );
+      const pct = changeCol ? Number(row[changeCol.i]!.replace(/,/g, '')) : NaN;
+      const hasChange = changeCol !== undefined && row[changeCol.i] !== '' && Number.isFinite(pct);
+      out.push({
+        metric: `${product}_${flow}`,
+        value: Math.round(value * unit * 1000) / 1000,
+        unit: 't',
+        period: col.period,
+        batch: null,
+        change_pct: hasChange ? pct : null,
+        change_basis: hasChange ? 'yoy' : null,
+        evidence: line.trim().slice(0, 200),
+      });
+    }
+  }
+  return out;
 }
 
 // Only "… tons to the United States" names the destination after the tonnage; Chinese writes 对美出口 before it.
@@ -353,6 +448,8 @@ const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/
 
 /** What a sentence without a tonnage of its own is about: the product, the direction and the destination it names. */
 interface Subject {
+  /** A quota change: only that quota's main figure (not a split or a year-to-date sum) can take it. */
+  quota?: 'mining' | 'smelting';
   product?: 'magnet' | 'rare_earth';
   flow?: 'export' | 'import';
   us: boolean;
@@ -365,6 +462,7 @@ function subjectOf(cues: Cue[], ctx: Pick<Context, 'product' | 'flow'>): Subject
 }
 
 function fits(metric: string, s: Subject): boolean {
+  if (s.quota) return metric === `${s.quota}_quota`;
   if (metric.includes('_quota')) return false;
   if (s.product && !metric.startsWith(`${s.product}_`)) return false;
   if (s.flow && !metric.includes(`_${s.flow}s`)) return false;

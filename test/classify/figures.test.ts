@@ -261,3 +261,73 @@ describe('the destination and the period a change belongs to', () => {
     expect(findPeriods('5.7% higher than in July last year').every((p) => p.comparative)).toBe(true);
   });
 });
+
+describe('tonnages that are not rare-earth trade figures', () => {
+  it("takes no seized quantity, no other commodity of a general trade release, no other country's imports", () => {
+    expect(
+      figs(
+        '海关查获走私出口氧化镝案',
+        '货物实为氧化镝等稀土化合物，涉嫌走私出口两用物项。经初步清点，涉案稀土化合物共120千克。',
+        '2025-06-18',
+      ),
+    ).toEqual([]);
+    expect(figs('前三季度进出口情况', '前三季度，我国进口原油4.2亿吨、铁矿砂9.1亿吨。', '2025-10-13')).toEqual([]);
+    expect(
+      figs(
+        'India magnets',
+        'India imported almost all of the 54,000 tonnes of rare earth magnets it used last year from China.',
+        '2025-11-26',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('customs tables', () => {
+  it('reads the rare-earth row of a GAC table: each quantity column with its period, the ±% column as y/y', () => {
+    const zh = [
+      '商品名称 | 计量单位 | 5月 数量 | 5月 金额 | 1至5月累计 数量 | 1至5月累计 金额 | 累计比去年同期±% 数量 | 累计比去年同期±% 金额',
+      '稀土 | 吨 | 5864.6 | 27412 | 24827.0 | 121380 | 2.3 | -23.6',
+      '钢材 | 万吨 | 1057.9 | 4126590 | 4846.5 | 19785122 | 8.9 | -3.8',
+    ].join('\n');
+    expect(figs('2025年5月出口主要商品量值表（人民币值）', zh, '2025-06-09')).toEqual([
+      'rare_earth_exports|5864.6|2025-05|-|-',
+      'rare_earth_exports|24827|2025-01/2025-05|yoy|2.3',
+    ]);
+    const en = [
+      'Commodity | Unit | Dec. Quantity | Dec. Value | Jan.-Dec. Quantity | Jan.-Dec. Value | Jan.-Dec. ±% Quantity | Jan.-Dec. ±% Value',
+      'Rare earths | tonne | 4,392.1 | 31,502 | 62,585.2 | 410,325 | 12.9 | -16.1',
+      'Steel products | 10,000 tonnes | 1,131.1 | 8,914,213 | 11,879.2 | 98,221,650 | 7.5 | -6.8',
+    ].join('\n');
+    expect(figs("China's Major Export Commodities in Quantity and Value, December 2025", en, '2026-01-14')).toEqual([
+      'rare_earth_exports|4392.1|2025-12|-|-',
+      'rare_earth_exports|62585.2|2025|yoy|12.9',
+    ]);
+  });
+});
+
+describe('quota changes', () => {
+  it('gives 均同比增长20% to every quota of the sentence', () => {
+    expect(
+      figs(
+        '稀土指标',
+        '2021年全年稀土开采总量控制指标为16.8万吨，冶炼分离总量控制指标为16.2万吨，均同比增长20%。',
+        '2021-09-30',
+      ),
+    ).toEqual(['mining_quota|168000|2021|yoy|20', 'smelting_quota|162000|2021|yoy|20']);
+  });
+
+  it('gives a lead sentence\'s quota change to the next sentence\'s quota, and "14.3% on the 105,000 tons" is a base', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China has raised its rare earth quotas for 2018, with the full-year smelting and separation quota up 15% from last year.\nThe 2018 smelting and separation quota for the whole year is 115,000 metric tons, compared with 100,000 tons in 2017, while the full-year mining quota for 2018 is 120,000 tons, an increase of 14.3% on the 105,000 tons allowed in 2017.',
+        '2018-08-01',
+      ),
+    ).toEqual([
+      'smelting_quota|115000|2018|yoy|15',
+      'smelting_quota|100000|2017|-|-',
+      'mining_quota|120000|2018|yoy|14.3',
+      'mining_quota|105000|2017|-|-',
+    ]);
+  });
+});
