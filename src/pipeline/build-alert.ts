@@ -1,4 +1,5 @@
 import type { Watch } from '../config/load-config.js';
+import { redactSecrets } from '../security/secrets.js';
 import type { Alert, Category, Classification, Severity } from '../types.js';
 import { formatFigure } from './format-figure.js';
 import { sha256 } from './hash.js';
@@ -34,7 +35,8 @@ export function buildAlert(watch: Watch, event: ChangeEvent, c: Classification, 
     id: alertId(watch.id, event.key),
     watch: { id: watch.id, name: watch.name, source: watch.source },
     title: event.title || watch.name,
-    url: event.url,
+    // A watch URL may carry an API key from the environment: the alert links to it without the key.
+    url: redactSecrets(event.url),
     publishedAt: event.publishedAt,
     detectedAt: detectedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     categories,
@@ -45,6 +47,6 @@ export function buildAlert(watch: Watch, event: ChangeEvent, c: Classification, 
     evidence,
     entities: c.entities,
   };
-  if (event.diff !== undefined) alert.diff = event.diff;
+  if (event.diff !== undefined) alert.diff = redactSecrets(event.diff);
   return alert;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../src/commands/index.js';
 import { recordFigures, type StoredFigure } from '../../src/figures/figures-store.js';
 import { getSubscription } from '../../src/routing/subscriptions.js';
+import { registerSecret } from '../../src/security/secrets.js';
 import { Store } from '../../src/store/store.js';
 import type { Alert, Figure } from '../../src/types.js';
 import { tempConfig } from '../helpers/run-cli.js';
@@ -95,6 +96,7 @@ describe('/regwatch sub-commands (platform-neutral)', () => {
     [a.title, ...a.sections.flatMap((s) => [s.heading ?? '', ...s.lines]), ...(a.table?.rows.flat() ?? [])].join('\n');
 
   beforeAll(async () => {
+    registerSecret('gac-key-7f3e9a1c'); // as config loading does for ${GAC_API_KEY}
     store = await Store.open(tempConfig({}).store);
     ctx = {
       store,
@@ -112,7 +114,7 @@ describe('/regwatch sub-commands (platform-neutral)', () => {
           name: 'GAC 统计快讯',
           source: 'customs',
           kind: 'list',
-          url: 'http://www.customs.gov.cn/stats',
+          url: 'http://www.customs.gov.cn/stats?apikey=gac-key-7f3e9a1c',
           schedule: 'every 1h',
         },
       ],
@@ -308,7 +310,11 @@ describe('/regwatch sub-commands (platform-neutral)', () => {
       ['miit-rare-earth', 'MIIT', 'list', 'every 10m', 'MIIT 原材料工业司'],
       ['customs-stats', 'GAC (customs)', 'list', 'every 1h', 'GAC 统计快讯'],
     ]);
-    expect(a.sources.map((s) => s.url)).toEqual(['https://www.miit.gov.cn/list', 'http://www.customs.gov.cn/stats']);
+    // The key in a watch URL (from the environment) never reaches the channel.
+    expect(a.sources.map((s) => s.url)).toEqual([
+      'https://www.miit.gov.cn/list',
+      'http://www.customs.gov.cn/stats?apikey=[redacted]',
+    ]);
   });
 
   it('subscribe is refused for non-admins and changes nothing', async () => {

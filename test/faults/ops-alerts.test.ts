@@ -33,34 +33,42 @@ describe('ops alerts', () => {
     await receiver.stop();
   });
 
-  it('a failing source: one alert after the third failure in a row, with the error and what to do; none after; one on recovery', async () => {
-    site.failure = 'challenge';
-    expect(await once()).toEqual([]);
-    expect(await once()).toEqual([]);
-    const third = await once();
-    expect(third).toHaveLength(1);
-    expect(third[0]!.title).toContain('部委文件');
-    expect(third[0]!.summary).toMatch(/challenge/);
-    expect(third[0]!.summary).toMatch(/fetch: browser/);
-    expect(await once()).toEqual([]);
-    site.failure = 'none';
-    const recovered = await once();
-    expect(recovered).toHaveLength(1);
-    expect(recovered[0]!.title).toMatch(/recover/i);
-    expect(await once()).toEqual([]);
-  });
+  it(
+    'a failing source: one alert after the third failure in a row, with the error and what to do; none after; one on recovery',
+    { timeout: 90_000 },
+    async () => {
+      site.failure = 'challenge';
+      expect(await once()).toEqual([]);
+      expect(await once()).toEqual([]);
+      const third = await once();
+      expect(third).toHaveLength(1);
+      expect(third[0]!.title).toContain('部委文件');
+      expect(third[0]!.summary).toMatch(/challenge/);
+      expect(third[0]!.summary).toMatch(/fetch: browser/);
+      expect(await once()).toEqual([]);
+      site.failure = 'none';
+      const recovered = await once();
+      expect(recovered).toHaveLength(1);
+      expect(recovered[0]!.title).toMatch(/recover/i);
+      expect(await once()).toEqual([]);
+    },
+  );
 
-  it('a destination down: reported to the ops channel while it fails, its queue delivered and the recovery reported when it comes back', async () => {
-    receiver.failNext = 1000;
-    receiver.failStatus = 503;
-    site.publish({ slug: 'b', title: '新通知', date: '2024-01-02', body: '正文。' });
-    const down = await once();
-    expect(down.map((a) => a.title).join('\n')).toMatch(/hook/);
-    expect(down.some((a) => /down|fail/i.test(`${a.title} ${a.summary}`))).toBe(true);
-    expect(receiver.accepted).toHaveLength(0);
-    receiver.failNext = 0;
-    const back = await once();
-    expect(receiver.accepted.map((r) => (JSON.parse(r.body) as Alert).title)).toContain('新通知');
-    expect(back.some((a) => /recover/i.test(`${a.title} ${a.summary}`))).toBe(true);
-  });
+  it(
+    'a destination down: reported to the ops channel while it fails, its queue delivered and the recovery reported when it comes back',
+    { timeout: 90_000 },
+    async () => {
+      receiver.failNext = 1000;
+      receiver.failStatus = 503;
+      site.publish({ slug: 'b', title: '新通知', date: '2024-01-02', body: '正文。' });
+      const down = await once();
+      expect(down.map((a) => a.title).join('\n')).toMatch(/hook/);
+      expect(down.some((a) => /down|fail/i.test(`${a.title} ${a.summary}`))).toBe(true);
+      expect(receiver.accepted).toHaveLength(0);
+      receiver.failNext = 0;
+      const back = await once();
+      expect(receiver.accepted.map((r) => (JSON.parse(r.body) as Alert).title)).toContain('新通知');
+      expect(back.some((a) => /recover/i.test(`${a.title} ${a.summary}`))).toBe(true);
+    },
+  );
 });
