@@ -217,7 +217,13 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       if (compared && domain === 'trade' && !compared.metric.includes('_quota')) metric = compared.metric;
       if (q.dotThousands && !metric.endsWith('_to_us') && q.value < 1000) q.value = Math.round(q.value * 1000);
       const basePeriod = bases.get(q);
+      // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
+      const yearBack =
+        compared?.period && !basePeriod && sameTimeLastYear(text, clause, q)
+          ? compared.period.replace(/\d{4}/g, (y) => String(Number(y) - 1))
+          : null;
       let period =
+        yearBack ??
         (basePeriod
           ? resolvePeriod(basePeriod, basePeriod.year === undefined ? sentenceYear : undefined, docDate)
           : null) ??
@@ -229,6 +235,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
           sentenceYear,
           ctx.year,
           docDate,
+          domain === 'quota',
         );
       if (!period && (domain === 'quota' || domain === 'trade')) {
         period = ctx.periods[domain] ?? null;
@@ -515,6 +522,7 @@ function pickPeriod(
   sentenceYear: number | undefined,
   earlierYear: number | undefined,
   docDate: { year: number; month: number } | null,
+  quota = false,
 ): string | null {
   const usable = periods.filter((p) => !p.comparative);
   const clause = clauseSpans[ci];
@@ -526,11 +534,15 @@ function pickPeriod(
     inClause.sort((a, b) => dist(a) - dist(b))[0] ??
     usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
     usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
-  // "Exports rose 6% over the year": the year the text was about, if an earlier sentence named one.
-  // In January it is the year that just ended, whatever month an earlier sentence recalled.
-  const januaryYear = pick?.wholeYear && docDate?.month === 1 ? docDate.year - 1 : undefined;
-  const contextYear =
-    pick?.year === undefined ? (januaryYear ?? sentenceYear ?? (pick?.wholeYear ? earlierYear : undefined)) : undefined;
+  // A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
+  // for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier
+  // sentence recalled; else the year an earlier sentence named.
+  const wholeYear = (): number | undefined => {
+    if (sentenceYear !== undefined || !docDate) return sentenceYear;
+    if (quota) return docDate.year;
+    return docDate.month === 1 ? docDate.year - 1 : earlierYear;
+  };
+  const contextYear = pick?.year !== undefined ? undefined : pick?.wholeYear ? wholeYear() : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   if (period && clause && SAME_PERIOD_LAST_YEAR.test(clause.text) && !inClause.length)

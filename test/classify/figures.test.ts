@@ -331,3 +331,32 @@ describe('quota changes', () => {
     ]);
   });
 });
+
+describe('whole years and years back', () => {
+  it('reads a quota "for the year" issued in January as that year, and "the full-year quotas" after "In 2020" as 2020', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China issued rare earth mining quotas for the year at 100,800 tonnes, up 20% year on year.',
+        '2022-01-28',
+      ),
+    ).toEqual(['mining_quota|100800|2022|yoy|20']);
+    expect(
+      figs(
+        'Quotas',
+        'In 2020, the full-year rare earth quotas were 140,000 tonnes for mining and 135,000 tonnes for smelting.',
+        '2021-09-30',
+      ),
+    ).toEqual(['mining_quota|140000|2020|-|-', 'smelting_quota|135000|2020|-|-']);
+  });
+
+  it('gives "compared with 2,100 tons a year earlier" the period of the figure it is compared with, one year back', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Exports of magnets to the United States totalled 1,800 tons in the first quarter, compared with 2,100 tons a year earlier.',
+        '2025-04-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|1800|2025-Q1|-|-', 'magnet_exports_to_us|2100|2024-Q1|-|-']);
+  });
+});
