@@ -11,7 +11,7 @@ import { sendJson } from '../ops/http-server.js';
 import { DiscordDispatcher, type Dispatched } from './discord-dispatch.js';
 import type { RawInteraction } from './discord-interaction.js';
 import { discordApiBase, discordRest } from './discord-rest.js';
-import { discordPublicKey, verifyDiscordSignature } from './verify-discord-signature.js';
+import { discordPublicKey, discordSignatureProblem } from './verify-discord-signature.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
 /** Interaction payloads are small; anything bigger is not from Discord. */
@@ -84,9 +84,15 @@ export async function mountDiscord(
       const body = await readBody(req);
       if (!body) return void res.writeHead(413, { 'content-type': 'text/plain' }).end('too large\n');
       // Discord checks that bad signatures are refused with 401, and removes endpoints that accept them.
-      if (
-        !verifyDiscordSignature(key, header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), body)
-      ) {
+      const problem = discordSignatureProblem(
+        key,
+        header(req, 'x-signature-ed25519'),
+        header(req, 'x-signature-timestamp'),
+        body,
+      );
+      if (problem) {
+        // Discord itself probes with bad signatures when the endpoint is saved; a stream of these is someone else.
+        log.warn({ problem, from: req.socket.remoteAddress }, 'refused a Discord interaction');
         return void res.writeHead(401, { 'content-type': 'text/plain' }).end('invalid request signature\n');
       }
       let interaction: RawInteraction;

@@ -19,6 +19,24 @@ export function discordPublicKey(hex: string): KeyObject {
   });
 }
 
+/**
+ * Why a request fails the check — missing headers, a malformed or stale timestamp, a signature that does not verify —
+ * or null when the signature verifies over timestamp + body with a fresh timestamp.
+ */
+export function discordSignatureProblem(
+  key: KeyObject,
+  signature: string | undefined,
+  timestamp: string | undefined,
+  body: Buffer,
+  nowMs = Date.now(),
+): string | null {
+  if (!signature || !timestamp) return 'missing X-Signature-Ed25519 or X-Signature-Timestamp';
+  if (!/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp)) return 'malformed signature or timestamp';
+  if (Math.abs(nowMs - Number(timestamp) * 1000) > MAX_SKEW_MS) return 'timestamp more than 5 minutes off (a replay?)';
+  const ok = verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
+  return ok ? null : 'signature does not match DISCORD_PUBLIC_KEY';
+}
+
 /** True only for a well-formed, fresh timestamp and a signature that verifies over timestamp + body. */
 export function verifyDiscordSignature(
   key: KeyObject,
@@ -27,7 +45,5 @@ export function verifyDiscordSignature(
   body: Buffer,
   nowMs = Date.now(),
 ): boolean {
-  if (!signature || !timestamp || !/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp)) return false;
-  if (Math.abs(nowMs - Number(timestamp) * 1000) > MAX_SKEW_MS) return false;
-  return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
+  return discordSignatureProblem(key, signature, timestamp, body, nowMs) === null;
 }

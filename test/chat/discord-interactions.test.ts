@@ -7,6 +7,7 @@ import { allFigures } from '../../src/figures/figures-store.js';
 import { listSubscriptions } from '../../src/routing/subscriptions.js';
 import { FakeDiscord } from '../helpers/fake-discord.js';
 import { FixtureSite } from '../helpers/fixture-site.js';
+import { LogTap } from '../helpers/log-tap.js';
 import { tempConfig } from '../helpers/run-cli.js';
 
 const GUILD = '500000000000000001';
@@ -79,6 +80,7 @@ describe('Discord interactions endpoint on the daemon', () => {
   let chat: DiscordChat | undefined;
   const keys = keyPair();
   const stranger = keyPair();
+  const logs = new LogTap();
 
   const post = (body: string, headers: Record<string, string>) =>
     fetch(`http://127.0.0.1:${daemon.port}/discord/interactions`, {
@@ -150,7 +152,7 @@ describe('Discord interactions endpoint on the daemon', () => {
       DISCORD_API_URL: fake.api,
       DISCORD_GATEWAY: 'off',
     };
-    const logger = pino({ level: 'silent' });
+    const logger = pino({ level: 'info' }, logs.stream);
     daemon = await startDaemon({
       configDir: cfg.dir,
       env,
@@ -209,6 +211,14 @@ describe('Discord interactions endpoint on the daemon', () => {
     const sig = sign(null, Buffer.from(ts + body), keys.privateKey).toString('hex');
     expect((await post(`${body} `, { 'x-signature-ed25519': sig, 'x-signature-timestamp': ts })).status).toBe(401);
     expect(await listSubscriptions(daemon.runner.store)).toEqual([]);
+    // Each refusal is logged with why, so an operator sees forged traffic (and a wrong DISCORD_PUBLIC_KEY).
+    const refused = logs.lines.filter((l) => l.msg === 'refused a Discord interaction').map((l) => l.problem);
+    expect(refused).toEqual([
+      'signature does not match DISCORD_PUBLIC_KEY',
+      'missing X-Signature-Ed25519 or X-Signature-Timestamp',
+      'timestamp more than 5 minutes off (a replay?)',
+      'signature does not match DISCORD_PUBLIC_KEY',
+    ]);
   });
 
   it('answers each sub-command with an embed, mentions off', async () => {

@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountChat } from '../../src/chat/mount-chat.js';
 import { startDaemon, type Daemon } from '../../src/daemon.js';
 import { getSubscription } from '../../src/routing/subscriptions.js';
 import { FakeSlack, type SlackRequest } from '../helpers/fake-slack.js';
+import { LogTap } from '../helpers/log-tap.js';
 import { FixtureSite } from '../helpers/fixture-site.js';
 import { tempConfig } from '../helpers/run-cli.js';
 
@@ -19,26 +19,6 @@ const shown = (r: SlackRequest) =>
     String(r.params.text),
     ...(r.params.blocks as Block[]).flatMap((b) => [b.text?.text ?? '', ...(b.elements ?? []).map((e) => e.text)]),
   ].join('\n');
-
-/** Log lines of the daemon, with a way to wait for one (no sleeps). */
-class LogTap {
-  lines: Array<Record<string, unknown>> = [];
-  private waiters: Array<{ match: (l: Record<string, unknown>) => boolean; resolve: () => void }> = [];
-  readonly stream = new Writable({
-    write: (chunk: Buffer, _enc, done) => {
-      for (const raw of chunk.toString().split('\n').filter(Boolean)) {
-        const line = JSON.parse(raw) as Record<string, unknown>;
-        this.lines.push(line);
-        this.waiters = this.waiters.filter((w) => (w.match(line) ? (w.resolve(), false) : true));
-      }
-      done();
-    },
-  });
-  waitFor(match: (l: Record<string, unknown>) => boolean): Promise<void> {
-    if (this.lines.some(match)) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ match, resolve }));
-  }
-}
 
 describe('/regwatch over Slack: signed requests to the running bot, answered from a store filled by real checks', () => {
   let site: FixtureSite;
