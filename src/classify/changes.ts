@@ -55,7 +55,7 @@ function nearest(
 
 const CJK = /[\u4e00-\u9fff]/;
 // "year-on-year growth of 5%": an English cue that introduces the next percentage rather than following this one.
-const INTRODUCES_NEXT = /^\s*(?:[a-z-]+\s+){0,2}of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
+const INTRODUCES_NEXT = /^\s*(?:[a-z-]+\s+){0,2}of(?:\s+(?:about|around|some|nearly))?\s*$/i;
 
 /**
  * The basis cue of the percentage at [at, atEnd) between its neighbours: English writes it after the number ("down

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findChanges } from '../../src/classify/changes.js';
 import { classify, loadRules } from '../../src/classify/index.js';
 import { findPeriods } from '../../src/classify/periods.js';
 import { findQuantities } from '../../src/classify/quantities.js';
@@ -64,6 +65,13 @@ describe('the basis of each change', () => {
       'rare_earth_exports|5493.9|2025-11|yoy|24.4',
       'rare_earth_exports|5493.9|2025-11|mom|26.5',
     ]);
+  });
+
+  it('reads a basis written before its percentage in English ("year-on-year growth of 5%")', () => {
+    const s = 'year-on-year growth of 5% and a month-on-month gain of 3%';
+    expect(findChanges(s, 0, s, 0).map((c) => `${c.basis}|${c.pct}`)).toEqual(['yoy|5', 'mom|3']);
+    const t = '稀土出口量5月增长23%';
+    expect(findChanges(t, 0, t, 0).map((c) => c.basis)).toEqual([null]);
   });
 
   it('signs "less than" as a fall', () => {
