@@ -214,7 +214,16 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       const comparisonBase = bases.has(q);
       // A comparison base measures what the tonnage before it measures: "353 tons to the US, from just 46 tons in May".
       const compared = comparisonBase ? candidates.at(-1) : undefined;
-      if (compared && domain === 'trade' && !compared.metric.includes('_quota')) metric = compared.metric;
+      // (Unless the words between name another flow: "exports were 5,000 tons, while imports were up from 3,000 tons".)
+      const ownWords = compared
+        ? sc.some(
+            (c) =>
+              c.start >= compared.q.end &&
+              c.end <= q.start &&
+              (c.type === 'export' || c.type === 'import' || c.type === 'us' || PRODUCT.includes(c.type)),
+          )
+        : true;
+      if (compared && !ownWords && domain === 'trade' && !compared.metric.includes('_quota')) metric = compared.metric;
       if (q.dotThousands && !metric.endsWith('_to_us') && q.value < 1000) q.value = Math.round(q.value * 1000);
       const basePeriod = bases.get(q);
       // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
@@ -222,22 +231,27 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         compared?.period && !basePeriod && sameTimeLastYear(text, clause, q)
           ? compared.period.replace(/\d{4}/g, (y) => String(Number(y) - 1))
           : null;
-      let period =
-        yearBack ??
-        (basePeriod
-          ? resolvePeriod(basePeriod, basePeriod.year === undefined ? sentenceYear : undefined, docDate)
-          : null) ??
-        pickPeriod(
-          q,
-          ci,
-          clauseSpans,
-          periods.filter((p) => !claimed.has(p)),
-          sentenceYear,
-          ctx.year,
-          docDate,
-          domain === 'quota',
-        );
-      if (!period && (domain === 'quota' || domain === 'trade')) {
+      // A trade comparison base with no period of its own ("imports were up from 3,000 tons") has none: the text
+      // does not say when that was.
+      const periodless =
+        comparisonBase && !basePeriod && !yearBack && domain === 'trade' && !sameTimeLastYear(text, clause, q);
+      let period = periodless
+        ? null
+        : (yearBack ??
+          (basePeriod
+            ? resolvePeriod(basePeriod, basePeriod.year === undefined ? sentenceYear : undefined, docDate)
+            : null) ??
+          pickPeriod(
+            q,
+            ci,
+            clauseSpans,
+            periods.filter((p) => !claimed.has(p)),
+            sentenceYear,
+            ctx.year,
+            docDate,
+            domain === 'quota',
+          ));
+      if (!period && !periodless && (domain === 'quota' || domain === 'trade')) {
         period = ctx.periods[domain] ?? null;
         // "去年同期累计出口量为29095.2吨": the period the text is about, one year back.
         if (period && sameTimeLastYear(text, clause, q))
