@@ -124,7 +124,7 @@ function figureField(f: Figure): APIEmbedField {
   };
 }
 
-function isHttpUrl(url: string): boolean {
+export function isHttpUrl(url: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(url);
 }
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
-import { alertEmbed } from './discord-embed.js';
+import { alertEmbed, cut, isHttpUrl, plainText } from './discord-embed.js';
+
+/** Message flag: no link previews under the message (https://discord.com/developers/docs/resources/message#message-object-message-flags). */
+const SUPPRESS_EMBEDS = 1 << 2;
 
 type DiscordJs = typeof import('discord.js');
 type DiscordRestModule = typeof import('../src/chat/discord-rest.js');
@@ -118,6 +121,12 @@ function deliveryError(
   return new DeliveryError(`${where}: request failed (${name === 'AbortError' ? 'timed out' : name})`, true);
 }
 
+/** Where an alert was posted with the bot token, so a later source of the same event can reply to it. */
+type PostedAt = { channelId: string; messageId: string };
+const postedKey = (destination: string, alertId: string) => `discord:posted:${destination}:${alertId}`;
+/** Long enough for the reposts of an event (they come within days), short enough not to keep every message. */
+const POSTED_TTL_MS = 60 * 24 * 3600_000;
+
 /** The message body: one embed, and mentions switched off whatever the text says. */
 export function discordMessage(alert: Alert): {
   embeds: [ReturnType<typeof alertEmbed>];
@@ -167,13 +176,47 @@ export const discordNotifier: NotifierFactory<DiscordChannelConfig> = {
             `set ${target.tokenEnv} to the bot's token (docs/discord.md), or give this channel a webhook instead`,
           );
         }
+        let posted: { id?: string; channel_id?: string };
         try {
-          await discordRest(ctx.env, token).post(Routes.channelMessages(target.channelId), {
+          posted = (await discordRest(ctx.env, token).post(Routes.channelMessages(target.channelId), {
             body: { ...body, nonce: nonceFor(target.channelId, alert.id), enforce_nonce: true },
-          });
+          })) as { id?: string; channel_id?: string };
         } catch (error) {
           // discord.js drops a token Discord refused; forget the client so a fixed token is picked up on the next try.
           if (error instanceof DiscordAPIError && error.status === 401) forgetDiscordRest(ctx.env, token);
+          throw deliveryError(discord, error, where, tokenEnv);
+        }
+        if (posted?.id) {
+          const at: PostedAt = { channelId: posted.channel_id ?? target.channelId, messageId: posted.id };
+          // Only for replies later: the alert is delivered whether or not this is remembered.
+          await ctx.store
+            .set(postedKey(config.id, alert.id), at, POSTED_TTL_MS)
+            .catch((error: unknown) =>
+              ctx.logger.warn(
+                { destination: config.id, alert: alert.id, err: (error as Error).message },
+                'could not remember the post',
+              ),
+            );
+        }
+      },
+      /** Another source of an alerted event: a reply to the alert (bot-token channels; webhooks cannot reply). */
+      async update(alert, extra) {
+        if (target.kind !== 'channel') return;
+        const token = ctx.env[target.tokenEnv];
+        const at = token ? await ctx.store.get<PostedAt>(postedKey(config.id, alert.id)) : undefined;
+        if (!token || !at) return;
+        const [discord, { discordRest }] = await loadDiscord();
+        const link = isHttpUrl(extra.url) ? ` <${extra.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '';
+        try {
+          await discordRest(ctx.env, token).post(discord.Routes.channelMessages(at.channelId), {
+            body: {
+              content: cut(`Also reported by ${plainText(extra.source)}:${link}`, 2000),
+              message_reference: { message_id: at.messageId, fail_if_not_exists: false },
+              allowed_mentions: { parse: [], replied_user: false },
+              flags: SUPPRESS_EMBEDS,
+            },
+          });
+        } catch (error) {
           throw deliveryError(discord, error, where, tokenEnv);
         }
       },

@@ -12,7 +12,7 @@ import { channelBase } from '../src/config/channel-schema.js';
 import { parseDuration } from '../src/config/duration.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
-import { renderAlertBlocks, slackLink } from './slack-blocks.js';
+import { escapeText, renderAlertBlocks, slackLink } from './slack-blocks.js';
 
 const interval = z
   .union([z.string(), z.number()])
@@ -170,7 +170,18 @@ export function slackApiUrl(env: NodeJS.ProcessEnv): string {
   return env.SLACK_API_URL || 'https://slack.com/api/';
 }
 
-type Payload = { text: string; blocks?: ReturnType<typeof renderAlertBlocks>['blocks'] };
+type Payload = {
+  text: string;
+  blocks?: ReturnType<typeof renderAlertBlocks>['blocks'];
+  channel?: string;
+  thread_ts?: string;
+};
+
+/** Where an alert was posted with the bot token, so a later source of the same event can be added in its thread. */
+type PostedAt = { channel: string; ts: string };
+const postedKey = (destination: string, alertId: string) => `slack:posted:${destination}:${alertId}`;
+/** Long enough for the reposts of an event (they come within days), short enough not to keep every message. */
+const POSTED_TTL_MS = 60 * 24 * 3600_000;
 
 /** Posts alerts to a Slack channel (bot token) or an incoming webhook, paced per channel. */
 export const slackNotifier: NotifierFactory<SlackConfig> = {
@@ -197,7 +208,7 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
       ));
 
     /** Post once; 'refused' when Slack rejected the blocks themselves (the alert then goes out as plain text). */
-    async function postWithToken(payload: Payload): Promise<'ok' | 'refused'> {
+    async function postWithToken(payload: Payload, alertId?: string): Promise<'ok' | 'refused'> {
       if (!token)
         throw new DeliveryError(
           'slack: no bot token',
@@ -205,11 +216,11 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
           undefined,
           'set SLACK_BOT_TOKEN (or token: in notify.yaml) to post with chat.postMessage, or use webhook: instead',
         );
+      let answer: { channel?: string; ts?: string };
       try {
-        await (
+        answer = await (
           await getClient(token)
         ).chat.postMessage({ channel: config.channel ?? '', ...payload, ...unfurl, link_names: false });
-        return 'ok';
       } catch (error) {
         const code =
           (error as { code?: string; data?: { error?: string } }).code === ErrorCode.PlatformError
@@ -218,6 +229,16 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
         if (code && BLOCKS_REFUSED.has(code)) return 'refused';
         throw fromWebApiError(error, `chat.postMessage to ${config.channel ?? ''}`);
       }
+      if (alertId && answer.channel && answer.ts) {
+        const at: PostedAt = { channel: answer.channel, ts: answer.ts };
+        // Only for thread replies later: the alert is delivered whether or not this is remembered.
+        await ctx.store
+          .set(postedKey(config.id, alertId), at, POSTED_TTL_MS)
+          .catch((error: unknown) =>
+            log.warn({ alert: alertId, err: (error as Error).message }, 'could not remember the post'),
+          );
+      }
+      return 'ok';
     }
 
     async function postToWebhook(payload: Payload): Promise<'ok' | 'refused'> {
@@ -261,10 +282,10 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
     const post = config.webhook ? postToWebhook : postWithToken;
 
     /** One paced post; a Retry-After also holds back this channel's next message. */
-    async function deliver(payload: Payload): Promise<'ok' | 'refused'> {
+    async function deliver(payload: Payload, alertId?: string): Promise<'ok' | 'refused'> {
       await waitTurn(paceKey, config.minInterval);
       try {
-        return await post(payload);
+        return await post(payload, alertId);
       } catch (error) {
         if (error instanceof DeliveryError && error.retryAfterMs !== undefined)
           pauseChannel(paceKey, error.retryAfterMs);
@@ -277,9 +298,12 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
       type: 'slack',
       async send(alert: Alert) {
         const rendered = renderAlertBlocks(alert);
-        if ((await deliver(rendered)) === 'ok') return;
+        if ((await deliver(rendered, alert.id)) === 'ok') return;
         log.warn({ alert: alert.id }, 'slack refused the blocks; sending the alert as plain text');
-        const fallback = await deliver({ text: `${rendered.text}\n${slackLink(alert.url, 'Open the document')}` });
+        const fallback = await deliver(
+          { text: `${rendered.text}\n${slackLink(alert.url, 'Open the document')}` },
+          alert.id,
+        );
         if (fallback === 'refused')
           throw new DeliveryError(
             'slack: the message was refused even as plain text',
@@ -287,6 +311,14 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
             undefined,
             'see the logs for the alert; report it as a bug',
           );
+      },
+      /** Another source of an alerted event: a reply in the alert's thread (bot-token channels; webhooks cannot thread). */
+      async update(alert: Alert, extra: { url: string; source: string }) {
+        if (config.webhook) return;
+        const at = await ctx.store.get<PostedAt>(postedKey(config.id, alert.id));
+        if (!at) return;
+        const text = `Also reported by ${escapeText(extra.source)}: ${slackLink(extra.url, extra.url)}`;
+        await deliver({ text, channel: at.channel, thread_ts: at.ts });
       },
     };
   },

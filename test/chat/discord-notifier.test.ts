@@ -126,6 +126,28 @@ describe('discord notifier', () => {
     expect(description).toMatch(/```diff\n- old line\n\+ new `\u200b`\u200b`\u200b breakout @\u200beveryone\n/);
   });
 
+  it('a later source of the same event is a reply to the alert, mentions and previews off; webhooks get none', async () => {
+    const traders = channelNotifier();
+    const a = alert({ id: 'sighted-1' });
+    await traders.send(a);
+    const first = fake.channelMessages(CHANNEL).at(-1);
+    const firstId = (first?.answer as { id: string }).id;
+    await traders.update?.(a, { url: 'https://news.example/r?id=1', source: 'Reuters @everyone <@&42>' });
+    const reply = fake.channelMessages(CHANNEL).at(-1);
+    expect(reply).not.toBe(first);
+    expect(reply?.body).toEqual({
+      content: 'Also reported by Reuters @\u200beveryone <\u200b@&42>: <https://news.example/r?id=1>',
+      message_reference: { message_id: firstId, fail_if_not_exists: false },
+      allowed_mentions: { parse: [], replied_user: false },
+      flags: 4,
+    });
+    // An alert this destination never posted, and a webhook (which cannot reply): nothing is sent.
+    const before = fake.requests.length;
+    await traders.update?.(alert({ id: 'never-posted' }), { url: 'https://news.example/2', source: 'Xinhua' });
+    await webhookNotifier().update?.(a, { url: 'https://news.example/3', source: 'Xinhua' });
+    expect(fake.requests.length).toBe(before);
+  });
+
   it('cuts oversized alerts to Discord’s limits with a note instead of being rejected', async () => {
     const figures = Array.from({ length: 40 }, (_, i): Figure => ({
       ...quotaFigure,
@@ -156,7 +178,7 @@ describe('discord notifier', () => {
       fake
         .channelMessages(CHANNEL)
         .some((r) =>
-          (r.body as { embeds: Array<{ footer: { text: string } }> }).embeds[0]?.footer.text.includes('big-1'),
+          (r.body as { embeds?: Array<{ footer: { text: string } }> }).embeds?.[0]?.footer.text.includes('big-1'),
         ),
     ).toBe(true);
   });

@@ -263,6 +263,32 @@ describe('Slack notifier against a fake Slack Web API', () => {
     await expect(hook.send(alert())).rejects.toMatchObject({ retryable: true });
   });
 
+  it("a later source of the same event is a reply in the alert's thread, escaped; webhooks and unknown alerts get none", async () => {
+    const desk = notifier({ channel: 'C0ALERTS' });
+    const a = alert();
+    await desk.send(a);
+    const first = fake.posted.at(-1) as SlackRequest;
+    const ts = first.answer?.ts;
+    expect(ts).toMatch(/^\d+\.\d+$/);
+    await desk.update?.(a, { url: 'https://news.example/r?id=1&x=<y>', source: 'Reuters <!channel>' });
+    const reply = fake.posted.at(-1) as SlackRequest;
+    expect(reply).not.toBe(first);
+    expect(reply.params.thread_ts).toBe(ts);
+    expect(reply.params.channel).toBe('C0ALERTS');
+    expect(reply.params.text).toBe(
+      'Also reported by Reuters &lt;!channel&gt;: <https://news.example/r?id=1&amp;x=%3Cy%3E|https://news.example/r?id=1&amp;x=&lt;y&gt;>',
+    );
+    expect(String(reply.params.unfurl_links)).toBe('false');
+    // An alert this destination never posted, and a webhook destination (no thread to reply in): nothing is sent.
+    const before = fake.requests.length;
+    await desk.update?.(alert(), { url: 'https://news.example/2', source: 'Xinhua' });
+    const hook = notifier({ webhook: fake.hookUrl() });
+    const b = alert();
+    await hook.send(b);
+    await hook.update?.(b, { url: 'https://news.example/3', source: 'Xinhua' });
+    expect(fake.requests.length).toBe(before + 1);
+  });
+
   it('config needs exactly one of channel and webhook', () => {
     expect(slackNotifier.schema.safeParse({ id: 'd', type: 'slack' }).success).toBe(false);
     expect(

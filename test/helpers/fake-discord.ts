@@ -20,6 +20,8 @@ export interface RecordedRequest {
   /** Parsed JSON body (undefined when empty). */
   body: unknown;
   status: number;
+  /** What the fake answered (a posted message with its id). */
+  answer?: unknown;
   at: number;
 }
 
@@ -189,6 +191,7 @@ export class FakeDiscord {
         headers: req.headers,
         body,
         status: answer.status,
+        answer: answer.body,
         at: Date.now(),
       });
       const headers = { 'content-type': 'application/json', ...answer.headers };

@@ -24,6 +24,8 @@ export interface SlackRequest {
   status: number;
   /** What the fake answered in the JSON `error` field, if anything. */
   error?: string;
+  /** The Web API answer (its `ts` for a post). */
+  answer?: Record<string, unknown>;
   at: number;
 }
 
@@ -253,7 +255,7 @@ export class FakeSlack {
         return;
       }
       const answer = this.webApi(method, params, token);
-      this.record({ ...base, status: 200, ...(answer.ok ? {} : { error: String(answer.error) }) });
+      this.record({ ...base, status: 200, answer, ...(answer.ok ? {} : { error: String(answer.error) }) });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
   }
