@@ -42,6 +42,7 @@ const first = (cues: Cue[], types: CueType[], from: number, to: number): Cue | u
   cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
 
 // A cheap test before the period patterns run: no digit and no period word means no period.
+const DIGIT = /\d/;
 const MAY_HAVE_PERIOD =
   /\d|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 
@@ -95,15 +96,29 @@ export function extractFigures(title: string, body: string, docDate: { year: num
   let pending: Array<{ change: Change; subject: Subject; period: string | null }> = [];
 
   let usSubject = false;
+  // Cues in text order, walked alongside the sentences: each sentence takes its own without scanning them all.
+  const ordered = [...cues].sort((a, b) => a.start - b.start);
+  let firstCue = 0;
   for (const sentence of sentences(text)) {
     // A table row is read as a table (tableFigures), not as prose.
     if (TABLE_ROW.test(sentence.text)) continue;
     const sEnd = sentence.end;
-    const sc = cues.filter((c) => c.start >= sentence.start && c.end <= sEnd);
-    const inheritedUs = usSubject && PRONOUN_START.test(sentence.text);
-    const quantities = findQuantities(sentence.text, sentence.start);
+    while (firstCue < ordered.length && ordered[firstCue]!.start < sentence.start) firstCue++;
+    const sc: Cue[] = [];
+    for (let i = firstCue; i < ordered.length && ordered[i]!.start < sEnd; i++)
+      if (ordered[i]!.end <= sEnd) sc.push(ordered[i]!);
     const periods = MAY_HAVE_PERIOD.test(sentence.text) ? findPeriods(sentence.text, sentence.start) : [];
     const sentenceYear = periods.find((p) => p.year !== undefined && !p.comparative)?.year;
+    if (!DIGIT.test(sentence.text)) {
+      // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
+      pending = [];
+      previous = [];
+      usSubject = sc.some((c) => c.type === 'us') && sc.some((c) => c.type === 'trade');
+      updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, []);
+      continue;
+    }
+    const inheritedUs = usSubject && PRONOUN_START.test(sentence.text);
+    const quantities = findQuantities(sentence.text, sentence.start);
     const clauseSpans = clauses(sentence);
     const clauseOf = (pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
     const respectively = first(sc, ['respectively'], sentence.start, sEnd) !== undefined;
