@@ -75,7 +75,10 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
         },
         url,
         deps,
-        { ...(opts?.keepBytes ? { keepBytes: true } : {}), guard: { trustedHosts: trustedHostsOf(w.url, w.allowHosts) } },
+        {
+          ...(opts?.keepBytes ? { keepBytes: true } : {}),
+          guard: { trustedHosts: trustedHostsOf(w.url, w.allowHosts) },
+        },
       ),
   });
   let ctx = contextFor(watch);

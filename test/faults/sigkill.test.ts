@@ -37,7 +37,8 @@ type KillPoint = 'timer' | 'fetching' | 'fetched' | 'in-flight' | 'answered';
 const KILL_POINTS: KillPoint[] = ['timer', 'fetching', 'fetched', 'in-flight', 'answered'];
 
 function spawnRegwatch(mode: 'once' | 'run', configDir: string, store: string): ChildProcess {
-  const args = mode === 'once' ? ['once', '--config', configDir, '--deliver-timeout', '3s'] : ['run', '--config', configDir];
+  const args =
+    mode === 'once' ? ['once', '--config', configDir, '--deliver-timeout', '3s'] : ['run', '--config', configDir];
   return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], {
     cwd: ROOT,
     env: {
@@ -161,92 +162,98 @@ describe('SIGKILL at seeded random points loses no alert and repeats none a rece
     return signal === 'SIGKILL';
   }
 
-  it(`kills regwatch ${KILLS} times at seeded points while sites and receivers fail`, { timeout: 240_000 }, async () => {
-    for (let run = 0; totals.kills < KILLS && run < 4 * KILLS; run++) {
-      // Most runs see a batch of 1–3 new notices; some find nothing new.
-      if (rand() < 0.8) {
-        const batch = 1 + Math.floor(rand() * 3);
-        for (let i = 0; i < batch; i++) {
-          const slug = `n-${run}-${i}`;
-          const title = `通知 ${run}-${i}`;
-          site.publish({ slug, title, date: '2024-02-01' });
-          expected.set(slug, title);
+  it(
+    `kills regwatch ${KILLS} times at seeded points while sites and receivers fail`,
+    { timeout: 240_000 },
+    async () => {
+      for (let run = 0; totals.kills < KILLS && run < 4 * KILLS; run++) {
+        // Most runs see a batch of 1–3 new notices; some find nothing new.
+        if (rand() < 0.8) {
+          const batch = 1 + Math.floor(rand() * 3);
+          for (let i = 0; i < batch; i++) {
+            const slug = `n-${run}-${i}`;
+            const title = `通知 ${run}-${i}`;
+            site.publish({ slug, title, date: '2024-02-01' });
+            expected.set(slug, title);
+          }
         }
-      }
-      // This run's faults: a receiver failing its next requests, a receiver not listening, the site failing.
-      for (const r of [dedupe, raw]) {
-        if (rand() < 0.25) {
-          r.fault = pick<ReceiverFault>(['500', '503', '429', 'reset']);
-          r.failNext = 1 + Math.floor(rand() * 2);
+        // This run's faults: a receiver failing its next requests, a receiver not listening, the site failing.
+        for (const r of [dedupe, raw]) {
+          if (rand() < 0.25) {
+            r.fault = pick<ReceiverFault>(['500', '503', '429', 'reset']);
+            r.failNext = 1 + Math.floor(rand() * 2);
+            totals.faults++;
+          }
+        }
+        const refused = rand() < 0.08 ? raw : undefined;
+        if (refused) {
+          await refused.down();
           totals.faults++;
         }
+        const siteFault =
+          rand() < 0.12 ? pick<SiteFault>(['500', 'challenge', 'truncated', 'no-items', 'empty']) : 'none';
+        site.failure = siteFault;
+        if (siteFault !== 'none') totals.faults++;
+
+        const mode = rand() < 0.2 ? 'run' : 'once';
+        const point = pick(KILL_POINTS);
+        totals.runs++;
+        if (await faultyRun(mode, point)) totals.kills++;
+
+        site.failure = 'none';
+        await refused?.up();
+        dedupe.failNext = 0;
+        raw.failNext = 0;
       }
-      const refused = rand() < 0.08 ? raw : undefined;
-      if (refused) {
-        await refused.down();
-        totals.faults++;
+      expect(totals.kills).toBe(KILLS);
+
+      // A clean daemon delivers whatever is left; wait until both receivers have every notice, then stop it.
+      const daemon = spawnRegwatch('run', cfg.dir, cfg.store);
+      const titles = new Set(expected.values());
+      const complete = (r: FaultReceiver) => [...titles].every((t) => r.accepted.some((a) => a.title === t));
+      await waitUntil(() => complete(dedupe) && complete(raw), 60_000, 'every notice at both receivers');
+      daemon.kill('SIGTERM');
+      expect(await exited(daemon)).toEqual({ code: 0, signal: null });
+
+      for (const r of [dedupe, raw]) {
+        const titleOf = new Map<string, string>();
+        for (const a of r.accepted) {
+          // Each id always names the same notice, and only change alerts about published notices arrived.
+          expect(titleOf.get(a.key) ?? a.title).toBe(a.title);
+          titleOf.set(a.key, a.title);
+          expect(a.type).toBe('change');
+        }
+        expect(new Set(titleOf.values())).toEqual(titles);
+        expect(titleOf.size).toBe(titles.size);
+        // A repeat needs a process killed between the receiver processing a request and the sent mark: ≤ 1 per kill.
+        expect(r.duplicates).toBeLessThanOrEqual(totals.kills);
       }
-      const siteFault = rand() < 0.12 ? pick<SiteFault>(['500', 'challenge', 'truncated', 'no-items', 'empty']) : 'none';
-      site.failure = siteFault;
-      if (siteFault !== 'none') totals.faults++;
+      totals.expected = titles.size;
+      totals.received = dedupe.uniqueKeys.length;
+      totals.duplicated = dedupe.duplicates + raw.duplicates;
 
-      const mode = rand() < 0.2 ? 'run' : 'once';
-      const point = pick(KILL_POINTS);
-      totals.runs++;
-      if (await faultyRun(mode, point)) totals.kills++;
-
-      site.failure = 'none';
-      await refused?.up();
-      dedupe.failNext = 0;
-      raw.failNext = 0;
-    }
-    expect(totals.kills).toBe(KILLS);
-
-    // A clean daemon delivers whatever is left; wait until both receivers have every notice, then stop it.
-    const daemon = spawnRegwatch('run', cfg.dir, cfg.store);
-    const titles = new Set(expected.values());
-    const complete = (r: FaultReceiver) => [...titles].every((t) => r.accepted.some((a) => a.title === t));
-    await waitUntil(() => complete(dedupe) && complete(raw), 60_000, 'every notice at both receivers');
-    daemon.kill('SIGTERM');
-    expect(await exited(daemon)).toEqual({ code: 0, signal: null });
-
-    for (const r of [dedupe, raw]) {
-      const titleOf = new Map<string, string>();
-      for (const a of r.accepted) {
-        // Each id always names the same notice, and only change alerts about published notices arrived.
-        expect(titleOf.get(a.key) ?? a.title).toBe(a.title);
-        titleOf.set(a.key, a.title);
-        expect(a.type).toBe('change');
+      // The store is consistent.
+      const store = await Store.open(cfg.store);
+      try {
+        const recent = (await store.get<string[]>('alerts:recent')) ?? [];
+        expect(recent.length).toBe(titles.size);
+        for (const id of recent) {
+          const alert = await store.getAlert(id);
+          expect(titles.has(alert!.title)).toBe(true);
+          for (const dest of ['dedupe', 'raw'])
+            expect(await store.get(`sent:${dest}:${id}`), `${dest} ${id}`).toBeTruthy();
+        }
+        for (const dest of ['dedupe', 'raw'])
+          expect((await store.get<DeliveryRecord[]>(`outbox:q:${dest}`)) ?? []).toEqual([]);
+        expect((await store.getSeen('list'))?.length).toBe(site.notices.length);
+        expect((await store.getHealth('list')).consecutiveFailures).toBe(0);
+      } finally {
+        await store.close();
       }
-      expect(new Set(titleOf.values())).toEqual(titles);
-      expect(titleOf.size).toBe(titles.size);
-      // A repeat needs a process killed between the receiver processing a request and the sent mark: ≤ 1 per kill.
-      expect(r.duplicates).toBeLessThanOrEqual(totals.kills);
-    }
-    totals.expected = titles.size;
-    totals.received = dedupe.uniqueKeys.length;
-    totals.duplicated = dedupe.duplicates + raw.duplicates;
-
-    // The store is consistent.
-    const store = await Store.open(cfg.store);
-    try {
-      const recent = (await store.get<string[]>('alerts:recent')) ?? [];
-      expect(recent.length).toBe(titles.size);
-      for (const id of recent) {
-        const alert = await store.getAlert(id);
-        expect(titles.has(alert!.title)).toBe(true);
-        for (const dest of ['dedupe', 'raw']) expect(await store.get(`sent:${dest}:${id}`), `${dest} ${id}`).toBeTruthy();
-      }
-      for (const dest of ['dedupe', 'raw'])
-        expect((await store.get<DeliveryRecord[]>(`outbox:q:${dest}`)) ?? []).toEqual([]);
-      expect((await store.getSeen('list'))?.length).toBe(site.notices.length);
-      expect((await store.getHealth('list')).consecutiveFailures).toBe(0);
-    } finally {
-      await store.close();
-    }
-    // And a further run finds nothing new and sends nothing.
-    const before = dedupe.requests.length + raw.requests.length;
-    expect(await exited(spawnRegwatch('once', cfg.dir, cfg.store))).toEqual({ code: 0, signal: null });
-    expect(dedupe.requests.length + raw.requests.length).toBe(before);
-  });
+      // And a further run finds nothing new and sends nothing.
+      const before = dedupe.requests.length + raw.requests.length;
+      expect(await exited(spawnRegwatch('once', cfg.dir, cfg.store))).toEqual({ code: 0, signal: null });
+      expect(dedupe.requests.length + raw.requests.length).toBe(before);
+    },
+  );
 });
