@@ -237,4 +237,44 @@ describe('categories', () => {
       ),
     ).toEqual(['export_statistics']);
   });
+
+  it('reads everyday wire phrasing: a pause, control targets, a court case; a state is not an event', () => {
+    expect(
+      categories(
+        'Beijing hits pause on October rare earth rules',
+        'China has suspended for a year the rare earth controls it unveiled in early October.',
+        '2025-11-08',
+      ),
+    ).toEqual(['control_relaxation']);
+    expect(
+      categories(
+        "China's second 2023 rare earth quota batch mirrors the first",
+        'The ministries handed down the second batch of 2023 rare earth mining and smelting/separation control targets, at 120,000 mt and 115,000 mt respectively.',
+        '2023-09-26',
+      ),
+    ).toContain('quota_batch');
+    expect(
+      categories(
+        '非法开采离子型稀土矿 江西一团伙主犯获刑七年',
+        '赣州市中级人民法院对一起非法采矿案作出二审裁定，被告人因非法开采离子型稀土矿被判处有期徒刑。',
+        '2025-03-10',
+      ),
+    ).toEqual(['enforcement']);
+    // General licences granted while the October controls "remain suspended": licence news, not a new suspension.
+    expect(
+      categories(
+        'China says it has issued general licences to some rare earth exporters',
+        'The commerce ministry said it had granted general licences to some exporters. The controls announced in October remain suspended.',
+        '2025-12-04',
+      ),
+    ).toEqual(['licence_approval']);
+    // Scrap (the noun) on the control list is an addition, not scrapping a control.
+    expect(
+      categories(
+        'China expands rare earth curbs to mining know-how',
+        'China broadened its export controls on rare earths, and puts technologies for the recycling of rare earth scrap on the control list.',
+        '2025-10-09',
+      ),
+    ).toEqual(['control_list_addition']);
+  });
 });
