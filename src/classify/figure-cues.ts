@@ -50,14 +50,18 @@ const BATCH_NUM: Record<string, number> = {
 };
 
 const CUES: Array<[CueType, RegExp]> = [
-  ['quota', /指标|配额|控制计划|总量控制|quotas?\b|allocations?\b|allowances?\b/gi],
+  // "control targets", "production targets" (wire-service words for the quota), not a sales or price target.
+  [
+    'quota',
+    /指标|配额|控制计划|总量控制|quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+targets?\b/gi,
+  ],
   [
     'trade',
-    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales/gi,
+    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+quota)|produc(?:ed|es|ing|tion)(?!\s+quota)|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|sales\b|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
   [
@@ -77,7 +81,10 @@ const CUES: Array<[CueType, RegExp]> = [
     'other_metal',
     /镓|锗|锑|钨|石墨|锂|钴|铜|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,
   ],
-  ['export', /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales/gi],
+  [
+    'export',
+    /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+  ],
   ['import', /进口|imports?\b|imported|importing/gi],
   ['us', /美国|对美|United States|U\.S\.(?!\w)|\bUS\b|\bAmerica\b|American buyers/g],
   [
@@ -86,7 +93,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|year's total|total for (?:the year|that year|this year|\d{4})/gi,
+    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})/gi,
   ],
   ['respectively', /分别|respectively/gi],
   [
@@ -95,7 +102,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
 ];
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|\b(first|second|third|fourth|1st|2nd|3rd)\s+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|\b(first|second|third|fourth|1st|2nd|3rd)[\s-]+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** Every cue in `text`, in order. */
 export function findCues(text: string): Cue[] {

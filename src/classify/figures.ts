@@ -53,8 +53,16 @@ const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
 
 const SAME_PERIOD_LAST_YEAR =
   /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter) (?:of |in )?last year/i;
+// "from 100,000 tons", "36.2% above April's 4,566 tons", "after sliding to just 46 tons in May".
 const COMPARISON_BASE =
-  /(?:(?:%|per\s?cent)\s+on\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter|比|较|由|高于|低于|多于|少于)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+  /(?:(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+// A base named before its tonnage: "from the 2022 full-year quotas of 210,000 mt", "compared with last year's total of".
+const NAMED_BASE =
+  /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:of|at)\s*$/i;
+// "up 35.9% versus May 2023, when China shipped 4,576 tons": the tonnage of the comparison period.
+const WHEN_GAP = /^\s*,?\s*when\s+[^,;.\d%]{0,40}$/i;
+// The next tonnage of a list: "quotas of 210,000 mt and 202,000 mt".
+const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
 const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$/;
 const IN_GAP = /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?$/i;
@@ -125,16 +133,35 @@ export function extractFigures(title: string, body: string, docDate: { year: num
 
     // Comparison bases and the period written next to them, which no other tonnage of the sentence may take.
     const bases = new Map<Quantity, PeriodMention | null>();
+    let prevQ: Quantity | undefined;
     for (const q of quantities) {
+      const previousQ = prevQ;
+      prevQ = q;
+      const after = () =>
+        periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
+      if (previousQ && bases.has(previousQ) && LIST_GAP.test(text.slice(previousQ.end, q.start))) {
+        bases.set(q, bases.get(previousQ)!);
+        continue;
+      }
       const own = periods.find(
         (p) => p.end <= q.start && p.relYear === undefined && POSSESSIVE_GAP.test(text.slice(p.end, q.start)),
       );
       const before = text.slice(Math.max(sentence.start, (own?.start ?? q.start) - 30), own?.start ?? q.start);
-      if (!COMPARISON_BASE.test(before)) continue;
-      const after = periods.find(
-        (p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)),
-      );
-      bases.set(q, own ?? after ?? null);
+      if (COMPARISON_BASE.test(before)) {
+        bases.set(q, own ?? after() ?? null);
+        continue;
+      }
+      const when = periods.find((p) => p.comparative && p.end <= q.start && WHEN_GAP.test(text.slice(p.end, q.start)));
+      if (when) {
+        bases.set(q, when);
+        continue;
+      }
+      const wider = Math.max(sentence.start, q.start - 60);
+      const named = NAMED_BASE.exec(text.slice(wider, q.start));
+      if (named) {
+        const from = wider + named.index;
+        bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? after() ?? null);
+      }
     }
     const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
 
@@ -511,7 +538,7 @@ function fits(metric: string, s: Subject): boolean {
  */
 function attachChange(figures: Figure[], fi: number, change: Change): boolean {
   const f = figures[fi]!;
-  const basis = change.basis ?? (/\/|H[12]|Q[1-4]|^\d{4}$/.test(f.period ?? '-') ? 'yoy' : null);
+  const basis = change.basis ?? (CUMULATIVE_PERIOD.test(f.period ?? '-') ? 'yoy' : null);
   if (!basis) return false;
   const same = (g: Figure) =>
     g.metric === f.metric && g.value === f.value && g.period === f.period && g.batch === f.batch;
@@ -579,6 +606,9 @@ function pickPeriod(
   return period;
 }
 
+/** Months from January, a quarter, a half or a year: a change with no stated basis on it is year-on-year. */
+const CUMULATIVE_PERIOD = /\/|H[12]|Q[1-4]|^\d{4}$/;
+
 /** A US cue or a period mention, at a position of the sentence. */
 interface Marker {
   at: number;
@@ -604,8 +634,14 @@ function assignChanges(
   const out: Change[][] = candidates.map(() => []);
   if (candidates.length === 0) return out;
   const clauseIndex = (pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
-  if (respectively && candidates.length > 1 && changes.length === candidates.length) {
-    changes.forEach((ch, i) => out[i]!.push(ch));
+  // "240,000 mt and 230,000 mt, up 14.29% and 13.86% respectively from … 210,000 mt and 202,000 mt": in order, to
+  // the tonnages that are not comparison bases.
+  const own = candidates.map((c, i) => (c.comparisonBase ? -1 : i)).filter((i) => i >= 0);
+  if (respectively && own.length > 1 && changes.length === own.length) {
+    changes.forEach((ch, i) => {
+      const basis = ch.basis ?? (CUMULATIVE_PERIOD.test(candidates[own[i]!]!.period ?? '-') ? 'yoy' : null);
+      if (basis) out[own[i]!]!.push({ ...ch, basis });
+    });
     return out;
   }
   for (const ch of changes) {
@@ -630,7 +666,7 @@ function assignChanges(
     let change = ch;
     if (!change.basis) {
       // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year.
-      if (!/\/|H[12]|Q[1-4]|^\d{4}$/.test(candidates[best]!.period ?? '-')) continue;
+      if (!CUMULATIVE_PERIOD.test(candidates[best]!.period ?? '-')) continue;
       change = { ...change, basis: 'yoy' };
     }
     const own = out[best]!;
@@ -668,7 +704,8 @@ function updateContext(
   if (quotaFigure) ctx.batch = quotaFigure.batch ?? undefined;
   else if (batch?.n) ctx.batch = batch.n;
   // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.
-  const period = periods.filter((p) => !p.comparative).at(-1);
+  // ("They were 38.1% below the level of a year earlier" looks back: the text stays on the period it was on.)
+  const period = periods.filter((p) => !p.comparative && !(p.relYear === -1 && !candidates.length)).at(-1);
   const mentioned = period
     ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
     : null;

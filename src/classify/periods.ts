@@ -188,6 +188,7 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
 
 const COMPARATIVE_BEFORE =
   /(?:\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+on\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+const OVER_SPAN = /(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 
 /** Every period mention in `text`, non-overlapping, longest first at each position. */
@@ -215,8 +216,12 @@ export function findPeriods(text: string, offset = 0): PeriodMention[] {
       if (parts.toMonth !== undefined && (parts.toMonth < 1 || parts.toMonth > 12)) continue;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 6);
+      // "Over January to May, imports fell 14.3%": "over" opening a clause spans the period, it compares with nothing.
+      const spanning = parts.toMonth !== undefined && OVER_SPAN.test(before);
       const comparative =
-        COMPARATIVE_BEFORE.test(before) || COMPARATIVE_AFTER.test(after) || (parts.relYear === -1 && /同期/.test(m[0]));
+        (!spanning && COMPARATIVE_BEFORE.test(before)) ||
+        COMPARATIVE_AFTER.test(after) ||
+        (parts.relYear === -1 && /同期/.test(m[0]));
       found.push({ ...parts, start: offset + start, end: offset + end, comparative });
     }
   }

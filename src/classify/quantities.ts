@@ -13,7 +13,8 @@ export interface Quantity {
 
 const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
 const ZH_UNIT = String.raw`\s*(万|千|亿)?\s*(?:余|多)?\s*(公吨|吨|公斤|千克)`;
-const EN_UNIT = String.raw`\s*(?:(thousand|million|k)\s*)?(?:(?:metric|long|short)\s+)?(tonnes|tonne|tons|ton|kt|t|kilograms|kilogrammes|kg)(?![A-Za-z])`;
+// "mt"/"MT" is the metals trade press's metric ton ("120,000 mt"; "Mt", a megatonne, is not it); a kilotonne is 1,000 t.
+const EN_UNIT = String.raw`\s*(?:(thousand|million|k)\s*)?(?:(?:metric|long|short)\s+)?(tonnes|tonne|tons|ton|kilotonnes?|kilotons?|kt|mt|MT|t|kilograms|kilogrammes|kg)(?![A-Za-z])`;
 const QUANTITY = new RegExp(`${NUMBER}(?:${ZH_UNIT}|${EN_UNIT})`, 'g');
 // A price or rate, not a tonnage: 元/吨, per tonne, $/t.
 const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
@@ -39,7 +40,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (zhMult === '万') value *= 1e4;
     else if (zhMult === '千') value *= 1e3;
     else if (zhMult === '亿') value *= 1e8;
-    if (enMult === 'thousand' || enMult === 'k' || enUnit === 'kt') value *= 1e3;
+    if (enMult === 'thousand' || enMult === 'k' || enUnit === 'kt' || enUnit?.startsWith('kilot')) value *= 1e3;
     else if (enMult === 'million') value *= 1e6;
     if (zhUnit === '公斤' || zhUnit === '千克' || enUnit === 'kg' || enUnit?.startsWith('kilogram')) value /= 1e3;
     out.push({

@@ -380,3 +380,109 @@ describe('whole years and years back', () => {
     ).toEqual(['magnet_exports_to_us|1800|2025-Q1|-|-', 'magnet_exports_to_us|2100|2024-Q1|-|-']);
   });
 });
+
+/** metric|value|period|batch|basis|pct for each figure, in order. */
+const figsB = (title: string, text: string, date: string) =>
+  classify({ title, text, date }, rules).figures.map(
+    (f) =>
+      `${f.metric}|${f.value}|${f.period ?? '-'}|${f.batch ?? '-'}|${f.change_basis ?? '-'}|${f.change_pct ?? '-'}`,
+  );
+
+describe('wire-service wording (held-out part F)', () => {
+  it('reads "mt" (metric tons of the metals trade press) and kilotonnes, but not a megatonne "Mt"', () => {
+    expect(findQuantities('120,000 mt')[0]?.value).toBe(120000);
+    expect(findQuantities('115,000 MT')[0]?.value).toBe(115000);
+    expect(findQuantities('6.2 kilotonnes')[0]?.value).toBe(6200);
+    expect(findQuantities('58 kilotons')[0]?.value).toBe(58000);
+    expect(findQuantities('1.2 Mt of iron ore')).toEqual([]);
+  });
+
+  it('takes "control targets" and "production targets" as the quota, and "the first two batches combined" as *_ytd', () => {
+    expect(
+      figsB(
+        'Quotas',
+        "The ministries handed down the second batch of 2023 rare earth mining and smelting/separation control targets, at 120,000 mt and 115,000 mt respectively.\nWith the first two batches combined, this year's mining quota reaches 240,000 mt and the smelting and separation quota 230,000 mt, up 14.29% and 13.86% respectively from the 2022 full-year quotas of 210,000 mt and 202,000 mt.",
+        '2023-09-26',
+      ),
+    ).toEqual([
+      'mining_quota|120000|2023|2|-|-',
+      'smelting_quota|115000|2023|2|-|-',
+      'mining_quota_ytd|240000|2023|-|yoy|14.29',
+      'smelting_quota_ytd|230000|2023|-|yoy|13.86',
+      'mining_quota|210000|2022|-|-|-',
+      'smelting_quota|202000|2022|-|-|-',
+    ]);
+    expect(
+      figsB(
+        'Quotas',
+        'China set its first batch of rare earth mining production targets at 100,000 tonnes.',
+        '2024-02-06',
+      ),
+    ).toEqual(['mining_quota|100000|2024|1|-|-']);
+  });
+
+  it('reads "for the whole of 2024" as a full-year quota with no batch', () => {
+    expect(
+      figsB(
+        'Quotas',
+        'China set the second-batch rare earth mining quota at 135,000 metric tons. That takes the mining quota for the whole of 2024 to 270,000 tons, 5.9% more than in 2023.',
+        '2024-08-21',
+      ),
+    ).toEqual(['mining_quota|135000|2024|2|-|-', 'mining_quota|270000|2024|-|yoy|5.9']);
+  });
+
+  it('reads "Over January to May" as the cumulative interval, not a comparison with January', () => {
+    expect(
+      figs(
+        'Rare earth imports',
+        'Over January to May, imports of rare earths fell 14.3% to 62,589.2 tons, as supply from Myanmar remained erratic.',
+        '2024-06-07',
+      ),
+    ).toEqual(['rare_earth_imports|62589.2|2024-01/2024-05|yoy|-14.3']);
+    expect(findChanges('sales rose 5% from January to May', 0, 'sales rose 5% from January to May', 0)).toEqual([
+      { start: 10, end: 13, pct: 5, basis: null, signed: true },
+    ]);
+  });
+
+  it('takes "versus May 2023, when China shipped 4,576 tons" and "above April\'s 4,566 tons" as comparison bases', () => {
+    expect(
+      figs(
+        'Rare earth exports',
+        "Exports of rare earths in May came to 6,217 tons, up 35.9% versus May 2023, when China shipped 4,576 tons, and 36.2% above April's 4,566 tons.",
+        '2024-06-07',
+      ),
+    ).toEqual([
+      'rare_earth_exports|6217|2024-05|yoy|35.9',
+      'rare_earth_exports|6217|2024-05|mom|36.2',
+      'rare_earth_exports|4576|2023-05|-|-',
+      'rare_earth_exports|4566|2024-04|-|-',
+    ]);
+  });
+
+  it('reads "below the level of a year earlier" as a fall, and "after sliding to just 46 tons in May" as a base', () => {
+    expect(
+      figs(
+        'Magnets',
+        "Overseas deliveries of permanent magnets reached 3,188 metric tons in June, up 157.5% from May's 1,238 tons. They were still 38.1% below the level of a year earlier.\nShipments to the United States rose 660% versus May to 353 tons, after sliding to just 46 tons in May.",
+        '2025-07-20',
+      ),
+    ).toEqual([
+      'magnet_exports|3188|2025-06|mom|157.5',
+      'magnet_exports|1238|2025-05|-|-',
+      'magnet_exports|3188|2025-06|yoy|-38.1',
+      'magnet_exports_to_us|353|2025-06|mom|660',
+      'magnet_exports_to_us|46|2025-05|-|-',
+    ]);
+  });
+
+  it('reads "outbound magnet sales" and "sales to the United States" as exports, company sales not', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Outbound magnet sales slipped 5.2% from September to 5,473 metric tons in October. Sales to the United States fell 9.5% on the month to 406 tons.',
+        '2025-11-20',
+      ),
+    ).toEqual(['magnet_exports|5473|2025-10|mom|-5.2', 'magnet_exports_to_us|406|2025-10|mom|-9.5']);
+    expect(figs('Results', 'The magnet maker said its sales rose to 3,000 tons in October.', '2025-11-20')).toEqual([]);
+  });
+});
