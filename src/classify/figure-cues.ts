@@ -18,7 +18,9 @@ export type CueType =
   | 'year_total'
   | 'respectively'
   | 'money'
-  | 'other_metal';
+  | 'other_metal'
+  /** Illegal mining, a capacity or a threshold: a tonnage it names is not a quota. */
+  | 'not_quota';
 
 export interface Cue {
   type: CueType;
@@ -37,7 +39,9 @@ const BATCH_NUM: Record<string, number> = {
   '2': 2,
   '3': 3,
   '4': 4,
+  首: 1,
   first: 1,
+  initial: 1,
   second: 2,
   third: 3,
   fourth: 4,
@@ -97,12 +101,16 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   ['respectively', /分别|respectively/gi],
   [
+    'not_quota',
+    /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,
+  ],
+  [
     'money',
     /美元|人民币|元(?!素)|亿元|万元|\$|US\$|dollars?|yuan|value[ds]?\b|金额|出口额|进口额|货值|价格|prices?\b|均价/gi,
   ],
 ];
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|\b(first|second|third|fourth|1st|2nd|3rd)[\s-]+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** Every cue in `text`, in order. */
 export function findCues(text: string): Cue[] {
@@ -113,7 +121,7 @@ export function findCues(text: string): Cue[] {
   }
   BATCH.lastIndex = 0;
   for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {
-    const key = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+    const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "up from the first batch of 2023" names a comparison, not this figure's batch.
     // … and "which included a third batch", "（含第一批指标）" names a part of this figure, not its batch.

@@ -12,6 +12,8 @@ interface Context {
   flow?: 'export' | 'import';
   kind?: 'mining' | 'smelting';
   batch?: number;
+  /** The year of the quota that batch belongs to: a figure of another year does not inherit the batch. */
+  batchYear?: string;
   /** The period later sentences inherit, per domain: a quota sentence between two trade sentences does not reset it. */
   period?: string;
   periods: { quota?: string; trade?: string };
@@ -187,6 +189,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
 
       let metric: string;
       let batch: number | null = null;
+      let inheritedBatch = false;
       if (domain === 'quota') {
         const kindCue =
           trailing(sc, text, ['mining', 'smelting'], q, nextQStart) ??
@@ -194,6 +197,8 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         let kind = (kindCue?.type as 'mining' | 'smelting' | undefined) ?? ctx.kind;
         // A tungsten or antimony quota is not a rare-earth quota (nor is 钨精矿…指标 in a notice that covers both).
         if (!rareEarthDoc) return;
+        // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
+        if (last(sc, ['not_quota'], clause.start, q.start)) return;
         if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return;
         const group = respectively ? listGroup(quantities, q, clause) : [];
         if (group.length > 1) {
@@ -217,6 +222,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         const ytd = scope?.type === 'ytd';
         const yearTotal = scope?.type === 'year_total';
         batch = ytd || yearTotal ? null : (scope?.n ?? ctx.batch ?? null);
+        inheritedBatch = !ytd && !yearTotal && scope?.n === undefined && ctx.batch !== undefined;
         metric = `${kind}_quota${split ? (split.type === 'light' ? '_light' : '_ion_adsorption') : ''}${ytd ? '_ytd' : ''}`;
       } else {
         const productCue =
@@ -253,7 +259,8 @@ export function extractFigures(title: string, body: string, docDate: { year: num
               : undefined));
         metric = `${product}_${flow}s${us ? '_to_us' : ''}`;
       }
-      const comparisonBase = bases.has(q);
+      // "去年同期为29095.2吨，增幅11.9%": last year's tonnage is a base too, and the change is not its own.
+      const comparisonBase = bases.has(q) || sameTimeLastYear(text, clause, q);
       // A comparison base measures what the tonnage before it measures: "353 tons to the US, from just 46 tons in May".
       const compared = comparisonBase ? candidates.at(-1) : undefined;
       // (Unless the words between name another flow: "exports were 5,000 tons, while imports were up from 3,000 tons".)
@@ -302,6 +309,9 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       if (!period && domain === 'quota' && docDate) period = String(docDate.year);
       // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
       const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
+      // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,
+      // for 2024, put mining at 270,000 tons": a batch named for one year is not the batch of another year's figure.
+      if (inheritedBatch && ctx.batchYear && figurePeriod && figurePeriod !== ctx.batchYear) batch = null;
       candidates.push({ q, clause, metric, period: figurePeriod, batch, comparisonBase });
     });
 
@@ -598,7 +608,14 @@ function pickPeriod(
     if (quota) return docDate.year;
     return docDate.month === 1 ? docDate.year - 1 : earlierYear;
   };
-  const contextYear = pick?.year !== undefined ? undefined : pick?.wholeYear ? wholeYear() : sentenceYear;
+  const contextYear =
+    pick?.year !== undefined
+      ? undefined
+      : pick?.wholeYear
+        ? wholeYear()
+        : pick?.sameYear
+          ? (sentenceYear ?? earlierYear)
+          : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   if (period && clause && SAME_PERIOD_LAST_YEAR.test(clause.text) && !inClause.length)
@@ -701,8 +718,10 @@ function updateContext(
   // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
   const quotaFigure = candidates.find((c) => c.metric.includes('_quota'));
   const batch = last(cues, ['batch'], sentence.start, sentence.end);
-  if (quotaFigure) ctx.batch = quotaFigure.batch ?? undefined;
-  else if (batch?.n) ctx.batch = batch.n;
+  if (quotaFigure) {
+    ctx.batch = quotaFigure.batch ?? undefined;
+    ctx.batchYear = quotaFigure.period?.slice(0, 4);
+  } else if (batch?.n) ctx.batch = batch.n;
   // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.
   // ("They were 38.1% below the level of a year earlier" looks back: the text stays on the period it was on.)
   const period = periods.filter((p) => !p.comparative && !(p.relYear === -1 && !candidates.length)).at(-1);
@@ -717,6 +736,8 @@ function updateContext(
     else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
       ctx.periods[domain] = mentioned;
   }
+  // A batch named without a figure belongs to the year the quota sentences are about.
+  if (!quotaFigure && batch?.n) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
   if (sentenceYear) ctx.year = sentenceYear;
 }
 

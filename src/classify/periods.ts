@@ -12,6 +12,8 @@ export interface PeriodMention {
   toMonth?: number;
   half?: 1 | 2;
   quarter?: 1 | 2 | 3 | 4;
+  /** 当年, "that year": the year the text named before it. */
+  sameYear?: boolean;
   /** "over the year", "for the full year", 全年: a whole year the text does not number. */
   wholeYear?: boolean;
   /** A comparison base ("from May", "较上年", "since 2014"), not the period of a figure. */
@@ -117,7 +119,9 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     (m) => ({ year: num(m[1]) }),
   ],
   [/年/, /(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],
-  [/[年]/, /今年|本年|年内|当年/g, () => ({ relYear: 0 })],
+  [/[年]/, /今年|本年|年内/g, () => ({ relYear: 0 })],
+  // 当年/"that year": the year the text just named (以2014年为例，当年…), else the document's.
+  [/当年/, /当年/g, () => ({ sameYear: true })],
   [/上个?月/, /上个?月/g, () => ({ relMonth: -1 })],
   [
     /Jan/,
@@ -168,6 +172,7 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     () => ({ relYear: -1 }),
   ],
   [/year/i, /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
+  [/year/i, /\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
     /year/i,
     /\b(?:over|for|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bfull[\s-]year\b|\bwhole[\s-]year\b/gi,
@@ -177,9 +182,9 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
   [/month/i, /\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi, () => ({ relMonth: -1 })],
   [
     /(?:19|20)\d\d/,
-    // Not the year of a full date: "July 21, 2025", "2025-06-18".
+    // Not the year of a full date ("July 21, 2025", "2025-06-18"), nor an amount (2000万元).
     new RegExp(
-      String.raw`(?<![\d,.$〔[［])(?<!\b${MONTH_RE}\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)\b((?:19|20)\d{2})\b(?![,.]?\d)(?![-/]\d)(?!\s*(?:年|tonnes|tons|吨))`,
+      String.raw`(?<![\d,.$〔[［])(?<!\b${MONTH_RE}\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)\b((?:19|20)\d{2})\b(?![,.]?\d)(?![-/]\d)(?!\s*(?:年|tonnes|tons|吨|万|亿|千|百|元|余|多))`,
       'g',
     ),
     (m) => ({ year: num(m[1]) }),
@@ -250,6 +255,7 @@ export function resolvePeriod(
   let year = p.year;
   const endMonth = p.month ?? p.toMonth ?? (p.half ? p.half * 6 : p.quarter ? p.quarter * 3 : undefined);
   if (year === undefined && p.relYear !== undefined && docDate) year = docDate.year + p.relYear;
+  if (year === undefined && p.sameYear) year = contextYear ?? docDate?.year;
   if (p.relMonth !== undefined) {
     if (!docDate) return null;
     const idx = docDate.year * 12 + (docDate.month - 1) + p.relMonth;

@@ -486,3 +486,56 @@ describe('wire-service wording (held-out part F)', () => {
     expect(figs('Results', 'The magnet maker said its sales rose to 3,000 tons in October.', '2025-11-20')).toEqual([]);
   });
 });
+
+describe('years recalled and quantities that are not quotas', () => {
+  it('gives 当年/"that year" the year the text just named, and takes no year from 2000万元', () => {
+    expect(figsB('回顾', '以2014年为例，当年全国稀土开采总量控制指标为10.5万吨。', '2021-12-24')).toEqual([
+      'mining_quota|105000|2014|-|-|-',
+    ]);
+    expect(
+      figsB('History', 'Take 2014: that year the rare earth mining quota was set at 105,000 tons.', '2021-12-24'),
+    ).toEqual(['mining_quota|105000|2014|-|-|-']);
+    expect(findPeriods('造成矿产资源破坏价值逾2000万元')).toEqual([]);
+  });
+
+  it('takes no illegally mined tonnage and no capacity threshold as a quota', () => {
+    expect(
+      figsB(
+        '非法采矿案',
+        '国家对稀土开采实行总量控制。经鉴定，非法开采的稀土矿产品折合稀土氧化物约36吨。',
+        '2024-11-18',
+      ),
+    ).toEqual([]);
+    expect(
+      figsB(
+        'Quotas',
+        'The rare earth smelting quota goes only to separation plants with a capacity of at least 2,000 tons.',
+        '2024-02-06',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not give a batch named for one year to a quota figure of another year', () => {
+    expect(
+      figsB(
+        'Rules',
+        'Beijing has not publicly announced its 2025 rare earth quotas. Reuters reported in July that the first batch had been handed out without a public notice. The last figures made public, for 2024, put mining at 270,000 metric tons and smelting and separation at 254,000 tons.',
+        '2025-08-22',
+      ),
+    ).toEqual(['mining_quota|270000|2024|-|-|-', 'smelting_quota|254000|2024|-|-|-']);
+  });
+
+  it('reads 首批 as the first batch', () => {
+    expect(figsB('指标', '去年首批稀土开采及冶炼分离指标分别为12万吨及11.5万吨。', '2024-02-07')).toEqual([
+      'mining_quota|120000|2023|1|-|-',
+      'smelting_quota|115000|2023|1|-|-',
+    ]);
+  });
+
+  it("takes 去年同期为…吨 as a base: the change after it belongs to this year's figure", () => {
+    expect(figs('稀土出口', '1-6月累计出口稀土32569.2吨，去年同期为29095.2吨，增幅11.9%。', '2025-07-14')).toEqual([
+      'rare_earth_exports|32569.2|2025-H1|yoy|11.9',
+      'rare_earth_exports|29095.2|2024-H1|-|-',
+    ]);
+  });
+});
