@@ -62,7 +62,14 @@ const INTRODUCES_NEXT = /^\s*(?:[a-z-]+\s+){0,2}of(?:\s+(?:about|around|some|nea
  * The basis cue of the percentage at [at, atEnd) between its neighbours: English writes it after the number ("down
  * 74% from a year earlier and 52.9% lower than in April"), Chinese before (环比下降5.2%，同比增长15.8%).
  */
-function ownBasis(clause: string, at: number, atEnd: number, prevEnd: number, nextStart: number): Change['basis'] {
+function ownBasis(
+  clause: string,
+  at: number,
+  atEnd: number,
+  prevEnd: number,
+  nextStart: number,
+  tail: string,
+): Change['basis'] {
   const inSpan = (from: number, to: number, towardsEnd: boolean): Change['basis'] => {
     if (to <= from) return null;
     const slice = clause.slice(from, to);
@@ -82,7 +89,24 @@ function ownBasis(clause: string, at: number, atEnd: number, prevEnd: number, ne
   };
   const after = inSpan(atEnd, Math.min(nextStart, atEnd + 60), true);
   const before = inSpan(Math.max(prevEnd, at - 60), at, false);
-  return CJK.test(clause) ? (before ?? after) : (after ?? before);
+  if (CJK.test(clause)) return before ?? after;
+  // "down 3% versus a year ago": the basis can open the next clause (the clause ends at "versus").
+  const next =
+    after ?? (nextStart === clause.length && /^[^\d]{0,3}$/.test(clause.slice(atEnd)) ? basisOpening(tail) : null);
+  return next ?? before;
+}
+
+/** The basis a clause opens with ("a year ago.", "the previous month"). */
+function basisOpening(tail: string): Change['basis'] {
+  for (const [basis, re] of [
+    ['yoy', YOY],
+    ['mom', MOM],
+  ] as const) {
+    re.lastIndex = 0;
+    const m = re.exec(tail);
+    if (m && /^\W*(?:versus|vs\.?|compared with|the\s+)?\W*$/i.test(tail.slice(0, m.index))) return basis;
+  }
+  return null;
 }
 
 /**
@@ -100,7 +124,9 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
     const atEnd = at + m[0].length;
     const prevEnd = i > 0 ? pcts[i - 1]!.index + pcts[i - 1]![0].length : 0;
     const nextStart = i + 1 < pcts.length ? pcts[i + 1]!.index : clause.length;
-    let basis: Change['basis'] | null = ownBasis(clause, at, atEnd, prevEnd, nextStart);
+    const clauseEnd = clauseStart - sentenceStart + clause.length;
+    const tail = sentence.slice(clauseEnd, clauseEnd + 40);
+    let basis: Change['basis'] | null = ownBasis(clause, at, atEnd, prevEnd, nextStart, tail);
     if (!basis) {
       const yoy = nearest(YOY, clause, at, 60, 60, atEnd);
       const mom = nearest(MOM, clause, at, 60, 60, atEnd);

@@ -30,6 +30,8 @@ interface Candidate {
   metric: string;
   period: string | null;
   batch: number | null;
+  /** The 第N批/"Nth batch" of the sentence that gave the batch. */
+  batchCue?: Cue;
 }
 
 const last = (cues: Cue[], types: CueType[], from: number, to: number): Cue | undefined => {
@@ -190,6 +192,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       let metric: string;
       let batch: number | null = null;
       let inheritedBatch = false;
+      let batchCue: Cue | undefined;
       if (domain === 'quota') {
         const kindCue =
           trailing(sc, text, ['mining', 'smelting'], q, nextQStart) ??
@@ -223,6 +226,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         const yearTotal = scope?.type === 'year_total';
         batch = ytd || yearTotal ? null : (scope?.n ?? ctx.batch ?? null);
         inheritedBatch = !ytd && !yearTotal && scope?.n === undefined && ctx.batch !== undefined;
+        if (scope?.type === 'batch') batchCue = scope;
         metric = `${kind}_quota${split ? (split.type === 'light' ? '_light' : '_ion_adsorption') : ''}${ytd ? '_ytd' : ''}`;
       } else {
         const productCue =
@@ -300,6 +304,10 @@ export function extractFigures(title: string, body: string, docDate: { year: num
             docDate,
             domain === 'quota',
           ));
+      // "climbed 56.1% from September to 656 tons": the month after the one compared with; "30.6% lower than in March
+      // 2025": that month a year later.
+      if (!period && !periodless && !comparisonBase && domain === 'trade')
+        period = comparedPeriod(text, periods, claimed, docDate);
       if (!period && !periodless && (domain === 'quota' || domain === 'trade')) {
         period = ctx.periods[domain] ?? null;
         // "去年同期累计出口量为29095.2吨": the period the text is about, one year back.
@@ -312,7 +320,12 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,
       // for 2024, put mining at 270,000 tons": a batch named for one year is not the batch of another year's figure.
       if (inheritedBatch && ctx.batchYear && figurePeriod && figurePeriod !== ctx.batchYear) batch = null;
-      candidates.push({ q, clause, metric, period: figurePeriod, batch, comparisonBase });
+      // "the first batch of 2024 … 135,000 tons, well above the 2014 quota of 105,000 tons": the same.
+      if (batchCue && candidates.some((c) => c.batchCue === batchCue && c.period !== figurePeriod)) {
+        batch = null;
+        batchCue = undefined;
+      }
+      candidates.push({ q, clause, metric, period: figurePeriod, batch, comparisonBase, batchCue });
     });
 
     const allChanges = clauseSpans.flatMap((c) =>
@@ -618,13 +631,50 @@ function pickPeriod(
           : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
-  if (period && clause && SAME_PERIOD_LAST_YEAR.test(clause.text) && !inClause.length)
+  // (Not "rose 12% versus a year ago to 5,000 tons": the tonnage a change comes to is the current one.)
+  if (
+    period &&
+    clause &&
+    SAME_PERIOD_LAST_YEAR.test(clause.text) &&
+    !inClause.length &&
+    !CHANGE_TO.test(clause.text.slice(0, q.start - clause.start))
+  )
     return period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
   return period;
 }
 
+// A comparison with a month: "from September", "versus May", "than in March 2025", 较5月.
+const COMPARED_MONTH =
+  /(?:\b(?:from|than|versus|vs\.?|over|on|against|above|below|compared\s+(?:with|to))\s+(?:in\s+)?|(?:较|比)\s*)$/i;
+
+/**
+ * The period of a tonnage whose sentence names only the month it is compared with: the next month for "from September"
+ * (month on month), the same month a year later for "than in March 2025". Only when the sentence compares with one
+ * month, named by itself (not "May last year").
+ */
+function comparedPeriod(
+  text: string,
+  periods: PeriodMention[],
+  claimed: Set<PeriodMention>,
+  docDate: { year: number; month: number } | null,
+): string | null {
+  const compared = periods.filter((p) => p.comparative && !claimed.has(p));
+  if (compared.length !== 1) return null;
+  const p = compared[0]!;
+  if (p.month === undefined || !COMPARED_MONTH.test(text.slice(Math.max(0, p.start - 30), p.start))) return null;
+  const month = String(p.month).padStart(2, '0');
+  if (p.year !== undefined) return `${p.year + 1}-${month}`;
+  const base = resolvePeriod(p, undefined, docDate);
+  if (!base) return null;
+  const [y, m] = base.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** Months from January, a quarter, a half or a year: a change with no stated basis on it is year-on-year. */
 const CUMULATIVE_PERIOD = /\/|H[12]|Q[1-4]|^\d{4}$/;
+
+// The tonnage a change arrives at: "rose 12% … to 5,000 tons", "增至5000吨".
+const CHANGE_TO = /(?:\bto|至|到)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
 
 /** A US cue or a period mention, at a position of the sentence. */
 interface Marker {

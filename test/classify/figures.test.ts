@@ -539,3 +539,49 @@ describe('years recalled and quantities that are not quotas', () => {
     ]);
   });
 });
+
+describe('periods and bases named only by the comparison', () => {
+  it('gives "from September" the month after, and "than in March 2025" that month a year later', () => {
+    expect(
+      figs(
+        'Magnets',
+        'China exported 5,774 tons of magnets in September. Shipments of magnets to the US climbed 56.1% from September to 656 tons, the data showed.',
+        '2025-11-20',
+      ),
+    ).toEqual(['magnet_exports|5774|2025-09|-|-', 'magnet_exports_to_us|656|2025-10|mom|56.1']);
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports for the first quarter reached 16,001 tons. Sales to the United States fell 9.5% on the month to 406 tons and were 30.6% lower than in March 2025.',
+        '2026-04-20',
+      ),
+    ).toEqual([
+      'magnet_exports|16001|2026-Q1|-|-',
+      'magnet_exports_to_us|406|2026-03|mom|-9.5',
+      'magnet_exports_to_us|406|2026-03|yoy|-30.6',
+    ]);
+  });
+
+  it('reads "versus a year ago" after a clause break as the basis, and "… to 5,000 tons" as the current tonnage', () => {
+    expect(
+      figs(
+        'Exports',
+        "China's rare earth exports in May were 5,000 tons, up 8% from a month earlier and down 3% versus a year ago.",
+        '2024-06-20',
+      ),
+    ).toEqual(['rare_earth_exports|5000|2024-05|mom|8', 'rare_earth_exports|5000|2024-05|yoy|-3']);
+    expect(
+      figs('Exports', "China's rare earth exports in May rose 12% versus a year ago to 5,000 tons.", '2024-06-20'),
+    ).toEqual(['rare_earth_exports|5000|2024-05|yoy|12']);
+  });
+
+  it("keeps the explicit older year of a recalled quota, without the batch of this year's figure", () => {
+    expect(
+      figsB(
+        'Quotas',
+        'China set the first batch of 2024 rare earth mining quotas at 135,000 tons, well above the 2014 quota of 105,000 tons.',
+        '2024-02-07',
+      ),
+    ).toEqual(['mining_quota|135000|2024|1|-|-', 'mining_quota|105000|2014|-|-|-']);
+  });
+});
