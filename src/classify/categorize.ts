@@ -12,7 +12,7 @@ function isBackground(sentence: string, rules: RuleSet, docYear: number | null):
   return years.length > 0 && years.every((y) => y <= docYear - rules.settings.background.olderYears);
 }
 
-function sentenceAt(spans: Span[], offset: number): Span | undefined {
+function sentenceAt(spans: readonly Span[], offset: number): Span | undefined {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
@@ -48,12 +48,14 @@ export function categorize(title: string, body: string, rules: RuleSet, docYear:
     const re = rule.re;
     re.lastIndex = rule.in === 'body' ? titleEnd : 0;
     const limit = rule.in === 'title' ? titleEnd : text.length;
+    // A title rule searches the title only (the title starts the text, so offsets are the same).
+    const haystack = rule.in === 'title' ? title : text;
     let best = 0;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once.
     if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
     const sentenceScope = rule.scope === 'sentence';
-    for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+    for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
