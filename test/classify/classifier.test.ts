@@ -277,4 +277,45 @@ describe('categories', () => {
       ),
     ).toEqual(['control_list_addition']);
   });
+
+  it('keeps a control recalled in a statistics or earnings story, and a figure recalled in a control story, as context', () => {
+    // A figure recalled in a story about new controls: the controls are the news.
+    expect(
+      categories(
+        'China sharply widens rare earth export curbs ahead of talks',
+        'China on Thursday widened its rare earth export controls to cover foreign-made products. The April curbs already showed its leverage. Magnet shipments slumped to 1,238 metric tons in May.',
+        '2025-10-10',
+      ),
+    ).toEqual(['control_list_addition']);
+    // Controls recalled in an earnings story, and other metals added "though rare earths were not among them".
+    expect(
+      categories(
+        'China Northern Rare Earth sees first-half profit soaring as prices recover',
+        "Shares rose 4.2%, extending gains of more than 40% since April, when Beijing's export controls on some heavy rare earths put the sector in the spotlight.",
+        '2025-07-10',
+      ),
+    ).toEqual([]);
+    expect(
+      categories(
+        "China's rare earth exports dip 3% in first two months",
+        'China exported 8,511 t of rare earths in January and February, data from the General Administration of Customs showed. Beijing added a handful of metals to its export control list in February, though rare earths themselves were not among them.',
+        '2025-03-07',
+      ),
+    ).toEqual(['export_statistics']);
+    // A preview of data still to come is not a release; a blacklisting that names US companies is China's own action.
+    expect(
+      categories(
+        "Preview: China's May magnet export data due on Friday",
+        'Customs data on Friday will show magnet exports for May; analysts expect shipments of about 1,300 tons.',
+        '2025-06-18',
+      ),
+    ).toEqual([]);
+    expect(
+      categories(
+        'China hits back with rare earth export curbs, blacklists US firms',
+        "China on Friday put export restrictions on seven rare earth elements and added 11 U.S. firms to its unreliable entity list, responding to Washington's tariffs.",
+        '2025-04-04',
+      ),
+    ).toEqual(expect.arrayContaining(['control_list_addition', 'enforcement']));
+  });
 });
