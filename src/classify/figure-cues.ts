@@ -97,7 +97,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})/gi,
+    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   ['respectively', /分别|respectively/gi],
   [
@@ -112,12 +112,24 @@ const CUES: Array<[CueType, RegExp]> = [
 const BATCH =
   /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
+const BATCH_OF_THE_YEAR = /^for the year$/i;
+const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
+
 /** Every cue in `text`, in order. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
   for (const [type, re] of CUES) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ type, start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      // "the second batch of quotas for the year": the year the batch belongs to, not a full-year total.
+      if (
+        type === 'year_total' &&
+        BATCH_OF_THE_YEAR.test(m[0]) &&
+        BATCH_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
+      )
+        continue;
+      out.push({ type, start: m.index, end: m.index + m[0].length });
+    }
   }
   BATCH.lastIndex = 0;
   for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {

@@ -11,12 +11,16 @@ interface Context {
   product?: 'magnet' | 'rare_earth';
   flow?: 'export' | 'import';
   kind?: 'mining' | 'smelting';
+  /** The quotas the last sentence naming one listed, in order ("开采、冶炼分离总量控制指标分别为…"). */
+  kinds?: Array<'mining' | 'smelting'>;
   batch?: number;
   /** The year of the quota that batch belongs to: a figure of another year does not inherit the batch. */
   batchYear?: string;
   /** The period later sentences inherit, per domain: a quota sentence between two trade sentences does not reset it. */
   period?: string;
   periods: { quota?: string; trade?: string };
+  /** The last period from January of a trade figure ("January and February combined"), for "over the two months". */
+  cumulative?: string;
   year?: number;
   /** The last product named was another metal. */
   otherMetal?: boolean;
@@ -51,15 +55,17 @@ const MAY_HAVE_PERIOD =
   /\d|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 
 const CJK = /[\u4e00-\u9fff]/;
-const ALL_OF_THEM = /(?:均|都|皆)[^，。；,;%]{0,8}$|\b(?:both|each)\s+(?:\w+\s+){0,2}$/i;
+// (The percentage's match may begin at the space before its number: "both 20 percent".)
+const ALL_OF_THEM = /(?:均|都|皆)[^，。；,;%]{0,8}$|\b(?:both|each)(?:\s+\w+){0,2}\s*$/i;
 const DOMAIN: CueType[] = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'];
 const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
 
 const SAME_PERIOD_LAST_YEAR =
   /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter) (?:of |in )?last year/i;
-// "from 100,000 tons", "36.2% above April's 4,566 tons", "after sliding to just 46 tons in May".
+// "from 100,000 tons", "36.2% above April's 4,566 tons", "after sliding to just 46 tons in May", "higher than the 4,725
+// tonnes shipped a year ago".
 const COMPARISON_BASE =
-  /(?:(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+  /(?:(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
 // A base named before its tonnage: "from the 2022 full-year quotas of 210,000 mt", "compared with last year's total of".
 const NAMED_BASE =
   /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:of|at)\s*$/i;
@@ -119,7 +125,9 @@ export function extractFigures(title: string, body: string, docDate: { year: num
     const sc: Cue[] = [];
     for (let i = firstCue; i < ordered.length && ordered[i]!.start < sEnd; i++)
       if (ordered[i]!.end <= sEnd) sc.push(ordered[i]!);
-    const periods = MAY_HAVE_PERIOD.test(sentence.text) ? findPeriods(sentence.text, sentence.start) : [];
+    const periods = MAY_HAVE_PERIOD.test(sentence.text)
+      ? resolveSpans(findPeriods(sentence.text, sentence.start), ctx.cumulative)
+      : [];
     const sentenceYear = periods.find((p) => p.year !== undefined && !p.comparative)?.year;
     if (!DIGIT.test(sentence.text)) {
       // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
@@ -212,7 +220,9 @@ export function extractFigures(title: string, body: string, docDate: { year: num
             )
             .map((c) => c.type);
           const distinct = kinds.filter((k, i) => kinds.indexOf(k) === i);
-          if (distinct.length === group.length) kind = distinct[group.indexOf(q)] as 'mining' | 'smelting';
+          // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
+          const listed = distinct.length === 0 ? (ctx.kinds ?? []) : distinct;
+          if (listed.length === group.length) kind = listed[group.indexOf(q)] as 'mining' | 'smelting';
         }
         const split =
           trailing(sc, text, ['light', 'ion'], q, nextQStart) ??
@@ -328,6 +338,8 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       candidates.push({ q, clause, metric, period: figurePeriod, batch, comparisonBase, batchCue });
     });
 
+    parallelBases(candidates, text);
+
     const allChanges = clauseSpans.flatMap((c) =>
       last(sc, ['money'], c.start, c.end) && !findQuantities(c.text, c.start).length
         ? []
@@ -355,14 +367,18 @@ export function extractFigures(title: string, body: string, docDate: { year: num
         changes.push(ch);
         continue;
       }
-      const earlier = figures.findLastIndex((f) => f.metric.startsWith(prefix) && f.change_basis === null);
+      // "raised its total mining and smelting quotas for 2021 by 20 percent": a year's total, not a batch.
+      const total = last(sc, ['year_total'], sentence.start, ch.start) !== undefined;
+      const earlier = figures.findLastIndex(
+        (f) => f.metric.startsWith(prefix) && f.change_basis === null && (!total || f.batch === null),
+      );
       if (earlier >= 0 && ch.basis)
         figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
       // "with the full-year smelting quota up 15% from last year" before the sentence that states it.
       else if (earlier < 0 && candidates.length === 0 && subject?.type !== 'magnet')
         leadQuota.push({
           change: ch,
-          subject: { quota: subject!.type as 'mining' | 'smelting', us: false },
+          subject: { quota: subject!.type as 'mining' | 'smelting', us: false, total },
           period: null,
         });
     }
@@ -418,9 +434,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
       (fi) => !candidates.find((c) => c.q.value === figures[fi]!.value)?.comparisonBase,
     );
     for (const p of pending) {
-      const fi = mine.find(
-        (i) => fits(figures[i]!.metric, p.subject) && (!p.period || figures[i]!.period === p.period),
-      );
+      const fi = mine.find((i) => fits(figures[i]!, p.subject) && (!p.period || figures[i]!.period === p.period));
       if (fi !== undefined) attachChange(figures, fi, p.change);
     }
     pending = [...leadQuota];
@@ -435,7 +449,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
             (a, b) => dist(a) - dist(b),
           )[0] ?? stated[0];
         const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
-        const fi = previous.find((i) => fits(figures[i]!.metric, subject));
+        const fi = previous.find((i) => fits(figures[i]!, subject));
         if (fi === undefined || !attachChange(figures, fi, change)) pending.push({ change, subject, period });
       }
     }
@@ -536,6 +550,8 @@ const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/
 interface Subject {
   /** A quota change: only that quota's main figure (not a split or a year-to-date sum) can take it. */
   quota?: 'mining' | 'smelting';
+  /** The change is of a year's total quota: no batch takes it. */
+  total?: boolean;
   product?: 'magnet' | 'rare_earth';
   flow?: 'export' | 'import';
   us: boolean;
@@ -547,8 +563,8 @@ function subjectOf(cues: Cue[], ctx: Pick<Context, 'product' | 'flow'>): Subject
   return { product: product ?? ctx.product, flow: flow ?? ctx.flow, us: cues.some((c) => c.type === 'us') };
 }
 
-function fits(metric: string, s: Subject): boolean {
-  if (s.quota) return metric === `${s.quota}_quota`;
+function fits({ metric, batch }: Figure, s: Subject): boolean {
+  if (s.quota) return metric === `${s.quota}_quota` && (!s.total || batch === null);
   if (metric.includes('_quota')) return false;
   if (s.product && !metric.startsWith(`${s.product}_`)) return false;
   if (s.flow && !metric.includes(`_${s.flow}s`)) return false;
@@ -572,18 +588,41 @@ function attachChange(figures: Figure[], fi: number, change: Change): boolean {
   return true;
 }
 
+/**
+ * "168,000 tonnes and 162,000 tonnes, both 20 percent higher than the 2020 levels of 140,000 tonnes and 135,000
+ * tonnes": a list of comparison bases as long as the list of tonnages before it measures them in the same order.
+ */
+function parallelBases(candidates: Candidate[], text: string): void {
+  const firstBase = candidates.findIndex((c) => c.comparisonBase);
+  if (firstBase < 2) return;
+  const own = candidates.slice(0, firstBase);
+  const run = candidates.slice(firstBase);
+  if (run.length !== own.length || run.some((c) => !c.comparisonBase)) return;
+  for (let i = 1; i < run.length; i++) if (!LIST_GAP.test(text.slice(run[i - 1]!.q.end, run[i]!.q.start))) return;
+  if (own.some((c, i) => c.metric.includes('_quota') !== run[i]!.metric.includes('_quota'))) return;
+  if (new Set(own.map((c) => c.metric)).size < 2) return;
+  // A quota base keeps its own scope (a year-to-date sum, a full year): only which quota it is comes from the list.
+  run.forEach((c, i) => {
+    const m = own[i]!.metric;
+    c.metric = m.includes('_quota') ? c.metric.replace(/^(?:mining|smelting)/, m.slice(0, m.indexOf('_'))) : m;
+  });
+}
+
 /** The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"). */
 function listGroup(quantities: Quantity[], q: Quantity, clause: Span): Quantity[] {
   return quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1 && q.start >= clause.start);
 }
 
-/** 去年同期/上年同期 just before the tonnage, or "a year earlier" just after it, with no change in between. */
+/**
+ * 去年同期/上年同期 just before the tonnage, or "a year earlier" ("shipped a year ago") just after it, with no change in
+ * between.
+ */
 function sameTimeLastYear(text: string, clause: Span, q: Quantity): boolean {
   const before = text.slice(clause.start, q.start);
   const after = text.slice(q.end, clause.end);
   return (
     /(?:去年同期|上年同期)[^%％\d]{0,12}$/.test(before) ||
-    /^\s*(?:of\s+[a-z\s-]{0,30}?\s*)?(?:a year (?:earlier|ago|before)|in the same (?:period|month|quarter) (?:of )?last year)/i.test(
+    /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:a year (?:earlier|ago|before)|in the same (?:period|month|quarter) (?:of )?last year)/i.test(
       after,
     )
   );
@@ -765,6 +804,11 @@ function updateContext(
   if (flow) ctx.flow = flow.type as 'export' | 'import';
   const kind = last(cues, ['mining', 'smelting'], sentence.start, sentence.end);
   if (kind) ctx.kind = kind.type as 'mining' | 'smelting';
+  const kinds: Array<'mining' | 'smelting'> = [];
+  for (const c of cues)
+    if ((c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= sentence.end)
+      if (!kinds.includes(c.type)) kinds.push(c.type);
+  if (kinds.length) ctx.kinds = kinds;
   // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
   const quotaFigure = candidates.find((c) => c.metric.includes('_quota'));
   const batch = last(cues, ['batch'], sentence.start, sentence.end);
@@ -780,6 +824,8 @@ function updateContext(
     : null;
   if (candidates[0]?.period) ctx.period = candidates[0].period;
   else if (mentioned) ctx.period = mentioned;
+  const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
+  if (cumulative) ctx.cumulative = cumulative.period!;
   for (const domain of ['quota', 'trade'] as const) {
     const main = candidates.find((c) => !c.comparisonBase && c.metric.includes('_quota') === (domain === 'quota'));
     if (main?.period) ctx.periods[domain] = main.period;
@@ -789,6 +835,25 @@ function updateContext(
   // A batch named without a figure belongs to the year the quota sentences are about.
   if (!quotaFigure && batch?.n) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
   if (sentenceYear) ctx.year = sentenceYear;
+}
+
+// A period from January: 2025-01/2025-05, H1, Q1.
+const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
+
+/**
+ * "Imports fell 24.1% to 16,922.2 t over the two months": the period from January the text just gave, if it has that
+ * many months; otherwise the mention names no period the text states, and goes.
+ */
+function resolveSpans(periods: PeriodMention[], cumulative: string | undefined): PeriodMention[] {
+  if (!periods.some((p) => p.spanMonths !== undefined)) return periods;
+  const m = cumulative ? FROM_JANUARY.exec(cumulative) : null;
+  const months = m ? (m[2] ? Number(m[2]) : m[3] ? 6 : 3) : undefined;
+  return periods.flatMap((p) => {
+    if (p.spanMonths === undefined) return [p];
+    if (!m || months !== p.spanMonths) return [];
+    const { spanMonths: _, ...rest } = p;
+    return [{ ...rest, year: Number(m[1]), toMonth: months }];
+  });
 }
 
 /** One figure per metric, value, period, batch and basis; a bare restatement of a value with a stated change goes. */

@@ -16,6 +16,11 @@ export interface PeriodMention {
   sameYear?: boolean;
   /** "over the year", "for the full year", 全年: a whole year the text does not number. */
   wholeYear?: boolean;
+  /**
+   * "over the two months": the cumulative period from January the text just gave that many months to; the caller
+   * resolves it (resolvePeriod alone gives none).
+   */
+  spanMonths?: number;
   /** A comparison base ("from May", "较上年", "since 2014"), not the period of a figure. */
   comparative: boolean;
 }
@@ -139,6 +144,11 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
   [
+    /months/i,
+    /\b(?:the|those|these)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b(?!\s+(?:to|through|ending|ended|until|since)\b)/gi,
+    (m) => ({ spanMonths: num(m[1]) }),
+  ],
+  [
     /half/i,
     /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
     (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2]) }),
@@ -192,7 +202,7 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
 ];
 
 const COMPARATIVE_BEFORE =
-  /(?:\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+on\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 const OVER_SPAN = /(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 
@@ -222,7 +232,10 @@ export function findPeriods(text: string, offset = 0): PeriodMention[] {
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 6);
       // "Over January to May, imports fell 14.3%": "over" opening a clause spans the period, it compares with nothing.
-      const spanning = parts.toMonth !== undefined && OVER_SPAN.test(before);
+      // "… t over the two months": the same for a span the text named before.
+      const spanning =
+        (parts.toMonth !== undefined && OVER_SPAN.test(before)) ||
+        (parts.spanMonths !== undefined && /\b(?:over|during|in|for|across)\s*$/i.test(before));
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||
         COMPARATIVE_AFTER.test(after) ||
@@ -237,8 +250,36 @@ export function findPeriods(text: string, offset = 0): PeriodMention[] {
     const gap = text.slice(prev.end - offset, found[i]!.start - offset);
     if (prev.comparative && /^\s*(?:of\s+|,\s*)?$/.test(gap)) found[i]!.comparative = true;
   }
+  // "May last year", "January this year", 去年5月: one month of that year, not a month and a year apart.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const a = found[i]!;
+    const b = found[i + 1]!;
+    const part = a.relYear === undefined ? a : b;
+    const rel = part === a ? b : a;
+    if (
+      rel.relYear === undefined ||
+      !isPlain(rel) ||
+      part.year !== undefined ||
+      part.relYear !== undefined ||
+      isPlain(part) ||
+      b.start - a.end > 4 ||
+      !/^\s*(?:of\s+)?$/.test(text.slice(a.end - offset, b.start - offset))
+    )
+      continue;
+    found.splice(i, 2, {
+      ...part,
+      relYear: rel.relYear,
+      start: a.start,
+      end: b.end,
+      comparative: a.comparative || b.comparative,
+    });
+  }
   return found;
 }
+
+/** A relative year and nothing else (not 去年同期, a comparison of its own). */
+const isPlain = (p: PeriodMention) =>
+  p.month === undefined && p.toMonth === undefined && p.half === undefined && p.quarter === undefined;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -252,6 +293,7 @@ export function resolvePeriod(
   contextYear: number | undefined,
   docDate: { year: number; month: number } | null,
 ): string | null {
+  if (p.spanMonths !== undefined) return null;
   let year = p.year;
   const endMonth = p.month ?? p.toMonth ?? (p.half ? p.half * 6 : p.quarter ? p.quarter * 3 : undefined);
   if (year === undefined && p.relYear !== undefined && docDate) year = docDate.year + p.relYear;

@@ -585,3 +585,118 @@ describe('periods and bases named only by the comparison', () => {
     ).toEqual(['mining_quota|135000|2024|1|-|-', 'mining_quota|105000|2014|-|-|-']);
   });
 });
+
+describe('wire-service wording (held-out part G)', () => {
+  it('signs "eased" as a fall, and takes "than the 4,725 tonnes shipped a year ago" as a base one year back', () => {
+    expect(
+      figs(
+        'Rare earth magnets',
+        "China's exports of rare earth magnets eased 5.2% in October from the previous month to 5,473 tonnes, customs data showed on Thursday, though they were still 15.8% higher than the 4,725 tonnes shipped a year ago.",
+        '2025-11-20',
+      ),
+    ).toEqual([
+      'magnet_exports|5473|2025-10|mom|-5.2',
+      'magnet_exports|5473|2025-10|yoy|15.8',
+      'magnet_exports|4725|2024-10|-|-',
+    ]);
+    expect(findChanges('exports eased 3% from a year earlier', 0, '', 0)[0]?.pct).toBe(-3);
+  });
+
+  it('reads "from 46 mt in May" as a month-on-month basis', () => {
+    expect(
+      figs(
+        'Rare earth magnets',
+        'Shipments of magnets to the United States climbed 660% to 353 mt in June from 46 mt in May.',
+        '2025-07-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|353|2025-06|mom|660', 'magnet_exports_to_us|46|2025-05|-|-']);
+  });
+
+  it('takes "total mining quotas for 2023" as the full year, not the batch of the sentence before', () => {
+    expect(
+      figsB(
+        'Rare earth quotas',
+        'The third-batch mining quota was set at 15,000 metric tons. That lifts total mining quotas for 2023 to 255,000 tons, up 21.4% from 210,000 tons in 2022.',
+        '2023-12-27',
+      ),
+    ).toEqual([
+      'mining_quota|15000|2023|3|-|-',
+      'mining_quota|255000|2023|-|yoy|21.4',
+      'mining_quota|210000|2022|-|-|-',
+    ]);
+  });
+
+  it('keeps the batch of "the second batch of quotas for the year", and gives a total\'s lead change to no batch', () => {
+    expect(
+      figsB(
+        'Rare earth quotas',
+        'China has raised its total rare earth mining and smelting quotas for 2021 by 20 percent from last year. The second batch of quotas for the year was set at 84,000 tonnes for mining and 81,000 tonnes for smelting and separation.',
+        '2021-10-01',
+      ),
+    ).toEqual(['mining_quota|84000|2021|2|-|-', 'smelting_quota|81000|2021|2|-|-']);
+  });
+
+  it('gives "both 20 percent" to both tonnages, and a list of bases the quotas of the list before it, in order', () => {
+    expect(
+      figsB(
+        'Rare earth quotas',
+        'That puts full-year mining allocations at 168,000 tonnes and smelting and separation control targets at 162,000 tonnes, both 20 percent higher than the 2020 levels of 140,000 tonnes and 135,000 tonnes.',
+        '2021-10-01',
+      ),
+    ).toEqual([
+      'mining_quota|168000|2021|-|yoy|20',
+      'smelting_quota|162000|2021|-|yoy|20',
+      'mining_quota|140000|2020|-|-|-',
+      'smelting_quota|135000|2020|-|-|-',
+    ]);
+  });
+
+  it('reads 前两批合计分别为 with the quotas the sentence before listed', () => {
+    expect(
+      figsB(
+        '稀土指标',
+        '2024年第二批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨。2024年前两批合计分别为270000吨、254000吨。',
+        '2024-08-20',
+      ),
+    ).toEqual([
+      'mining_quota|135000|2024|2|-|-',
+      'smelting_quota|127000|2024|2|-|-',
+      'mining_quota_ytd|270000|2024|-|-|-',
+      'smelting_quota_ytd|254000|2024|-|-|-',
+    ]);
+  });
+
+  it('reads "over the two months" as the cumulative period just given, and only that', () => {
+    const lead = 'China exported 8,511 t of rare earths in January and February combined, down 3% from a year earlier.';
+    const holiday = 'The Lunar New Year holiday fell in late January this year.';
+    expect(
+      figs('Rare earths', `${lead} ${holiday} Imports fell 24.1% to 16,922.2 t over the two months.`, '2025-03-07'),
+    ).toEqual([
+      'rare_earth_exports|8511|2025-01/2025-02|yoy|-3',
+      'rare_earth_imports|16922.2|2025-01/2025-02|yoy|-24.1',
+    ]);
+    // A span the text gave no cumulative period for names none.
+    expect(findPeriods('Imports fell over the three months to March')).toEqual([expect.objectContaining({ month: 3 })]);
+    expect(
+      figs(
+        'Rare earths',
+        'China exported 3,000 t of rare earths in May. Imports were 1,000 t over the two months.',
+        '2025-06-07',
+      ),
+    ).toEqual(['rare_earth_exports|3000|2025-05|-|-', 'rare_earth_imports|1000|2025-05|-|-']);
+  });
+
+  it('reads "May last year" and 去年5月 as that month a year back, and "1.6% below March last year" as a comparison', () => {
+    expect(figs('Rare earths', 'China exported 5,000 t of rare earths in May last year.', '2025-06-20')).toEqual([
+      'rare_earth_exports|5000|2024-05|-|-',
+    ]);
+    expect(figs('稀土', '去年5月出口稀土5000吨。', '2025-06-20')).toEqual(['rare_earth_exports|5000|2024-05|-|-']);
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports totalled 5,238 metric tons in March, up 10.5% from February and 1.6% below March last year.',
+        '2026-04-20',
+      ),
+    ).toEqual(['magnet_exports|5238|2026-03|mom|10.5', 'magnet_exports|5238|2026-03|yoy|-1.6']);
+  });
+});
