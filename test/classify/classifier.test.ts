@@ -318,4 +318,52 @@ describe('categories', () => {
       ),
     ).toEqual(expect.arrayContaining(['control_list_addition', 'enforcement']));
   });
+
+  it('gives no category to a passing mention in a story about something else', () => {
+    // Export figures recalled in a control announcement's story, and in a smuggling case.
+    expect(
+      categories(
+        '商务部：对钬、铒、铥、铕、镱等五种中重稀土相关物项实施出口管制',
+        '商务部决定对钬、铒、铥、铕、镱相关物项实施出口管制。海关数据显示，8月稀土永磁出口量为6146吨。',
+        '2025-10-09',
+      ),
+    ).toEqual(['control_list_addition']);
+    expect(
+      categories(
+        '华南一海关破获走私稀土案 查获氧化镝等稀土产品12.6吨',
+        '海关缉私部门查获一起走私稀土案。海关总署数据显示，1-5月我国稀土出口24827吨。',
+        '2025-06-20',
+      ),
+    ).toEqual(['enforcement']);
+    // The April controls given as the reason for a month's drop.
+    expect(
+      categories(
+        "China's rare earth magnet exports sink 74% in May as licence curbs bite",
+        'Magnet exports fell to 1,238 tonnes in May, customs data showed, after Beijing added seven rare earths and magnets containing them to its export control list in April.',
+        '2025-06-20',
+      ),
+    ).toEqual(['export_statistics']);
+    // Another metal's suspension that says rare earths are not covered; an opinion piece; a history of the regulation.
+    expect(
+      categories(
+        'China suspends ban on gallium, germanium and antimony exports to United States',
+        'China suspends ban on gallium, germanium and antimony exports to the US. The suspension does not cover rare earths.',
+        '2025-11-10',
+      ),
+    ).toEqual([]);
+    expect(
+      categories(
+        'Opinion: three decades of rare earth leverage',
+        'China ended its export quotas in 2014, and Beijing dropped the export duties a year later.',
+        '2025-12-01',
+      ),
+    ).toEqual([]);
+    expect(
+      categories(
+        '从“中东有石油”到总量调控：中国稀土管理三十年',
+        '2024年10月1日，《稀土管理条例》正式施行。',
+        '2025-10-01',
+      ),
+    ).toEqual([]);
+  });
 });
