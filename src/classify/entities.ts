@@ -41,13 +41,15 @@ const monthNo = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase())
 export function extractEntities(text: string): Entities {
   const elements = ELEMENTS.filter(([, re]) => re.test(text)).map(([sym]) => sym);
   const numbers = new Set<string>();
-  for (const m of text.matchAll(DOC_NUMBER))
-    numbers.add(
-      m[0]
-        .replace(/[[［【(（]/, '〔')
-        .replace(/[\]］】)）]/, '〕')
-        .replace(/\s+/g, ''),
-    );
+  // The pattern backtracks over every run of Chinese characters: only run it where a 号 can end a match.
+  if (text.includes('号'))
+    for (const m of text.matchAll(DOC_NUMBER))
+      numbers.add(
+        m[0]
+          .replace(/[[［【(（]/, '〔')
+          .replace(/[\]］】)）]/, '〕')
+          .replace(/\s+/g, ''),
+      );
   for (const m of text.matchAll(ANNOUNCEMENT))
     numbers.add(`${m[1]!.replace(/[\s、和与]+/g, ' ').trim()}公告${m[2]}年第${m[3]}号`);
   for (const m of text.matchAll(EN_ANNOUNCEMENT)) if (m[2]) numbers.add(`Announcement No. ${m[1]} of ${m[2]}`);

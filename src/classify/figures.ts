@@ -119,7 +119,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
   let firstCue = 0;
   for (const sentence of sentences(text)) {
     // A table row is read as a table (tableFigures), not as prose.
-    if (TABLE_ROW.test(sentence.text)) continue;
+    if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
     const sEnd = sentence.end;
     while (firstCue < ordered.length && ordered[firstCue]!.start < sentence.start) firstCue++;
     const sc: Cue[] = [];

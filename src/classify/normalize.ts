@@ -46,7 +46,7 @@ function decodeEntities(s: string): string {
 }
 
 /** The characters halfWidth changes: full-width ASCII, the ideographic space and the traditional ones of the table. */
-const TO_CHANGE = new RegExp(`[\\uff01-\\uff5e\\u3000${[...T2S.keys()].join('')}]`, 'gu');
+const TO_CHANGE = new RegExp(`[\\uff01-\\uff5e\\u3000${[...T2S.keys()].join('')}]`, 'g');
 
 /**
  * Full-width ASCII (Ａ-Ｚ, ０-９, ％, ，…) to half-width; the ideographic space to a space; traditional characters of

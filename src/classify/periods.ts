@@ -223,10 +223,13 @@ export function findPeriods(text: string, offset = 0): PeriodMention[] {
       if (found.some((f) => start < f.end - offset && end > f.start - offset)) continue;
       const built = build(m);
       if (!built) continue;
-      const parts = Object.fromEntries(Object.entries(built).filter(([, v]) => v !== undefined)) as Omit<
-        PeriodMention,
-        'start' | 'end' | 'comparative'
-      >;
+      // Only the parts the match gave (a plain loop: this runs for every period mention of every sentence).
+      const kept: Record<string, unknown> = {};
+      for (const key in built) {
+        const value = (built as Record<string, unknown>)[key];
+        if (value !== undefined) kept[key] = value;
+      }
+      const parts = kept as Omit<PeriodMention, 'start' | 'end' | 'comparative'>;
       if (parts.month !== undefined && (parts.month < 1 || parts.month > 12)) continue;
       if (parts.toMonth !== undefined && (parts.toMonth < 1 || parts.toMonth > 12)) continue;
       const before = text.slice(Math.max(0, start - 40), start);
