@@ -57,7 +57,7 @@ const CUES: Array<[CueType, RegExp]> = [
   // "control targets", "production targets" (wire-service words for the quota), not a sales or price target.
   [
     'quota',
-    /指标|配额|控制计划|总量控制|quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+targets?\b/gi,
+    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+targets?\b/gi,
   ],
   [
     'trade',
@@ -67,6 +67,8 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /产能|产量|生产了|capacity|output(?!\s+(?:quota|target))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
+  // The export quotas China set until 2014 are not a production quota, nor a §5 figure.
+  ['other', /出口配额|export\s+quotas?\b/gi],
   // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
   [
     'other',

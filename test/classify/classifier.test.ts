@@ -366,4 +366,25 @@ describe('categories', () => {
       ),
     ).toEqual([]);
   });
+
+  it('takes a suspension recalled with "last month" or in a year of data as context, and no figure from an export quota', () => {
+    expect(
+      categories(
+        'China starts granting general licences for rare earth exports',
+        'The commerce ministry said it had granted general licences to some exporters. Last month Beijing suspended for a year the sweeping curbs it announced on Oct. 9.',
+        '2025-12-05',
+      ),
+    ).toEqual(['licence_approval']);
+    expect(
+      categories(
+        "China's rare earth exports hit record in 2025 despite curbs",
+        'China exported 62,585 tonnes of rare earths in 2025, customs data showed. The data covers the year in which Beijing introduced licence requirements in April and then paused a broader set of curbs in November.',
+        '2026-01-14',
+      ),
+    ).toEqual(['export_statistics']);
+    // The pre-2015 export quota is neither a production quota nor a §5 figure.
+    expect(
+      figures('中国稀土管理三十年', '2010年，商务部下达的稀土出口配额为30258吨，较上年大幅压缩。', '2025-10-01'),
+    ).toEqual([]);
+  });
 });
