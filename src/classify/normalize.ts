@@ -69,6 +69,8 @@ export function normalizeText(input: string): string {
   s = halfWidth(s);
   // Digits split by a full-width comma became "135,000"; a Chinese list comma between numbers stays a separator.
   s = s.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\r\n?/g, '\n');
-  s = s.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ *\n[ \n]*/g, '\n');
+  // Runs of blanks become one space and blank runs around line breaks one break; a lone space or break is left as it
+  // is (matching those too would rebuild the string for nothing).
+  s = s.replace(/[ \t\f\v\u00a0]*[\t\f\v\u00a0][ \t\f\v\u00a0]*| {2,}/g, ' ').replace(/ +\n[ \n]*|\n[ \n]+/g, '\n');
   return s.trim();
 }

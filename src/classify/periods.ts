@@ -243,7 +243,9 @@ export function findPeriods(text: string, offset = 0): PeriodMention[] {
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||
         COMPARATIVE_AFTER.test(after) ||
         (parts.relYear === -1 && /同期/.test(m[0]));
-      found.push({ ...parts, start: offset + start, end: offset + end, comparative });
+      // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
+      Object.assign(kept, { start: offset + start, end: offset + end, comparative });
+      found.push(kept as unknown as PeriodMention);
     }
   }
   found.sort((a, b) => a.start - b.start);
