@@ -55,7 +55,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     ...(opts.browser ? { browser: opts.browser } : {}),
   });
   await runner.applyConfig(config);
-  const scheduler = new Scheduler((w) => runner.scheduledCheck(w), opts.logger, config.settings.jitter);
+  const scheduler = new Scheduler(
+    (w, plannedAt) => runner.scheduledCheck(w, plannedAt),
+    opts.logger,
+    config.settings.jitter,
+  );
   const apply = async (next: LoadedConfig) => {
     await runner.applyConfig(next);
     scheduler.setJitter(next.settings.jitter);

@@ -40,7 +40,8 @@ export class Scheduler {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly fire: (watch: Watch) => Promise<unknown>,
+    /** Check a due watch; `plannedAt` is the slot's wall-clock time (the timer may fire later under load). */
+    private readonly fire: (watch: Watch, plannedAt: number) => Promise<unknown>,
     private readonly logger: Logger,
     private jitter = 0.5,
   ) {}
@@ -70,9 +71,9 @@ export class Scheduler {
 
   private start(w: Watch): Entry {
     const current = w;
-    const run = async () => {
+    const run = async (plannedAt: number) => {
       try {
-        await this.fire(current);
+        await this.fire(current, plannedAt);
       } catch (error) {
         this.logger.error({ watch: current.id, err: (error as Error).message }, 'check crashed');
       }
@@ -80,11 +81,14 @@ export class Scheduler {
     if (w.cron) {
       // A list of cron expressions (office hours often, nights hourly) fires on any of them; the runner never runs
       // two checks of one watch at once, so expressions that meet on the same minute give one check.
-      const tasks: ScheduledTask[] = [w.cron]
-        .flat()
-        .map((e, i) =>
-          cron.createTask(e, run, { name: `watch:${w.id}${i ? `#${i}` : ''}`, timezone: w.timezone, noOverlap: true }),
-        );
+      const tasks: ScheduledTask[] = [w.cron].flat().map((e, i) =>
+        // Cron fires on whole seconds: the nearest one is the slot, the same on every replica.
+        cron.createTask(e, () => run(Math.round(Date.now() / 1000) * 1000), {
+          name: `watch:${w.id}${i ? `#${i}` : ''}`,
+          timezone: w.timezone,
+          noOverlap: true,
+        }),
+      );
       for (const task of tasks) void task.start();
       return { key: this.keyOf(w), stop: () => tasks.forEach((task) => void task.destroy()) };
     }
@@ -98,12 +102,12 @@ export class Scheduler {
       const now = Date.now();
       const next = Math.floor((now - offset) / period + 1) * period + offset;
       // setTimeout holds at most ~24.8 days: longer waits are taken in steps.
-      timer = next - now > MAX_TIMER ? setTimeout(arm, MAX_TIMER) : setTimeout(tick, next - now);
+      timer = next - now > MAX_TIMER ? setTimeout(arm, MAX_TIMER) : setTimeout(() => tick(next), next - now);
     };
-    const tick = () => {
+    const tick = (plannedAt: number) => {
       if (!busy) {
         busy = true;
-        void run().finally(() => (busy = false));
+        void run(plannedAt).finally(() => (busy = false));
       }
       arm();
     };

@@ -199,13 +199,15 @@ export class Runner {
 
   /**
    * A check the scheduler found due. Replicas sharing a store all find it due; the one that takes the watch's lease
-   * checks it, the others skip. The lease lasts most of the interval and is not released, so the slot is checked
-   * once; a replica that dies loses its watches to the others at the next slot.
+   * checks it, the others skip. The lease is not released, so the slot is checked once; it ends most of an interval
+   * after the slot's planned time, whenever it was taken, so a replica that took it late (a loaded machine) cannot
+   * hold it into the next slot, and a replica that dies loses its watches to the others at the next slot.
    */
-  async scheduledCheck(watch: Watch): Promise<CheckOutcome | undefined> {
+  async scheduledCheck(watch: Watch, plannedAt = Date.now()): Promise<CheckOutcome | undefined> {
     const interval = watch.every ?? (watch.cron ? 60_000 : DEFAULT_EVERY);
+    const endsAt = plannedAt + Math.max(1_000, Math.floor(interval * 0.8));
     const taken = await this.opts.store
-      .claim(`lease:watch:${watch.id}`, Math.max(1_000, Math.floor(interval * 0.8)))
+      .claim(`lease:watch:${watch.id}`, Math.max(1, endsAt - Date.now()))
       .catch((error: unknown) => {
         this.opts.logger.warn(
           { watch: watch.id, err: (error as Error).message },
