@@ -30,10 +30,17 @@ function sentenceAt(spans: readonly Span[], offset: number): Span | undefined {
  * times, a cue in a background sentence `background.factor` times). A category is kept when its score reaches the
  * threshold and no veto rule fired.
  */
-export function categorize(title: string, body: string, rules: RuleSet, docYear: number | null): CategoryMatch[] {
+export function categorize(
+  title: string,
+  body: string,
+  rules: RuleSet,
+  docYear: number | null,
+  /** The sentences of `${title}\n${body}`, when the caller has split it already. */
+  split?: readonly Span[],
+): CategoryMatch[] {
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
-  const spans = sentences(text);
+  const spans = split ?? sentences(text);
   const background = new Map<Span, boolean>();
   const bg = (s: Span) => {
     let v = background.get(s);
@@ -75,14 +82,16 @@ export function categorize(title: string, body: string, rules: RuleSet, docYear:
       if (best >= titleFactor) break;
     }
     if (best === 0) continue;
-    if (rule.veto) {
-      vetoed.add(rule.category);
-      continue;
+    for (const category of rule.categories) {
+      if (rule.veto) {
+        vetoed.add(category);
+        continue;
+      }
+      const entry = scores.get(category) ?? { score: 0, evidence: [] };
+      entry.score += rule.weight * best;
+      if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
+      scores.set(category, entry);
     }
-    const entry = scores.get(rule.category) ?? { score: 0, evidence: [] };
-    entry.score += rule.weight * best;
-    if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
-    scores.set(rule.category, entry);
   }
 
   const out: CategoryMatch[] = [];

@@ -1,7 +1,10 @@
+import type { Category } from '../types.js';
 import type { ClassifierSettings, RuleConfig } from './rule-schema.js';
 import { classifierSettingsSchema } from './rule-schema.js';
 
 export interface CompiledRule extends RuleConfig {
+  /** `category` as a list, whether the rule named one or several. */
+  categories: Category[];
   /** Global regex over the normalised text: every phrase and pattern of the rule. */
   re: RegExp;
   withRe: RegExp | null;
@@ -43,6 +46,7 @@ export function cueRegex(phrases: readonly string[], patterns: readonly string[]
 export function compileRule(rule: RuleConfig, file: string): CompiledRule {
   return {
     ...rule,
+    categories: [rule.category].flat(),
     re: cueRegex(rule.phrases, rule.patterns)!,
     withRe: cueRegex(rule.with, [], 'i'),
     withoutRe: cueRegex(rule.without, [], 'i'),

@@ -103,7 +103,13 @@ function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | undefined {
  * Figures a document states (design §5): each tonnage that a quota or trade cue explains, with the period, batch and
  * changes the same sentence gives, falling back to what earlier sentences established.
  */
-export function extractFigures(title: string, body: string, docDate: { year: number; month: number } | null): Figure[] {
+export function extractFigures(
+  title: string,
+  body: string,
+  docDate: { year: number; month: number } | null,
+  /** The sentences of `${title}\n${body}`, when the caller has split it already. */
+  split?: readonly Span[],
+): Figure[] {
   const text = `${title}\n${body}`;
   const cues = findCues(text);
   const ctx: Context = { periods: {} };
@@ -117,7 +123,7 @@ export function extractFigures(title: string, body: string, docDate: { year: num
   // Cues in text order, walked alongside the sentences: each sentence takes its own without scanning them all.
   const ordered = [...cues].sort((a, b) => a.start - b.start);
   let firstCue = 0;
-  for (const sentence of sentences(text)) {
+  for (const sentence of split ?? sentences(text)) {
     // A table row is read as a table (tableFigures), not as prose.
     if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
     const sEnd = sentence.end;

@@ -4,6 +4,7 @@ import type { RuleSet } from './compile-rules.js';
 import { extractEntities } from './entities.js';
 import { extractFigures } from './figures.js';
 import { normalizeText } from './normalize.js';
+import { sentences } from './segment.js';
 
 export type { RuleSet, CompiledRule } from './compile-rules.js';
 export { loadRules } from './load-rules.js';
@@ -22,9 +23,11 @@ export function classify(doc: DocumentInput, rules: RuleSet): Classification {
   const title = normalizeText(doc.title ?? '');
   const body = normalizeText(doc.text ?? '');
   const date = docDateOf(doc.date);
+  // Categories and figures read the same sentences: split once.
+  const split = sentences(`${title}\n${body}`);
   return {
-    categories: categorize(title, body, rules, date?.year ?? null),
-    figures: extractFigures(title, body, date),
+    categories: categorize(title, body, rules, date?.year ?? null, split),
+    figures: extractFigures(title, body, date, split),
     entities: extractEntities(`${title}\n${body}`),
   };
 }

@@ -19,11 +19,22 @@ const pattern = z
 
 const cueList = z.array(z.string().min(1)).default([]);
 
-/** One cue: phrases or patterns that, when found, add `weight` to `category` (a negative weight counts against). */
+/**
+ * One cue: phrases or patterns that, when found, add `weight` to `category` (a negative weight counts against). A cue
+ * that means the same for several categories (a history piece's headline) names them all: one rule, one search.
+ */
 export const ruleSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'rule id: lower-case letters, digits, dot, dash, underscore'),
-    category,
+    category: z.union([category, z.array(category).min(1)], {
+      error: (i) => {
+        const given = [i.input].flat();
+        const unknown = given.find((c) => !(CATEGORIES as readonly unknown[]).includes(c));
+        return unknown === undefined && given.length > 0
+          ? 'category: one category or a list of them'
+          : `unknown category ${JSON.stringify(unknown ?? '')}: use one of ${CATEGORIES.join(', ')}`;
+      },
+    }),
     weight: z.number().min(-100).max(100),
     /** Literal phrases; English ones match whole words, case-insensitively. */
     phrases: cueList,

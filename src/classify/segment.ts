@@ -24,17 +24,9 @@ function split(text: string, offset: number, re: RegExp): Span[] {
   return out.filter((s) => s.text.trim().length > 0);
 }
 
-/** The last text split, kept because the categories and the figures of one document split the same text in turn. */
-let lastText: string | undefined;
-let lastSpans: readonly Span[] = [];
-
 /** The sentences of `text` (callers read them, never change them). */
 export function sentences(text: string): readonly Span[] {
-  if (text !== lastText) {
-    lastSpans = split(text, 0, SENTENCE_END);
-    lastText = text;
-  }
-  return lastSpans;
+  return split(text, 0, SENTENCE_END);
 }
 
 export function clauses(sentence: Span): Span[] {

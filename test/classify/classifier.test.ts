@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, loadRules } from '../../src/classify/index.js';
@@ -386,5 +388,26 @@ describe('categories', () => {
     expect(
       figures('中国稀土管理三十年', '2010年，商务部下达的稀土出口配额为30258吨，较上年大幅压缩。', '2025-10-01'),
     ).toEqual([]);
+  });
+
+  it('lets one rule count for several categories, and names an unknown one in a list', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regwatch-rules-'));
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(
+      join(dir, 'rules', 'desk.yaml'),
+      'rules:\n  - id: desk.escalation\n    category: [enforcement, regulation]\n    weight: 5\n    phrases: [desk escalation]\n',
+    );
+    const own = loadRules([join(SHIPPED_CONFIG_DIR, 'rules'), join(dir, 'rules')]);
+    const got = classify({ title: 'Desk escalation notice', text: 'A desk escalation was raised.' }, own.rules!);
+    expect(got.categories.map((c) => c.category).sort()).toEqual(['enforcement', 'regulation']);
+    writeFileSync(
+      join(dir, 'rules', 'desk.yaml'),
+      'rules:\n  - id: desk.escalation\n    category: [enforcement, quota]\n    weight: 5\n    phrases: [desk escalation]\n',
+    );
+    const bad = loadRules([join(dir, 'rules')]);
+    expect(bad.rules).toBeUndefined();
+    expect(bad.issues.map((i) => `${i.line}:${i.col}: ${i.message}`).join('\n')).toMatch(
+      /3:15: .*unknown category "quota"/,
+    );
   });
 });
