@@ -483,6 +483,8 @@ const UNIT_CELL: Array<[RegExp, number]> = [
  * change of the ±% quantity column of the same period.
  */
 function tableFigures(title: string, body: string, docDate: { year: number; month: number } | null): Figure[] {
+  // Most documents have no table at all: no '|', nothing to split and test line by line.
+  if (!body.includes('|')) return [];
   const lines = body.split('\n');
   const header = lines.findIndex((l) => TABLE_ROW.test(l) && QUANTITY_HEADER.test(l));
   if (header < 0) return [];
