@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { configDir } from './config/paths.js';
 import { loadSecretFiles } from './config/secret-files.js';
 import { parseDuration } from './config/duration.js';
+import { endQuietlyWhenReaderCloses } from './cli/quiet-pipe.js';
 
 // Each command loads its module when it runs: `classify` never loads the store drivers, `validate` never loads
 // Slack or Discord, and start-up stays fast.
@@ -109,6 +110,7 @@ discord
     process.exitCode = await discordRegisterCommand(o);
   });
 
+endQuietlyWhenReaderCloses();
 // NAME_FILE → NAME for secrets mounted as files (Docker/Kubernetes secrets).
 for (const problem of loadSecretFiles()) process.stderr.write(`regwatch: ${problem}\n`);
 await program.parseAsync(process.argv);

@@ -241,12 +241,10 @@ export class Outbox {
       this.schedule(dest, nextAt);
       return false;
     }
-    // Either order is safe after a crash: a sent mark pops the record on the next drain; a popped record is done.
-    await Promise.all([
-      this.store.set(`sent:${dest}:${alert.id}`, Date.now(), SENT_TTL),
-      this.pop(dest, alert.id),
-      this.markSuccess(dest),
-    ]);
+    // The sent mark first: after a crash it pops the record on the next drain. Popping first would leave a record
+    // gone without its mark, and a process killed before it marked the items seen would queue and send it again.
+    await this.store.set(`sent:${dest}:${alert.id}`, Date.now(), SENT_TTL);
+    await Promise.all([this.pop(dest, alert.id), this.markSuccess(dest)]);
     log.info({ late: alert.late ?? false }, 'alert delivered');
     this.hooks.onDelivered?.(dest, alert);
     return true;

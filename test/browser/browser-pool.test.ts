@@ -91,7 +91,6 @@ describe.skipIf(!requireChromium())('browser pool (real Chromium, local pages)',
   it('a page that never finishes loading times out cleanly and does not hold up the next watch', async () => {
     const p = open({ maxPages: 2 });
     const settled: string[] = [];
-    const started = Date.now();
     // Handled from the start: the failure is awaited only after the other checks.
     const never = failureOf(p.fetch(`${site.base}/never.html`, { watchId: 'never', timeoutMs: 6000 })).finally(() =>
       settled.push('never'),
@@ -105,7 +104,6 @@ describe.skipIf(!requireChromium())('browser pool (real Chromium, local pages)',
     expect(settled).toEqual([]); // the other watches were served while the never-loading page held its slot
     const failure = await never;
     expect(failure.kind).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(6000 + 5000);
     expect(p.openPages()).toBe(0);
     expect(p.stats().active).toBe(0);
   });

@@ -70,10 +70,10 @@ describe('hostile and broken input', () => {
     { timeout: 60_000 },
     async () => {
       const rssBefore = process.memoryUsage().rss;
-      const started = Date.now();
       const o = byId(await runner.checkAll());
-      // Every watch ran at once: the slowest failures end at the 2 s time-out, not one after another.
-      expect(Date.now() - started).toBeLessThan(10_000);
+      // The watches ran at once (the answers that never end were open together, not one after another), and the
+      // slow ones ended at the time-out: 'drip' and 'timeout' fail with kind timeout below.
+      expect(site.peakOpen).toBeGreaterThanOrEqual(2);
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(300 * 1024 * 1024);
       for (const [fault, , kind] of FAILS) {
         expect(o[fault]!.status, fault).toBe('failed');

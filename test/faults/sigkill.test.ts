@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeliveryRecord } from '../../src/outbox/outbox.js';
 import { Store } from '../../src/store/store.js';
 import { FaultReceiver, waitUntil, type ReceiverFault } from '../helpers/fault-receiver.js';
@@ -212,6 +212,20 @@ describe('SIGKILL at seeded random points loses no alert and repeats none a rece
       const titles = new Set(expected.values());
       const complete = (r: FaultReceiver) => [...titles].every((t) => r.accepted.some((a) => a.title === t));
       await waitUntil(() => complete(dedupe) && complete(raw), 60_000, 'every notice at both receivers');
+      // A receiver may hold a notice from a killed process that died before its sent mark: the daemon sends it again
+      // and records it. Wait for the store to show that (polled, generous deadline), not for a guessed time.
+      await vi.waitFor(
+        async () => {
+          const store = await Store.open(cfg.store);
+          try {
+            for (const dest of ['dedupe', 'raw'])
+              expect((await store.get<DeliveryRecord[]>(`outbox:q:${dest}`)) ?? [], dest).toEqual([]);
+          } finally {
+            await store.close();
+          }
+        },
+        { timeout: 60_000, interval: 250 },
+      );
       daemon.kill('SIGTERM');
       expect(await exited(daemon)).toEqual({ code: 0, signal: null });
 

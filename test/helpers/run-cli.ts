@@ -46,3 +46,26 @@ export function jsonLines<T = Record<string, unknown>>(stdout: string): T[] {
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as T);
 }
+
+/**
+ * Run the CLI as `regwatch ARGS | head -1` would: standard output's reader goes away after the first chunk, while the
+ * command still has lines to print.
+ */
+export function runCliClosingStdout(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.once('data', (c: Buffer) => {
+      stdout = c.toString();
+      child.stdout.destroy();
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
