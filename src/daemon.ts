@@ -2,12 +2,14 @@ import type { Logger } from 'pino';
 import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { loadHistory } from './figures/history.js';
+import { logFormat, type LogFormat } from './logger.js';
 import { HttpServer } from './ops/http-server.js';
 import { collectState, serveHealth } from './ops/health.js';
 import { Metrics } from './ops/metrics.js';
+import { renderStartTable, startRows } from './ops/start-table.js';
 import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
 import { Runner } from './pipeline/runner.js';
-import { Scheduler } from './scheduler.js';
+import { describeSchedule, Scheduler } from './scheduler.js';
 import { Store } from './store/store.js';
 
 export interface DaemonOptions {
@@ -20,6 +22,8 @@ export interface DaemonOptions {
   chatPort?: number;
   chatHost?: string;
   browser?: BrowserFetch;
+  /** How the logger writes (the start-up table is a table for a person, rows for JSON); default from the env. */
+  logFormat?: LogFormat;
   /** Called once the runner and server exist, to mount chat integrations. */
   extend?(daemon: Daemon): Promise<void>;
 }
@@ -112,6 +116,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   scheduler.sync(config.watches);
   configWatcher.start();
   void runner.outbox.deliverDue();
+  // One table: which watch runs when, and which are checked now because they have nothing to compare against yet.
+  const rows = await startRows(config.watches, store, scheduler, describeSchedule);
+  if ((opts.logFormat ?? logFormat(opts.env)) === 'pretty')
+    opts.logger.info(`schedule (${rows.length} watches):\n${renderStartTable(rows)}`);
+  else opts.logger.info({ schedule: rows }, 'schedule');
   opts.logger.info(
     { watches: config.watches.length, channels: config.channels.length, port, store: store.backend },
     'regwatch running',

@@ -4,7 +4,7 @@
  * valid `X-Slack-Signature` (signing secret) and a timestamp within five minutes of now, either way (Bolt alone only
  * rejects old ones). Commands are acknowledged at once and answered through `response_url`.
  */
-import { App, HTTPReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { App, HTTPReceiver, webApi, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { slackApiUrl } from '../../notifiers/slack.js';
@@ -12,6 +12,7 @@ import { renderAnswerBlocks } from '../../notifiers/slack-blocks.js';
 import { COMMANDS, parseCommandText, runCommand } from '../commands/index.js';
 import { commandContext } from '../commands/context.js';
 import type { Daemon } from '../daemon.js';
+import { atMost, connectInBackground, rootMessage } from './reach-in-background.js';
 import { slackLogger } from './slack-logger.js';
 
 /** Slack's replay window: https://docs.slack.dev/authentication/verifying-requests-from-slack */
@@ -70,7 +71,9 @@ export async function mountSlack(
   if (!token || (!signingSecret && !appToken)) return undefined;
   const log = logger.child({ component: 'slack' });
   const clientOptions = { slackApiUrl: slackApiUrl(env), allowAbsoluteUrls: false };
-  const boltLogger = slackLogger(log, 'slack-bolt');
+  // The root logger: its own `component` names Bolt, not a second `component` key beside "slack".
+  const boltLogger = slackLogger(logger, 'slack-bolt');
+  let connected = false;
 
   let app: App;
   let mode: SlackChat['mode'];
@@ -94,16 +97,7 @@ export async function mountSlack(
       processBeforeResponse: false,
     });
     app = new App({ token, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
-    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, log));
-  }
-  try {
-    // auth.test: a wrong or revoked token stops the start with a clear message instead of failing on every command.
-    await app.init();
-  } catch (error) {
-    throw new Error(
-      `Slack: the bot token was not accepted (${(error as Error).message}). Check SLACK_BOT_TOKEN, and SLACK_API_URL if set.`,
-      { cause: error },
-    );
+    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, log, () => connected));
   }
 
   const context = commandContext(daemon);
@@ -140,16 +134,47 @@ export async function mountSlack(
     return Promise.resolve();
   });
 
-  if (mode === 'socket') {
-    await app.start();
-    daemon.onStop(() => app.stop().then(() => undefined));
-  }
-  log.info({ mode, endpoint: mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack /regwatch ready');
+  // auth.test once without the client's own retries (they would hold the start for half an hour): an unreachable
+  // Slack is retried in the background while the watches run; a refused token is said once, clearly.
+  // Its own failures are said once below, not by web-api on every retry.
+  const quiet = slackLogger(logger.child({}, { level: 'silent' }), 'slack-probe');
+  const probe = new webApi.WebClient(token, { ...clientOptions, retryConfig: { retries: 0 }, logger: quiet });
+  const connecting = connectInBackground({
+    service: 'Slack',
+    address: slackApiUrl(env),
+    check: 'check this machine can reach it (firewall, proxy: HTTPS_PROXY), and SLACK_API_URL if set',
+    log,
+    attempt: async () => {
+      await probe.auth.test();
+      await app.init();
+      if (mode === 'socket') {
+        await app.start();
+        daemon.onStop(() => app.stop().then(() => undefined));
+      }
+      connected = true;
+      log.info({ mode, endpoint: mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack /regwatch ready');
+    },
+    onRefused: (error) =>
+      log.error(
+        { err: rootMessage(error) },
+        `Slack did not accept the bot token (${rootMessage(error)}): check SLACK_BOT_TOKEN (and SLACK_APP_TOKEN for ` +
+          'Socket Mode); /regwatch stays off until the daemon restarts with a good token',
+      ),
+  });
+  daemon.onStop(() => Promise.resolve(connecting.stop()));
+  // A reachable Slack is ready before the daemon says it is running; an unreachable one holds the start 10 s at most.
+  await atMost(connecting.firstAttempt, 10_000);
   return { app, mode };
 }
 
 /** Only signed POSTs to /slack/events with a fresh timestamp reach Bolt (which then checks the signature). */
-function handleHttp(req: IncomingMessage, res: ServerResponse, receiver: HTTPReceiver, log: Logger): void {
+function handleHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  receiver: HTTPReceiver,
+  log: Logger,
+  connected: () => boolean,
+): void {
   const path = (req.url ?? '/').split('?')[0];
   if (path !== SLACK_EVENTS_PATH) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: Slack requests go to ${SLACK_EVENTS_PATH}\n`);
@@ -164,6 +189,11 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, receiver: HTTPRec
     log.warn({ problem }, 'refused a Slack request');
     req.resume();
     res.writeHead(401).end();
+    return;
+  }
+  if (!connected()) {
+    req.resume();
+    res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '30' }).end('Slack is not connected yet\n');
     return;
   }
   receiver.requestListener(req, res);

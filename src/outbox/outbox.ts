@@ -235,8 +235,13 @@ export class Outbox {
       await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) =>
         (q ?? []).map((r) => (r.alertId === head.alertId ? { ...r, attempts, nextAt, lastError: error.message } : r)),
       );
-      await this.markFailure(dest, error);
-      log.warn({ attempts, retryInMs: nextAt - Date.now(), err: error.message, hint: error.hint }, 'delivery failed');
+      const outageBegins = await this.markFailure(dest, error);
+      // Said once per outage (readably, with what to check); the retries that follow are debug lines, and
+      // /healthz, `status` and the ops alert after outbox.downAfter keep telling the state.
+      log[outageBegins ? 'warn' : 'debug'](
+        { attempts, retryInMs: nextAt - Date.now(), err: error.message, hint: error.hint },
+        'delivery failed',
+      );
       this.hooks.onFailed?.(dest, alert, error);
       this.schedule(dest, nextAt);
       return false;
@@ -254,9 +259,12 @@ export class Outbox {
     await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) => (q ?? []).filter((r) => r.alertId !== alertId));
   }
 
-  private async markFailure(dest: string, error: DeliveryError): Promise<void> {
+  /** Record a failed attempt; true when the destination was fine before it (an outage begins). */
+  private async markFailure(dest: string, error: DeliveryError): Promise<boolean> {
     const now = new Date();
+    let wasOk = true;
     const health = await this.store.update<DestinationHealth>(healthKey(dest), (h) => {
+      wasOk = !h || h.state === 'ok';
       const since = h?.since && h.state !== 'ok' ? h.since : now.toISOString();
       const down = now.getTime() - Date.parse(since) >= this.settings().downAfter;
       return {
@@ -274,6 +282,7 @@ export class Outbox {
       await this.hooks.onDown?.(health);
       await this.store.update<DestinationHealth>(healthKey(dest), (h) => ({ ...(h ?? health), reportedDown: true }));
     }
+    return wasOk;
   }
 
   private async markSuccess(dest: string): Promise<void> {

@@ -190,7 +190,8 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
     const error = raw instanceof FetchFailure ? raw : new FetchFailure('parse', (raw as Error).message);
     const hint = failureHint(error);
     deps.metrics.failures.inc({ watch: watch.id, kind: error.kind });
-    logger.warn({ kind: error.kind, status: error.status, err: error.message }, 'check failed');
+    // Every failure, the first included, says what it usually means (the ops alert after failureThreshold stays).
+    logger.warn({ kind: error.kind, status: error.status, err: error.message, hint }, `check failed (${error.kind})`);
     if (!dryRun) await recordFailure(watch, deps, error, hint);
     return done('failed', [], { kind: error.kind, message: error.message, hint });
   }
