@@ -3,6 +3,7 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { watchers } from '../../watchers/index.js';
+import { cronFieldProblems } from './config-messages.js';
 import { parseDuration } from './duration.js';
 
 const selector = z
@@ -38,10 +39,14 @@ const every = z.string().transform((value, ctx) => {
 });
 
 const cronExpr = z.string().superRefine((value, ctx) => {
-  if (!cron.validate(value)) {
+  const problems = cronFieldProblems(value);
+  if (problems || !cron.validate(value)) {
     ctx.addIssue({
       code: 'custom',
-      message: `bad cron expression "${value}": five fields (minute hour day month weekday) or six with seconds`,
+      message:
+        `bad cron expression "${value}": ${problems ? problems.join('; ') : 'a field is not valid'}. Five fields: ` +
+        'minute (0-59) hour (0-23) day (1-31) month (1-12) weekday (0-7, 0 and 7 are Sunday), e.g. ' +
+        'cron: "*/10 8-19 * * 1-5" (every 10 minutes from 08:00 to 19:59, Monday to Friday)',
     });
   }
 });
@@ -167,7 +172,11 @@ export const watchSchema = z
   })
   .superRefine((w, ctx) => {
     if (w.every !== undefined && w.cron !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cron'], message: 'give either every or cron, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cron'],
+        message: 'give either every or cron, not both, e.g. every: 10m or cron: "*/10 8-19 * * 1-5"',
+      });
     }
     if (w.kind === 'list' && !w.items && !w.json) {
       ctx.addIssue({
