@@ -74,6 +74,11 @@ export interface FetchOptions {
 export interface BrowserOptions {
   /** A CSS selector to wait for, or 'networkidle'. */
   waitFor?: string;
+  /**
+   * Without `waitFor`: the watch's own `items` (or `select`) selector. The page is read once it matches (a list its
+   * script fills after load), or at the time-out, when the extractor says what matched nothing.
+   */
+  expect?: string;
   timeoutMs?: number;
   blockResources?: Array<'image' | 'font' | 'media' | 'stylesheet'>;
   viewport?: { width: number; height: number };

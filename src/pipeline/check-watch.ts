@@ -71,6 +71,9 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
           body: undefined,
           headers: { ...w.headers, ...opts?.headers },
           ...(w.browser ? { browser: { ...w.browser, waitFor: undefined, screenshot: undefined } } : {}),
+          // Nor do its items/select selectors: a document page is read when loaded.
+          items: undefined,
+          select: undefined,
           ...(opts?.keepBytes ? { fetch: 'http' } : {}),
         },
         url,

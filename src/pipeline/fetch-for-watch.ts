@@ -46,6 +46,8 @@ export async function fetchForWatch(
         guard: extra.guard,
         headers: watch.headers,
         ...(b.waitFor ? { waitFor: b.waitFor } : {}),
+        // Without waitFor, the page is read once the watch's own selector matches (up to the time-out).
+        ...(!b.waitFor && (watch.items ?? watch.select) ? { expect: watch.items ?? watch.select } : {}),
         ...(b.timeout ? { timeoutMs: b.timeout } : watch.timeout ? { timeoutMs: watch.timeout } : {}),
         ...(b.blockResources ? { blockResources: b.blockResources } : {}),
         ...(b.viewport ? { viewport: b.viewport } : {}),
