@@ -65,6 +65,13 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
   try {
     await runner.applyConfig(config);
     rule('regwatch demo');
+    // Said first: how long the reader will wait, and how not to.
+    const pausesS = Math.round(((BEATS.length + 0.5) * pause) / 1000);
+    out(
+      pause
+        ? `This takes about ${pausesS + 15} seconds: ${BEATS.length} steps with a ${Math.round(pause / 1000)} s pause before each, to read along. REGWATCH_DEMO_FAST=1 skips the pauses.`
+        : 'REGWATCH_DEMO_FAST=1: no pauses; this takes a few seconds.',
+    );
     out('Local copies of the MIIT, MOFCOM, GAC customs and 中国新闻网 sites are running on this machine, each');
     out('answering the way the real one does (JSON list APIs, [YYYY-MM-DD] list dates, a 412 challenge, XLS tables).');
     out(

@@ -69,3 +69,23 @@ export function runCliClosingStdout(args: string[], env: NodeJS.ProcessEnv = {})
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
 }
+
+/** Run the CLI until its standard output matches `until`, then stop it (SIGTERM); resolves with that output. */
+export function runCliUntil(args: string[], until: RegExp, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      if (until.test(stdout)) child.kill('SIGTERM');
+    });
+    child.on('error', reject);
+    child.on('close', () =>
+      until.test(stdout) ? resolvePromise(stdout) : reject(new Error(`never printed ${String(until)}:\n${stdout}`)),
+    );
+  });
+}
