@@ -19,7 +19,7 @@ import { FaultReceiver, waitUntil, type ReceiverFault } from '../helpers/fault-r
 import { FaultSite, type SiteFault } from '../helpers/fault-site.js';
 import { ROOT, tempConfig } from '../helpers/run-cli.js';
 
-const KILLS = Number(process.env.REGWATCH_FAULT_KILLS ?? 50);
+const KILLS = Number(process.env.REGWATCH_FAULT_KILLS ?? 30);
 
 /** A small deterministic generator (mulberry32), so a failing run can be repeated with its seed. */
 function random(seed: number): () => number {
