@@ -164,7 +164,7 @@ describe('SIGKILL at seeded random points loses no alert and repeats none a rece
 
   it(
     `kills regwatch ${KILLS} times at seeded points while sites and receivers fail`,
-    { timeout: 240_000 },
+    { timeout: 480_000 },
     async () => {
       for (let run = 0; totals.kills < KILLS && run < 4 * KILLS; run++) {
         // Most runs see a batch of 1–3 new notices; some find nothing new.
