@@ -7,8 +7,16 @@ import { readFileSync } from 'node:fs';
 
 export const REDACTED = '[redacted]';
 
-/** Shorter values are not registered: redacting "abc" everywhere would mangle output and protect nothing. */
+/**
+ * Values registered without knowing where they come from need this length: redacting "abc" everywhere would mangle
+ * output and protect nothing.
+ */
 const MIN_SECRET_LENGTH = 6;
+/**
+ * A variable whose name says it is a secret is redacted from this length on: a short token is still a token. One or
+ * two characters would replace parts of every line (JSON punctuation included) and protect nothing.
+ */
+export const MIN_NAMED_SECRET_LENGTH = 3;
 
 /** Names whose values are secrets wherever they are used. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|API_KEY|WEBHOOK|CREDENTIAL/i;
@@ -51,7 +59,7 @@ export function isSecretName(name: string): boolean {
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
   const values = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
-    if (!value || value.length < MIN_SECRET_LENGTH) continue;
+    if (!value || value.length < MIN_NAMED_SECRET_LENGTH) continue;
     if (isSecretName(name)) values.add(value);
     const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@/]+)@/i.exec(value)?.[1];
     if (password && password.length >= 4) values.add(password);
@@ -61,8 +69,8 @@ export function secretValues(env: NodeJS.ProcessEnv): string[] {
 
 /** Register every secret value of the environment. */
 export function registerEnvSecrets(env: NodeJS.ProcessEnv = process.env): void {
-  // secretValues already chose them (store passwords may be as short as 4 characters).
-  for (const value of secretValues(env)) registerSecret(value, 4);
+  // secretValues already chose them (secret-named values from 3 characters, store passwords from 4).
+  for (const value of secretValues(env)) registerSecret(value, MIN_NAMED_SECRET_LENGTH);
 }
 
 /**
@@ -81,6 +89,6 @@ export function readSecret(name: string, env: NodeJS.ProcessEnv = process.env): 
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new Error(`${name}_FILE: cannot read ${path} (${code})`, { cause: error });
   }
-  registerSecret(value);
+  registerSecret(value, MIN_NAMED_SECRET_LENGTH);
   return value;
 }
