@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Runner } from '../pipeline/runner.js';
+import { redactDeep } from '../security/secrets.js';
 import { sendJson } from './http-server.js';
 
 /** A watch whose last check failed, as /healthz shows it. */
@@ -84,5 +85,5 @@ export async function healthReport(
 
 export async function serveHealth(res: ServerResponse, runner: Runner | undefined, ready: boolean): Promise<void> {
   const { status, body } = await healthReport(runner, ready);
-  sendJson(res, status, body);
+  sendJson(res, status, redactDeep(body));
 }

@@ -43,11 +43,27 @@ export function registerSecret(value: string | undefined, minLength = MIN_SECRET
   if (added) ordered = [...registry].sort((a, b) => b.length - a.length);
 }
 
-/** Replace every registered secret value in `text`. */
+/**
+ * Query parameters whose value is a credential whatever it is (typed into a watch URL rather than coming from a
+ * variable): `?access_token=…`, `&api_key=…`, `?signature=…` and the like.
+ */
+const SECRET_QUERY_PARAM =
+  /([?&;](?:[\w.-]*?(?:token|secret|password|passwd|api[_-]?key|apikey|access[_-]?key|signature|credential)s?)=)[^&#\s"'<>\\]+/gi;
+
+/** Replace every registered secret value in `text`, and the value of every secret-named query parameter. */
 export function redactSecrets(text: string): string {
   let out = text;
   for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  if (out.includes('=')) out = out.replace(SECRET_QUERY_PARAM, (_, name: string) => `${name}${REDACTED}`);
   return out;
+}
+
+/**
+ * The one redaction of everything that leaves the process as structured data (alerts of every kind, chat answers,
+ * /healthz): every string in it, keys and values, through `redactSecrets`.
+ */
+export function redactDeep<T>(value: T): T {
+  return JSON.parse(redactSecrets(JSON.stringify(value))) as T;
 }
 
 /** Whether `name` is a variable whose value is a secret by its name alone. */
