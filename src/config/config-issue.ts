@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
-import { isSecretName, MIN_NAMED_SECRET_LENGTH, readSecret, redactSecrets, registerSecret } from '../security/secrets.js';
+import {
+  isSecretName,
+  MIN_NAMED_SECRET_LENGTH,
+  readSecret,
+  redactSecrets,
+  registerSecret,
+} from '../security/secrets.js';
 
 /** One problem in a config file, printed as `file:line:col: message`. */
 export interface ConfigIssue {
