@@ -5,6 +5,7 @@
  * rejects old ones). Commands are acknowledged at once and answered through `response_url`.
  */
 import { App, HTTPReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { slackApiUrl } from '../../notifiers/slack.js';
@@ -12,6 +13,8 @@ import { renderAnswerBlocks } from '../../notifiers/slack-blocks.js';
 import { COMMANDS, parseCommandText, runCommand } from '../commands/index.js';
 import { commandContext } from '../commands/context.js';
 import type { Daemon } from '../daemon.js';
+import type { Store } from '../store/store.js';
+import { firstSighting, readChatBody } from './request-guard.js';
 import { slackLogger } from './slack-logger.js';
 
 /** Slack's replay window: https://docs.slack.dev/authentication/verifying-requests-from-slack */
@@ -94,7 +97,8 @@ export async function mountSlack(
       processBeforeResponse: false,
     });
     app = new App({ token, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
-    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, log));
+    const guard = { secret: signingSecret ?? '', store: daemon.runner.store };
+    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, guard, log));
   }
   try {
     // auth.test: a wrong or revoked token stops the start with a clear message instead of failing on every command.
@@ -148,8 +152,26 @@ export async function mountSlack(
   return { app, mode };
 }
 
-/** Only signed POSTs to /slack/events with a fresh timestamp reach Bolt (which then checks the signature). */
-function handleHttp(req: IncomingMessage, res: ServerResponse, receiver: HTTPReceiver, log: Logger): void {
+/** Whether `signature` is Slack's v0 HMAC of `v0:<timestamp>:<body>` with the signing secret (constant time). */
+export function slackSignatureValid(secret: string, timestamp: string, body: Buffer, signature: string): boolean {
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`,
+  );
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Only signed POSTs to /slack/events with a fresh timestamp, a body within the cap, and never seen before reach Bolt
+ * (which checks the signature again and answers).
+ */
+async function handleHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  receiver: HTTPReceiver,
+  guard: { secret: string; store: Store },
+  log: Logger,
+): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (path !== SLACK_EVENTS_PATH) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: Slack requests go to ${SLACK_EVENTS_PATH}\n`);
@@ -159,12 +181,29 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, receiver: HTTPRec
     res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('Slack requests are POSTs\n');
     return;
   }
-  const problem = timestampProblem(req.headers['x-slack-request-timestamp']);
+  const timestamp = req.headers['x-slack-request-timestamp'];
+  const problem = timestampProblem(timestamp);
   if (problem) {
     log.warn({ problem }, 'refused a Slack request');
     req.resume();
     res.writeHead(401).end();
     return;
   }
+  const body = await readChatBody(req, res, log);
+  if (!body) return;
+  const signature = String(req.headers['x-slack-signature'] ?? '');
+  if (!slackSignatureValid(guard.secret, String(timestamp), body, signature)) {
+    log.warn({ from: req.socket.remoteAddress }, 'refused a Slack request: invalid signature');
+    res.writeHead(401).end();
+    return;
+  }
+  // The same signed request again (captured and replayed within the window) is answered once, by one replica.
+  if (!(await firstSighting(guard.store, `slack:${String(timestamp)}:${signature}`))) {
+    log.warn({ from: req.socket.remoteAddress }, 'refused a replayed Slack request');
+    res.writeHead(401).end();
+    return;
+  }
+  // Bolt reads an already-read body from `rawBody`.
+  Object.assign(req, { rawBody: body });
   receiver.requestListener(req, res);
 }
