@@ -20,8 +20,8 @@ import { slackLogger } from './slack-logger.js';
 /** Slack's replay window: https://docs.slack.dev/authentication/verifying-requests-from-slack */
 export const SLACK_TIMESTAMP_WINDOW_S = 5 * 60;
 export const SLACK_EVENTS_PATH = '/slack/events';
-/** How long a workspace-admin lookup (users.info) is trusted. */
-const ADMIN_CACHE_MS = 5 * 60_000;
+/** How long a workspace-admin lookup (users.info) is trusted: a demotion in Slack holds within this. */
+export const ADMIN_CACHE_MS = 60_000;
 
 export interface SlackChat {
   app: App;
@@ -40,16 +40,16 @@ export function timestampProblem(header: string | string[] | undefined, nowMs = 
 }
 
 /** Admins: the user ids in settings.chat.slackAdmins, and the workspace's admins and owners (users.info, cached). */
-function adminCheck(daemon: Daemon, app: App, logger: Logger): (userId: string) => Promise<boolean> {
+function adminCheck(daemon: Daemon, app: App, logger: Logger, now: () => number): (userId: string) => Promise<boolean> {
   const cache = new Map<string, { admin: boolean; until: number }>();
   return async (userId) => {
     if (daemon.runner.config.settings.chat.slackAdmins.includes(userId)) return true;
     const cached = cache.get(userId);
-    if (cached && cached.until > Date.now()) return cached.admin;
+    if (cached && cached.until > now()) return cached.admin;
     try {
       const info = await app.client.users.info({ user: userId });
       const admin = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
-      cache.set(userId, { admin, until: Date.now() + ADMIN_CACHE_MS });
+      cache.set(userId, { admin, until: now() + ADMIN_CACHE_MS });
       return admin;
     } catch (error) {
       logger.warn(
@@ -66,6 +66,7 @@ export async function mountSlack(
   daemon: Daemon,
   env: NodeJS.ProcessEnv,
   logger: Logger,
+  opts: { now?: () => number } = {},
 ): Promise<SlackChat | undefined> {
   const token = env.SLACK_BOT_TOKEN;
   const signingSecret = env.SLACK_SIGNING_SECRET;
@@ -111,7 +112,7 @@ export async function mountSlack(
   }
 
   const context = commandContext(daemon);
-  const isAdmin = adminCheck(daemon, app, log);
+  const isAdmin = adminCheck(daemon, app, log, opts.now ?? Date.now);
   app.command(/^\/regwatch/, async ({ command, ack, respond }: SlackCommandMiddlewareArgs) => {
     // Slack waits 3 s for the ack: nothing touches the store or the network before it.
     await ack();
