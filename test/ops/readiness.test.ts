@@ -64,7 +64,10 @@ describe('readiness', () => {
         ['/readyz', 503],
         ['PING', 503],
       ]);
-      expect(JSON.parse(during[1]!.body)).toMatchObject({ ready: false, reason: expect.stringMatching(/chat/) });
+      expect(JSON.parse(during[1]!.body)).toMatchObject({
+        ready: false,
+        reason: expect.stringMatching(/chat/) as unknown,
+      });
       const ready = await fetch(`http://127.0.0.1:${daemon.port}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ ready: true });
@@ -75,7 +78,7 @@ describe('readiness', () => {
       await daemon.runner.store.close();
       const noStore = await fetch(`http://127.0.0.1:${daemon.port}/readyz`);
       expect(noStore.status).toBe(503);
-      expect(await noStore.json()).toMatchObject({ ready: false, reason: expect.stringMatching(/store/) });
+      expect(await noStore.json()).toMatchObject({ ready: false, reason: expect.stringMatching(/store/) as unknown });
       expect((await fetch(`http://127.0.0.1:${daemon.port}/healthz`)).status).toBe(200);
     } finally {
       await daemon.stop(200).catch(() => undefined);

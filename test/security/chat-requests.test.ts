@@ -164,7 +164,7 @@ describe('chat requests from the internet', () => {
       },
       body: new Blob([huge]).stream(),
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(streamed.status).toBe(413);
     expect(logLines.filter((l) => l.includes('request body over the limit') && l.includes('/discord/'))).toHaveLength(
       2,
