@@ -76,6 +76,11 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** A discovered URL: every hop must pass the watch's guard (trusted hosts, else public addresses only). */
   guard?: UrlGuard;
+  /**
+   * REGWATCH_REWRITE for redirect hops: the URL to request instead of a redirect target. A rewritten hop trusts
+   * exactly the origin it was rewritten to.
+   */
+  rewrite?: (url: string) => string;
 }
 
 /** Browser-only options (fetch: browser). */

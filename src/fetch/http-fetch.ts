@@ -211,6 +211,7 @@ export async function httpFetch(target: string, options: FetchOptions = {}): Pro
   const home = opts.credentialOrigin ?? url.origin;
   let method = opts.method ?? 'GET';
   let body = opts.body;
+  let guard = opts.guard;
   for (let hop = 0; ; hop++) {
     // Credentials and cookies go to the watch's own origin only, as browsers and curl do.
     const headers: Record<string, string> = {
@@ -221,15 +222,20 @@ export async function httpFetch(target: string, options: FetchOptions = {}): Pro
       ...opts.extraHeaders,
       ...(url.origin === home ? opts.headers : {}),
     };
-    if (opts.guard) checkDiscoveredUrl(url, opts.guard);
+    if (guard) checkDiscoveredUrl(url, guard);
     if (hop === 0 && opts.etag) headers['if-none-match'] = opts.etag;
     if (hop === 0 && opts.lastModified) headers['if-modified-since'] = opts.lastModified;
-    const hopOpts = { ...opts, method, body, timeoutMs: opts.timeoutMs ?? 20_000 };
+    const hopOpts = { ...opts, method, body, guard, timeoutMs: opts.timeoutMs ?? 20_000 };
     const res = await requestOnce(url, hopOpts, deadline, headers);
     const contentType = String(res.headers['content-type'] ?? '');
     if ([301, 302, 303, 307, 308].includes(res.status) && res.headers.location) {
       seen.add(url.href);
-      const next = new URL(res.headers.location, url);
+      let next = new URL(res.headers.location, url);
+      const rewritten = opts.rewrite?.(next.href);
+      if (rewritten && rewritten !== next.href) {
+        next = new URL(rewritten);
+        if (guard) guard = { ...guard, trustedOrigins: [...(guard.trustedOrigins ?? []), next.origin] };
+      }
       if (seen.has(next.href))
         throw new FetchFailure('redirects', `redirect loop: ${url.href} → ${next.href}`, res.status);
       if (hop >= maxRedirects)

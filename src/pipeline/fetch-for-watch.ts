@@ -61,6 +61,7 @@ export async function fetchForWatch(
     return httpFetch(url, {
       method: watch.method,
       credentialOrigin: new URL(rewriteUrl(watch.url)).origin,
+      ...(process.env.REGWATCH_REWRITE ? { rewrite: (u: string) => rewriteUrl(u) } : {}),
       headers: watch.headers,
       ...(watch.body !== undefined ? { body: watch.body } : {}),
       timeoutMs: watch.timeout ?? s.timeout,

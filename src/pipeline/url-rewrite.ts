@@ -4,8 +4,8 @@
  *
  *   REGWATCH_REWRITE="www.miit.gov.cn=http://127.0.0.1:41001 news.google.com=http://127.0.0.1:41002"
  *
- * Every request regwatch makes for a watch (the watch URL, linked documents, attachments; http or browser) whose
- * host is HOST goes to ORIGIN instead, keeping path and query. Links found on the rewritten pages resolve against
+ * Every request regwatch makes for a watch (the watch URL, linked documents, attachments, and redirect hops over
+ * http; http or browser) whose host is HOST goes to ORIGIN instead, keeping path and query. Links found on the rewritten pages resolve against
  * ORIGIN, so they stay on it.
  */
 export type RewriteMap = ReadonlyMap<string, URL>;
