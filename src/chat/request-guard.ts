@@ -35,10 +35,19 @@ export async function readChatBody(
   return undefined;
 }
 
+/** When each store last dropped expired replay records (per process). */
+const lastSweep = new WeakMap<Store, number>();
+
 /**
  * True the first time `key` (a Slack timestamp + signature, a Discord interaction id) is seen by any replica on
  * this store, false on a replay: an atomic first-writer-wins claim, each request its own owner.
  */
-export function firstSighting(store: Store, key: string): Promise<boolean> {
+export function firstSighting(store: Store, key: string, now = Date.now()): Promise<boolean> {
+  // One remembered request per accepted request: expired ones are dropped now and then, so the store stays small.
+  const last = lastSweep.get(store) ?? 0;
+  if (now - last > REPLAY_MEMORY_MS) {
+    lastSweep.set(store, now);
+    void store.claims.sweep().catch(() => lastSweep.delete(store));
+  }
   return store.claims.claim(`replay:${key}`, randomUUID(), REPLAY_MEMORY_MS);
 }
