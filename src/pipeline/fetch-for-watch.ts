@@ -35,6 +35,8 @@ export async function fetchForWatch(
   if (url !== asked) origins.push(new URL(url).origin);
   extra = { ...extra, guard: { ...guard, trustedOrigins: [...(guard.trustedOrigins ?? []), ...origins] } };
   const host = new URL(url).host;
+  // The watch's headers (credentials, cookies) belong to its own origin: no other origin's page gets them.
+  const credentialOrigin = new URL(rewriteUrl(watch.url)).origin;
   const s = deps.settings;
   return deps.hosts.run(host, async () => {
     if (watch.fetch === 'browser') {
@@ -47,7 +49,7 @@ export async function fetchForWatch(
       return deps.browser(url, {
         watchId: watch.id,
         guard: extra.guard,
-        headers: watch.headers,
+        headers: new URL(url).origin === credentialOrigin ? watch.headers : {},
         ...(b.waitFor ? { waitFor: b.waitFor } : {}),
         ...(b.timeout ? { timeoutMs: b.timeout } : watch.timeout ? { timeoutMs: watch.timeout } : {}),
         ...(b.blockResources ? { blockResources: b.blockResources } : {}),
@@ -60,7 +62,7 @@ export async function fetchForWatch(
     }
     return httpFetch(url, {
       method: watch.method,
-      credentialOrigin: new URL(rewriteUrl(watch.url)).origin,
+      credentialOrigin,
       ...(process.env.REGWATCH_REWRITE ? { rewrite: (u: string) => rewriteUrl(u) } : {}),
       headers: watch.headers,
       ...(watch.body !== undefined ? { body: watch.body } : {}),

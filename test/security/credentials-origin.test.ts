@@ -6,6 +6,10 @@
  */
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { BrowserOptions } from '../../src/fetch/fetch-result.js';
+import { HostLimiter } from '../../src/fetch/host-limiter.js';
+import { fetchForWatch } from '../../src/pipeline/fetch-for-watch.js';
 import { Recorder } from '../helpers/recorder.js';
 import { runCli, tempConfig } from '../helpers/run-cli.js';
 
@@ -119,4 +123,45 @@ describe('credentials stay on the watch origin', () => {
       expect(otherHost.seen.some((s) => s.path === '/post-target-307')).toBe(false);
     },
   );
+
+  it('a browser watch opens a page on another origin without its headers', async () => {
+    const cfg = tempConfig({
+      'watches/a.yaml': [
+        'watches:',
+        '  - id: rendered',
+        '    kind: list',
+        '    url: https://www.example.gov.cn/list.html',
+        '    items: "li"',
+        '    fetch: browser',
+        '    headers:',
+        `      Authorization: "${CREDENTIALS.Authorization}"`,
+        '',
+      ].join('\n'),
+    });
+    const config = loadConfig(cfg.dir, {});
+    const watch = config.watches[0]!;
+    // The browser pool's side of the call: what it was asked to send with each page.
+    const asked: Array<{ url: string; headers?: Record<string, string> }> = [];
+    const browser = (url: string, opts: BrowserOptions) => {
+      asked.push({ url, ...(opts.headers ? { headers: opts.headers } : {}) });
+      return Promise.resolve({
+        modified: true,
+        url,
+        finalUrl: url,
+        status: 200,
+        contentType: 'text/html',
+        text: 'x',
+        durationMs: 1,
+      });
+    };
+    const deps = { settings: config.settings, hosts: new HostLimiter(2), browser };
+    await fetchForWatch(watch, 'https://www.example.gov.cn/doc.html', deps);
+    await fetchForWatch(watch, 'https://files.example.com/doc.html', deps);
+    await fetchForWatch(watch, 'https://www.example.gov.cn:8443/doc.html', deps);
+    expect(asked.map((a) => [a.url, a.headers?.Authorization])).toEqual([
+      ['https://www.example.gov.cn/doc.html', CREDENTIALS.Authorization],
+      ['https://files.example.com/doc.html', undefined],
+      ['https://www.example.gov.cn:8443/doc.html', undefined],
+    ]);
+  });
 });
