@@ -66,7 +66,7 @@ describe.skipIf(!requireChromium())('browser pool (real Chromium, local pages)',
     const r = await p.fetch(`${site.base}/guarded/list.html`, { watchId: 'w', waitFor: 'ul.zxxx_list li' });
     expect(r.status).toBe(200);
     expect(r.text).toContain('稀土管理条例');
-    const stuck = await failureOf(p.fetch(`${site.base}/guarded/stuck.html`, { watchId: 'w', timeoutMs: 1500 }));
+    const stuck = await failureOf(p.fetch(`${site.base}/guarded/stuck.html`, { watchId: 'w', timeoutMs: 10_000 }));
     expect(stuck.kind).toBe('challenge');
     expect(p.openPages()).toBe(0);
   });
