@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Receiver } from '../helpers/receiver.js';
+import { configDir, FakeClock, gacAlert, instance, payloads, storeIn, type Instance } from './harness.js';
+
+/** Deliver what is queued (the receiver is local; the deadline only bounds a failure). */
+const settle = (i: Instance) => i.runner.drain(Date.now() + 5000);
+
+describe('expected publications that do not come', () => {
+  let receiver: Receiver;
+  let dir: string;
+  let clock: FakeClock;
+  const open: Instance[] = [];
+  const start = async () => {
+    const i = await instance(dir, storeIn(dir), clock);
+    open.push(i);
+    return i;
+  };
+
+  beforeEach(async () => {
+    receiver = await new Receiver().start();
+    dir = configDir(receiver.url);
+    clock = new FakeClock(Date.parse('2026-12-10T12:00:00+08:00'));
+  });
+  afterEach(async () => {
+    for (const i of open.splice(0)) await i.close();
+    await receiver.stop();
+  });
+
+  it('raises one overdue alert when the window closes without the figure, naming what, since when and the usual window', async () => {
+    const rw = await start();
+    await rw.timed.tick();
+    await settle(rw);
+    expect(payloads(receiver)).toEqual([]); // the window (7th–14th) is still open
+
+    clock.set('2026-12-15T00:00:30+08:00');
+    await rw.timed.tick();
+    await settle(rw);
+    await rw.timed.tick(); // the next minute: nothing new
+    await settle(rw);
+    const [alert, ...rest] = payloads(receiver);
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({
+      categories: ['overdue'],
+      severity: 'high',
+      watch: { id: 'customs-stats-zh' },
+      expectation: {
+        id: 'gac-rare-earth-exports',
+        name: 'GAC monthly rare-earth exports',
+        windowEnd: '2026-12-15T00:00:00+08:00',
+        period: '2026-11',
+      },
+    });
+    expect(alert!.summary).toBe(
+      'No rare_earth_exports figure for 2026-11 by end of 14 Dec 2026 (Asia/Shanghai); usual window 7th–14th of the month; no earlier arrival on record.',
+    );
+  });
+
+  it('says when it came in earlier windows', async () => {
+    const rw = await start();
+    await rw.runner.emit([gacAlert('2025-11', '2025-12-09T10:00:00+08:00')]);
+    clock.set('2026-12-15T08:00:00+08:00');
+    await rw.timed.tick();
+    await settle(rw);
+    const overdue = payloads(receiver).filter((a) => a.categories.includes('overdue'));
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]!.summary).toMatch(/; last year on 9 Dec 2025\.$/);
+  });
+
+  it('raises nothing when the figure came within the window, and /regwatch expected shows it met', async () => {
+    const rw = await start();
+    clock.set('2026-12-09T10:00:00+08:00');
+    await rw.runner.emit([gacAlert('2026-11', '2026-12-09T02:00:00Z')]);
+    clock.set('2026-12-15T00:01:00+08:00');
+    await rw.timed.tick();
+    await settle(rw);
+    expect(payloads(receiver).map((a) => a.categories)).toEqual([['export_statistics']]);
+    const [status] = await rw.timed.expectations.status();
+    expect(status!.last).toMatchObject({ state: 'met' });
+    expect(status!.next?.window.period).toBe('2026-12');
+  });
+
+  it('a figure of another period, or from a watch the expectation does not name, does not meet it', async () => {
+    const rw = await start();
+    await rw.runner.emit([
+      gacAlert('2026-10', '2026-12-09T02:00:00Z'),
+      { ...gacAlert('2026-11', '2026-12-09T03:00:00Z', 'mofcom-press-conference'), id: 'other-watch' },
+    ]);
+    clock.set('2026-12-15T00:01:00+08:00');
+    await rw.timed.tick();
+    await settle(rw);
+    expect(payloads(receiver).filter((a) => a.categories.includes('overdue'))).toHaveLength(1);
+  });
+
+  it('sends one more alert when the publication finally arrives, saying how late', async () => {
+    const rw = await start();
+    clock.set('2026-12-15T00:00:30+08:00');
+    await rw.timed.tick();
+    clock.set('2026-12-18T04:00:00+08:00');
+    await rw.runner.emit([gacAlert('2026-11', '2026-12-17T20:00:00Z')]);
+    await rw.timed.tick();
+    await rw.timed.tick();
+    await settle(rw);
+    const all = payloads(receiver);
+    expect(all.map((a) => a.categories[0])).toEqual(['overdue', 'export_statistics', 'overdue']);
+    const [overdue, , late] = all;
+    expect(late).toMatchObject({
+      categories: ['overdue'],
+      severity: 'normal',
+      expectation: { id: 'gac-rare-earth-exports', period: '2026-11', late: true, lateBy: '3d 4h' },
+    });
+    expect(late!.id).not.toBe(overdue!.id);
+    expect(late!.summary).toMatch(/^The rare_earth_exports figure for 2026-11 was published 3d 4h late/);
+    const [status] = await rw.timed.expectations.status();
+    expect(status!.last).toMatchObject({ state: 'late' });
+  });
+
+  it('a restart in the middle of the window changes nothing: one alert after it closes, none after another restart', async () => {
+    let rw = await start();
+    clock.set('2026-12-10T09:00:00+08:00');
+    await rw.timed.tick();
+    await rw.close();
+    open.length = 0;
+    clock.set('2026-12-16T09:00:00+08:00'); // down over the window's end
+    rw = await start();
+    await rw.timed.tick();
+    await settle(rw);
+    await rw.close();
+    open.length = 0;
+    rw = await start();
+    await rw.timed.tick();
+    await settle(rw);
+    expect(payloads(receiver).filter((a) => a.categories.includes('overdue'))).toHaveLength(1);
+  });
+
+  it('a window that closed while regwatch was not running fires at start only within 7 days', async () => {
+    clock.set('2026-12-22T08:00:00+08:00'); // 7 days and 8 hours after 15 Dec 00:00
+    const rw = await start();
+    await rw.timed.tick();
+    await settle(rw);
+    expect(payloads(receiver)).toEqual([]);
+    clock.set('2026-12-21T23:00:00+08:00');
+    await rw.timed.tick();
+    await settle(rw);
+    expect(payloads(receiver).map((a) => a.expectation?.period)).toEqual(['2026-11']);
+  });
+
+  it('two replicas on one store raise exactly one overdue alert', async () => {
+    const a = await start();
+    const b = await instance(dir, storeIn(dir), clock);
+    open.push(b);
+    clock.set('2026-12-15T00:00:30+08:00');
+    await Promise.all([a.timed.tick(), b.timed.tick(), a.timed.tick(), b.timed.tick()]);
+    await Promise.all([settle(a), settle(b)]);
+    await Promise.all([a.timed.tick(), b.timed.tick()]);
+    await Promise.all([settle(a), settle(b)]);
+    expect(payloads(receiver).filter((x) => x.categories.includes('overdue'))).toHaveLength(1);
+  });
+});
