@@ -9,15 +9,14 @@ import type { Alert, DigestContent } from '../types.js';
 import type { DigestSettings } from './digest-schema.js';
 import type { DigestSlot } from './digest-slots.js';
 
-/** Alerts detected within [from, to), newest first, from the store's recent index. */
+/** Alerts detected within [from, to), newest first, from the store's recent index (its last 500 alerts). */
 export async function alertsBetween(store: Store, from: number, to: number): Promise<Alert[]> {
   const out: Alert[] = [];
   for (const id of (await store.get<string[]>('alerts:recent')) ?? []) {
     const a = await store.getAlert(id);
     if (!a) continue;
     const at = Date.parse(a.detectedAt);
-    if (at < from) break;
-    if (at < to) out.push(a);
+    if (at >= from && at < to) out.push(a);
   }
   return out;
 }
