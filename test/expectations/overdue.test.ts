@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/commands/index.js';
 import { Receiver } from '../helpers/receiver.js';
 import { configDir, FakeClock, gacAlert, instance, payloads, storeIn, type Instance } from './harness.js';
 
@@ -130,6 +131,47 @@ describe('expected publications that do not come', () => {
     await rw.timed.tick();
     await settle(rw);
     expect(payloads(receiver).filter((a) => a.categories.includes('overdue'))).toHaveLength(1);
+  });
+
+  it('/regwatch expected lists what is overdue, due and met', async () => {
+    const rw = await start();
+    clock.set('2026-11-12T10:00:00+08:00');
+    await rw.runner.emit([gacAlert('2026-10', '2026-11-12T02:00:00Z')]);
+    clock.set('2026-12-16T10:00:00+08:00');
+    await rw.timed.tick();
+    const ask = () =>
+      runCommand(
+        { name: 'expected', args: [], platform: 'slack', channelId: 'C1', userId: 'U1', isAdmin: false },
+        {
+          store: rw.store,
+          watches: () => [],
+          destinations: () => Promise.resolve([]),
+          refreshDestinations: () => Promise.resolve(),
+          now: clock.now,
+          expectations: () => rw.timed.expectations.status(),
+        },
+      );
+    expect((await ask()).sections).toEqual([
+      {
+        heading: 'Overdue',
+        lines: ['GAC monthly rare-earth exports: no rare_earth_exports figure for 2026-11 by end of 14 Dec 2026'],
+      },
+      {
+        heading: 'Due',
+        lines: [
+          'GAC monthly rare-earth exports: rare_earth_exports figure for 2026-12 by end of 14 Jan 2027 (opens 7 Jan 2027) · usually 7th–14th of the month',
+        ],
+      },
+    ]);
+    clock.set('2026-12-17T10:00:00+08:00');
+    await rw.runner.emit([gacAlert('2026-11', '2026-12-17T02:00:00Z')]);
+    expect((await ask()).sections).toEqual([
+      expect.objectContaining({ heading: 'Due' }),
+      {
+        heading: 'Met',
+        lines: ['GAC monthly rare-earth exports: rare_earth_exports figure for 2026-11 on 17 Dec 2026 (late)'],
+      },
+    ]);
   });
 
   it('a window that closed while regwatch was not running fires at start only within 7 days', async () => {
