@@ -61,14 +61,15 @@ export const expectationSchema = z
       .optional(),
     /** … for this period (with `metric`). */
     period: z
-      .union([
-        z.enum(RELATIVE_PERIODS),
-        z.string().regex(LITERAL_PERIOD, `use ${RELATIVE_PERIODS.join(', ')} or a literal period such as '2026-11'`),
-        z.number().transform((_n, ctx) => {
-          ctx.addIssue({ code: 'custom', message: "write literal periods quoted, e.g. '2026'" });
-          return z.NEVER;
-        }),
-      ])
+      .string({
+        error: (issue) =>
+          typeof issue.input === 'number'
+            ? `write literal periods quoted, e.g. '${issue.input}'`
+            : `use ${RELATIVE_PERIODS.join(', ')} or a quoted literal period such as '2026-11'`,
+      })
+      .refine((p) => (RELATIVE_PERIODS as readonly string[]).includes(p) || LITERAL_PERIOD.test(p), {
+        message: `use ${RELATIVE_PERIODS.join(', ')} or a literal period such as '2026-11'`,
+      })
       .optional(),
     batch: z.number().int().min(1).max(9).optional(),
     watches: z.array(z.string().min(1)).min(1).optional(),

@@ -19,13 +19,13 @@ const FORMAT = /^\s*(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})(?:\s+(\S+))?\s*$/;
 /** Parse `22:00-07:00 Europe/London`; a string is the error, saying what to write. */
 export function parseQuietHours(text: string): QuietHours | string {
   const m = FORMAT.exec(text);
-  if (!m) return 'quiet: write "HH:MM-HH:MM Zone", e.g. "22:00-07:00 Europe/London"';
+  if (!m) return 'write "HH:MM-HH:MM Zone", e.g. "22:00-07:00 Europe/London"';
   const from = parseClock(m[1]!);
   const to = parseClock(m[2]!);
-  if (from === undefined || to === undefined) return 'quiet: times are 00:00–23:59, e.g. "22:00-07:00 Europe/London"';
-  if (from === to) return 'quiet: the start and end are the same; give a span such as "22:00-07:00 Europe/London"';
+  if (from === undefined || to === undefined) return 'times are 00:00–23:59, e.g. "22:00-07:00 Europe/London"';
+  if (from === to) return 'the start and end are the same; give a span such as "22:00-07:00 Europe/London"';
   const timezone = m[3] ?? 'UTC';
-  if (!isTimeZone(timezone)) return `quiet: unknown time zone "${timezone}"; use an IANA name such as Europe/London`;
+  if (!isTimeZone(timezone)) return `unknown time zone "${timezone}"; use an IANA name such as Europe/London`;
   return { from, to, timezone };
 }
 
