@@ -57,6 +57,15 @@ export function sinceOf(exp: Expectation, w: Window): number {
   return previousWindow(exp, w)?.end ?? -Infinity;
 }
 
+/**
+ * Only windows regwatch watched from their start can be overdue: what was published before the first check is the
+ * baseline (never alerted), so a window already open at install time is not judged. A `by:` window has no start: it
+ * counts when regwatch knew it before its end.
+ */
+export function coversWindow(watchedSince: number, w: Window): boolean {
+  return w.start === -Infinity ? watchedSince < w.end : watchedSince <= w.start;
+}
+
 export class ExpectationService {
   constructor(private readonly deps: ExpectationDeps) {}
 
@@ -89,8 +98,9 @@ export class ExpectationService {
     const records = await windowRecords(store, exp.id);
     const raised: Alert[] = [];
     let changed = false;
+    const watchedSince = await this.watchedSince(exp, now);
     const closed = lastClosedWindow(exp, now.getTime(), CATCH_UP);
-    if (closed && !records.some((r) => r.window.key === closed.key)) {
+    if (closed && coversWindow(watchedSince, closed) && !records.some((r) => r.window.key === closed.key)) {
       const since = sinceOf(exp, closed);
       const arrival = findArrival(exp, { period: closed.period, since }, await getEvidence());
       if (arrival) {
@@ -119,6 +129,15 @@ export class ExpectationService {
     }
     if (changed) await store.set(recordKey(exp.id), records.slice(-KEPT_RECORDS));
     return raised;
+  }
+
+  /** When this store first evaluated the expectation (recorded on the first tick that sees it). */
+  private async watchedSince(exp: Expectation, now: Date): Promise<number> {
+    const key = `expect:first:${exp.id}`;
+    const known = await this.deps.store.get<number>(key);
+    if (known !== undefined) return known;
+    await this.deps.store.set(key, now.getTime());
+    return now.getTime();
   }
 
   /** Arrivals in the windows before `w` (about a year back), oldest first. */

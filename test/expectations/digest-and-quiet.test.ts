@@ -96,7 +96,9 @@ describe('digests and quiet hours', () => {
     });
 
     it('includes what became overdue in the period', async () => {
+      clock.set('2026-12-01T00:00:00Z');
       const rw = await start(DIGEST);
+      await rw.timed.tick(); // watching the expectation since before its window
       clock.set('2026-12-15T00:00:30+08:00');
       await rw.timed.tick(); // overdue (goes live too: it is high)
       clock.set('2026-12-15T08:00:10Z');

@@ -27,7 +27,7 @@ describe('an overdue GAC figure, end to end', () => {
   let store: Store;
   let runner: Runner;
   let timed: TimedTasks;
-  const clock = new FakeClock(Date.parse('2026-11-10T09:00:00+08:00'));
+  const clock = new FakeClock(Date.parse('2026-11-05T09:00:00+08:00'));
 
   beforeAll(async () => {
     sites = await startSourceSites();

@@ -11,16 +11,18 @@ describe('expected publications that do not come', () => {
   let dir: string;
   let clock: FakeClock;
   const open: Instance[] = [];
+  /** Start a regwatch on the shared store; its first tick records since when it watches the expectations. */
   const start = async () => {
     const i = await instance(dir, storeIn(dir), clock);
     open.push(i);
+    await i.timed.tick();
     return i;
   };
 
   beforeEach(async () => {
     receiver = await new Receiver().start();
     dir = configDir(receiver.url);
-    clock = new FakeClock(Date.parse('2026-12-10T12:00:00+08:00'));
+    clock = new FakeClock(Date.parse('2026-12-01T12:00:00+08:00')); // before December's window (7th–14th)
   });
   afterEach(async () => {
     for (const i of open.splice(0)) await i.close();
@@ -29,6 +31,7 @@ describe('expected publications that do not come', () => {
 
   it('raises one overdue alert when the window closes without the figure, naming what, since when and the usual window', async () => {
     const rw = await start();
+    clock.set('2026-12-10T12:00:00+08:00');
     await rw.timed.tick();
     await settle(rw);
     expect(payloads(receiver)).toEqual([]); // the window (7th–14th) is still open
@@ -175,15 +178,27 @@ describe('expected publications that do not come', () => {
   });
 
   it('a window that closed while regwatch was not running fires at start only within 7 days', async () => {
+    await (await start()).close();
+    open.length = 0;
     clock.set('2026-12-22T08:00:00+08:00'); // 7 days and 8 hours after 15 Dec 00:00
     const rw = await start();
-    await rw.timed.tick();
     await settle(rw);
     expect(payloads(receiver)).toEqual([]);
     clock.set('2026-12-21T23:00:00+08:00');
     await rw.timed.tick();
     await settle(rw);
     expect(payloads(receiver).map((a) => a.expectation?.period)).toEqual(['2026-11']);
+  });
+
+  it('a window already open when regwatch was installed is not judged (what came before is the baseline)', async () => {
+    clock.set('2026-12-08T12:00:00+08:00');
+    const rw = await start();
+    clock.set('2026-12-15T00:00:30+08:00');
+    await rw.timed.tick();
+    clock.set('2027-01-15T00:00:30+08:00');
+    await rw.timed.tick();
+    await settle(rw);
+    expect(payloads(receiver).map((a) => a.expectation?.period)).toEqual(['2026-12']);
   });
 
   it('two replicas on one store raise exactly one overdue alert', async () => {
