@@ -165,7 +165,7 @@ export class ExpectationService {
       if (last) {
         const arrival: Arrival | undefined =
           rec?.metAt !== undefined
-            ? { at: rec.metAt, alertId: null, title: '' }
+            ? { at: rec.metAt, alertId: null, title: '', published: rec.metAt }
             : findArrival(exp, { period: last.period, since: sinceOf(exp, last) }, evidence);
         lastState = {
           window: last,

@@ -16,6 +16,8 @@ export interface Arrival {
   at: number;
   alertId: string | null;
   title: string;
+  /** Epoch ms of the document's own date when it gives one (what "last year on …" says), else `at`. */
+  published: number;
 }
 
 /** What the store holds that may meet expectations: recent alerts, and every stored figure. */
@@ -78,7 +80,8 @@ export function findArrival(
     if (!pinned && at < window.since) continue;
     if (!alertFits(exp, a)) continue;
     if (exp.metric !== undefined && !a.figures.some((f) => figureFits(exp, f, window.period))) continue;
-    consider({ at, alertId: a.id, title: a.title });
+    const published = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
+    consider({ at, alertId: a.id, title: a.title, published: Number.isNaN(published) ? at : published });
   }
   if (exp.metric !== undefined) {
     for (const f of evidence.figures) {
@@ -86,13 +89,16 @@ export function findArrival(
       if (f.alertId === null) {
         // The shipped history: it was published, on its date when known.
         const at = Date.parse(f.date);
-        if (pinned || at >= window.since) consider({ at, alertId: null, title: f.title || f.url });
+        if (pinned || at >= window.since) consider({ at, alertId: null, title: f.title || f.url, published: at });
         continue;
       }
       const a = evidence.byId.get(f.alertId);
       if (!a) {
         // Detected long ago (out of the recent index): counts when the period pins it, dated by its document.
-        if (pinned) consider({ at: Date.parse(f.date), alertId: f.alertId, title: f.title });
+        if (pinned) {
+          const at = Date.parse(f.date);
+          consider({ at, alertId: f.alertId, title: f.title, published: at });
+        }
         continue;
       }
     }

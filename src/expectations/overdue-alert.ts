@@ -35,10 +35,10 @@ export function earlierText(
 ): string {
   const year = 365 * 86_400_000;
   const yearAgo = earlier.find((e) => Math.abs(window.end - e.window.end - year) < 20 * 86_400_000);
-  if (yearAgo) return `last year on ${dayText(yearAgo.arrival.at, exp.timezone)}`;
+  if (yearAgo) return `last year on ${dayText(yearAgo.arrival.published, exp.timezone)}`;
   const latest = earlier.at(-1);
   if (latest)
-    return `last time on ${dayText(latest.arrival.at, exp.timezone)}${latest.window.period ? ` (${latest.window.period})` : ''}`;
+    return `last time on ${dayText(latest.arrival.published, exp.timezone)}${latest.window.period ? ` (${latest.window.period})` : ''}`;
   return 'no earlier arrival on record';
 }
 
