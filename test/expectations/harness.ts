@@ -47,10 +47,13 @@ export const GAC_EXPECTATION = `expectations:
 `;
 
 /** A config directory: these watches, one webhook channel (plus `extra` YAML keys on it), these expectations. */
-export function configDir(receiverUrl: string, opts: { channel?: string; expectations?: string } = {}): string {
+export function configDir(
+  receiverUrl: string,
+  opts: { channel?: string; expectations?: string; channelId?: string } = {},
+): string {
   return tempConfig({
     'watches/w.yaml': WATCHES,
-    'notify.yaml': `channels:\n  - id: hook\n    type: webhook\n    url: ${receiverUrl}\n${opts.channel ?? ''}`,
+    'notify.yaml': `channels:\n  - id: ${opts.channelId ?? 'hook'}\n    type: webhook\n    url: ${receiverUrl}\n${opts.channel ?? ''}`,
     'expectations.yaml': opts.expectations ?? GAC_EXPECTATION,
   }).dir;
 }
@@ -62,9 +65,9 @@ export interface Instance {
   close(): Promise<void>;
 }
 
-/** One regwatch process on `storeFile` (two instances on one file are two replicas). */
-export async function instance(dir: string, storeFile: string, clock: FakeClock): Promise<Instance> {
-  const store = await Store.open(`sqlite://${storeFile}`);
+/** One regwatch process on `store` (a SQLite file, or a store URL); two instances on one store are two replicas. */
+export async function instance(dir: string, storeAt: string, clock: FakeClock): Promise<Instance> {
+  const store = await Store.open(storeAt.includes('://') ? storeAt : `sqlite://${storeAt}`);
   const logger = createLogger('silent');
   const runner = new Runner({ store, logger, now: clock.now });
   await runner.applyConfig(loadConfig(dir, {}));

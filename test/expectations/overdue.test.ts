@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { runCommand } from '../../src/commands/index.js';
+import { requireRedis } from '../helpers/requirements.js';
 import { Receiver } from '../helpers/receiver.js';
-import { configDir, FakeClock, gacAlert, instance, payloads, storeIn, type Instance } from './harness.js';
+import {
+  configDir,
+  FakeClock,
+  GAC_EXPECTATION,
+  gacAlert,
+  instance,
+  payloads,
+  storeIn,
+  type Instance,
+} from './harness.js';
 
 /** Deliver what is queued (the receiver is local; the deadline only bounds a failure). */
 const settle = (i: Instance) => i.runner.drain(Date.now() + 5000);
@@ -211,5 +222,34 @@ describe('expected publications that do not come', () => {
     await Promise.all([a.timed.tick(), b.timed.tick()]);
     await Promise.all([settle(a), settle(b)]);
     expect(payloads(receiver).filter((x) => x.categories.includes('overdue'))).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!requireRedis())('two replicas on Redis', () => {
+  it('raise exactly one overdue alert', async () => {
+    const receiver = await new Receiver().start();
+    // A shared server keeps state between runs (and other test files use it): this run's own expectation id.
+    const id = `gac-${randomUUID().slice(0, 8)}`;
+    const dir = configDir(receiver.url, {
+      expectations: GAC_EXPECTATION.replace('gac-rare-earth-exports', id),
+      channelId: `hook-${id}`,
+    });
+    const clock = new FakeClock(Date.parse('2026-12-01T12:00:00+08:00'));
+    const [a, b] = await Promise.all([instance(dir, requireRedis()!, clock), instance(dir, requireRedis()!, clock)]);
+    try {
+      // Another file's test may hold the shared evaluation lease for a moment: tick until this window is judged.
+      const judged = async () => ((await a.store.get<unknown[]>(`expect:rec:${id}`)) ?? []).length > 0;
+      const first = async () => (await a.store.get<number>(`expect:first:${id}`)) !== undefined;
+      for (let i = 0; i < 50 && !(await first()); i++) await Promise.all([a.timed.tick(), b.timed.tick()]);
+      clock.set('2026-12-15T00:00:30+08:00');
+      for (let i = 0; i < 50 && !(await judged()); i++) await Promise.all([a.timed.tick(), b.timed.tick()]);
+      await Promise.all([a.timed.tick(), b.timed.tick()]);
+      await Promise.all([settle(a), settle(b)]);
+      expect(payloads(receiver).filter((x) => x.expectation?.id === id)).toHaveLength(1);
+    } finally {
+      await a.close();
+      await b.close();
+      await receiver.stop();
+    }
   });
 });
