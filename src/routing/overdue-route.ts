@@ -15,6 +15,5 @@ export function takesOverdue(channel: Pick<ChannelConfig, 'categories' | 'ops'>)
 
 /** A channel with `digest: {live: false}` reads its change alerts in the digest only. */
 export function wantsLive(channel: ChannelConfig): boolean {
-  const digest = channel.digest as { live?: boolean } | undefined;
-  return digest?.live !== false;
+  return channel.digest?.live !== false;
 }

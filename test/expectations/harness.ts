@@ -46,7 +46,7 @@ export const GAC_EXPECTATION = `expectations:
     timezone: Asia/Shanghai
 `;
 
-/** A config directory: these watches, one webhook channel (plus `extra` YAML keys on it), these expectations. */
+/** A config directory: these watches, one webhook channel (with the extra YAML lines in `channel`), these expectations. */
 export function configDir(
   receiverUrl: string,
   opts: { channel?: string; expectations?: string; channelId?: string } = {},
