@@ -5,15 +5,17 @@ import { dayText, lastDayText } from '../expectations/zoned-time.js';
 import type { CommandAnswer, CommandSpec } from './types.js';
 
 /** One expectation's lines: what is overdue, due (window open or next), and met (on time or late). */
-export function expectationLines(s: ExpectationStatus): { overdue: string[]; due: string[]; met: string[] } {
+export function expectationLines(s: ExpectationStatus): Record<'overdue' | 'due' | 'met' | 'unwatched', string[]> {
   const exp = s.expectation;
   const tz = exp.timezone;
   const name = expectationName(exp);
-  const out = { overdue: [] as string[], due: [] as string[], met: [] as string[] };
+  const out = { overdue: [] as string[], due: [] as string[], met: [] as string[], unwatched: [] as string[] };
   if (s.last) {
     const w = s.last.window;
     const what = wanted(exp, w.period);
     if (s.last.state === 'overdue') out.overdue.push(`${name}: no ${what} by ${lastDayText(w.end, tz)}`);
+    else if (s.last.state === 'unwatched')
+      out.unwatched.push(`${name}: ${what} by ${lastDayText(w.end, tz)} (before regwatch watched it)`);
     else out.met.push(`${name}: ${what} on ${dayText(s.last.at!, tz)}${s.last.state === 'late' ? ' (late)' : ''}`);
   }
   if (s.next) {

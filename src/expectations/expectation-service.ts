@@ -167,9 +167,11 @@ export class ExpectationService {
           rec?.metAt !== undefined
             ? { at: rec.metAt, alertId: null, title: '', published: rec.metAt }
             : findArrival(exp, { period: last.period, since: sinceOf(exp, last) }, evidence);
+        const first = await this.deps.store.get<number>(`expect:first:${exp.id}`);
+        const watched = first !== undefined && coversWindow(first, last);
         lastState = {
           window: last,
-          state: arrival ? (arrival.at > last.end ? 'late' : 'met') : 'overdue',
+          state: arrival ? (arrival.at > last.end ? 'late' : 'met') : watched ? 'overdue' : 'unwatched',
           ...(arrival ? { at: arrival.at } : {}),
         };
       }
@@ -188,6 +190,7 @@ export class ExpectationService {
 
 export interface ExpectationStatus {
   expectation: Expectation;
-  last?: { window: Window; state: 'met' | 'late' | 'overdue'; at?: number };
+  /** `unwatched`: nothing on record, but regwatch was not watching from the window's start, so it was not judged. */
+  last?: { window: Window; state: 'met' | 'late' | 'overdue' | 'unwatched'; at?: number };
   next?: { window: Window; open: boolean; metAt?: number };
 }

@@ -206,6 +206,7 @@ describe('expected publications that do not come', () => {
     const rw = await start();
     clock.set('2026-12-15T00:00:30+08:00');
     await rw.timed.tick();
+    expect((await rw.timed.expectations.status())[0]!.last?.state).toBe('unwatched');
     clock.set('2027-01-15T00:00:30+08:00');
     await rw.timed.tick();
     await settle(rw);
