@@ -192,15 +192,23 @@ export function renderAlertBlocks(alert: Alert): { text: string; blocks: Block[]
 /** A digest: a header, then its lines (escaped: they quote watched titles) in sections that fit Slack's limits. */
 function renderDigestBlocks(alert: Alert, digest: DigestContent): { text: string; blocks: Block[] } {
   const blocks: Block[] = [{ type: 'header', text: plain(`regwatch · ${alert.title}`, SLACK_LIMITS.header) }];
+  const lines = digestLines(digest);
+  // The health line always shows; the rest fills the message up to Slack's budget, then says how much was left out.
+  const health = lines.pop()!;
   let chunk: string[] = [];
+  let left = lines.length;
   const flush = () => {
     if (chunk.length) blocks.push({ type: 'section', text: mrkdwn(cut(escapeText(chunk.join('\n')), 2900)) });
     chunk = [];
   };
-  for (const line of digestLines(digest)) {
+  for (const line of lines) {
     if (chunk.join('\n').length + line.length > 2800) flush();
+    if (blockTextLength(blocks) + chunk.join('\n').length + line.length > SLACK_LIMITS.blockText - 1500) break;
     chunk.push(line);
+    left--;
   }
+  if (left > 0) chunk.push(`… ${left} more line(s): the webhook and console digests have them all`);
+  chunk.push(health);
   flush();
   return {
     text: cut(escapeText(`[regwatch] ${alert.title} — ${alert.summary}`), SLACK_LIMITS.fallback),
