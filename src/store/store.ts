@@ -125,11 +125,13 @@ export class Store {
   }
 
   /**
-   * A connection for the outbox: on SQLite a second one to the same file (WAL: its reads never wait, its short writes
-   * only for a moment), so a delivery does not queue behind a pass's queries; on the other backends this store.
+   * The connection the outbox uses. One connection serves both on every backend: a second SQLite connection in the
+   * same process deadlocks its writers against the first (node-sqlite3 runs both on libuv's four threads, where a
+   * writer waiting for the file lock holds a thread the lock holder needs: SQLITE_BUSY). Deliveries instead stay ahead
+   * of a pass because a pass now issues few queries (read ahead, health batched).
    */
-  async deliveryConnection(): Promise<Store> {
-    return this.backend === 'sqlite' ? Store.open(this.url) : this;
+  deliveryConnection(): Promise<Store> {
+    return Promise.resolve(this);
   }
 
   private closed = false;
