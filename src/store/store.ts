@@ -193,10 +193,16 @@ export class Store {
   /** One transaction for a batch of changes, each applied to the value read inside it. */
   private async writeBatch(batch: Map<string, Change[]>): Promise<void> {
     const write = async () => {
-      for (const [key, changes] of batch) {
-        let value: unknown = (await this.keyv.get(key)) ?? undefined;
-        for (const change of changes) value = change(value);
-        await this.keyv.set(key, value);
+      const keys = [...batch.keys()];
+      // One read for the batch (inside the transaction, so nothing changes before the writes).
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const values = await this.keyv.getMany(chunk);
+        for (const [j, key] of chunk.entries()) {
+          let value: unknown = values[j] ?? undefined;
+          for (const change of batch.get(key)!) value = change(value);
+          await this.keyv.set(key, value);
+        }
       }
     };
     await (this.transactions ? this.transactions.run(write) : write());
