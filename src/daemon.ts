@@ -50,8 +50,10 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     opts.logger.warn({ err: (error as Error).message }, 'figures history not loaded'),
   );
   const metrics = new Metrics(true);
+  const deliveryStore = await store.deliveryConnection();
   const runner = new Runner({
     store,
+    deliveryStore,
     logger: opts.logger,
     metrics,
     env: opts.env,
@@ -125,6 +127,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await runner.close(deadline);
       await server.close();
       if (chatServer !== server) await chatServer.close();
+      if (deliveryStore !== store) await deliveryStore.close();
       await store.close();
     },
   };
