@@ -1,4 +1,5 @@
 /** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
+import { DESTINATIONS } from './figures/destinations.js';
 
 export type CueType =
   | 'quota'
@@ -12,12 +13,13 @@ export type CueType =
   | 'rare_earth'
   | 'export'
   | 'import'
-  | 'us'
+  | 'dest'
   | 'batch'
   | 'ytd'
   | 'year_total'
   | 'respectively'
   | 'money'
+  | 'allocation'
   | 'other_metal'
   /** Illegal mining, a capacity or a threshold: a tonnage it names is not a quota. */
   | 'not_quota';
@@ -28,6 +30,8 @@ export interface Cue {
   end: number;
   /** For batch cues: the batch number. */
   n?: number;
+  /** For destination cues: the country's snake_case name. */
+  country?: string;
 }
 
 const BATCH_NUM: Record<string, number> = {
@@ -81,7 +85,7 @@ const CUES: Array<[CueType, RegExp]> = [
     'ion',
     /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]adsorption|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
   ],
-  ['magnet', /稀土永磁|永磁体?|磁体|磁材|钕铁硼|magnets?\b|NdFeB/gi],
+  ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
     'other_metal',
@@ -92,7 +96,6 @@ const CUES: Array<[CueType, RegExp]> = [
     /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   ['import', /进口|imports?\b|imported|importing/gi],
-  ['us', /美国|对美|United States|U\.S\.(?!\w)|\bUS\b|\bAmerica\b|American buyers/g],
   [
     'ytd',
     /前两批|前三批|两批合计|三批合计|两批共|三批共|累计下达|first two batches|first three batches|two batches|three batches|both batches|combined|so far this year|year[\s-]to[\s-]date/gi,
@@ -105,6 +108,10 @@ const CUES: Array<[CueType, RegExp]> = [
   [
     'not_quota',
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,
+  ],
+  [
+    'allocation',
+    /内蒙古|內蒙古|江西|湖南|广东|廣东|廣東|福建|广西|廣西|四川|山东|山東|云南|雲南|包头|包頭|赣州|贛州|龙岩|北方稀土|中国稀土集团|中國稀土集團|厦门钨业|廣晟|广晟|五矿|中铝|\b(?:Inner Mongolia|Jiangxi|Hunan|Guangdong|Fujian|Guangxi|Sichuan|Shandong|Yunnan|Baotou|Ganzhou|(?:China )?North(?:ern)? Rare Earth|China Rare Earth Group|Baotou Steel|Minmetals|Chinalco|Xiamen Tungsten|Guangsheng)\b/g,
   ],
   [
     'money',
@@ -132,6 +139,11 @@ export function findCues(text: string): Cue[] {
         continue;
       out.push({ type, start: m.index, end: m.index + m[0].length });
     }
+  }
+  for (const { country, re } of DESTINATIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text))
+      out.push({ type: 'dest', start: m.index, end: m.index + m[0].length, country });
   }
   BATCH.lastIndex = 0;
   for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {

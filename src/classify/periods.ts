@@ -1,4 +1,5 @@
 /** Period mentions — 2025年6月, 1-5月, 上半年, "first five months", "June 2025", H1, Q1 — and how they resolve. */
+import { chineseNumber } from './figures/chinese-numerals.js';
 
 export interface PeriodMention {
   start: number;
@@ -25,21 +26,6 @@ export interface PeriodMention {
   comparative: boolean;
 }
 
-const ZH_NUM: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
 const EN_NUM: Record<string, number> = {
   one: 1,
   two: 2,
@@ -83,7 +69,7 @@ const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|
 const num = (s: string | undefined): number | undefined => {
   if (!s) return undefined;
   if (/^\d+$/.test(s)) return Number(s);
-  return ZH_NUM[s] ?? EN_NUM[s.toLowerCase()] ?? ORDINAL[s.toLowerCase()];
+  return EN_NUM[s.toLowerCase()] ?? ORDINAL[s.toLowerCase()] ?? chineseNumber(s) ?? undefined;
 };
 const monthOf = (s: string | undefined): number | undefined => {
   if (!s) return undefined;

@@ -1,0 +1,107 @@
+/** What earlier sentences (and the title) said, for sentences that rely on it: "其中岩矿型…", "1-6月累计…". */
+import type { Cue } from '../figure-cues.js';
+import { resolvePeriod, type PeriodMention } from '../periods.js';
+import type { Span } from '../segment.js';
+import type { Candidate } from './candidate.js';
+import { last } from './cue-search.js';
+import { isQuota, type Flow, type Product, type QuotaKind } from './metric.js';
+import type { DocDate } from './pick-period.js';
+
+export interface Context {
+  domain?: 'quota' | 'trade' | 'other';
+  product?: Product;
+  flow?: Flow;
+  kind?: QuotaKind;
+  /** The quotas the last sentence naming one listed, in order ("开采、冶炼分离总量控制指标分别为…"). */
+  kinds?: QuotaKind[];
+  batch?: number;
+  /** The year of the quota that batch belongs to: a figure of another year does not inherit the batch. */
+  batchYear?: string;
+  /** The period later sentences inherit, per domain: a quota sentence between two trade sentences does not reset it. */
+  periods: { quota?: string; trade?: string };
+  /** The last period from January of a trade figure ("January and February combined"), for "over the two months". */
+  cumulative?: string;
+  year?: number;
+  /** The last product named was another metal. */
+  otherMetal?: boolean;
+}
+
+export const DOMAIN_CUES = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'] as const;
+
+export function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | undefined {
+  if (!c) return undefined;
+  if (c.type === 'trade' || c.type === 'other') return c.type;
+  return 'quota';
+}
+
+// A period from January: 2025-01/2025-05, H1, Q1.
+export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
+
+/** Move the context past one sentence: its cues, its period mentions and the figures read from it. */
+export function updateContext(
+  ctx: Context,
+  cues: Cue[],
+  sentence: Span,
+  periods: PeriodMention[],
+  sentenceYear: number | undefined,
+  docDate: DocDate,
+  candidates: Candidate[],
+): void {
+  const d = domainOf(last(cues, [...DOMAIN_CUES], sentence.start, sentence.end));
+  if (d) ctx.domain = d;
+  const product = last(cues, ['magnet', 'rare_earth', 'other_metal'], sentence.start, sentence.end);
+  if (product?.type === 'other_metal') ctx.otherMetal = true;
+  else if (product) {
+    ctx.product = product.type as Product;
+    ctx.otherMetal = false;
+  }
+  const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);
+  if (flow) ctx.flow = flow.type as Flow;
+  const kind = last(cues, ['mining', 'smelting'], sentence.start, sentence.end);
+  if (kind) ctx.kind = kind.type as QuotaKind;
+  const kinds: QuotaKind[] = [];
+  for (const c of cues)
+    if ((c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= sentence.end)
+      if (!kinds.includes(c.type)) kinds.push(c.type);
+  if (kinds.length) ctx.kinds = kinds;
+  // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
+  const quotaFigure = candidates.find((c) => isQuota(c.metric));
+  const batch = last(cues, ['batch'], sentence.start, sentence.end);
+  if (quotaFigure) {
+    ctx.batch = quotaFigure.batch ?? undefined;
+    ctx.batchYear = quotaFigure.period?.slice(0, 4);
+  } else if (batch?.n) ctx.batch = batch.n;
+  // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.
+  // ("They were 38.1% below the level of a year earlier" looks back: the text stays on the period it was on.)
+  const period = periods.filter((p) => !p.comparative && !(p.relYear === -1 && !candidates.length)).at(-1);
+  const mentioned = period
+    ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
+    : null;
+  const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
+  if (cumulative) ctx.cumulative = cumulative.period!;
+  for (const domain of ['quota', 'trade'] as const) {
+    const main = candidates.find((c) => !c.comparisonBase && isQuota(c.metric) === (domain === 'quota'));
+    if (main?.period) ctx.periods[domain] = main.period;
+    else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
+      ctx.periods[domain] = mentioned;
+  }
+  // A batch named without a figure belongs to the year the quota sentences are about.
+  if (!quotaFigure && batch?.n) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
+  if (sentenceYear) ctx.year = sentenceYear;
+}
+
+/**
+ * "Imports fell 24.1% to 16,922.2 t over the two months": the period from January the text just gave, if it has that
+ * many months; otherwise the mention names no period the text states, and goes.
+ */
+export function resolveSpans(periods: PeriodMention[], cumulative: string | undefined): PeriodMention[] {
+  if (!periods.some((p) => p.spanMonths !== undefined)) return periods;
+  const m = cumulative ? FROM_JANUARY.exec(cumulative) : null;
+  const months = m ? (m[2] ? Number(m[2]) : m[3] ? 6 : 3) : undefined;
+  return periods.flatMap((p) => {
+    if (p.spanMonths === undefined) return [p];
+    if (!m || months !== p.spanMonths) return [];
+    const { spanMonths: _, ...rest } = p;
+    return [{ ...rest, year: Number(m[1]), toMonth: months }];
+  });
+}
