@@ -17,7 +17,10 @@ export interface CompiledRule extends RuleConfig {
 export interface RuleSet {
   rules: CompiledRule[];
   settings: ClassifierSettings;
+  /** Markers of a sentence that recalls. */
   background: RegExp | null;
+  /** Markers of a sentence about the present. */
+  present: RegExp | null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -63,5 +66,6 @@ export function compileRuleSet(
     rules: rules.map((r) => compileRule(r.rule, r.file)),
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
+    present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),
   };
 }

@@ -49,12 +49,19 @@ function halfWidth(s: string): string {
 const NARROW_SPACES =
   /(\d)[\u2009\u202f\u2007\u200a\u00a0]+(?=\d{3}(?!\d))|[\u2009\u202f\u2007\u200a\u2002-\u2006\u2008]/g;
 
+/**
+ * Pinyin in brackets after a character, as some portals print it (下达(dá), 指标(biāo)): dropped, so the words read
+ * as written. Only lower-case letters with at least one tone mark, directly after a Chinese character.
+ */
+const PINYIN = /(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
+
 /** Normalise one piece of text for classification. */
 export function normalizeText(input: string): string {
   let s = input.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
   s = s.replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])\s*>/gi, '\n').replace(/<[^>]{0,500}>/g, ' ');
   s = decodeEntities(s);
   s = simplify(halfWidth(s));
+  if (s.includes('(') || s.includes('（')) s = s.replace(PINYIN, '');
   s = s.replace(NARROW_SPACES, (_, digit: string | undefined) => digit ?? ' ');
   // Digits split by a full-width comma became "135,000"; a Chinese list comma between numbers stays a separator.
   s = s.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\r\n?/g, '\n');
