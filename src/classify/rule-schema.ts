@@ -1,23 +1,40 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../types.js';
+import { expandTerms } from './vocabulary/terms.js';
 
 const category = z.enum(CATEGORIES, {
   error: (i) => `unknown category ${JSON.stringify(i.input)}: use one of ${CATEGORIES.join(', ')}`,
 });
 
-/** A regular expression given as text; checked when the rules load so a typo is a config error, not a crash. */
+/**
+ * A regular expression given as text, with `{name}` vocabulary placeholders ({rare_earth}, {magnet} …); checked when
+ * the rules load so a typo is a config error, not a crash.
+ */
 const pattern = z
   .string()
   .min(1)
   .superRefine((source, ctx) => {
     try {
-      new RegExp(source, 'i');
+      new RegExp(expandTerms(source), 'i');
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: `bad regular expression: ${(error as Error).message}` });
     }
   });
 
-const cueList = z.array(z.string().min(1)).default([]);
+const cueList = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .superRefine((phrase, ctx) => {
+        try {
+          expandTerms(phrase.trim().startsWith('{') ? phrase.trim() : '');
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+  )
+  .default([]);
 
 /**
  * One cue: phrases or patterns that, when found, add `weight` to `category` (a negative weight counts against). A cue

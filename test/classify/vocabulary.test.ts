@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/classify/entities.js';
 import { normalizeText } from '../../src/classify/normalize.js';
+import { ELEMENTS, expandTerms } from '../../src/classify/vocabulary/terms.js';
 
 describe('normalising text before it is read', () => {
   it('turns Hong Kong and Taiwan characters into simplified ones, and leaves simplified text as it was', () => {
@@ -21,5 +23,30 @@ describe('normalising text before it is read', () => {
     expect(normalizeText('rare\u2009earths')).toBe('rare earths');
     // A year and a count are not one number.
     expect(normalizeText('in 2024\u00a012 months')).toBe('in 2024 12 months');
+  });
+});
+
+describe('the vocabulary', () => {
+  const elementsIn = (text: string) => extractEntities(normalizeText(text)).elements;
+
+  it('knows all 17 rare-earth elements in English, simplified and traditional Chinese', () => {
+    expect(ELEMENTS).toHaveLength(17);
+    const english = ELEMENTS.map((e) => e.en).join(', ');
+    expect(elementsIn(english)).toEqual(ELEMENTS.map((e) => e.symbol));
+    expect(elementsIn(ELEMENTS.map((e) => e.zh).join('、'))).toEqual(ELEMENTS.map((e) => e.symbol));
+    expect(elementsIn(ELEMENTS.map((e) => e.zhTraditional).join('、'))).toEqual(ELEMENTS.map((e) => e.symbol));
+  });
+
+  it('matches element names as words: terbium is not erbium, ytterbium is not terbium', () => {
+    expect(elementsIn('The list adds terbium.')).toEqual(['Tb']);
+    expect(elementsIn('Ytterbium oxide output rose.')).toEqual(['Yb']);
+    expect(elementsIn('dysprosium (Dy) and holmium')).toEqual(['Dy', 'Ho']);
+  });
+
+  it('expands {name} placeholders in rule patterns and names an unknown one', () => {
+    const magnet = new RegExp(expandTerms('{magnet}'), 'i');
+    for (const w of ['稀土磁鐵', '永磁体', 'NdFeB', 'permanent magnets'])
+      expect(magnet.test(normalizeText(w)), w).toBe(true);
+    expect(() => expandTerms('{magnets}')).toThrow(/unknown vocabulary word \{magnets\}: use one of .*\{magnet\}/);
   });
 });
