@@ -27,16 +27,22 @@ function salience(spans: readonly Span[], titleEnd: number, rules: RuleSet, date
   const firstBody = spans.findIndex((s) => s.start >= titleEnd);
   const hasTitle = firstBody !== 0;
   const weights = new Float64Array(spans.length);
+  const positions = new Float64Array(spans.length);
   const headline = new Uint8Array(spans.length);
   spans.forEach((s, i) => {
     const inTitle = i < firstBody || firstBody < 0;
     const lead = i === firstBody;
     headline[i] = inTitle || (lead && !hasTitle) ? 1 : 0;
-    const base = headline[i] ? titleFactor : lead ? leadFactor : 1;
-    weights[i] = base * (isBackground(s.text, cues, doc) ? background.factor : 1);
+    positions[i] = headline[i] ? titleFactor : lead ? leadFactor : 1;
+    weights[i] = positions[i]! * (isBackground(s.text, cues, doc) ? background.factor : 1);
   });
-  return { weights, headline };
+  // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
+  const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
+  return { weights, positions, headline, headEnd };
 }
+
+/** Rules weaker than this are context (a rare earth named somewhere): they do not make a headline's topic. */
+const TOPIC_WEIGHT = 2;
 
 /**
  * Score every category: each rule adds its weight once, at its most salient occurrence. When the headline is about
@@ -54,16 +60,18 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const { weights, headline } = salience(spans, titleEnd, rules, date);
+  const { weights, positions, headline, headEnd } = salience(spans, titleEnd, rules, date);
   const scores = new Map<Category, { score: number; evidence: string[]; headline: boolean }>();
   const vetoed = new Set<Category>();
 
   for (const rule of rules.rules) {
     const re = rule.re;
     re.lastIndex = rule.in === 'body' ? titleEnd : 0;
-    const limit = rule.in === 'title' ? titleEnd : text.length;
-    // A title rule searches the title only (the title starts the text, so offsets are the same).
-    const haystack = rule.in === 'title' ? title : text;
+    const limit = rule.in === 'title' ? headEnd : text.length;
+    // A title rule searches the headline only (it starts the text, so offsets are the same).
+    const haystack = rule.in === 'title' ? text.slice(0, headEnd) : text;
+    // A cue against a category says what kind of document this is: where it stands counts, not its tense.
+    const factors = rule.weight < 0 ? positions : weights;
     let best = 0;
     let inHeadline = false;
     let evidence = '';
@@ -81,7 +89,7 @@ export function categorize(
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }
-      const factor = at >= 0 ? weights[at]! : 1;
+      const factor = at >= 0 ? factors[at]! : 1;
       if (factor > best) {
         best = factor;
         evidence = m[0];
@@ -98,7 +106,7 @@ export function categorize(
       const entry = scores.get(category) ?? { score: 0, evidence: [], headline: false };
       entry.score += rule.weight * best;
       if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
-      if (rule.weight > 0 && inHeadline) entry.headline = true;
+      if (rule.weight >= TOPIC_WEIGHT && inHeadline) entry.headline = true;
       scores.set(category, entry);
     }
   }
