@@ -102,7 +102,9 @@ export const TERMS = {
     '\\bcaps?\\b',
     '\\bceilings?\\b',
     '\\ballocations?\\b',
-    '\\b(?:production|output|mining|control)\\s+(?:targets?|plans?|limits?)\\b',
+    '\\b(?:production|output|mining|control)\\s+(?:plans?|limits?)\\b',
+    '\\btargets?\\b',
+    '\\bmaximum\\s+(?:amount|volume|output)\\b',
   ),
   /** … and what it limits. */
   quota_activity: alternatives(
