@@ -19,7 +19,14 @@ export type CueType =
   | 'year_total'
   | 'respectively'
   | 'money'
+  /** A province or a company: a tonnage it names is its share, not the national figure. */
   | 'allocation'
+  /** A forecast, a projection or a hypothesis ("would be", 预计, 将达): not a stated figure. */
+  | 'forecast'
+  /** One element's product (lanthanum oxide, 镧类, 氧化镝): a part of the rare-earth total, not the total. */
+  | 'element_product'
+  /** A condition ("if", 如果): the sentence's tonnages are hypothetical. */
+  | 'conditional'
   | 'other_metal'
   /** Illegal mining, a capacity or a threshold: a tonnage it names is not a quota. */
   | 'not_quota';
@@ -78,7 +85,7 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
-  ['mining', /开采|采矿|矿产品|mining|mined|extraction/gi],
+  ['mining', /开采|采矿|矿产品|mining|mined|extraction|mineral\s+products?/gi],
   ['smelting', /冶炼分离|冶炼|分离|smelting|separation|refining|refined/gi],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
@@ -110,6 +117,16 @@ const CUES: Array<[CueType, RegExp]> = [
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,
   ],
   [
+    'forecast',
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|预计|预测|预期|将达|将高达|将超|有望|全球|\bglobal\b|\bworld(?:wide)?\b(?!['’]s)/gi,
+  ],
+  // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
+  ['conditional', /\bif\b|如果|假如|倘若/gi],
+  [
+    'element_product',
+    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b/gi,
+  ],
+  [
     'allocation',
     /内蒙古|內蒙古|江西|湖南|广东|廣东|廣東|福建|广西|廣西|四川|山东|山東|云南|雲南|包头|包頭|赣州|贛州|龙岩|北方稀土|中国稀土集团|中國稀土集團|厦门钨业|廣晟|广晟|五矿|中铝|\b(?:Inner Mongolia|Jiangxi|Hunan|Guangdong|Fujian|Guangxi|Sichuan|Shandong|Yunnan|Baotou|Ganzhou|(?:China )?North(?:ern)? Rare Earth|China Rare Earth Group|Baotou Steel|Minmetals|Chinalco|Xiamen Tungsten|Guangsheng)\b/g,
   ],
@@ -119,7 +136,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
 ];
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;

@@ -2,6 +2,7 @@
  * The tonnages of one sentence read as figures: what each measures (subject step), whether it is a comparison base
  * (bases step), its period (period step) and its batch.
  */
+import type { Cue } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
 import { resolvePeriod } from '../periods.js';
 import { findBases, sameTimeLastYear, yearBack } from './bases.js';
@@ -26,6 +27,23 @@ export interface SentenceState {
 }
 
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
+const PLACE = /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|在|于|分布在|位于)$/i;
+const NATIONAL = /全国|我国|中国|national|nationwide|\bChina['’]s\b|\boverall\b|\btotal\b/i;
+
+const LIST_JOIN = /^(?:\s*,\s*|\s+and\s+|\s*[、和及与]\s*)$/;
+
+/**
+ * The province or company named before a tonnage as whose share it is, if any: not one named as a place ("found mainly
+ * in Inner Mongolia, Shandong and Sichuan").
+ */
+function shareBefore(sc: Cue[], text: string, from: number, to: number): Cue | undefined {
+  const named = sc.filter((c) => c.type === 'allocation' && c.start >= from && c.end <= to);
+  const i = named.length - 1;
+  if (i < 0) return undefined;
+  let head = i;
+  while (head > 0 && LIST_JOIN.test(text.slice(named[head - 1]!.end, named[head]!.start))) head--;
+  return PLACE.test(text.slice(from, named[head]!.start)) ? undefined : named[i];
+}
 
 export function readCandidates(
   v: SentenceView,
@@ -54,8 +72,15 @@ export function readCandidates(
       first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
     if (last(sc, ['money'], from, q.start) && !last(sc, ['trade', 'quota'], from, q.start)) return;
-    // A province's or a company's share ("内蒙古共出口稀土…吨", "North Rare Earth … 29.75 thousand tonnes").
-    if (last(sc, ['allocation'], clause.start, q.start)) return;
+    // A province's or a company's share ("内蒙古共出口稀土…吨", "North Rare Earth … 29.75 thousand tonnes"), unless
+    // the text turns to the national figure after naming it.
+    // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
+    const share = shareBefore(sc, text, sentence.start, q.start);
+    if (share && !NATIONAL.test(text.slice(share.end, q.start))) return;
+    // A forecast or a hypothesis ("If the second batch matches the first, an annual quota of 147,000t would be
+    // assigned", 预计…将达…吨) states no figure.
+    if (first(sc, ['forecast'], clause.start, clause.end) || first(sc, ['conditional'], sentence.start, q.start))
+      return;
     const domain = domainOf(domainCue) ?? ctx.domain;
     if (!domain || domain === 'other') return;
     if (first(sc, ['other'], sentence.start, sentence.end) && SEIZURE.test(sentence.text)) return;

@@ -119,10 +119,10 @@ export function tradeOf(
   const { cues: sc, text, sentence } = v;
   const q = s.q;
   const productCue =
-    trailing(sc, text, [...PRODUCT, 'other_metal'], q, s.nextQStart) ??
-    last(sc, [...PRODUCT, 'other_metal'], sentence.start, q.start);
-  // Antimony, gallium, tungsten … tonnages are not rare-earth figures.
-  if (productCue?.type === 'other_metal') return null;
+    trailing(sc, text, [...PRODUCT, 'other_metal', 'element_product'], q, s.nextQStart) ??
+    last(sc, [...PRODUCT, 'other_metal', 'element_product'], sentence.start, q.start);
+  // Antimony, gallium, tungsten … tonnages are not rare-earth figures; lanthanum oxide is a part of the total.
+  if (productCue?.type === 'other_metal' || productCue?.type === 'element_product') return null;
   if (!productCue && ctx.otherMetal) return null;
   const product =
     nthOfList(v, s, (c) =>
