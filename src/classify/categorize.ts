@@ -20,11 +20,15 @@ function sentenceAt(spans: readonly Span[], offset: number): number {
  * How much a cue counts in each sentence: the headline (the title; the lead sentence when there is no title) counts
  * `titleFactor` times, the lead `leadFactor` times, the rest once; a background sentence `background.factor` times that.
  */
+const NOT_A_LEAD =
+  /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
+
 function salience(spans: readonly Span[], titleEnd: number, rules: RuleSet, date: string | null | undefined) {
   const { titleFactor, leadFactor, background } = rules.settings;
   const cues: TimeCues = { past: rules.background, present: rules.present, olderDays: background.olderDays };
   const doc = documentDay(date);
-  const firstBody = spans.findIndex((s) => s.start >= titleEnd);
+  // The lead: the first body sentence that reads as one (not a byline, a time stamp or a one-word kicker).
+  const firstBody = spans.findIndex((s) => s.start >= titleEnd && !NOT_A_LEAD.test(s.text));
   const hasTitle = firstBody !== 0;
   const weights = new Float64Array(spans.length);
   const positions = new Float64Array(spans.length);
