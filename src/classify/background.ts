@@ -25,7 +25,7 @@ const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep'
 const EN_DATE =
   /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d)\b)?/g;
 const EN_YEAR =
-  /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d))/g;
+  /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
 const ZH_DATE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g;
 const ZH_YEAR = /((?:19|20)\d\d)年(?!\d{1,2}月)/g;
 // "去年" and "last year" as a time, not as the base of a comparison (比去年, 去年同期, "up 5% from last year").
@@ -33,11 +33,24 @@ const ZH_RELATIVE_YEAR = /(?<![比较于与和])(去年|前年|上年)(?!同期|
 const EN_RELATIVE_YEAR =
   /(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+(?:a\s+|the\s+same\s+\w+\s+)?)\b(last|previous) year\b/gi;
 
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// 二〇二四年, 十月, 二十三日: Chinese numerals right before 年/月/日/号.
+const CHINESE_DATE_NUMBER = /[〇零一二三四五六七八九十]{1,4}[年月日号]/;
+const CHINESE_DATE_NUMBERS = /[〇零一二三四五六七八九十]{1,4}(?=[年月日号])/g;
+
+/** A year written digit by digit (二〇二四 → 2024), or a month or day count (十 → 10, 二十三 → 23). */
+function chineseDateNumber(s: string): string {
+  if (!s.includes('十')) return [...s].map((c) => DIGIT[c] ?? '').join('');
+  const [tens, ones] = s.split('十');
+  return String((tens ? (DIGIT[tens] ?? 1) : 1) * 10 + (ones ? (DIGIT[ones] ?? 0) : 0));
+}
+
 /**
  * The last day of each period a sentence names, read relative to the document: "April" without a year is the last
  * April up to the document's month (a month after it, with no year, may be a coming date and is left out).
  */
-export function namedDays(sentence: string, doc: { year: number; month: number }): DayNumber[] {
+export function namedDays(text: string, doc: { year: number; month: number }): DayNumber[] {
+  const sentence = CHINESE_DATE_NUMBER.test(text) ? text.replace(CHINESE_DATE_NUMBERS, chineseDateNumber) : text;
   const out: DayNumber[] = [];
   const resolve = (year: number | null, month: number, day: number | null) => {
     if (month < 1 || month > 12) return;
