@@ -37,8 +37,9 @@ export interface Cue {
   end: number;
   /** For batch cues: the batch number. */
   n?: number;
-  /** For destination cues: the country's snake_case name. */
+  /** For destination cues: the country's snake_case name, and whether the words make it the flow's destination. */
   country?: string;
+  strict?: boolean;
 }
 
 const BATCH_NUM: Record<string, number> = {
@@ -157,10 +158,15 @@ export function findCues(text: string): Cue[] {
       out.push({ type, start: m.index, end: m.index + m[0].length });
     }
   }
-  for (const { country, re } of DESTINATIONS) {
+  for (const { country, re, strict } of DESTINATIONS) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text))
-      out.push({ type: 'dest', start: m.index, end: m.index + m[0].length, country });
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // A bare name inside a strict match ("to the United States") is the same cue.
+      if (!strict && out.some((c) => c.type === 'dest' && c.start <= start && c.end >= end)) continue;
+      out.push({ type: 'dest', start, end, country, ...(strict ? { strict } : {}) });
+    }
   }
   BATCH.lastIndex = 0;
   for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {

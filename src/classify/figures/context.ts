@@ -22,6 +22,8 @@ export interface Context {
   /** The last period from January of a trade figure ("January and February combined"), for "over the two months". */
   cumulative?: string;
   year?: number;
+  /** The country the trade sentences are about, while they name no other product or destination. */
+  destination?: string;
   /** The last product named was another metal. */
   otherMetal?: boolean;
 }
@@ -37,6 +39,33 @@ export function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | unde
 // A period from January: 2025-01/2025-05, H1, Q1.
 export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
 
+const MAGNET_NAME = /^[\s\w-]{0,25}$/;
+
+/**
+ * The product a sentence's flow is about: the product named nearest its first flow word ("exports of rare earth magnets
+ * to the US …, as … rare earth products" is about magnets), else the last product it names.
+ */
+function subjectProduct(cues: Cue[], sentence: Span): Cue | undefined {
+  const text = (a: Cue, b: Cue) => sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
+  const inSentence = cues.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+  // ("rare earth permanent magnets" is one name: its "rare earth" is not a product of its own.)
+  const products = inSentence.filter(
+    (c, i) =>
+      ['magnet', 'rare_earth', 'other_metal', 'element_product'].includes(c.type) &&
+      !(
+        c.type === 'rare_earth' &&
+        inSentence.slice(i + 1).some((m) => m.type === 'magnet' && MAGNET_NAME.test(text(c, m)))
+      ),
+  );
+  const flow = inSentence.find((c) => c.type === 'trade');
+  if (!flow || !products.length) return products.at(-1);
+  const dist = (c: Cue) => (c.end <= flow.start ? flow.start - c.end : c.start - flow.end);
+  // (稀土永磁 holds 稀土: the longer name at the same place wins.)
+  return products.reduce((a, b) =>
+    dist(b) < dist(a) || (dist(b) === dist(a) && b.end - b.start > a.end - a.start) ? b : a,
+  );
+}
+
 /** Move the context past one sentence: its cues, its period mentions and the figures read from it. */
 export function updateContext(
   ctx: Context,
@@ -49,14 +78,33 @@ export function updateContext(
 ): void {
   const d = domainOf(last(cues, [...DOMAIN_CUES], sentence.start, sentence.end));
   if (d) ctx.domain = d;
-  const product = last(cues, ['magnet', 'rare_earth', 'other_metal'], sentence.start, sentence.end);
-  if (product?.type === 'other_metal') ctx.otherMetal = true;
+  // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
+  const product = candidates.length
+    ? last(cues, ['magnet', 'rare_earth', 'other_metal', 'element_product'], sentence.start, sentence.end)
+    : subjectProduct(cues, sentence);
+  if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;
   else if (product) {
     ctx.product = product.type as Product;
     ctx.otherMetal = false;
   }
   const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);
   if (flow) ctx.flow = flow.type as Flow;
+  // The destination a lead sentence names for a flow without stating a tonnage ("China's exports of magnets to the US
+  // rebounded in July") carries to the sentences right after it as long as their figures take it; any other sentence
+  // ends it.
+  const named = cues.findLast(
+    (c) => c.type === 'dest' && c.strict && c.start >= sentence.start && c.end <= sentence.end,
+  );
+  const within = (c: Cue) => c.start >= sentence.start && c.end <= sentence.end;
+  const carried = ctx.destination;
+  if (!candidates.length && named && cues.some((c) => c.type === 'trade' && within(c))) ctx.destination = named.country;
+  else if (
+    !carried ||
+    !candidates.length ||
+    candidates.some((c) => c.metric.kind !== 'trade' || c.metric.destination !== carried) ||
+    cues.some((c) => c.type === 'dest' && within(c))
+  )
+    ctx.destination = undefined;
   const kind = last(cues, ['mining', 'smelting'], sentence.start, sentence.end);
   if (kind) ctx.kind = kind.type as QuotaKind;
   const kinds: QuotaKind[] = [];

@@ -37,16 +37,24 @@ const EN_TO = String.raw`\b(?:to|into|for|bound\s+for|destined\s+for)\s+`;
 export interface DestinationPattern {
   country: string;
   re: RegExp;
+  /** The pattern names the country as where the flow goes ("to Japan", 对日本); a bare name (美国, "U.S.") does not. */
+  strict: boolean;
 }
 
 /** One pattern per country: the country with the words that make it the flow's destination. */
 export const DESTINATIONS: DestinationPattern[] = [
   {
     country: 'us',
-    re: /美国|美國|对美|對美|United States|U\.S\.(?!\w)|\bUS\b|\bAmerica\b|American buyers/g,
+    re: new RegExp(
+      `${ZH_TO}(?:美国|美國)|对美|對美|${EN_TO}(?:the\\s+)?(?:United States|U\\.S\\.(?!\\w)|US\\b|America\\b)|\\b(?:US|U\\.S\\.)-bound\\b|American buyers`,
+      'g',
+    ),
+    strict: true,
   },
+  { country: 'us', re: /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g, strict: false },
   ...COUNTRIES.map(([country, zh, en]) => ({
     country,
     re: new RegExp(`${ZH_TO}(?:${zh})|${EN_TO}(?:${en})\\b|\\b(?:${en})-bound\\b`, 'g'),
+    strict: true,
   })),
 ];

@@ -54,12 +54,13 @@ export function pickPeriod(
     if (quota) return docDate.year;
     return docDate.month === 1 ? docDate.year - 1 : earlierYear;
   };
+  // (A month with no year in a text with no date: the year the text was last on.)
   const contextYear =
     pick?.year !== undefined
       ? undefined
       : pick?.wholeYear
         ? wholeYear()
-        : pick?.sameYear
+        : pick?.sameYear || !docDate
           ? (sentenceYear ?? earlierYear)
           : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;

@@ -123,7 +123,11 @@ export function readCandidates(
       ? null
       : (back ??
         (basePeriod
-          ? resolvePeriod(basePeriod, basePeriod.year === undefined ? sentenceYear : undefined, docDate)
+          ? resolvePeriod(
+              basePeriod,
+              basePeriod.year === undefined ? (sentenceYear ?? (docDate ? undefined : ctx.year)) : undefined,
+              docDate,
+            )
           : null) ??
         pickPeriod(
           q,

@@ -142,20 +142,56 @@ export function tradeOf(
     flow !== 'export'
       ? undefined
       : (nthOfList(v, s, (c) => (c.type === 'dest' ? c.country : undefined)) ??
-        last(sc, ['dest'], Math.max(s.prevQEnd, s.clause.start - 40), q.start)?.country ??
+        destinationBefore(v, s) ??
         destinationAfter(text, first(sc, ['dest'], q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
         (inheritedDestination && !last(sc, ['export', 'import', 'dest'], sentence.start, q.start)
           ? inheritedDestination
-          : undefined));
+          : undefined) ??
+        continuedDestination(v, ctx));
   return { kind: 'trade', product, flow, ...(destination ? { destination } : {}) };
+}
+
+// The national figure: "total exports", "overall", 总出口量, 全国.
+const NATIONAL = /\btotal\b|\boverall\b|\ball\b|总|全国|我国|\bChina['’]s\b|\bChina\s+(?:exported|shipped)/i;
+
+/**
+ * The destination named before a tonnage: any country cue close before it (the clause, or 40 characters before it),
+ * else one the sentence names as the flow's destination ("US-bound shipments of the magnets, …, rose to 4,593 tonnes")
+ * with no turn to the national figure in between and no new flow or product after an earlier tonnage.
+ */
+function destinationBefore(v: SentenceView, s: Slot): string | undefined {
+  const near = last(v.cues, ['dest'], Math.max(s.prevQEnd, s.clause.start - 40), s.q.start);
+  if (near) return near.country;
+  const named = v.cues.findLast(
+    (c) => c.type === 'dest' && c.strict && c.start >= v.sentence.start && c.end <= s.q.start,
+  );
+  if (!named || NATIONAL.test(v.text.slice(named.end, s.q.start))) return undefined;
+  const renamed =
+    named.end <= s.prevQEnd &&
+    v.cues.some(
+      (c) => ['trade', 'magnet', 'rare_earth'].includes(c.type) && c.start >= s.prevQEnd && c.end <= s.q.start,
+    );
+  return renamed ? undefined : named.country;
+}
+
+/**
+ * The destination earlier sentences were about, for a sentence that names no product, no country and not the national
+ * figure ("China's exports of magnets to the US rebounded in July. Shipments totalled 447 tonnes last month.").
+ */
+function continuedDestination(v: SentenceView, ctx: Context): string | undefined {
+  if (!ctx.destination) return undefined;
+  const names = v.cues.some(
+    (c) => c.type === 'dest' || c.type === 'magnet' || c.type === 'rare_earth' || c.type === 'import',
+  );
+  return names || NATIONAL.test(v.sentence.text) ? undefined : ctx.destination;
 }
 
 function destinationAfter(text: string, cue: Cue | undefined, q: Quantity): string | undefined {
   if (!cue) return undefined;
-  // The English destination cues carry their own "to"; the United States may be named bare ("… tons to the US").
   const gap = text.slice(q.end, cue.start);
-  if (cue.country === 'us') return TO_GAP.test(gap) ? cue.country : undefined;
-  return /^[^\u4e00-\u9fff\d]{0,12}$/.test(gap) && /^\s*(?:to|into|for|bound|destined)\b/i.test(text.slice(cue.start))
+  // A bare "the US" after the tonnage needs its "to" ("… tons to the US"); a strict cue carries its own.
+  if (!cue.strict) return TO_GAP.test(gap) ? cue.country : undefined;
+  return /^[^\u4e00-\u9fff\d,;]{0,40}$/.test(gap) && /^\s*(?:to|into|for|bound|destined)\b/i.test(text.slice(cue.start))
     ? cue.country
     : undefined;
 }
