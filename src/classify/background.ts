@@ -21,6 +21,7 @@ export function documentDay(date: string | null | undefined): { day: DayNumber; 
   return { day: dayNumber(year, month, Number(m[3] ?? 15)), year, month };
 }
 
+const YEAR_SEASON = 75;
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
   /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d)\b)?/g;
@@ -68,7 +69,9 @@ export function namedDays(text: string, doc: { year: number; month: number }): D
   }
   for (const m of sentence.matchAll(ZH_DATE))
     resolve(m[1] ? Number(m[1]) : null, Number(m[2]), m[3] ? Number(m[3]) : null);
-  for (const re of [EN_YEAR, ZH_YEAR]) for (const m of sentence.matchAll(re)) out.push(monthEnd(Number(m[1]), 12));
+  // A year alone stays current for a season after it ends: annual figures and reviews come out into March.
+  for (const re of [EN_YEAR, ZH_YEAR])
+    for (const m of sentence.matchAll(re)) out.push(monthEnd(Number(m[1]), 12) + YEAR_SEASON);
   for (const m of sentence.matchAll(ZH_RELATIVE_YEAR)) out.push(monthEnd(doc.year - (m[1] === '前年' ? 2 : 1), 12));
   for (const _ of sentence.matchAll(EN_RELATIVE_YEAR)) out.push(monthEnd(doc.year - 1, 12));
   return out;

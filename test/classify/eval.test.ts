@@ -21,12 +21,13 @@ const REAL = fileURLToPath(new URL('../../../shared/corpus-real/', import.meta.u
 
 /**
  * What the shipped rules reach on the real corpus, less a margin of 0.02: a change that loses more fails here. The
- * train part is what the rules were tuned on; `all` adds the held-out part (documents numbered a multiple of 5), whose
- * floor the lead sets after its one held-out run (until then it is the train floor).
+ * train part is what the rules were tuned on; `all` adds the held-out part (documents numbered a multiple of 5). Its
+ * floor is set from the lead's one held-out run (whoever tunes must not see the held-out score, so it starts unset and
+ * its check is skipped with one line until then).
  */
-const FLOORS = {
+const FLOORS: Record<'train' | 'all', { categories: number; figures: number } | null> = {
   train: { categories: 0.935, figures: 0.63 },
-  all: { categories: 0.935, figures: 0.63 },
+  all: null,
 };
 
 const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
@@ -72,12 +73,16 @@ if (!real && !process.env.CI)
   process.stdout.write(`real-corpus eval skipped: ${REAL} not found (put shared/corpus-real beside the checkout)\n`);
 
 describe.skipIf(!real && !process.env.CI)('the shipped rules on the shared real corpus', () => {
-  for (const part of ['train', 'all'] as const)
-    it(`holds what it reached on the ${part} part, less 0.02`, () => {
+  for (const part of ['train', 'all'] as const) {
+    const floor = FLOORS[part];
+    if (!floor)
+      process.stdout.write(`real-corpus ${part} floor not set yet: the lead sets it after the held-out run\n`);
+    it.skipIf(!floor)(`holds what it reached on the ${part} part, less 0.02`, () => {
       expect(existsSync(REAL), `${REAL} is required when CI=true`).toBe(true);
       const report = evaluate(REAL, loaded.rules!, part);
       const table = formatReport(report, true);
-      expect(f1(report.categoriesMicro), table).toBeGreaterThanOrEqual(FLOORS[part].categories);
-      expect(f1(report.figures), table).toBeGreaterThanOrEqual(FLOORS[part].figures);
+      expect(f1(report.categoriesMicro), table).toBeGreaterThanOrEqual(floor!.categories);
+      expect(f1(report.figures), table).toBeGreaterThanOrEqual(floor!.figures);
     });
+  }
 });
