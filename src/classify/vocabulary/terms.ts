@@ -54,6 +54,9 @@ export const TERMS = {
     '\\brare[\\s-]earths?\\b',
     '\\bREEs?\\b',
     '\\blanthanides?\\b',
+    // Wire stories name the group without the word: "the group of 17 minerals", 17种元素.
+    '\\b(?:group of )?17 (?:minerals|metals|elements)\\b',
+    '17种(?:稀土)?(?:元素|金属|矿物)',
     ...ELEMENTS.map(elementSource),
   ),
   /** Rare-earth magnets in every usual wording (稀土磁铁 is the HK/Taiwan word, 永磁 the mainland one). */
