@@ -9,7 +9,7 @@ import type { Span } from '../segment.js';
 // "from 100,000 tons", "36.2% above April's 4,566 tons", "after sliding to just 46 tons in May", "higher than the 4,725
 // tonnes shipped a year ago".
 const COMPARISON_BASE =
-  /(?:(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+  /(?:(?:比|较|与)\s*(?:(?:去年|上年|前一年|(?:19|20)\d{2}\s*年)\s*)?(?:同期|同月)\s*(?:的)?|(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
 // A base named before its tonnage: "from the 2022 full-year quotas of 210,000 mt", "compared with last year's total of".
 const NAMED_BASE =
   /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:of|at)\s*$/i;
@@ -82,3 +82,23 @@ export function sameTimeLastYear(text: string, clause: Span, q: Quantity): boole
 
 /** A period one year back: 2025-06 → 2024-06, 2025-01/2025-05 → 2024-01/2024-05. */
 export const yearBack = (period: string): string => period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
+
+// 较2024年同期的4725吨, "4,566 tons in the same month in 2024", "the same period of last year".
+const SAME_BEFORE = /(?:((?:19|20)\d{2})\s*年|(去年|上年|前一年))\s*(?:同期|同月)\s*(?:的)?\s*$/;
+const SAME_AFTER =
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+the\s+same\s+(?:month|period|quarter)\s+(?:of\s+|in\s+)?(?:((?:19|20)\d{2})|(last year|the previous year|a year (?:earlier|ago)))/i;
+
+/**
+ * A base stated for "the same period" of a named year: the period the text is on, moved to that year (2025-10 →
+ * 2024-10 for 较2024年同期的4725吨). Null when the base does not say so.
+ */
+export function samePeriodOf(text: string, q: Quantity, reference: string | null | undefined): string | null {
+  if (!reference) return null;
+  const before = SAME_BEFORE.exec(text.slice(Math.max(0, q.start - 16), q.start));
+  const after = before ? null : SAME_AFTER.exec(text.slice(q.end, q.end + 60));
+  const m = before ?? after;
+  if (!m) return null;
+  if (m[2]) return yearBack(reference);
+  const shift = Number(m[1]) - Number(reference.slice(0, 4));
+  return reference.replace(/\d{4}/g, (y) => String(Number(y) + shift));
+}

@@ -103,3 +103,18 @@ export function comparedPeriod(
   const [y, m] = base.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
+
+// 累计 / "year-to-date": a total from January, whatever single month the sentence names.
+const FROM_JANUARY_WORDS =
+  /累计|\bcumulative(?:ly)?\b|\byear[\s-]to[\s-]date\b|\bso far this year\b|\bsince (?:the start of the year|January)\b/i;
+
+/**
+ * "10月…累计出口稀土17911吨", "This brings year-to-date shipments to 23,400 tonnes" (after a September figure): the period
+ * from January to that month. Other periods are returned as they are.
+ */
+export function cumulativeOf(period: string | null, before: string): string | null {
+  if (!period || !FROM_JANUARY_WORDS.test(before)) return period;
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  return resolvePeriod({ start: 0, end: 0, comparative: false, year: Number(m[1]), toMonth: Number(m[2]) }, undefined, null);
+}

@@ -5,13 +5,13 @@
 import type { Cue } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
 import { resolvePeriod } from '../periods.js';
-import { findBases, sameTimeLastYear, yearBack } from './bases.js';
+import { findBases, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
 import { DOMAIN_CUES, domainOf } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
-import { comparedPeriod, pickPeriod, type DocDate } from './pick-period.js';
+import { comparedPeriod, cumulativeOf, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
 import { quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
@@ -114,14 +114,17 @@ export function readCandidates(
       : true;
     if (compared && !ownWords && domain === 'trade' && !isQuota(compared.metric)) metric = compared.metric;
     const basePeriod = bases.get(q);
+    // "较2024年同期的4725吨", "4,566 tons in the same month in 2024": the period compared, in that year.
+    const same = comparisonBase ? samePeriodOf(text, q, compared?.period ?? ctx.periods[domain]) : null;
     // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
     const back = compared?.period && !basePeriod && lastYear ? yearBack(compared.period) : null;
     // A trade comparison base with no period of its own ("imports were up from 3,000 tons") has none: the text
     // does not say when that was.
-    const periodless = comparisonBase && !basePeriod && !back && domain === 'trade' && !lastYear;
+    const periodless = comparisonBase && !basePeriod && !back && !same && domain === 'trade' && !lastYear;
     let period = periodless
       ? null
-      : (back ??
+      : (same ??
+        back ??
         (basePeriod
           ? resolvePeriod(
               basePeriod,
@@ -145,6 +148,7 @@ export function readCandidates(
       if (period && lastYear) period = yearBack(period);
     }
     if (!period && domain === 'quota' && docDate) period = String(docDate.year);
+    if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));
     // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
     const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
     // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,
