@@ -89,7 +89,7 @@ export function quotaOf(v: SentenceView, s: Slot, ctx: Context): QuotaReading | 
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, ['smelting'], s.clause.start, q.start)) kind = 'mining';
   if (!kind) return null;
-  const scope = last(sc, ['batch', 'ytd', 'year_total'], sentence.start, q.start);
+  const scope = last(sc, ['batch', 'ytd', 'year_total'], sentence.start, q.start) ?? batchAfter(v, q);
   const ytd = scope?.type === 'ytd';
   const yearTotal = scope?.type === 'year_total';
   return {
@@ -103,6 +103,16 @@ export function quotaOf(v: SentenceView, s: Slot, ctx: Context): QuotaReading | 
     inheritedBatch: !ytd && !yearTotal && scope?.n === undefined && ctx.batch !== undefined,
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
+}
+
+// Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the").
+const TO_BATCH = /^(?:[^,;:，；。\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
+
+/** "84 kt and 81 kt set in the first round of 2021", "50,425 mt for light rare earths in the first batch": named after. */
+function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
+  const cue = first(v.cues, ['batch'], q.end, v.sentence.end);
+  const gap = cue ? v.text.slice(q.end, cue.start) : '';
+  return cue && gap.length <= 60 && TO_BATCH.test(gap) ? cue : undefined;
 }
 
 // Only "… tons to the United States" names the destination after the tonnage; Chinese writes 对美出口 before it.
