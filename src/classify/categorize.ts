@@ -38,11 +38,12 @@ function salience(spans: readonly Span[], titleEnd: number, rules: RuleSet, date
     const lead = i === firstBody;
     headline[i] = inTitle || (lead && !hasTitle) ? 1 : 0;
     positions[i] = headline[i] ? titleFactor : lead ? leadFactor : 1;
-    weights[i] = positions[i]! * (isBackground(s.text, cues, doc) ? background.factor : 1);
+    weights[i] = positions[i] * (isBackground(s.text, cues, doc) ? background.factor : 1);
   });
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
   const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { weights, positions, headline, headEnd };
+  const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
+  return { weights, positions, headline, headEnd, leadEnd };
 }
 
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a headline's topic. */
@@ -64,7 +65,7 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const { weights, positions, headline, headEnd } = salience(spans, titleEnd, rules, date);
+  const { weights, positions, headline, headEnd, leadEnd } = salience(spans, titleEnd, rules, date);
   const scores = new Map<Category, { score: number; evidence: string[]; headline: boolean }>();
   const vetoed = new Set<Category>();
 
@@ -99,7 +100,8 @@ export function categorize(
         evidence = m[0];
         inHeadline = at >= 0 && headline[at] === 1 && factor >= rules.settings.titleFactor;
       }
-      if (best >= rules.settings.titleFactor) break;
+      // Past the lead no sentence counts more than once: the best is found.
+      if (best >= rules.settings.titleFactor || (best >= 1 && m.index >= leadEnd)) break;
     }
     if (best === 0) continue;
     for (const category of rule.categories) {
