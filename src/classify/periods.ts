@@ -101,7 +101,8 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
   ],
   [
     /月/,
-    /(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)/g,
+    // (五月 and 十二月 too, but not 个月, 前十月 spans or 一月一日-style dates.)
+    /(?:(\d{4})\s*年)?\s*(\d{1,2}|(?<![\u4e00-\u9fff])(?:十一|十二|[一二三四五六七八九十]))\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d|\s*[一二三四五六七八九十]+\s*日)/g,
     (m) => ({ year: num(m[1]), month: num(m[2]) }),
   ],
   [

@@ -134,9 +134,12 @@ export function shareChanges(
   assigned: Change[][],
 ): void {
   for (const ch of changes) {
-    if (!ALL_OF_THEM.test(text.slice(Math.max(sentence.start, ch.start - 12), ch.start)) || !ch.basis) continue;
+    if (!ALL_OF_THEM.test(text.slice(Math.max(sentence.start, ch.start - 12), ch.start))) continue;
     candidates.forEach((c, i) => {
-      if (!c.comparisonBase && !assigned[i]!.some((x) => x.basis === ch.basis)) assigned[i]!.push(ch);
+      // (No basis stated: a year, a quarter or months from January can only be compared year on year.)
+      const basis = ch.basis ?? (CUMULATIVE_PERIOD.test(c.period ?? '-') ? 'yoy' : null);
+      if (basis && !c.comparisonBase && !assigned[i]!.some((x) => x.basis === basis))
+        assigned[i]!.push({ ...ch, basis });
     });
   }
 }

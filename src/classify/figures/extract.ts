@@ -19,10 +19,11 @@ import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { TABLE_ROW, tableFigures } from './table.js';
 
-// A cheap test before the period patterns run: no digit and no period word means no period.
-const DIGIT = /\d/;
+// A cheap test before the period patterns run: no digit and no period word means no period. (A tonnage may be written
+// in Chinese numerals: 一千二百三十八吨.)
+const DIGIT = /\d|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万点]*\s*(?:万|亿)?\s*(?:公吨|吨)/;
 const MAY_HAVE_PERIOD =
-  /\d|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
+  /\d|月|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 const CJK = /[\u4e00-\u9fff]/;
 // "Shipments to the United States moved the other way. They fell 11% from October to 582 tons": the pronoun
 // continues the subject of the sentence before.

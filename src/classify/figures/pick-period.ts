@@ -116,5 +116,9 @@ export function cumulativeOf(period: string | null, before: string): string | nu
   if (!period || !FROM_JANUARY_WORDS.test(before)) return period;
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
-  return resolvePeriod({ start: 0, end: 0, comparative: false, year: Number(m[1]), toMonth: Number(m[2]) }, undefined, null);
+  return resolvePeriod(
+    { start: 0, end: 0, comparative: false, year: Number(m[1]), toMonth: Number(m[2]) },
+    undefined,
+    null,
+  );
 }
