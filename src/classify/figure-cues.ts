@@ -1,5 +1,5 @@
 /** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
-import { DESTINATIONS } from './figures/destinations.js';
+import { findDestinations } from './figures/destinations.js';
 
 export type CueType =
   | 'quota'
@@ -158,16 +158,8 @@ export function findCues(text: string): Cue[] {
       out.push({ type, start: m.index, end: m.index + m[0].length });
     }
   }
-  for (const { country, re, strict } of DESTINATIONS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // A bare name inside a strict match ("to the United States") is the same cue.
-      if (!strict && out.some((c) => c.type === 'dest' && c.start <= start && c.end >= end)) continue;
-      out.push({ type: 'dest', start, end, country, ...(strict ? { strict } : {}) });
-    }
-  }
+  for (const d of findDestinations(text))
+    out.push({ type: 'dest', start: d.start, end: d.end, country: d.country, ...(d.strict ? { strict: true } : {}) });
   BATCH.lastIndex = 0;
   for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {
     const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();

@@ -4,7 +4,7 @@
  * States also in the looser wordings the press uses for it: 对美, "U.S.-bound", "American buyers").
  */
 
-/** slug, Chinese names (simplified and traditional forms), English names. */
+/** slug, Chinese names (simplified and traditional forms), English names (one a bare "the" may precede). */
 const COUNTRIES: Array<[string, string, string]> = [
   ['japan', '日本', 'Japan'],
   ['germany', '德国|德國', 'Germany'],
@@ -34,27 +34,53 @@ const COUNTRIES: Array<[string, string, string]> = [
 const ZH_TO = String.raw`(?:对|對|向|销往|銷往|运往|運往|输往|輸往|发往|發往|出口至|出口到|出口往|至|到)\s*`;
 const EN_TO = String.raw`\b(?:to|into|for|bound\s+for|destined\s+for)\s+`;
 
-export interface DestinationPattern {
+export interface DestinationMatch {
   country: string;
-  re: RegExp;
-  /** The pattern names the country as where the flow goes ("to Japan", 对日本); a bare name (美国, "U.S.") does not. */
+  start: number;
+  end: number;
+  /** The words name the country as where the flow goes ("to Japan", 对日本); a bare name (美国, "U.S.") does not. */
   strict: boolean;
 }
 
-/** One pattern per country: the country with the words that make it the flow's destination. */
-export const DESTINATIONS: DestinationPattern[] = [
-  {
-    country: 'us',
-    re: new RegExp(
-      `${ZH_TO}(?:美国|美國)|对美|對美|${EN_TO}(?:the\\s+)?(?:United States|U\\.S\\.(?!\\w)|US\\b|America\\b)|\\b(?:US|U\\.S\\.)-bound\\b|American buyers`,
-      'g',
-    ),
-    strict: true,
-  },
-  { country: 'us', re: /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g, strict: false },
-  ...COUNTRIES.map(([country, zh, en]) => ({
-    country,
-    re: new RegExp(`${ZH_TO}(?:${zh})|${EN_TO}(?:${en})\\b|\\b(?:${en})-bound\\b`, 'g'),
-    strict: true,
-  })),
-];
+const SLUG = new Map<string, string>();
+for (const [country, zh, en] of COUNTRIES)
+  for (const name of [...zh.split('|'), ...en.split('|')]) SLUG.set(name.toLowerCase().replace(/^the /, ''), country);
+for (const name of ['美国', '美國', '美', 'united states', 'u.s.', 'us', 'america']) SLUG.set(name, 'us');
+
+const alternatives = (names: string[]) =>
+  names
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.]/g, '\\.').replace(/^the /i, ''))
+    .join('|');
+const ZH_NAMES = alternatives([...COUNTRIES.flatMap(([, zh]) => zh.split('|')), '美国', '美國']);
+const EN_NAMES = alternatives([
+  ...COUNTRIES.flatMap(([, , en]) => en.split('|')),
+  'United States',
+  'U.S.',
+  'US',
+  'America',
+]);
+// One pass for every country: the strict forms first (a flow sent there), then a bare United States.
+const STRICT = new RegExp(
+  `${ZH_TO}(${ZH_NAMES})|(?:对|對)(美)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers`,
+  'g',
+);
+const BARE_US = /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g;
+
+/** The destinations `text` names, in order of where they start. */
+export function findDestinations(text: string): DestinationMatch[] {
+  const out: DestinationMatch[] = [];
+  STRICT.lastIndex = 0;
+  for (let m = STRICT.exec(text); m; m = STRICT.exec(text)) {
+    const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? (m[5] ? 'america' : '')).toLowerCase();
+    const country = SLUG.get(name);
+    if (country) out.push({ country, start: m.index, end: m.index + m[0].length, strict: true });
+  }
+  BARE_US.lastIndex = 0;
+  for (let m = BARE_US.exec(text); m; m = BARE_US.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!out.some((c) => c.start <= start && c.end >= end)) out.push({ country: 'us', start, end, strict: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
