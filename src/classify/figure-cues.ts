@@ -119,7 +119,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'forecast',
-    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|预计|预测|预期|将达|将高达|将超|有望|全球|\bglobal\b|\bworld(?:wide)?\b(?!['’]s)/gi,
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|预计|预测|预期|将达|将高达|将超|有望/gi,
   ],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
   ['conditional', /\bif\b|如果|假如|倘若/gi],
