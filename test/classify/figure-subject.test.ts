@@ -84,6 +84,14 @@ describe('period', () => {
     ]);
   });
 
+  it('in an undated text, takes the year after the one a sentence compares with', () => {
+    expect(figs('全年稀土开采指标定为24万吨，比2023年的21万吨增长14.3%。第一批指标为12万吨。', undefined)).toEqual([
+      'mining_quota|240000|2024|-|yoy|14.3',
+      'mining_quota|210000|2023|-|-|-',
+      'mining_quota|120000|2024|1|-|-',
+    ]);
+  });
+
   it('reads 累计 with a month as the total from January', () => {
     expect(figs('截至10月底，中国累计出口稀土17911吨。', '2013-12-23')).toEqual([
       'rare_earth_exports|17911|2013-01/2013-10|-|-|-',

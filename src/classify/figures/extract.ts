@@ -29,6 +29,15 @@ const CJK = /[\u4e00-\u9fff]/;
 // continues the subject of the sentence before.
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
 
+/**
+ * In an undated text, a sentence that names only the year it compares with ("比2021年的16.8万吨增长25%", "up 15.8% from
+ * corresponding 2014 levels") is about the year after it.
+ */
+function yearAfterBase(periods: PeriodMention[]): number | undefined {
+  const bases = periods.filter((p) => p.comparative && p.year !== undefined && p.month === undefined && !p.toMonth);
+  return bases.length === 1 ? bases[0]!.year! + 1 : undefined;
+}
+
 /** The destination a sentence without a tonnage is about, for a pronoun opening the next. */
 const destinationSubject = (sc: Cue[]): string | undefined =>
   sc.some((c) => c.type === 'trade') ? sc.find((c) => c.type === 'dest')?.country : undefined;
@@ -61,7 +70,9 @@ export function extractFigures(
     const periods = MAY_HAVE_PERIOD.test(sentence.text)
       ? resolveSpans(findPeriods(sentence.text, sentence.start), ctx.cumulative)
       : [];
-    const sentenceYear = periods.find((p) => p.year !== undefined && !p.comparative)?.year;
+    const sentenceYear =
+      periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
+      (docDate ? undefined : yearAfterBase(periods));
     if (!DIGIT.test(sentence.text)) {
       // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
       pending = [];
