@@ -29,6 +29,12 @@ describe('subject', () => {
     ).toEqual(['mining_quota_light|148850|2021|-|-|-']);
   });
 
+  it('goes on leaving out a share in the sentences after it, until one turns to the national figure', () => {
+    expect(
+      figs('今年上半年，内蒙古共出口稀土2663.8吨。其中6月份出口稀土456.4吨。全国6月出口稀土7742.2吨。', '2025-07-26'),
+    ).toEqual(['rare_earth_exports|7742.2|2025-06|-|-|-']);
+  });
+
   it('leaves out forecasts and hypotheses', () => {
     expect(
       figs('If the second batch matches the first, an annual quota of 147,000 tonnes would be assigned.', '2018-05-01'),

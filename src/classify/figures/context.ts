@@ -24,9 +24,14 @@ export interface Context {
   year?: number;
   /** The country the trade sentences are about, while they name no other product or destination. */
   destination?: string;
+  /** The last tonnages read were a province's or a company's share, and no sentence has turned to the nation since. */
+  share?: boolean;
   /** The last product named was another metal. */
   otherMetal?: boolean;
 }
+
+/** Words that turn the text to the national figure. */
+export const NATIONAL_WORDS = /全国|我国|中国|national|nationwide|\bChina['’]s\b|\boverall\b|\btotal\b/i;
 
 export const DOMAIN_CUES = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'] as const;
 
@@ -76,6 +81,7 @@ export function updateContext(
   docDate: DocDate,
   candidates: Candidate[],
 ): void {
+  if (NATIONAL_WORDS.test(sentence.text)) ctx.share = false;
   const d = domainOf(last(cues, [...DOMAIN_CUES], sentence.start, sentence.end));
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)

@@ -8,7 +8,7 @@ import { resolvePeriod } from '../periods.js';
 import { findBases, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
-import { DOMAIN_CUES, domainOf } from './context.js';
+import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
 import { comparedPeriod, cumulativeOf, pickPeriod, type DocDate } from './pick-period.js';
@@ -28,7 +28,6 @@ export interface SentenceState {
 
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
 const PLACE = /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|在|于|分布在|位于)$/i;
-const NATIONAL = /全国|我国|中国|national|nationwide|\bChina['’]s\b|\boverall\b|\btotal\b/i;
 
 const LIST_JOIN = /^(?:\s*,\s*|\s+and\s+|\s*[、和及与]\s*)$/;
 
@@ -76,7 +75,12 @@ export function readCandidates(
     // the text turns to the national figure after naming it.
     // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
     const share = shareBefore(sc, text, sentence.start, q.start);
-    if (share && !NATIONAL.test(text.slice(share.end, q.start))) return;
+    if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start))) {
+      ctx.share = true;
+      return;
+    }
+    // The sentences after a share go on about it (其中，6月份出口稀土456.4吨) until one turns to the national figure.
+    if (!share && ctx.share && !NATIONAL_WORDS.test(sentence.text)) return;
     // A forecast or a hypothesis ("If the second batch matches the first, an annual quota of 147,000t would be
     // assigned", 预计…将达…吨) states no figure.
     if (first(sc, ['forecast'], clause.start, clause.end) || first(sc, ['conditional'], sentence.start, q.start))
