@@ -82,6 +82,17 @@ describe('subject', () => {
   });
 });
 
+describe('scope', () => {
+  it('reads "the 2023 total … quota" as the full year, and "the first two batches for 2024 total …" as a sum', () => {
+    expect(
+      figs('The new allowances take the 2023 total rare earth mining quota to 255,000 tons.', '2023-12-15'),
+    ).toEqual(['mining_quota|255000|2023|-|-|-']);
+    expect(
+      figs('Combined, the first two batches for 2024 total 270,000 tons of rare earth mining quota.', '2024-08-20'),
+    ).toEqual(['mining_quota_ytd|270000|2024|-|-|-']);
+  });
+});
+
 describe('period', () => {
   it('gives a base of the same period of a named year that year', () => {
     expect(figs('10月稀土磁铁总出口量为5473吨，较2024年同期的4725吨增长15.8%。', '2025-11-20')).toEqual([
