@@ -2,13 +2,14 @@ import type { Logger } from 'pino';
 import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { loadHistory } from './figures/history.js';
-import { HttpServer } from './ops/http-server.js';
-import { collectState, serveHealth } from './ops/health.js';
+import { HttpServer, sendJson } from './ops/http-server.js';
+import { collectState, serveHealth, serveReadiness, type ReadinessState } from './ops/health.js';
 import { Metrics } from './ops/metrics.js';
 import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
 import { Runner } from './pipeline/runner.js';
 import { Scheduler } from './scheduler.js';
 import { Store } from './store/store.js';
+import { TimedTasks } from './timed-tasks.js';
 
 export interface DaemonOptions {
   configDir: string;
@@ -34,6 +35,8 @@ export interface Daemon {
   /** Port of the chat listener (the ops port when there is no separate one). */
   chatPort: number;
   configWatcher: ConfigWatcher;
+  /** Expectation windows, digests and quiet hours (src/timed-tasks.ts). */
+  timed: TimedTasks;
   port: number;
   onStop(fn: () => Promise<void>): void;
   stop(graceMs?: number): Promise<void>;
@@ -60,23 +63,38 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     opts.logger,
     config.settings.jitter,
   );
+  const timed = new TimedTasks({ runner, logger: opts.logger });
   const apply = async (next: LoadedConfig) => {
     await runner.applyConfig(next);
     scheduler.setJitter(next.settings.jitter);
     scheduler.sync(next.watches);
   };
   const configWatcher = new ConfigWatcher(config.dir, opts.env, opts.logger, apply);
-  let ready = true;
+  // Ready once the chat integrations are mounted (they mount after the listeners start, in `extend`).
+  const readiness: ReadinessState = { stopping: false, chatMounted: !opts.extend };
   const server = new HttpServer(opts.logger);
-  server.mount('/healthz', (_req, res) => serveHealth(res, runner, ready));
-  server.mount('/readyz', (_req, res) => serveHealth(res, runner, ready));
+  const chatServer = opts.chatPort !== undefined ? new HttpServer(opts.logger) : server;
+  // Until then a chat request is told to come back (503), not that the endpoint does not exist; afterwards these
+  // stand-ins answer only for a platform that is not configured (the real endpoints replace them).
+  for (const prefix of ['/slack', '/discord'])
+    chatServer.mount(prefix, (_req, res) =>
+      readiness.chatMounted
+        ? void res
+            .writeHead(404, { 'content-type': 'text/plain' })
+            .end('not found: this chat platform is not configured\n')
+        : sendJson(res.setHeader('retry-after', '1'), 503, {
+            ready: false,
+            reason: 'starting: chat endpoints are being mounted',
+          }),
+    );
+  server.mount('/healthz', (_req, res) => serveHealth(res, runner, !readiness.stopping));
+  server.mount('/readyz', (_req, res) => serveReadiness(res, runner, readiness));
   server.mount('/metrics', async (_req, res) => {
     // State gauges (pending per destination, destination up, watch failures) are read from the store per scrape.
     metrics.recordState(await collectState(runner));
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
   });
   const port = await server.listen(opts.port, opts.host ?? '127.0.0.1');
-  const chatServer = opts.chatPort !== undefined ? new HttpServer(opts.logger) : server;
   const chatPort = chatServer !== server ? await chatServer.listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0') : port;
   const stoppers: Array<() => Promise<void>> = [];
   const daemon: Daemon = {
@@ -86,12 +104,14 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     chatServer,
     chatPort,
     configWatcher,
+    timed,
     port,
     onStop: (fn) => stoppers.push(fn),
     async stop(graceMs = 10_000) {
-      ready = false;
+      readiness.stopping = true;
       scheduler.stop();
       configWatcher.stop();
+      await timed.stop();
       // Finish in-flight deliveries up to the grace period; the rest stays in the outbox for the next start.
       const deadline = Date.now() + graceMs;
       const left = await runner.drain(deadline);
@@ -109,9 +129,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     },
   };
   if (opts.extend) await opts.extend(daemon);
+  readiness.chatMounted = true;
   scheduler.sync(config.watches);
   configWatcher.start();
   void runner.outbox.deliverDue();
+  timed.start();
   opts.logger.info(
     { watches: config.watches.length, channels: config.channels.length, port, store: store.backend },
     'regwatch running',

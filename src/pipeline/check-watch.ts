@@ -69,7 +69,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
           method: 'GET',
           query: {},
           body: undefined,
-          headers: { ...w.headers, ...opts?.headers },
+          headers: w.headers,
           ...(w.browser ? { browser: { ...w.browser, waitFor: undefined, screenshot: undefined } } : {}),
           ...(opts?.keepBytes ? { fetch: 'http' } : {}),
         },
@@ -77,6 +77,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
         deps,
         {
           ...(opts?.keepBytes ? { keepBytes: true } : {}),
+          ...(opts?.headers ? { extraHeaders: opts.headers } : {}),
           guard: { trustedHosts: trustedHostsOf(w.url, w.allowHosts) },
         },
       ),
