@@ -6,6 +6,7 @@ import { HttpServer } from './ops/http-server.js';
 import { collectState, serveHealth } from './ops/health.js';
 import { Metrics } from './ops/metrics.js';
 import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
+import { listenFailure } from './pipeline/failure-hints.js';
 import { Runner } from './pipeline/runner.js';
 import { Scheduler } from './scheduler.js';
 import { Store } from './store/store.js';
@@ -75,9 +76,18 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     metrics.recordState(await collectState(runner));
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
   });
-  const port = await server.listen(opts.port, opts.host ?? '127.0.0.1');
+  const port = await server
+    .listen(opts.port, opts.host ?? '127.0.0.1')
+    .catch((error: NodeJS.ErrnoException) => Promise.reject(listenFailure(error, opts.port, 'REGWATCH_PORT')));
   const chatServer = opts.chatPort !== undefined ? new HttpServer(opts.logger) : server;
-  const chatPort = chatServer !== server ? await chatServer.listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0') : port;
+  const chatPort =
+    chatServer !== server
+      ? await chatServer
+          .listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0')
+          .catch((error: NodeJS.ErrnoException) =>
+            Promise.reject(listenFailure(error, opts.chatPort!, 'REGWATCH_CHAT_PORT')),
+          )
+      : port;
   const stoppers: Array<() => Promise<void>> = [];
   const daemon: Daemon = {
     runner,

@@ -12,7 +12,7 @@ import { withEventFigures } from './attachments.js';
 import { buildAlert } from './build-alert.js';
 import { eventKeyOf } from './event-key.js';
 import { fallbackWatch } from './fallback.js';
-import { failureHint } from './failure-hints.js';
+import { describeFailure, failureHint, type CheckFailure } from './failure-hints.js';
 import { fetchForWatch, watchUrl, type BrowserFetch } from './fetch-for-watch.js';
 import { sha256 } from './hash.js';
 import { watchDownAlert, watchRecoveredAlert } from './ops-alerts.js';
@@ -54,8 +54,6 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
   const logger = deps.logger.child({ watch: watch.id });
   const watcher = watchers[watch.kind];
   if (!watcher) throw new Error(`no watcher for kind ${watch.kind}`);
-  const snapshot = await deps.store.getSnapshot(watch.id);
-  const seenList = watch.kind === 'page' ? undefined : await deps.store.getSeen(watch.id);
   const contextFor = (w: Watch): WatcherContext => ({
     watch: w,
     logger,
@@ -94,6 +92,8 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
 
   let fetched: FetchOk;
   try {
+    const snapshot = await deps.store.getSnapshot(watch.id);
+    const seenList = watch.kind === 'page' ? undefined : await deps.store.getSeen(watch.id);
     let extracted: Extracted;
     try {
       fetched = await fetchForWatch(
@@ -130,12 +130,9 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
         }
         extracted = await watcher.extract(fetched, ctx);
       } catch (second) {
-        const kind = second instanceof FetchFailure ? second.kind : 'parse';
-        throw new FetchFailure(
-          kind,
-          `${(first as Error).message}; fallback: ${(second as Error).message}`,
-          second instanceof FetchFailure ? second.status : undefined,
-        );
+        // A store or internal error in the fallback is that, not a failure of the site.
+        if (!(second instanceof FetchFailure)) throw second;
+        throw new FetchFailure(second.kind, `${(first as Error).message}; fallback: ${second.message}`, second.status);
       }
     }
     const isBaseline = watch.kind === 'page' ? !snapshot : seenList === undefined;
@@ -187,12 +184,16 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
     );
     return done(isBaseline ? 'baseline' : alerts.length ? 'changed' : 'unchanged', alerts);
   } catch (raw) {
-    const error = raw instanceof FetchFailure ? raw : new FetchFailure('parse', (raw as Error).message);
-    const hint = failureHint(error);
+    let error = describeFailure(raw);
     deps.metrics.failures.inc({ watch: watch.id, kind: error.kind });
-    logger.warn({ kind: error.kind, status: error.status, err: error.message }, 'check failed');
-    if (!dryRun) await recordFailure(watch, deps, error, hint);
-    return done('failed', [], { kind: error.kind, message: error.message, hint });
+    if (error.kind === 'internal') logger.error({ err: (raw as Error).stack ?? error.message }, 'check failed: a bug');
+    else logger.warn({ kind: error.kind, status: error.status, err: error.message }, 'check failed');
+    // A store that is down cannot record the failure; the runner reports the outage once instead.
+    if (!dryRun && error.kind !== 'store')
+      await recordFailure(watch, deps, error, failureHint(error)).catch((late: unknown) => {
+        error = describeFailure(late);
+      });
+    return done('failed', [], { kind: error.kind, message: error.message, hint: failureHint(error) });
   }
 }
 
@@ -218,7 +219,7 @@ async function recordSuccess(watch: Watch, deps: CheckDeps, changed: boolean): P
   deps.metrics.lastSuccess.set({ watch: watch.id }, Date.parse(now) / 1000);
 }
 
-async function recordFailure(watch: Watch, deps: CheckDeps, error: FetchFailure, hint: string): Promise<void> {
+async function recordFailure(watch: Watch, deps: CheckDeps, error: CheckFailure, hint: string): Promise<void> {
   const now = deps.now().toISOString();
   const health = await deps.store.updateHealth(watch.id, (h) => ({
     ...h,

@@ -14,7 +14,11 @@ import { notifiers as registry } from '../../notifiers/index.js';
 import { checkWatch, type CheckDeps, type CheckOutcome } from './check-watch.js';
 import type { BrowserFetch } from './fetch-for-watch.js';
 import { destinationAlert } from './ops-alerts.js';
+import { failureHint } from './failure-hints.js';
 import { absorbSighting, type SightingDeps } from './sightings.js';
+import { StoreOutage } from './store-outage.js';
+
+const storeFailure = (message: string) => ({ kind: 'store', message, hint: failureHint({ kind: 'store' }) });
 
 export interface RunnerOptions {
   store: Store;
@@ -42,10 +46,19 @@ export class Runner {
   private readonly slots = new Semaphore(16);
   private readonly inFlight = new Map<string, Promise<CheckOutcome>>();
   private readonly now: () => Date;
+  private readonly storeOutage: StoreOutage;
 
   constructor(private readonly opts: RunnerOptions) {
     this.metrics = opts.metrics ?? new Metrics();
     this.now = opts.now ?? (() => new Date());
+    this.storeOutage = new StoreOutage({
+      store: opts.store,
+      logger: opts.logger,
+      now: this.now,
+      notifiers: () => this.notifierMap,
+      opsDestinations: (alert) => route(alert, this.destinations),
+      queue: (alert) => this.deps().ops(alert),
+    });
     this.outbox = new Outbox(
       opts.store,
       () => this.notifierMap,
@@ -189,12 +202,23 @@ export class Runner {
     const running = this.inFlight.get(watch.id);
     if (running && !dryRun) return running;
     const work = this.slots
-      .run(() => checkWatch(watch, this.deps(), dryRun))
+      .run(() => this.checkWhileStoreUp(watch, dryRun))
       .finally(() => {
         if (!dryRun) this.inFlight.delete(watch.id);
       });
     if (!dryRun) this.inFlight.set(watch.id, work);
     return work;
+  }
+
+  /** While the store is down nothing is checked (each check would fail the same way); the first failure reports it. */
+  private async checkWhileStoreUp(watch: Watch, dryRun: boolean): Promise<CheckOutcome> {
+    if (!(await this.storeOutage.ready())) {
+      const message = `not checked: the store has been down since ${this.storeOutage.downSince}`;
+      return { watch: watch.id, status: 'failed', alerts: [], durationMs: 0, error: storeFailure(message) };
+    }
+    const outcome = await checkWatch(watch, this.deps(), dryRun);
+    if (outcome.error?.kind === 'store') await this.storeOutage.failed(outcome.error.message);
+    return outcome;
   }
 
   /**

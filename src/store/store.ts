@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createClaims, type Claims } from './claims.js';
 import { KeyLock } from './key-lock.js';
+import { storeCall } from './store-error.js';
 import { DEFAULT_STORE_URL, openKeyv, redactUrl, storeBackend, type StoreBackend } from './open-keyv.js';
 
 /** What a watch looked like at its last good check. Page bodies are not kept in memory between checks. */
@@ -75,12 +76,12 @@ export class Store {
   /** Take a lease on `key` for `ttlMs` (true when this process holds it now). */
   async claim(key: string, ttlMs: number): Promise<boolean> {
     this.open();
-    return this.claims.claim(key, this.owner, ttlMs);
+    return storeCall('claim', () => this.claims.claim(key, this.owner, ttlMs));
   }
 
   async release(key: string): Promise<void> {
     this.open();
-    return this.claims.release(key, this.owner);
+    return storeCall('release', () => this.claims.release(key, this.owner));
   }
 
   static async open(url: string = process.env.REGWATCH_STORE ?? DEFAULT_STORE_URL): Promise<Store> {
@@ -118,17 +119,17 @@ export class Store {
 
   async get<T>(key: string): Promise<T | undefined> {
     this.open();
-    return (await this.keyv.get<T>(key)) ?? undefined;
+    return (await storeCall('read', () => this.keyv.get<T>(key))) ?? undefined;
   }
 
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     this.open();
-    await this.keyv.set(key, value, ttlMs);
+    await storeCall('write', () => this.keyv.set(key, value, ttlMs));
   }
 
   async delete(key: string): Promise<void> {
     this.open();
-    await this.keyv.delete(key);
+    await storeCall('delete', () => this.keyv.delete(key));
   }
 
   /**
