@@ -8,7 +8,8 @@ import { watchSchema } from './watch-schema.js';
 export function jsonSchemas(): Record<string, unknown> {
   const watchesFile = z.strictObject({
     $schema: z.string().optional(),
-    defaults: z.record(z.string(), z.unknown()).optional(),
+    // Any watch key but id may be a file-wide default (maxNewItems, every, follow …).
+    defaults: z.strictObject(watchSchema.shape).omit({ id: true }).partial().optional(),
     watches: z.array(watchSchema),
   });
   const channel = z.union(

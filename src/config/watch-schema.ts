@@ -162,6 +162,8 @@ export const watchSchema = z
     minText: z.number().int().nonnegative().default(1),
     /** First check: record a baseline silently (default), or alert every item found. */
     baseline: z.enum(['silent', 'alert']).default('silent'),
+    /** list/feed: more new items than this in one check give one summary alert (the list was likely re-arranged). */
+    maxNewItems: z.number().int().min(1).default(10),
     /** Add these categories to every alert of this watch. */
     categories: z.array(z.enum(CATEGORIES)).default([]),
   })

@@ -8,6 +8,7 @@ import type { Store, WatchHealth } from '../store/store.js';
 import { trustedHostsOf } from '../security/url-guard.js';
 import type { Alert, Classification, DocumentInput } from '../types.js';
 import { watchers } from '../../watchers/index.js';
+import { alertableItems, stormClassification, stormEvent } from './alert-storm.js';
 import { withEventFigures } from './attachments.js';
 import { buildAlert } from './build-alert.js';
 import { eventKeyOf } from './event-key.js';
@@ -139,21 +140,29 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
     const seen = new Set(
       isBaseline && watch.baseline === 'silent' ? (extracted.items ?? []).map((i) => i.key) : (seenList ?? []),
     );
-    const events =
-      isBaseline && watch.baseline === 'silent' ? [] : await watcher.changes(extracted, { snapshot, seen }, ctx);
+    // Above maxNewItems new items, one summary instead of an alert each (and no document fetched for each).
+    const storm =
+      isBaseline || !extracted.items ? undefined : stormEvent(watch, alertableItems(watch, extracted.items, seen));
+    const events = storm
+      ? [storm]
+      : isBaseline && watch.baseline === 'silent'
+        ? []
+        : await watcher.changes(extracted, { snapshot, seen }, ctx);
     const now = deps.now();
     // fetch: browser with browser.screenshot: the PNG of the watched region goes with the snapshot and the alerts.
     const screenshot = fetched.screenshot?.toString('base64');
     const alerts = events.map((e) => {
-      const classification = withEventFigures(
-        deps.classify({ title: e.title, text: e.text, date: e.publishedAt ?? now.toISOString().slice(0, 10) }),
-        e,
-      );
+      const classified = deps.classify({
+        title: e.title,
+        text: e.text,
+        date: e.publishedAt ?? now.toISOString().slice(0, 10),
+      });
+      const classification = e === storm ? stormClassification(classified) : withEventFigures(classified, e);
       const alert = buildAlert(watch, e, classification, now);
       const withNotes = e.notes?.length ? { ...alert, summary: `${alert.summary} (${e.notes.join('; ')})` } : alert;
       return screenshot ? { ...withNotes, screenshot } : withNotes;
     });
-    const eventKeys = events.map((e) => eventKeyOf(e.title, e.text));
+    const eventKeys = events.map((e) => (e === storm ? null : eventKeyOf(e.title, e.text)));
     if (dryRun) return done(isBaseline ? 'baseline' : alerts.length ? 'changed' : 'unchanged', alerts);
     // Alerts are durable before the watch's state moves on: a crash in between re-finds the same items, whose
     // alert ids are already stored, so nothing is lost and nothing is sent twice.
