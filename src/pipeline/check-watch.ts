@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Watch } from '../config/load-config.js';
 import type { Settings } from '../config/settings-schema.js';
 import { FetchFailure, type FetchOk } from '../fetch/fetch-result.js';
-import type { HostLimiter } from '../fetch/host-limiter.js';
+import type { KeyedLimiter } from '../limiter.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Store, WatchHealth } from '../store/store.js';
 import { trustedHostsOf } from '../security/url-guard.js';
@@ -25,7 +25,7 @@ export interface CheckDeps {
   logger: Logger;
   metrics: Metrics;
   settings: Settings;
-  hosts: HostLimiter;
+  hosts: KeyedLimiter;
   browser?: BrowserFetch;
   classify(doc: DocumentInput): Classification;
   now(): Date;

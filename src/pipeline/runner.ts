@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
+import { KeyedLimiter, Limiter } from '../limiter.js';
 import { classify } from '../classify/index.js';
 import type { LoadedConfig, Watch } from '../config/load-config.js';
-import { HostLimiter, Semaphore } from '../fetch/host-limiter.js';
 import { DEFAULT_EVERY } from '../scheduler.js';
 import { recordAlertFigures } from '../figures/figures-store.js';
 import type { Notifier, NotifierContext } from '../notify/notifier.js';
@@ -42,8 +42,10 @@ export class Runner {
   readonly outbox: Outbox;
   private notifierMap = new Map<string, Notifier>();
   private destinations: Destination[] = [];
-  private readonly hosts = new HostLimiter(2);
-  private readonly slots = new Semaphore(16);
+  /** Politeness per host (settings perHost, hostInterval). */
+  private readonly hosts = new KeyedLimiter({ concurrency: 2 });
+  /** Checks at a time (settings concurrency). */
+  private readonly slots = new Limiter({ concurrency: 16 });
   private readonly inFlight = new Map<string, Promise<CheckOutcome>>();
   private readonly now: () => Date;
   private readonly storeOutage: StoreOutage;
@@ -83,8 +85,8 @@ export class Runner {
   async applyConfig(config: LoadedConfig): Promise<void> {
     const previous = this.notifierMap;
     this.config = config;
-    this.hosts.configure(config.settings.perHost, config.settings.hostInterval);
-    this.slots.setLimit(config.settings.concurrency);
+    this.hosts.configure({ concurrency: config.settings.perHost, spacingMs: config.settings.hostInterval });
+    this.slots.configure({ concurrency: config.settings.concurrency });
     await this.refreshDestinations();
     for (const [id, n] of previous) if (this.notifierMap.get(id) !== n) await n.close?.();
     this.metrics.retainWatches(new Set(config.watches.map((w) => w.id)));

@@ -86,7 +86,7 @@ describe('SIGKILL at seeded random points loses no alert and repeats none a rece
       'settings.yaml':
         'timeout: 1500ms\nconnectTimeout: 1s\nfailureThreshold: 1000\njitter: 0\n' +
         'outbox:\n  initialBackoff: 30ms\n  maxBackoff: 150ms\n  downAfter: 1h\n',
-      'watches/site.yaml': `watches:\n  - id: list\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n    follow: false\n    every: 1s\n`,
+      'watches/site.yaml': `watches:\n  - id: list\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n    follow: false\n    every: 1s\n    maxNewItems: 1000\n`,
     });
     expect(await exited(spawnRegwatch('once', cfg.dir, cfg.store))).toEqual({ code: 0, signal: null }); // baseline
   });
