@@ -2,12 +2,10 @@
  * A site that changes its URL scheme makes every list entry look new: above a per-check cap one summary alert goes
  * out instead of dozens, the items are stored as seen, and the next genuinely new item alerts on its own.
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.js';
-import { Runner } from '../../src/pipeline/runner.js';
-import { Store } from '../../src/store/store.js';
+import type { Runner } from '../../src/pipeline/runner.js';
+import type { Store } from '../../src/store/store.js';
+import { quietRunner } from '../helpers/quiet-runner.js';
 import { FixtureSite } from '../helpers/fixture-site.js';
 import { tempConfig } from '../helpers/run-cli.js';
 
@@ -50,13 +48,7 @@ describe('no alert storm', () => {
         `    url: ${site.base}/feed.xml`,
       ].join('\n'),
     });
-    store = await Store.open(cfg.store);
-    runner = new Runner({
-      store,
-      logger: pino({ level: 'silent' }),
-      out: new Writable({ write: (_c, _e, cb) => cb() }),
-    });
-    await runner.applyConfig(loadConfig(cfg.dir, {}));
+    ({ runner, store } = await quietRunner(cfg.dir, cfg.store));
     for (const id of ['news', 'news-roomy', 'feed']) expect((await check(id)).status).toBe('baseline');
   });
   afterAll(async () => {
