@@ -11,7 +11,7 @@ import { watchers } from '../../watchers/index.js';
 import { alertableItems, stormClassification, stormEvent } from './alert-storm.js';
 import { withEventFigures } from './attachments.js';
 import { buildAlert } from './build-alert.js';
-import { eventKeyOf } from './event-key.js';
+import { eventIdentityOf, type EventIdentity } from './event-key.js';
 import { fallbackWatch } from './fallback.js';
 import { describeFailure, failureHint, type CheckFailure } from './failure-hints.js';
 import { fetchForWatch, watchUrl, type BrowserFetch } from './fetch-for-watch.js';
@@ -30,7 +30,7 @@ export interface CheckDeps {
   classify(doc: DocumentInput): Classification;
   now(): Date;
   /** Durably queue change alerts (before the watch's state moves on); `eventKeys[i]` identifies alert i's event. */
-  emit(alerts: Alert[], eventKeys?: Array<string | null>): Promise<void>;
+  emit(alerts: Alert[], eventKeys?: Array<EventIdentity | null>): Promise<void>;
   /** Queue an ops alert (watch failing / recovered). */
   ops(alert: Alert): Promise<void>;
 }
@@ -162,7 +162,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
       const withNotes = e.notes?.length ? { ...alert, summary: `${alert.summary} (${e.notes.join('; ')})` } : alert;
       return screenshot ? { ...withNotes, screenshot } : withNotes;
     });
-    const eventKeys = events.map((e) => (e === storm ? null : eventKeyOf(e.title, e.text)));
+    const eventKeys = events.map((e) => (e === storm ? null : eventIdentityOf(e.title, e.text)));
     if (dryRun) return done(isBaseline ? 'baseline' : alerts.length ? 'changed' : 'unchanged', alerts);
     // Alerts are durable before the watch's state moves on: a crash in between re-finds the same items, whose
     // alert ids are already stored, so nothing is lost and nothing is sent twice.

@@ -15,6 +15,7 @@ import { checkWatch, type CheckDeps, type CheckOutcome } from './check-watch.js'
 import type { BrowserFetch } from './fetch-for-watch.js';
 import { destinationAlert } from './ops-alerts.js';
 import { failureHint } from './failure-hints.js';
+import type { EventIdentity } from './event-key.js';
 import { absorbSighting, type SightingDeps } from './sightings.js';
 import { StoreOutage } from './store-outage.js';
 
@@ -150,7 +151,7 @@ export class Runner {
   }
 
   /** Queue change alerts: stored with their figures, one delivery per routed destination, then delivery starts. */
-  async emit(alerts: Alert[], eventKeys: Array<string | null> = []): Promise<void> {
+  async emit(alerts: Alert[], eventKeys: Array<EventIdentity | null> = []): Promise<void> {
     for (const [i, alert] of alerts.entries()) {
       // One event, one alert: a later sighting (another official URL, a repost) only adds a source to the first.
       if (await absorbSighting(alert, eventKeys[i], this.sightingDeps())) continue;
