@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
+import { plugins } from './plugins.js';
 import { loadHistory } from './figures/history.js';
 import { HttpServer } from './ops/http-server.js';
 import { collectState, serveHealth } from './ops/health.js';
@@ -42,7 +43,7 @@ export interface Daemon {
 
 /** Start `regwatch run`. Throws ConfigError before anything starts when the config is invalid. */
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
-  const config = loadConfig(opts.configDir, opts.env);
+  const config = loadConfig(opts.configDir, opts.env, plugins);
   const store = await Store.open(opts.env.REGWATCH_STORE);
   await loadHistory(store, config.dir, opts.env).catch((error: unknown) =>
     opts.logger.warn({ err: (error as Error).message }, 'figures history not loaded'),
@@ -66,7 +67,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     scheduler.setJitter(next.settings.jitter);
     scheduler.sync(next.watches);
   };
-  const configWatcher = new ConfigWatcher(config.dir, opts.env, opts.logger, apply);
+  const configWatcher = new ConfigWatcher(config.dir, opts.env, plugins, opts.logger, apply);
   let ready = true;
   const server = new HttpServer(opts.logger);
   server.mount('/healthz', (_req, res) => serveHealth(res, runner, ready));

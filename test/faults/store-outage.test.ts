@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import { Runner } from '../../src/pipeline/runner.js';
 import { Store } from '../../src/store/store.js';
 import type { Alert } from '../../src/types.js';
@@ -46,7 +47,7 @@ describe.skipIf(!postgres)('the store goes down and comes back (PostgreSQL behin
       'watches/a.yaml': `watches:\n  - id: ${id}\n    name: 部委文件\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n    follow: false\n`,
     });
     runner = new Runner({ store, logger: pino({ level: 'silent' }), json: true, out });
-    await runner.applyConfig(loadConfig(cfg.dir, {}));
+    await runner.applyConfig(loadConfig(cfg.dir, {}, plugins));
     expect((await runner.checkAll())[0]!.status).toBe('baseline');
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import { Runner } from '../../src/pipeline/runner.js';
 import { Store } from '../../src/store/store.js';
 
@@ -12,6 +13,6 @@ export async function quietRunner(dir: string, storeUrl: string): Promise<{ runn
     logger: pino({ level: 'silent' }),
     out: new Writable({ write: (_c, _e, cb) => cb() }),
   });
-  await runner.applyConfig(loadConfig(dir, {}));
+  await runner.applyConfig(loadConfig(dir, {}, plugins));
   return { runner, store };
 }

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import { eventRecord, eventKeyOf } from '../../src/pipeline/event-key.js';
 import { Runner } from '../../src/pipeline/runner.js';
 import { textOverlap, textShingles } from '../../src/pipeline/text-overlap.js';
@@ -36,7 +37,9 @@ describe('recurring titles', () => {
   const check = async (id: string) => (await runner.checkAll(id))[0]!;
 
   beforeAll(async () => {
-    [ministry, mirror, press] = await Promise.all([1, 2, 3].map(() => new FixtureSite().start()));
+    ministry = await new FixtureSite().start();
+    mirror = await new FixtureSite().start();
+    press = await new FixtureSite().start();
     const list = (id: string, name: string, site: FixtureSite) =>
       `  - id: ${id}\n    name: ${name}\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n    detail: "div.article"\n`;
     const cfg = tempConfig({
@@ -51,7 +54,7 @@ describe('recurring titles', () => {
     const out = new PassThrough();
     out.on('data', (c: Buffer) => (printed += c.toString()));
     runner = new Runner({ store, logger: pino({ level: 'silent' }), out });
-    await runner.applyConfig(loadConfig(cfg.dir, {}));
+    await runner.applyConfig(loadConfig(cfg.dir, {}, plugins));
     for (const site of [ministry, mirror])
       site.publish({ slug: 'old', title: '旧文件', date: '2024-01-01', body: '旧。' });
     press.publishFeed({ slug: 'p-old', title: '旧新闻', date: '2024-01-01', body: '旧。' });
