@@ -47,7 +47,7 @@ export function watcherContext(w: Watch, deps: CheckDeps): WatcherContext {
           method: 'GET',
           query: {},
           body: undefined,
-          headers: { ...w.headers, ...opts?.headers },
+          headers: w.headers,
           ...(w.browser ? { browser: { ...w.browser, waitFor: undefined, screenshot: undefined } } : {}),
           ...(opts?.keepBytes ? { fetch: 'http' } : {}),
         },
@@ -55,6 +55,7 @@ export function watcherContext(w: Watch, deps: CheckDeps): WatcherContext {
         deps,
         {
           ...(opts?.keepBytes ? { keepBytes: true } : {}),
+          ...(opts?.headers ? { extraHeaders: opts.headers } : {}),
           guard: { trustedHosts: trustedHostsOf(w.url, w.allowHosts) },
         },
       ),

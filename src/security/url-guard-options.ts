@@ -6,6 +6,8 @@ import type dns from 'node:dns';
  */
 export interface UrlGuard {
   trustedHosts: readonly string[];
+  /** Exact origins (scheme, host, port) trusted besides the hosts: where REGWATCH_REWRITE sends this watch. */
+  trustedOrigins?: readonly string[];
   /** Resolver (tests inject one; production uses the system's `dns.lookup`, read at call time). */
   lookup?: typeof dns.lookup;
 }

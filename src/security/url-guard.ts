@@ -28,6 +28,7 @@ export function trustedHostsOf(url: string, allowHosts: readonly string[] = []):
 }
 
 function isTrusted(url: URL, guard: UrlGuard): boolean {
+  if (guard.trustedOrigins?.includes(url.origin)) return true;
   return guard.trustedHosts.map(hostKey).includes(hostKey(url.hostname));
 }
 
