@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { slackLogger } from '../src/chat/slack-logger.js';
 import { channelBase } from '../src/config/channel-schema.js';
 import { parseDuration } from '../src/config/duration.js';
+import { KeyedLimiter } from '../src/limiter.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
 import { escapeText, renderAlertBlocks, slackLink } from './slack-blocks.js';
@@ -93,20 +94,8 @@ const TRANSIENT = new Set([
   'rate_limited',
 ]);
 
-/** When each channel may receive its next message, shared by every notifier of the process (one pace per channel). */
-const nextSlot = new Map<string, number>();
-
-/** Wait for this channel's next slot and book the one after it. */
-async function waitTurn(key: string, intervalMs: number): Promise<void> {
-  const now = Date.now();
-  const at = Math.max(now, nextSlot.get(key) ?? 0);
-  nextSlot.set(key, at + intervalMs);
-  if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
-}
-
-function pauseChannel(key: string, ms: number): void {
-  nextSlot.set(key, Math.max(nextSlot.get(key) ?? 0, Date.now() + ms));
-}
+/** One pace per channel, shared by every notifier of the process (two channel entries posting to one channel). */
+const paces = new KeyedLimiter({ concurrency: Infinity });
 
 function slackError(where: string, code: string, retryAfterMs?: number): DeliveryError {
   const hint = PERMANENT[code];
@@ -283,12 +272,11 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
 
     /** One paced post; a Retry-After also holds back this channel's next message. */
     async function deliver(payload: Payload, alertId?: string): Promise<'ok' | 'refused'> {
-      await waitTurn(paceKey, config.minInterval);
       try {
-        return await post(payload, alertId);
+        return await paces.run(paceKey, () => post(payload, alertId), { spacingMs: config.minInterval });
       } catch (error) {
         if (error instanceof DeliveryError && error.retryAfterMs !== undefined)
-          pauseChannel(paceKey, error.retryAfterMs);
+          paces.pauseFor(paceKey, error.retryAfterMs);
         throw error;
       }
     }

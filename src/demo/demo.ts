@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { plugins } from '../plugins.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { allFigures, latestFigures } from '../figures/figures-store.js';
 import { createLogger } from '../logger.js';
@@ -40,7 +41,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
   const dir = mkdtempSync(join(tmpdir(), 'regwatch-demo-'));
   const sites = await new SourceSites().start();
   process.env.REGWATCH_REWRITE = sites.rewrite;
-  const shipped = loadConfig(SHIPPED_CONFIG_DIR, {});
+  const shipped = loadConfig(SHIPPED_CONFIG_DIR, {}, plugins);
   const { channels, notes } = demoChannels(env);
   const base: LoadedConfig = {
     ...shipped,
