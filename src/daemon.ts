@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
+import { mountDashboard } from './dashboard/dashboard.js';
 import { loadHistory } from './figures/history.js';
 import { HttpServer } from './ops/http-server.js';
 import { collectState, serveHealth } from './ops/health.js';
@@ -75,6 +76,14 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     metrics.recordState(await collectState(runner));
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
   });
+  // The read-only dashboard (/ui/) on the same listener (design §12).
+  const dashboard = mountDashboard(server, {
+    store,
+    watches: () => runner.config.watches,
+    jitter: () => runner.config.settings.jitter,
+    logger: opts.logger,
+    env: opts.env,
+  });
   const port = await server.listen(opts.port, opts.host ?? '127.0.0.1');
   const chatServer = opts.chatPort !== undefined ? new HttpServer(opts.logger) : server;
   const chatPort = chatServer !== server ? await chatServer.listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0') : port;
@@ -90,6 +99,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     onStop: (fn) => stoppers.push(fn),
     async stop(graceMs = 10_000) {
       ready = false;
+      dashboard.close();
       scheduler.stop();
       configWatcher.stop();
       // Finish in-flight deliveries up to the grace period; the rest stays in the outbox for the next start.

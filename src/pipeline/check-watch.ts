@@ -4,6 +4,7 @@ import type { Settings } from '../config/settings-schema.js';
 import { FetchFailure, type FetchOk } from '../fetch/fetch-result.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { Metrics } from '../ops/metrics.js';
+import { saveAlertDocuments } from '../store/alert-documents.js';
 import type { Store, WatchHealth } from '../store/store.js';
 import { trustedHostsOf } from '../security/url-guard.js';
 import type { Alert, Classification, DocumentInput } from '../types.js';
@@ -160,7 +161,16 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
     if (dryRun) return done(isBaseline ? 'baseline' : alerts.length ? 'changed' : 'unchanged', alerts);
     // Alerts are durable before the watch's state moves on: a crash in between re-finds the same items, whose
     // alert ids are already stored, so nothing is lost and nothing is sent twice.
-    if (alerts.length) await deps.emit(alerts, eventKeys);
+    if (alerts.length) {
+      // The document text goes with the alert for the dashboard (evidence highlighted, other sightings).
+      await saveAlertDocuments(
+        deps.store,
+        alerts,
+        events.map((e) => e.text),
+        eventKeys,
+      );
+      await deps.emit(alerts, eventKeys);
+    }
     if (extracted.items)
       await deps.store.addSeen(
         watch.id,
