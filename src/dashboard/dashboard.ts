@@ -163,5 +163,7 @@ export function mountDashboard(server: HttpServer, source: DashboardSource, opts
   }
 
   server.mount('/ui', handle);
+  // Browsers ask for /favicon.ico whatever the page says; an empty answer keeps a 404 out of their consoles.
+  server.mount('/favicon.ico', (_req, res) => void res.writeHead(204, { 'cache-control': 'max-age=86400' }).end());
   return { auth, live, close: () => live.close() };
 }
