@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { CommandAnswer, CommandContext, CommandRequest, CommandSpec } from '../commands/types.js';
 import { allFigures } from '../figures/figures-store.js';
+import { withAttachedImage } from '../../notifiers/discord-embed.js';
 import { discordRest } from './discord-rest.js';
 import {
   answerMessage,
@@ -98,7 +99,9 @@ export class DiscordDispatcher {
     );
     const answer = this.deferAfterMs > 0 ? await Promise.race([work, late]) : undefined;
     clearTimeout(timer);
-    if (answer) return { response: messageResponse(answer) };
+    // A chart goes as a file, which the follow-up edit can carry (multipart) and the immediate JSON response cannot.
+    if (answer && !answer.attachment) return { response: messageResponse(answer) };
+    if (answer) return { response: deferredResponse(), later: this.editOriginal(interaction, answer) };
     return { response: deferredResponse(), later: work.then((a) => this.editOriginal(interaction, a)) };
   }
 
@@ -106,10 +109,11 @@ export class DiscordDispatcher {
   private async editOriginal(interaction: RawInteraction, answer: CommandAnswer): Promise<void> {
     const { Routes } = await import('discord.js');
     const { flags: _ignored, ...body } = answerMessage(answer);
+    const file = answer.attachment;
     try {
       await discordRest(this.deps.env).patch(
         Routes.webhookMessage(interaction.application_id, interaction.token, '@original'),
-        { body, auth: false },
+        file ? { ...withAttachedImage(body, file), auth: false } : { body, auth: false },
       );
     } catch (error) {
       this.deps.logger.warn(

@@ -36,6 +36,17 @@ export interface CommandAnswer {
   ephemeral: boolean;
   /** true when the request was refused or invalid. */
   error?: boolean;
+  /** A file to post with the answer (a PNG chart): a Slack file upload, a Discord attachment. */
+  attachment?: AnswerAttachment;
+}
+
+/** A file that goes with an answer or an alert. */
+export interface AnswerAttachment {
+  filename: string;
+  /** What it shows (alt text, upload title). */
+  title: string;
+  contentType: 'image/png';
+  data: Buffer;
 }
 
 /** A watch as the commands see it. */
