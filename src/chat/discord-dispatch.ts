@@ -99,21 +99,25 @@ export class DiscordDispatcher {
     );
     const answer = this.deferAfterMs > 0 ? await Promise.race([work, late]) : undefined;
     clearTimeout(timer);
-    // A chart goes as a file, which the follow-up edit can carry (multipart) and the immediate JSON response cannot.
-    if (answer && !answer.attachment) return { response: messageResponse(answer) };
-    if (answer) return { response: deferredResponse(), later: this.editOriginal(interaction, answer) };
-    return { response: deferredResponse(), later: work.then((a) => this.editOriginal(interaction, a)) };
+    // A chart follows the text as a follow-up message with the PNG attached (multipart).
+    if (answer) return { response: messageResponse(answer), ...this.chartLater(interaction, answer) };
+    return {
+      response: deferredResponse(),
+      later: work.then(async (a) => {
+        await this.editOriginal(interaction, a);
+        await this.chartLater(interaction, a).later;
+      }),
+    };
   }
 
   /** PATCH the deferred response with the answer (the interaction token authorises it; no bot token needed). */
   private async editOriginal(interaction: RawInteraction, answer: CommandAnswer): Promise<void> {
     const { Routes } = await import('discord.js');
     const { flags: _ignored, ...body } = answerMessage(answer);
-    const file = answer.attachment;
     try {
       await discordRest(this.deps.env).patch(
         Routes.webhookMessage(interaction.application_id, interaction.token, '@original'),
-        file ? { ...withAttachedImage(body, file), auth: false } : { body, auth: false },
+        { body, auth: false },
       );
     } catch (error) {
       this.deps.logger.warn(
@@ -121,6 +125,30 @@ export class DiscordDispatcher {
         'could not send the deferred /regwatch answer',
       );
     }
+  }
+
+  /** The answer's chart as a follow-up message (the interaction token authorises it), drawn after the text went. */
+  private chartLater(interaction: RawInteraction, answer: CommandAnswer): { later?: Promise<void> } {
+    if (!answer.chart || answer.ephemeral) return {};
+    const draw = answer.chart;
+    const later = (async () => {
+      const file = draw();
+      if (!file) return;
+      const { Routes } = await import('discord.js');
+      const message = withAttachedImage({ embeds: [{ title: file.title }], allowed_mentions: { parse: [] } }, file);
+      try {
+        await discordRest(this.deps.env).post(Routes.webhook(interaction.application_id, interaction.token), {
+          ...message,
+          auth: false,
+        });
+      } catch (error) {
+        this.deps.logger.warn(
+          { command: subcommandOf(interaction)?.name, err: (error as Error).message },
+          'could not send the chart of the /regwatch answer',
+        );
+      }
+    })();
+    return { later };
   }
 
   /** Configured admin roles as ids: ids as given, names looked up in the guild (needs the bot token; cached). */

@@ -129,16 +129,14 @@ export async function mountSlack(
       const { text, blocks } = renderAnswerBlocks(answer);
       await respond({ response_type: answer.ephemeral ? 'ephemeral' : 'in_channel', text, blocks });
       // The chart goes to the channel as a file (a response_url cannot carry one).
-      if (answer.attachment && !answer.ephemeral)
-        await uploadToSlack(
-          slackApiUrl(env),
-          { token, channelId: command.channel_id, file: answer.attachment },
-          log,
-        ).catch((error: unknown) =>
-          log.warn(
-            { command: name, err: (error as Error).message },
-            'could not upload the chart: the app needs the files:write scope and the bot must be in the channel',
-          ),
+      const file = answer.ephemeral ? null : (answer.chart?.() ?? null);
+      if (file)
+        await uploadToSlack(slackApiUrl(env), { token, channelId: command.channel_id, file }, log).catch(
+          (error: unknown) =>
+            log.warn(
+              { command: name, err: (error as Error).message },
+              'could not upload the chart: the app needs the files:write scope and the bot must be in the channel',
+            ),
         );
       log.info(
         { command: name, channel: command.channel_id, user: command.user_id, error: answer.error ?? false },

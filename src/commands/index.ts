@@ -52,10 +52,10 @@ export async function runCommand(req: CommandRequest, ctx: CommandContext): Prom
  * reaches people who must not see the key.
  */
 function withoutSecrets(a: CommandAnswer): CommandAnswer {
-  // The attachment is a chart drawn from stored figures (no secret in it) and its bytes do not survive JSON.
-  const { attachment, ...text } = a;
+  // The chart is drawn from stored figures (no secret in it); a function does not survive JSON.
+  const { chart, ...text } = a;
   const clean = JSON.parse(redactSecrets(JSON.stringify(text))) as CommandAnswer;
-  return attachment ? { ...clean, attachment } : clean;
+  return chart ? { ...clean, chart } : clean;
 }
 
 async function answer(req: CommandRequest, ctx: CommandContext): Promise<CommandAnswer> {

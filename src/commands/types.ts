@@ -36,8 +36,11 @@ export interface CommandAnswer {
   ephemeral: boolean;
   /** true when the request was refused or invalid. */
   error?: boolean;
-  /** A file to post with the answer (a PNG chart): a Slack file upload, a Discord attachment. */
-  attachment?: AnswerAttachment;
+  /**
+   * A chart to post after the answer's text (a Slack file upload, a Discord follow-up with an attachment). Drawn only
+   * when called, so the text never waits for the picture; null when there is nothing to draw.
+   */
+  chart?: () => AnswerAttachment | null;
 }
 
 /** A file that goes with an answer or an alert. */

@@ -182,7 +182,7 @@ describe('charts in chat', () => {
     const base = { platform: 'slack' as const, channelId: 'C0ALERTS', userId: 'U1', isAdmin: false };
     const quota = await runCommand({ ...base, name: 'quota', args: ['2024'] }, context);
     expect(quota.sections[0]?.lines[0]).toMatch(/2024 mining quota: 270,000 t/);
-    expect(quota.attachment?.data.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
+    expect(quota.chart?.()?.data.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
 
     const dispatcher = new DiscordDispatcher({
       context,
@@ -204,10 +204,12 @@ describe('charts in chat', () => {
         options: [{ name: 'exports', type: 1, options: [{ name: 'series', type: 3, value: 'magnets' }] }],
       },
     } as Parameters<DiscordDispatcher['dispatch']>[0]);
-    expect(dispatched.response.type).toBe(5); // deferred: the answer follows with its file
+    // The text answers at once; the chart follows as a follow-up message with the PNG attached.
+    expect(dispatched.response.type).toBe(4);
+    expect(JSON.stringify(dispatched.response.data)).toMatch(/Rare-earth magnet exports/);
     await dispatched.later;
-    const [edit] = discord.find('PATCH', /\/webhooks\/\d+\/interaction-token\/messages\/@original$/);
-    expect(edit?.files?.[0]?.bytes.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
-    expect(JSON.stringify(edit?.body)).toMatch(/Rare-earth magnet exports/);
+    const [followUp] = discord.find('POST', /^\/webhooks\/\d+\/interaction-token$/);
+    expect(followUp?.files?.[0]?.bytes.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
+    expect(JSON.stringify(followUp?.body)).toMatch(/attachment:\/\/regwatch-magnet-exports/);
   });
 });
