@@ -17,13 +17,26 @@ export interface ChartImage {
 const SIZE = { width: 900, height: 460 };
 const SMALL = { width: 640, height: 320 };
 
-function image(data: ChartData, filename: string, size = SIZE, logger?: Pick<Logger, 'warn'>): ChartImage | null {
+async function image(
+  data: ChartData,
+  filename: string,
+  size = SIZE,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<ChartImage | null> {
   if (pointCount(data) === 0) return null;
-  return { filename, title: data.title, png: renderPng(chartOption(data, 'png'), size.width, size.height, logger) };
+  return {
+    filename,
+    title: data.title,
+    png: await renderPng(chartOption(data, 'png'), size.width, size.height, logger),
+  };
 }
 
 /** Quotas of the last `years` years (mining vs smelting/separation, stacked by batch). */
-export function quotaImage(figures: StoredFigure[], years = 10, logger?: Pick<Logger, 'warn'>): ChartImage | null {
+export function quotaImage(
+  figures: StoredFigure[],
+  years = 10,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<ChartImage | null> {
   return image(quotaChartData(figures, { lastYears: years }), 'regwatch-quota.png', SIZE, logger);
 }
 
@@ -34,7 +47,7 @@ export function exportsImage(
   months = 24,
   endMonth?: string,
   logger?: Pick<Logger, 'warn'>,
-): ChartImage | null {
+): Promise<ChartImage | null> {
   const data = exportsChartData(figures, metric, { months, ...(endMonth ? { endMonth } : {}) });
   return image(data, `regwatch-${metric.replace(/_/g, '-')}.png`, SIZE, logger);
 }

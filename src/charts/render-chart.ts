@@ -1,10 +1,12 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
 import type { Logger } from 'pino';
 import { CJK_FONT_HINT, findCjkFont, type CjkFont } from './cjk-font.js';
 
-/** Render an ECharts option to SVG on the server (ECharts' SSR mode: no DOM, no canvas). */
-export function renderSvg(option: Record<string, unknown>, width: number, height: number): string {
+/**
+ * Render an ECharts option to SVG on the server (ECharts' SSR mode: no DOM, no canvas). ECharts and resvg are loaded
+ * on the first chart, so commands that draw none do not pay for them.
+ */
+export async function renderSvg(option: Record<string, unknown>, width: number, height: number): Promise<string> {
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
@@ -18,18 +20,19 @@ let font: CjkFont | null | undefined;
 let warned = false;
 
 /** Render an ECharts option to PNG (SVG through resvg, with a CJK font when the machine has one). */
-export function renderPng(
+export async function renderPng(
   option: Record<string, unknown>,
   width: number,
   height: number,
   logger?: Pick<Logger, 'warn'>,
-): Buffer {
+): Promise<Buffer> {
   font ??= findCjkFont();
   if (!font && !warned) {
     warned = true;
     logger?.warn(CJK_FONT_HINT);
   }
-  const svg = renderSvg(option, width, height);
+  const svg = await renderSvg(option, width, height);
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     background: '#ffffff',
     fitTo: { mode: 'original' },

@@ -132,7 +132,7 @@ export class DiscordDispatcher {
     if (!answer.chart || answer.ephemeral) return {};
     const draw = answer.chart;
     const later = (async () => {
-      const file = draw();
+      const file = await draw();
       if (!file) return;
       const { Routes } = await import('discord.js');
       const message = withAttachedImage({ embeds: [{ title: file.title }], allowed_mentions: { parse: [] } }, file);

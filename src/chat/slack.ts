@@ -129,7 +129,7 @@ export async function mountSlack(
       const { text, blocks } = renderAnswerBlocks(answer);
       await respond({ response_type: answer.ephemeral ? 'ephemeral' : 'in_channel', text, blocks });
       // The chart goes to the channel as a file (a response_url cannot carry one).
-      const file = answer.ephemeral ? null : (answer.chart?.() ?? null);
+      const file = answer.ephemeral ? null : ((await answer.chart?.().catch(() => null)) ?? null);
       if (file)
         await uploadToSlack(slackApiUrl(env), { token, channelId: command.channel_id, file }, log).catch(
           (error: unknown) =>

@@ -40,7 +40,7 @@ export interface CommandAnswer {
    * A chart to post after the answer's text (a Slack file upload, a Discord follow-up with an attachment). Drawn only
    * when called, so the text never waits for the picture; null when there is nothing to draw.
    */
-  chart?: () => AnswerAttachment | null;
+  chart?: () => Promise<AnswerAttachment | null>;
 }
 
 /** A file that goes with an answer or an alert. */

@@ -147,8 +147,8 @@ export function mountDashboard(server: HttpServer, source: DashboardSource, opts
         if (path.endsWith('exports.png') && !EXPORT_METRICS[metric])
           return sendText(res, 400, `metric must be one of: ${Object.keys(EXPORT_METRICS).join(', ')}\n`);
         const image = path.endsWith('quota.png')
-          ? quotaImage(figures, Number(q.get('years') ?? 13) || 13, source.logger)
-          : exportsImage(figures, metric, Number(q.get('months') ?? 0) || undefined, undefined, source.logger);
+          ? await quotaImage(figures, Number(q.get('years') ?? 13) || 13, source.logger)
+          : await exportsImage(figures, metric, Number(q.get('months') ?? 0) || undefined, undefined, source.logger);
         if (!image) return sendText(res, 404, 'no figures for this chart yet\n');
         res.writeHead(200, { 'content-type': 'image/png', ...SECURITY_HEADERS });
         return void res.end(image.png);

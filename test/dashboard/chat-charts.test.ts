@@ -70,8 +70,8 @@ const ALERT: Alert = {
 describe('chart PNGs', () => {
   const figures = readHistory();
 
-  it('the quota and exports charts are real images of the expected size, not blank', () => {
-    for (const image of [quotaImage(figures), exportsImage(figures, 'magnet_exports')]) {
+  it('the quota and exports charts are real images of the expected size, not blank', async () => {
+    for (const image of [await quotaImage(figures), await exportsImage(figures, 'magnet_exports')]) {
       expect(image).not.toBeNull();
       const png = image!.png;
       expect(png.length).toBeGreaterThan(10_000);
@@ -82,9 +82,9 @@ describe('chart PNGs', () => {
     }
   });
 
-  it('no chart without figures', () => {
-    expect(quotaImage([])).toBeNull();
-    expect(exportsImage([], 'magnet_exports')).toBeNull();
+  it('no chart without figures', async () => {
+    expect(await quotaImage([])).toBeNull();
+    expect(await exportsImage([], 'magnet_exports')).toBeNull();
   });
 
   it.skipIf(process.env.CI !== 'true' && !findCjkFont())('finds a CJK font for the Chinese labels', () => {
@@ -182,7 +182,7 @@ describe('charts in chat', () => {
     const base = { platform: 'slack' as const, channelId: 'C0ALERTS', userId: 'U1', isAdmin: false };
     const quota = await runCommand({ ...base, name: 'quota', args: ['2024'] }, context);
     expect(quota.sections[0]?.lines[0]).toMatch(/2024 mining quota: 270,000 t/);
-    expect(quota.chart?.()?.data.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
+    expect((await quota.chart?.())?.data.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
 
     const dispatcher = new DiscordDispatcher({
       context,
