@@ -11,6 +11,7 @@ import { Runner } from '../pipeline/runner.js';
 import { Store } from '../store/store.js';
 import { demoChannels } from './chat-channels.js';
 import { SourceSites } from './sites/index.js';
+import { showDashboard } from './demo-dashboard.js';
 import { BEATS, setTheScene, STORY_WATCHES } from './story.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -104,6 +105,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
     }
     out('\nOn a real install `regwatch figures` also answers from the shipped history (config/history, 2014 onwards),');
     out('and `regwatch run` checks these sites on their schedules. See docs/sources.md.');
+    await showDashboard(store, config, env);
     return 0;
   } finally {
     await runner.close();
