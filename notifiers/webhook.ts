@@ -7,15 +7,18 @@ const schema = z.strictObject({
   ...channelBase,
   type: z.literal('webhook'),
   url: z.url({ protocol: /^https?$/, error: 'webhook url must be an absolute http(s) URL' }),
-  /** HMAC-SHA256 of the body, sent as X-Regwatch-Signature: sha256=<hex>. */
+  /** Signs each request: X-Regwatch-Timestamp, and X-Regwatch-Signature = sha256=<hex HMAC of "<timestamp>.<body>">. */
   secret: z.string().min(1).optional(),
   headers: z.record(z.string(), z.string()).default({}),
   timeout: z.number().int().positive().default(10_000),
 });
 
-/** sha256=<hex> of the exact body bytes, for receivers to verify. */
-export function signBody(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/**
+ * sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">, for receivers to verify (design §7). The timestamp (Unix
+ * seconds) is signed with the body, so a captured request cannot be replayed once receivers' 5-minute window passed.
+ */
+export function signBody(body: string, secret: string, timestamp: number): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 function retryAfterMs(header: string | null): number | undefined {
@@ -43,7 +46,11 @@ export const webhookNotifier: NotifierFactory<z.output<typeof schema>> = {
           'idempotency-key': alert.id,
           'user-agent': 'regwatch/0.1',
         };
-        if (config.secret) headers['x-regwatch-signature'] = signBody(body, config.secret);
+        if (config.secret) {
+          const timestamp = Math.floor(Date.now() / 1000);
+          headers['x-regwatch-timestamp'] = String(timestamp);
+          headers['x-regwatch-signature'] = signBody(body, config.secret, timestamp);
+        }
         let response: Response;
         try {
           response = await fetch(config.url, {

@@ -3,8 +3,8 @@ import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { mountDashboard } from './dashboard/dashboard.js';
 import { loadHistory } from './figures/history.js';
-import { HttpServer } from './ops/http-server.js';
-import { collectState, serveHealth } from './ops/health.js';
+import { HttpServer, sendJson } from './ops/http-server.js';
+import { collectState, serveHealth, serveReadiness, type ReadinessState } from './ops/health.js';
 import { Metrics } from './ops/metrics.js';
 import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
 import { Runner } from './pipeline/runner.js';
@@ -67,10 +67,25 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     scheduler.sync(next.watches);
   };
   const configWatcher = new ConfigWatcher(config.dir, opts.env, opts.logger, apply);
-  let ready = true;
+  // Ready once the chat integrations are mounted (they mount after the listeners start, in `extend`).
+  const readiness: ReadinessState = { stopping: false, chatMounted: !opts.extend };
   const server = new HttpServer(opts.logger);
-  server.mount('/healthz', (_req, res) => serveHealth(res, runner, ready));
-  server.mount('/readyz', (_req, res) => serveHealth(res, runner, ready));
+  const chatServer = opts.chatPort !== undefined ? new HttpServer(opts.logger) : server;
+  // Until then a chat request is told to come back (503), not that the endpoint does not exist; afterwards these
+  // stand-ins answer only for a platform that is not configured (the real endpoints replace them).
+  for (const prefix of ['/slack', '/discord'])
+    chatServer.mount(prefix, (_req, res) =>
+      readiness.chatMounted
+        ? void res
+            .writeHead(404, { 'content-type': 'text/plain' })
+            .end('not found: this chat platform is not configured\n')
+        : sendJson(res.setHeader('retry-after', '1'), 503, {
+            ready: false,
+            reason: 'starting: chat endpoints are being mounted',
+          }),
+    );
+  server.mount('/healthz', (_req, res) => serveHealth(res, runner, !readiness.stopping));
+  server.mount('/readyz', (_req, res) => serveReadiness(res, runner, readiness));
   server.mount('/metrics', async (_req, res) => {
     // State gauges (pending per destination, destination up, watch failures) are read from the store per scrape.
     metrics.recordState(await collectState(runner));
@@ -85,7 +100,6 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     env: opts.env,
   });
   const port = await server.listen(opts.port, opts.host ?? '127.0.0.1');
-  const chatServer = opts.chatPort !== undefined ? new HttpServer(opts.logger) : server;
   const chatPort = chatServer !== server ? await chatServer.listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0') : port;
   const stoppers: Array<() => Promise<void>> = [];
   const daemon: Daemon = {
@@ -98,7 +112,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     port,
     onStop: (fn) => stoppers.push(fn),
     async stop(graceMs = 10_000) {
-      ready = false;
+      readiness.stopping = true;
       dashboard.close();
       scheduler.stop();
       configWatcher.stop();
@@ -119,6 +133,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     },
   };
   if (opts.extend) await opts.extend(daemon);
+  readiness.chatMounted = true;
   scheduler.sync(config.watches);
   configWatcher.start();
   void runner.outbox.deliverDue();

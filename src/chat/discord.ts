@@ -9,34 +9,17 @@ import { COMMANDS, runCommand } from '../commands/index.js';
 import type { Daemon } from '../daemon.js';
 import { sendJson } from '../ops/http-server.js';
 import { DiscordDispatcher, type Dispatched } from './discord-dispatch.js';
+import { firstSighting, readChatBody } from './request-guard.js';
 import type { RawInteraction } from './discord-interaction.js';
 import { discordApiBase, discordRest } from './discord-rest.js';
 import { discordPublicKey, discordSignatureProblem } from './verify-discord-signature.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
-/** Interaction payloads are small; anything bigger is not from Discord. */
-const MAX_BODY = 1024 * 1024;
 
 export interface DiscordChat {
   dispatcher: DiscordDispatcher;
   /** True when the gateway connection was started (DISCORD_TOKEN set and DISCORD_GATEWAY not `off`). */
   gateway: boolean;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve(undefined);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -81,8 +64,9 @@ export async function mountDiscord(
     daemon.chatServer.mount(INTERACTIONS_PATH, async (req: IncomingMessage, res: ServerResponse) => {
       if (req.method !== 'POST')
         return void res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('POST only\n');
-      const body = await readBody(req);
-      if (!body) return void res.writeHead(413, { 'content-type': 'text/plain' }).end('too large\n');
+      // Interaction payloads are small; anything near the cap is not from Discord.
+      const body = await readChatBody(req, res, log);
+      if (!body) return;
       // Discord checks that bad signatures are refused with 401, and removes endpoints that accept them.
       const problem = discordSignatureProblem(
         key,
@@ -100,6 +84,14 @@ export async function mountDiscord(
         interaction = JSON.parse(body.toString('utf8')) as RawInteraction;
       } catch {
         return void res.writeHead(400, { 'content-type': 'text/plain' }).end('body is not JSON\n');
+      }
+      // A captured interaction sent again (even signed afresh) is refused: each id is answered once.
+      if (!(await firstSighting(daemon.runner.store, `discord:${String(interaction.id)}`))) {
+        log.warn(
+          { interaction: interaction.id, from: req.socket.remoteAddress },
+          'refused a replayed Discord interaction',
+        );
+        return void res.writeHead(401, { 'content-type': 'text/plain' }).end('request already answered\n');
       }
       const dispatched = await dispatcher.dispatch(interaction);
       sendJson(res, 200, dispatched.response);

@@ -5,6 +5,7 @@
  * rejects old ones). Commands are acknowledged at once and answered through `response_url`.
  */
 import { App, HTTPReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { slackApiUrl } from '../../notifiers/slack.js';
@@ -13,13 +14,15 @@ import { uploadToSlack } from '../../notifiers/slack-upload.js';
 import { COMMANDS, parseCommandText, runCommand } from '../commands/index.js';
 import { commandContext } from '../commands/context.js';
 import type { Daemon } from '../daemon.js';
+import type { Store } from '../store/store.js';
+import { firstSighting, readChatBody } from './request-guard.js';
 import { slackLogger } from './slack-logger.js';
 
 /** Slack's replay window: https://docs.slack.dev/authentication/verifying-requests-from-slack */
 export const SLACK_TIMESTAMP_WINDOW_S = 5 * 60;
 export const SLACK_EVENTS_PATH = '/slack/events';
-/** How long a workspace-admin lookup (users.info) is trusted. */
-const ADMIN_CACHE_MS = 5 * 60_000;
+/** How long a workspace-admin lookup (users.info) is trusted: a demotion in Slack holds within this. */
+export const ADMIN_CACHE_MS = 60_000;
 
 export interface SlackChat {
   app: App;
@@ -38,16 +41,16 @@ export function timestampProblem(header: string | string[] | undefined, nowMs = 
 }
 
 /** Admins: the user ids in settings.chat.slackAdmins, and the workspace's admins and owners (users.info, cached). */
-function adminCheck(daemon: Daemon, app: App, logger: Logger): (userId: string) => Promise<boolean> {
+function adminCheck(daemon: Daemon, app: App, logger: Logger, now: () => number): (userId: string) => Promise<boolean> {
   const cache = new Map<string, { admin: boolean; until: number }>();
   return async (userId) => {
     if (daemon.runner.config.settings.chat.slackAdmins.includes(userId)) return true;
     const cached = cache.get(userId);
-    if (cached && cached.until > Date.now()) return cached.admin;
+    if (cached && cached.until > now()) return cached.admin;
     try {
       const info = await app.client.users.info({ user: userId });
       const admin = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
-      cache.set(userId, { admin, until: Date.now() + ADMIN_CACHE_MS });
+      cache.set(userId, { admin, until: now() + ADMIN_CACHE_MS });
       return admin;
     } catch (error) {
       logger.warn(
@@ -64,6 +67,7 @@ export async function mountSlack(
   daemon: Daemon,
   env: NodeJS.ProcessEnv,
   logger: Logger,
+  opts: { now?: () => number } = {},
 ): Promise<SlackChat | undefined> {
   const token = env.SLACK_BOT_TOKEN;
   const signingSecret = env.SLACK_SIGNING_SECRET;
@@ -95,7 +99,8 @@ export async function mountSlack(
       processBeforeResponse: false,
     });
     app = new App({ token, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
-    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, log));
+    const guard = { secret: signingSecret ?? '', store: daemon.runner.store };
+    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, guard, log));
   }
   try {
     // auth.test: a wrong or revoked token stops the start with a clear message instead of failing on every command.
@@ -108,7 +113,7 @@ export async function mountSlack(
   }
 
   const context = commandContext(daemon);
-  const isAdmin = adminCheck(daemon, app, log);
+  const isAdmin = adminCheck(daemon, app, log, opts.now ?? Date.now);
   app.command(/^\/regwatch/, async ({ command, ack, respond }: SlackCommandMiddlewareArgs) => {
     // Slack waits 3 s for the ack: nothing touches the store or the network before it.
     await ack();
@@ -159,8 +164,26 @@ export async function mountSlack(
   return { app, mode };
 }
 
-/** Only signed POSTs to /slack/events with a fresh timestamp reach Bolt (which then checks the signature). */
-function handleHttp(req: IncomingMessage, res: ServerResponse, receiver: HTTPReceiver, log: Logger): void {
+/** Whether `signature` is Slack's v0 HMAC of `v0:<timestamp>:<body>` with the signing secret (constant time). */
+export function slackSignatureValid(secret: string, timestamp: string, body: Buffer, signature: string): boolean {
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`,
+  );
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Only signed POSTs to /slack/events with a fresh timestamp, a body within the cap, and never seen before reach Bolt
+ * (which checks the signature again and answers).
+ */
+async function handleHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  receiver: HTTPReceiver,
+  guard: { secret: string; store: Store },
+  log: Logger,
+): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (path !== SLACK_EVENTS_PATH) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: Slack requests go to ${SLACK_EVENTS_PATH}\n`);
@@ -170,12 +193,29 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, receiver: HTTPRec
     res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('Slack requests are POSTs\n');
     return;
   }
-  const problem = timestampProblem(req.headers['x-slack-request-timestamp']);
+  const timestamp = req.headers['x-slack-request-timestamp'];
+  const problem = timestampProblem(timestamp);
   if (problem) {
     log.warn({ problem }, 'refused a Slack request');
     req.resume();
     res.writeHead(401).end();
     return;
   }
+  const body = await readChatBody(req, res, log);
+  if (!body) return;
+  const signature = String(req.headers['x-slack-signature'] ?? '');
+  if (!slackSignatureValid(guard.secret, String(timestamp), body, signature)) {
+    log.warn({ from: req.socket.remoteAddress }, 'refused a Slack request: invalid signature');
+    res.writeHead(401).end();
+    return;
+  }
+  // The same signed request again (captured and replayed within the window) is answered once, by one replica.
+  if (!(await firstSighting(guard.store, `slack:${String(timestamp)}:${signature}`))) {
+    log.warn({ from: req.socket.remoteAddress }, 'refused a replayed Slack request');
+    res.writeHead(401).end();
+    return;
+  }
+  // Bolt reads an already-read body from `rawBody`.
+  Object.assign(req, { rawBody: body });
   receiver.requestListener(req, res);
 }

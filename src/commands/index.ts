@@ -1,4 +1,4 @@
-import { redactSecrets } from '../security/secrets.js';
+import { redactDeep } from '../security/secrets.js';
 import { controlsCommand } from './controls.js';
 import { exportsCommand } from './exports.js';
 import { helpAnswer } from './help.js';
@@ -44,17 +44,11 @@ export function parseCommandText(text: string): { name: string; args: string[] }
  * admin-only commands are refused for others; a failing command answers with an error instead of throwing.
  */
 export async function runCommand(req: CommandRequest, ctx: CommandContext): Promise<CommandAnswer> {
-  return withoutSecrets(await answer(req, ctx));
-}
-
-/**
- * Answers go to a chat channel: a watch URL with an API key in it (`status`, `watches`), or an error quoting one,
- * reaches people who must not see the key.
- */
-function withoutSecrets(a: CommandAnswer): CommandAnswer {
-  // The chart is drawn from stored figures (no secret in it); a function does not survive JSON.
-  const { chart, ...text } = a;
-  const clean = JSON.parse(redactSecrets(JSON.stringify(text))) as CommandAnswer;
+  // Answers go to a chat channel: a watch URL with an API key in it (`status`, `watches`), or an error quoting one,
+  // reaches people who must not see the key. The chart is drawn from stored figures (no secret in it); a function
+  // does not survive JSON.
+  const { chart, ...text } = await answer(req, ctx);
+  const clean = redactDeep(text);
   return chart ? { ...clean, chart } : clean;
 }
 

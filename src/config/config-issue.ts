@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
-import { isSecretName, readSecret, redactSecrets, registerSecret } from '../security/secrets.js';
+import {
+  isSecretName,
+  MIN_NAMED_SECRET_LENGTH,
+  readSecret,
+  redactSecrets,
+  registerSecret,
+} from '../security/secrets.js';
 
 /** One problem in a config file, printed as `file:line:col: message`. */
 export interface ConfigIssue {
@@ -71,7 +77,7 @@ export function substituteEnv(
         return '';
       }
       const key = /^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1] ?? '';
-      if (isSecretName(name) || SECRET_KEY.test(key)) registerSecret(value);
+      if (isSecretName(name) || SECRET_KEY.test(key)) registerSecret(value, MIN_NAMED_SECRET_LENGTH);
       return value;
     }),
   );

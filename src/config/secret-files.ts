@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { registerSecret } from '../security/secrets.js';
+import { isSecretName, MIN_NAMED_SECRET_LENGTH, registerSecret } from '../security/secrets.js';
 
 /**
  * Container secrets are mounted as files: for every `NAME_FILE` variable whose `NAME` is not set, read the file into
@@ -11,11 +11,11 @@ export function loadSecretFiles(env: NodeJS.ProcessEnv = process.env): string[] 
     if (!key.endsWith('_FILE') || !path) continue;
     const name = key.slice(0, -'_FILE'.length);
     // Only regwatch's own variables and secrets: other tools' *_FILE variables (TF_CLI_CONFIG_FILE …) are theirs.
-    if (!name || env[name] !== undefined || !/^(?:REGWATCH|SLACK|DISCORD)_|TOKEN|SECRET|PASSWORD|WEBHOOK/.test(name))
+    if (!name || env[name] !== undefined || !(/^(?:REGWATCH|SLACK|DISCORD)_/.test(name) || isSecretName(name)))
       continue;
     try {
       env[name] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
-      registerSecret(env[name]);
+      registerSecret(env[name], MIN_NAMED_SECRET_LENGTH);
     } catch (error) {
       problems.push(
         `${key}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ${name} stays unset`,

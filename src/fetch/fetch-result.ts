@@ -51,7 +51,15 @@ export interface FetchOk {
 /** Options of one request; every field is optional and has a safe default. */
 export interface FetchOptions {
   method?: 'GET' | 'POST';
+  /** The watch's own headers (credentials, cookies): sent only to `credentialOrigin`. */
   headers?: Record<string, string>;
+  /** Headers that are no credential (a Referer): sent to every hop. */
+  extraHeaders?: Record<string, string>;
+  /**
+   * The origin (scheme, host, port) `headers` and a POST body belong to: the watch's own. Requests to any other
+   * origin — a followed link, a redirect hop — go without them. Default: the origin of the URL fetched.
+   */
+  credentialOrigin?: string;
   body?: string;
   /** Total time budget in ms. */
   timeoutMs?: number;
@@ -68,6 +76,11 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** A discovered URL: every hop must pass the watch's guard (trusted hosts, else public addresses only). */
   guard?: UrlGuard;
+  /**
+   * REGWATCH_REWRITE for redirect hops: the URL to request instead of a redirect target. A rewritten hop trusts
+   * exactly the origin it was rewritten to.
+   */
+  rewrite?: (url: string) => string;
 }
 
 /** Browser-only options (fetch: browser). */

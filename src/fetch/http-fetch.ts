@@ -208,26 +208,51 @@ export async function httpFetch(target: string, options: FetchOptions = {}): Pro
   const maxRedirects = opts.maxRedirects ?? 5;
   const seen = new Set<string>();
   let url = new URL(target);
+  const home = opts.credentialOrigin ?? url.origin;
+  let method = opts.method ?? 'GET';
+  let body = opts.body;
+  let guard = opts.guard;
   for (let hop = 0; ; hop++) {
+    // Credentials and cookies go to the watch's own origin only, as browsers and curl do.
     const headers: Record<string, string> = {
       'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT,
       accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7',
       'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
       'accept-encoding': 'gzip, deflate, br',
-      ...opts.headers,
+      ...opts.extraHeaders,
+      ...(url.origin === home ? opts.headers : {}),
     };
-    if (opts.guard) checkDiscoveredUrl(url, opts.guard);
+    if (guard) checkDiscoveredUrl(url, guard);
     if (hop === 0 && opts.etag) headers['if-none-match'] = opts.etag;
     if (hop === 0 && opts.lastModified) headers['if-modified-since'] = opts.lastModified;
-    const res = await requestOnce(url, { ...opts, timeoutMs: opts.timeoutMs ?? 20_000 }, deadline, headers);
+    const hopOpts = { ...opts, method, body, guard, timeoutMs: opts.timeoutMs ?? 20_000 };
+    const res = await requestOnce(url, hopOpts, deadline, headers);
     const contentType = String(res.headers['content-type'] ?? '');
     if ([301, 302, 303, 307, 308].includes(res.status) && res.headers.location) {
       seen.add(url.href);
-      const next = new URL(res.headers.location, url);
+      let next = new URL(res.headers.location, url);
+      const rewritten = opts.rewrite?.(next.href);
+      if (rewritten && rewritten !== next.href) {
+        next = new URL(rewritten);
+        if (guard) guard = { ...guard, trustedOrigins: [...(guard.trustedOrigins ?? []), next.origin] };
+      }
       if (seen.has(next.href))
         throw new FetchFailure('redirects', `redirect loop: ${url.href} → ${next.href}`, res.status);
       if (hop >= maxRedirects)
         throw new FetchFailure('redirects', `more than ${maxRedirects} redirects (last to ${next.href})`, res.status);
+      if (res.status === 307 || res.status === 308) {
+        // These repeat the request as it was: a POST body goes only where the watch sends it.
+        if (body !== undefined && next.origin !== home)
+          throw new FetchFailure(
+            'redirects',
+            `HTTP ${res.status} would resend the POST body to ${next.origin}; the body only goes to ${home} (use the final address as the watch url)`,
+            res.status,
+          );
+      } else if (method === 'POST') {
+        // 301/302/303 after a POST continue as a GET without the body, as browsers do.
+        method = 'GET';
+        body = undefined;
+      }
       url = next;
       continue;
     }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Runner } from '../pipeline/runner.js';
+import { redactDeep } from '../security/secrets.js';
 import { sendJson } from './http-server.js';
 
 /** A watch whose last check failed, as /healthz shows it. */
@@ -82,7 +83,39 @@ export async function healthReport(
   };
 }
 
+/** /healthz: the process is alive and answering (always 200); the body is the report above, `ready` included. */
 export async function serveHealth(res: ServerResponse, runner: Runner | undefined, ready: boolean): Promise<void> {
-  const { status, body } = await healthReport(runner, ready);
-  sendJson(res, status, body);
+  const { body } = await healthReport(runner, ready);
+  sendJson(res, 200, redactDeep(body));
+}
+
+/** What /readyz needs to know beyond the store: whether the daemon is stopping, and whether chat is mounted. */
+export interface ReadinessState {
+  stopping: boolean;
+  /** The chat integrations the environment asks for (Slack, Discord) have mounted their endpoints. */
+  chatMounted: boolean;
+}
+
+/**
+ * /readyz: 200 only when a Slack or Discord request would be served now — config loaded, chat endpoints mounted,
+ * store answering; 503 with the reason otherwise (a load balancer or Kubernetes sends no traffic until then).
+ */
+export async function readinessReport(
+  runner: Runner,
+  state: ReadinessState,
+): Promise<{ status: number; body: { ready: boolean; reason?: string; [k: string]: unknown } }> {
+  const notReady = (reason: string) => ({ status: 503, body: { ready: false, reason } });
+  if (state.stopping) return notReady('stopping: finishing in-flight deliveries');
+  if (!state.chatMounted) return notReady('starting: the chat endpoints (Slack, Discord) are not mounted yet');
+  if (!(await runner.store.ping())) return notReady(`the store (${runner.store.backend}) does not answer`);
+  return {
+    status: 200,
+    body: { ready: true, store: { backend: runner.store.backend, ok: true }, watches: runner.config.watches.length },
+  };
+}
+
+export async function serveReadiness(res: ServerResponse, runner: Runner, state: ReadinessState): Promise<void> {
+  const { status, body } = await readinessReport(runner, state);
+  if (status !== 200) res.setHeader('retry-after', '1');
+  sendJson(res, status, redactDeep(body));
 }

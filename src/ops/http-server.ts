@@ -17,7 +17,10 @@ export class HttpServer {
     this.server.requestTimeout = 30_000;
   }
 
+  /** Serve `prefix` (and paths below it) with `handler`; a later mount of the same prefix replaces the earlier one. */
   mount(prefix: string, handler: RouteHandler): void {
+    const existing = this.routes.findIndex((r) => r.prefix === prefix);
+    if (existing >= 0) this.routes.splice(existing, 1);
     this.routes.push({ prefix, handler });
     this.routes.sort((a, b) => b.prefix.length - a.prefix.length);
   }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Settings } from '../config/settings-schema.js';
 import { DeliveryError, type Notifier } from '../notify/notifier.js';
+import { redactDeep } from '../security/secrets.js';
 import { RECENT_ALERTS, type Store } from '../store/store.js';
 import type { Alert } from '../types.js';
 import { backoffMs } from './backoff.js';
@@ -64,7 +65,9 @@ export class Outbox {
   ) {}
 
   /** Store the alert and queue it for each destination not already holding or done with it. False if already stored. */
-  async enqueue(alert: Alert, destinations: string[]): Promise<boolean> {
+  async enqueue(unredacted: Alert, destinations: string[]): Promise<boolean> {
+    // Every alert, change or ops, passes here before it is stored or sent: the one place secrets are taken out.
+    const alert = redactDeep(unredacted);
     const fresh = await this.store.saveAlert(alert);
     // "Already saved" can also mean another process claimed the id and died before writing the alert (its claim
     // lasts two minutes). A delivery record without its alert would be dropped, and the item is marked seen after

@@ -70,7 +70,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
           method: 'GET',
           query: {},
           body: undefined,
-          headers: { ...w.headers, ...opts?.headers },
+          headers: w.headers,
           ...(w.browser ? { browser: { ...w.browser, waitFor: undefined, screenshot: undefined } } : {}),
           ...(opts?.keepBytes ? { fetch: 'http' } : {}),
         },
@@ -78,6 +78,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
         deps,
         {
           ...(opts?.keepBytes ? { keepBytes: true } : {}),
+          ...(opts?.headers ? { extraHeaders: opts.headers } : {}),
           guard: { trustedHosts: trustedHostsOf(w.url, w.allowHosts) },
         },
       ),

@@ -4,7 +4,7 @@ import type { BrowserOptions, FetchOk, FetchOptions } from '../fetch/fetch-resul
 import { FetchFailure } from '../fetch/fetch-result.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import { httpFetch } from '../fetch/http-fetch.js';
-import { parseRewrites, rewriteUrl } from './url-rewrite.js';
+import { rewriteUrl, rewrittenOrigins } from './url-rewrite.js';
 import { trustedHostsOf } from '../security/url-guard.js';
 
 /** Fetch through a real browser (provided by the browser pool when a watch uses `fetch: browser`). */
@@ -24,14 +24,19 @@ export async function fetchForWatch(
   deps: { settings: Settings; hosts: HostLimiter; browser?: BrowserFetch },
   extra: Partial<FetchOptions> = {},
 ): Promise<FetchOk> {
+  const asked = url;
   url = rewriteUrl(url);
   // Every request of a watch is guarded: its configured URL's host is trusted, so the guard only bites on discovered
   // links and on redirects (from any page, the configured one included) that leave the trusted hosts.
-  // REGWATCH_REWRITE is the operator's own setting: the hosts it sends requests to are as trusted as the config's.
-  const targets = [...parseRewrites(process.env.REGWATCH_REWRITE).values()].map((o) => o.hostname.toLowerCase());
+  // REGWATCH_REWRITE is the operator's own setting: the exact origin it sends this request to is trusted, and so are
+  // the origins the watch's own hosts are rewritten to (links on a rewritten page resolve there) — nothing more.
   const guard = extra.guard ?? { trustedHosts: trustedHostsOf(watch.url, watch.allowHosts) };
-  extra = { ...extra, guard: { ...guard, trustedHosts: [...guard.trustedHosts, ...targets] } };
+  const origins = rewrittenOrigins([new URL(watch.url).host, ...watch.allowHosts]);
+  if (url !== asked) origins.push(new URL(url).origin);
+  extra = { ...extra, guard: { ...guard, trustedOrigins: [...(guard.trustedOrigins ?? []), ...origins] } };
   const host = new URL(url).host;
+  // The watch's headers (credentials, cookies) belong to its own origin: no other origin's page gets them.
+  const credentialOrigin = new URL(rewriteUrl(watch.url)).origin;
   const s = deps.settings;
   return deps.hosts.run(host, async () => {
     if (watch.fetch === 'browser') {
@@ -44,7 +49,7 @@ export async function fetchForWatch(
       return deps.browser(url, {
         watchId: watch.id,
         guard: extra.guard,
-        headers: watch.headers,
+        headers: new URL(url).origin === credentialOrigin ? watch.headers : {},
         ...(b.waitFor ? { waitFor: b.waitFor } : {}),
         ...(b.timeout ? { timeoutMs: b.timeout } : watch.timeout ? { timeoutMs: watch.timeout } : {}),
         ...(b.blockResources ? { blockResources: b.blockResources } : {}),
@@ -57,6 +62,8 @@ export async function fetchForWatch(
     }
     return httpFetch(url, {
       method: watch.method,
+      credentialOrigin,
+      ...(process.env.REGWATCH_REWRITE ? { rewrite: (u: string) => rewriteUrl(u) } : {}),
       headers: watch.headers,
       ...(watch.body !== undefined ? { body: watch.body } : {}),
       timeoutMs: watch.timeout ?? s.timeout,

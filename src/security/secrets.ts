@@ -7,8 +7,16 @@ import { readFileSync } from 'node:fs';
 
 export const REDACTED = '[redacted]';
 
-/** Shorter values are not registered: redacting "abc" everywhere would mangle output and protect nothing. */
+/**
+ * Values registered without knowing where they come from need this length: redacting "abc" everywhere would mangle
+ * output and protect nothing.
+ */
 const MIN_SECRET_LENGTH = 6;
+/**
+ * A variable whose name says it is a secret is redacted from this length on: a short token is still a token. One or
+ * two characters would replace parts of every line (JSON punctuation included) and protect nothing.
+ */
+export const MIN_NAMED_SECRET_LENGTH = 3;
 
 /** Names whose values are secrets wherever they are used. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|API_KEY|WEBHOOK|CREDENTIAL/i;
@@ -35,11 +43,27 @@ export function registerSecret(value: string | undefined, minLength = MIN_SECRET
   if (added) ordered = [...registry].sort((a, b) => b.length - a.length);
 }
 
-/** Replace every registered secret value in `text`. */
+/**
+ * Query parameters whose value is a credential whatever it is (typed into a watch URL rather than coming from a
+ * variable): `?access_token=…`, `&api_key=…`, `?signature=…` and the like.
+ */
+const SECRET_QUERY_PARAM =
+  /([?&;](?:[\w.-]*?(?:token|secret|password|passwd|api[_-]?key|apikey|access[_-]?key|signature|credential)s?)=)[^&#\s"'<>\\]+/gi;
+
+/** Replace every registered secret value in `text`, and the value of every secret-named query parameter. */
 export function redactSecrets(text: string): string {
   let out = text;
   for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  if (out.includes('=')) out = out.replace(SECRET_QUERY_PARAM, (_, name: string) => `${name}${REDACTED}`);
   return out;
+}
+
+/**
+ * The one redaction of everything that leaves the process as structured data (alerts of every kind, chat answers,
+ * /healthz): every string in it, keys and values, through `redactSecrets`.
+ */
+export function redactDeep<T>(value: T): T {
+  return JSON.parse(redactSecrets(JSON.stringify(value))) as T;
 }
 
 /** Whether `name` is a variable whose value is a secret by its name alone. */
@@ -51,7 +75,7 @@ export function isSecretName(name: string): boolean {
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
   const values = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
-    if (!value || value.length < MIN_SECRET_LENGTH) continue;
+    if (!value || value.length < MIN_NAMED_SECRET_LENGTH) continue;
     if (isSecretName(name)) values.add(value);
     const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@/]+)@/i.exec(value)?.[1];
     if (password && password.length >= 4) values.add(password);
@@ -61,8 +85,8 @@ export function secretValues(env: NodeJS.ProcessEnv): string[] {
 
 /** Register every secret value of the environment. */
 export function registerEnvSecrets(env: NodeJS.ProcessEnv = process.env): void {
-  // secretValues already chose them (store passwords may be as short as 4 characters).
-  for (const value of secretValues(env)) registerSecret(value, 4);
+  // secretValues already chose them (secret-named values from 3 characters, store passwords from 4).
+  for (const value of secretValues(env)) registerSecret(value, MIN_NAMED_SECRET_LENGTH);
 }
 
 /**
@@ -81,6 +105,6 @@ export function readSecret(name: string, env: NodeJS.ProcessEnv = process.env): 
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new Error(`${name}_FILE: cannot read ${path} (${code})`, { cause: error });
   }
-  registerSecret(value);
+  registerSecret(value, MIN_NAMED_SECRET_LENGTH);
   return value;
 }

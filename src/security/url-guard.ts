@@ -12,6 +12,8 @@ import { forbiddenAddress } from './address-guard.js';
 /** Hosts a watch trusts: its configured URL's host and its allow-list (lower-case, without port). */
 export interface UrlGuard {
   trustedHosts: readonly string[];
+  /** Exact origins (scheme, host, port) trusted besides the hosts: where REGWATCH_REWRITE sends this watch. */
+  trustedOrigins?: readonly string[];
   /** Resolver (tests inject one; production uses the system's `dns.lookup`, read at call time). */
   lookup?: typeof dns.lookup;
 }
@@ -32,6 +34,7 @@ export function trustedHostsOf(url: string, allowHosts: readonly string[] = []):
 }
 
 function isTrusted(url: URL, guard: UrlGuard): boolean {
+  if (guard.trustedOrigins?.includes(url.origin)) return true;
   return guard.trustedHosts.map(hostKey).includes(hostKey(url.hostname));
 }
 

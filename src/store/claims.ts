@@ -12,6 +12,8 @@ export interface Claims {
   claim(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Give `key` up, if `owner` still holds it. */
   release(key: string, owner: string): Promise<void>;
+  /** Forget expired claims (Redis expires them itself; SQL and memory keep them until this runs). */
+  sweep(): Promise<void>;
 }
 
 type SqlQuery = (sql: string, ...params: unknown[]) => Promise<unknown>;
@@ -37,6 +39,7 @@ function redisClaims(keyv: Keyv, prefix: string): Claims {
       const client = await store.getClient();
       await client.eval(RELEASE, { keys: [`${prefix}${key}`], arguments: [owner] });
     },
+    sweep: () => Promise.resolve(),
   };
 }
 
@@ -68,6 +71,10 @@ function sqlClaims(query: SqlQuery, dialect: 'postgres' | 'sqlite', table: strin
       await init();
       await run(`DELETE FROM ${table} WHERE key = ${p(1)} AND owner = ${p(2)}`, [key, owner]);
     },
+    async sweep() {
+      await init();
+      await run(`DELETE FROM ${table} WHERE expires_at < ${p(1)}`, [Date.now()]);
+    },
   };
 }
 
@@ -84,6 +91,11 @@ function memoryClaims(): Claims {
     },
     release(key, owner) {
       if (held.get(key)?.owner === owner) held.delete(key);
+      return Promise.resolve();
+    },
+    sweep() {
+      const now = Date.now();
+      for (const [key, claim] of held) if (claim.expires < now) held.delete(key);
       return Promise.resolve();
     },
   };

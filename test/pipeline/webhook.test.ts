@@ -13,7 +13,7 @@ describe('webhook notifier', () => {
 
   beforeAll(async () => {
     site = await new FixtureSite().start();
-    receiver = await new Receiver().start();
+    receiver = await new Receiver(SECRET).start();
     site.publish({ slug: 'old', title: '旧文件', date: '2025-01-01', body: '旧正文。' });
     cfg = tempConfig({
       'notify.yaml': `channels:\n  - id: hook\n    type: webhook\n    url: ${receiver.url}\n    secret: \${HOOK_SECRET}\n`,
@@ -63,8 +63,13 @@ describe('webhook notifier', () => {
     expect(['high', 'normal', 'low']).toContain(alert.severity);
     // every retry carried the same idempotency key, the alert id
     expect(new Set(receiver.requests.map((q) => q.headers['idempotency-key']))).toEqual(new Set([alert.id]));
-    const expected = `sha256=${createHmac('sha256', SECRET).update(ok.body).digest('hex')}`;
+    // Signed over "<timestamp>.<body>" with the timestamp of the sending (the receiver verified it, or it would
+    // have answered 401), so a captured delivery cannot be replayed after five minutes.
+    const ts = String(ok.headers['x-regwatch-timestamp']);
+    expect(Math.abs(Date.now() / 1000 - Number(ts))).toBeLessThan(300);
+    const expected = `sha256=${createHmac('sha256', SECRET).update(`${ts}.${ok.body}`).digest('hex')}`;
     expect(ok.headers['x-regwatch-signature']).toBe(expected);
+    expect(receiver.requests.filter((q) => q.status === 401)).toEqual([]);
     // the secret never shows up in what regwatch printed
     expect(r.stdout + r.stderr).not.toContain(SECRET);
   });

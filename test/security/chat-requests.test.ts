@@ -24,6 +24,8 @@ function discordKeys(): { publicHex: string; privateKey: KeyObject } {
 
 describe('chat requests from the internet', () => {
   let daemon: Daemon;
+  let replica: Daemon; // a second replica on the same store
+  let replicaChat = '';
   let fake: FakeSlack;
   let chat = '';
   const logLines: string[] = [];
@@ -31,12 +33,12 @@ describe('chat requests from the internet', () => {
   const stranger = discordKeys();
   const now = () => Math.floor(Date.now() / 1000);
 
-  const slack = (body: string, opts: { ts?: number; secret?: string } = {}) => {
+  const slack = (body: string, opts: { ts?: number; secret?: string; to?: string } = {}) => {
     const ts = String(opts.ts ?? now());
     const signature = `v0=${createHmac('sha256', opts.secret ?? SLACK_SECRET)
       .update(`v0:${ts}:${body}`)
       .digest('hex')}`;
-    return fetch(`${chat}/slack/events`, {
+    return fetch(`${opts.to ?? chat}/slack/events`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
@@ -58,10 +60,10 @@ describe('chat requests from the internet', () => {
       api_app_id: 'A0APP',
     }).toString();
 
-  const discord = (body: string, opts: { ts?: number; key?: KeyObject } = {}) => {
+  const discord = (body: string, opts: { ts?: number; key?: KeyObject; to?: string } = {}) => {
     const ts = String(opts.ts ?? now());
     const signature = sign(null, Buffer.from(ts + body), opts.key ?? keys.privateKey).toString('hex');
-    return fetch(`${chat}/discord/interactions`, {
+    return fetch(`${opts.to ?? chat}/discord/interactions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
       body,
@@ -104,8 +106,19 @@ describe('chat requests from the internet', () => {
       extend: (d) => mountChat(d, env, logger),
     });
     chat = `http://127.0.0.1:${daemon.chatPort}`;
+    replica = await startDaemon({
+      configDir: cfg.dir,
+      env,
+      logger,
+      port: 0,
+      chatPort: 0,
+      chatHost: '127.0.0.1',
+      extend: (d) => mountChat(d, env, logger),
+    });
+    replicaChat = `http://127.0.0.1:${replica.chatPort}`;
   });
   afterAll(async () => {
+    await replica?.stop(200);
     await daemon?.stop(200);
     await fake?.stop();
   });
@@ -137,19 +150,53 @@ describe('chat requests from the internet', () => {
     expect(await good.json()).toEqual({ type: 1 });
   });
 
-  it('Discord: a body over the limit is refused with 413 without being read whole', async () => {
+  it('Discord: a body over the limit gets 413 and a log line, declared or streamed', async () => {
     const huge = JSON.stringify({ type: 1, padding: 'x'.repeat(2 * 1024 * 1024) });
-    const res = await discord(huge).catch((e: unknown) => e);
-    // Either a 413 answer, or the connection closed on the sender mid-body: never a 200 or a 500.
-    if (res instanceof Response) expect(res.status).toBe(413);
-    else expect(res).toBeInstanceOf(Error);
+    expect((await discord(huge)).status).toBe(413);
+    // Streamed (chunked, no Content-Length): refused once the cap is passed, still with an answer.
+    const ts = String(now());
+    const streamed = await fetch(`${chat}/discord/interactions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': sign(null, Buffer.from(ts + huge), keys.privateKey).toString('hex'),
+        'x-signature-timestamp': ts,
+      },
+      body: new Blob([huge]).stream(),
+      duplex: 'half',
+    });
+    expect(streamed.status).toBe(413);
+    expect(logLines.filter((l) => l.includes('request body over the limit') && l.includes('/discord/'))).toHaveLength(
+      2,
+    );
   });
 
-  it("Slack: a signed body over the limit (Bolt's 4 MB) is refused with 413", async () => {
+  it('Slack: a signed body over the limit gets 413 and a log line', async () => {
     const huge = slashBody('x'.repeat(8 * 1024 * 1024));
-    const res = await slack(huge).catch((e: unknown) => e);
-    if (res instanceof Response) expect(res.status).toBe(413);
-    else expect(res).toBeInstanceOf(Error);
+    expect((await slack(huge)).status).toBe(413);
+    expect(logLines.some((l) => l.includes('request body over the limit') && l.includes('/slack/'))).toBe(true);
+  });
+
+  it('Slack: the same signed request sent again is refused and runs nothing', async () => {
+    const body = slashBody('help', 'C0REPLAY');
+    const ts = now();
+    expect((await slack(body, { ts })).status).toBe(200);
+    await fake.waitFor((r) => r.path === '/respond/r-help-C0REPLAY');
+    expect((await slack(body, { ts })).status).toBe(401);
+    // The replica sharing the store refuses it too.
+    expect((await slack(body, { ts, to: replicaChat })).status).toBe(401);
+    expect(fake.requests.filter((r) => r.path === '/respond/r-help-C0REPLAY')).toHaveLength(1);
+    expect(logLines.some((l) => l.includes('replayed'))).toBe(true);
+  });
+
+  it('Discord: the same interaction sent again is refused, on this replica and on the one sharing the store', async () => {
+    const interaction = JSON.stringify({ id: '98765', application_id: '2', type: 1, token: 't', version: 1 });
+    const ts = now();
+    expect((await discord(interaction, { ts })).status).toBe(200);
+    expect((await discord(interaction, { ts })).status).toBe(401);
+    expect((await discord(interaction, { ts, to: replicaChat })).status).toBe(401);
+    // Signed afresh with a later timestamp, the same interaction id is still a replay.
+    expect((await discord(interaction, { ts: ts + 1 })).status).toBe(401);
   });
 
   it('no refusal answer carries a stack trace or a secret', async () => {

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, substituteEnv } from '../../src/config/config-issue.js';
 import { FetchFailure } from '../../src/fetch/fetch-result.js';
-import { readSecret, redactSecrets, registerSecret, secretValues } from '../../src/security/secrets.js';
+import { loadSecretFiles } from '../../src/config/secret-files.js';
+import {
+  readSecret,
+  redactSecrets,
+  registerEnvSecrets,
+  registerSecret,
+  secretValues,
+} from '../../src/security/secrets.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'regwatch-secrets-'));
 function secretFile(name: string, value: string): string {
@@ -84,5 +91,31 @@ describe('secrets', () => {
     registerSecret('tok-in-url-4412');
     const failure = new FetchFailure('redirects', 'redirect loop: http://a/?token=tok-in-url-4412 → http://a/');
     expect(failure.message).toBe('redirect loop: http://a/?token=[redacted] → http://a/');
+  });
+
+  it('NAME_FILE fills every secret-like name the docs list, …_API_KEY_FILE included, and registers the value', () => {
+    const env: NodeJS.ProcessEnv = {
+      FEED_API_KEY_FILE: secretFile('api-key', 'feed-api-key-0c41\n'),
+      DB_PASSWD_FILE: secretFile('passwd', 'db-passwd-77e1\n'),
+      PARTNER_CREDENTIALS_FILE: secretFile('cred', 'partner-cred-a9d2\n'),
+      SIGNING_PRIVATE_KEY_FILE: secretFile('pk', 'private-key-3b7f\n'),
+      ALERTS_WEBHOOK_FILE: secretFile('wh', 'https://hooks.example/wh-5e21\n'),
+      // Not regwatch's and not secret-like: another tool's setting stays that tool's business.
+      TF_CLI_CONFIG_FILE: secretFile('tf', 'tf-config\n'),
+    };
+    expect(loadSecretFiles(env)).toEqual([]);
+    expect(env.FEED_API_KEY).toBe('feed-api-key-0c41');
+    expect(env.DB_PASSWD).toBe('db-passwd-77e1');
+    expect(env.PARTNER_CREDENTIALS).toBe('partner-cred-a9d2');
+    expect(env.SIGNING_PRIVATE_KEY).toBe('private-key-3b7f');
+    expect(env.ALERTS_WEBHOOK).toBe('https://hooks.example/wh-5e21');
+    expect(env.TF_CLI_CONFIG).toBeUndefined();
+    expect(redactSecrets('key feed-api-key-0c41 pw db-passwd-77e1')).toBe('key [redacted] pw [redacted]');
+  });
+
+  it('a short value (under 6 characters) of a secret-like variable is still redacted', () => {
+    expect(secretValues({ PARTNER_API_KEY: 'k7Q2', OTHER: 'k8Q3' })).toEqual(['k7Q2']);
+    registerEnvSecrets({ WEBHOOK_SECRET: 'zq9', FEED_TOKEN: 'T0k3n' });
+    expect(redactSecrets('signed with zq9 and T0k3n')).toBe('signed with [redacted] and [redacted]');
   });
 });

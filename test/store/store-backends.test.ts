@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SNAPSHOT_HISTORY, Store, type Snapshot } from '../../src/store/store.js';
 import type { Alert } from '../../src/types.js';
 import { FixtureSite } from '../helpers/fixture-site.js';
@@ -140,6 +140,23 @@ for (const [name, url] of backends) {
         expect(await winner.claim(key, 60_000)).toBe(true);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    it('sweeping drops expired claims only: a live one still refuses everyone else', async () => {
+      const [a, b] = await Promise.all([Store.open(url), Store.open(url)]);
+      const live = `replay:live-${randomUUID()}`;
+      const lapsed = `replay:lapsed-${randomUUID()}`;
+      try {
+        expect(await a.claims.claim(live, 'first', 60 * 60_000)).toBe(true);
+        expect(await a.claims.claim(lapsed, 'first', 1)).toBe(true);
+        vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
+        await b.claims.sweep();
+        expect(await b.claims.claim(live, 'second', 60_000)).toBe(false);
+        expect(await b.claims.claim(lapsed, 'second', 60_000)).toBe(true);
+      } finally {
+        vi.useRealTimers();
+        await Promise.all([a.close(), b.close()]);
       }
     });
   });

@@ -88,14 +88,15 @@ export class NewsOutlet {
     this.stories.set(feed, [story, ...(this.stories.get(feed) ?? [])]);
   }
 
-  url(story: Story): string {
-    return `${this.host.origin}${this.outlet.articlePath(story.slug, story.date)}`;
+  /** The story's address on the outlet's real host name (what links and redirects on the web carry). */
+  publicUrl(story: Story): string {
+    return `https://${this.outlet.host}${this.outlet.articlePath(story.slug, story.date)}`;
   }
 
   private feedXml(path: string): string {
     const items = (this.stories.get(path) ?? [])
       .map((s) => {
-        const link = `https://${this.outlet.host}${this.outlet.articlePath(s.slug, s.date)}`;
+        const link = this.publicUrl(s);
         const full = this.outlet.fullText
           ? `<content:encoded><![CDATA[${s.body
               .split('\n')
@@ -154,7 +155,8 @@ export class GoogleNews {
     }
     const m = /^\/rss\/articles\/CBMi([0-9a-f]{32})$/.exec(url.pathname);
     const entry = m ? this.entries.find((e) => hexId(e.story.slug) === m[1]) : undefined;
-    if (entry) return { status: 302, headers: { location: entry.outlet.url(entry.story) }, body: '' };
+    // To the publisher's own host name, as Google does; REGWATCH_REWRITE sends that hop to the local outlet.
+    if (entry) return { status: 302, headers: { location: entry.outlet.publicUrl(entry.story) }, body: '' };
     return undefined;
   }
 }
