@@ -203,7 +203,7 @@ describe('charts in chat', () => {
         name: 'regwatch',
         options: [{ name: 'exports', type: 1, options: [{ name: 'series', type: 3, value: 'magnets' }] }],
       },
-    } as Parameters<DiscordDispatcher['dispatch']>[0]);
+    });
     // The text answers at once; the chart follows as a follow-up message with the PNG attached.
     expect(dispatched.response.type).toBe(4);
     expect(JSON.stringify(dispatched.response.data)).toMatch(/Rare-earth magnet exports/);
