@@ -4,6 +4,7 @@ import {
   pointCount,
   quotaChartData,
   type ChartData,
+  type ChartPoint,
 } from '../../charts/chart-data.js';
 import { chartOption } from '../../charts/chart-option.js';
 import { allFigures } from '../../figures/figures-store.js';
@@ -14,27 +15,27 @@ import { layout } from './layout.js';
 
 /** The same numbers as the chart, as a table (readable without JavaScript), each row linking to its document. */
 function dataTable(data: ChartData, withChanges: boolean): Html {
-  const rows = data.series.flatMap((s) =>
-    s.points.flatMap((p, i) =>
-      p
-        ? [
-            html`<tr>
-              <td>${data.categories[i]}</td>
-              <td>${s.name}</td>
-              <td class="num">${formatTonnes(p.value)}</td>
-              ${
-                withChanges
-                  ? html`<td class="num">
-                        ${p.yoy === null ? '' : `${formatChange(p.yoy, 'yoy').replace(' y/y', '')}${p.yoyStated ? '' : ' (computed)'}`}
-                      </td>
-                      <td class="num">${p.mom === null ? '' : formatChange(p.mom, 'mom').replace(' m/m', '')}</td>`
-                  : ''
-              }
-              <td>${link(p.url, p.label)} · ${p.date}</td>
-            </tr>`,
-          ]
-        : [],
-    ),
+  // Newest period first, the series of a period together.
+  const points = data.series
+    .flatMap((s, order) => s.points.map((p, i) => ({ s, order, p, i })))
+    .filter((x): x is { s: (typeof data.series)[number]; order: number; p: ChartPoint; i: number } => x.p !== null)
+    .sort((a, b) => b.i - a.i || a.order - b.order);
+  const rows = points.map(
+    ({ s, p, i }) =>
+      html`<tr>
+        <td>${data.categories[i]}</td>
+        <td>${s.name}</td>
+        <td class="num">${formatTonnes(p.value)}</td>
+        ${
+          withChanges
+            ? html`<td class="num">
+                  ${p.yoy === null ? '' : `${formatChange(p.yoy, 'yoy').replace(' y/y', '')}${p.yoyStated ? '' : ' (computed)'}`}
+                </td>
+                <td class="num">${p.mom === null ? '' : formatChange(p.mom, 'mom').replace(' m/m', '')}</td>`
+            : ''
+        }
+        <td>${link(p.url, p.label)} · ${p.date}</td>
+      </tr>`,
   );
   return html`<table class="data" id="table-${data.id}">
     <caption>
