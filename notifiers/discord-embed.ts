@@ -6,6 +6,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CommandAnswer } from '../src/commands/types.js';
 import { formatChange, formatTonnes, metricLabel } from '../src/pipeline/format-figure.js';
+import { digestLines } from '../src/digest/render-digest.js';
 import type { Alert, Figure, Severity, SourceKind } from '../src/types.js';
 
 /** https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
@@ -150,6 +151,18 @@ function alertDescription(alert: Alert, budget: number): string {
  * fields, the diff excerpt sits in a code block, colour by severity. Too much text is cut with a note, never rejected.
  */
 export function alertEmbed(alert: Alert): APIEmbed {
+  if (alert.digest) {
+    // The health line always shows; the rest is cut to fit.
+    const lines = digestLines(alert.digest);
+    const health = plainText(lines.pop()!);
+    return {
+      title: cut(plainText(alert.title), EMBED_LIMITS.title),
+      description: `${cut(plainText(lines.join('\n')), EMBED_LIMITS.description - health.length - 1, '(cut)')}\n${health}`,
+      color: SEVERITY_COLOURS.low,
+      timestamp: alert.detectedAt,
+      footer: { text: 'regwatch digest' },
+    };
+  }
   const title = cut(plainText(alert.title || alert.watch.name), EMBED_LIMITS.title);
   const author = {
     name: cut(neutraliseMentions(`${SOURCE_LABELS[alert.watch.source]} · ${alert.watch.name}`), EMBED_LIMITS.author),

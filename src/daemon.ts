@@ -10,6 +10,7 @@ import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
 import { Runner } from './pipeline/runner.js';
 import { Scheduler } from './scheduler.js';
 import { Store } from './store/store.js';
+import { TimedTasks } from './timed-tasks.js';
 
 export interface DaemonOptions {
   configDir: string;
@@ -35,6 +36,8 @@ export interface Daemon {
   /** Port of the chat listener (the ops port when there is no separate one). */
   chatPort: number;
   configWatcher: ConfigWatcher;
+  /** Expectation windows, digests and quiet hours (src/timed-tasks.ts). */
+  timed: TimedTasks;
   port: number;
   onStop(fn: () => Promise<void>): void;
   stop(graceMs?: number): Promise<void>;
@@ -48,8 +51,10 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     opts.logger.warn({ err: (error as Error).message }, 'figures history not loaded'),
   );
   const metrics = new Metrics(true);
+  const deliveryStore = await store.deliveryConnection();
   const runner = new Runner({
     store,
+    deliveryStore,
     logger: opts.logger,
     metrics,
     env: opts.env,
@@ -61,6 +66,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     opts.logger,
     config.settings.jitter,
   );
+  const timed = new TimedTasks({ runner, logger: opts.logger });
   const apply = async (next: LoadedConfig) => {
     await runner.applyConfig(next);
     scheduler.setJitter(next.settings.jitter);
@@ -109,6 +115,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     chatServer,
     chatPort,
     configWatcher,
+    timed,
     port,
     onStop: (fn) => stoppers.push(fn),
     async stop(graceMs = 10_000) {
@@ -116,6 +123,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       dashboard.close();
       scheduler.stop();
       configWatcher.stop();
+      await timed.stop();
       // Finish in-flight deliveries up to the grace period; the rest stays in the outbox for the next start.
       const deadline = Date.now() + graceMs;
       const left = await runner.drain(deadline);
@@ -129,6 +137,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await runner.close(deadline);
       await server.close();
       if (chatServer !== server) await chatServer.close();
+      if (deliveryStore !== store) await deliveryStore.close();
       await store.close();
     },
   };
@@ -137,6 +146,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   scheduler.sync(config.watches);
   configWatcher.start();
   void runner.outbox.deliverDue();
+  timed.start();
   opts.logger.info(
     { watches: config.watches.length, channels: config.channels.length, port, store: store.backend },
     'regwatch running',

@@ -8,7 +8,7 @@ export function validateCommand(dir: string): number {
   try {
     const config = loadConfig(dir);
     process.stdout.write(
-      `config ok: ${config.dir}\n  ${config.watches.length} watch(es), ${config.channels.length} channel(s), ${config.rules.rules.length} rule(s)\n`,
+      `config ok: ${config.dir}\n  ${config.watches.length} watch(es), ${config.channels.length} channel(s), ${config.rules.rules.length} rule(s), ${config.expectations.length} expectation(s)\n`,
     );
     for (const w of config.watches) {
       process.stdout.write(

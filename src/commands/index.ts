@@ -1,5 +1,6 @@
 import { redactDeep } from '../security/secrets.js';
 import { controlsCommand } from './controls.js';
+import { expectedCommand } from './expected.js';
 import { exportsCommand } from './exports.js';
 import { helpAnswer } from './help.js';
 import { latestCommand } from './latest.js';
@@ -26,6 +27,7 @@ export const COMMANDS: CommandSpec[] = [
   exportsCommand,
   controlsCommand,
   latestCommand,
+  expectedCommand,
   statusCommand,
   watchesCommand,
   subscribeCommand,

@@ -1,3 +1,4 @@
+import type { ExpectationStatus } from '../expectations/expectation-service.js';
 import type { Store } from '../store/store.js';
 import type { Category, SourceKind } from '../types.js';
 
@@ -81,6 +82,8 @@ export interface CommandContext {
   /** Rebuild routing after a subscription change, so the next alert already follows it. */
   refreshDestinations(): Promise<void>;
   now(): Date;
+  /** Each expectation's last and next window (`expected`); absent where no daemon runs them. */
+  expectations?(): Promise<ExpectationStatus[]>;
 }
 
 /** Option of a sub-command, in a shape Discord registration and Slack help both use. */

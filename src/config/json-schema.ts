@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { notifiers } from '../../notifiers/index.js';
 import { rulesFileSchema } from '../classify/rule-schema.js';
+import { expectationsJsonSchemaSource } from '../expectations/expectation-schema.js';
 import { settingsSchema } from './settings-schema.js';
 import { watchSchema } from './watch-schema.js';
 
@@ -21,5 +22,9 @@ export function jsonSchemas(): Record<string, unknown> {
     'notify.schema.json': { title: 'regwatch notify.yaml', ...z.toJSONSchema(notifyFile, opts) },
     'settings.schema.json': { title: 'regwatch settings.yaml', ...z.toJSONSchema(settingsSchema, opts) },
     'rules.schema.json': { title: 'regwatch classification rules', ...z.toJSONSchema(rulesFileSchema, opts) },
+    'expectations.schema.json': {
+      title: 'regwatch expectations.yaml',
+      ...z.toJSONSchema(expectationsJsonSchemaSource, opts),
+    },
   };
 }

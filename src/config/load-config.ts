@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadRules, type RuleSet } from '../classify/index.js';
 import { notifiers } from '../../notifiers/index.js';
+import type { Expectation } from '../expectations/expectation-schema.js';
+import { loadExpectations } from '../expectations/load-expectations.js';
 import type { ChannelBase } from './channel-schema.js';
 import { ConfigError, readYamlFile, validateYaml, type ConfigIssue, type YamlFile } from './config-issue.js';
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
@@ -20,6 +22,8 @@ export interface LoadedConfig {
   channels: ChannelConfig[];
   settings: Settings;
   rules: RuleSet;
+  /** `expectations.yaml` (design §11): publications that should appear by a time. */
+  expectations: Expectation[];
   /** Every file read, for hot reload. */
   files: string[];
 }
@@ -188,6 +192,17 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
   const rulesResult = loadRules(ruleDirs, env);
   issues.push(...rulesResult.issues);
 
+  const watchIds = new Set(watchEntries.map((e) => e.item.id));
+  const expectations = loadExpectations(dir, read, watchIds, issues);
+
   if (issues.length > 0 || !rulesResult.rules) throw new ConfigError(issues);
-  return { dir, watches: watchEntries.map((e) => e.item), channels, settings, rules: rulesResult.rules, files };
+  return {
+    dir,
+    watches: watchEntries.map((e) => e.item),
+    channels,
+    settings,
+    rules: rulesResult.rules,
+    expectations,
+    files,
+  };
 }

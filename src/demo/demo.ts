@@ -10,6 +10,7 @@ import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figu
 import { Runner } from '../pipeline/runner.js';
 import { Store } from '../store/store.js';
 import { demoChannels } from './chat-channels.js';
+import { OVERDUE_BEAT, playOverdueBeat } from './overdue-beat.js';
 import { SourceSites } from './sites/index.js';
 import { showDashboard } from './demo-dashboard.js';
 import { BEATS, setTheScene, STORY_WATCHES } from './story.js';
@@ -85,7 +86,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
     }
     for (const [i, beat] of BEATS.entries()) {
       if (pause) await wait(pause);
-      rule(`${i + 1}/${BEATS.length} ${beat.headline}`);
+      rule(`${i + 1}/${BEATS.length + 1} ${beat.headline}`);
       out(beat.explain);
       beat.act(sites);
       out('');
@@ -95,6 +96,11 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
       }
       await runner.outbox.drain(Date.now() + 15_000);
     }
+    if (pause) await wait(pause);
+    rule(`${BEATS.length + 1}/${BEATS.length + 1} ${OVERDUE_BEAT.headline}`);
+    out(OVERDUE_BEAT.explain);
+    out('');
+    await playOverdueBeat(runner, config);
     if (pause) await wait(pause / 2);
     rule('regwatch figures (what this run read)');
     const seen = latestFigures(await allFigures(store)).filter((f) => f.alertId !== null);

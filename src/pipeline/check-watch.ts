@@ -95,6 +95,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
   };
 
   let fetched: FetchOk;
+  let bodyHash: string | undefined;
   try {
     let extracted: Extracted;
     try {
@@ -110,7 +111,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
           : {},
       );
       deps.metrics.fetchSeconds.observe({ watch: watch.id }, fetched.durationMs / 1000);
-      if (!fetched.modified || (snapshot && snapshot.bodyHash === sha256(fetched.text))) {
+      if (!fetched.modified || (snapshot && snapshot.bodyHash === (bodyHash = sha256(fetched.text)))) {
         if (!dryRun) await recordSuccess(watch, deps, false);
         return done('unchanged');
       }
@@ -126,7 +127,8 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
       ctx = contextFor(alt);
       try {
         fetched = await fetchForWatch(alt, watchUrl(alt), deps);
-        if (snapshot && snapshot.bodyHash === sha256(fetched.text)) {
+        bodyHash = sha256(fetched.text);
+        if (snapshot && snapshot.bodyHash === bodyHash) {
           if (!dryRun) await recordSuccess(watch, deps, false);
           return done('unchanged');
         }
@@ -158,7 +160,9 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
       const withNotes = e.notes?.length ? { ...alert, summary: `${alert.summary} (${e.notes.join('; ')})` } : alert;
       return screenshot ? { ...withNotes, screenshot } : withNotes;
     });
-    const eventKeys = events.map((e) => eventKeyOf(e.title, e.text));
+    // A page's own change is not a document reposted elsewhere: its generic title ("…: page changed") must not merge
+    // its next change into this one.
+    const eventKeys = events.map((e) => (watch.kind === 'page' ? null : eventKeyOf(e.title, e.text)));
     if (dryRun) return done(isBaseline ? 'baseline' : alerts.length ? 'changed' : 'unchanged', alerts);
     // Alerts are durable before the watch's state moves on: a crash in between re-finds the same items, whose
     // alert ids are already stored, so nothing is lost and nothing is sent twice.
@@ -180,7 +184,7 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
     await deps.store.putSnapshot(
       watch.id,
       {
-        bodyHash: sha256(fetched.text),
+        bodyHash: bodyHash ?? sha256(fetched.text),
         contentHash: extracted.contentHash,
         ...(extracted.text !== undefined ? { text: extracted.text } : {}),
         ...(fetched.etag ? { etag: fetched.etag } : {}),

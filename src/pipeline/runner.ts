@@ -7,6 +7,8 @@ import { recordAlertFigures } from '../figures/figures-store.js';
 import type { Notifier, NotifierContext } from '../notify/notifier.js';
 import { Metrics } from '../ops/metrics.js';
 import { Outbox } from '../outbox/outbox.js';
+import { holdForQuiet, releaseHeld } from '../outbox/quiet-hold.js';
+import { inQuietHours, quietOf, waitsForQuiet } from '../routing/quiet-hours.js';
 import { resolveDestinations, route, type Destination } from '../routing/router.js';
 import type { Store } from '../store/store.js';
 import type { Alert } from '../types.js';
@@ -26,6 +28,11 @@ export interface RunnerOptions {
   out?: NodeJS.WritableStream;
   browser?: BrowserFetch;
   now?: () => Date;
+  /**
+   * The outbox's own connection to the store (SQLite: a second connection to the same file), so deliveries do not
+   * wait behind a pass's reads and writes. Defaults to `store`.
+   */
+  deliveryStore?: Store;
 }
 
 /**
@@ -47,7 +54,7 @@ export class Runner {
     this.metrics = opts.metrics ?? new Metrics();
     this.now = opts.now ?? (() => new Date());
     this.outbox = new Outbox(
-      opts.store,
+      opts.deliveryStore ?? opts.store,
       () => this.notifierMap,
       () => this.config.settings.outbox,
       opts.logger,
@@ -139,10 +146,38 @@ export class Runner {
     for (const [i, alert] of alerts.entries()) {
       // One event, one alert: a later sighting (another official URL, a repost) only adds a source to the first.
       if (await absorbSighting(alert, eventKeys[i], this.sightingDeps())) continue;
-      const fresh = await this.outbox.enqueue(alert, route(alert, this.destinations));
+      const fresh = await this.queue(alert);
       if (fresh) await recordAlertFigures(this.opts.store, alert);
     }
     void this.outbox.deliverDue();
+  }
+
+  /**
+   * Queue an alert for its routed destinations (stored first; false when it was already stored). A channel in its
+   * quiet hours holds alerts below `high` until they end (src/outbox/quiet-hold.ts).
+   */
+  async queue(alert: Alert, destinations: string[] = route(alert, this.destinations)): Promise<boolean> {
+    const now = this.now().getTime();
+    const config = (id: string) => this.destinations.find((d) => d.id === id)?.config;
+    const held = destinations.filter((id) => waitsForQuiet(alert, config(id) ?? {}, now));
+    const fresh = await this.outbox.enqueue(
+      alert,
+      destinations.filter((id) => !held.includes(id)),
+    );
+    for (const id of held) await holdForQuiet(this.opts.store, id, alert.id);
+    return fresh;
+  }
+
+  /** Move alerts held for quiet hours into the outbox of every channel whose quiet hours have ended. */
+  async releaseQuiet(): Promise<number> {
+    const now = this.now().getTime();
+    const quiet = (id: string) => {
+      const q = quietOf(this.destinations.find((d) => d.id === id)?.config ?? {});
+      return q !== undefined && inQuietHours(q, now);
+    };
+    const released = await releaseHeld(this.opts.store, this.outbox, quiet);
+    if (released > 0) void this.outbox.deliverDue();
+    return released;
   }
 
   private sightingDeps(): SightingDeps {
@@ -225,7 +260,16 @@ export class Runner {
   /** Check every enabled watch (or the one named) once, concurrently within the limits. */
   async checkAll(onlyId?: string): Promise<CheckOutcome[]> {
     const watches = this.config.watches.filter((w) => (onlyId ? w.id === onlyId : w.enabled));
-    return Promise.all(watches.map((w) => this.check(w)));
+    const store = this.opts.store;
+    // A pass reads every watch's snapshot and health in a few queries instead of two per check, and writes the
+    // health of the unchanged ones in one transaction per second.
+    await store.prefetch(watches.flatMap((w) => [`snap:${w.id}`, `health:${w.id}`]));
+    try {
+      return await Promise.all(watches.map((w) => this.check(w)));
+    } finally {
+      store.dropPrefetched();
+      await store.flush();
+    }
   }
 
   async pendingDeliveries(): Promise<number> {

@@ -15,6 +15,7 @@ describe('the JSON Schemas shipped for editors', () => {
   it('are referenced from every shipped YAML file so editors complete and check it', () => {
     const files = [
       ['notify.yaml', 'notify.schema.json'],
+      ['expectations.yaml', 'expectations.schema.json'],
       ...readdirSync(join(SHIPPED_CONFIG_DIR, 'watches')).map((f) => [`watches/${f}`, 'watches.schema.json']),
       ...readdirSync(join(SHIPPED_CONFIG_DIR, 'rules')).map((f) => [`rules/${f}`, 'rules.schema.json']),
     ];
