@@ -13,7 +13,9 @@ import { parseDuration } from '../src/config/duration.js';
 import { KeyedLimiter } from '../src/limiter.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
+import { alertChartImage } from '../src/charts/chart-images.js';
 import { escapeText, renderAlertBlocks, slackLink } from './slack-blocks.js';
+import { uploadToSlack } from './slack-upload.js';
 
 const interval = z
   .union([z.string(), z.number()])
@@ -42,6 +44,8 @@ const schema = z
     /** Least time between two messages to this channel. */
     minInterval: interval,
     timeout: z.number().int().positive().default(10_000),
+    /** Alerts with a monthly figure get a small chart of its last 13 months in their thread (bot token only). */
+    charts: z.boolean().default(false),
   })
   .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
     error:
@@ -281,12 +285,31 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
       }
     }
 
+    /** The 13-month chart in the alert's thread; a failure is logged, never retried (the alert went out). */
+    async function attachChart(alert: Alert): Promise<void> {
+      if (!config.charts || config.webhook || !token) return;
+      try {
+        const image = await alertChartImage(ctx.store, alert, log);
+        const at = image ? await ctx.store.get<PostedAt>(postedKey(config.id, alert.id)) : undefined;
+        if (!image || !at) return;
+        const file = {
+          filename: image.filename,
+          title: image.title,
+          contentType: 'image/png' as const,
+          data: image.png,
+        };
+        await uploadToSlack(slackApiUrl(ctx.env), { token, channelId: at.channel, threadTs: at.ts, file }, log);
+      } catch (error) {
+        log.warn({ alert: alert.id, err: (error as Error).message }, 'could not attach the chart (needs files:write)');
+      }
+    }
+
     return {
       id: config.id,
       type: 'slack',
       async send(alert: Alert) {
         const rendered = renderAlertBlocks(alert);
-        if ((await deliver(rendered, alert.id)) === 'ok') return;
+        if ((await deliver(rendered, alert.id)) === 'ok') return attachChart(alert);
         log.warn({ alert: alert.id }, 'slack refused the blocks; sending the alert as plain text');
         const fallback = await deliver(
           { text: `${rendered.text}\n${slackLink(alert.url, 'Open the document')}` },

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
+import { mountDashboard } from './dashboard/dashboard.js';
 import { plugins } from './plugins.js';
 import { loadHistory } from './figures/history.js';
 import { HttpServer, sendJson } from './ops/http-server.js';
@@ -98,6 +99,14 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     metrics.recordState(await collectState(runner));
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
   });
+  // The read-only dashboard (/ui/) on the same listener (design §12).
+  const dashboard = mountDashboard(server, {
+    store,
+    watches: () => runner.config.watches,
+    jitter: () => runner.config.settings.jitter,
+    logger: opts.logger,
+    env: opts.env,
+  });
   const port = await server
     .listen(opts.port, opts.host ?? '127.0.0.1')
     .catch((error: NodeJS.ErrnoException) => Promise.reject(listenFailure(error, opts.port, 'REGWATCH_PORT')));
@@ -122,6 +131,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     onStop: (fn) => stoppers.push(fn),
     async stop(graceMs = 10_000) {
       readiness.stopping = true;
+      dashboard.close();
       scheduler.stop();
       configWatcher.stop();
       await timed.stop();

@@ -13,6 +13,7 @@ import { Store } from '../store/store.js';
 import { demoChannels } from './chat-channels.js';
 import { OVERDUE_BEAT, playOverdueBeat } from './overdue-beat.js';
 import { SourceSites } from './sites/index.js';
+import { showDashboard } from './demo-dashboard.js';
 import { BEATS, setTheScene, STORY_WATCHES } from './story.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -111,6 +112,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
     }
     out('\nOn a real install `regwatch figures` also answers from the shipped history (config/history, 2014 onwards),');
     out('and `regwatch run` checks these sites on their schedules. See docs/sources.md.');
+    await showDashboard(store, config, env);
     return 0;
   } finally {
     await runner.close();

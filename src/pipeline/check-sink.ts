@@ -3,6 +3,7 @@ import type { WatchHealth } from '../store/store.js';
 import type { Fetched, Alerted } from './check-steps.js';
 import type { CheckDeps } from './check-types.js';
 import type { CheckFailure } from './failure-hints.js';
+import { saveAlertDocuments } from '../store/alert-documents.js';
 import { bodyHashOf } from './hash.js';
 import { watchDownAlert, watchRecoveredAlert } from './ops-alerts.js';
 
@@ -26,11 +27,15 @@ export const DRY_RUN: CheckSink = {
 export function recordingSink(watch: Watch, deps: CheckDeps): CheckSink {
   return {
     unchanged: () => recordSuccess(watch, deps, false),
-    async changed({ fetched, extracted }, { alerts, identities }) {
+    async changed({ fetched, extracted }, { alerts, identities, texts }) {
       const now = deps.now().toISOString();
       // Alerts are durable before the watch's state moves on: a crash in between re-finds the same items, whose
       // alert ids are already stored, so nothing is lost and nothing is sent twice.
-      if (alerts.length) await deps.emit(alerts, identities);
+      if (alerts.length) {
+        const eventKeys = identities.map((identity) => identity?.key ?? null);
+        await saveAlertDocuments(deps.store, alerts, texts, eventKeys);
+        await deps.emit(alerts, identities);
+      }
       if (extracted.items)
         await deps.store.addSeen(
           watch.id,

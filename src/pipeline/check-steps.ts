@@ -137,6 +137,8 @@ export interface Alerted {
   alerts: Alert[];
   /** Alert i's event identity (null: never merged, e.g. a storm summary). */
   identities: Array<EventIdentity | null>;
+  /** Alert i's document text (kept for the dashboard: evidence highlighted, other sightings). */
+  texts: string[];
 }
 
 /** Step 4, classify and alert: each event classified, with its notes and the watch's screenshot. */
@@ -159,5 +161,5 @@ export function alertStep(watch: Watch, { events, storm }: Compared, fetched: Fe
   // next change into this one; nor is a storm summary an event.
   const identity = (e: (typeof events)[number]) =>
     e === storm || watch.kind === 'page' ? null : eventIdentityOf(e.title, e.text);
-  return { alerts, identities: events.map(identity) };
+  return { alerts, identities: events.map(identity), texts: events.map((e) => e.text) };
 }
