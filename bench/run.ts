@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME…]`: every benchmark, or the named ones (pipeline, classify, browser, scale), printing
+ * `npm run bench [-- NAME…]`: every benchmark, or the named ones (pipeline, classify, browser, scale, urlwatch), printing
  * figures. Targets are printed beside the figures; benchmarks never fail the test suite.
  */
 import { existsSync } from 'node:fs';
@@ -16,6 +16,8 @@ const benches: Record<string, Bench> = {
 const optional: Record<string, [string, string]> = {
   browser: ['./browser.ts', 'runBrowserBench'],
   scale: ['./scale.ts', 'runScaleBench'],
+  // regwatch beside urlwatch 2.25 on ../shared/bench by its protocol, then latency, idle daemon and classification.
+  urlwatch: ['./urlwatch.ts', 'runUrlwatchBench'],
 };
 for (const [name, [file, fn]] of Object.entries(optional)) {
   if (!existsSync(here(file))) continue;
@@ -25,7 +27,9 @@ for (const [name, [file, fn]] of Object.entries(optional)) {
   };
 }
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const args = process.argv.slice(2);
+// Benchmark names; `--name value` options are for the benchmarks themselves.
+const wanted = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--'));
 const names = wanted.length ? wanted : Object.keys(benches);
 for (const name of names) {
   const bench = benches[name];

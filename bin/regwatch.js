@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when `npm run build` produced dist/, else the TypeScript sources through tsx.
+// Runs the compiled CLI in dist/ (built by `prepare` on `npm ci`, or here on the first run). `npm start` and
+// `npm run regwatch` rebuild first when a source file is newer than the last build (bin/build.js --if-stale).
 import { existsSync } from 'node:fs';
+import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist', 'src', 'cli.js');
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(pathToFileURL(join(root, 'src', 'cli.ts')).href);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+if (!existsSync(join(ROOT, 'dist', '.built'))) {
+  const { build } = await import('./build.js');
+  process.stderr.write('regwatch: compiling the sources into dist/ …\n');
+  if (!build()) process.exit(1);
 }
+await import(pathToFileURL(join(ROOT, 'dist', 'src', 'cli.js')).href);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelBase } from '../src/config/channel-schema.js';
 import type { NotifierFactory } from '../src/notify/notifier.js';
 import { formatFigure } from '../src/pipeline/format-figure.js';
+import { digestLines } from '../src/digest/render-digest.js';
 import type { Alert } from '../src/types.js';
 
 const schema = z.strictObject({ ...channelBase, type: z.literal('console') });
@@ -9,12 +10,23 @@ const schema = z.strictObject({ ...channelBase, type: z.literal('console') });
 /** A readable block per alert for people watching a terminal. */
 export function renderConsoleAlert(alert: Alert): string {
   const lines: string[] = [];
+  if (alert.digest) {
+    lines.push(`── [DIGEST] ${alert.title} ${'─'.repeat(8)}`);
+    lines.push(...digestLines(alert.digest).map((l) => `   ${l}`));
+    return `${lines.join('\n')}\n`;
+  }
   const tag = alert.type === 'ops' ? 'OPS' : alert.severity.toUpperCase();
   lines.push(`── [${tag}] ${alert.watch.name} (${alert.watch.source}) ${'─'.repeat(8)}`);
   lines.push(`   ${alert.title}`);
   if (alert.categories.length) lines.push(`   categories: ${alert.categories.join(', ')}`);
   for (const f of alert.figures) lines.push(`   • ${formatFigure(f)}`);
   if (alert.summary && alert.summary !== alert.title) lines.push(`   ${alert.summary}`);
+  if (alert.expectation) {
+    const e = alert.expectation;
+    lines.push(
+      `   expected: ${e.id}${e.period ? ` for ${e.period}` : ''} · window ended ${e.windowEnd}${e.late ? ` · ${e.lateBy} late` : ''}`,
+    );
+  }
   if (alert.url) lines.push(`   ${alert.url}`);
   const when = [
     alert.publishedAt ? `published ${alert.publishedAt}` : '',

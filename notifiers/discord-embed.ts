@@ -6,6 +6,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CommandAnswer } from '../src/commands/types.js';
 import { formatChange, formatTonnes, metricLabel } from '../src/pipeline/format-figure.js';
+import { digestLines } from '../src/digest/render-digest.js';
 import type { Alert, Figure, Severity, SourceKind } from '../src/types.js';
 
 /** https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
@@ -150,6 +151,18 @@ function alertDescription(alert: Alert, budget: number): string {
  * fields, the diff excerpt sits in a code block, colour by severity. Too much text is cut with a note, never rejected.
  */
 export function alertEmbed(alert: Alert): APIEmbed {
+  if (alert.digest) {
+    // The health line always shows; the rest is cut to fit.
+    const lines = digestLines(alert.digest);
+    const health = plainText(lines.pop()!);
+    return {
+      title: cut(plainText(alert.title), EMBED_LIMITS.title),
+      description: `${cut(plainText(lines.join('\n')), EMBED_LIMITS.description - health.length - 1, '(cut)')}\n${health}`,
+      color: SEVERITY_COLOURS.low,
+      timestamp: alert.detectedAt,
+      footer: { text: 'regwatch digest' },
+    };
+  }
   const title = cut(plainText(alert.title || alert.watch.name), EMBED_LIMITS.title);
   const author = {
     name: cut(neutraliseMentions(`${SOURCE_LABELS[alert.watch.source]} · ${alert.watch.name}`), EMBED_LIMITS.author),
@@ -249,5 +262,28 @@ export function answerEmbed(answer: CommandAnswer): APIEmbed {
     color: answer.error ? ERROR_COLOUR : ANSWER_COLOUR,
     ...(description ? { description } : {}),
     ...(fields.length ? { fields } : {}),
+  };
+}
+
+/**
+ * A message body with a PNG as a file part (multipart, discord.js builds it from `files`), shown as the first embed's
+ * image: https://discord.com/developers/docs/reference#uploading-files
+ */
+export function withAttachedImage<B extends { embeds?: readonly object[] }>(
+  body: B,
+  file: { filename: string; title: string; contentType: string; data: Buffer },
+): {
+  body: B & { attachments: Array<{ id: number; filename: string; description: string }> };
+  files: Array<{ name: string; data: Buffer; contentType: string }>;
+} {
+  const [first, ...rest] = body.embeds ?? [];
+  const embeds = first ? [{ ...first, image: { url: `attachment://${file.filename}` } }, ...rest] : body.embeds;
+  return {
+    body: {
+      ...body,
+      ...(embeds ? { embeds } : {}),
+      attachments: [{ id: 0, filename: file.filename, description: file.title.slice(0, 1024) }],
+    },
+    files: [{ name: file.filename, data: file.data, contentType: file.contentType }],
   };
 }

@@ -8,7 +8,8 @@ import type { types } from '@slack/bolt';
 import { categoryLabel, sourceName } from '../src/commands/format.js';
 import type { CommandAnswer } from '../src/commands/types.js';
 import { formatChange, formatTonnes, metricLabel } from '../src/pipeline/format-figure.js';
-import type { Alert, Figure } from '../src/types.js';
+import { digestLines } from '../src/digest/render-digest.js';
+import type { Alert, DigestContent, Figure } from '../src/types.js';
 
 type Block = types.KnownBlock;
 
@@ -134,6 +135,7 @@ function blockTextLength(blocks: Block[]): number {
  * watches), context (detection time, watch id). Long parts are cut with a note; the message is never rejected.
  */
 export function renderAlertBlocks(alert: Alert): { text: string; blocks: Block[] } {
+  if (alert.digest) return renderDigestBlocks(alert, alert.digest);
   const blocks: Block[] = [];
   const source = alert.type === 'ops' ? 'regwatch' : sourceName(alert.watch.source);
   blocks.push({ type: 'header', text: plain(`${source} · ${alert.title}`, SLACK_LIMITS.header) });
@@ -185,6 +187,33 @@ export function renderAlertBlocks(alert: Alert): { text: string; blocks: Block[]
     ],
   });
   return { text: alertFallback(alert), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+/** A digest: a header, then its lines (escaped: they quote watched titles) in sections that fit Slack's limits. */
+function renderDigestBlocks(alert: Alert, digest: DigestContent): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [{ type: 'header', text: plain(`regwatch · ${alert.title}`, SLACK_LIMITS.header) }];
+  const lines = digestLines(digest);
+  // The health line always shows; the rest fills the message up to Slack's budget, then says how much was left out.
+  const health = lines.pop()!;
+  let chunk: string[] = [];
+  let left = lines.length;
+  const flush = () => {
+    if (chunk.length) blocks.push({ type: 'section', text: mrkdwn(cut(escapeText(chunk.join('\n')), 2900)) });
+    chunk = [];
+  };
+  for (const line of lines) {
+    if (chunk.join('\n').length + line.length > 2800) flush();
+    if (blockTextLength(blocks) + chunk.join('\n').length + line.length > SLACK_LIMITS.blockText - 1500) break;
+    chunk.push(line);
+    left--;
+  }
+  if (left > 0) chunk.push(`… ${left} more line(s): the webhook and console digests have them all`);
+  chunk.push(health);
+  flush();
+  return {
+    text: cut(escapeText(`[regwatch] ${alert.title} — ${alert.summary}`), SLACK_LIMITS.fallback),
+    blocks: blocks.slice(0, SLACK_LIMITS.blocks),
+  };
 }
 
 /** Our own answer text: `code spans` stay as written (inside them nothing is parsed), the rest is escaped. */

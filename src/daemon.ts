@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
+import { mountDashboard } from './dashboard/dashboard.js';
+import { plugins } from './plugins.js';
 import { loadHistory } from './figures/history.js';
 import { logFormat, type LogFormat } from './logger.js';
 import { HttpServer, sendJson } from './ops/http-server.js';
@@ -8,9 +10,11 @@ import { collectState, serveHealth, serveReadiness, type ReadinessState } from '
 import { Metrics } from './ops/metrics.js';
 import { renderStartTable, startRows } from './ops/start-table.js';
 import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
+import { listenFailure } from './pipeline/failure-hints.js';
 import { Runner } from './pipeline/runner.js';
 import { describeSchedule, Scheduler } from './scheduler.js';
 import { Store } from './store/store.js';
+import { TimedTasks } from './timed-tasks.js';
 
 export interface DaemonOptions {
   configDir: string;
@@ -38,6 +42,8 @@ export interface Daemon {
   /** Port of the chat listener (the ops port when there is no separate one). */
   chatPort: number;
   configWatcher: ConfigWatcher;
+  /** Expectation windows, digests and quiet hours (src/timed-tasks.ts). */
+  timed: TimedTasks;
   port: number;
   onStop(fn: () => Promise<void>): void;
   stop(graceMs?: number): Promise<void>;
@@ -45,14 +51,16 @@ export interface Daemon {
 
 /** Start `regwatch run`. Throws ConfigError before anything starts when the config is invalid. */
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
-  const config = loadConfig(opts.configDir, opts.env);
+  const config = loadConfig(opts.configDir, opts.env, plugins);
   const store = await Store.open(opts.env.REGWATCH_STORE);
   await loadHistory(store, config.dir, opts.env).catch((error: unknown) =>
     opts.logger.warn({ err: (error as Error).message }, 'figures history not loaded'),
   );
   const metrics = new Metrics(true);
+  const deliveryStore = await store.deliveryConnection();
   const runner = new Runner({
     store,
+    deliveryStore,
     logger: opts.logger,
     metrics,
     env: opts.env,
@@ -64,12 +72,13 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     opts.logger,
     config.settings.jitter,
   );
+  const timed = new TimedTasks({ runner, logger: opts.logger });
   const apply = async (next: LoadedConfig) => {
     await runner.applyConfig(next);
     scheduler.setJitter(next.settings.jitter);
     scheduler.sync(next.watches);
   };
-  const configWatcher = new ConfigWatcher(config.dir, opts.env, opts.logger, apply);
+  const configWatcher = new ConfigWatcher(config.dir, opts.env, plugins, opts.logger, apply);
   // Ready once the chat integrations are mounted (they mount after the listeners start, in `extend`).
   const readiness: ReadinessState = { stopping: false, chatMounted: !opts.extend };
   const server = new HttpServer(opts.logger);
@@ -94,8 +103,25 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     metrics.recordState(await collectState(runner));
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
   });
-  const port = await server.listen(opts.port, opts.host ?? '127.0.0.1');
-  const chatPort = chatServer !== server ? await chatServer.listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0') : port;
+  // The read-only dashboard (/ui/) on the same listener (design §12).
+  const dashboard = mountDashboard(server, {
+    store,
+    watches: () => runner.config.watches,
+    jitter: () => runner.config.settings.jitter,
+    logger: opts.logger,
+    env: opts.env,
+  });
+  const port = await server
+    .listen(opts.port, opts.host ?? '127.0.0.1')
+    .catch((error: NodeJS.ErrnoException) => Promise.reject(listenFailure(error, opts.port, 'REGWATCH_PORT')));
+  const chatPort =
+    chatServer !== server
+      ? await chatServer
+          .listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0')
+          .catch((error: NodeJS.ErrnoException) =>
+            Promise.reject(listenFailure(error, opts.chatPort!, 'REGWATCH_CHAT_PORT')),
+          )
+      : port;
   const stoppers: Array<() => Promise<void>> = [];
   const daemon: Daemon = {
     runner,
@@ -104,12 +130,15 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     chatServer,
     chatPort,
     configWatcher,
+    timed,
     port,
     onStop: (fn) => stoppers.push(fn),
     async stop(graceMs = 10_000) {
       readiness.stopping = true;
+      dashboard.close();
       scheduler.stop();
       configWatcher.stop();
+      await timed.stop();
       // Finish in-flight deliveries up to the grace period; the rest stays in the outbox for the next start.
       const deadline = Date.now() + graceMs;
       const left = await runner.drain(deadline);
@@ -123,6 +152,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await runner.close(deadline);
       await server.close();
       if (chatServer !== server) await chatServer.close();
+      if (deliveryStore !== store) await deliveryStore.close();
       await store.close();
     },
   };
@@ -131,6 +161,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   scheduler.sync(config.watches);
   configWatcher.start();
   void runner.outbox.deliverDue();
+  timed.start();
   // One table: which watch runs when, and which are checked now because they have nothing to compare against yet.
   const rows = await startRows(config.watches, store, scheduler, describeSchedule);
   if ((opts.logFormat ?? logFormat(opts.env)) === 'pretty')

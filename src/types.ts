@@ -15,6 +15,12 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** Categories regwatch raises itself, beyond §4 (design §7, contract): `overdue` — an expected publication did not come (§11). */
+export const RAISED_CATEGORIES = ['overdue'] as const;
+/** Every category an alert may carry, and a channel's `categories` may name. */
+export const ALERT_CATEGORIES = [...CATEGORIES, ...RAISED_CATEGORIES] as const;
+export type AlertCategory = (typeof ALERT_CATEGORIES)[number];
+
 /** Where a watch's documents come from (design §3). */
 export const SOURCES = ['miit', 'mofcom', 'customs', 'news', 'other'] as const;
 export type SourceKind = (typeof SOURCES)[number];
@@ -79,7 +85,7 @@ export interface Alert {
   url: string;
   publishedAt: string | null;
   detectedAt: string;
-  categories: Category[];
+  categories: AlertCategory[];
   figures: Figure[];
   summary: string;
   diff?: string;
@@ -88,10 +94,38 @@ export interface Alert {
   evidence?: Record<string, string[]>;
   /** Document numbers, elements, HS codes named in the document. */
   entities?: Entities;
-  /** `change` for what a watch saw, `ops` for regwatch's own health messages. */
-  type?: 'change' | 'ops';
+  /** `change` for what a watch saw, `ops` for regwatch's own health messages, `digest` for a channel's digest. */
+  type?: 'change' | 'ops' | 'digest';
+  /** Overdue alerts (design §11): the expectation that was missed, or met late. */
+  expectation?: ExpectationRef;
+  /** Digest messages: the period's alerts for one channel (see src/digest/). */
+  digest?: DigestContent;
   /** Set when the alert waited in the outbox longer than `outbox.lateAfter`. */
   late?: boolean;
   /** Base64 PNG of the watched page or region (fetch: browser with browser.screenshot); channels that take files attach it. */
   screenshot?: string;
+}
+
+/** The `expectation` object of an overdue alert (design §11, contract). */
+export interface ExpectationRef {
+  id: string;
+  name: string;
+  /** ISO 8601 with the expectation's offset, e.g. 2026-12-15T00:00:00+08:00. */
+  windowEnd: string;
+  /** The period as resolved, e.g. 2026-11; null when the expectation names no metric and the window has no period. */
+  period: string | null;
+  /** Set on the second alert, when the publication finally came. */
+  late?: boolean;
+  /** From the window's end to detection, e.g. "3d 4h". */
+  lateBy?: string;
+}
+
+/** A digest: one channel's alerts of one period, grouped by category. */
+export interface DigestContent {
+  every: 'daily' | 'weekly';
+  from: string;
+  to: string;
+  groups: Array<{ category: string; alerts: Array<{ id: string; title: string; url: string; figures: string[] }> }>;
+  overdue: string[];
+  health: string;
 }

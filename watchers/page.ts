@@ -1,30 +1,20 @@
 import { FetchFailure } from '../src/fetch/fetch-result.js';
 import { diffText } from '../src/pipeline/diff-text.js';
 import { sha256 } from '../src/pipeline/hash.js';
-import { loadHtml, nodesText, pageTitle } from '../src/pipeline/html-text.js';
+import { pageRegion } from '../src/extract/page-region.js';
 import type { Watcher } from '../src/pipeline/watcher.js';
 
 /** One page, or a selected region of it: alert when its normalised text changes, with a readable diff. */
 export const pageWatcher: Watcher = {
   kind: 'page',
   extract(fetched, { watch }) {
-    const $ = loadHtml(fetched.text);
-    for (const sel of ['script', 'style', 'noscript', ...watch.ignore]) $(sel).remove();
-    const region = $(watch.select ?? 'body');
-    if (region.length === 0) {
-      throw new FetchFailure(
-        'selector',
-        `select "${watch.select ?? 'body'}" matched nothing: the site may have changed its markup`,
-      );
-    }
-    const text = nodesText(region.toArray());
+    const { text, title } = pageRegion(fetched.text, watch.select ?? 'body', watch.ignore);
     if (text.length < Math.max(1, watch.minText)) {
       throw new FetchFailure(
         'empty',
         `the selected region has ${text.length} characters of text (minText ${watch.minText}): an error shell, not content`,
       );
     }
-    const title = pageTitle($);
     return { contentHash: sha256(text), text: title ? `${title}\n${text}` : text };
   },
   changes(current, { snapshot }, ctx) {

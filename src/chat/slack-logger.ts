@@ -1,4 +1,5 @@
-import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+// Types only: a value import of @slack/bolt would load all of Bolt (and Express) in every process with a Slack channel.
+import type { LogLevel, Logger as SlackLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 
 /**
@@ -7,7 +8,7 @@ import type { Logger } from 'pino';
  */
 export function slackLogger(logger: Logger, component: string): SlackLogger {
   const child = logger.child({ component });
-  let level = LogLevel.WARN;
+  let level = 'warn' as LogLevel;
   let name = component;
   const line = (msg: unknown[]) =>
     msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');

@@ -22,8 +22,10 @@ export async function onceCommand(opts: {
     logger.warn({ err: (error as Error).message }, 'figures history not loaded'),
   );
   const browser = browserFetchFor(config, logger);
+  const deliveryStore = await store.deliveryConnection();
   const runner = new Runner({
     store,
+    deliveryStore,
     logger,
     ...(opts.json ? { json: true } : {}),
     ...(browser ? { browser: browser.fetch } : {}),
@@ -47,6 +49,7 @@ export async function onceCommand(opts: {
     // A receiver that hangs does not hold `once` past --deliver-timeout; its alert stays queued for the next run.
     await runner.close(deadline);
     await browser?.close();
+    if (deliveryStore !== store) await deliveryStore.close();
     await store.close();
   }
 }

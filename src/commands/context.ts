@@ -39,5 +39,6 @@ export function commandContext(daemon: Daemon): CommandContext {
     },
     refreshDestinations: () => runner.refreshDestinations(),
     now: () => new Date(),
+    expectations: () => daemon.timed.expectations.status(),
   };
 }

@@ -1,6 +1,6 @@
 import type { StoredFigure } from '../figures/figures-store.js';
 import { formatChange, formatTonnes } from '../pipeline/format-figure.js';
-import { CATEGORIES, SOURCES, type Alert, type Category, type SourceKind } from '../types.js';
+import { CATEGORIES, SOURCES, type Alert, type AlertCategory, type Category, type SourceKind } from '../types.js';
 import type { AnswerSource, CommandAnswer } from './types.js';
 
 export { formatChange, formatTonnes };
@@ -20,7 +20,7 @@ const SOURCE_NAMES: Record<SourceKind, string> = {
 export const sourceName = (source: SourceKind): string => SOURCE_NAMES[source];
 
 /** Human label of a category: quota_batch → "quota batch". */
-export const categoryLabel = (category: Category): string => category.replace(/_/g, ' ');
+export const categoryLabel = (category: AlertCategory): string => category.replace(/_/g, ' ');
 
 /** The date an alert's document carries (published, else detected). */
 export const alertDate = (alert: Pick<Alert, 'publishedAt' | 'detectedAt'>): string =>

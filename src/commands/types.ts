@@ -1,3 +1,4 @@
+import type { ExpectationStatus } from '../expectations/expectation-service.js';
 import type { Store } from '../store/store.js';
 import type { Category, SourceKind } from '../types.js';
 
@@ -36,6 +37,20 @@ export interface CommandAnswer {
   ephemeral: boolean;
   /** true when the request was refused or invalid. */
   error?: boolean;
+  /**
+   * A chart to post after the answer's text (a Slack file upload, a Discord follow-up with an attachment). Drawn only
+   * when called, so the text never waits for the picture; null when there is nothing to draw.
+   */
+  chart?: () => Promise<AnswerAttachment | null>;
+}
+
+/** A file that goes with an answer or an alert. */
+export interface AnswerAttachment {
+  filename: string;
+  /** What it shows (alt text, upload title). */
+  title: string;
+  contentType: 'image/png';
+  data: Buffer;
 }
 
 /** A watch as the commands see it. */
@@ -67,6 +82,8 @@ export interface CommandContext {
   /** Rebuild routing after a subscription change, so the next alert already follows it. */
   refreshDestinations(): Promise<void>;
   now(): Date;
+  /** Each expectation's last and next window (`expected`); absent where no daemon runs them. */
+  expectations?(): Promise<ExpectationStatus[]>;
 }
 
 /** Option of a sub-command, in a shape Discord registration and Slack help both use. */

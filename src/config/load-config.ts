@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadRules, type RuleSet } from '../classify/index.js';
-import { notifiers } from '../../notifiers/index.js';
+import type { Expectation } from '../expectations/expectation-schema.js';
+import { loadExpectations } from '../expectations/load-expectations.js';
 import type { ChannelBase } from './channel-schema.js';
+import type { PluginKinds } from './plugin-kinds.js';
 import { ConfigError, readYamlFile, validateYaml, zodIssues, type ConfigIssue, type YamlFile } from './config-issue.js';
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
@@ -20,6 +22,8 @@ export interface LoadedConfig {
   channels: ChannelConfig[];
   settings: Settings;
   rules: RuleSet;
+  /** `expectations.yaml` (design §11): publications that should appear by a time. */
+  expectations: Expectation[];
   /** Every file read, for hot reload. */
   files: string[];
 }
@@ -42,8 +46,16 @@ function withDefaults(defaults: Record<string, unknown> | undefined, raw: unknow
   return { ...base, ...own };
 }
 
+/** `watch 2 (miit-quota)`: positions count from 1 in every message. */
+const ownerName = (what: 'watch' | 'channel', i: number, id: unknown) =>
+  `${what} ${i + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+
 /** The watches of one file, each with its position in the file's list (0-based; messages count from 1). */
-function loadWatchFile(yaml: YamlFile, issues: ConfigIssue[]): Array<{ watch: Watch; index: number }> {
+function loadWatchFile(
+  yaml: YamlFile,
+  issues: ConfigIssue[],
+  kinds: readonly string[],
+): Array<{ watch: Watch; index: number }> {
   const top = validateYaml(yaml, watchFileSchema);
   issues.push(...top.issues);
   if (!top.value) return [];
@@ -51,6 +63,16 @@ function loadWatchFile(yaml: YamlFile, issues: ConfigIssue[]): Array<{ watch: Wa
   const out: Array<{ watch: Watch; index: number }> = [];
   top.value.watches.forEach((raw, index) => {
     const merged = withDefaults(top.value?.defaults, raw);
+    const kind = merged && typeof merged === 'object' ? (merged as { kind?: unknown }).kind : undefined;
+    if (typeof kind === 'string' && !kinds.includes(kind)) {
+      issues.push(
+        yaml.issue(
+          ['watches', index, 'kind'],
+          `${ownerName('watch', index, ids[index])}, key kind: unknown kind ${JSON.stringify(kind)}: use one of ${kinds.join(', ')}, e.g. kind: list`,
+        ),
+      );
+      return;
+    }
     const result = watchSchema.safeParse(merged);
     if (!result.success) {
       issues.push(...zodIssues(yaml, watchSchema, result.error.issues, merged, ['watches', index], ids));
@@ -61,7 +83,11 @@ function loadWatchFile(yaml: YamlFile, issues: ConfigIssue[]): Array<{ watch: Wa
   return out;
 }
 
-function loadChannels(yaml: YamlFile, issues: ConfigIssue[]): Array<ChannelConfig & { index: number }> {
+function loadChannels(
+  yaml: YamlFile,
+  issues: ConfigIssue[],
+  notifiers: PluginKinds['channelTypes'],
+): Array<ChannelConfig & { index: number }> {
   const top = validateYaml(yaml, notifySchema);
   issues.push(...top.issues);
   const channels: Array<ChannelConfig & { index: number }> = [];
@@ -73,14 +99,14 @@ function loadChannels(yaml: YamlFile, issues: ConfigIssue[]): Array<ChannelConfi
       issues.push(
         yaml.issue(
           ['channels', i, 'type'],
-          `channel ${i + 1}${typeof ids?.[i] === 'string' ? ` (${String(ids[i])})` : ''}, key type: ` +
+          `${ownerName('channel', i, ids?.[i])}, key type: ` +
             (type === undefined ? 'missing' : `unknown channel type ${JSON.stringify(type)}`) +
             `; use one of ${Object.keys(notifiers).join(', ')}, e.g. type: console`,
         ),
       );
       return;
     }
-    const result = factory.schema.safeParse(raw);
+    const result = factory.schema.safeParse(raw) as z.ZodSafeParseResult<ChannelConfig>;
     if (!result.success) {
       issues.push(...zodIssues(yaml, factory.schema, result.error.issues, raw, ['channels', i], ids));
       return;
@@ -111,9 +137,10 @@ function checkDuplicates<T extends { id: string }>(
 
 /**
  * Load and validate a config directory. Whatever it lacks (watches/, notify.yaml, rules/, settings.yaml) comes from
- * the shipped config. Throws ConfigError with every issue found.
+ * the shipped config. Watch kinds and channel types are the ones `plugins` names (the entry points pass the
+ * registries). Throws ConfigError with every issue found.
  */
-export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv, plugins: PluginKinds): LoadedConfig {
   const dir = resolve(dirOption);
   const issues: ConfigIssue[] = [];
   if (!existsSync(dir)) {
@@ -139,7 +166,7 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
   for (const path of yamlFiles(layered(dir, 'watches'))) {
     const yaml = read(path);
     if (!yaml) continue;
-    for (const { watch, index } of loadWatchFile(yaml, issues))
+    for (const { watch, index } of loadWatchFile(yaml, issues, plugins.watcherKinds))
       watchEntries.push({ item: watch, yaml, path: ['watches', index] });
   }
   checkDuplicates(watchEntries, 'watch', issues);
@@ -148,7 +175,7 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
     ? join(dir, 'notify.yaml')
     : join(SHIPPED_CONFIG_DIR, 'notify.yaml');
   const notifyYaml = read(notifyPath);
-  const indexed = notifyYaml ? loadChannels(notifyYaml, issues) : [];
+  const indexed = notifyYaml ? loadChannels(notifyYaml, issues, plugins.channelTypes) : [];
   if (notifyYaml)
     checkDuplicates(
       indexed.map((c) => ({ item: c, yaml: notifyYaml, path: ['channels', c.index] })),
@@ -173,6 +200,17 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
   const rulesResult = loadRules(ruleDirs, env);
   issues.push(...rulesResult.issues);
 
+  const watchIds = new Set(watchEntries.map((e) => e.item.id));
+  const expectations = loadExpectations(dir, read, watchIds, issues);
+
   if (issues.length > 0 || !rulesResult.rules) throw new ConfigError(issues);
-  return { dir, watches: watchEntries.map((e) => e.item), channels, settings, rules: rulesResult.rules, files };
+  return {
+    dir,
+    watches: watchEntries.map((e) => e.item),
+    channels,
+    settings,
+    rules: rulesResult.rules,
+    expectations,
+    files,
+  };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { plugins } from '../plugins.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { allFigures, latestFigures } from '../figures/figures-store.js';
 import { createLogger } from '../logger.js';
@@ -10,7 +11,9 @@ import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figu
 import { Runner } from '../pipeline/runner.js';
 import { Store } from '../store/store.js';
 import { demoChannels } from './chat-channels.js';
+import { OVERDUE_BEAT, playOverdueBeat } from './overdue-beat.js';
 import { SourceSites } from './sites/index.js';
+import { showDashboard } from './demo-dashboard.js';
 import { BEATS, setTheScene, STORY_WATCHES } from './story.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -39,7 +42,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
   const dir = mkdtempSync(join(tmpdir(), 'regwatch-demo-'));
   const sites = await new SourceSites().start();
   process.env.REGWATCH_REWRITE = sites.rewrite;
-  const shipped = loadConfig(SHIPPED_CONFIG_DIR, {});
+  const shipped = loadConfig(SHIPPED_CONFIG_DIR, {}, plugins);
   const { channels, notes } = demoChannels(env);
   const base: LoadedConfig = {
     ...shipped,
@@ -91,7 +94,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
     }
     for (const [i, beat] of BEATS.entries()) {
       if (pause) await wait(pause);
-      rule(`${i + 1}/${BEATS.length} ${beat.headline}`);
+      rule(`${i + 1}/${BEATS.length + 1} ${beat.headline}`);
       out(beat.explain);
       beat.act(sites);
       out('');
@@ -101,6 +104,11 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
       }
       await runner.outbox.drain(Date.now() + 15_000);
     }
+    if (pause) await wait(pause);
+    rule(`${BEATS.length + 1}/${BEATS.length + 1} ${OVERDUE_BEAT.headline}`);
+    out(OVERDUE_BEAT.explain);
+    out('');
+    await playOverdueBeat(runner, config);
     if (pause) await wait(pause / 2);
     rule('regwatch figures (what this run read)');
     const seen = latestFigures(await allFigures(store)).filter((f) => f.alertId !== null);
@@ -111,6 +119,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
     }
     out('\nOn a real install `regwatch figures` also answers from the shipped history (config/history, 2014 onwards),');
     out('and `regwatch run` checks these sites on their schedules. See docs/sources.md.');
+    await showDashboard(store, config, env);
     return 0;
   } finally {
     await runner.close();

@@ -2,7 +2,8 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { FetchFailure } from '../fetch/fetch-result.js';
 
-const BLOCK = new Set([
+/** Elements whose text stands on its own lines. */
+export const BLOCK_TAGS = new Set([
   'p',
   'div',
   'li',
@@ -32,7 +33,8 @@ const BLOCK = new Set([
   'form',
   'title',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object']);
+/** Elements whose content is not visible text. */
+export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object']);
 
 /** Collapse runs of white space inside lines, trim lines, drop empty ones. */
 export function normaliseWhitespace(text: string): string {
@@ -60,8 +62,8 @@ export function nodesText(nodes: AnyNode[]): string {
     else if (type === 'tag' || type === 'root') {
       const el = node as Element;
       const name = el.name?.toLowerCase();
-      if (name && SKIP.has(name)) continue;
-      const block = name !== undefined && BLOCK.has(name);
+      if (name && SKIP_TAGS.has(name)) continue;
+      const block = name !== undefined && BLOCK_TAGS.has(name);
       if (block) out.push('\n');
       if (block) stack.push('\n');
       const children = el.children ?? [];

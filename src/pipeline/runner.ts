@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
+import { KeyedLimiter, Limiter } from '../limiter.js';
 import { classify } from '../classify/index.js';
 import type { LoadedConfig, Watch } from '../config/load-config.js';
-import { HostLimiter, Semaphore } from '../fetch/host-limiter.js';
 import { DEFAULT_EVERY } from '../scheduler.js';
 import { recordAlertFigures } from '../figures/figures-store.js';
 import type { Notifier, NotifierContext } from '../notify/notifier.js';
 import { Metrics } from '../ops/metrics.js';
 import { Outbox } from '../outbox/outbox.js';
+import { holdForQuiet, releaseHeld } from '../outbox/quiet-hold.js';
+import { inQuietHours, quietOf, waitsForQuiet } from '../routing/quiet-hours.js';
 import { resolveDestinations, route, type Destination } from '../routing/router.js';
 import type { Store } from '../store/store.js';
 import type { Alert } from '../types.js';
@@ -14,7 +16,12 @@ import { notifiers as registry } from '../../notifiers/index.js';
 import { checkWatch, type CheckDeps, type CheckOutcome } from './check-watch.js';
 import type { BrowserFetch } from './fetch-for-watch.js';
 import { destinationAlert } from './ops-alerts.js';
+import { failureHint } from './failure-hints.js';
+import type { EventIdentity } from './event-key.js';
 import { absorbSighting, type SightingDeps } from './sightings.js';
+import { StoreOutage } from './store-outage.js';
+
+const storeFailure = (message: string) => ({ kind: 'store', message, hint: failureHint({ kind: 'store' }) });
 
 export interface RunnerOptions {
   store: Store;
@@ -26,6 +33,11 @@ export interface RunnerOptions {
   out?: NodeJS.WritableStream;
   browser?: BrowserFetch;
   now?: () => Date;
+  /**
+   * The outbox's own connection to the store (SQLite: a second connection to the same file), so deliveries do not
+   * wait behind a pass's reads and writes. Defaults to `store`.
+   */
+  deliveryStore?: Store;
 }
 
 /**
@@ -38,16 +50,27 @@ export class Runner {
   readonly outbox: Outbox;
   private notifierMap = new Map<string, Notifier>();
   private destinations: Destination[] = [];
-  private readonly hosts = new HostLimiter(2);
-  private readonly slots = new Semaphore(16);
+  /** Politeness per host (settings perHost, hostInterval). */
+  private readonly hosts = new KeyedLimiter({ concurrency: 2 });
+  /** Checks at a time (settings concurrency). */
+  private readonly slots = new Limiter({ concurrency: 16 });
   private readonly inFlight = new Map<string, Promise<CheckOutcome>>();
   private readonly now: () => Date;
+  private readonly storeOutage: StoreOutage;
 
   constructor(private readonly opts: RunnerOptions) {
     this.metrics = opts.metrics ?? new Metrics();
     this.now = opts.now ?? (() => new Date());
+    this.storeOutage = new StoreOutage({
+      store: opts.store,
+      logger: opts.logger,
+      now: this.now,
+      notifiers: () => this.notifierMap,
+      opsDestinations: (alert) => route(alert, this.destinations),
+      queue: (alert) => this.deps().ops(alert),
+    });
     this.outbox = new Outbox(
-      opts.store,
+      opts.deliveryStore ?? opts.store,
       () => this.notifierMap,
       () => this.config.settings.outbox,
       opts.logger,
@@ -70,8 +93,8 @@ export class Runner {
   async applyConfig(config: LoadedConfig): Promise<void> {
     const previous = this.notifierMap;
     this.config = config;
-    this.hosts.configure(config.settings.perHost, config.settings.hostInterval);
-    this.slots.setLimit(config.settings.concurrency);
+    this.hosts.configure({ concurrency: config.settings.perHost, spacingMs: config.settings.hostInterval });
+    this.slots.configure({ concurrency: config.settings.concurrency });
     await this.refreshDestinations();
     for (const [id, n] of previous) if (this.notifierMap.get(id) !== n) await n.close?.();
     this.metrics.retainWatches(new Set(config.watches.map((w) => w.id)));
@@ -135,14 +158,42 @@ export class Runner {
   }
 
   /** Queue change alerts: stored with their figures, one delivery per routed destination, then delivery starts. */
-  async emit(alerts: Alert[], eventKeys: Array<string | null> = []): Promise<void> {
+  async emit(alerts: Alert[], eventKeys: Array<EventIdentity | null> = []): Promise<void> {
     for (const [i, alert] of alerts.entries()) {
       // One event, one alert: a later sighting (another official URL, a repost) only adds a source to the first.
       if (await absorbSighting(alert, eventKeys[i], this.sightingDeps())) continue;
-      const fresh = await this.outbox.enqueue(alert, route(alert, this.destinations));
+      const fresh = await this.queue(alert);
       if (fresh) await recordAlertFigures(this.opts.store, alert);
     }
     void this.outbox.deliverDue();
+  }
+
+  /**
+   * Queue an alert for its routed destinations (stored first; false when it was already stored). A channel in its
+   * quiet hours holds alerts below `high` until they end (src/outbox/quiet-hold.ts).
+   */
+  async queue(alert: Alert, destinations: string[] = route(alert, this.destinations)): Promise<boolean> {
+    const now = this.now().getTime();
+    const config = (id: string) => this.destinations.find((d) => d.id === id)?.config;
+    const held = destinations.filter((id) => waitsForQuiet(alert, config(id) ?? {}, now));
+    const fresh = await this.outbox.enqueue(
+      alert,
+      destinations.filter((id) => !held.includes(id)),
+    );
+    for (const id of held) await holdForQuiet(this.opts.store, id, alert.id);
+    return fresh;
+  }
+
+  /** Move alerts held for quiet hours into the outbox of every channel whose quiet hours have ended. */
+  async releaseQuiet(): Promise<number> {
+    const now = this.now().getTime();
+    const quiet = (id: string) => {
+      const q = quietOf(this.destinations.find((d) => d.id === id)?.config ?? {});
+      return q !== undefined && inQuietHours(q, now);
+    };
+    const released = await releaseHeld(this.opts.store, this.outbox, quiet);
+    if (released > 0) void this.outbox.deliverDue();
+    return released;
   }
 
   private sightingDeps(): SightingDeps {
@@ -189,12 +240,23 @@ export class Runner {
     const running = this.inFlight.get(watch.id);
     if (running && !dryRun) return running;
     const work = this.slots
-      .run(() => checkWatch(watch, this.deps(), dryRun))
+      .run(() => this.checkWhileStoreUp(watch, dryRun))
       .finally(() => {
         if (!dryRun) this.inFlight.delete(watch.id);
       });
     if (!dryRun) this.inFlight.set(watch.id, work);
     return work;
+  }
+
+  /** While the store is down nothing is checked (each check would fail the same way); the first failure reports it. */
+  private async checkWhileStoreUp(watch: Watch, dryRun: boolean): Promise<CheckOutcome> {
+    if (!(await this.storeOutage.ready())) {
+      const message = `not checked: the store has been down since ${this.storeOutage.downSince}`;
+      return { watch: watch.id, status: 'failed', alerts: [], durationMs: 0, error: storeFailure(message) };
+    }
+    const outcome = await checkWatch(watch, this.deps(), dryRun);
+    if (outcome.error?.kind === 'store') await this.storeOutage.failed(outcome.error.message);
+    return outcome;
   }
 
   /**
@@ -225,7 +287,16 @@ export class Runner {
   /** Check every enabled watch (or the one named) once, concurrently within the limits. */
   async checkAll(onlyId?: string): Promise<CheckOutcome[]> {
     const watches = this.config.watches.filter((w) => (onlyId ? w.id === onlyId : w.enabled));
-    return Promise.all(watches.map((w) => this.check(w)));
+    const store = this.opts.store;
+    // A pass reads every watch's snapshot and health in a few queries instead of two per check, and writes the
+    // health of the unchanged ones in one transaction per second.
+    await store.prefetch(watches.flatMap((w) => [`snap:${w.id}`, `health:${w.id}`]));
+    try {
+      return await Promise.all(watches.map((w) => this.check(w)));
+    } finally {
+      store.dropPrefetched();
+      await store.flush();
+    }
   }
 
   async pendingDeliveries(): Promise<number> {

@@ -1,6 +1,7 @@
 import type { ChannelConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import type { Alert } from '../types.js';
+import { isOverdue, takesOverdue, wantsLive } from './overdue-route.js';
 import { listSubscriptions, matchesFilter, type Subscription } from './subscriptions.js';
 
 /** A destination an alert may go to: a notify.yaml channel, or a chat channel that subscribed itself. */
@@ -46,18 +47,22 @@ export async function resolveDestinations(channels: ChannelConfig[], store: Stor
   return out;
 }
 
-/** The destinations an alert goes to: change alerts by category and source, ops alerts to `ops: true` channels. */
+/**
+ * The destinations an alert goes to: change alerts by category and source, ops alerts to `ops: true` channels,
+ * overdue alerts as design §11 says (see overdue-route.ts); channels with `digest.live: false` get no live change
+ * alerts (overdue and ops alerts still come live). Digests are queued to their own channel, never routed.
+ */
 export function route(alert: Alert, destinations: Destination[], exclude?: string): string[] {
+  if (alert.type === 'digest') return [];
   return destinations
     .filter((d) => d.id !== exclude)
     .filter((d) =>
       alert.type === 'ops'
         ? d.config.ops
-        : matchesFilter(d.config, {
-            categories: alert.categories,
-            source: alert.watch.source,
-            type: alert.type ?? 'change',
-          }),
+        : isOverdue(alert)
+          ? takesOverdue(d.config)
+          : wantsLive(d.config) &&
+            matchesFilter(d.config, { categories: alert.categories, source: alert.watch.source, type: 'change' }),
     )
     .map((d) => d.id);
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { Category, SourceKind } from '../types.js';
+import type { AlertCategory, Category, SourceKind } from '../types.js';
 
 /** A chat channel's own subscription, set with `/regwatch subscribe`. */
 export interface Subscription {
@@ -58,8 +58,8 @@ export async function listSubscriptions(store: Store): Promise<Subscription[]> {
 
 /** Whether an alert with these categories and source goes to a subscription (or channel filter). */
 export function matchesFilter(
-  filter: { categories: readonly Category[]; sources: readonly SourceKind[] },
-  alert: { categories: readonly Category[]; source: SourceKind; type?: 'change' | 'ops' },
+  filter: { categories: readonly AlertCategory[]; sources: readonly SourceKind[] },
+  alert: { categories: readonly AlertCategory[]; source: SourceKind; type?: 'change' | 'ops' },
 ): boolean {
   if (alert.type === 'ops') return false;
   const categoryOk = filter.categories.length === 0 || alert.categories.some((c) => filter.categories.includes(c));

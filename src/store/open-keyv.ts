@@ -23,6 +23,28 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]*):([^@/]+)@/, '//$1:***@');
 }
 
+type Importer = (name: string) => Promise<{ default: unknown }>;
+
+/**
+ * Load a store adapter. The Redis and PostgreSQL adapters are optional dependencies (an SQLite-only install has
+ * neither): when the one REGWATCH_STORE asks for is missing, say which package to install.
+ */
+export async function importAdapter(
+  name: '@keyv/sqlite' | '@keyv/redis' | '@keyv/postgres',
+  load: Importer = (n) => import(n) as Promise<{ default: unknown }>,
+): Promise<unknown> {
+  try {
+    return (await load(name)).default;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(
+      `REGWATCH_STORE asks for ${name === '@keyv/redis' ? 'Redis' : name === '@keyv/postgres' ? 'PostgreSQL' : 'SQLite'}, but its adapter ${name} is not installed: run \`npm install ${name}\` in regwatch's directory (it is an optional dependency)`,
+    );
+  }
+}
+
 /**
  * Open a keyv instance on the backend the URL names. Errors surface (throwOnErrors) instead of reading as "missing":
  * a store that cannot be written must never look like a first check.
@@ -33,7 +55,7 @@ export async function openKeyv(url: string, namespace = 'regwatch'): Promise<Key
   if (backend === 'sqlite') {
     const path = url.replace(/^sqlite:\/\//, '');
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const { default: KeyvSqlite } = await import('@keyv/sqlite');
+    const KeyvSqlite = (await importAdapter('@keyv/sqlite')) as typeof import('@keyv/sqlite').default;
     const sqlite = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
     // Write-ahead log: readers never wait for the writer, and a commit is one append instead of a journal rewrite.
     // synchronous=NORMAL keeps every commit across a process crash (kill -9); only a power cut can lose the last ones.
@@ -43,10 +65,10 @@ export async function openKeyv(url: string, namespace = 'regwatch'): Promise<Key
     }
     store = sqlite;
   } else if (backend === 'redis') {
-    const { default: KeyvRedis } = await import('@keyv/redis');
+    const KeyvRedis = (await importAdapter('@keyv/redis')) as typeof import('@keyv/redis').default;
     store = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
   } else if (backend === 'postgres') {
-    const { default: KeyvPostgres } = await import('@keyv/postgres');
+    const KeyvPostgres = (await importAdapter('@keyv/postgres')) as typeof import('@keyv/postgres').default;
     store = new KeyvPostgres({ uri: url, table: 'regwatch' });
   }
   const keyv = new Keyv({

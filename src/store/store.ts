@@ -3,7 +3,10 @@ import type { Alert } from '../types.js';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createClaims, type Claims } from './claims.js';
+import { DeferredWrites, type Change } from './deferred-writes.js';
 import { KeyLock } from './key-lock.js';
+import { SqliteTransactions } from './sqlite-transactions.js';
+import { storeCall } from './store-error.js';
 import { DEFAULT_STORE_URL, openKeyv, redactUrl, storeBackend, type StoreBackend } from './open-keyv.js';
 
 /** What a watch looked like at its last good check. Page bodies are not kept in memory between checks. */
@@ -59,12 +62,25 @@ export class Store {
   readonly backend: StoreBackend;
   private readonly lock = new KeyLock();
 
+  /** SQLite: read-modify-writes in `BEGIN IMMEDIATE` transactions, safe beside another process on the same file. */
+  private readonly transactions: SqliteTransactions | undefined;
+  /** Health writes, batched: one transaction per second instead of one per check (embedded stores). */
+  private readonly deferred: DeferredWrites | undefined;
+  /** Values read ahead for a pass (`prefetch`), dropped when this process writes the key. */
+  private readonly prefetched = new Map<string, unknown>();
+
   private constructor(
     readonly keyv: Keyv,
     readonly url: string,
   ) {
     this.backend = storeBackend(url);
     this.claims = createClaims(keyv, this.backend, 'regwatch');
+    if (this.backend === 'sqlite') {
+      const query = (keyv.store as { query: (sql: string) => Promise<unknown> }).query.bind(keyv.store);
+      this.transactions = new SqliteTransactions(query);
+    }
+    if (this.backend === 'sqlite' || this.backend === 'memory')
+      this.deferred = new DeferredWrites((batch) => this.writeBatch(batch));
   }
 
   /** Atomic claims shared by every process on this store (leases, first-writer-wins records). */
@@ -75,12 +91,12 @@ export class Store {
   /** Take a lease on `key` for `ttlMs` (true when this process holds it now). */
   async claim(key: string, ttlMs: number): Promise<boolean> {
     this.open();
-    return this.claims.claim(key, this.owner, ttlMs);
+    return storeCall('claim', () => this.claims.claim(key, this.owner, ttlMs));
   }
 
   async release(key: string): Promise<void> {
     this.open();
-    return this.claims.release(key, this.owner);
+    return storeCall('release', () => this.claims.release(key, this.owner));
   }
 
   static async open(url: string = process.env.REGWATCH_STORE ?? DEFAULT_STORE_URL): Promise<Store> {
@@ -109,6 +125,16 @@ export class Store {
     return store;
   }
 
+  /**
+   * The connection the outbox uses. One connection serves both on every backend: a second SQLite connection in the
+   * same process deadlocks its writers against the first (node-sqlite3 runs both on libuv's four threads, where a
+   * writer waiting for the file lock holds a thread the lock holder needs: SQLITE_BUSY). Deliveries instead stay ahead
+   * of a pass because a pass now issues few queries (read ahead, health batched).
+   */
+  deliveryConnection(): Promise<Store> {
+    return Promise.resolve(this);
+  }
+
   private closed = false;
 
   /** After close, nothing may reopen the connection (a late outbox timer would keep a finished process alive). */
@@ -118,17 +144,69 @@ export class Store {
 
   async get<T>(key: string): Promise<T | undefined> {
     this.open();
-    return (await this.keyv.get<T>(key)) ?? undefined;
+    let value: unknown;
+    if (this.prefetched.has(key)) value = this.prefetched.get(key);
+    else {
+      await this.deferred?.settled(key);
+      value = (await storeCall('read', () => this.keyv.get<T>(key))) ?? undefined;
+    }
+    return (this.deferred ? this.deferred.apply(key, value) : value) as T | undefined;
   }
 
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     this.open();
-    await this.keyv.set(key, value, ttlMs);
+    await this.beforeWrite(key);
+    await storeCall('write', () => this.keyv.set(key, value, ttlMs));
   }
 
   async delete(key: string): Promise<void> {
     this.open();
-    await this.keyv.delete(key);
+    await this.beforeWrite(key);
+    await storeCall('delete', () => this.keyv.delete(key));
+  }
+
+  /** A direct write of `key` comes after its batched changes, and makes its read-ahead value stale. */
+  private async beforeWrite(key: string): Promise<void> {
+    this.prefetched.delete(key);
+    if (this.deferred?.touches(key)) await this.deferred.flush();
+  }
+
+  /** Read `keys` ahead in one query (a pass's snapshots and health); `get` serves them until this process writes. */
+  async prefetch(keys: string[]): Promise<void> {
+    this.open();
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const values = await this.keyv.getMany(chunk);
+      chunk.forEach((key, j) => this.prefetched.set(key, values[j] ?? undefined));
+    }
+  }
+
+  /** Forget the read-ahead values (the end of a pass): later reads go to the store again. */
+  dropPrefetched(): void {
+    this.prefetched.clear();
+  }
+
+  /** Write the batched changes now (the end of a pass, shutdown). */
+  async flush(): Promise<void> {
+    await this.deferred?.flush();
+  }
+
+  /** One transaction for a batch of changes, each applied to the value read inside it. */
+  private async writeBatch(batch: Map<string, Change[]>): Promise<void> {
+    const write = async () => {
+      const keys = [...batch.keys()];
+      // One read for the batch (inside the transaction, so nothing changes before the writes).
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const values = await this.keyv.getMany(chunk);
+        for (const [j, key] of chunk.entries()) {
+          let value: unknown = values[j] ?? undefined;
+          for (const change of batch.get(key)!) value = change(value);
+          await this.keyv.set(key, value);
+        }
+      }
+    };
+    await (this.transactions ? this.transactions.run(write) : write());
   }
 
   /**
@@ -138,6 +216,16 @@ export class Store {
    */
   async update<T>(key: string, fn: (old: T | undefined) => T): Promise<T> {
     return this.lock.run(key, async () => {
+      await this.beforeWrite(key);
+      if (this.transactions) {
+        const transactions = this.transactions;
+        this.open();
+        return transactions.run(async () => {
+          const next = fn((await this.keyv.get<T>(key)) ?? undefined);
+          await this.keyv.set(key, next);
+          return next;
+        });
+      }
       const shared = this.backend === 'redis' || this.backend === 'postgres';
       if (shared) await this.acquire(`mutex:${key}`);
       try {
@@ -208,8 +296,18 @@ export class Store {
     return (await this.get<WatchHealth>(`health:${watchId}`)) ?? { ...EMPTY_HEALTH };
   }
 
+  /**
+   * Change a watch's health. On the embedded stores the write is batched (see DeferredWrites); the health returned is
+   * the change applied to what this process knows now.
+   */
   async updateHealth(watchId: string, fn: (old: WatchHealth) => WatchHealth): Promise<WatchHealth> {
-    return this.update<WatchHealth>(`health:${watchId}`, (old) => fn(old ?? { ...EMPTY_HEALTH }));
+    const key = `health:${watchId}`;
+    const change = (old: unknown) => fn((old as WatchHealth | undefined) ?? { ...EMPTY_HEALTH });
+    if (!this.deferred) return this.update<WatchHealth>(key, change);
+    const next = change(await this.get<WatchHealth>(key));
+    this.prefetched.delete(key);
+    this.deferred.add(key, change);
+    return next;
   }
 
   // alerts ----------------------------------------------------------------------------------------------------
@@ -245,12 +343,17 @@ export class Store {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Batched health changes are written before the connection goes.
+    const flushed = this.deferred?.flush();
     this.closed = true;
+    let unwritten: unknown;
+    await flushed?.catch((error: unknown) => (unwritten = error));
     try {
       await this.keyv.disconnect();
     } catch (error) {
       // @keyv/postgres shares one pool per URL between instances: the second close finds it already ended.
       if (!/more than once/.test((error as Error).message)) throw error;
     }
+    if (unwritten) throw unwritten as Error;
   }
 }

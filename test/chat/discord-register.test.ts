@@ -29,6 +29,7 @@ describe('regwatch discord register', () => {
       'exports',
       'controls',
       'latest',
+      'expected',
       'status',
       'watches',
       'subscribe',

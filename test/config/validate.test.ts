@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatIssue } from '../../src/config/config-issue.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import { runCli, tempConfig } from '../helpers/run-cli.js';
 
 const GOOD_WATCH = `  - id: good
@@ -12,7 +13,7 @@ const GOOD_WATCH = `  - id: good
 function issuesOf(files: Record<string, string>, env: NodeJS.ProcessEnv = {}): string[] {
   const { dir } = tempConfig({ 'notify.yaml': 'channels:\n  - id: out\n    type: console\n', ...files });
   try {
-    loadConfig(dir, env);
+    loadConfig(dir, env, plugins);
   } catch (error) {
     if (error instanceof ConfigError)
       return error.issues.map((i) => formatIssue({ ...i, file: i.file.replace(/^.*regwatch-test-[^/]+\//, '') }));
@@ -179,7 +180,7 @@ describe('config validation names the file, line, column and the fix', () => {
         'defaults:\n  cron: "0 9 * * *"\nwatches:\n  - id: own-every\n    kind: page\n    url: http://127.0.0.1:9/\n' +
         '    every: 5m\n',
     });
-    const byId = new Map(loadConfig(dir, {}).watches.map((w) => [w.id, w]));
+    const byId = new Map(loadConfig(dir, {}, plugins).watches.map((w) => [w.id, w]));
     const schedule = (id: string) => ({ every: byId.get(id)?.every, cron: byId.get(id)?.cron });
     expect(schedule('own-cron')).toEqual({ every: undefined, cron: '*/10 8-19 * * 1-5' });
     expect(schedule('default')).toEqual({ every: 600_000, cron: undefined });
@@ -220,7 +221,7 @@ describe('config validation names the file, line, column and the fix', () => {
 
   it('a directory with only watches/ falls back to the shipped notify.yaml and rules', () => {
     const { dir } = tempConfig({ 'watches/a.yaml': `watches:\n${GOOD_WATCH}` });
-    const config = loadConfig(dir, {});
+    const config = loadConfig(dir, {}, plugins);
     expect(config.watches.map((w) => w.id)).toEqual(['good']);
     expect(config.channels.map((c) => c.type)).toContain('console');
   });

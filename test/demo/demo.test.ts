@@ -27,13 +27,16 @@ function firstAlert(stdout: string): string {
 /** The story a newcomer sees, checked in what `regwatch demo` prints. */
 function expectStory(stdout: string): void {
   const blocks = stdout.split('\n').filter((l) => l.startsWith('── ['));
-  // Four alerts: the repost of MOFCOM's announcement is merged into the first one.
+  // Four alerts (the repost of MOFCOM's announcement is merged into the first one), then the overdue GAC figure.
   expect(blocks).toEqual([
     expect.stringContaining('MIIT 文件发布 — 通知 (miit)'),
     expect.stringContaining('MOFCOM 政策发布 (mofcom)'),
     expect.stringContaining('GAC 统计数据 — 出口主要商品量值表 (customs)'),
     expect.stringContaining('中国新闻网 — 财经 (news)'),
+    '── [HIGH] GAC 统计数据 — 出口主要商品量值表 (customs) ────────',
   ]);
+  expect(stdout).toContain('Overdue: GAC monthly rare-earth exports (2026-11)');
+  expect(stdout).toContain('expected: gac-rare-earth-exports for 2026-11 · window ended 2026-12-15T00:00:00+08:00');
   expect(stdout).toContain('工业和信息化部 自然资源部关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知');
   expect(stdout).toContain('• mining quota 2024 batch 1: 135,000 t');
   expect(stdout).toContain('categories: control_list_addition');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as D from '../../src/demo/documents.js';
 import type { LoadedConfig, Watch } from '../../src/config/load-config.js';
-import type { Category, Figure } from '../../src/types.js';
+import type { AlertCategory, Category, Figure } from '../../src/types.js';
 import { shippedConfig, startSourceSites, WatchRun, type SourceSites } from '../helpers/source-sites.js';
 
 /** What one shipped watch must alert when its source publishes one new real-looking document. */
@@ -12,7 +12,7 @@ interface Case {
   url: RegExp;
   categories: Category[];
   /** Categories the classifier also gives today that are not the point of the case (see the case's comment). */
-  tolerated?: Category[];
+  tolerated?: AlertCategory[];
   figures?: Array<Partial<Figure>>;
 }
 

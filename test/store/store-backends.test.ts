@@ -57,6 +57,8 @@ for (const [name, url] of backends) {
       await a.putSnapshot(`w-${run}`, snapshot('h1'), true);
       await a.addSeen(`l-${run}`, ['https://x/1', 'https://x/2']);
       await a.updateHealth(`w-${run}`, (h) => ({ ...h, consecutiveFailures: 2, lastError: 'HTTP 500' }));
+      // Health is written in batches (once a second, at the end of a pass, at close); flush writes it now.
+      await a.flush();
       expect((await b.getSnapshot(`w-${run}`))?.contentHash).toBe('h1');
       expect(await b.getSeen(`l-${run}`)).toEqual(['https://x/1', 'https://x/2']);
       expect(await b.getHealth(`w-${run}`)).toMatchObject({ consecutiveFailures: 2, lastError: 'HTTP 500' });

@@ -1,0 +1,22 @@
+import { FetchFailure } from '../fetch/fetch-result.js';
+import { loadHtml, nodesText, pageTitle } from '../pipeline/html-text.js';
+import { streamRegion, type StreamedRegion } from './stream-region.js';
+
+/** The region's text and the page title from the full DOM (cheerio on parse5): every selector cheerio knows. */
+export function domRegion(html: string, select: string, ignore: string[] = []): StreamedRegion {
+  const $ = loadHtml(html);
+  for (const sel of ['script', 'style', 'noscript', ...ignore]) $(sel).remove();
+  const region = $(select);
+  if (region.length === 0) {
+    throw new FetchFailure('selector', `select "${select}" matched nothing: the site may have changed its markup`);
+  }
+  return { text: nodesText(region.toArray()), title: pageTitle($) };
+}
+
+/**
+ * The selected region's text and the page title: streamed without a DOM when the selectors and the page allow it
+ * (see stream-region.ts), else from the DOM. Both give the same text.
+ */
+export function pageRegion(html: string, select: string, ignore: string[] = []): StreamedRegion {
+  return streamRegion(html, select, ignore) ?? domRegion(html, select, ignore);
+}

@@ -1,0 +1,267 @@
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { BLOCK_TAGS, MAX_HTML_DEPTH, SKIP_TAGS, normaliseWhitespace } from '../pipeline/html-text.js';
+import { matchesAny, parseSimpleSelectors, type Complex, type OpenElement } from './simple-selector.js';
+import {
+  ALWAYS_REMOVED,
+  HEAD_TAGS,
+  OPEN_IMPLIES_CLOSE,
+  RAW_FOR_PARSE5,
+  VOID_ELEMENTS,
+  startDiffers,
+  textDiffers,
+} from './tree-rules.js';
+
+/**
+ * The watched region's text, read in one pass of htmlparser2's tokenizer over the page, without building a DOM: only
+ * the stack of open elements is kept (with htmlparser2's implied end tags), and text is only cut out of the page where
+ * it is kept — inside the selected elements, the first `<h1>` and the `<title>`. The result is what `nodesText` and
+ * `pageTitle` give on cheerio's (parse5's) tree of the same page.
+ *
+ * Where parse5 could build a different tree (see tree-rules.ts) the pass gives up and returns undefined, and the caller
+ * builds the DOM. It also gives up when nothing matched, so a selector that matches nothing is judged on the DOM.
+ */
+export interface StreamedRegion {
+  /** Normalised text of the selected elements, in document order. */
+  text: string;
+  /** The page title as `pageTitle` reads it: the first `<h1>`, else `<title>`. */
+  title: string;
+}
+
+class GiveUp extends Error {}
+
+interface Open extends OpenElement {
+  /** A tbody parse5 inserts between a table and its row. */
+  implied?: boolean;
+}
+
+interface Capture {
+  parts: string[];
+  depth: number;
+}
+
+/** Text gathered from one element (the first `<h1>`, the `<title>`): textContent, as cheerio's `.text()`. */
+interface Gathered {
+  depth: number;
+  text: string;
+  done: boolean;
+}
+
+/** HTML's own white space: parse5 keeps only these in table context and before `<body>`. */
+function visible(html: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = html.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) return true;
+  }
+  return false;
+}
+/** parse5 turns CR LF and lone CR into LF, and drops NUL in body text. */
+const cleanText = (data: string): string =>
+  data.includes('\r') || data.includes('\0') ? data.replace(/\r\n?/g, '\n').replace(/\0/g, '') : data;
+
+/**
+ * Stream `html` and return the text of the elements `select` names (after removing script, style, noscript and the
+ * `ignore` selectors), or undefined when the selectors or the page need the DOM path.
+ */
+export function streamRegion(html: string, select: string, ignore: string[] = []): StreamedRegion | undefined {
+  const selector = parseSimpleSelectors(select);
+  if (!selector) return undefined;
+  const ignored: Complex[] = [];
+  for (const sel of ignore) {
+    const parsed = parseSimpleSelectors(sel);
+    if (!parsed || parsed.body) return undefined;
+    ignored.push(...parsed.list);
+  }
+  const stack: Open[] = [];
+  const captures: Capture[] = [];
+  const active: Capture[] = [];
+  let removedAt = -1;
+  let skipAt = -1;
+  let svgDepth = 0;
+  let bodyStarted = false;
+  let afterBody = false;
+  let h1: Gathered | undefined;
+  let title: Gathered | undefined;
+  // The start tag being read.
+  let tag: Open | undefined;
+  let attribute: 'id' | 'class' | undefined;
+  let value = '';
+
+  const startCapture = (depth: number) => {
+    const capture: Capture = { parts: [], depth };
+    captures.push(capture);
+    active.push(capture);
+  };
+  const emit = (text: string) => {
+    for (const capture of active) capture.parts.push(text);
+  };
+  /** Text (a slice or a decoded entity) where it is kept. */
+  const text = (data: string) => {
+    const top = stack[stack.length - 1]?.name;
+    if (title && !title.done && top === 'title') title.text += cleanText(data);
+    const clean = cleanText(data);
+    if (h1 && !h1.done) h1.text += clean;
+    if (skipAt < 0 && active.length) emit(clean);
+  };
+  const onText = (start: number, end: number, decoded?: string) => {
+    const top = stack[stack.length - 1]?.name;
+    if (textDiffers(top, afterBody) && (decoded ? /[^ \t\n\f\r]/.test(decoded) : visible(html, start, end)))
+      throw new GiveUp();
+    if (removedAt >= 0) return;
+    if (selector.body && !bodyStarted && (top === undefined || top === 'html' || top === 'head')) {
+      if (!(decoded ? /[^ \t\n\f\r]/.test(decoded) : visible(html, start, end))) return;
+      bodyStarted = true;
+      startCapture(-1);
+    }
+    if (active.length || (h1 && !h1.done) || (title && !title.done)) text(decoded ?? html.slice(start, end));
+  };
+
+  const open = (el: Open) => {
+    const name = el.name;
+    if (startDiffers(name, stack, afterBody) || stack.length > MAX_HTML_DEPTH) throw new GiveUp();
+    if (name === 'tr' && stack[stack.length - 1]?.name === 'table')
+      stack.push({ name: 'tbody', id: undefined, classes: undefined, implied: true });
+    stack.push(el);
+    const depth = stack.length - 1;
+    if (name === 'svg') svgDepth++;
+    if (removedAt >= 0) return;
+    if (ALWAYS_REMOVED.has(name) || (ignored.length && matchesAny(ignored, stack))) {
+      removedAt = depth;
+      return;
+    }
+    if (name === 'title' && !title) title = { depth, text: '', done: false };
+    if (name === 'h1' && !h1) h1 = { depth, text: '', done: false };
+    if (selector.body) {
+      if (!bodyStarted && (name === 'body' || !HEAD_TAGS.has(name))) {
+        bodyStarted = true;
+        startCapture(-1);
+      }
+    } else if (matchesAny(selector.list, stack)) {
+      if (skipAt >= 0) throw new GiveUp();
+      startCapture(depth);
+    }
+    if (skipAt < 0 && SKIP_TAGS.has(name)) skipAt = depth;
+    if (skipAt < 0 && active.length && BLOCK_TAGS.has(name)) emit('\n');
+  };
+
+  const close = (name: string, implied: boolean) => {
+    while (stack.length && stack[stack.length - 1]!.implied && name !== 'tbody') stack.pop();
+    if (!stack.pop()) return;
+    const depth = stack.length;
+    if (implied && RAW_FOR_PARSE5.has(name)) throw new GiveUp();
+    if (name === 'svg') svgDepth--;
+    if (removedAt < 0 && skipAt < 0 && active.length && BLOCK_TAGS.has(name)) emit('\n');
+    if (active.length && active[active.length - 1]!.depth === depth) active.pop();
+    if (removedAt === depth) removedAt = -1;
+    if (skipAt === depth) skipAt = -1;
+    if (h1?.depth === depth) h1.done = true;
+    if (title?.depth === depth) title.done = true;
+    if (!implied && (name === 'body' || name === 'html')) afterBody = true;
+  };
+
+  /** htmlparser2's Parser: implied end tags, then the element (closed at once when void). */
+  const startTag = (name: string) => {
+    const closes = OPEN_IMPLIES_CLOSE.get(name);
+    if (closes)
+      while (stack.length && closes.has(stack[stack.length - 1]!.name)) close(stack[stack.length - 1]!.name, true);
+    tag = { name, id: undefined, classes: undefined };
+  };
+  const endStartTag = () => {
+    if (!tag) return;
+    const el = tag;
+    tag = undefined;
+    if (VOID_ELEMENTS.has(el.name)) {
+      open(el);
+      close(el.name, true);
+    } else open(el);
+  };
+
+  const slice = (start: number, end: number) => html.slice(start, end);
+  const callbacks: TokenizerCallbacks = {
+    onattribname(start, end) {
+      const n = end - start;
+      const name = n === 2 || n === 5 ? slice(start, end).toLowerCase() : '';
+      attribute = name === 'id' || name === 'class' ? name : undefined;
+      value = '';
+    },
+    onattribdata(start, end) {
+      if (attribute) value += slice(start, end);
+    },
+    onattribentity(cp) {
+      if (attribute) value += String.fromCodePoint(cp);
+    },
+    onattribend() {
+      // The first of repeated attributes counts, as in both parsers.
+      if (tag && attribute === 'id' && tag.id === undefined) tag.id = value;
+      else if (tag && attribute === 'class' && tag.classes === undefined) tag.classes = value;
+      attribute = undefined;
+    },
+    onopentagname(start, end) {
+      startTag(slice(start, end).toLowerCase());
+    },
+    onopentagend() {
+      endStartTag();
+    },
+    onselfclosingtag() {
+      // In HTML `<div/>` is a start tag; inside <svg> a self-closing element ends at once.
+      const el = tag;
+      endStartTag();
+      if (el && (svgDepth > 0 || el.name === 'svg') && !VOID_ELEMENTS.has(el.name)) {
+        if (stack[stack.length - 1] === el) close(el.name, false);
+      }
+    },
+    onclosetag(start, end) {
+      const name = slice(start, end).toLowerCase();
+      if (VOID_ELEMENTS.has(name)) {
+        if (name === 'br') {
+          startTag('br');
+          endStartTag();
+        }
+        return;
+      }
+      let pos = -1;
+      for (let i = stack.length - 1; i >= 0; i--) {
+        if (stack[i]!.name === name && !stack[i]!.implied) {
+          pos = i;
+          break;
+        }
+      }
+      if (pos >= 0) {
+        while (stack.length > pos + 1) close(stack[stack.length - 1]!.name, true);
+        close(name, false);
+      } else if (name === 'p') {
+        startTag('p');
+        endStartTag();
+        close('p', true);
+      }
+    },
+    ontext(start, end) {
+      onText(start, end);
+    },
+    ontextentity(cp) {
+      onText(0, 0, String.fromCodePoint(cp));
+    },
+    oncdata() {},
+    oncomment() {},
+    ondeclaration() {},
+    onprocessinginstruction() {},
+    onend() {
+      while (stack.length) close(stack[stack.length - 1]!.name, true);
+    },
+  };
+  try {
+    const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+    tokenizer.write(html);
+    tokenizer.end();
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined;
+    throw error;
+  }
+  if (captures.length === 0) return undefined;
+  let all = '';
+  for (const capture of captures) all += capture.parts.join('');
+  const heading = h1?.text.trim();
+  return {
+    text: normaliseWhitespace(all),
+    title: normaliseWhitespace(heading || title?.text || '').split('\n')[0] ?? '',
+  };
+}

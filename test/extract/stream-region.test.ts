@@ -1,0 +1,215 @@
+/**
+ * The streaming extractor against the DOM path it replaces: on every page the fixture sites serve (the imitations of
+ * MIIT, MOFCOM, GAC, gov.cn and the news outlets, the pipeline fixture site with its GBK page, the scale benchmark's
+ * pages and, when this checkout sits beside it, the shared urlwatch benchmark site), for the shipped page watches'
+ * selectors and for selectors built from each page's own ids and classes, the streamed text and title equal the
+ * DOM's whenever the stream answers — and the stream answers for the selectors regwatch's page watches use.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { domRegion } from '../../src/extract/page-region.js';
+import { streamRegion } from '../../src/extract/stream-region.js';
+import { httpFetch } from '../../src/fetch/http-fetch.js';
+import { rewriteUrl } from '../../src/pipeline/url-rewrite.js';
+import { BEATS, setTheScene } from '../../src/demo/story.js';
+import { PagesSite } from '../../bench/scale.js';
+import { FixtureSite } from '../helpers/fixture-site.js';
+import { shippedConfig, startSourceSites, type SourceSites } from '../helpers/source-sites.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const BENCH_SITE = join(ROOT, '..', 'shared', 'bench', 'site.mjs');
+
+interface Page {
+  url: string;
+  html: string;
+}
+
+/** Same-origin HTML pages reachable from `starts`, breadth first, at most `limit`. */
+async function crawl(starts: string[], limit: number): Promise<Page[]> {
+  const queue = [...starts];
+  const seen = new Set(queue);
+  const pages: Page[] = [];
+  while (queue.length && pages.length < limit) {
+    const url = queue.shift()!;
+    const got = await httpFetch(rewriteUrl(url)).catch(() => undefined);
+    if (!got || !/html/i.test(got.contentType) || !/<\w/.test(got.text)) continue;
+    pages.push({ url, html: got.text });
+    const $ = cheerio.load(got.text);
+    $('a[href]').each((_, a) => {
+      const href = new URL($(a).attr('href')!, url);
+      href.hash = '';
+      if (href.origin === new URL(url).origin && !seen.has(href.href) && /\.s?html?$|\/$/.test(href.pathname)) {
+        seen.add(href.href);
+        queue.push(href.href);
+      }
+    });
+  }
+  return pages;
+}
+
+/** Selectors to try on a page: the shipped page watches' ones, and ones made of the page's own ids and classes. */
+function selectorsFor(html: string): Array<[string, string[]]> {
+  const $ = cheerio.load(html);
+  const out: Array<[string, string[]]> = [
+    ['body', []],
+    ['body', ['script', 'style']],
+    ['body', ['script', 'style', '.footer']],
+    ['div', []],
+    ['li', []],
+    ['p, h1, h2', []],
+    ['table td', []],
+  ];
+  const ids = new Set<string>();
+  const classes = new Set<string>();
+  $('[id], [class]').each((_, el) => {
+    const e = $(el);
+    const tag = (el as { name: string }).name;
+    const id = e.attr('id');
+    if (id && /^[\w-]+$/.test(id)) ids.add(id);
+    for (const c of (e.attr('class') ?? '').split(/\s+/)) if (/^[a-zA-Z][\w-]*$/.test(c)) classes.add(`${tag}.${c}`);
+  });
+  for (const id of [...ids].slice(0, 5)) out.push([`#${id} li`, []], [`div > #${id}`, ['.footer']]);
+  for (const [i, tc] of [...classes].slice(0, 10).entries()) {
+    const cls = tc.slice(tc.indexOf('.'));
+    out.push(i % 2 ? [tc, []] : [cls, ['a']], i % 2 ? [`div ${cls}`, []] : [`body > div ${tc}`, []]);
+  }
+  return out;
+}
+
+/** Compare both paths on every page and selector; returns how often the stream answered and how often it could. */
+function compare(pages: Page[], selectors?: (html: string) => Array<[string, string[]]>) {
+  let streamed = 0;
+  let matched = 0;
+  for (const page of pages) {
+    for (const [select, ignore] of (selectors ?? selectorsFor)(page.html)) {
+      let dom: { text: string; title: string } | undefined;
+      try {
+        dom = domRegion(page.html, select, ignore);
+      } catch {
+        dom = undefined;
+      }
+      const stream = streamRegion(page.html, select, ignore);
+      if (dom) matched++;
+      if (!stream) continue;
+      streamed++;
+      expect({ page: page.url, select, ignore, ...stream }).toEqual({ page: page.url, select, ignore, ...dom });
+    }
+  }
+  return { streamed, matched };
+}
+
+describe('the streaming extractor gives the DOM path’s text', () => {
+  let sources: SourceSites;
+  let fixture: FixtureSite;
+  let scale: PagesSite;
+  let bench: ChildProcess | undefined;
+  let benchBase: string | undefined;
+
+  beforeAll(async () => {
+    sources = await startSourceSites();
+    setTheScene(sources);
+    for (const beat of BEATS) beat.act(sources);
+    fixture = await new FixtureSite().start();
+    for (let i = 0; i < 3; i++)
+      fixture.publish({
+        slug: `n${i}`,
+        title: `关于稀土的通知 ${i}`,
+        date: '2025-01-0' + (i + 1),
+        body: '第一段\n第二段',
+      });
+    scale = await new PagesSite(5).start();
+    if (existsSync(BENCH_SITE)) {
+      const portFile = join(mkdtempSync(join(tmpdir(), 'regwatch-bench-site-')), 'port');
+      bench = spawn(process.execPath, [BENCH_SITE, '--port', '0', '--port-file', portFile, '--n', '20', '--gen', '3'], {
+        stdio: 'ignore',
+      });
+      for (let i = 0; i < 100 && !benchBase; i++) {
+        if (existsSync(portFile) && readFileSync(portFile, 'utf8'))
+          benchBase = `http://127.0.0.1:${readFileSync(portFile, 'utf8').trim()}`;
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await sources.stop();
+    await fixture.stop();
+    await scale.stop();
+    bench?.kill();
+  });
+
+  it('on every page of the imitated ministry and news sites', async () => {
+    const starts = shippedConfig()
+      .watches.filter((w) => w.fetch !== 'browser')
+      .map((w) => w.url);
+    const pages = await crawl(starts, 120);
+    expect(pages.length).toBeGreaterThan(10);
+    const { streamed, matched } = compare(pages);
+    // The stream must carry most of the work, or it saves nothing.
+    expect(streamed).toBeGreaterThan(matched * 0.8);
+  });
+
+  it('on the fixture site, its GBK-encoded list the same as the UTF-8 one', async () => {
+    const pages = await crawl([`${fixture.base}/list.html`, `${fixture.base}/page.html`], 20);
+    compare(pages);
+    const utf8 = await httpFetch(`${fixture.base}/list.html`);
+    const gbk = await httpFetch(`${fixture.base}/list-gbk.html`);
+    const fromGbk = streamRegion(gbk.text, 'ul.zxxx_list');
+    expect(fromGbk?.text).toContain('关于稀土的通知 2');
+    expect(fromGbk).toEqual(streamRegion(utf8.text, 'ul.zxxx_list'));
+  });
+
+  it('on the benchmark pages, streamed for the page watches’ selectors', async () => {
+    const pages: Page[] = [];
+    for (let i = 0; i < 5; i++)
+      pages.push({ url: `${scale.base}/p/${i}.html`, html: (await httpFetch(`${scale.base}/p/${i}.html`)).text });
+    if (benchBase) {
+      for (let i = 0; i < 20; i++)
+        pages.push({ url: `${benchBase}/p/${i}`, html: (await httpFetch(`${benchBase}/p/${i}`)).text });
+    } else {
+      process.stdout.write(`shared benchmark site not found at ${BENCH_SITE}: its pages are not compared\n`);
+    }
+    const hot = (): Array<[string, string[]]> => [
+      ['ul.list', []],
+      ['#main', []],
+      ['body', ['script', 'style', '.footer']],
+    ];
+    const { streamed, matched } = compare(pages, hot);
+    expect(streamed).toBe(matched);
+    compare([pages[0]!, pages[pages.length - 1]!]);
+  });
+});
+
+describe('pages where the HTML parsers build different trees go to the DOM', () => {
+  const cases: Array<[string, string, string]> = [
+    ['text foster-parented out of a table', '<body><table class="t">stray<tr><td>cell</td></tr></table></body>', '.t'],
+    ['a list item inside a span', '<ul class="l"><li><span>one<li>two</span></ul>', 'li'],
+    ['a paragraph closed by a div further down', '<div class="x"><p><span>a<div>b</div>c</span></p></div>', 'p'],
+    ['content after </body>', '<body><div class="x">in</div></body><div class="x">out</div>', '.x'],
+    ['a selector the stream does not read', '<ul class="l"><li>a</li><li>b</li></ul>', 'li:first-child'],
+  ];
+  for (const [what, html, select] of cases) {
+    it(what, () => {
+      expect(streamRegion(html, select)).toBeUndefined();
+      expect(domRegion(html, select).text.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('a selector that matches nothing is judged on the DOM (selector failure)', () => {
+    expect(streamRegion('<div class="a">x</div>', '.b')).toBeUndefined();
+    expect(() => domRegion('<div class="a">x</div>', '.b')).toThrow(/matched nothing/);
+  });
+
+  it('nested and repeated matches, ignored regions and the title as the DOM reads them', () => {
+    const html =
+      '<html><head><title> 标题 </title></head><body><div class="a">一<div class="a">二<p>三</p></div>' +
+      '<span class="ad">广告</span><script>x()</script></div><h1>主 <em>题</em></h1></body></html>';
+    const streamed = streamRegion(html, 'div.a, h1', ['.ad']);
+    expect(streamed).toEqual(domRegion(html, 'div.a, h1', ['.ad']));
+    expect(streamed).toEqual({ text: '一\n二\n三\n二\n三\n主 题', title: '主 题' });
+  });
+});
