@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempConfig } from '../helpers/run-cli.js';
+import { CLI, ROOT, runCli, tempConfig } from '../helpers/run-cli.js';
 
 const store = () => ({ REGWATCH_STORE: tempConfig({}).store });
 
@@ -52,7 +52,7 @@ describe('regwatch figures', () => {
   });
 
   it('ends quietly when its reader closes early (| head)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'figures'], {
+    const child = spawn(process.execPath, [...CLI, 'figures'], {
       cwd: ROOT,
       env: { ...process.env, ...store(), REGWATCH_LOG_LEVEL: 'warn' },
     });

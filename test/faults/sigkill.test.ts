@@ -17,7 +17,7 @@ import type { DeliveryRecord } from '../../src/outbox/outbox.js';
 import { Store } from '../../src/store/store.js';
 import { FaultReceiver, waitUntil, type ReceiverFault } from '../helpers/fault-receiver.js';
 import { FaultSite, type SiteFault } from '../helpers/fault-site.js';
-import { ROOT, tempConfig } from '../helpers/run-cli.js';
+import { CLI, ROOT, tempConfig } from '../helpers/run-cli.js';
 import { seededRandom as random } from '../helpers/seeded-random.js';
 
 const KILLS = Number(process.env.REGWATCH_FAULT_KILLS ?? 30);
@@ -28,7 +28,7 @@ const KILL_POINTS: KillPoint[] = ['timer', 'fetching', 'fetched', 'in-flight', '
 function spawnRegwatch(mode: 'once' | 'run', configDir: string, store: string): ChildProcess {
   const args =
     mode === 'once' ? ['once', '--config', configDir, '--deliver-timeout', '3s'] : ['run', '--config', configDir];
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], {
+  return spawn(process.execPath, [...CLI, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,

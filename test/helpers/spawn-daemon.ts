@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { join } from 'node:path';
-import { ROOT } from './run-cli.js';
+import { CLI, ROOT } from './run-cli.js';
 
 /** `regwatch run` as a person starts it, with what it writes to standard error collected. */
 export class SpawnedDaemon {
@@ -11,7 +11,7 @@ export class SpawnedDaemon {
   private readonly exited: Promise<number | null>;
 
   constructor(args: string[], env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'run', ...args], {
+    this.child = spawn(process.execPath, [...CLI, 'run', ...args], {
       cwd: ROOT,
       env: { ...process.env, REGWATCH_PORT: '0', REGWATCH_HISTORY: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

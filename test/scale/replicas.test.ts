@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Receiver } from '../helpers/receiver.js';
 import { requirePostgres, requireRedis } from '../helpers/requirements.js';
-import { ROOT, tempConfig } from '../helpers/run-cli.js';
+import { CLI, ROOT, tempConfig } from '../helpers/run-cli.js';
 
 const WATCHES = 300;
 const INTERVAL_S = 3;
@@ -42,7 +42,7 @@ class ListsSite {
 }
 
 function startReplica(configDir: string, store: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'run', '--config', configDir], {
+  return spawn(process.execPath, [...CLI, 'run', '--config', configDir], {
     cwd: ROOT,
     env: {
       ...process.env,
