@@ -15,11 +15,14 @@ import { runCli } from '../helpers/run-cli.js';
 const tempStore = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'regwatch-history-')), 'state.sqlite')}`;
 
 describe('figures history (config/history)', () => {
-  it('`regwatch figures mining_quota` answers from day one, official notices marked official', async () => {
+  it('`regwatch figures mining_quota` answers from day one; an official text reposted elsewhere says so, press is press', async () => {
     const r = await runCli(['figures', 'mining_quota'], { REGWATCH_STORE: tempStore() });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/2021\s+168,000 t\s+official · 2021-09-30/);
-    expect(r.stdout).toMatch(/2024\s+batch 1\s+135,000 t\s+official · 2024-02-06/);
+    // The history's official notices are linked to reposts, not the ministry's own site: never plain "official".
+    expect(r.stdout).toMatch(/2021\s+168,000 t\s+official text, reposted by news\.chinatungsten\.com · 2021-09-30/);
+    expect(r.stdout).toMatch(/2024\s+batch 1\s+135,000 t\s+official text, reposted by sh-re\.com · 2024-02-06/);
+    expect(r.stdout).toMatch(/2022\s+batch 1\s+100,800 t\s+press · 2022-01-28/);
+    expect(r.stdout).not.toMatch(/\sofficial ·/);
     expect(r.stdout).toMatch(/2024\s+batch 2\s+135,000 t\s+press/);
     expect(r.stdout).toMatch(/2014\s+105,000 t\s+press/);
   });
