@@ -11,6 +11,7 @@ import { holdForQuiet, releaseHeld } from '../outbox/quiet-hold.js';
 import { inQuietHours, quietOf, waitsForQuiet } from '../routing/quiet-hours.js';
 import { resolveDestinations, route, type Destination } from '../routing/router.js';
 import type { Store } from '../store/store.js';
+import { StoreUnavailable } from '../store/store-error.js';
 import type { Alert } from '../types.js';
 import { notifiers as registry } from '../../notifiers/index.js';
 import { checkWatch, type CheckDeps, type CheckOutcome } from './check-watch.js';
@@ -295,7 +296,10 @@ export class Runner {
       return await Promise.all(watches.map((w) => this.check(w)));
     } finally {
       store.dropPrefetched();
-      await store.flush();
+      // With the store down the batched health stays queued for the next flush; the outage is reported by the checks.
+      await store.flush().catch((error: unknown) => {
+        if (!(error instanceof StoreUnavailable)) throw error;
+      });
     }
   }
 

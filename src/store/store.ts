@@ -6,7 +6,7 @@ import { createClaims, type Claims } from './claims.js';
 import { DeferredWrites, type Change } from './deferred-writes.js';
 import { KeyLock } from './key-lock.js';
 import { SqliteTransactions } from './sqlite-transactions.js';
-import { storeCall } from './store-error.js';
+import { storeCall, StoreUnavailable } from './store-error.js';
 import { DEFAULT_STORE_URL, openKeyv, redactUrl, storeBackend, type StoreBackend } from './open-keyv.js';
 
 /** What a watch looked like at its last good check. Page bodies are not kept in memory between checks. */
@@ -174,10 +174,16 @@ export class Store {
   /** Read `keys` ahead in one query (a pass's snapshots and health); `get` serves them until this process writes. */
   async prefetch(keys: string[]): Promise<void> {
     this.open();
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      const values = await this.keyv.getMany(chunk);
-      chunk.forEach((key, j) => this.prefetched.set(key, values[j] ?? undefined));
+    try {
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const values = await storeCall('read', () => this.keyv.getMany(chunk));
+        chunk.forEach((key, j) => this.prefetched.set(key, values[j] ?? undefined));
+      }
+    } catch (error) {
+      // Reading ahead is an optimisation: with the store down, each check meets the outage itself and says so.
+      if (!(error instanceof StoreUnavailable)) throw error;
+      this.prefetched.clear();
     }
   }
 
@@ -198,11 +204,11 @@ export class Store {
       // One read for the batch (inside the transaction, so nothing changes before the writes).
       for (let i = 0; i < keys.length; i += 500) {
         const chunk = keys.slice(i, i + 500);
-        const values = await this.keyv.getMany(chunk);
+        const values = await storeCall('read', () => this.keyv.getMany(chunk));
         for (const [j, key] of chunk.entries()) {
           let value: unknown = values[j] ?? undefined;
           for (const change of batch.get(key)!) value = change(value);
-          await this.keyv.set(key, value);
+          await storeCall('write', () => this.keyv.set(key, value));
         }
       }
     };
