@@ -76,9 +76,9 @@ describe('validate checks expectations.yaml and the digest/quiet channel keys wi
   it('bad quiet hours and digest settings on a channel', () => {
     const notify = `${NOTIFY}    quiet: "22:00-7:00 Europe/London"\n    digest: { every: hourly, at: "8am" }\n`;
     expect(issuesOf('expectations: []\n', notify)).toEqual([
-      'notify.yaml:5:22: channels[0].digest.every: use daily or weekly',
-      'notify.yaml:5:34: channels[0].digest.at: write a time as "HH:MM", e.g. "08:00"',
-      'notify.yaml:4:12: channels[0].quiet: write "HH:MM-HH:MM Zone", e.g. "22:00-07:00 Europe/London"',
+      'notify.yaml:5:22: channel 1 (out), key digest.every: use daily or weekly',
+      'notify.yaml:5:34: channel 1 (out), key digest.at: write a time as "HH:MM", e.g. "08:00"',
+      'notify.yaml:4:12: channel 1 (out), key quiet: write "HH:MM-HH:MM Zone", e.g. "22:00-07:00 Europe/London"',
     ]);
   });
 
