@@ -7,6 +7,8 @@ export type CueType =
   | 'other'
   | 'mining'
   | 'smelting'
+  /** The export quota China set until 2014 (出口配额, "export quota"): a quota of its own, not a production quota. */
+  | 'export_quota'
   | 'light'
   | 'ion'
   | 'magnet'
@@ -79,8 +81,8 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /产能|产量|生产了|capacity|output(?!\s+(?:quota|target))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
-  // The export quotas China set until 2014 are not a production quota, nor a §5 figure.
-  ['other', /出口配额|export\s+quotas?\b/gi],
+  // The export quotas China set until 2014 are not a production quota: `export_quota`.
+  ['export_quota', /出口配额|export\s+quotas?\b/gi],
   // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
   [
     'other',

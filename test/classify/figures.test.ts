@@ -700,3 +700,63 @@ describe('wire-service wording (held-out part G)', () => {
     ).toEqual(['magnet_exports|5238|2026-03|mom|10.5', 'magnet_exports|5238|2026-03|yoy|-1.6']);
   });
 });
+
+/** metric|value|period|batch for each figure, in order. */
+const quotaFigs = (title: string, text: string, date: string) =>
+  classify({ title, text, date }, rules).figures.map(
+    (f) => `${f.metric}|${f.value}|${f.period ?? '-'}|${f.batch ?? '-'}`,
+  );
+
+describe('the export quota of the years before 2015', () => {
+  it('reads a tonnage named an export quota as export_quota, in any year', () => {
+    expect(quotaFigs('稀土出口配额', '2011年，商务部下达的稀土出口配额为31000吨。', '2016-03-01')).toEqual([
+      'export_quota|31000|2011|-',
+    ]);
+    expect(
+      quotaFigs('Rare earths', 'Beijing set an export quota of 24,000 tonnes for rare earths in 2013.', '2013-05-02'),
+    ).toEqual(['export_quota|24000|2013|-']);
+  });
+
+  it('reads a bare quota next to an export word as the export quota only while export quotas existed', () => {
+    const text = 'Rare earth export volumes last year used 61 percent of the quota of 28,500 tons.';
+    expect(quotaFigs('Rare earth trade', text, '2013-02-10')).toEqual(['export_quota|28500|2012|-']);
+    // From 2015 on there is no export quota: the same words name no quota China still sets.
+    expect(quotaFigs('Rare earth trade', text, '2021-02-10').filter((f) => f.startsWith('export_quota'))).toEqual([]);
+  });
+
+  it('keeps a mining cap next to an export word a mining quota', () => {
+    expect(
+      quotaFigs('Rare earth caps', 'Exports aside, the mining quota was set at 88,000 tonnes for 2012.', '2012-07-01'),
+    ).toEqual(['mining_quota|88000|2012|-']);
+  });
+});
+
+describe('a quota issued for a half year', () => {
+  it('is the first batch for the first half and the second batch for the second half', () => {
+    expect(
+      quotaFigs(
+        'Rare earth quotas',
+        'The ministry put the export quotas for H1 2012 at 10,500 tonnes. It set a mining quota of 45,000 tonnes for the second half of 2018.',
+        '2018-11-02',
+      ),
+    ).toEqual(['export_quota|10500|2012|1', 'mining_quota|45000|2018|2']);
+  });
+
+  it('leaves a full-year quota without a batch', () => {
+    expect(
+      quotaFigs('稀土指标', '2019年全年稀土开采总量控制指标为132000吨。', '2019-11-20').map((f) => f.split('|')[3]),
+    ).toEqual(['-']);
+  });
+});
+
+describe('hard-wrapped wire copy', () => {
+  it('reads a sentence broken across lines as one sentence', () => {
+    expect(
+      quotaFigs(
+        'Rare earth quotas',
+        'It capped mining at 90,000 tonnes for 2010.\nBeijing has imposed an export quota of 29,000 tonnes this\nyear, about the same as a year earlier.',
+        '2011-04-06',
+      ),
+    ).toContain('export_quota|29000|2011|-');
+  });
+});

@@ -44,6 +44,14 @@ function shareBefore(sc: Cue[], text: string, from: number, to: number): Cue | u
   return PLACE.test(text.slice(from, named[head]!.start)) ? undefined : named[i];
 }
 
+const YEAR_TOTAL = /全年|年度|full[\s-]year|annual|for the (?:whole |full |entire )?year/i;
+
+/** The batch of a quota stated for a half year: H1 is the first, H2 the second, unless the clause names the year. */
+export function halfBatch(period: string | null, clause: string): number | null {
+  const half = period?.match(/^\d{4}-H([12])$/);
+  return half && !YEAR_TOTAL.test(clause) ? Number(half[1]) : null;
+}
+
 export function readCandidates(
   v: SentenceView,
   st: SentenceState,
@@ -94,7 +102,8 @@ export function readCandidates(
     let inheritedBatch = false;
     let batchCue: Candidate['batchCue'];
     if (domain === 'quota') {
-      const reading = quotaOf(v, slot, ctx);
+      // China set export quotas until 2014.
+      const reading = quotaOf(v, slot, ctx, !!docDate && docDate.year < 2015);
       if (!reading) return;
       ({ metric, batch, inheritedBatch, batchCue } = reading);
     } else {
@@ -153,6 +162,12 @@ export function readCandidates(
     }
     if (!period && domain === 'quota' && docDate) period = String(docDate.year);
     if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));
+    // A quota issued for a half year ("the quotas for H1 2014", "for the second half of 2019") is that half's batch.
+    const half =
+      domain === 'quota' && isQuota(metric) && !metric.ytd && !batchCue
+        ? halfBatch(period, text.slice(clause.start, clause.end))
+        : null;
+    if (half) [batch, inheritedBatch] = [half, false];
     // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
     const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
     // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,

@@ -59,13 +59,31 @@ export interface QuotaReading {
   batchCue?: Cue;
 }
 
+const KIND_CUES: CueType[] = ['mining', 'smelting', 'export_quota'];
+const kindOf = (c: Cue): QuotaKind => (c.type === 'export_quota' ? 'export' : (c.type as QuotaKind));
+
+/**
+ * A quota named with an export word in its clause and no production word in its sentence ("the export volume was 53% of
+ * the total quota of …", "a … quota in the second export quantity"): the export quota, while one was set.
+ */
+function exportWordInClause(v: SentenceView, s: Slot): boolean {
+  return (
+    !!first(v.cues, ['export'], s.clause.start, s.clause.end) &&
+    !first(v.cues, ['mining', 'smelting', 'import'], v.sentence.start, v.sentence.end)
+  );
+}
+
 /** Which quota a tonnage of a quota sentence is: mining or smelting, its split, its batch or scope. */
-export function quotaOf(v: SentenceView, s: Slot, ctx: Context): QuotaReading | null {
+export function quotaOf(
+  v: SentenceView,
+  s: Slot,
+  ctx: Context,
+  /** The document dates from before 2015, when China still set export quotas. */
+  exportEra = false,
+): QuotaReading | null {
   const { cues: sc, text, sentence, q } = { ...v, q: s.q };
-  const kindCue =
-    trailing(sc, text, ['mining', 'smelting'], q, s.nextQStart) ??
-    last(sc, ['mining', 'smelting'], sentence.start, q.start);
-  let kind = (kindCue?.type as QuotaKind | undefined) ?? ctx.kind;
+  const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
+  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInClause(v, s) ? 'export' : ctx.kind;
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, ['not_quota'], s.clause.start, q.start)) return null;
   if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return null;
