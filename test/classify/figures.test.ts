@@ -760,3 +760,35 @@ describe('hard-wrapped wire copy', () => {
     ).toContain('export_quota|29000|2011|-');
   });
 });
+
+describe('caps and production quotas in English', () => {
+  it('reads an output or production cap as the mining quota, with its ion-absorbed split', () => {
+    expect(
+      quotaFigs(
+        'Rare earth caps',
+        'Beijing kept its national output cap at 88,000 tonnes for 2012. The cap for ion-absorbed-type ores is 16,500 tonnes.',
+        '2012-06-01',
+      ),
+    ).toEqual(['mining_quota|88000|2012|-', 'mining_quota_ion_adsorption|16500|2012|-']);
+  });
+
+  it('takes no tonnage of a market or price cap, nor another mineral cap', () => {
+    expect(
+      quotaFigs(
+        'Rare earth caps',
+        'The antimony exploration cap is 60,000 tons. A price cap of 500 tons per buyer was mooted.',
+        '2012-06-01',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads "the first rare earth export quota" as the first batch', () => {
+    expect(
+      quotaFigs(
+        'Rare earths',
+        'The ministry set the first rare earth export quota at 12,000 tonnes for 2012.',
+        '2012-01-05',
+      ),
+    ).toEqual(['export_quota|12000|2012|1']);
+  });
+});
