@@ -792,3 +792,30 @@ describe('caps and production quotas in English', () => {
     ).toEqual(['export_quota|12000|2012|1']);
   });
 });
+
+describe('the batch nearest a tonnage', () => {
+  it('gives comparison tonnages the batch named right after them, not the one the sentence opened with', () => {
+    expect(
+      quotaFigs(
+        'Rare earth quotas',
+        'The 2023 second round puts mining at 110 kt and smelting at 105 kt, both up from 90 kt and 86 kt issued in the second round of 2022.',
+        '2023-08-01',
+      ),
+    ).toEqual([
+      'mining_quota|110000|2023|2',
+      'smelting_quota|105000|2023|2',
+      'mining_quota|90000|2022|2',
+      'smelting_quota|86000|2022|2',
+    ]);
+  });
+
+  it('does not take a batch a bracket says is included as the batch of the tonnage', () => {
+    expect(
+      quotaFigs(
+        '稀土指标',
+        '2021年全年稀土开采、冶炼分离总量控制指标分别为150000吨、140000吨（含已下达的第一批指标）。',
+        '2021-09-30',
+      ),
+    ).toEqual(['mining_quota|150000|2021|-', 'smelting_quota|140000|2021|-']);
+  });
+});

@@ -107,7 +107,10 @@ export function quotaOf(
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, ['smelting'], s.clause.start, q.start)) kind = 'mining';
   if (!kind) return null;
-  const scope = last(sc, ['batch', 'ytd', 'year_total'], sentence.start, q.start) ?? batchAfter(v, q);
+  // The nearest scope: one named since the tonnage before, else one named right after it ("… 84 kt and 81 kt set in the
+  // first round of 2021", after "the 2022 first round … 100.8 kt"), else one earlier in the sentence.
+  const scopes: CueType[] = ['batch', 'ytd', 'year_total'];
+  const scope = last(sc, scopes, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, scopes, sentence.start, q.start);
   const ytd = scope?.type === 'ytd';
   const yearTotal = scope?.type === 'year_total';
   return {
@@ -123,8 +126,9 @@ export function quotaOf(
   };
 }
 
-// Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the").
-const TO_BATCH = /^(?:[^,;:，；。\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
+// Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the"); not a
+// remark in brackets ("135000吨（含已下达的第一批指标）" includes the first batch, it is not it).
+const TO_BATCH = /^(?:[^,;:，；。（(\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
 
 /** "84 kt and 81 kt set in the first round of 2021", "50,425 mt for light rare earths in the first batch": named after. */
 function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
