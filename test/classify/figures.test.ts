@@ -819,3 +819,15 @@ describe('the batch nearest a tonnage', () => {
     ).toEqual(['mining_quota|150000|2021|-', 'smelting_quota|140000|2021|-']);
   });
 });
+
+describe('a base of the same period a year back', () => {
+  it('takes the period of the figure stated, not of the base between them', () => {
+    expect(
+      figs(
+        '稀土永磁出口',
+        '3月稀土永磁出口量为4100吨，较2月的3900吨增长5.1%，较2024年同期的3600吨增长13.9%。',
+        '2025-04-20',
+      ),
+    ).toContain('magnet_exports|3600|2024-03|-|-');
+  });
+});

@@ -128,9 +128,12 @@ export function readCandidates(
     if (compared && !ownWords && domain === 'trade' && !isQuota(compared.metric)) metric = compared.metric;
     const basePeriod = bases.get(q);
     // "较2024年同期的4725吨", "4,566 tons in the same month in 2024": the period compared, in that year.
-    const same = comparisonBase ? samePeriodOf(text, q, compared?.period ?? ctx.periods[domain]) : null;
+    // (The tonnage compared is the last one stated as a figure, not another base: "较9月的5774吨…较2024年同期的4725吨".)
+    const main = comparisonBase ? candidates.findLast((c) => !c.comparisonBase) : undefined;
+    const same = comparisonBase ? samePeriodOf(text, q, (main ?? compared)?.period ?? ctx.periods[domain]) : null;
     // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
-    const back = compared?.period && !basePeriod && lastYear ? yearBack(compared.period) : null;
+    const backOf = (main ?? compared)?.period;
+    const back = backOf && !basePeriod && lastYear ? yearBack(backOf) : null;
     // A trade comparison base with no period of its own ("imports were up from 3,000 tons") has none: the text
     // does not say when that was.
     const periodless = comparisonBase && !basePeriod && !back && !same && domain === 'trade' && !lastYear;
