@@ -25,7 +25,10 @@ export type CueType =
   | 'allocation'
   /** A forecast, a projection or a hypothesis ("would be", 预计, 将达): not a stated figure. */
   | 'forecast'
-  /** One element's product (lanthanum oxide, 镧类, 氧化镝): a part of the rare-earth total, not the total. */
+  /**
+   * One element's product (lanthanum oxide, 镧类, 氧化镝): a part of the rare-earth total, not the total; or another
+   * customs series than the total ("processed products", 深加工产品).
+   */
   | 'element_product'
   /** A condition ("if", 如果): the sentence's tonnages are hypothetical. */
   | 'conditional'
@@ -129,7 +132,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['conditional', /\bif\b|如果|假如|倘若/gi],
   [
     'element_product',
-    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b/gi,
+    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b|\bprocessed\s+products\b|深加工产品/gi,
   ],
   [
     'allocation',

@@ -831,3 +831,25 @@ describe('a base of the same period a year back', () => {
     ).toContain('magnet_exports|3600|2024-03|-|-');
   });
 });
+
+describe('shares and other series', () => {
+  it('takes no tonnage of exports from a province placed in China, nor of processed products', () => {
+    expect(
+      figs(
+        'Rare earth exports',
+        'Exports of heavy rare earths from Ganzhou, China, came to 420 tonnes in March. Total exports of rare earth processed products reached 9,800 tonnes in March.',
+        '2014-04-20',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reads the national figure after a province named only as a place', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'Mined mostly in Inner Mongolia, rare earths were exported at 4,200 tonnes in March.',
+        '2014-04-20',
+      ),
+    ).toEqual(['rare_earth_exports|4200|2014-03|-|-']);
+  });
+});

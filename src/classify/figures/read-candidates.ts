@@ -29,6 +29,9 @@ export interface SentenceState {
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
 const PLACE = /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|在|于|分布在|位于)$/i;
 
+// "exports from Jiangxi", "exports of heavy rare earths from Ganzhou": a flow from a province is the province's share, not a place.
+const FLOW_FROM = /\b(?:exports?|exported|shipments?|shipped|imports?|sales)\b[^,.;]{0,40}\bfrom\s+(?:the\s+)?$/i;
+
 const LIST_JOIN = /^(?:\s*,\s*|\s+and\s+|\s*[、和及与]\s*)$/;
 
 /**
@@ -41,8 +44,11 @@ function shareBefore(sc: Cue[], text: string, from: number, to: number): Cue | u
   if (i < 0) return undefined;
   let head = i;
   while (head > 0 && LIST_JOIN.test(text.slice(named[head - 1]!.end, named[head]!.start))) head--;
-  return PLACE.test(text.slice(from, named[head]!.start)) ? undefined : named[i];
+  const before = text.slice(from, named[head]!.start);
+  return PLACE.test(before) && !FLOW_FROM.test(before) ? undefined : named[i];
 }
+
+const PLACED_IN_CHINA = /^\s*[,，]?\s*(?:China|中国)\b[,，]?/;
 
 const YEAR_TOTAL = /全年|年度|full[\s-]year|annual|for the (?:whole |full |entire )?year/i;
 
@@ -83,7 +89,8 @@ export function readCandidates(
     // the text turns to the national figure after naming it.
     // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
     const share = shareBefore(sc, text, sentence.start, q.start);
-    if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start))) {
+    // ("from Jiangxi, China, amounted to": the country after a province places it; it does not turn to the nation.)
+    if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start).replace(PLACED_IN_CHINA, ''))) {
       ctx.share = true;
       return;
     }
