@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { configDir } from './config/paths.js';
 import { loadSecretFiles } from './config/secret-files.js';
 import { parseDuration } from './config/duration.js';
+import { endQuietlyWhenReaderCloses } from './cli/quiet-pipe.js';
 
 // Each command loads its module when it runs: `classify` never loads the store drivers, `validate` never loads
 // Slack or Discord, and start-up stays fast.
@@ -83,8 +84,9 @@ program
   .command('figures')
   .argument('[metric]', 'e.g. mining_quota, rare_earth_exports, magnet_exports')
   .option('--json', 'one JSON object per figure per line')
-  .description('latest figures from the store (official sources outrank press)')
-  .action(async (metric: string | undefined, o: { json?: boolean }) => {
+  .option('--csv', 'CSV with a header line (metric,period,batch,value,unit,change_pct,change_basis,source,url,published)')
+  .description('figures from the store, one row per period (official sources outrank press)')
+  .action(async (metric: string | undefined, o: { json?: boolean; csv?: boolean }) => {
     process.exitCode = await (await import('./cli/figures.js')).figuresCommand(metric, o);
   });
 
@@ -109,6 +111,7 @@ discord
     process.exitCode = await discordRegisterCommand(o);
   });
 
+endQuietlyWhenReaderCloses();
 // NAME_FILE → NAME for secrets mounted as files (Docker/Kubernetes secrets).
 for (const problem of loadSecretFiles()) process.stderr.write(`regwatch: ${problem}\n`);
 await program.parseAsync(process.argv);

@@ -29,7 +29,17 @@ const MAX_TIMER = 2_147_483_647;
 
 interface Entry {
   key: string;
+  /** When the watch is next due (null: cron that never fires again). */
+  next(): Date | null;
   stop(): void;
+}
+
+/** Start checks of one host are this far apart at least (politeness: a fresh start does not burst a ministry site). */
+export const START_CHECK_SPACING_MS = 2_000;
+
+/** `every` watches: the next wall-clock slot at the watch's own phase after `now`. */
+export function nextSlot(now: number, period: number, offset: number): number {
+  return Math.floor((now - offset) / period + 1) * period + offset;
 }
 
 /**
@@ -38,6 +48,7 @@ interface Entry {
  */
 export class Scheduler {
   private readonly entries = new Map<string, Entry>();
+  private readonly startChecks = new Set<NodeJS.Timeout>();
 
   constructor(
     /** Check a due watch; `plannedAt` is the slot's wall-clock time (the timer may fire later under load). */
@@ -90,7 +101,11 @@ export class Scheduler {
         }),
       );
       for (const task of tasks) void task.start();
-      return { key: this.keyOf(w), stop: () => tasks.forEach((task) => void task.destroy()) };
+      return {
+        key: this.keyOf(w),
+        next: () => earliest(tasks.map((task) => task.getNextRun())),
+        stop: () => tasks.forEach((task) => void task.destroy()),
+      };
     }
     // `every`: one timer per watch, aligned to the wall clock with the watch's own phase, so every replica finds a
     // watch due at the same moment (and one of them takes it), and an idle daemon costs nothing between checks.
@@ -100,7 +115,7 @@ export class Scheduler {
     let busy = false;
     const arm = () => {
       const now = Date.now();
-      const next = Math.floor((now - offset) / period + 1) * period + offset;
+      const next = nextSlot(now, period, offset);
       // setTimeout holds at most ~24.8 days: longer waits are taken in steps.
       timer = next - now > MAX_TIMER ? setTimeout(arm, MAX_TIMER) : setTimeout(() => tick(next), next - now);
     };
@@ -112,7 +127,43 @@ export class Scheduler {
       arm();
     };
     arm();
-    return { key: this.keyOf(w), stop: () => clearTimeout(timer) };
+    return {
+      key: this.keyOf(w),
+      next: () => new Date(nextSlot(Date.now(), period, offset)),
+      stop: () => clearTimeout(timer),
+    };
+  }
+
+  /** When each scheduled watch is next due. */
+  nextChecks(): Map<string, Date | null> {
+    return new Map([...this.entries].map(([id, e]) => [id, e.next()]));
+  }
+
+  /**
+   * Check these watches soon (at start, the ones without a baseline, so a ministry watch whose office-hours cron is
+   * hours away is not left unread): one host's watches start `spacingMs` apart, different hosts in parallel. A watch
+   * whose own schedule comes first is left to it. Returns the watch ids that were queued.
+   */
+  checkSoon(watches: Watch[], spacingMs = START_CHECK_SPACING_MS): string[] {
+    const perHost = new Map<string, number>();
+    const queued: string[] = [];
+    for (const w of watches) {
+      const host = hostOf(w.url);
+      const position = perHost.get(host) ?? 0;
+      const delay = position * spacingMs;
+      const next = this.entries.get(w.id)?.next();
+      if (!next || next.getTime() <= Date.now() + delay + spacingMs) continue;
+      perHost.set(host, position + 1);
+      queued.push(w.id);
+      const timer = setTimeout(() => {
+        this.startChecks.delete(timer);
+        void this.fire(w, Date.now()).catch((error: unknown) =>
+          this.logger.error({ watch: w.id, err: (error as Error).message }, 'check crashed'),
+        );
+      }, delay);
+      this.startChecks.add(timer);
+    }
+    return queued;
   }
 
   size(): number {
@@ -127,5 +178,20 @@ export class Scheduler {
   stop(): void {
     for (const e of this.entries.values()) e.stop();
     this.entries.clear();
+    for (const t of this.startChecks) clearTimeout(t);
+    this.startChecks.clear();
+  }
+}
+
+function earliest(dates: Array<Date | null>): Date | null {
+  const times = dates.filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }

@@ -6,6 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { build, needsBuild } from '../bin/build.js';
+
+// The tests start the real CLI as child processes: from the compiled dist/ (see test/helpers/run-cli.ts), so build it
+// first when a source is newer (`npm ci` has built it already on a clean checkout).
+if (process.env.REGWATCH_TEST_SOURCES !== '1' && needsBuild() && !build()) {
+  console.log('dist/ could not be built: the tests run the CLI from the sources (REGWATCH_TEST_SOURCES=1)');
+  process.env.REGWATCH_TEST_SOURCES = '1';
+}
 
 const out = join('test-results', 'vitest.json');
 rmSync(out, { force: true });

@@ -12,6 +12,7 @@ import { DiscordDispatcher, type Dispatched } from './discord-dispatch.js';
 import { firstSighting, readChatBody } from './request-guard.js';
 import type { RawInteraction } from './discord-interaction.js';
 import { discordApiBase, discordRest } from './discord-rest.js';
+import { connectInBackground, rootMessage } from './reach-in-background.js';
 import { discordPublicKey, discordSignatureProblem } from './verify-discord-signature.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
@@ -149,15 +150,25 @@ async function startGateway(
       .catch((error: unknown) => log.warn({ err: (error as Error).message }, 'could not answer a Discord interaction'));
   });
   client.once(Events.ClientReady, (c) => log.info({ user: c.user.tag }, 'Discord gateway connected'));
-  daemon.onStop(() => client.destroy());
-  // Not awaited: the daemon runs (alerts, HTTP endpoint) even when Discord is unreachable or the token is wrong.
-  client.login(token).catch((error: unknown) => {
-    log.error(
-      {
-        err: (error as Error).message,
-        hint: 'check DISCORD_TOKEN (Developer Portal → Bot → Reset Token); set DISCORD_GATEWAY=off to use only the interactions endpoint',
-      },
-      'Discord gateway login failed',
-    );
+  // Not awaited: the daemon runs (alerts, HTTP endpoint) even when Discord is unreachable (retried in the background,
+  // said once) or the token is wrong (said once).
+  const connecting = connectInBackground({
+    service: 'Discord',
+    address: discordApiBase(env),
+    check: 'check this machine can reach it (firewall, proxy), and DISCORD_API_URL if set',
+    log,
+    attempt: () => client.login(token).then(() => undefined),
+    onRefused: (error) =>
+      log.error(
+        {
+          err: rootMessage(error),
+          hint: 'check DISCORD_TOKEN (Developer Portal → Bot → Reset Token); set DISCORD_GATEWAY=off to use only the interactions endpoint',
+        },
+        'Discord gateway login failed',
+      ),
+  });
+  daemon.onStop(async () => {
+    connecting.stop();
+    await client.destroy();
   });
 }

@@ -4,16 +4,18 @@
  * valid `X-Slack-Signature` (signing secret) and a timestamp within five minutes of now, either way (Bolt alone only
  * rejects old ones). Commands are acknowledged at once and answered through `response_url`.
  */
-import { App, HTTPReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { App, HTTPReceiver, webApi, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { slackApiUrl } from '../../notifiers/slack.js';
 import { renderAnswerBlocks } from '../../notifiers/slack-blocks.js';
+import { uploadToSlack } from '../../notifiers/slack-upload.js';
 import { COMMANDS, parseCommandText, runCommand } from '../commands/index.js';
 import { commandContext } from '../commands/context.js';
 import type { Daemon } from '../daemon.js';
 import type { Store } from '../store/store.js';
+import { atMost, connectInBackground, rootMessage } from './reach-in-background.js';
 import { firstSighting, readChatBody } from './request-guard.js';
 import { slackLogger } from './slack-logger.js';
 
@@ -74,7 +76,9 @@ export async function mountSlack(
   if (!token || (!signingSecret && !appToken)) return undefined;
   const log = logger.child({ component: 'slack' });
   const clientOptions = { slackApiUrl: slackApiUrl(env), allowAbsoluteUrls: false };
-  const boltLogger = slackLogger(log, 'slack-bolt');
+  // The root logger: its own `component` names Bolt, not a second `component` key beside "slack".
+  const boltLogger = slackLogger(logger, 'slack-bolt');
+  let connected = false;
 
   let app: App;
   let mode: SlackChat['mode'];
@@ -99,16 +103,7 @@ export async function mountSlack(
     });
     app = new App({ token, receiver, clientOptions, logger: boltLogger, deferInitialization: true });
     const guard = { secret: signingSecret ?? '', store: daemon.runner.store };
-    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, guard, log));
-  }
-  try {
-    // auth.test: a wrong or revoked token stops the start with a clear message instead of failing on every command.
-    await app.init();
-  } catch (error) {
-    throw new Error(
-      `Slack: the bot token was not accepted (${(error as Error).message}). Check SLACK_BOT_TOKEN, and SLACK_API_URL if set.`,
-      { cause: error },
-    );
+    daemon.chatServer.mount('/slack', (req, res) => handleHttp(req, res, receiver, guard, log, () => connected));
   }
 
   const context = commandContext(daemon);
@@ -132,6 +127,16 @@ export async function mountSlack(
       );
       const { text, blocks } = renderAnswerBlocks(answer);
       await respond({ response_type: answer.ephemeral ? 'ephemeral' : 'in_channel', text, blocks });
+      // The chart goes to the channel as a file (a response_url cannot carry one).
+      const file = answer.ephemeral ? null : ((await answer.chart?.().catch(() => null)) ?? null);
+      if (file)
+        await uploadToSlack(slackApiUrl(env), { token, channelId: command.channel_id, file }, log).catch(
+          (error: unknown) =>
+            log.warn(
+              { command: name, err: (error as Error).message },
+              'could not upload the chart: the app needs the files:write scope and the bot must be in the channel',
+            ),
+        );
       log.info(
         { command: name, channel: command.channel_id, user: command.user_id, error: answer.error ?? false },
         'answered /regwatch',
@@ -145,11 +150,36 @@ export async function mountSlack(
     return Promise.resolve();
   });
 
-  if (mode === 'socket') {
-    await app.start();
-    daemon.onStop(() => app.stop().then(() => undefined));
-  }
-  log.info({ mode, endpoint: mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack /regwatch ready');
+  // auth.test once without the client's own retries (they would hold the start for half an hour): an unreachable
+  // Slack is retried in the background while the watches run; a refused token is said once, clearly.
+  // Its own failures are said once below, not by web-api on every retry.
+  const quiet = slackLogger(logger.child({}, { level: 'silent' }), 'slack-probe');
+  const probe = new webApi.WebClient(token, { ...clientOptions, retryConfig: { retries: 0 }, logger: quiet });
+  const connecting = connectInBackground({
+    service: 'Slack',
+    address: slackApiUrl(env),
+    check: 'check this machine can reach it (firewall, proxy: HTTPS_PROXY), and SLACK_API_URL if set',
+    log,
+    attempt: async () => {
+      await probe.auth.test();
+      await app.init();
+      if (mode === 'socket') {
+        await app.start();
+        daemon.onStop(() => app.stop().then(() => undefined));
+      }
+      connected = true;
+      log.info({ mode, endpoint: mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack /regwatch ready');
+    },
+    onRefused: (error) =>
+      log.error(
+        { err: rootMessage(error) },
+        `Slack did not accept the bot token (${rootMessage(error)}): check SLACK_BOT_TOKEN (and SLACK_APP_TOKEN for ` +
+          'Socket Mode); /regwatch stays off until the daemon restarts with a good token',
+      ),
+  });
+  daemon.onStop(() => Promise.resolve(connecting.stop()));
+  // A reachable Slack is ready before the daemon says it is running; an unreachable one holds the start 10 s at most.
+  await atMost(connecting.firstAttempt, 10_000);
   return { app, mode };
 }
 
@@ -172,6 +202,7 @@ async function handleHttp(
   receiver: HTTPReceiver,
   guard: { secret: string; store: Store },
   log: Logger,
+  connected: () => boolean,
 ): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (path !== SLACK_EVENTS_PATH) {
@@ -202,6 +233,10 @@ async function handleHttp(
   if (!(await firstSighting(guard.store, `slack:${String(timestamp)}:${signature}`))) {
     log.warn({ from: req.socket.remoteAddress }, 'refused a replayed Slack request');
     res.writeHead(401).end();
+    return;
+  }
+  if (!connected()) {
+    res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '30' }).end('Slack is not connected yet\n');
     return;
   }
   // Bolt reads an already-read body from `rawBody`.

@@ -9,6 +9,7 @@ import {
   redactSecrets,
   registerSecret,
 } from '../security/secrets.js';
+import { describePath, knownKeysAt, unknownKeyMessage, yamlErrorMessage, zodIssueMessage } from './config-messages.js';
 
 /** One problem in a config file, printed as `file:line:col: message`. */
 export interface ConfigIssue {
@@ -110,11 +111,8 @@ export function parseYamlText(
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   for (const error of [...doc.errors, ...doc.warnings]) {
     const pos = lines.linePos(error.pos[0]);
-    const message =
-      error.code === 'DUPLICATE_KEY'
-        ? `duplicate key: ${error.message.replace(/\s+at line.*$/s, '')}`
-        : error.message.split('\n')[0];
-    issues.push({ file, line: pos.line, col: pos.col, message: message ?? 'YAML error' });
+    const lineText = text.split('\n')[pos.line - 1] ?? '';
+    issues.push({ file, line: pos.line, col: pos.col, message: yamlErrorMessage(error.code, lineText) });
   }
   const at = (path: ReadonlyArray<PropertyKey>, useKey = false): { line: number; col: number } => {
     for (let n = path.length; n >= 0; n--) {
@@ -150,23 +148,45 @@ export function parseYamlText(
   return { yaml, issues };
 }
 
+/** The value at `path` of a plain object (undefined when a step is missing). */
+export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v = root;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+/**
+ * Zod issues as positioned ConfigIssues a person understands: the key, what was expected, an example; an unknown key
+ * suggests the nearest known one. `prefix` places the checked value in the file (["watches", 2] for one watch);
+ * `ids` names the file's watches or channels by position.
+ */
+export function zodIssues(
+  yaml: YamlFile,
+  schema: unknown,
+  issues: z.core.$ZodIssue[],
+  input: unknown,
+  prefix: PropertyKey[] = [],
+  ids?: ReadonlyArray<unknown>,
+): ConfigIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    const where = describePath(path, ids);
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path);
+      return issue.keys.map((key) => yaml.issue([...path, key], unknownKeyMessage(key, where, known), true));
+    }
+    return [yaml.issue(path, zodIssueMessage(issue, where, valueAt(input, issue.path)))];
+  });
+}
+
 /** Validate a parsed YAML document against a zod schema; every zod issue becomes a positioned ConfigIssue. */
 export function validateYaml<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?: T; issues: ConfigIssue[] } {
-  const result = schema.safeParse(yaml.doc.toJS());
+  const input: unknown = yaml.doc.toJS();
+  const result = schema.safeParse(input);
   if (result.success) return { value: result.data, issues: [] };
-  const issues = result.error.issues.map((issue) => {
-    const path = issue.path;
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) =>
-        yaml.issue(
-          [...path, key],
-          `unknown key "${key}"${path.length ? ` in ${path.join('.')}` : ''}: remove it or check its spelling`,
-          true,
-        ),
-      );
-    }
-    const where = path.length ? `${path.join('.')}: ` : '';
-    return [yaml.issue(path, `${where}${issue.message}`)];
-  });
-  return { issues: issues.flat() };
+  const ids = (['watches', 'channels'] as const)
+    .map((k) => valueAt(input, [k]))
+    .find(Array.isArray)
+    ?.map((x: unknown) => valueAt(x, ['id']));
+  return { issues: zodIssues(yaml, schema, result.error.issues, input, [], ids) };
 }

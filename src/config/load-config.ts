@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadRules, type RuleSet } from '../classify/index.js';
-import { notifiers } from '../../notifiers/index.js';
 import type { Expectation } from '../expectations/expectation-schema.js';
 import { loadExpectations } from '../expectations/load-expectations.js';
 import type { ChannelBase } from './channel-schema.js';
-import { ConfigError, readYamlFile, validateYaml, type ConfigIssue, type YamlFile } from './config-issue.js';
+import type { PluginKinds } from './plugin-kinds.js';
+import { ConfigError, readYamlFile, validateYaml, zodIssues, type ConfigIssue, type YamlFile } from './config-issue.js';
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
 import { watchFileSchema, watchSchema, type WatchConfig } from './watch-schema.js';
@@ -33,41 +33,65 @@ const notifySchema = z.strictObject({
   channels: z.array(z.unknown()).default([]),
 });
 
-function loadWatchFile(yaml: YamlFile, issues: ConfigIssue[]): Watch[] {
+/** Schedule keys: a watch's own `every` or `cron` replaces the file's default schedule, whichever the default is. */
+const SCHEDULE_KEYS = ['every', 'cron'];
+
+/** The file's `defaults:` under a watch's own keys (its own keys win; its own schedule replaces the default one). */
+function withDefaults(defaults: Record<string, unknown> | undefined, raw: unknown): unknown {
+  if (!defaults || !raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const own = raw as Record<string, unknown>;
+  const base = SCHEDULE_KEYS.some((k) => own[k] !== undefined)
+    ? Object.fromEntries(Object.entries(defaults).filter(([k]) => !SCHEDULE_KEYS.includes(k)))
+    : defaults;
+  return { ...base, ...own };
+}
+
+/** `watch 2 (miit-quota)`: positions count from 1 in every message. */
+const ownerName = (what: 'watch' | 'channel', i: number, id: unknown) =>
+  `${what} ${i + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+
+/** The watches of one file, each with its position in the file's list (0-based; messages count from 1). */
+function loadWatchFile(
+  yaml: YamlFile,
+  issues: ConfigIssue[],
+  kinds: readonly string[],
+): Array<{ watch: Watch; index: number }> {
   const top = validateYaml(yaml, watchFileSchema);
   issues.push(...top.issues);
   if (!top.value) return [];
-  const out: Watch[] = [];
-  top.value.watches.forEach((raw, i) => {
-    const merged = top.value?.defaults && raw && typeof raw === 'object' ? { ...top.value.defaults, ...raw } : raw;
-    const result = watchSchema.safeParse(merged);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = ['watches', i, ...issue.path];
-        if (issue.code === 'unrecognized_keys') {
-          for (const key of issue.keys)
-            issues.push(
-              yaml.issue(
-                [...path, key],
-                `unknown key "${key}" in watch ${i + 1}: remove it or check its spelling (see docs/config.md)`,
-                true,
-              ),
-            );
-        } else {
-          issues.push(yaml.issue(path, `watches[${i}].${issue.path.join('.')}: ${issue.message}`));
-        }
-      }
+  const ids = top.value.watches.map((w) => (w && typeof w === 'object' ? (w as { id?: unknown }).id : undefined));
+  const out: Array<{ watch: Watch; index: number }> = [];
+  top.value.watches.forEach((raw, index) => {
+    const merged = withDefaults(top.value?.defaults, raw);
+    const kind = merged && typeof merged === 'object' ? (merged as { kind?: unknown }).kind : undefined;
+    if (typeof kind === 'string' && !kinds.includes(kind)) {
+      issues.push(
+        yaml.issue(
+          ['watches', index, 'kind'],
+          `${ownerName('watch', index, ids[index])}, key kind: unknown kind ${JSON.stringify(kind)}: use one of ${kinds.join(', ')}, e.g. kind: list`,
+        ),
+      );
       return;
     }
-    out.push({ ...result.data, name: result.data.name ?? result.data.id, file: yaml.file });
+    const result = watchSchema.safeParse(merged);
+    if (!result.success) {
+      issues.push(...zodIssues(yaml, watchSchema, result.error.issues, merged, ['watches', index], ids));
+      return;
+    }
+    out.push({ watch: { ...result.data, name: result.data.name ?? result.data.id, file: yaml.file }, index });
   });
   return out;
 }
 
-function loadChannels(yaml: YamlFile, issues: ConfigIssue[]): ChannelConfig[] {
+function loadChannels(
+  yaml: YamlFile,
+  issues: ConfigIssue[],
+  notifiers: PluginKinds['channelTypes'],
+): Array<ChannelConfig & { index: number }> {
   const top = validateYaml(yaml, notifySchema);
   issues.push(...top.issues);
-  const channels: ChannelConfig[] = [];
+  const channels: Array<ChannelConfig & { index: number }> = [];
+  const ids = top.value?.channels.map((c) => (c && typeof c === 'object' ? (c as { id?: unknown }).id : undefined));
   top.value?.channels.forEach((raw, i) => {
     const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
     const factory = typeof type === 'string' ? notifiers[type] : undefined;
@@ -75,29 +99,19 @@ function loadChannels(yaml: YamlFile, issues: ConfigIssue[]): ChannelConfig[] {
       issues.push(
         yaml.issue(
           ['channels', i, 'type'],
-          `channels[${i}].type: unknown channel type ${JSON.stringify(type)}; use one of ${Object.keys(notifiers).join(', ')}`,
+          `${ownerName('channel', i, ids?.[i])}, key type: ` +
+            (type === undefined ? 'missing' : `unknown channel type ${JSON.stringify(type)}`) +
+            `; use one of ${Object.keys(notifiers).join(', ')}, e.g. type: console`,
         ),
       );
       return;
     }
-    const result = factory.schema.safeParse(raw);
+    const result = factory.schema.safeParse(raw) as z.ZodSafeParseResult<ChannelConfig>;
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = ['channels', i, ...issue.path];
-        if (issue.code === 'unrecognized_keys') {
-          for (const key of issue.keys)
-            issues.push(
-              yaml.issue(
-                [...path, key],
-                `unknown key "${key}" for a ${String(type)} channel: remove it or check its spelling`,
-                true,
-              ),
-            );
-        } else issues.push(yaml.issue(path, `channels[${i}].${issue.path.join('.')}: ${issue.message}`));
-      }
+      issues.push(...zodIssues(yaml, factory.schema, result.error.issues, raw, ['channels', i], ids));
       return;
     }
-    channels.push(result.data);
+    channels.push({ ...result.data, index: i });
   });
   return channels;
 }
@@ -114,7 +128,7 @@ function checkDuplicates<T extends { id: string }>(
       issues.push(
         yaml.issue(
           [...path, 'id'],
-          `duplicate ${what} id "${item.id}" (first defined in ${first}): ids must be unique`,
+          `duplicate ${what} id "${item.id}" (first defined at ${first}): ids must be unique; rename this one, e.g. id: ${item.id}-2`,
         ),
       );
     else seen.set(item.id, `${yaml.file}:${yaml.at([...path, 'id']).line}`);
@@ -123,9 +137,10 @@ function checkDuplicates<T extends { id: string }>(
 
 /**
  * Load and validate a config directory. Whatever it lacks (watches/, notify.yaml, rules/, settings.yaml) comes from
- * the shipped config. Throws ConfigError with every issue found.
+ * the shipped config. Watch kinds and channel types are the ones `plugins` names (the entry points pass the
+ * registries). Throws ConfigError with every issue found.
  */
-export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv, plugins: PluginKinds): LoadedConfig {
   const dir = resolve(dirOption);
   const issues: ConfigIssue[] = [];
   if (!existsSync(dir)) {
@@ -151,10 +166,8 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
   for (const path of yamlFiles(layered(dir, 'watches'))) {
     const yaml = read(path);
     if (!yaml) continue;
-    const watches = loadWatchFile(yaml, issues);
-    const ids = (yaml.doc.toJS() as { watches?: Array<{ id?: unknown }> } | null)?.watches ?? [];
-    for (const w of watches)
-      watchEntries.push({ item: w, yaml, path: ['watches', ids.findIndex((x) => x?.id === w.id)] });
+    for (const { watch, index } of loadWatchFile(yaml, issues, plugins.watcherKinds))
+      watchEntries.push({ item: watch, yaml, path: ['watches', index] });
   }
   checkDuplicates(watchEntries, 'watch', issues);
 
@@ -162,19 +175,14 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
     ? join(dir, 'notify.yaml')
     : join(SHIPPED_CONFIG_DIR, 'notify.yaml');
   const notifyYaml = read(notifyPath);
-  const channels = notifyYaml ? loadChannels(notifyYaml, issues) : [];
-  if (notifyYaml) {
-    const rawChannels = (notifyYaml.doc.toJS() as { channels?: Array<{ id?: unknown }> } | null)?.channels ?? [];
+  const indexed = notifyYaml ? loadChannels(notifyYaml, issues, plugins.channelTypes) : [];
+  if (notifyYaml)
     checkDuplicates(
-      channels.map((c) => ({
-        item: c,
-        yaml: notifyYaml,
-        path: ['channels', rawChannels.findIndex((x) => x?.id === c.id)],
-      })),
+      indexed.map((c) => ({ item: c, yaml: notifyYaml, path: ['channels', c.index] })),
       'channel',
       issues,
     );
-  }
+  const channels: ChannelConfig[] = indexed.map(({ index: _index, ...c }) => c);
 
   let settings = settingsSchema.parse({});
   const settingsPath = join(dir, 'settings.yaml');

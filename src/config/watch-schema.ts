@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { CATEGORIES, SOURCES } from '../types.js';
-import { watchers } from '../../watchers/index.js';
+import { cronFieldProblems } from './config-messages.js';
 import { parseDuration } from './duration.js';
 
 const selector = z
@@ -38,10 +38,14 @@ const every = z.string().transform((value, ctx) => {
 });
 
 const cronExpr = z.string().superRefine((value, ctx) => {
-  if (!cron.validate(value)) {
+  const problems = cronFieldProblems(value);
+  if (problems || !cron.validate(value)) {
     ctx.addIssue({
       code: 'custom',
-      message: `bad cron expression "${value}": five fields (minute hour day month weekday) or six with seconds`,
+      message:
+        `bad cron expression "${value}": ${problems ? problems.join('; ') : 'a field is not valid'}. Five fields: ` +
+        'minute (0-59) hour (0-23) day (1-31) month (1-12) weekday (0-7, 0 and 7 are Sunday), e.g. ' +
+        'cron: "*/10 8-19 * * 1-5" (every 10 minutes from 08:00 to 19:59, Monday to Friday)',
     });
   }
 });
@@ -107,9 +111,8 @@ export const watchSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'watch id must be lower-case letters, digits and dashes ([a-z0-9-]+)'),
     name: z.string().min(1).optional(),
     source: z.enum(SOURCES).default('other'),
-    kind: z.string().refine((k) => k in watchers, {
-      error: (i) => `unknown kind ${JSON.stringify(i.input)}: use one of ${Object.keys(watchers).join(', ')}`,
-    }),
+    /** page, list, feed … — checked against the watcher registry when the config is loaded (load-config.ts). */
+    kind: z.string().min(1),
     url: httpUrl,
     fetch: z.enum(['http', 'browser']).default('http'),
     every: every.optional(),
@@ -162,12 +165,18 @@ export const watchSchema = z
     minText: z.number().int().nonnegative().default(1),
     /** First check: record a baseline silently (default), or alert every item found. */
     baseline: z.enum(['silent', 'alert']).default('silent'),
+    /** list/feed: more new items than this in one check give one summary alert (the list was likely re-arranged). */
+    maxNewItems: z.number().int().min(1).default(10),
     /** Add these categories to every alert of this watch. */
     categories: z.array(z.enum(CATEGORIES)).default([]),
   })
   .superRefine((w, ctx) => {
     if (w.every !== undefined && w.cron !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cron'], message: 'give either every or cron, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cron'],
+        message: 'give either every or cron, not both, e.g. every: 10m or cron: "*/10 8-19 * * 1-5"',
+      });
     }
     if (w.kind === 'list' && !w.items && !w.json) {
       ctx.addIssue({

@@ -1,5 +1,5 @@
 import { redactSecrets } from '../security/secrets.js';
-import type { UrlGuard } from '../security/url-guard.js';
+import type { UrlGuard } from '../security/url-guard-options.js';
 /** Why a fetch failed. Every failure is recorded on the watch's health and is never compared as content. */
 export type FetchFailureKind =
   | 'http' // 4xx/5xx status
@@ -87,6 +87,11 @@ export interface FetchOptions {
 export interface BrowserOptions {
   /** A CSS selector to wait for, or 'networkidle'. */
   waitFor?: string;
+  /**
+   * Without `waitFor`: the watch's own `items` (or `select`) selector. The page is read once it matches (a list its
+   * script fills after load), or at the time-out, when the extractor says what matched nothing.
+   */
+  expect?: string;
   timeoutMs?: number;
   blockResources?: Array<'image' | 'font' | 'media' | 'stylesheet'>;
   viewport?: { width: number; height: number };

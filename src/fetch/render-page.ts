@@ -17,6 +17,8 @@ export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 export const DEFAULT_LOCALE = 'zh-CN';
 /** Without a `waitFor`, how long to wait for the load event after the document is parsed. */
 const LOAD_GRACE_MS = 10_000;
+/** Waiting for the watch's own selector leaves this much of the budget to read the page. */
+const READ_RESERVE_MS = 2_000;
 /** While a challenge is up, how often to look again when the page does not navigate. */
 const CHALLENGE_POLL_MS = 500;
 /** Extra time past the budget before an unresponsive browser is abandoned. */
@@ -124,8 +126,21 @@ async function passChallenge(page: Page, frame: MainFrameWatch, deadline: number
   }
 }
 
-async function waitForContent(page: Page, waitFor: string | undefined, remaining: () => number): Promise<void> {
-  if (waitFor === 'networkidle') {
+async function waitForContent(
+  page: Page,
+  waitFor: string | undefined,
+  expected: string | undefined,
+  remaining: () => number,
+): Promise<void> {
+  if (!waitFor && expected) {
+    // The watch's own items/select selector: a list its script fills after load is read once filled, not empty.
+    // Never matching is not a failure here: the page is read and the extractor says what matched nothing.
+    await page
+      .waitForSelector(expected, { state: 'attached', timeout: Math.max(1, remaining() - READ_RESERVE_MS) })
+      .catch((e: unknown) => {
+        if (!isTimeout(e)) throw e;
+      });
+  } else if (waitFor === 'networkidle') {
     await page.waitForLoadState('networkidle', { timeout: remaining() });
   } else if (waitFor) {
     try {
@@ -189,7 +204,7 @@ async function render(
   const frame = new MainFrameWatch(page);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: remaining() });
   await passChallenge(page, frame, deadline, timeoutMs);
-  await waitForContent(page, opts.waitFor, remaining);
+  await waitForContent(page, opts.waitFor, opts.expect, remaining);
   const html = await contentOf(page, remaining);
   if (isChallenge(frame.status, html))
     throw new FetchFailure('challenge', `the page is still an anti-bot challenge (HTTP ${frame.status})`, frame.status);

@@ -238,18 +238,21 @@ export class Outbox {
       await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) =>
         (q ?? []).map((r) => (r.alertId === head.alertId ? { ...r, attempts, nextAt, lastError: error.message } : r)),
       );
-      await this.markFailure(dest, error);
-      log.warn({ attempts, retryInMs: nextAt - Date.now(), err: error.message, hint: error.hint }, 'delivery failed');
+      const outageBegins = await this.markFailure(dest, error);
+      // Said once per outage (readably, with what to check); the retries that follow are debug lines, and
+      // /healthz, `status` and the ops alert after outbox.downAfter keep telling the state.
+      log[outageBegins ? 'warn' : 'debug'](
+        { attempts, retryInMs: nextAt - Date.now(), err: error.message, hint: error.hint },
+        'delivery failed',
+      );
       this.hooks.onFailed?.(dest, alert, error);
       this.schedule(dest, nextAt);
       return false;
     }
-    // Either order is safe after a crash: a sent mark pops the record on the next drain; a popped record is done.
-    await Promise.all([
-      this.store.set(`sent:${dest}:${alert.id}`, Date.now(), SENT_TTL),
-      this.pop(dest, alert.id),
-      this.markSuccess(dest),
-    ]);
+    // The sent mark first: after a crash it pops the record on the next drain. Popping first would leave a record
+    // gone without its mark, and a process killed before it marked the items seen would queue and send it again.
+    await this.store.set(`sent:${dest}:${alert.id}`, Date.now(), SENT_TTL);
+    await Promise.all([this.pop(dest, alert.id), this.markSuccess(dest)]);
     log.info({ late: alert.late ?? false }, 'alert delivered');
     this.hooks.onDelivered?.(dest, alert);
     return true;
@@ -259,9 +262,12 @@ export class Outbox {
     await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) => (q ?? []).filter((r) => r.alertId !== alertId));
   }
 
-  private async markFailure(dest: string, error: DeliveryError): Promise<void> {
+  /** Record a failed attempt; true when the destination was fine before it (an outage begins). */
+  private async markFailure(dest: string, error: DeliveryError): Promise<boolean> {
     const now = new Date();
+    let wasOk = true;
     const health = await this.store.update<DestinationHealth>(healthKey(dest), (h) => {
+      wasOk = !h || h.state === 'ok';
       const since = h?.since && h.state !== 'ok' ? h.since : now.toISOString();
       const down = now.getTime() - Date.parse(since) >= this.settings().downAfter;
       return {
@@ -279,6 +285,7 @@ export class Outbox {
       await this.hooks.onDown?.(health);
       await this.store.update<DestinationHealth>(healthKey(dest), (h) => ({ ...(h ?? health), reportedDown: true }));
     }
+    return wasOk;
   }
 
   private async markSuccess(dest: string): Promise<void> {

@@ -83,7 +83,7 @@ ${list('guarded-browser', '/guarded/list.html', 'browser', `${waitForList}      
     expect(health.js.lastErrorKind).toBe('selector');
     expect(health.guarded.lastErrorKind).toBe('challenge');
     expect(health.never.lastErrorKind).toBe('timeout');
-  }, 90_000);
+  }, 180_000);
 
   it('a new item gives one alert (both browser watches see it; the failing HTTP watches see nothing), with a screenshot of the list', async () => {
     site.publish({
@@ -111,5 +111,5 @@ ${list('guarded-browser', '/guarded/list.html', 'browser', `${waitForList}      
     expect(png(alert?.screenshot)).toBe('PNG');
     const stored = await inStore((s) => s.get<{ png: string }>('screenshot:js-browser'));
     expect(png(stored?.png)).toBe('PNG');
-  }, 90_000);
+  }, 180_000);
 });

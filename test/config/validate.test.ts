@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatIssue } from '../../src/config/config-issue.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import { runCli, tempConfig } from '../helpers/run-cli.js';
 
 const GOOD_WATCH = `  - id: good
@@ -12,7 +13,7 @@ const GOOD_WATCH = `  - id: good
 function issuesOf(files: Record<string, string>, env: NodeJS.ProcessEnv = {}): string[] {
   const { dir } = tempConfig({ 'notify.yaml': 'channels:\n  - id: out\n    type: console\n', ...files });
   try {
-    loadConfig(dir, env);
+    loadConfig(dir, env, plugins);
   } catch (error) {
     if (error instanceof ConfigError)
       return error.issues.map((i) => formatIssue({ ...i, file: i.file.replace(/^.*regwatch-test-[^/]+\//, '') }));
@@ -25,7 +26,7 @@ const mistakes: Array<[string, Record<string, string>, RegExp]> = [
   [
     'a duplicate watch id across files',
     { 'watches/a.yaml': `watches:\n${GOOD_WATCH}`, 'watches/b.yaml': `watches:\n${GOOD_WATCH}` },
-    /^watches\/b\.yaml:2:9: duplicate watch id "good" \(first defined in .*watches\/a\.yaml:2\)/,
+    /^watches\/b\.yaml:2:9: duplicate watch id "good" \(first defined at .*watches\/a\.yaml:2\)/,
   ],
   [
     'an unknown key (typo)',
@@ -58,12 +59,12 @@ const mistakes: Array<[string, Record<string, string>, RegExp]> = [
       'watches/a.yaml': `watches:\n${GOOD_WATCH}`,
       'notify.yaml': 'channels:\n  - id: out\n    type: console\n    categories: [quota_batch, quota]\n',
     },
-    /^notify\.yaml:4:31: channels\[0\]\.categories\.1: Invalid option/,
+    /^notify\.yaml:4:31: channel 1 \(out\), key categories item 2 is "quota"; use one of quota_batch, .*; e\.g\. categories: \[/,
   ],
   [
     'an unknown source',
     { 'watches/a.yaml': `watches:\n${GOOD_WATCH}    source: reuters\n` },
-    /^watches\/a\.yaml:5:13: .*source: Invalid option/,
+    /^watches\/a\.yaml:5:13: watch 1 \(good\), key source is "reuters"; use one of miit, mofcom, customs, news, other; e\.g\. source: miit/,
   ],
   [
     'an unknown kind',
@@ -87,7 +88,7 @@ const mistakes: Array<[string, Record<string, string>, RegExp]> = [
   [
     'a duplicate key in one mapping',
     { 'watches/a.yaml': `watches:\n${GOOD_WATCH}    kind: list\n` },
-    /^watches\/a\.yaml:5:5: duplicate key/,
+    /^watches\/a\.yaml:5:5: duplicate key "kind"/,
   ],
   [
     'a list watch without items',
@@ -97,7 +98,7 @@ const mistakes: Array<[string, Record<string, string>, RegExp]> = [
   [
     'an unknown channel type',
     { 'watches/a.yaml': `watches:\n${GOOD_WATCH}`, 'notify.yaml': 'channels:\n  - id: out\n    type: telegram\n' },
-    /^notify\.yaml:3:11: channels\[0\]\.type: unknown channel type "telegram"; use one of console, discord, slack, webhook/,
+    /^notify\.yaml:3:11: channel 1 \(out\), key type: unknown channel type "telegram"; use one of console, discord, slack, webhook, e\.g\. type: console/,
   ],
   [
     'a bad interval',
@@ -108,6 +109,41 @@ const mistakes: Array<[string, Record<string, string>, RegExp]> = [
     'a bad watch id',
     { 'watches/a.yaml': 'watches:\n  - id: MIIT Quotas\n    kind: page\n    url: http://127.0.0.1:9/\n' },
     /^watches\/a\.yaml:2:9: .*lower-case letters, digits and dashes/,
+  ],
+  [
+    'a duplicate id in one file: at the second one, naming the first one’s line',
+    { 'watches/a.yaml': `watches:\n${GOOD_WATCH}${GOOD_WATCH}` },
+    /^watches\/a\.yaml:5:9: duplicate watch id "good" \(first defined at .*watches\/a\.yaml:2\)/,
+  ],
+  [
+    'a cron field out of range: which field, which value',
+    { 'watches/a.yaml': `watches:\n${GOOD_WATCH}    cron: "*/61 8-25 * * 1-5"\n` },
+    /^watches\/a\.yaml:5:11: watch 1 \(good\), key cron: bad cron expression "\*\/61 8-25 \* \* 1-5": minute 61 is out of range 0-59; hour 25 is out of range 0-23\. .*e\.g\. cron: "/,
+  ],
+  [
+    'a misspelt key: the nearest known one',
+    { 'watches/a.yaml': `watches:\n${GOOD_WATCH}    evry: 10m\n` },
+    /^watches\/a\.yaml:5:5: unknown key "evry" in watch 1 \(good\): did you mean "every"\? e\.g\. every: 10m/,
+  ],
+  [
+    'a misspelt nested key',
+    { 'watches/a.yaml': `watches:\n${GOOD_WATCH}    browser: { waitFr: "ul li" }\n` },
+    /^watches\/a\.yaml:5:16: unknown key "waitFr" under browser in watch 1 \(good\): did you mean "waitFor"\?/,
+  ],
+  [
+    'a missing key: named, with what it needs and an example',
+    { 'watches/a.yaml': 'watches:\n  - id: x\n    kind: page\n' },
+    /^watches\/a\.yaml:2:\d+: watch 1 \(x\), key url is missing: it needs a string value; e\.g\. url: https:\/\//,
+  ],
+  [
+    'an unquoted colon in a value: what to do, not the parser’s words',
+    { 'watches/a.yaml': `watches:\n${GOOD_WATCH}    name: 通知: 2024\n` },
+    /^watches\/a\.yaml:5:\d+: a value here contains ": ".*quote values with a colon/,
+  ],
+  [
+    'a watch position is counted from 1, as everywhere',
+    { 'watches/a.yaml': `watches:\n${GOOD_WATCH}  - id: second\n    kind: page\n    url: nope\n` },
+    /^watches\/a\.yaml:7:10: watch 2 \(second\), key url: bad URL "nope"/,
   ],
   [
     'an unknown settings key',
@@ -126,6 +162,30 @@ describe('config validation names the file, line, column and the fix', () => {
       ).toBe(true);
     });
   }
+
+  it('never shows the YAML parser’s or the schema library’s own words', () => {
+    for (const [what, files] of mistakes)
+      for (const line of issuesOf(files))
+        expect(line, what).not.toMatch(
+          /Invalid input|Invalid option|Nested mappings|compact mappings|received undefined/,
+        );
+  });
+
+  it('a watch’s own schedule replaces the file’s default one, cron over every and every over cron', () => {
+    const { dir } = tempConfig({
+      'watches/a.yaml':
+        'defaults:\n  every: 10m\nwatches:\n  - id: own-cron\n    kind: page\n    url: http://127.0.0.1:9/\n' +
+        '    cron: "*/10 8-19 * * 1-5"\n  - id: default\n    kind: page\n    url: http://127.0.0.1:9/\n',
+      'watches/b.yaml':
+        'defaults:\n  cron: "0 9 * * *"\nwatches:\n  - id: own-every\n    kind: page\n    url: http://127.0.0.1:9/\n' +
+        '    every: 5m\n',
+    });
+    const byId = new Map(loadConfig(dir, {}, plugins).watches.map((w) => [w.id, w]));
+    const schedule = (id: string) => ({ every: byId.get(id)?.every, cron: byId.get(id)?.cron });
+    expect(schedule('own-cron')).toEqual({ every: undefined, cron: '*/10 8-19 * * 1-5' });
+    expect(schedule('default')).toEqual({ every: 600_000, cron: undefined });
+    expect(schedule('own-every')).toEqual({ every: 300_000, cron: undefined });
+  });
 
   it('reports every mistake of a file at once, not just the first', () => {
     const lines = issuesOf({
@@ -161,7 +221,7 @@ describe('config validation names the file, line, column and the fix', () => {
 
   it('a directory with only watches/ falls back to the shipped notify.yaml and rules', () => {
     const { dir } = tempConfig({ 'watches/a.yaml': `watches:\n${GOOD_WATCH}` });
-    const config = loadConfig(dir, {});
+    const config = loadConfig(dir, {}, plugins);
     expect(config.watches.map((w) => w.id)).toEqual(['good']);
     expect(config.channels.map((c) => c.type)).toContain('console');
   });

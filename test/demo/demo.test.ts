@@ -1,6 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireChromium } from '../helpers/requirements.js';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli, runCliUntil } from '../helpers/run-cli.js';
+
+/** An alert block as printed, with what differs between runs (address, detection time, id) made neutral. */
+function neutral(block: string): string {
+  return block
+    .replace(/https?:\/\/[^/\s]+\//g, 'URL/')
+    .replace(/detected \S+/, 'detected TIME')
+    .replace(/ id [0-9a-f]{32}/, ' id ID')
+    .trim();
+}
+
+/** The README's sample alert, and the first alert block in `stdout`. */
+function readmeSample(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## What an alert looks like'));
+  return /```\n([\s\S]*?)```/.exec(section)![1]!;
+}
+function firstAlert(stdout: string): string {
+  const start = stdout.indexOf('── [');
+  return stdout.slice(start, stdout.indexOf('\n\n', start));
+}
 
 /** The story a newcomer sees, checked in what `regwatch demo` prints. */
 function expectStory(stdout: string): void {
@@ -29,12 +51,22 @@ function expectStory(stdout: string): void {
 }
 
 describe('regwatch demo', () => {
+  it('says up front how long it takes and that REGWATCH_DEMO_FAST=1 skips the pauses', async () => {
+    // With its real pauses: read the opening, then leave (the rest would take a minute).
+    const opening = await runCliUntil(['demo'], /REGWATCH_DEMO_FAST/, { REGWATCH_DEMO_BROWSER: '0' });
+    const firstLines = opening.split('\n').filter(Boolean).slice(0, 2).join('\n');
+    expect(firstLines).toMatch(/This takes about \d+ seconds: 5 steps with a 9 s pause before each/);
+    expect(firstLines).toContain('REGWATCH_DEMO_FAST=1 skips the pauses');
+  }, 60_000);
+
   it('tells the story over plain HTTP (no browser): quota batch, control list, GAC table, news report, merged repost, figures', async () => {
     const r = await runCli(['demo'], { REGWATCH_DEMO_FAST: '1', REGWATCH_DEMO_BROWSER: '0' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No Chromium here');
     expectStory(r.stdout);
+    // The README shows this alert as the console prints it today.
+    expect(neutral(readmeSample())).toBe(neutral(firstAlert(r.stdout)));
   }, 60_000);
 
   it.skipIf(!requireChromium())(

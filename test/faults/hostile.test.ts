@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import type { CheckOutcome } from '../../src/pipeline/check-watch.js';
 import { Runner } from '../../src/pipeline/runner.js';
 import { Store } from '../../src/store/store.js';
@@ -39,12 +40,15 @@ describe('hostile and broken input', () => {
   beforeAll(async () => {
     site = await new FaultSite().start();
     site.publish({ slug: '1', title: '稀土通知一', date: '2024-01-01' });
+    // The answers that never end get a 2 s time-out of their own; everything else has a generous one, so that on a
+    // loaded machine a 5 MB answer still reaches maxBytes (too-large) before any time-out.
     const watch = (fault: SiteFault, kind: 'page' | 'feed') =>
       `  - id: w-${fault}\n    kind: ${kind}\n    url: ${site.base}/fault/${fault}\n` +
-      (kind === 'page' ? '    select: "#m"\n' : '    follow: false\n');
+      (kind === 'page' ? '    select: "#m"\n' : '    follow: false\n') +
+      (fault === 'drip' || fault === 'timeout' ? '    timeout: 2s\n' : '');
     const cfg = tempConfig({
       'notify.yaml': 'channels:\n  - id: out\n    type: console\n',
-      'settings.yaml': 'timeout: 2s\nconnectTimeout: 2s\nmaxBytes: 5000000\nconcurrency: 32\nperHost: 32\n',
+      'settings.yaml': 'timeout: 30s\nconnectTimeout: 10s\nmaxBytes: 5000000\nconcurrency: 32\nperHost: 32\n',
       'watches/all.yaml':
         `watches:\n  - id: good\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n    follow: false\n` +
         FAILS.map(([fault, kind]) => watch(fault, kind)).join('') +
@@ -57,7 +61,7 @@ describe('hostile and broken input', () => {
       logger: pino({ level: 'silent' }),
       out: new Writable({ write: (_c, _e, cb) => cb() }),
     });
-    await runner.applyConfig(loadConfig(cfg.dir, {}));
+    await runner.applyConfig(loadConfig(cfg.dir, {}, plugins));
   });
   afterAll(async () => {
     await runner.close();
@@ -70,10 +74,10 @@ describe('hostile and broken input', () => {
     { timeout: 60_000 },
     async () => {
       const rssBefore = process.memoryUsage().rss;
-      const started = Date.now();
       const o = byId(await runner.checkAll());
-      // Every watch ran at once: the slowest failures end at the 2 s time-out, not one after another.
-      expect(Date.now() - started).toBeLessThan(10_000);
+      // The watches ran at once (the answers that never end were open together, not one after another), and the
+      // slow ones ended at the time-out: 'drip' and 'timeout' fail with kind timeout below.
+      expect(site.peakOpen).toBeGreaterThanOrEqual(2);
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(300 * 1024 * 1024);
       for (const [fault, , kind] of FAILS) {
         expect(o[fault]!.status, fault).toBe('failed');

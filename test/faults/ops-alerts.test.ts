@@ -35,7 +35,7 @@ describe('ops alerts', () => {
 
   it(
     'a failing source: one alert after the third failure in a row, with the error and what to do; none after; one on recovery',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       site.failure = 'challenge';
       expect(await once()).toEqual([]);
@@ -56,7 +56,7 @@ describe('ops alerts', () => {
 
   it(
     'a destination down: reported to the ops channel while it fails, its queue delivered and the recovery reported when it comes back',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       receiver.failNext = 1000;
       receiver.failStatus = 503;

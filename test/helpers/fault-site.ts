@@ -56,6 +56,8 @@ export class FaultSite extends EventEmitter {
   /** Hold list answers until `releaseHeld()` (a fetch that is under way when the test kills the process). */
   hold = false;
   listRequests = 0;
+  /** The most requests this site held open at one time (watches checked concurrently overlap here). */
+  peakOpen = 0;
   private readonly open = new Set<http.ServerResponse>();
   private readonly held = new Set<() => void>();
   private readonly server = http.createServer((req, res) => this.handle(req, res));
@@ -96,6 +98,7 @@ export class FaultSite extends EventEmitter {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     this.open.add(res);
+    this.peakOpen = Math.max(this.peakOpen, this.open.size);
     res.on('close', () => this.open.delete(res));
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/list.html') {

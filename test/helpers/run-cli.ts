@@ -2,8 +2,19 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { needsBuild } from '../../bin/build.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * How a test starts the real CLI: the compiled `dist/` when it is up to date (`npm test` builds it first; a spawn
+ * then costs a fraction of compiling the sources on the fly), else the sources through tsx. Set
+ * `REGWATCH_TEST_SOURCES=1` to force the sources.
+ */
+export const CLI: string[] =
+  process.env.REGWATCH_TEST_SOURCES !== '1' && !needsBuild()
+    ? [join(ROOT, 'dist', 'src', 'cli.js')]
+    : ['--import', 'tsx', join(ROOT, 'src', 'cli.ts')];
 
 export interface CliResult {
   code: number | null;
@@ -11,10 +22,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the real CLI (`src/cli.ts` through tsx) as a child process. */
+/** Run the real CLI as a child process (see `CLI`). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], {
+    const child = spawn(process.execPath, [...CLI, ...args], {
       cwd: ROOT,
       env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -45,4 +56,47 @@ export function jsonLines<T = Record<string, unknown>>(stdout: string): T[] {
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as T);
+}
+
+/**
+ * Run the CLI as `regwatch ARGS | head -1` would: standard output's reader goes away after the first chunk, while the
+ * command still has lines to print.
+ */
+export function runCliClosingStdout(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [...CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.once('data', (c: Buffer) => {
+      stdout = c.toString();
+      child.stdout.destroy();
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** Run the CLI until its standard output matches `until`, then stop it (SIGTERM); resolves with that output. */
+export function runCliUntil(args: string[], until: RegExp, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [...CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      if (until.test(stdout)) child.kill('SIGTERM');
+    });
+    child.on('error', reject);
+    child.on('close', () =>
+      until.test(stdout) ? resolvePromise(stdout) : reject(new Error(`never printed ${String(until)}:\n${stdout}`)),
+    );
+  });
 }

@@ -29,7 +29,7 @@ describe('secrets in output', () => {
 
   it(
     'no secret value appears in stdout or stderr of a debug-level run with failing deliveries',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const secrets = {
         REGWATCH_WEBHOOK_SECRET: 'whsec-3f9a1c77d2b84e55',
