@@ -7,6 +7,8 @@ export type CueType =
   | 'other'
   | 'mining'
   | 'smelting'
+  /** The export quota China set until 2014 (出口配额, "export quota"): a quota of its own, not a production quota. */
+  | 'export_quota'
   | 'light'
   | 'ion'
   | 'magnet'
@@ -23,7 +25,10 @@ export type CueType =
   | 'allocation'
   /** A forecast, a projection or a hypothesis ("would be", 预计, 将达): not a stated figure. */
   | 'forecast'
-  /** One element's product (lanthanum oxide, 镧类, 氧化镝): a part of the rare-earth total, not the total. */
+  /**
+   * One element's product (lanthanum oxide, 镧类, 氧化镝): a part of the rare-earth total, not the total; or another
+   * customs series than the total ("processed products", 深加工产品).
+   */
   | 'element_product'
   /** A condition ("if", 如果): the sentence's tonnages are hypothetical. */
   | 'conditional'
@@ -66,10 +71,11 @@ const BATCH_NUM: Record<string, number> = {
 };
 
 const CUES: Array<[CueType, RegExp]> = [
-  // "control targets", "production targets" (wire-service words for the quota), not a sales or price target.
+  // "control targets", "production targets", "output cap" (wire-service words for the quota), not a sales or price
+  // target, nor a market or price cap.
   [
     'quota',
-    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+targets?\b/gi,
+    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+targets?\b|(?<!(?:market|price|tariff)\s)\bcaps?\b/gi,
   ],
   [
     'trade',
@@ -77,21 +83,25 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
-  // The export quotas China set until 2014 are not a production quota, nor a §5 figure.
-  ['other', /出口配额|export\s+quotas?\b/gi],
+  // The export quotas China set until 2014 are not a production quota: `export_quota`.
+  ['export_quota', /出口配额|export\s+quotas?\b/gi],
   // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
   [
     'other',
     /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
-  ['mining', /开采|采矿|矿产品|mining|mined|extraction|mineral\s+products?/gi],
+  // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采.
+  [
+    'mining',
+    /开采|采矿|矿产品|mining|mined|extraction|exploration|mineral\s+products?|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?)\b)/gi,
+  ],
   ['smelting', /冶炼分离|冶炼|分离|smelting|separation|refining|refined/gi],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
     'ion',
-    /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]adsorption|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
+    /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]a[db]sorption|ion[\s-]a[db]sorbed(?:[\s-]type)?|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
   ],
   ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
@@ -122,7 +132,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['conditional', /\bif\b|如果|假如|倘若/gi],
   [
     'element_product',
-    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b/gi,
+    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b|\bprocessed\s+products\b|深加工产品/gi,
   ],
   [
     'allocation',
@@ -133,8 +143,9 @@ const CUES: Array<[CueType, RegExp]> = [
     /美元|人民币|元(?!素)|亿元|万元|\$|US\$|dollars?|yuan|value[ds]?\b|金额|出口额|进口额|货值|价格|prices?\b|均价/gi,
   ],
 ];
+// 第N批, "first batch", "the second round", "the first rare earth export quota".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;

@@ -700,3 +700,156 @@ describe('wire-service wording (held-out part G)', () => {
     ).toEqual(['magnet_exports|5238|2026-03|mom|10.5', 'magnet_exports|5238|2026-03|yoy|-1.6']);
   });
 });
+
+/** metric|value|period|batch for each figure, in order. */
+const quotaFigs = (title: string, text: string, date: string) =>
+  classify({ title, text, date }, rules).figures.map(
+    (f) => `${f.metric}|${f.value}|${f.period ?? '-'}|${f.batch ?? '-'}`,
+  );
+
+describe('the export quota of the years before 2015', () => {
+  it('reads a tonnage named an export quota as export_quota, in any year', () => {
+    expect(quotaFigs('稀土出口配额', '2011年，商务部下达的稀土出口配额为31000吨。', '2016-03-01')).toEqual([
+      'export_quota|31000|2011|-',
+    ]);
+    expect(
+      quotaFigs('Rare earths', 'Beijing set an export quota of 24,000 tonnes for rare earths in 2013.', '2013-05-02'),
+    ).toEqual(['export_quota|24000|2013|-']);
+  });
+
+  it('reads a bare quota next to an export word as the export quota only while export quotas existed', () => {
+    const text = 'Rare earth export volumes last year used 61 percent of the quota of 28,500 tons.';
+    expect(quotaFigs('Rare earth trade', text, '2013-02-10')).toEqual(['export_quota|28500|2012|-']);
+    // From 2015 on there is no export quota: the same words name no quota China still sets.
+    expect(quotaFigs('Rare earth trade', text, '2021-02-10').filter((f) => f.startsWith('export_quota'))).toEqual([]);
+  });
+
+  it('keeps a mining cap next to an export word a mining quota', () => {
+    expect(
+      quotaFigs('Rare earth caps', 'Exports aside, the mining quota was set at 88,000 tonnes for 2012.', '2012-07-01'),
+    ).toEqual(['mining_quota|88000|2012|-']);
+  });
+});
+
+describe('a quota issued for a half year', () => {
+  it('is the first batch for the first half and the second batch for the second half', () => {
+    expect(
+      quotaFigs(
+        'Rare earth quotas',
+        'The ministry put the export quotas for H1 2012 at 10,500 tonnes. It set a mining quota of 45,000 tonnes for the second half of 2018.',
+        '2018-11-02',
+      ),
+    ).toEqual(['export_quota|10500|2012|1', 'mining_quota|45000|2018|2']);
+  });
+
+  it('leaves a full-year quota without a batch', () => {
+    expect(
+      quotaFigs('稀土指标', '2019年全年稀土开采总量控制指标为132000吨。', '2019-11-20').map((f) => f.split('|')[3]),
+    ).toEqual(['-']);
+  });
+});
+
+describe('hard-wrapped wire copy', () => {
+  it('reads a sentence broken across lines as one sentence', () => {
+    expect(
+      quotaFigs(
+        'Rare earth quotas',
+        'It capped mining at 90,000 tonnes for 2010.\nBeijing has imposed an export quota of 29,000 tonnes this\nyear, about the same as a year earlier.',
+        '2011-04-06',
+      ),
+    ).toContain('export_quota|29000|2011|-');
+  });
+});
+
+describe('caps and production quotas in English', () => {
+  it('reads an output or production cap as the mining quota, with its ion-absorbed split', () => {
+    expect(
+      quotaFigs(
+        'Rare earth caps',
+        'Beijing kept its national output cap at 88,000 tonnes for 2012. The cap for ion-absorbed-type ores is 16,500 tonnes.',
+        '2012-06-01',
+      ),
+    ).toEqual(['mining_quota|88000|2012|-', 'mining_quota_ion_adsorption|16500|2012|-']);
+  });
+
+  it('takes no tonnage of a market or price cap, nor another mineral cap', () => {
+    expect(
+      quotaFigs(
+        'Rare earth caps',
+        'The antimony exploration cap is 60,000 tons. A price cap of 500 tons per buyer was mooted.',
+        '2012-06-01',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads "the first rare earth export quota" as the first batch', () => {
+    expect(
+      quotaFigs(
+        'Rare earths',
+        'The ministry set the first rare earth export quota at 12,000 tonnes for 2012.',
+        '2012-01-05',
+      ),
+    ).toEqual(['export_quota|12000|2012|1']);
+  });
+});
+
+describe('the batch nearest a tonnage', () => {
+  it('gives comparison tonnages the batch named right after them, not the one the sentence opened with', () => {
+    expect(
+      quotaFigs(
+        'Rare earth quotas',
+        'The 2023 second round puts mining at 110 kt and smelting at 105 kt, both up from 90 kt and 86 kt issued in the second round of 2022.',
+        '2023-08-01',
+      ),
+    ).toEqual([
+      'mining_quota|110000|2023|2',
+      'smelting_quota|105000|2023|2',
+      'mining_quota|90000|2022|2',
+      'smelting_quota|86000|2022|2',
+    ]);
+  });
+
+  it('does not take a batch a bracket says is included as the batch of the tonnage', () => {
+    expect(
+      quotaFigs(
+        '稀土指标',
+        '2021年全年稀土开采、冶炼分离总量控制指标分别为150000吨、140000吨（含已下达的第一批指标）。',
+        '2021-09-30',
+      ),
+    ).toEqual(['mining_quota|150000|2021|-', 'smelting_quota|140000|2021|-']);
+  });
+});
+
+describe('a base of the same period a year back', () => {
+  it('takes the period of the figure stated, not of the base between them', () => {
+    expect(
+      figs(
+        '稀土永磁出口',
+        '3月稀土永磁出口量为4100吨，较2月的3900吨增长5.1%，较2024年同期的3600吨增长13.9%。',
+        '2025-04-20',
+      ),
+    ).toContain('magnet_exports|3600|2024-03|-|-');
+  });
+});
+
+describe('shares and other series', () => {
+  it('takes no tonnage of exports from a province placed in China, nor of processed products', () => {
+    expect(
+      figs(
+        'Rare earth exports',
+        'Exports of heavy rare earths from Ganzhou, China, came to 420 tonnes in March. Total exports of rare earth processed products reached 9,800 tonnes in March.',
+        '2014-04-20',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reads the national figure after a province named only as a place', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'Mined mostly in Inner Mongolia, rare earths were exported at 4,200 tonnes in March.',
+        '2014-04-20',
+      ),
+    ).toEqual(['rare_earth_exports|4200|2014-03|-|-']);
+  });
+});

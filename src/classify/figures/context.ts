@@ -33,7 +33,7 @@ export interface Context {
 /** Words that turn the text to the national figure. */
 export const NATIONAL_WORDS = /全国|我国|中国|national|nationwide|\bChina['’]s\b|\boverall\b|\btotal\b/i;
 
-export const DOMAIN_CUES = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'] as const;
+export const DOMAIN_CUES = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting', 'export_quota'] as const;
 
 export function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | undefined {
   if (!c) return undefined;

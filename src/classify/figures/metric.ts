@@ -3,7 +3,8 @@
  * end, and never parsed back.
  */
 
-export type QuotaKind = 'mining' | 'smelting';
+/** `export`: the export quota MOFCOM set until 2014 (`export_quota`), not a production quota. */
+export type QuotaKind = 'mining' | 'smelting' | 'export';
 export type Product = 'rare_earth' | 'magnet';
 export type Flow = 'export' | 'import';
 

@@ -29,6 +29,9 @@ export interface SentenceState {
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
 const PLACE = /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|在|于|分布在|位于)$/i;
 
+// "exports from Jiangxi", "exports of heavy rare earths from Ganzhou": a flow from a province is the province's share, not a place.
+const FLOW_FROM = /\b(?:exports?|exported|shipments?|shipped|imports?|sales)\b[^,.;]{0,40}\bfrom\s+(?:the\s+)?$/i;
+
 const LIST_JOIN = /^(?:\s*,\s*|\s+and\s+|\s*[、和及与]\s*)$/;
 
 /**
@@ -41,7 +44,18 @@ function shareBefore(sc: Cue[], text: string, from: number, to: number): Cue | u
   if (i < 0) return undefined;
   let head = i;
   while (head > 0 && LIST_JOIN.test(text.slice(named[head - 1]!.end, named[head]!.start))) head--;
-  return PLACE.test(text.slice(from, named[head]!.start)) ? undefined : named[i];
+  const before = text.slice(from, named[head]!.start);
+  return PLACE.test(before) && !FLOW_FROM.test(before) ? undefined : named[i];
+}
+
+const PLACED_IN_CHINA = /^\s*[,，]?\s*(?:China|中国)\b[,，]?/;
+
+const YEAR_TOTAL = /全年|年度|full[\s-]year|annual|for the (?:whole |full |entire )?year/i;
+
+/** The batch of a quota stated for a half year: H1 is the first, H2 the second, unless the clause names the year. */
+export function halfBatch(period: string | null, clause: string): number | null {
+  const half = period?.match(/^\d{4}-H([12])$/);
+  return half && !YEAR_TOTAL.test(clause) ? Number(half[1]) : null;
 }
 
 export function readCandidates(
@@ -75,7 +89,8 @@ export function readCandidates(
     // the text turns to the national figure after naming it.
     // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
     const share = shareBefore(sc, text, sentence.start, q.start);
-    if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start))) {
+    // ("from Jiangxi, China, amounted to": the country after a province places it; it does not turn to the nation.)
+    if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start).replace(PLACED_IN_CHINA, ''))) {
       ctx.share = true;
       return;
     }
@@ -94,7 +109,8 @@ export function readCandidates(
     let inheritedBatch = false;
     let batchCue: Candidate['batchCue'];
     if (domain === 'quota') {
-      const reading = quotaOf(v, slot, ctx);
+      // China set export quotas until 2014.
+      const reading = quotaOf(v, slot, ctx, !!docDate && docDate.year < 2015);
       if (!reading) return;
       ({ metric, batch, inheritedBatch, batchCue } = reading);
     } else {
@@ -119,9 +135,12 @@ export function readCandidates(
     if (compared && !ownWords && domain === 'trade' && !isQuota(compared.metric)) metric = compared.metric;
     const basePeriod = bases.get(q);
     // "较2024年同期的4725吨", "4,566 tons in the same month in 2024": the period compared, in that year.
-    const same = comparisonBase ? samePeriodOf(text, q, compared?.period ?? ctx.periods[domain]) : null;
+    // (The tonnage compared is the last one stated as a figure, not another base: "较9月的5774吨…较2024年同期的4725吨".)
+    const main = comparisonBase ? candidates.findLast((c) => !c.comparisonBase) : undefined;
+    const same = comparisonBase ? samePeriodOf(text, q, (main ?? compared)?.period ?? ctx.periods[domain]) : null;
     // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
-    const back = compared?.period && !basePeriod && lastYear ? yearBack(compared.period) : null;
+    const backOf = (main ?? compared)?.period;
+    const back = backOf && !basePeriod && lastYear ? yearBack(backOf) : null;
     // A trade comparison base with no period of its own ("imports were up from 3,000 tons") has none: the text
     // does not say when that was.
     const periodless = comparisonBase && !basePeriod && !back && !same && domain === 'trade' && !lastYear;
@@ -153,6 +172,12 @@ export function readCandidates(
     }
     if (!period && domain === 'quota' && docDate) period = String(docDate.year);
     if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));
+    // A quota issued for a half year ("the quotas for H1 2014", "for the second half of 2019") is that half's batch.
+    const half =
+      domain === 'quota' && isQuota(metric) && !metric.ytd && !batchCue
+        ? halfBatch(period, text.slice(clause.start, clause.end))
+        : null;
+    if (half) [batch, inheritedBatch] = [half, false];
     // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
     const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
     // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,

@@ -59,13 +59,31 @@ export interface QuotaReading {
   batchCue?: Cue;
 }
 
+const KIND_CUES: CueType[] = ['mining', 'smelting', 'export_quota'];
+const kindOf = (c: Cue): QuotaKind => (c.type === 'export_quota' ? 'export' : (c.type as QuotaKind));
+
+/**
+ * A quota named with an export word in its clause and no production word in its sentence ("the export volume was 53% of
+ * the total quota of …", "a … quota in the second export quantity"): the export quota, while one was set.
+ */
+function exportWordInClause(v: SentenceView, s: Slot): boolean {
+  return (
+    !!first(v.cues, ['export'], s.clause.start, s.clause.end) &&
+    !first(v.cues, ['mining', 'smelting', 'import'], v.sentence.start, v.sentence.end)
+  );
+}
+
 /** Which quota a tonnage of a quota sentence is: mining or smelting, its split, its batch or scope. */
-export function quotaOf(v: SentenceView, s: Slot, ctx: Context): QuotaReading | null {
+export function quotaOf(
+  v: SentenceView,
+  s: Slot,
+  ctx: Context,
+  /** The document dates from before 2015, when China still set export quotas. */
+  exportEra = false,
+): QuotaReading | null {
   const { cues: sc, text, sentence, q } = { ...v, q: s.q };
-  const kindCue =
-    trailing(sc, text, ['mining', 'smelting'], q, s.nextQStart) ??
-    last(sc, ['mining', 'smelting'], sentence.start, q.start);
-  let kind = (kindCue?.type as QuotaKind | undefined) ?? ctx.kind;
+  const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
+  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInClause(v, s) ? 'export' : ctx.kind;
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, ['not_quota'], s.clause.start, q.start)) return null;
   if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return null;
@@ -89,7 +107,10 @@ export function quotaOf(v: SentenceView, s: Slot, ctx: Context): QuotaReading | 
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, ['smelting'], s.clause.start, q.start)) kind = 'mining';
   if (!kind) return null;
-  const scope = last(sc, ['batch', 'ytd', 'year_total'], sentence.start, q.start) ?? batchAfter(v, q);
+  // The nearest scope: one named since the tonnage before, else one named right after it ("… 84 kt and 81 kt set in the
+  // first round of 2021", after "the 2022 first round … 100.8 kt"), else one earlier in the sentence.
+  const scopes: CueType[] = ['batch', 'ytd', 'year_total'];
+  const scope = last(sc, scopes, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, scopes, sentence.start, q.start);
   const ytd = scope?.type === 'ytd';
   const yearTotal = scope?.type === 'year_total';
   return {
@@ -105,8 +126,9 @@ export function quotaOf(v: SentenceView, s: Slot, ctx: Context): QuotaReading | 
   };
 }
 
-// Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the").
-const TO_BATCH = /^(?:[^,;:，；。\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
+// Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the"); not a
+// remark in brackets ("135000吨（含已下达的第一批指标）" includes the first batch, it is not it).
+const TO_BATCH = /^(?:[^,;:，；。（(\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
 
 /** "84 kt and 81 kt set in the first round of 2021", "50,425 mt for light rare earths in the first batch": named after. */
 function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
