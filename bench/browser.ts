@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { browserFetchFor } from '../src/cli/browser.js';
 import { loadConfig } from '../src/config/load-config.js';
+import { plugins } from '../src/plugins.js';
 import { findChromium } from '../src/fetch/find-chromium.js';
 import { browserChildren, treeMemory } from '../src/fetch/process-tree.js';
 import type { BrowserFetch } from '../src/pipeline/fetch-for-watch.js';
@@ -73,7 +74,7 @@ export async function runBrowserBench(count = 50): Promise<BrowserBenchResult> {
     `watches:\n${Array.from({ length: count }, (_, i) => `  - id: js-${i}\n    kind: list\n    url: ${site.base}/js-list.html?n=${i}\n    fetch: browser\n    browser:\n      waitFor: "ul.zxxx_list li"\n    items: "ul.zxxx_list li"\n    follow: false\n    every: 10m\n`).join('')}`,
   );
   const logger = pino({ level: 'silent' });
-  const config = loadConfig(dir, {});
+  const config = loadConfig(dir, {}, plugins);
   const browser = browserFetchFor(config, logger)!;
   // The time each check spent rendering (its slot in the pool), apart from waiting for a slot.
   const renderMs: number[] = [];

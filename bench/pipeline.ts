@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../src/config/load-config.js';
+import { plugins } from '../src/plugins.js';
 import { Runner } from '../src/pipeline/runner.js';
 import { Store } from '../src/store/store.js';
 import { cpuMs, fmt, line, percentile, rssMb } from './util.js';
@@ -49,7 +50,7 @@ export async function runPipelineBench(count = 500): Promise<{ checksPerSecond: 
   const sink = new Writable({ write: (_c, _e, cb) => cb() });
   const runner = new Runner({ store, logger: pino({ level: 'silent' }), out: sink });
   try {
-    await runner.applyConfig(loadConfig(dir, {}));
+    await runner.applyConfig(loadConfig(dir, {}, plugins));
     await runner.checkAll(); // baselines
     const cpu = process.cpuUsage();
     const t0 = performance.now();

@@ -17,6 +17,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { loadConfig } from '../src/config/load-config.js';
+import { plugins } from '../src/plugins.js';
 import { diffText } from '../src/pipeline/diff-text.js';
 import { Runner } from '../src/pipeline/runner.js';
 import { Store } from '../src/store/store.js';
@@ -120,7 +121,7 @@ async function inProcessRunner(dir: string): Promise<{ runner: Runner; store: St
     out: new Writable({ write: (_c, _e, cb) => cb() }),
     json: true,
   });
-  await runner.applyConfig(loadConfig(dir, {}));
+  await runner.applyConfig(loadConfig(dir, {}, plugins));
   return {
     runner,
     store,

@@ -16,6 +16,7 @@ import { Runner } from '../src/pipeline/runner.js';
 import { Store } from '../src/store/store.js';
 import type { Alert } from '../src/types.js';
 import { percentile } from './util.js';
+import { plugins } from '../src/plugins.js';
 
 export interface BenchSite {
   base: string;
@@ -87,7 +88,7 @@ export async function latencyDuringPass(
     logger: pino({ level: 'silent' }),
     out: new Writable({ write: (_c, _e, cb) => cb() }),
   });
-  await runner.applyConfig(loadConfig(dir, {}));
+  await runner.applyConfig(loadConfig(dir, {}, plugins));
   const detected = new Map<string, number>();
   const emit = runner.emit.bind(runner);
   runner.emit = async (alerts, keys) => {

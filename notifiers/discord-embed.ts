@@ -264,3 +264,26 @@ export function answerEmbed(answer: CommandAnswer): APIEmbed {
     ...(fields.length ? { fields } : {}),
   };
 }
+
+/**
+ * A message body with a PNG as a file part (multipart, discord.js builds it from `files`), shown as the first embed's
+ * image: https://discord.com/developers/docs/reference#uploading-files
+ */
+export function withAttachedImage<B extends { embeds?: readonly object[] }>(
+  body: B,
+  file: { filename: string; title: string; contentType: string; data: Buffer },
+): {
+  body: B & { attachments: Array<{ id: number; filename: string; description: string }> };
+  files: Array<{ name: string; data: Buffer; contentType: string }>;
+} {
+  const [first, ...rest] = body.embeds ?? [];
+  const embeds = first ? [{ ...first, image: { url: `attachment://${file.filename}` } }, ...rest] : body.embeds;
+  return {
+    body: {
+      ...body,
+      ...(embeds ? { embeds } : {}),
+      attachments: [{ id: 0, filename: file.filename, description: file.title.slice(0, 1024) }],
+    },
+    files: [{ name: file.filename, data: file.data, contentType: file.contentType }],
+  };
+}

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
-import { alertEmbed, cut, isHttpUrl, plainText } from './discord-embed.js';
+import { alertChartImage } from '../src/charts/chart-images.js';
+import { alertEmbed, cut, isHttpUrl, plainText, withAttachedImage } from './discord-embed.js';
 
 /** Message flag: no link previews under the message (https://discord.com/developers/docs/resources/message#message-object-message-flags). */
 const SUPPRESS_EMBEDS = 1 << 2;
@@ -46,6 +47,8 @@ const schema = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'token_env names an environment variable')
       .default('DISCORD_TOKEN'),
+    /** Alerts with a monthly figure carry a small chart of its last 13 months as an attachment. */
+    charts: z.boolean().default(false),
   })
   .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
     message:
@@ -147,18 +150,37 @@ export const discordNotifier: NotifierFactory<DiscordChannelConfig> = {
       : { kind: 'channel', channelId: config.channel ?? '', tokenEnv };
     const where =
       target.kind === 'channel' ? `discord channel ${target.channelId}` : `discord webhook ${target.webhookId}`;
+    /** The alert's 13-month chart, or undefined (no monthly figure, or drawing failed: the alert goes without). */
+    async function chartFor(alert: Alert) {
+      try {
+        const image = await alertChartImage(ctx.store, alert, ctx.logger);
+        return image
+          ? { filename: image.filename, title: image.title, contentType: 'image/png', data: image.png }
+          : undefined;
+      } catch (error) {
+        ctx.logger.warn({ destination: config.id, err: (error as Error).message }, 'could not draw the alert chart');
+        return undefined;
+      }
+    }
+
     return {
       id: config.id,
       type: 'discord',
       async send(alert) {
         const [discord, { discordRest, forgetDiscordRest }] = await loadDiscord();
         const { DiscordAPIError, Routes } = discord;
-        const body = discordMessage(alert);
+        const message = discordMessage(alert);
+        const chart = config.charts ? await chartFor(alert) : undefined;
+        // With a chart the message is multipart: the embed shows the attached PNG.
+        const withChart = chart ? withAttachedImage(message, chart) : undefined;
+        const body = withChart?.body ?? message;
+        const files = withChart ? { files: withChart.files } : {};
         if (target.kind === 'webhook') {
           const env = target.apiBase ? { ...ctx.env, DISCORD_API_URL: target.apiBase } : ctx.env;
           try {
             await discordRest(env).post(Routes.webhook(target.webhookId, target.webhookToken), {
               body,
+              ...files,
               query: new URLSearchParams({ wait: 'true' }),
               auth: false,
             });
@@ -180,6 +202,7 @@ export const discordNotifier: NotifierFactory<DiscordChannelConfig> = {
         try {
           posted = (await discordRest(ctx.env, token).post(Routes.channelMessages(target.channelId), {
             body: { ...body, nonce: nonceFor(target.channelId, alert.id), enforce_nonce: true },
+            ...files,
           })) as { id?: string; channel_id?: string };
         } catch (error) {
           // discord.js drops a token Discord refused; forget the client so a fixed token is picked up on the next try.

@@ -10,9 +10,12 @@ import { z } from 'zod';
 import { slackLogger } from '../src/chat/slack-logger.js';
 import { channelBase } from '../src/config/channel-schema.js';
 import { parseDuration } from '../src/config/duration.js';
+import { KeyedLimiter } from '../src/limiter.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
+import { alertChartImage } from '../src/charts/chart-images.js';
 import { escapeText, renderAlertBlocks, slackLink } from './slack-blocks.js';
+import { uploadToSlack } from './slack-upload.js';
 
 const interval = z
   .union([z.string(), z.number()])
@@ -41,6 +44,8 @@ const schema = z
     /** Least time between two messages to this channel. */
     minInterval: interval,
     timeout: z.number().int().positive().default(10_000),
+    /** Alerts with a monthly figure get a small chart of its last 13 months in their thread (bot token only). */
+    charts: z.boolean().default(false),
   })
   .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
     error:
@@ -93,20 +98,8 @@ const TRANSIENT = new Set([
   'rate_limited',
 ]);
 
-/** When each channel may receive its next message, shared by every notifier of the process (one pace per channel). */
-const nextSlot = new Map<string, number>();
-
-/** Wait for this channel's next slot and book the one after it. */
-async function waitTurn(key: string, intervalMs: number): Promise<void> {
-  const now = Date.now();
-  const at = Math.max(now, nextSlot.get(key) ?? 0);
-  nextSlot.set(key, at + intervalMs);
-  if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
-}
-
-function pauseChannel(key: string, ms: number): void {
-  nextSlot.set(key, Math.max(nextSlot.get(key) ?? 0, Date.now() + ms));
-}
+/** One pace per channel, shared by every notifier of the process (two channel entries posting to one channel). */
+const paces = new KeyedLimiter({ concurrency: Infinity });
 
 function slackError(where: string, code: string, retryAfterMs?: number): DeliveryError {
   const hint = PERMANENT[code];
@@ -283,13 +276,31 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
 
     /** One paced post; a Retry-After also holds back this channel's next message. */
     async function deliver(payload: Payload, alertId?: string): Promise<'ok' | 'refused'> {
-      await waitTurn(paceKey, config.minInterval);
       try {
-        return await post(payload, alertId);
+        return await paces.run(paceKey, () => post(payload, alertId), { spacingMs: config.minInterval });
       } catch (error) {
         if (error instanceof DeliveryError && error.retryAfterMs !== undefined)
-          pauseChannel(paceKey, error.retryAfterMs);
+          paces.pauseFor(paceKey, error.retryAfterMs);
         throw error;
+      }
+    }
+
+    /** The 13-month chart in the alert's thread; a failure is logged, never retried (the alert went out). */
+    async function attachChart(alert: Alert): Promise<void> {
+      if (!config.charts || config.webhook || !token) return;
+      try {
+        const image = await alertChartImage(ctx.store, alert, log);
+        const at = image ? await ctx.store.get<PostedAt>(postedKey(config.id, alert.id)) : undefined;
+        if (!image || !at) return;
+        const file = {
+          filename: image.filename,
+          title: image.title,
+          contentType: 'image/png' as const,
+          data: image.png,
+        };
+        await uploadToSlack(slackApiUrl(ctx.env), { token, channelId: at.channel, threadTs: at.ts, file }, log);
+      } catch (error) {
+        log.warn({ alert: alert.id, err: (error as Error).message }, 'could not attach the chart (needs files:write)');
       }
     }
 
@@ -298,7 +309,7 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
       type: 'slack',
       async send(alert: Alert) {
         const rendered = renderAlertBlocks(alert);
-        if ((await deliver(rendered, alert.id)) === 'ok') return;
+        if ((await deliver(rendered, alert.id)) === 'ok') return attachChart(alert);
         log.warn({ alert: alert.id }, 'slack refused the blocks; sending the alert as plain text');
         const fallback = await deliver(
           { text: `${rendered.text}\n${slackLink(alert.url, 'Open the document')}` },

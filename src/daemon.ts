@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
 import { ConfigWatcher } from './config/config-watcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
+import { mountDashboard } from './dashboard/dashboard.js';
+import { plugins } from './plugins.js';
 import { loadHistory } from './figures/history.js';
 import { HttpServer, sendJson } from './ops/http-server.js';
 import { collectState, serveHealth, serveReadiness, type ReadinessState } from './ops/health.js';
 import { Metrics } from './ops/metrics.js';
 import type { BrowserFetch } from './pipeline/fetch-for-watch.js';
+import { listenFailure } from './pipeline/failure-hints.js';
 import { Runner } from './pipeline/runner.js';
 import { Scheduler } from './scheduler.js';
 import { Store } from './store/store.js';
@@ -44,7 +47,7 @@ export interface Daemon {
 
 /** Start `regwatch run`. Throws ConfigError before anything starts when the config is invalid. */
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
-  const config = loadConfig(opts.configDir, opts.env);
+  const config = loadConfig(opts.configDir, opts.env, plugins);
   const store = await Store.open(opts.env.REGWATCH_STORE);
   await loadHistory(store, config.dir, opts.env).catch((error: unknown) =>
     opts.logger.warn({ err: (error as Error).message }, 'figures history not loaded'),
@@ -71,7 +74,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     scheduler.setJitter(next.settings.jitter);
     scheduler.sync(next.watches);
   };
-  const configWatcher = new ConfigWatcher(config.dir, opts.env, opts.logger, apply);
+  const configWatcher = new ConfigWatcher(config.dir, opts.env, plugins, opts.logger, apply);
   // Ready once the chat integrations are mounted (they mount after the listeners start, in `extend`).
   const readiness: ReadinessState = { stopping: false, chatMounted: !opts.extend };
   const server = new HttpServer(opts.logger);
@@ -96,8 +99,25 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     metrics.recordState(await collectState(runner));
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
   });
-  const port = await server.listen(opts.port, opts.host ?? '127.0.0.1');
-  const chatPort = chatServer !== server ? await chatServer.listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0') : port;
+  // The read-only dashboard (/ui/) on the same listener (design §12).
+  const dashboard = mountDashboard(server, {
+    store,
+    watches: () => runner.config.watches,
+    jitter: () => runner.config.settings.jitter,
+    logger: opts.logger,
+    env: opts.env,
+  });
+  const port = await server
+    .listen(opts.port, opts.host ?? '127.0.0.1')
+    .catch((error: NodeJS.ErrnoException) => Promise.reject(listenFailure(error, opts.port, 'REGWATCH_PORT')));
+  const chatPort =
+    chatServer !== server
+      ? await chatServer
+          .listen(opts.chatPort!, opts.chatHost ?? '0.0.0.0')
+          .catch((error: NodeJS.ErrnoException) =>
+            Promise.reject(listenFailure(error, opts.chatPort!, 'REGWATCH_CHAT_PORT')),
+          )
+      : port;
   const stoppers: Array<() => Promise<void>> = [];
   const daemon: Daemon = {
     runner,
@@ -111,6 +131,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     onStop: (fn) => stoppers.push(fn),
     async stop(graceMs = 10_000) {
       readiness.stopping = true;
+      dashboard.close();
       scheduler.stop();
       configWatcher.stop();
       await timed.stop();

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { CommandAnswer, CommandContext, CommandRequest, CommandSpec } from '../commands/types.js';
 import { allFigures } from '../figures/figures-store.js';
+import { withAttachedImage } from '../../notifiers/discord-embed.js';
 import { discordRest } from './discord-rest.js';
 import {
   answerMessage,
@@ -98,8 +99,15 @@ export class DiscordDispatcher {
     );
     const answer = this.deferAfterMs > 0 ? await Promise.race([work, late]) : undefined;
     clearTimeout(timer);
-    if (answer) return { response: messageResponse(answer) };
-    return { response: deferredResponse(), later: work.then((a) => this.editOriginal(interaction, a)) };
+    // A chart follows the text as a follow-up message with the PNG attached (multipart).
+    if (answer) return { response: messageResponse(answer), ...this.chartLater(interaction, answer) };
+    return {
+      response: deferredResponse(),
+      later: work.then(async (a) => {
+        await this.editOriginal(interaction, a);
+        await this.chartLater(interaction, a).later;
+      }),
+    };
   }
 
   /** PATCH the deferred response with the answer (the interaction token authorises it; no bot token needed). */
@@ -117,6 +125,30 @@ export class DiscordDispatcher {
         'could not send the deferred /regwatch answer',
       );
     }
+  }
+
+  /** The answer's chart as a follow-up message (the interaction token authorises it), drawn after the text went. */
+  private chartLater(interaction: RawInteraction, answer: CommandAnswer): { later?: Promise<void> } {
+    if (!answer.chart || answer.ephemeral) return {};
+    const draw = answer.chart;
+    const later = (async () => {
+      const file = await draw();
+      if (!file) return;
+      const { Routes } = await import('discord.js');
+      const message = withAttachedImage({ embeds: [{ title: file.title }], allowed_mentions: { parse: [] } }, file);
+      try {
+        await discordRest(this.deps.env).post(Routes.webhook(interaction.application_id, interaction.token), {
+          ...message,
+          auth: false,
+        });
+      } catch (error) {
+        this.deps.logger.warn(
+          { command: subcommandOf(interaction)?.name, err: (error as Error).message },
+          'could not send the chart of the /regwatch answer',
+        );
+      }
+    })();
+    return { later };
   }
 
   /** Configured admin roles as ids: ids as given, names looked up in the guild (needs the bot token; cached). */

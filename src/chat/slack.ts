@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { slackApiUrl } from '../../notifiers/slack.js';
 import { renderAnswerBlocks } from '../../notifiers/slack-blocks.js';
+import { uploadToSlack } from '../../notifiers/slack-upload.js';
 import { COMMANDS, parseCommandText, runCommand } from '../commands/index.js';
 import { commandContext } from '../commands/context.js';
 import type { Daemon } from '../daemon.js';
@@ -132,6 +133,16 @@ export async function mountSlack(
       );
       const { text, blocks } = renderAnswerBlocks(answer);
       await respond({ response_type: answer.ephemeral ? 'ephemeral' : 'in_channel', text, blocks });
+      // The chart goes to the channel as a file (a response_url cannot carry one).
+      const file = answer.ephemeral ? null : ((await answer.chart?.().catch(() => null)) ?? null);
+      if (file)
+        await uploadToSlack(slackApiUrl(env), { token, channelId: command.channel_id, file }, log).catch(
+          (error: unknown) =>
+            log.warn(
+              { command: name, err: (error as Error).message },
+              'could not upload the chart: the app needs the files:write scope and the bot must be in the channel',
+            ),
+        );
       log.info(
         { command: name, channel: command.channel_id, user: command.user_id, error: answer.error ?? false },
         'answered /regwatch',

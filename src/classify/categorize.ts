@@ -1,18 +1,9 @@
 import type { Category, CategoryMatch } from '../types.js';
+import { documentDay, isBackground, type TimeCues } from './background.js';
 import type { RuleSet } from './compile-rules.js';
 import { sentences, type Span } from './segment.js';
 
-const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d,])/g;
-
-/** Whether a sentence is background: a marker phrase ("此前", "back in"), or only years well before the document's. */
-function isBackground(sentence: string, rules: RuleSet, docYear: number | null): boolean {
-  if (rules.background?.test(sentence)) return true;
-  if (docYear === null) return false;
-  const years = [...sentence.matchAll(YEAR)].map((m) => Number(m[0]));
-  return years.length > 0 && years.every((y) => y <= docYear - rules.settings.background.olderYears);
-}
-
-function sentenceAt(spans: readonly Span[], offset: number): Span | undefined {
+function sentenceAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
@@ -20,44 +11,74 @@ function sentenceAt(spans: readonly Span[], offset: number): Span | undefined {
     const s = spans[mid]!;
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
-    else return s;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 /**
- * Score every category: each rule adds its weight once, at its strongest occurrence (a title cue counts `titleFactor`
- * times, a cue in a background sentence `background.factor` times). A category is kept when its score reaches the
- * threshold and no veto rule fired.
+ * How much a cue counts in each sentence: the headline (the title; the lead sentence when there is no title) counts
+ * `titleFactor` times, the lead `leadFactor` times, the rest once; a background sentence `background.factor` times that.
+ */
+const NOT_A_LEAD =
+  /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
+
+function salience(spans: readonly Span[], titleEnd: number, rules: RuleSet, date: string | null | undefined) {
+  const { titleFactor, leadFactor, background } = rules.settings;
+  const cues: TimeCues = { past: rules.background, present: rules.present, olderDays: background.olderDays };
+  const doc = documentDay(date);
+  // The lead: the first body sentence that reads as one (not a byline, a time stamp or a one-word kicker).
+  const firstBody = spans.findIndex((s) => s.start >= titleEnd && !NOT_A_LEAD.test(s.text));
+  const hasTitle = firstBody !== 0;
+  const weights = new Float64Array(spans.length);
+  const positions = new Float64Array(spans.length);
+  const headline = new Uint8Array(spans.length);
+  spans.forEach((s, i) => {
+    const inTitle = i < firstBody || firstBody < 0;
+    const lead = i === firstBody;
+    headline[i] = inTitle || (lead && !hasTitle) ? 1 : 0;
+    positions[i] = headline[i] ? titleFactor : lead ? leadFactor : 1;
+    weights[i] = positions[i] * (isBackground(s.text, cues, doc) ? background.factor : 1);
+  });
+  // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
+  const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
+  const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
+  return { weights, positions, headline, headEnd, leadEnd };
+}
+
+/** Rules weaker than this are context (a rare earth named somewhere): they do not make a headline's topic. */
+const TOPIC_WEIGHT = 2;
+
+/**
+ * Score every category: each rule adds its weight once, at its most salient occurrence. When the headline is about
+ * some categories, the others count `offTopicFactor` times: a statistics story that recalls a suspension reports
+ * statistics. A category is kept when its score reaches the threshold and no veto rule fired.
  */
 export function categorize(
   title: string,
   body: string,
   rules: RuleSet,
-  docYear: number | null,
+  date: string | null | undefined,
   /** The sentences of `${title}\n${body}`, when the caller has split it already. */
   split?: readonly Span[],
 ): CategoryMatch[] {
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const background = new Map<Span, boolean>();
-  const bg = (s: Span) => {
-    let v = background.get(s);
-    if (v === undefined) background.set(s, (v = s.start >= titleEnd && isBackground(s.text, rules, docYear)));
-    return v;
-  };
-  const scores = new Map<Category, { score: number; evidence: string[] }>();
+  const { weights, positions, headline, headEnd, leadEnd } = salience(spans, titleEnd, rules, date);
+  const scores = new Map<Category, { score: number; evidence: string[]; headline: boolean }>();
   const vetoed = new Set<Category>();
-  const { titleFactor, background: bgSettings } = rules.settings;
 
   for (const rule of rules.rules) {
     const re = rule.re;
     re.lastIndex = rule.in === 'body' ? titleEnd : 0;
-    const limit = rule.in === 'title' ? titleEnd : text.length;
-    // A title rule searches the title only (the title starts the text, so offsets are the same).
-    const haystack = rule.in === 'title' ? title : text;
+    const limit = rule.in === 'title' ? headEnd : text.length;
+    // A title rule searches the headline only (it starts the text, so offsets are the same).
+    const haystack = rule.in === 'title' ? text.slice(0, headEnd) : text;
+    // A cue against a category says what kind of document this is: where it stands counts, not its tense.
+    const factors = rule.weight < 0 ? positions : weights;
     let best = 0;
+    let inHeadline = false;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once.
     if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
@@ -67,19 +88,20 @@ export function categorize(
         re.lastIndex++;
         continue;
       }
-      const sentence = sentenceAt(spans, m.index);
+      const at = sentenceAt(spans, m.index);
       if (sentenceScope) {
-        const scope = sentence ? sentence.text : text;
+        const scope = at >= 0 ? spans[at]!.text : text;
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }
-      const inTitle = m.index < titleEnd;
-      const factor = inTitle ? titleFactor : sentence && bg(sentence) ? bgSettings.factor : 1;
+      const factor = at >= 0 ? factors[at]! : 1;
       if (factor > best) {
         best = factor;
         evidence = m[0];
+        inHeadline = at >= 0 && headline[at] === 1 && factor >= rules.settings.titleFactor;
       }
-      if (best >= titleFactor) break;
+      // Past the lead no sentence counts more than once: the best is found.
+      if (best >= rules.settings.titleFactor || (best >= 1 && m.index >= leadEnd)) break;
     }
     if (best === 0) continue;
     for (const category of rule.categories) {
@@ -87,15 +109,18 @@ export function categorize(
         vetoed.add(category);
         continue;
       }
-      const entry = scores.get(category) ?? { score: 0, evidence: [] };
+      const entry = scores.get(category) ?? { score: 0, evidence: [], headline: false };
       entry.score += rule.weight * best;
       if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
+      if (rule.weight >= TOPIC_WEIGHT && inHeadline) entry.headline = true;
       scores.set(category, entry);
     }
   }
 
+  const headlineTopic = [...scores.values()].some((e) => e.headline);
   const out: CategoryMatch[] = [];
-  for (const [category, { score, evidence }] of scores) {
+  for (const [category, { score: raw, evidence, headline: inHeadline }] of scores) {
+    const score = headlineTopic && !inHeadline ? raw * rules.settings.offTopicFactor : raw;
     const threshold = rules.settings.thresholds[category] ?? rules.settings.threshold;
     if (vetoed.has(category) || score < threshold) continue;
     out.push({ category, score: Math.round(score * 100) / 100, evidence: evidence.slice(0, 8) });

@@ -1,6 +1,7 @@
 import type { Category } from '../types.js';
 import type { ClassifierSettings, RuleConfig } from './rule-schema.js';
 import { classifierSettingsSchema } from './rule-schema.js';
+import { expandTerms } from './vocabulary/terms.js';
 
 export interface CompiledRule extends RuleConfig {
   /** `category` as a list, whether the rule named one or several. */
@@ -17,7 +18,10 @@ export interface CompiledRule extends RuleConfig {
 export interface RuleSet {
   rules: CompiledRule[];
   settings: ClassifierSettings;
+  /** Markers of a sentence that recalls. */
   background: RegExp | null;
+  /** Markers of a sentence about the present. */
+  present: RegExp | null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,10 +29,12 @@ const wordy = /[A-Za-z0-9]/;
 
 /**
  * A literal phrase as a regex: English words match whole words with common endings (suspend → suspends, suspended),
- * spaces and hyphens are interchangeable, and Chinese matches as written.
+ * spaces and hyphens are interchangeable, and Chinese matches as written. A phrase `{name}` is a vocabulary word.
  */
 export function phraseSource(phrase: string): string {
   const p = phrase.trim();
+  // A phrase that is only a vocabulary word ("{rare_earth}") stands for every form of it.
+  if (/^\{[a-z_]+\}$/.test(p)) return expandTerms(p);
   let src = p
     .split(/[\s-]+/)
     .map(escape)
@@ -39,7 +45,7 @@ export function phraseSource(phrase: string): string {
 }
 
 export function cueRegex(phrases: readonly string[], patterns: readonly string[] = [], flags = 'gi'): RegExp | null {
-  const parts = [...phrases.map(phraseSource), ...patterns.map((p) => `(?:${p})`)];
+  const parts = [...phrases.map(phraseSource), ...patterns.map((p) => `(?:${expandTerms(p)})`)];
   return parts.length ? new RegExp(parts.join('|'), flags) : null;
 }
 
@@ -63,5 +69,6 @@ export function compileRuleSet(
     rules: rules.map((r) => compileRule(r.rule, r.file)),
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
+    present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),
   };
 }

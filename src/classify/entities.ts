@@ -1,24 +1,9 @@
 import type { Entities } from '../types.js';
+import { ELEMENTS, elementSource, TERMS } from './vocabulary/terms.js';
 
-const ELEMENTS: Array<[string, RegExp]> = [
-  ['Sc', /钪|scandium/i],
-  ['Y', /钇|yttrium/i],
-  ['La', /镧|lanthanum/i],
-  ['Ce', /铈|cerium/i],
-  ['Pr', /镨|praseodymium/i],
-  ['Nd', /钕|neodymium/i],
-  ['Pm', /钷|promethium/i],
-  ['Sm', /钐|samarium/i],
-  ['Eu', /铕|europium/i],
-  ['Gd', /钆|gadolinium/i],
-  ['Tb', /铽|terbium/i],
-  ['Dy', /镝|dysprosium/i],
-  ['Ho', /钬|holmium/i],
-  ['Er', /铒|erbium/i],
-  ['Tm', /铥|thulium/i],
-  ['Yb', /镱|ytterbium/i],
-  ['Lu', /镥|lutetium/i],
-];
+/** Each element as a word (terbium is not erbium): the vocabulary's forms. */
+const ELEMENT_PATTERNS = ELEMENTS.map((e) => [e.symbol, new RegExp(elementSource(e), 'i')] as const);
+const ANY_ELEMENT = new RegExp(TERMS.element, 'i');
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const DOC_NUMBER = /[\u4e00-\u9fa5]{2,12}[〔[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*\d{1,4}\s*号/g;
@@ -39,7 +24,8 @@ const monthNo = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase())
 
 /** Elements, document numbers, HS codes and effective dates named in a (normalised) text. */
 export function extractEntities(text: string): Entities {
-  const elements = ELEMENTS.filter(([, re]) => re.test(text)).map(([sym]) => sym);
+  // One scan for any element first: most documents name none, or a few.
+  const elements = ANY_ELEMENT.test(text) ? ELEMENT_PATTERNS.filter(([, re]) => re.test(text)).map(([sym]) => sym) : [];
   const numbers = new Set<string>();
   // The pattern backtracks over every run of Chinese characters: only run it where a 号 can end a match.
   if (text.includes('号'))

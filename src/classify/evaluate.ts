@@ -1,19 +1,39 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORIES, type Category, type Figure } from '../types.js';
 import { classify } from './index.js';
 import type { RuleSet } from './compile-rules.js';
 import { readDocument } from './read-document.js';
 
-/** One labelled document of the corpus (test/fixtures/corpus/labels.jsonl). */
+type LabelFigure = Pick<Figure, 'metric' | 'value' | 'period' | 'batch'> &
+  Partial<Pick<Figure, 'change_pct' | 'change_basis'>>;
+
+/**
+ * One labelled document. Two layouts are read: the project's corpus (`file`, `date`) and the shared real corpus
+ * (`id`, `published`; the document is `<id>.txt`). Both become this shape.
+ */
 export interface Label {
   file: string;
-  date?: string;
+  date?: string | null;
   source?: string;
   categories: Category[];
-  figures: Array<
-    Pick<Figure, 'metric' | 'value' | 'period' | 'batch'> & Partial<Pick<Figure, 'change_pct' | 'change_basis'>>
-  >;
+  figures: LabelFigure[];
+  /** The real corpus keeps an empty first line when the stored copy had no headline: the document has no title. */
+  emptyFirstLineIsTitle?: boolean;
+}
+
+/**
+ * Which documents of a corpus are scored. The real corpus keeps every document numbered a multiple of 5 (en-005,
+ * zh-010 …) aside as the held-out part: rules are tuned on `train`, and `heldout` is scored once, for the honest
+ * estimate. A corpus whose file names carry no number (the project's own) is scored whole whatever the part.
+ */
+export const PARTS = ['train', 'heldout', 'all'] as const;
+export type Part = (typeof PARTS)[number];
+
+export function partOf(file: string): Exclude<Part, 'all'> | null {
+  const m = /^[a-z]+-(\d+)\.txt$/.exec(file);
+  if (!m) return null;
+  return Number(m[1]) % 5 === 0 ? 'heldout' : 'train';
 }
 
 export interface Counts {
@@ -40,24 +60,39 @@ export const f1 = (c: Counts) => {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 };
 
-const figureKey = (f: Pick<Figure, 'metric' | 'value' | 'period' | 'batch'>) =>
-  `${f.metric}|${Math.round(f.value * 10) / 10}|${f.period ?? '-'}|${f.batch ?? '-'}`;
-const changeKey = (f: Partial<Pick<Figure, 'change_pct' | 'change_basis'>>) =>
-  `${f.change_basis ?? '-'}|${f.change_pct ?? '-'}`;
+const describeFigure = (f: LabelFigure) =>
+  `${f.metric} ${f.value} ${f.period ?? '-'} batch ${f.batch ?? '-'}` +
+  (f.change_basis ? ` ${f.change_basis} ${f.change_pct}` : '');
 
-/** Count matches between two multisets of keys. */
-function match(expected: string[], actual: string[]): Counts & { missing: string[]; extra: string[] } {
+/** A figure matches when metric, period and batch are equal and the value is within 0.5% (the corpus README's rule). */
+const sameFigure = (a: LabelFigure, b: LabelFigure) =>
+  a.metric === b.metric &&
+  (a.period ?? null) === (b.period ?? null) &&
+  (a.batch ?? null) === (b.batch ?? null) &&
+  Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), Math.abs(b.value));
+
+const sameChange = (a: LabelFigure, b: LabelFigure) =>
+  sameFigure(a, b) &&
+  (a.change_basis ?? null) === (b.change_basis ?? null) &&
+  Math.abs((a.change_pct ?? 0) - (b.change_pct ?? 0)) < 0.051;
+
+/** Match two multisets of figures one to one; unmatched ones are the misses and the extras. */
+function matchFigures(
+  expected: readonly LabelFigure[],
+  actual: readonly LabelFigure[],
+  same: (a: LabelFigure, b: LabelFigure) => boolean,
+): Counts & { missing: string[]; extra: string[] } {
   const left = [...actual];
   const missing: string[] = [];
   let tp = 0;
   for (const e of expected) {
-    const i = left.indexOf(e);
+    const i = left.findIndex((a) => same(e, a));
     if (i >= 0) {
       tp++;
       left.splice(i, 1);
-    } else missing.push(e);
+    } else missing.push(describeFigure(e));
   }
-  return { tp, fp: left.length, fn: missing.length, missing, extra: left };
+  return { tp, fp: left.length, fn: missing.length, missing, extra: left.map(describeFigure) };
 }
 
 const add = (a: Counts, b: Counts) => {
@@ -65,6 +100,11 @@ const add = (a: Counts, b: Counts) => {
   a.fp += b.fp;
   a.fn += b.fn;
 };
+
+interface RawLabel extends Partial<Label> {
+  id?: string;
+  published?: string | null;
+}
 
 /** Every `labels*.jsonl` of the corpus folder (the corpus may come in parts), one label per line. */
 export function readLabels(dir: string): Label[] {
@@ -75,13 +115,34 @@ export function readLabels(dir: string): Label[] {
       readFileSync(join(dir, f), 'utf8')
         .split('\n')
         .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as Label),
+        .map((l, i) => {
+          const raw = JSON.parse(l) as RawLabel;
+          const file = raw.file ?? (raw.id ? `${raw.id}.txt` : undefined);
+          if (!file) throw new Error(`${join(dir, f)} line ${i + 1}: a label needs "file" or "id"`);
+          return {
+            file,
+            date: raw.date ?? raw.published ?? null,
+            source: raw.source,
+            categories: raw.categories ?? [],
+            figures: raw.figures ?? [],
+            emptyFirstLineIsTitle: raw.file === undefined,
+          };
+        }),
     );
 }
 
-/** Classify every labelled document and compare with its labels. */
-export function evaluate(dir: string, rules: RuleSet): EvalReport {
-  const labels = readLabels(dir);
+/** The labels of one part: the file name is read, never the document, so held-out texts stay unopened. */
+export function labelsOfPart(labels: readonly Label[], part: Part): Label[] {
+  if (part === 'all') return [...labels];
+  return labels.filter((l) => {
+    const p = partOf(l.file);
+    return p === null || p === part;
+  });
+}
+
+/** Classify every labelled document of the part and compare with its labels. */
+export function evaluate(dir: string, rules: RuleSet, part: Part = 'all'): EvalReport {
+  const labels = labelsOfPart(readLabels(dir), part);
   const perCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
     Category,
     Counts
@@ -95,7 +156,11 @@ export function evaluate(dir: string, rules: RuleSet): EvalReport {
     mistakes: [],
   };
   for (const label of labels) {
-    const doc = readDocument(readFileSync(join(dir, label.file), 'utf8'), label.date);
+    const raw = readFileSync(join(dir, label.file), 'utf8');
+    const doc =
+      label.emptyFirstLineIsTitle && /^[ \t]*\r?\n/.test(raw)
+        ? { title: '', text: raw.trim(), date: label.date ?? null }
+        : readDocument(raw, label.date ?? undefined);
     const result = classify(doc, rules);
     const got = new Set(result.categories.map((c) => c.category));
     const want = new Set(label.categories);
@@ -112,15 +177,9 @@ export function evaluate(dir: string, rules: RuleSet): EvalReport {
         missing.push(c);
       }
     }
-    const figs = match(label.figures.map(figureKey), result.figures.map(figureKey));
+    const figs = matchFigures(label.figures, result.figures, sameFigure);
     add(report.figures, figs);
-    add(
-      report.figuresWithChange,
-      match(
-        label.figures.map((f) => `${figureKey(f)}|${changeKey(f)}`),
-        result.figures.map((f) => `${figureKey(f)}|${changeKey(f)}`),
-      ),
-    );
+    add(report.figuresWithChange, matchFigures(label.figures, result.figures, sameChange));
     missing.push(...figs.missing);
     extra.push(...figs.extra);
     if (missing.length || extra.length) report.mistakes.push({ file: label.file, missing, extra });
@@ -128,6 +187,9 @@ export function evaluate(dir: string, rules: RuleSet): EvalReport {
   for (const c of CATEGORIES) add(report.categoriesMicro, perCategory[c]);
   return report;
 }
+
+/** Whether a corpus folder is there to score (the shared real corpus sits beside a checkout, not in it). */
+export const hasCorpus = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^labels.*\.jsonl$/.test(f));
 
 const pct = (x: number) => x.toFixed(3);
 

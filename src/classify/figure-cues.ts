@@ -1,4 +1,5 @@
 /** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
+import { findDestinations } from './figures/destinations.js';
 
 export type CueType =
   | 'quota'
@@ -12,12 +13,20 @@ export type CueType =
   | 'rare_earth'
   | 'export'
   | 'import'
-  | 'us'
+  | 'dest'
   | 'batch'
   | 'ytd'
   | 'year_total'
   | 'respectively'
   | 'money'
+  /** A province or a company: a tonnage it names is its share, not the national figure. */
+  | 'allocation'
+  /** A forecast, a projection or a hypothesis ("would be", 预计, 将达): not a stated figure. */
+  | 'forecast'
+  /** One element's product (lanthanum oxide, 镧类, 氧化镝): a part of the rare-earth total, not the total. */
+  | 'element_product'
+  /** A condition ("if", 如果): the sentence's tonnages are hypothetical. */
+  | 'conditional'
   | 'other_metal'
   /** Illegal mining, a capacity or a threshold: a tonnage it names is not a quota. */
   | 'not_quota';
@@ -28,6 +37,9 @@ export interface Cue {
   end: number;
   /** For batch cues: the batch number. */
   n?: number;
+  /** For destination cues: the country's snake_case name, and whether the words make it the flow's destination. */
+  country?: string;
+  strict?: boolean;
 }
 
 const BATCH_NUM: Record<string, number> = {
@@ -74,14 +86,14 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
-  ['mining', /开采|采矿|矿产品|mining|mined|extraction/gi],
+  ['mining', /开采|采矿|矿产品|mining|mined|extraction|mineral\s+products?/gi],
   ['smelting', /冶炼分离|冶炼|分离|smelting|separation|refining|refined/gi],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
     'ion',
     /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]adsorption|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
   ],
-  ['magnet', /稀土永磁|永磁体?|磁体|磁材|钕铁硼|magnets?\b|NdFeB/gi],
+  ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
     'other_metal',
@@ -92,19 +104,29 @@ const CUES: Array<[CueType, RegExp]> = [
     /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   ['import', /进口|imports?\b|imported|importing/gi],
-  ['us', /美国|对美|United States|U\.S\.(?!\w)|\bUS\b|\bAmerica\b|American buyers/g],
   [
     'ytd',
     /前两批|前三批|两批合计|三批合计|两批共|三批共|累计下达|first two batches|first three batches|two batches|three batches|both batches|combined|so far this year|year[\s-]to[\s-]date/gi,
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   ['respectively', /分别|respectively/gi],
   [
     'not_quota',
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,
+  ],
+  ['forecast', /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|预计|预测|预期|将达|将高达|将超|有望/gi],
+  // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
+  ['conditional', /\bif\b|如果|假如|倘若/gi],
+  [
+    'element_product',
+    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b/gi,
+  ],
+  [
+    'allocation',
+    /内蒙古|內蒙古|江西|湖南|广东|廣东|廣東|福建|广西|廣西|四川|山东|山東|云南|雲南|包头|包頭|赣州|贛州|龙岩|北方稀土|中国稀土集团|中國稀土集團|厦门钨业|廣晟|广晟|五矿|中铝|\b(?:Inner Mongolia|Jiangxi|Hunan|Guangdong|Fujian|Guangxi|Sichuan|Shandong|Yunnan|Baotou|Ganzhou|(?:China )?North(?:ern)? Rare Earth|China Rare Earth Group|Baotou Steel|Minmetals|Chinalco|Xiamen Tungsten|Guangsheng)\b/g,
   ],
   [
     'money',
@@ -112,7 +134,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
 ];
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:batch|tranche|round|set)(?:es)?\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
@@ -133,6 +155,8 @@ export function findCues(text: string): Cue[] {
       out.push({ type, start: m.index, end: m.index + m[0].length });
     }
   }
+  for (const d of findDestinations(text))
+    out.push({ type: 'dest', start: d.start, end: d.end, country: d.country, ...(d.strict ? { strict: true } : {}) });
   BATCH.lastIndex = 0;
   for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {
     const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();

@@ -26,7 +26,7 @@ export function classify(doc: DocumentInput, rules: RuleSet): Classification {
   // Categories and figures read the same sentences: split once.
   const split = sentences(`${title}\n${body}`);
   return {
-    categories: categorize(title, body, rules, date?.year ?? null, split),
+    categories: categorize(title, body, rules, doc.date, split),
     figures: extractFigures(title, body, date, split),
     entities: extractEntities(`${title}\n${body}`),
   };

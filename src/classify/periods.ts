@@ -1,4 +1,5 @@
 /** Period mentions — 2025年6月, 1-5月, 上半年, "first five months", "June 2025", H1, Q1 — and how they resolve. */
+import { chineseNumber } from './figures/chinese-numerals.js';
 
 export interface PeriodMention {
   start: number;
@@ -25,21 +26,6 @@ export interface PeriodMention {
   comparative: boolean;
 }
 
-const ZH_NUM: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
 const EN_NUM: Record<string, number> = {
   one: 1,
   two: 2,
@@ -83,7 +69,7 @@ const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|
 const num = (s: string | undefined): number | undefined => {
   if (!s) return undefined;
   if (/^\d+$/.test(s)) return Number(s);
-  return ZH_NUM[s] ?? EN_NUM[s.toLowerCase()] ?? ORDINAL[s.toLowerCase()];
+  return EN_NUM[s.toLowerCase()] ?? ORDINAL[s.toLowerCase()] ?? chineseNumber(s) ?? undefined;
 };
 const monthOf = (s: string | undefined): number | undefined => {
   if (!s) return undefined;
@@ -115,7 +101,8 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
   ],
   [
     /月/,
-    /(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d)/g,
+    // (五月 and 十二月 too, but not 个月, 前十月 spans or 一月一日-style dates.)
+    /(?:(\d{4})\s*年)?\s*(\d{1,2}|(?<![\u4e00-\u9fff])(?:十一|十二|[一二三四五六七八九十]))\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d|\s*[一二三四五六七八九十]+\s*日)/g,
     (m) => ({ year: num(m[1]), month: num(m[2]) }),
   ],
   [
@@ -132,6 +119,14 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     /Jan/,
     new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:,?\s+(\d{4}))?`, 'g'),
     (m) => ({ toMonth: monthOf(m[1]), year: num(m[2]) }),
+  ],
+  [
+    /Jan/,
+    new RegExp(
+      String.raw`\bbetween\s+Jan(?:uary)?\.?(?:\s+(\d{4}))?\s+and\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(\d{4}))?`,
+      'g',
+    ),
+    (m) => ({ toMonth: monthOf(m[2]), year: num(m[3] ?? m[1]) }),
   ],
   [
     /Jan/,
@@ -202,8 +197,9 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
 ];
 
 const COMPARATIVE_BEFORE =
-  /(?:\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\bsame\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
-const OVER_SPAN = /(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)\s+(?:the\s+)?$/i;
+  /(?:\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+// "Over January to May", "from January to November" (an interval, not a comparison with January).
+const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 
 /** Every period mention in `text`, non-overlapping, longest first at each position. */

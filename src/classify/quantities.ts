@@ -1,4 +1,9 @@
-/** Tonnages in text: 13.5万吨, １３５，０００吨, 270,000 metric tons, 3.2 kt, 2.51 million kg. */
+/**
+ * Tonnages in text: 13.5万吨, 6万2585吨, 十三万五千吨, 135,000吨, 270 000 metric tons, 3.2 kt, 2.51 million kg,
+ * "120 thousand tonnes". Each with what it is written as: a value, a bound (逾/"more than"), one end of a range, a
+ * difference (增加1.5万吨, "an increase of 42,000t") or a rate ("4,168 tonnes per month") — only a value is a figure.
+ */
+import { chineseNumber } from './figures/chinese-numerals.js';
 
 export interface Quantity {
   start: number;
@@ -7,22 +12,63 @@ export interface Quantity {
   value: number;
   /** The number as written in an English sentence with a dot and exactly three decimals (62.585 metric tons). */
   dotThousands: boolean;
-  /** Written as a bound, not a value: 逾2.4万吨, 超过…吨, 近…吨, "more than 24,000 tonnes", "nearly 11,000 tons". */
+  /** Written as a bound or a range, not a value: 逾2.4万吨, 超过…吨, 近…吨, "more than 24,000 tonnes", 1万至1.2万吨. */
   bound: boolean;
+  /** A difference, not a level: 比去年增加1.5万吨, 调增1.12万吨, "an increase of 42,000t", "cut by 5,000 tonnes". */
+  delta?: boolean;
+  /** A rate: "averaging 4,168 tonnes per month", 月均…吨. */
+  rate?: boolean;
 }
 
-const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
-const ZH_UNIT = String.raw`\s*(万|千|亿)?\s*(?:余|多)?\s*(公吨|吨|公斤|千克)`;
+// Thousands separated by commas, spaces, thin or narrow no-break spaces (270 000, 270 000).
+const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
+const ZH_UNIT = String.raw`\s*(万|千|亿)?\s*(?:余|多)?\s*(公吨|吨|公斤|千克|(?<=[万亿]\s*)t(?![A-Za-z]))`;
 // "mt"/"MT" is the metals trade press's metric ton ("120,000 mt"; "Mt", a megatonne, is not it); a kilotonne is 1,000 t.
-const EN_UNIT = String.raw`\s*(?:(thousand|million|k)\s*)?(?:(?:metric|long|short)\s+)?(tonnes|tonne|tons|ton|kilotonnes?|kilotons?|kt|mt|MT|t|kilograms|kilogrammes|kg)(?![A-Za-z])`;
+const EN_UNIT = String.raw`\s*(?:(thousand|million|mln|k)\s*)?(?:(?:metric|long|short)\s+)?(tonnes|tonne|tons|ton|kilotonnes?|kilotons?|kt|mt|MT|t|kilograms|kilogrammes|kg)(?![A-Za-z])`;
 const QUANTITY = new RegExp(`${NUMBER}(?:${ZH_UNIT}|${EN_UNIT})`, 'g');
+// 十三万五千吨, 两万吨: a number written in Chinese numerals (it must begin with a numeral, not with 万).
+const CN_QUANTITY =
+  /([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)\s*(万|亿)?\s*(?:余|多)?\s*(公吨|吨)/g;
 // A price or rate, not a tonnage: 元/吨, per tonne, $/t.
 const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
 // A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes") rounds a figure stated elsewhere or
 // states none: it is not a value of its own.
 const BOUND_BEFORE =
   /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of)\s*$/i;
+// The upper end of a range: "10,000-12,000 tonnes", 1万至1.2万吨 (not "from 4,000 to 5,000 tonnes", a change).
+const RANGE_BEFORE =
+  /(?<![\d.,]|\bfrom\s+)(?!(?:19|20)\d{2}\b)\d[\d,.]*(?:\s*(?:万|千))?\s*(?:-|–|—|~|～|至|到|to)\s*$/i;
+// The lower end of one: "10,000 to 12,000 tonnes" has no unit on its first number, "1万吨至1.2万吨" has.
+const RANGE_AFTER = /^\s*(?:-|–|—|~|～|至|到)\s*\d/;
+// A difference: 增加1.5万吨, 减少500吨, 调增, "an increase of 42,000t", "cut by 5,000 tonnes", "up 3,000 tons".
+const DELTA_BEFORE =
+  /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
+const RATE_AFTER =
+  /^\s*(?:(?:per|each|every)\s+(?:month|year|day|week)\b|a\s+(?:month|year|day|week)\b(?!\s+(?:earlier|ago|before|later|on))|\/\s*(?:month|year|月|年)|每)/i;
+const AVERAGE_BEFORE = /(?:月均|平均每月|年均|平均|\baverag\w*|\ban\s+average\s+of)\s*(?:约|about\s+)?$/i;
 
+function quantity(
+  text: string,
+  offset: number,
+  start: number,
+  end: number,
+  value: number,
+  dotThousands: boolean,
+): Quantity {
+  const wider = text.slice(Math.max(0, start - 16), start);
+  const after = text.slice(end, end + 24);
+  return {
+    start: offset + start,
+    end: offset + end,
+    value: Math.round(value * 1000) / 1000,
+    dotThousands,
+    bound: BOUND_BEFORE.test(wider) || RANGE_BEFORE.test(wider) || RANGE_AFTER.test(after),
+    delta: DELTA_BEFORE.test(wider),
+    rate: RATE_AFTER.test(after) || AVERAGE_BEFORE.test(wider),
+  };
+}
+
+/** Every tonnage of `text`, in order; offsets are shifted by `offset`. */
 export function findQuantities(text: string, offset = 0): Quantity[] {
   const out: Quantity[] = [];
   QUANTITY.lastIndex = 0;
@@ -33,23 +79,34 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const enMult = m[4]?.toLowerCase();
     const enUnit = m[5]?.toLowerCase();
     const before = text.slice(Math.max(0, m.index - 6), m.index);
-    const wider = text.slice(Math.max(0, m.index - 16), m.index);
     if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || /\/\s*$/.test(before)) continue;
-    let value = Number(raw.replace(/,/g, ''));
+    let value = Number(raw.replace(/[,\u2009\u202f ]/g, ''));
     if (!Number.isFinite(value)) continue;
     if (zhMult === '万') value *= 1e4;
     else if (zhMult === '千') value *= 1e3;
     else if (zhMult === '亿') value *= 1e8;
     if (enMult === 'thousand' || enMult === 'k' || enUnit === 'kt' || enUnit?.startsWith('kilot')) value *= 1e3;
-    else if (enMult === 'million') value *= 1e6;
+    else if (enMult === 'million' || enMult === 'mln') value *= 1e6;
     if (zhUnit === '公斤' || zhUnit === '千克' || enUnit === 'kg' || enUnit?.startsWith('kilogram')) value /= 1e3;
-    out.push({
-      start: offset + m.index,
-      end: offset + m.index + m[0].length,
-      value: Math.round(value * 1000) / 1000,
-      dotThousands: Boolean(enUnit) && !enMult && /^\d{1,3}\.\d{3}$/.test(raw),
-      bound: BOUND_BEFORE.test(wider),
-    });
+    let start = m.index;
+    // 6万2585吨: the digits after 万 are the units of the same number (62,585).
+    const wan = zhUnit && !zhMult ? /(?<![\d.])(\d+)\s*万\s*$/.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    if (wan && /^\d{1,4}$/.test(raw)) {
+      value += Number(wan[1]) * 1e4;
+      start -= wan[0].length;
+    }
+    const dotThousands = Boolean(enUnit) && !enMult && /^\d{1,3}\.\d{3}$/.test(raw);
+    out.push(quantity(text, offset, start, m.index + m[0].length, value, dotThousands));
+  }
+  if (/[一二两三四五六七八九十][^吨]{0,12}吨/.test(text)) {
+    CN_QUANTITY.lastIndex = 0;
+    for (let m = CN_QUANTITY.exec(text); m; m = CN_QUANTITY.exec(text)) {
+      const n = chineseNumber(m[1]!);
+      if (n === null) continue;
+      const value = n * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1);
+      out.push(quantity(text, offset, m.index, m.index + m[0].length, value, false));
+    }
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }

@@ -1,23 +1,40 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../types.js';
+import { expandTerms } from './vocabulary/terms.js';
 
 const category = z.enum(CATEGORIES, {
   error: (i) => `unknown category ${JSON.stringify(i.input)}: use one of ${CATEGORIES.join(', ')}`,
 });
 
-/** A regular expression given as text; checked when the rules load so a typo is a config error, not a crash. */
+/**
+ * A regular expression given as text, with `{name}` vocabulary placeholders ({rare_earth}, {magnet} …); checked when
+ * the rules load so a typo is a config error, not a crash.
+ */
 const pattern = z
   .string()
   .min(1)
   .superRefine((source, ctx) => {
     try {
-      new RegExp(source, 'i');
+      new RegExp(expandTerms(source), 'i');
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: `bad regular expression: ${(error as Error).message}` });
     }
   });
 
-const cueList = z.array(z.string().min(1)).default([]);
+const cueList = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .superRefine((phrase, ctx) => {
+        try {
+          expandTerms(phrase.trim().startsWith('{') ? phrase.trim() : '');
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+  )
+  .default([]);
 
 /**
  * One cue: phrases or patterns that, when found, add `weight` to `category` (a negative weight counts against). A cue
@@ -53,21 +70,29 @@ export const ruleSchema = z
   })
   .refine((r) => r.phrases.length + r.patterns.length > 0, { message: 'a rule needs phrases or patterns' });
 
+const backgroundSchema = z.strictObject({
+  /** Cues in a background sentence count this much (0–1). */
+  factor: z.number().min(0).max(1).default(0.25),
+  /** Markers of a sentence that recalls: 此前, 曾, "had imposed", "back in" … */
+  phrases: cueList,
+  patterns: z.array(pattern).default([]),
+  /** Markers of the present (近日, 昨日, "on Thursday"): a sentence with one is news whatever else it recalls. */
+  present: cueList,
+  presentPatterns: z.array(pattern).default([]),
+  /** A sentence whose latest named date ends this many days or more before the document's date is background. */
+  olderDays: z.number().int().min(1).default(45),
+});
+
 export const classifierSettingsSchema = z.strictObject({
   /** A category is assigned when its score reaches this. */
   threshold: z.number().positive().default(3),
-  /** Cues in the title count this many times. */
+  /** Cues in the headline (the title, or the lead sentence of a document without one) count this many times. */
   titleFactor: z.number().min(0).default(2),
-  background: z
-    .strictObject({
-      /** Cues in a background sentence count this much (0–1). */
-      factor: z.number().min(0).max(1).default(0.25),
-      phrases: cueList,
-      patterns: z.array(pattern).default([]),
-      /** A sentence whose years are all at least this many years before the document's is background. */
-      olderYears: z.number().int().min(1).default(2),
-    })
-    .default({ factor: 0.25, phrases: [], patterns: [], olderYears: 2 }),
+  /** Cues in the lead sentence under a title count this many times. */
+  leadFactor: z.number().min(0).default(1.5),
+  /** When the headline is about some categories, the scores of the others are multiplied by this. */
+  offTopicFactor: z.number().min(0).max(1).default(0.6),
+  background: backgroundSchema.default(backgroundSchema.parse({})),
   /** Per-category threshold overrides. */
   thresholds: z.partialRecord(category, z.number().positive()).default({}),
 });

@@ -6,8 +6,10 @@ export interface Span {
   text: string;
 }
 
-// A sentence ends at 。！？；, a line break, or an English full stop followed by a capital (not "U.S. exports").
-const SENTENCE_END = /[。！？!?；;\n]+|(?<=[a-z0-9%)"”’\]])\.(?=\s+["“]?[A-Z\d])/g;
+// A sentence ends at 。！？；, a line break, or an English full stop followed by a capital or a digit (not "U.S.
+// exports", and not after an abbreviation: "Aug. 15", "No. 61", "Mr. Wang").
+const SENTENCE_END =
+  /[。！？!?；;\n]+|(?<=[a-z0-9%)"”’\]])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|vs|approx|Gov|Sen|Rep))\.(?=\s+["“]?[A-Z\d])/g;
 // A clause ends at a comma that is not a thousands separator, a colon, a bracket, or a contrastive word.
 const CLAUSE_END = /[，:：（）()【】]|,(?!\d{3}(?!\d))|\s(?:while|whereas|but|although|compared with|versus)\s|[而但]/g;
 

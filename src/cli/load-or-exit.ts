@@ -1,5 +1,6 @@
 import { ConfigError, formatIssue } from '../config/config-issue.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { plugins } from '../plugins.js';
 import { Store } from '../store/store.js';
 
 /** Exit codes of design §6. */
@@ -8,7 +9,7 @@ export const EXIT = { ok: 0, fetchFailed: 1, badConfig: 2 } as const;
 /** Load the config, or print every issue as file:line:col and exit 2. */
 export function loadOrExit(dir: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   try {
-    return loadConfig(dir, env);
+    return loadConfig(dir, env, plugins);
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const issue of error.issues) process.stderr.write(`${formatIssue(issue)}\n`);

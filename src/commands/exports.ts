@@ -1,5 +1,7 @@
 import { allFigures, rankFigures, type StoredFigure } from '../figures/figures-store.js';
 import { errorAnswer, figureOrigin, figureSource, formatChange, tonnes, uniqueSources } from './format.js';
+import { exportsImage } from '../charts/chart-images.js';
+import { pngAttachment } from './attachment.js';
 import type { CommandAnswer, CommandSpec } from './types.js';
 
 const SERIES = {
@@ -191,6 +193,7 @@ export const exportsCommand: CommandSpec = {
         : {}),
       sources: uniqueSources(used.map(figureSource)),
       ephemeral: false,
+      ...pngAttachment(() => exportsImage(figures, metric, 24, /^\d{4}-\d{2}$/.test(target) ? target : undefined)),
     };
   },
 };

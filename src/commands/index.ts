@@ -47,8 +47,11 @@ export function parseCommandText(text: string): { name: string; args: string[] }
  */
 export async function runCommand(req: CommandRequest, ctx: CommandContext): Promise<CommandAnswer> {
   // Answers go to a chat channel: a watch URL with an API key in it (`status`, `watches`), or an error quoting one,
-  // reaches people who must not see the key.
-  return redactDeep(await answer(req, ctx));
+  // reaches people who must not see the key. The chart is drawn from stored figures (no secret in it); a function
+  // does not survive JSON.
+  const { chart, ...text } = await answer(req, ctx);
+  const clean = redactDeep(text);
+  return chart ? { ...clean, chart } : clean;
 }
 
 async function answer(req: CommandRequest, ctx: CommandContext): Promise<CommandAnswer> {

@@ -7,6 +7,8 @@ import {
   type StoredFigure,
 } from '../figures/figures-store.js';
 import { batchCount, errorAnswer, figureOrigin, figureSource, formatTonnes, tonnes, uniqueSources } from './format.js';
+import { quotaImage } from '../charts/chart-images.js';
+import { pngAttachment } from './attachment.js';
 import type { CommandAnswer, CommandSpec } from './types.js';
 
 /** "270,000 t (two batches: 135,000 + 135,000)" — or null when the year has no such figure. */
@@ -151,6 +153,7 @@ export const quotaCommand: CommandSpec = {
       table: { header: ['', 'Mining', 'Smelting/separation', 'Date', 'Source'], rows },
       sources: uniqueSources([...lineSources(q.mining), ...lineSources(q.smelting)].map(figureSource)),
       ephemeral: false,
+      ...pngAttachment(() => quotaImage(figures.filter((f) => (f.period ?? '') <= year))),
     };
   },
 };

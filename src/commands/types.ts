@@ -37,6 +37,20 @@ export interface CommandAnswer {
   ephemeral: boolean;
   /** true when the request was refused or invalid. */
   error?: boolean;
+  /**
+   * A chart to post after the answer's text (a Slack file upload, a Discord follow-up with an attachment). Drawn only
+   * when called, so the text never waits for the picture; null when there is nothing to draw.
+   */
+  chart?: () => Promise<AnswerAttachment | null>;
+}
+
+/** A file that goes with an answer or an alert. */
+export interface AnswerAttachment {
+  filename: string;
+  /** What it shows (alt text, upload title). */
+  title: string;
+  contentType: 'image/png';
+  data: Buffer;
 }
 
 /** A watch as the commands see it. */

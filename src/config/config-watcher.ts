@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, formatIssue } from './config-issue.js';
 import { loadConfig, type LoadedConfig } from './load-config.js';
+import type { PluginKinds } from './plugin-kinds.js';
 
 /**
  * Watches a config directory (and its watches/ and rules/ folders) and applies each valid change without a restart.
@@ -16,6 +17,7 @@ export class ConfigWatcher {
   constructor(
     private readonly dir: string,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly plugins: PluginKinds,
     private readonly logger: Logger,
     private readonly apply: (config: LoadedConfig) => Promise<void>,
     private readonly debounceMs = 250,
@@ -44,7 +46,7 @@ export class ConfigWatcher {
   async reload(): Promise<string[]> {
     let config: LoadedConfig;
     try {
-      config = loadConfig(this.dir, this.env);
+      config = loadConfig(this.dir, this.env, this.plugins);
     } catch (error) {
       const lines = error instanceof ConfigError ? error.issues.map(formatIssue) : [(error as Error).message];
       this.logger.error({ errors: lines }, 'config change refused; the last good config keeps running');

@@ -1,19 +1,22 @@
 import { z } from 'zod';
-import { notifiers } from '../../notifiers/index.js';
 import { rulesFileSchema } from '../classify/rule-schema.js';
 import { expectationsJsonSchemaSource } from '../expectations/expectation-schema.js';
+import type { PluginKinds } from './plugin-kinds.js';
 import { settingsSchema } from './settings-schema.js';
 import { watchSchema } from './watch-schema.js';
 
 /** JSON Schemas for editors (yaml-language-server), generated from the same zod schemas that validate the config. */
-export function jsonSchemas(): Record<string, unknown> {
+export function jsonSchemas(plugins: PluginKinds): Record<string, unknown> {
+  // An editor offers the registered kinds; load-config checks them the same way.
+  const watch = z.strictObject({ ...watchSchema.shape, kind: z.enum(plugins.watcherKinds as [string, ...string[]]) });
   const watchesFile = z.strictObject({
     $schema: z.string().optional(),
-    defaults: z.record(z.string(), z.unknown()).optional(),
-    watches: z.array(watchSchema),
+    // Any watch key but id may be a file-wide default (maxNewItems, every, follow …).
+    defaults: z.strictObject(watchSchema.shape).omit({ id: true }).partial().optional(),
+    watches: z.array(watch),
   });
   const channel = z.union(
-    Object.values(notifiers).map((n) => n.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+    Object.values(plugins.channelTypes).map((n) => n.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
   );
   const notifyFile = z.strictObject({ $schema: z.string().optional(), channels: z.array(channel) });
   const opts = { io: 'input', unrepresentable: 'any', target: 'draft-7' } as const;

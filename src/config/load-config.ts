@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadRules, type RuleSet } from '../classify/index.js';
-import { notifiers } from '../../notifiers/index.js';
 import type { Expectation } from '../expectations/expectation-schema.js';
 import { loadExpectations } from '../expectations/load-expectations.js';
 import type { ChannelBase } from './channel-schema.js';
+import type { PluginKinds } from './plugin-kinds.js';
 import { ConfigError, readYamlFile, validateYaml, type ConfigIssue, type YamlFile } from './config-issue.js';
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
@@ -33,13 +33,23 @@ const notifySchema = z.strictObject({
   channels: z.array(z.unknown()).default([]),
 });
 
-function loadWatchFile(yaml: YamlFile, issues: ConfigIssue[]): Watch[] {
+function loadWatchFile(yaml: YamlFile, issues: ConfigIssue[], kinds: readonly string[]): Watch[] {
   const top = validateYaml(yaml, watchFileSchema);
   issues.push(...top.issues);
   if (!top.value) return [];
   const out: Watch[] = [];
   top.value.watches.forEach((raw, i) => {
     const merged = top.value?.defaults && raw && typeof raw === 'object' ? { ...top.value.defaults, ...raw } : raw;
+    const kind = merged && typeof merged === 'object' ? (merged as { kind?: unknown }).kind : undefined;
+    if (typeof kind === 'string' && !kinds.includes(kind)) {
+      issues.push(
+        yaml.issue(
+          ['watches', i, 'kind'],
+          `watches[${i}].kind: unknown kind ${JSON.stringify(kind)}: use one of ${kinds.join(', ')}`,
+        ),
+      );
+      return;
+    }
     const result = watchSchema.safeParse(merged);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -64,7 +74,7 @@ function loadWatchFile(yaml: YamlFile, issues: ConfigIssue[]): Watch[] {
   return out;
 }
 
-function loadChannels(yaml: YamlFile, issues: ConfigIssue[]): ChannelConfig[] {
+function loadChannels(yaml: YamlFile, issues: ConfigIssue[], notifiers: PluginKinds['channelTypes']): ChannelConfig[] {
   const top = validateYaml(yaml, notifySchema);
   issues.push(...top.issues);
   const channels: ChannelConfig[] = [];
@@ -80,7 +90,7 @@ function loadChannels(yaml: YamlFile, issues: ConfigIssue[]): ChannelConfig[] {
       );
       return;
     }
-    const result = factory.schema.safeParse(raw);
+    const result = factory.schema.safeParse(raw) as z.ZodSafeParseResult<ChannelConfig>;
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = ['channels', i, ...issue.path];
@@ -123,9 +133,10 @@ function checkDuplicates<T extends { id: string }>(
 
 /**
  * Load and validate a config directory. Whatever it lacks (watches/, notify.yaml, rules/, settings.yaml) comes from
- * the shipped config. Throws ConfigError with every issue found.
+ * the shipped config. Watch kinds and channel types are the ones `plugins` names (the entry points pass the
+ * registries). Throws ConfigError with every issue found.
  */
-export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv, plugins: PluginKinds): LoadedConfig {
   const dir = resolve(dirOption);
   const issues: ConfigIssue[] = [];
   if (!existsSync(dir)) {
@@ -151,7 +162,7 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
   for (const path of yamlFiles(layered(dir, 'watches'))) {
     const yaml = read(path);
     if (!yaml) continue;
-    const watches = loadWatchFile(yaml, issues);
+    const watches = loadWatchFile(yaml, issues, plugins.watcherKinds);
     const ids = (yaml.doc.toJS() as { watches?: Array<{ id?: unknown }> } | null)?.watches ?? [];
     for (const w of watches)
       watchEntries.push({ item: w, yaml, path: ['watches', ids.findIndex((x) => x?.id === w.id)] });
@@ -162,7 +173,7 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv = process.e
     ? join(dir, 'notify.yaml')
     : join(SHIPPED_CONFIG_DIR, 'notify.yaml');
   const notifyYaml = read(notifyPath);
-  const channels = notifyYaml ? loadChannels(notifyYaml, issues) : [];
+  const channels = notifyYaml ? loadChannels(notifyYaml, issues, plugins.channelTypes) : [];
   if (notifyYaml) {
     const rawChannels = (notifyYaml.doc.toJS() as { channels?: Array<{ id?: unknown }> } | null)?.channels ?? [];
     checkDuplicates(

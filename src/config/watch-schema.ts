@@ -2,7 +2,6 @@ import * as cheerio from 'cheerio';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { CATEGORIES, SOURCES } from '../types.js';
-import { watchers } from '../../watchers/index.js';
 import { parseDuration } from './duration.js';
 
 const selector = z
@@ -107,9 +106,8 @@ export const watchSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'watch id must be lower-case letters, digits and dashes ([a-z0-9-]+)'),
     name: z.string().min(1).optional(),
     source: z.enum(SOURCES).default('other'),
-    kind: z.string().refine((k) => k in watchers, {
-      error: (i) => `unknown kind ${JSON.stringify(i.input)}: use one of ${Object.keys(watchers).join(', ')}`,
-    }),
+    /** page, list, feed … — checked against the watcher registry when the config is loaded (load-config.ts). */
+    kind: z.string().min(1),
     url: httpUrl,
     fetch: z.enum(['http', 'browser']).default('http'),
     every: every.optional(),
@@ -162,6 +160,8 @@ export const watchSchema = z
     minText: z.number().int().nonnegative().default(1),
     /** First check: record a baseline silently (default), or alert every item found. */
     baseline: z.enum(['silent', 'alert']).default('silent'),
+    /** list/feed: more new items than this in one check give one summary alert (the list was likely re-arranged). */
+    maxNewItems: z.number().int().min(1).default(10),
     /** Add these categories to every alert of this watch. */
     categories: z.array(z.enum(CATEGORIES)).default([]),
   })

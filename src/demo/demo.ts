@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { plugins } from '../plugins.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { allFigures, latestFigures } from '../figures/figures-store.js';
 import { createLogger } from '../logger.js';
@@ -12,6 +13,7 @@ import { Store } from '../store/store.js';
 import { demoChannels } from './chat-channels.js';
 import { OVERDUE_BEAT, playOverdueBeat } from './overdue-beat.js';
 import { SourceSites } from './sites/index.js';
+import { showDashboard } from './demo-dashboard.js';
 import { BEATS, setTheScene, STORY_WATCHES } from './story.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -40,7 +42,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
   const dir = mkdtempSync(join(tmpdir(), 'regwatch-demo-'));
   const sites = await new SourceSites().start();
   process.env.REGWATCH_REWRITE = sites.rewrite;
-  const shipped = loadConfig(SHIPPED_CONFIG_DIR, {});
+  const shipped = loadConfig(SHIPPED_CONFIG_DIR, {}, plugins);
   const { channels, notes } = demoChannels(env);
   const base: LoadedConfig = {
     ...shipped,
@@ -110,6 +112,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
     }
     out('\nOn a real install `regwatch figures` also answers from the shipped history (config/history, 2014 onwards),');
     out('and `regwatch run` checks these sites on their schedules. See docs/sources.md.');
+    await showDashboard(store, config, env);
     return 0;
   } finally {
     await runner.close();

@@ -9,7 +9,7 @@ import { findChromium, NO_CHROMIUM_MESSAGE, type FoundChromium } from './find-ch
 import { FetchFailure, type BrowserOptions, type FetchOk } from './fetch-result.js';
 import { browserChildren, treeMemory } from './process-tree.js';
 import { renderPage, type StorageState } from './render-page.js';
-import { Slots } from './slots.js';
+import { Limiter } from '../limiter.js';
 
 export interface BrowserPoolOptions {
   logger: Logger;
@@ -45,7 +45,7 @@ export interface BrowserPoolStats {
 const CLOSE_WAIT_MS = 5_000;
 
 export class BrowserPool {
-  private readonly slots: Slots;
+  private readonly slots: Limiter;
   private readonly logger: Logger;
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
@@ -61,7 +61,7 @@ export class BrowserPool {
   private counts = { launches: 0, crashes: 0, memoryRestarts: 0, peakMemoryMb: 0, peakRssMb: 0 };
 
   constructor(private readonly opts: BrowserPoolOptions) {
-    this.slots = new Slots(opts.maxPages ?? 2);
+    this.slots = new Limiter({ concurrency: opts.maxPages ?? 2 });
     this.logger = opts.logger.child({ component: 'browser' });
   }
 

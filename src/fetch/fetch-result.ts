@@ -1,5 +1,5 @@
 import { redactSecrets } from '../security/secrets.js';
-import type { UrlGuard } from '../security/url-guard.js';
+import type { UrlGuard } from '../security/url-guard-options.js';
 /** Why a fetch failed. Every failure is recorded on the watch's health and is never compared as content. */
 export type FetchFailureKind =
   | 'http' // 4xx/5xx status

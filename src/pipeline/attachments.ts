@@ -51,7 +51,7 @@ export async function withAttachments(
     try {
       // With the page as Referer, as a browser would send it (GAC serves its XLS to a download carrying one).
       const file = await ctx.fetchDocument(link.url, { keepBytes: true, headers: { Referer: base } });
-      const content = readAttachment(file.bytes ?? Buffer.from(file.text));
+      const content = await readAttachment(file.bytes ?? Buffer.from(file.text));
       if (content.text) texts.push(`附件 ${link.label}:\n${content.text.slice(0, MAX_TEXT)}`);
       figures.push(...content.figures);
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { Alert } from '../types.js';
+import { textOverlap, textShingles } from './text-overlap.js';
 
 /**
  * One event, one alert. The same announcement is posted on several official URLs (www.mofcom.gov.cn/zwgk/zcfb and
@@ -71,22 +72,50 @@ export function eventKeyOf(title: string, text: string): string | null {
   return t.length >= MIN_TITLE ? `title:${t}` : null;
 }
 
+/** What identifies a document's event: its key, and for a title key a fingerprint of its text. */
+export interface EventIdentity {
+  key: string;
+  /** Sampled shingles of the body (title keys only): see text-overlap.ts. */
+  shingles?: number[];
+}
+
+/** The event identity of a document, or null when nothing identifies it. */
+export function eventIdentityOf(title: string, text: string): EventIdentity | null {
+  const key = eventKeyOf(title, text);
+  if (!key) return null;
+  return key.startsWith('title:') ? { key, shingles: textShingles(text) } : { key };
+}
+
 /** Where an event has been seen: the first alert and every later sighting. */
 export interface EventRecord {
   alertId: string;
   firstSeen: string;
+  /** The first document's publication date (else the day it was found): title matches are judged against it. */
+  date?: string;
+  /** The first document's text fingerprint (title keys). */
+  shingles?: number[];
   sightings: Array<{ url: string; source: string; watch: string; alertId: string; at: string }>;
 }
 
 const recordKey = (key: string) => `event:${key}`;
 /**
- * A title is only the same event within this window: reposts follow within days, while next year's table or story
- * may carry the same title ("（13）出口主要商品量值表（人民币值） 10月"). A document number is unique for good.
+ * Ministries reuse titles for different events (商务部新闻发言人就…答记者问, weekly press conferences, monthly tables),
+ * so one title is one event only when the documents appeared within a few days of each other — reposts follow
+ * within days — and their texts overlap (a repost carries the text; another week's answers do not). A document
+ * number is unique for good.
  */
-const TITLE_WINDOW_MS = 45 * 86_400_000;
+const TITLE_DAYS = 4;
+const MIN_OVERLAP = 0.5;
 
-function expired(key: string, old: EventRecord, alert: Alert): boolean {
-  return key.startsWith('title:') && Date.parse(alert.detectedAt) - Date.parse(old.firstSeen) > TITLE_WINDOW_MS;
+const dayOf = (alert: Alert) => alert.publishedAt?.slice(0, 10) ?? alert.detectedAt.slice(0, 10);
+
+/** Whether a document with the same title key is the event recorded in `old`. */
+function sameTitledEvent(old: EventRecord, alert: Alert, shingles: number[] | undefined): boolean {
+  const days = Math.abs(Date.parse(dayOf(alert)) - Date.parse(old.date ?? old.firstSeen.slice(0, 10))) / 86_400_000;
+  if (!(days <= TITLE_DAYS)) return false;
+  const overlap = textOverlap(old.shingles, shingles);
+  // Too little text to compare (a headline-only repost): close dates and the same title decide.
+  return overlap === null || overlap >= MIN_OVERLAP;
 }
 
 /**
@@ -96,15 +125,24 @@ function expired(key: string, old: EventRecord, alert: Alert): boolean {
  */
 export async function recordSighting(
   store: Store,
-  key: string,
+  { key, shingles }: EventIdentity,
   alert: Alert,
 ): Promise<{ first: boolean; fresh: boolean; record: EventRecord }> {
   let first = false;
   let fresh = false;
   const record = await store.update<EventRecord>(recordKey(key), (old) => {
-    if (!old || old.alertId === alert.id || expired(key, old, alert)) {
+    const another =
+      key.startsWith('title:') && old && old.alertId !== alert.id && !sameTitledEvent(old, alert, shingles);
+    if (!old || old.alertId === alert.id || another) {
       first = true;
-      return old?.alertId === alert.id ? old : { alertId: alert.id, firstSeen: alert.detectedAt, sightings: [] };
+      if (old?.alertId === alert.id) return old;
+      return {
+        alertId: alert.id,
+        firstSeen: alert.detectedAt,
+        date: dayOf(alert),
+        ...(shingles ? { shingles } : {}),
+        sightings: [],
+      };
     }
     if (old.sightings.some((s) => s.alertId === alert.id)) return old;
     fresh = true;

@@ -2,7 +2,7 @@ import type { Watch } from '../config/load-config.js';
 import type { Settings } from '../config/settings-schema.js';
 import type { BrowserOptions, FetchOk, FetchOptions } from '../fetch/fetch-result.js';
 import { FetchFailure } from '../fetch/fetch-result.js';
-import type { HostLimiter } from '../fetch/host-limiter.js';
+import type { KeyedLimiter } from '../limiter.js';
 import { httpFetch } from '../fetch/http-fetch.js';
 import { rewriteUrl, rewrittenOrigins } from './url-rewrite.js';
 import { trustedHostsOf } from '../security/url-guard.js';
@@ -21,7 +21,7 @@ export function watchUrl(watch: Watch): string {
 export async function fetchForWatch(
   watch: Watch,
   url: string,
-  deps: { settings: Settings; hosts: HostLimiter; browser?: BrowserFetch },
+  deps: { settings: Settings; hosts: KeyedLimiter; browser?: BrowserFetch },
   extra: Partial<FetchOptions> = {},
 ): Promise<FetchOk> {
   const asked = url;

@@ -69,3 +69,29 @@ export function destinationAlert(health: DestinationHealth, recovered: boolean, 
         now,
       );
 }
+
+const SYSTEM: Alert['watch'] = { id: 'regwatch', name: 'regwatch', source: 'other' };
+
+/** regwatch's own store stopped answering: no watch can be checked until it does. */
+export function storeDownAlert(backend: string, since: string, error: string, hint: string, now: Date): Alert {
+  return opsAlert(
+    `store-down\n${since}`,
+    `The store (${backend}) is not answering since ${since}: checks are paused`,
+    `Last error: ${error}. What to do: ${hint}. Nothing is lost: watches are checked again, against their last good state, as soon as the store answers.`,
+    '',
+    SYSTEM,
+    now,
+  );
+}
+
+/** The store answers again; checks resumed. */
+export function storeRecoveredAlert(backend: string, since: string, now: Date): Alert {
+  return opsAlert(
+    `store-up\n${since}`,
+    `The store (${backend}) answers again: checks resumed`,
+    `The store was down since ${since}; each watch's next check compares with its last good state, so changes made meanwhile are still found.`,
+    '',
+    SYSTEM,
+    now,
+  );
+}

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
+import { KeyedLimiter, Limiter } from '../limiter.js';
 import { classify } from '../classify/index.js';
 import type { LoadedConfig, Watch } from '../config/load-config.js';
-import { HostLimiter, Semaphore } from '../fetch/host-limiter.js';
 import { DEFAULT_EVERY } from '../scheduler.js';
 import { recordAlertFigures } from '../figures/figures-store.js';
 import type { Notifier, NotifierContext } from '../notify/notifier.js';
@@ -16,7 +16,12 @@ import { notifiers as registry } from '../../notifiers/index.js';
 import { checkWatch, type CheckDeps, type CheckOutcome } from './check-watch.js';
 import type { BrowserFetch } from './fetch-for-watch.js';
 import { destinationAlert } from './ops-alerts.js';
+import { failureHint } from './failure-hints.js';
+import type { EventIdentity } from './event-key.js';
 import { absorbSighting, type SightingDeps } from './sightings.js';
+import { StoreOutage } from './store-outage.js';
+
+const storeFailure = (message: string) => ({ kind: 'store', message, hint: failureHint({ kind: 'store' }) });
 
 export interface RunnerOptions {
   store: Store;
@@ -45,14 +50,25 @@ export class Runner {
   readonly outbox: Outbox;
   private notifierMap = new Map<string, Notifier>();
   private destinations: Destination[] = [];
-  private readonly hosts = new HostLimiter(2);
-  private readonly slots = new Semaphore(16);
+  /** Politeness per host (settings perHost, hostInterval). */
+  private readonly hosts = new KeyedLimiter({ concurrency: 2 });
+  /** Checks at a time (settings concurrency). */
+  private readonly slots = new Limiter({ concurrency: 16 });
   private readonly inFlight = new Map<string, Promise<CheckOutcome>>();
   private readonly now: () => Date;
+  private readonly storeOutage: StoreOutage;
 
   constructor(private readonly opts: RunnerOptions) {
     this.metrics = opts.metrics ?? new Metrics();
     this.now = opts.now ?? (() => new Date());
+    this.storeOutage = new StoreOutage({
+      store: opts.store,
+      logger: opts.logger,
+      now: this.now,
+      notifiers: () => this.notifierMap,
+      opsDestinations: (alert) => route(alert, this.destinations),
+      queue: (alert) => this.deps().ops(alert),
+    });
     this.outbox = new Outbox(
       opts.deliveryStore ?? opts.store,
       () => this.notifierMap,
@@ -77,8 +93,8 @@ export class Runner {
   async applyConfig(config: LoadedConfig): Promise<void> {
     const previous = this.notifierMap;
     this.config = config;
-    this.hosts.configure(config.settings.perHost, config.settings.hostInterval);
-    this.slots.setLimit(config.settings.concurrency);
+    this.hosts.configure({ concurrency: config.settings.perHost, spacingMs: config.settings.hostInterval });
+    this.slots.configure({ concurrency: config.settings.concurrency });
     await this.refreshDestinations();
     for (const [id, n] of previous) if (this.notifierMap.get(id) !== n) await n.close?.();
     this.metrics.retainWatches(new Set(config.watches.map((w) => w.id)));
@@ -142,7 +158,7 @@ export class Runner {
   }
 
   /** Queue change alerts: stored with their figures, one delivery per routed destination, then delivery starts. */
-  async emit(alerts: Alert[], eventKeys: Array<string | null> = []): Promise<void> {
+  async emit(alerts: Alert[], eventKeys: Array<EventIdentity | null> = []): Promise<void> {
     for (const [i, alert] of alerts.entries()) {
       // One event, one alert: a later sighting (another official URL, a repost) only adds a source to the first.
       if (await absorbSighting(alert, eventKeys[i], this.sightingDeps())) continue;
@@ -224,12 +240,23 @@ export class Runner {
     const running = this.inFlight.get(watch.id);
     if (running && !dryRun) return running;
     const work = this.slots
-      .run(() => checkWatch(watch, this.deps(), dryRun))
+      .run(() => this.checkWhileStoreUp(watch, dryRun))
       .finally(() => {
         if (!dryRun) this.inFlight.delete(watch.id);
       });
     if (!dryRun) this.inFlight.set(watch.id, work);
     return work;
+  }
+
+  /** While the store is down nothing is checked (each check would fail the same way); the first failure reports it. */
+  private async checkWhileStoreUp(watch: Watch, dryRun: boolean): Promise<CheckOutcome> {
+    if (!(await this.storeOutage.ready())) {
+      const message = `not checked: the store has been down since ${this.storeOutage.downSince}`;
+      return { watch: watch.id, status: 'failed', alerts: [], durationMs: 0, error: storeFailure(message) };
+    }
+    const outcome = await checkWatch(watch, this.deps(), dryRun);
+    if (outcome.error?.kind === 'store') await this.storeOutage.failed(outcome.error.message);
+    return outcome;
   }
 
   /**

@@ -3,7 +3,7 @@ import { recordAlertFigures } from '../figures/figures-store.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Store } from '../store/store.js';
 import type { Alert } from '../types.js';
-import { recordSighting } from './event-key.js';
+import { recordSighting, type EventIdentity } from './event-key.js';
 
 export interface SightingDeps {
   store: Store;
@@ -20,11 +20,12 @@ export interface SightingDeps {
  */
 export async function absorbSighting(
   alert: Alert,
-  eventKey: string | null | undefined,
+  identity: EventIdentity | null | undefined,
   deps: SightingDeps,
 ): Promise<boolean> {
-  if (!eventKey || alert.type === 'ops') return false;
-  const { first, fresh, record } = await recordSighting(deps.store, eventKey, alert);
+  if (!identity || alert.type === 'ops') return false;
+  const eventKey = identity.key;
+  const { first, fresh, record } = await recordSighting(deps.store, identity, alert);
   if (first) return false;
   if (!fresh) return true;
   await recordAlertFigures(deps.store, alert);

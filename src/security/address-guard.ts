@@ -6,40 +6,60 @@
  * Ranges: IANA special-purpose registries, https://www.iana.org/assignments/iana-ipv4-special-registry and
  * https://www.iana.org/assignments/iana-ipv6-special-registry (globally reachable = false).
  */
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
-/** Forbidden IPv4 ranges as [first octet, second octet from, second octet to, third octet or -1 for any, reason]. */
-const V4_RANGES: ReadonlyArray<readonly [number, number, number, number, string]> = [
-  [0, 0, 255, -1, 'a "this network" address (0.0.0.0/8)'],
-  [10, 0, 255, -1, 'a private address (10.0.0.0/8)'],
-  [100, 64, 127, -1, 'a carrier-grade NAT address (100.64.0.0/10)'],
-  [127, 0, 255, -1, 'a loopback address'],
-  [169, 254, 254, -1, 'a link-local address (169.254.0.0/16, where cloud metadata lives)'],
-  [172, 16, 31, -1, 'a private address (172.16.0.0/12)'],
-  [192, 0, 0, 0, 'a reserved address (192.0.0.0/24)'],
-  [192, 0, 0, 2, 'a documentation address (192.0.2.0/24)'],
-  [192, 88, 88, 99, 'a reserved address (6to4 relay, 192.88.99.0/24)'],
-  [192, 168, 168, -1, 'a private address (192.168.0.0/16)'],
-  [198, 18, 19, -1, 'a benchmarking address (198.18.0.0/15)'],
-  [198, 51, 51, 100, 'a documentation address (198.51.100.0/24)'],
-  [203, 0, 0, 113, 'a documentation address (203.0.113.0/24)'],
-];
+type Family = 'ipv4' | 'ipv6';
+
+/** One forbidden range per reason, checked in order by node:net's BlockList (the first match names the reason). */
+function ranges(family: Family, table: ReadonlyArray<readonly [string, number, string]>) {
+  return table.map(([network, prefix, why]) => {
+    const list = new BlockList();
+    list.addSubnet(network, prefix, family);
+    return { list, why };
+  });
+}
+
+const V4 = ranges('ipv4', [
+  ['0.0.0.0', 8, 'a "this network" address (0.0.0.0/8)'],
+  ['10.0.0.0', 8, 'a private address (10.0.0.0/8)'],
+  ['100.64.0.0', 10, 'a carrier-grade NAT address (100.64.0.0/10)'],
+  ['127.0.0.0', 8, 'a loopback address'],
+  ['169.254.0.0', 16, 'a link-local address (169.254.0.0/16, where cloud metadata lives)'],
+  ['172.16.0.0', 12, 'a private address (172.16.0.0/12)'],
+  ['192.0.0.0', 24, 'a reserved address (192.0.0.0/24)'],
+  ['192.0.2.0', 24, 'a documentation address (192.0.2.0/24)'],
+  ['192.88.99.0', 24, 'a reserved address (6to4 relay, 192.88.99.0/24)'],
+  ['192.168.0.0', 16, 'a private address (192.168.0.0/16)'],
+  ['198.18.0.0', 15, 'a benchmarking address (198.18.0.0/15)'],
+  ['198.51.100.0', 24, 'a documentation address (198.51.100.0/24)'],
+  ['203.0.113.0', 24, 'a documentation address (203.0.113.0/24)'],
+  ['224.0.0.0', 4, 'a multicast address'],
+  ['240.0.0.0', 4, 'a reserved address (240.0.0.0/4, broadcast)'],
+]);
+
+const V6 = ranges('ipv6', [
+  ['::', 128, 'an unspecified address (::)'],
+  ['::1', 128, 'a loopback address (::1)'],
+  // Deprecated IPv4-compatible ::a.b.c.d — nothing public lives there.
+  ['::', 96, 'a reserved address (IPv4-compatible ::/96)'],
+  ['64:ff9b::', 96, 'a NAT64 address (64:ff9b::/96 reaches IPv4 through a local gateway)'],
+  ['100::', 64, 'a discard-only address (100::/64)'],
+  ['2001:db8::', 32, 'a documentation address (2001:db8::/32)'],
+  ['fc00::', 7, 'a private address (fc00::/7)'],
+  ['fe80::', 10, 'a link-local address (fe80::/10)'],
+  ['fec0::', 10, 'a site-local address (fec0::/10)'],
+  ['ff00::', 8, 'a multicast address'],
+]);
+
+function forbiddenIn(rules: ReturnType<typeof ranges>, ip: string, family: Family): string | null {
+  return rules.find((r) => r.list.check(ip, family))?.why ?? null;
+}
 
 function octets(ip: string): number[] | null {
   const parts = ip.split('.');
   if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p))) return null;
   const n = parts.map(Number);
   return n.every((x) => x <= 255) ? n : null;
-}
-
-function forbiddenV4(o: readonly number[]): string | null {
-  const [a, b, c] = o as [number, number, number, number];
-  for (const [ra, bFrom, bTo, rc, why] of V4_RANGES) {
-    if (a === ra && b >= bFrom && b <= bTo && (rc === -1 || c === rc)) return why;
-  }
-  if (a >= 224 && a <= 239) return 'a multicast address';
-  if (a >= 240) return 'a reserved address (240.0.0.0/4, broadcast)';
-  return null;
 }
 
 /** The eight 16-bit groups of an IPv6 address (dotted IPv4 tail folded in), or null when it does not parse. */
@@ -69,42 +89,32 @@ export function ipv6Groups(ip: string): number[] | null {
   return [...head, ...Array<number>(8 - known).fill(0), ...rest, ...tail];
 }
 
-function v4From(hi: number, lo: number): number[] {
-  return [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff];
-}
-
-function forbiddenV6(g: readonly number[]): string | null {
+/**
+ * IPv6 forms that carry an IPv4 address the connection really goes to — mapped `::ffff:a.b.c.d`, translated
+ * `::ffff:0:a.b.c.d`, 6to4 `2002:aabb:ccdd::` — are judged by that IPv4 address and name it. BlockList would match a
+ * mapped address against IPv4 ranges, but neither the translated nor the 6to4 form, nor say which address it was.
+ */
+function embeddedV4(g: readonly number[]): { v4: string; form: string } | null {
   const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
-  if (zeros(0, 8)) return 'an unspecified address (::)';
-  if (zeros(0, 7) && g[7] === 1) return 'a loopback address (::1)';
-  // IPv4-mapped ::ffff:a.b.c.d and IPv4-translated ::ffff:0:a.b.c.d: the socket connects to the IPv4 address itself.
-  if (zeros(0, 5) && g[5] === 0xffff) return embedded(v4From(g[6]!, g[7]!), 'IPv4-mapped');
-  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return embedded(v4From(g[6]!, g[7]!), 'IPv4-translated');
-  // Deprecated IPv4-compatible ::a.b.c.d — nothing public lives there.
-  if (zeros(0, 6)) return 'a reserved address (IPv4-compatible ::/96)';
-  if (g[0] === 0x64 && g[1] === 0xff9b) return 'a NAT64 address (64:ff9b::/96 reaches IPv4 through a local gateway)';
-  if (g[0] === 0x100 && zeros(1, 4)) return 'a discard-only address (100::/64)';
-  if (g[0] === 0x2001 && g[1] === 0xdb8) return 'a documentation address (2001:db8::/32)';
-  if (g[0] === 0x2002) return embedded(v4From(g[1]!, g[2]!), '6to4');
-  const first = g[0]!;
-  if ((first & 0xfe00) === 0xfc00) return 'a private address (fc00::/7)';
-  if ((first & 0xffc0) === 0xfe80) return 'a link-local address (fe80::/10)';
-  if ((first & 0xffc0) === 0xfec0) return 'a site-local address (fec0::/10)';
-  if ((first & 0xff00) === 0xff00) return 'a multicast address';
+  const v4 = (hi: number, lo: number) => [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff].join('.');
+  if (zeros(0, 5) && g[5] === 0xffff) return { v4: v4(g[6]!, g[7]!), form: 'IPv4-mapped' };
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return { v4: v4(g[6]!, g[7]!), form: 'IPv4-translated' };
+  if (g[0] === 0x2002) return { v4: v4(g[1]!, g[2]!), form: '6to4' };
   return null;
-}
-
-function embedded(v4: number[], form: string): string | null {
-  const why = forbiddenV4(v4);
-  return why ? `${why}, as ${form} ${v4.join('.')}` : null;
 }
 
 /** Why connecting to `ip` is refused, or null when it is a public address. Anything that is not an IP is refused. */
 export function forbiddenAddress(ip: string): string | null {
-  const bare = ip.replace(/^\[|\]$/g, '');
+  const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const family = isIP(bare);
-  if (family === 4) return forbiddenV4(octets(bare)!);
+  if (family === 4) return forbiddenIn(V4, bare, 'ipv4');
   if (family !== 6) return 'not an IP address';
   const groups = ipv6Groups(bare);
-  return groups ? forbiddenV6(groups) : 'not an IP address';
+  if (!groups) return 'not an IP address';
+  const inner = embeddedV4(groups);
+  if (inner) {
+    const why = forbiddenIn(V4, inner.v4, 'ipv4');
+    return why ? `${why}, as ${inner.form} ${inner.v4}` : null;
+  }
+  return forbiddenIn(V6, bare, 'ipv6');
 }

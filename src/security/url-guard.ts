@@ -8,15 +8,9 @@ import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { FetchFailure } from '../fetch/fetch-result.js';
 import { forbiddenAddress } from './address-guard.js';
+import type { UrlGuard } from './url-guard-options.js';
 
-/** Hosts a watch trusts: its configured URL's host and its allow-list (lower-case, without port). */
-export interface UrlGuard {
-  trustedHosts: readonly string[];
-  /** Exact origins (scheme, host, port) trusted besides the hosts: where REGWATCH_REWRITE sends this watch. */
-  trustedOrigins?: readonly string[];
-  /** Resolver (tests inject one; production uses the system's `dns.lookup`, read at call time). */
-  lookup?: typeof dns.lookup;
-}
+export type { UrlGuard } from './url-guard-options.js';
 
 /** Error code a guarded `lookup` fails with; http-fetch turns it into a `blocked` FetchFailure. */
 export const BLOCKED_CODE = 'EREGWATCHBLOCKED';

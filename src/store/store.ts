@@ -6,6 +6,7 @@ import { createClaims, type Claims } from './claims.js';
 import { DeferredWrites, type Change } from './deferred-writes.js';
 import { KeyLock } from './key-lock.js';
 import { SqliteTransactions } from './sqlite-transactions.js';
+import { storeCall } from './store-error.js';
 import { DEFAULT_STORE_URL, openKeyv, redactUrl, storeBackend, type StoreBackend } from './open-keyv.js';
 
 /** What a watch looked like at its last good check. Page bodies are not kept in memory between checks. */
@@ -90,12 +91,12 @@ export class Store {
   /** Take a lease on `key` for `ttlMs` (true when this process holds it now). */
   async claim(key: string, ttlMs: number): Promise<boolean> {
     this.open();
-    return this.claims.claim(key, this.owner, ttlMs);
+    return storeCall('claim', () => this.claims.claim(key, this.owner, ttlMs));
   }
 
   async release(key: string): Promise<void> {
     this.open();
-    return this.claims.release(key, this.owner);
+    return storeCall('release', () => this.claims.release(key, this.owner));
   }
 
   static async open(url: string = process.env.REGWATCH_STORE ?? DEFAULT_STORE_URL): Promise<Store> {
@@ -147,7 +148,7 @@ export class Store {
     if (this.prefetched.has(key)) value = this.prefetched.get(key);
     else {
       await this.deferred?.settled(key);
-      value = (await this.keyv.get<T>(key)) ?? undefined;
+      value = (await storeCall('read', () => this.keyv.get<T>(key))) ?? undefined;
     }
     return (this.deferred ? this.deferred.apply(key, value) : value) as T | undefined;
   }
@@ -155,13 +156,13 @@ export class Store {
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     this.open();
     await this.beforeWrite(key);
-    await this.keyv.set(key, value, ttlMs);
+    await storeCall('write', () => this.keyv.set(key, value, ttlMs));
   }
 
   async delete(key: string): Promise<void> {
     this.open();
     await this.beforeWrite(key);
-    await this.keyv.delete(key);
+    await storeCall('delete', () => this.keyv.delete(key));
   }
 
   /** A direct write of `key` comes after its batched changes, and makes its read-ahead value stale. */

@@ -411,3 +411,82 @@ describe('categories', () => {
     );
   });
 });
+
+describe('news or background, and wordings seen on real text', () => {
+  it('takes a step dated months before the story as context, and the same step dated that week as news', () => {
+    const text = 'The commerce ministry imposed export controls on seven rare earths on April 4.';
+    expect(categories('', text, '2025-04-06')).toEqual(['control_list_addition']);
+    expect(categories('', text, '2025-07-20')).toEqual([]);
+  });
+
+  it('reads recalling wordings as context: "N days since", "follows China\'s", "after the cancellation of"', () => {
+    const title = 'Magnet maker says orders recover';
+    for (const sentence of [
+      'It has been 50 days since Beijing put export controls on several heavy rare earths.',
+      "The recovery follows China's decision to impose export controls on heavy rare earths.",
+      'Sales grew after the cancellation of export curbs on rare earth magnets.',
+    ])
+      expect(categories(title, sentence), sentence).toEqual([]);
+  });
+
+  it('lets a present marker win over a recalled year in the same sentence', () => {
+    const text = 'On Thursday the ministry suspended the export controls on rare earths that it imposed last year.';
+    expect(categories('', text, '2025-11-07')).toEqual(['control_relaxation']);
+  });
+
+  it('weighs the lead like a headline when a document has no title, skipping a byline and a time stamp', () => {
+    const text =
+      '编辑 张明 2025-11-07 21:30\n商务部今日宣布暂停对稀土等物项的出口管制措施，期限一年。\n市场人士认为此举有利于供应链稳定。';
+    expect(categories('', text, '2025-11-07')).toEqual(['control_relaxation']);
+  });
+
+  it('takes a rare-earth step in the body of a story headlined about another metal as context', () => {
+    const title = 'China to restrict exports of antimony from next month';
+    const text =
+      'The commerce ministry said it would impose export controls on antimony products. ' +
+      'China has also banned the export of technology to make rare earth magnets.';
+    expect(categories(title, text, '2024-08-15')).toEqual([]);
+  });
+
+  it('reads quota notices with pinyin in brackets after the characters', () => {
+    const title = '工信部下達(dá)2024年第一批稀土開(kāi)采指標(biāo)';
+    expect(categories(title, '本批指標(biāo)已下達(dá)至各集團(tuán)。', '2024-02-20')).toEqual(['quota_batch']);
+  });
+
+  it('recognises the news in wordings the rules were not written for', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'Beijing suspends two export control announcements',
+        'The commerce ministry suspends the implementation of announcements No. 12 and No. 13 on rare earth items.',
+        'control_relaxation',
+      ],
+      [
+        'Rare earth management rules published',
+        'The interim rules on rare earth tracing were jointly issued by three ministries on Monday.',
+        'regulation',
+      ],
+      [
+        'China quietly issues its 2026 rare earth quotas',
+        'The ministry did not announce the quotas publicly.',
+        'quota_batch',
+      ],
+      [
+        'China sets caps for rare earth extraction',
+        'The ceiling for rare earth mining was set at 100,000 tonnes.',
+        'quota_batch',
+      ],
+      ['國務院公布「稀土管理條例」', '國務院日前公布「稀土管理條例」，自十月一日起施行。', 'regulation'],
+    ];
+    for (const [title, text, category] of cases) expect(categories(title, text), title).toEqual([category]);
+  });
+
+  it('does not take a promise to approve licences for an approval', () => {
+    expect(categories('商务部：将依法审批稀土出口申请', '对符合规定的申请，商务部将予以批准。')).toEqual([]);
+    expect(
+      categories('Ministry on licences', 'Applications that meet the rules will be approved, the ministry said.'),
+    ).toEqual([]);
+    expect(categories('稀土出口许可陆续发放', '多家磁材企业已陆续获得商务部发放的稀土出口许可证。')).toEqual([
+      'licence_approval',
+    ]);
+  });
+});

@@ -1,17 +1,38 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, f1, formatReport, readLabels } from '../../src/classify/evaluate.js';
+import {
+  evaluate,
+  f1,
+  formatReport,
+  hasCorpus,
+  labelsOfPart,
+  partOf,
+  readLabels,
+} from '../../src/classify/evaluate.js';
 import { loadRules } from '../../src/classify/index.js';
 import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
 import { CATEGORIES } from '../../src/types.js';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
+/** The shared real corpus sits beside the checkout (CI puts shared/ next to the clone). */
+const REAL = fileURLToPath(new URL('../../../shared/corpus-real/', import.meta.url));
+
+/**
+ * What the shipped rules reach on the real corpus, less a margin of 0.02: a change that loses more fails here. The
+ * train part is what the rules were tuned on; `all` adds the held-out part (documents numbered a multiple of 5). Its
+ * floor is set from the lead's one held-out run (whoever tunes must not see the held-out score, so it starts unset and
+ * its check is skipped with one line until then).
+ */
+const FLOORS: Record<'train' | 'all', { categories: number; figures: number } | null> = {
+  train: { categories: 0.935, figures: 0.73 },
+  all: null,
+};
+
+const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
 
 describe('the shipped rules on the labelled corpus (npm run eval)', () => {
-  const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
-
   it('the corpus is what its README says: every document labelled, at least 80 of them, at least 20 near-misses', () => {
     const labels = readLabels(CORPUS);
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
@@ -24,10 +45,44 @@ describe('the shipped rules on the labelled corpus (npm run eval)', () => {
     expect(labels.filter((l) => l.categories.length === 0).length).toBeGreaterThanOrEqual(20);
   });
 
-  it('meets the bars: category micro-F1 ≥ 0.95 and figure F1 ≥ 0.90', () => {
+  it('meets the bars on its own corpus: category micro-F1 ≥ 0.95 and figure F1 ≥ 0.90', () => {
     const report = evaluate(CORPUS, loaded.rules!);
     const table = formatReport(report, true);
     expect(f1(report.categoriesMicro), table).toBeGreaterThanOrEqual(0.95);
     expect(f1(report.figures), table).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('keeps documents numbered a multiple of 5 apart as the held-out part, by file name alone', () => {
+    expect(partOf('en-005.txt')).toBe('heldout');
+    expect(partOf('zh-040.txt')).toBe('heldout');
+    expect(partOf('en-012.txt')).toBe('train');
+    expect(partOf('b-005-en-2023-batch3.txt')).toBeNull();
+    const labels = [{ file: 'en-010.txt' }, { file: 'en-011.txt' }, { file: 'b-001-x.txt' }].map((l) => ({
+      ...l,
+      categories: [],
+      figures: [],
+    }));
+    expect(labelsOfPart(labels, 'train').map((l) => l.file)).toEqual(['en-011.txt', 'b-001-x.txt']);
+    expect(labelsOfPart(labels, 'heldout').map((l) => l.file)).toEqual(['en-010.txt', 'b-001-x.txt']);
+    expect(labelsOfPart(labels, 'all')).toHaveLength(3);
+  });
+});
+
+const real = hasCorpus(REAL);
+if (!real && !process.env.CI)
+  process.stdout.write(`real-corpus eval skipped: ${REAL} not found (put shared/corpus-real beside the checkout)\n`);
+
+describe.skipIf(!real && !process.env.CI)('the shipped rules on the shared real corpus', () => {
+  for (const part of ['train', 'all'] as const) {
+    const floor = FLOORS[part];
+    if (!floor)
+      process.stdout.write(`real-corpus ${part} floor not set yet: the lead sets it after the held-out run\n`);
+    it.skipIf(!floor)(`holds what it reached on the ${part} part, less 0.02`, () => {
+      expect(existsSync(REAL), `${REAL} is required when CI=true`).toBe(true);
+      const report = evaluate(REAL, loaded.rules!, part);
+      const table = formatReport(report, true);
+      expect(f1(report.categoriesMicro), table).toBeGreaterThanOrEqual(floor!.categories);
+      expect(f1(report.figures), table).toBeGreaterThanOrEqual(floor!.figures);
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatIssue } from '../../src/config/config-issue.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import { runCli, tempConfig } from '../helpers/run-cli.js';
 
 const GOOD_WATCH = `  - id: good
@@ -12,7 +13,7 @@ const GOOD_WATCH = `  - id: good
 function issuesOf(files: Record<string, string>, env: NodeJS.ProcessEnv = {}): string[] {
   const { dir } = tempConfig({ 'notify.yaml': 'channels:\n  - id: out\n    type: console\n', ...files });
   try {
-    loadConfig(dir, env);
+    loadConfig(dir, env, plugins);
   } catch (error) {
     if (error instanceof ConfigError)
       return error.issues.map((i) => formatIssue({ ...i, file: i.file.replace(/^.*regwatch-test-[^/]+\//, '') }));
@@ -161,7 +162,7 @@ describe('config validation names the file, line, column and the fix', () => {
 
   it('a directory with only watches/ falls back to the shipped notify.yaml and rules', () => {
     const { dir } = tempConfig({ 'watches/a.yaml': `watches:\n${GOOD_WATCH}` });
-    const config = loadConfig(dir, {});
+    const config = loadConfig(dir, {}, plugins);
     expect(config.watches.map((w) => w.id)).toEqual(['good']);
     expect(config.channels.map((c) => c.type)).toContain('console');
   });

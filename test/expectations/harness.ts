@@ -12,6 +12,7 @@ import { TimedTasks } from '../../src/timed-tasks.js';
 import type { Alert } from '../../src/types.js';
 import type { Receiver } from '../helpers/receiver.js';
 import { tempConfig } from '../helpers/run-cli.js';
+import { plugins } from '../../src/plugins.js';
 
 export class FakeClock {
   constructor(public t: number) {}
@@ -70,7 +71,7 @@ export async function instance(dir: string, storeAt: string, clock: FakeClock): 
   const store = await Store.open(storeAt.includes('://') ? storeAt : `sqlite://${storeAt}`);
   const logger = createLogger('silent');
   const runner = new Runner({ store, logger, now: clock.now });
-  await runner.applyConfig(loadConfig(dir, {}));
+  await runner.applyConfig(loadConfig(dir, {}, plugins));
   const timed = new TimedTasks({ runner, logger, now: clock.now });
   return {
     runner,

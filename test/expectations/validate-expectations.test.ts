@@ -3,6 +3,7 @@ import { ConfigError, formatIssue } from '../../src/config/config-issue.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { runCli, tempConfig } from '../helpers/run-cli.js';
 import { WATCHES } from './harness.js';
+import { plugins } from '../../src/plugins.js';
 
 const NOTIFY = 'channels:\n  - id: out\n    type: console\n';
 
@@ -10,7 +11,7 @@ const NOTIFY = 'channels:\n  - id: out\n    type: console\n';
 function issuesOf(expectations: string, notify = NOTIFY): string[] {
   const { dir } = tempConfig({ 'watches/w.yaml': WATCHES, 'notify.yaml': notify, 'expectations.yaml': expectations });
   try {
-    loadConfig(dir, {});
+    loadConfig(dir, {}, plugins);
   } catch (error) {
     if (error instanceof ConfigError)
       return error.issues.map((i) => formatIssue({ ...i, file: i.file.replace(/^.*regwatch-test-[^/]+\//, '') }));
@@ -90,7 +91,7 @@ describe('validate checks expectations.yaml and the digest/quiet channel keys wi
     const bad = await runCli(['validate', '--config', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stdout + bad.stderr).toMatch(/expectations\.yaml:5:15: .*unknown time zone/);
-    expect(loadConfig('config', {}).expectations.map((e) => e.id)).toEqual([
+    expect(loadConfig('config', {}, plugins).expectations.map((e) => e.id)).toEqual([
       'gac-rare-earth-exports',
       'gac-magnet-exports',
       'miit-first-quota-batch',

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import type { CheckOutcome } from '../../src/pipeline/check-watch.js';
 import { Runner } from '../../src/pipeline/runner.js';
 import { Store } from '../../src/store/store.js';
@@ -57,7 +58,7 @@ describe('hostile and broken input', () => {
       logger: pino({ level: 'silent' }),
       out: new Writable({ write: (_c, _e, cb) => cb() }),
     });
-    await runner.applyConfig(loadConfig(cfg.dir, {}));
+    await runner.applyConfig(loadConfig(cfg.dir, {}, plugins));
   });
   afterAll(async () => {
     await runner.close();

@@ -18,20 +18,9 @@ import { Store } from '../../src/store/store.js';
 import { FaultReceiver, waitUntil, type ReceiverFault } from '../helpers/fault-receiver.js';
 import { FaultSite, type SiteFault } from '../helpers/fault-site.js';
 import { ROOT, tempConfig } from '../helpers/run-cli.js';
+import { seededRandom as random } from '../helpers/seeded-random.js';
 
 const KILLS = Number(process.env.REGWATCH_FAULT_KILLS ?? 50);
-
-/** A small deterministic generator (mulberry32), so a failing run can be repeated with its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type KillPoint = 'timer' | 'fetching' | 'fetched' | 'in-flight' | 'answered';
 const KILL_POINTS: KillPoint[] = ['timer', 'fetching', 'fetched', 'in-flight', 'answered'];
@@ -86,7 +75,7 @@ describe('SIGKILL at seeded random points loses no alert and repeats none a rece
       'settings.yaml':
         'timeout: 1500ms\nconnectTimeout: 1s\nfailureThreshold: 1000\njitter: 0\n' +
         'outbox:\n  initialBackoff: 30ms\n  maxBackoff: 150ms\n  downAfter: 1h\n',
-      'watches/site.yaml': `watches:\n  - id: list\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n    follow: false\n    every: 1s\n`,
+      'watches/site.yaml': `watches:\n  - id: list\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n    follow: false\n    every: 1s\n    maxNewItems: 1000\n`,
     });
     expect(await exited(spawnRegwatch('once', cfg.dir, cfg.store))).toEqual({ code: 0, signal: null }); // baseline
   });

@@ -5,6 +5,8 @@
  * request and can be told to answer the next requests with a 429 (Retry-After, X-RateLimit-* headers and a
  * `retry_after` body, as Discord does), a 5xx, or a Discord error code.
  *
+ * Messages with attachments arrive as multipart (payload_json + files): `body` is the JSON part, `files` the files.
+ *
  * Point discord.js at it with `DISCORD_API_URL = fake.api` (discord.js appends /v10).
  */
 import http from 'node:http';
@@ -22,6 +24,8 @@ export interface RecordedRequest {
   status: number;
   /** What the fake answered (a posted message with its id). */
   answer?: unknown;
+  /** Files of a multipart request (the JSON part is `body`, from payload_json). */
+  files?: Array<{ field: string; filename: string; contentType: string; bytes: Buffer }>;
   at: number;
 }
 
@@ -172,15 +176,48 @@ export class FakeDiscord {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => void this.answer(req, res, Buffer.concat(chunks)));
+  }
+
+  /** Multipart (files + payload_json) as Discord accepts it for messages with attachments. */
+  private async multipart(
+    bytes: Buffer,
+    contentType: string,
+  ): Promise<{ body: unknown; files: NonNullable<RecordedRequest['files']> }> {
+    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+    const files: NonNullable<RecordedRequest['files']> = [];
+    let body: unknown;
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value) as unknown;
+      } else {
+        files.push({
+          field,
+          filename: value.name,
+          contentType: value.type,
+          bytes: Buffer.from(await value.arrayBuffer()),
+        });
+      }
+    }
+    return { body, files };
+  }
+
+  private async answer(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer): Promise<void> {
+    {
       const url = new URL(req.url ?? '/', 'http://fake');
       const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const contentType = String(req.headers['content-type'] ?? '');
       let body: unknown;
-      try {
-        body = raw ? (JSON.parse(raw) as unknown) : undefined;
-      } catch {
-        body = raw;
+      let files: RecordedRequest['files'];
+      if (contentType.startsWith('multipart/form-data')) {
+        ({ body, files } = await this.multipart(bytes, contentType));
+      } else {
+        const raw = bytes.toString('utf8');
+        try {
+          body = raw ? (JSON.parse(raw) as unknown) : undefined;
+        } catch {
+          body = raw;
+        }
       }
       const method = req.method ?? 'GET';
       const answer = this.scripted(path) ?? this.route(method, path, req.headers, body);
@@ -192,11 +229,12 @@ export class FakeDiscord {
         body,
         status: answer.status,
         answer: answer.body,
+        ...(files ? { files } : {}),
         at: Date.now(),
       });
       const headers = { 'content-type': 'application/json', ...answer.headers };
       res.writeHead(answer.status, headers).end(answer.body === undefined ? '' : JSON.stringify(answer.body));
-    });
+    }
   }
 
   private scripted(path: string): ScriptedResponse | undefined {

@@ -8,6 +8,9 @@
  * Socket Mode: `apps.connections.open` (app token) hands out `ws://…/link`; the fake says hello and can push a
  * slash-command envelope, resolving with the bot's ack.
  *
+ * File uploads (files.uploadV2): `files.getUploadURLExternal` hands out `http://…/upload/<file id>`, which records the
+ * bytes (`uploads`), and `files.completeUploadExternal` shares them (its params are recorded like any call).
+ *
  * Point the bot at it with `SLACK_API_URL = fake.api`.
  */
 import http from 'node:http';
@@ -27,6 +30,14 @@ export interface SlackRequest {
   /** The Web API answer (its `ts` for a post). */
   answer?: Record<string, unknown>;
   at: number;
+}
+
+/** A file that reached the upload URL (files.uploadV2 step 2), with the bytes as received. */
+export interface SlackUploadedFile {
+  fileId: string;
+  filename: string;
+  bytes: Buffer;
+  contentType: string;
 }
 
 export interface ScriptedAnswer {
@@ -73,6 +84,9 @@ export class FakeSlack {
   /** Channels the bot may post to; `channel_not_found` for others. */
   readonly channels = new Set<string>(['C0ALERTS']);
   readonly users = new Map<string, SlackUser>();
+  /** Files whose bytes arrived at an upload URL, by file id. */
+  readonly uploads = new Map<string, SlackUploadedFile>();
+  private readonly pendingUploads = new Map<string, string>();
   private readonly script: ScriptedAnswer[] = [];
   private readonly waiters: Array<{ match: (r: SlackRequest) => boolean; resolve: (r: SlackRequest) => void }> = [];
   /** Valid app-level tokens (Socket Mode). */
@@ -213,8 +227,22 @@ export class FakeSlack {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const upload = /^\/upload\/(F\w+)$/.exec(path);
+      if (upload) {
+        const fileId = upload[1]!;
+        this.uploads.set(fileId, {
+          fileId,
+          filename: this.pendingUploads.get(fileId) ?? '',
+          bytes,
+          contentType: String(req.headers['content-type'] ?? ''),
+        });
+        this.record({ method: 'upload', path, params: { file_id: fileId }, token: null, status: 200, at: Date.now() });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+        return;
+      }
       const params = parseBody(raw, req.headers['content-type'] ?? '');
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ')
@@ -290,6 +318,22 @@ export class FakeSlack {
             errors: problems,
           };
         return { ok: true, channel, ts: `${this.ts++}.000100` };
+      }
+      case 'files.getUploadURLExternal': {
+        if (!str(params.filename) || !Number(params.length)) return { ok: false, error: 'invalid_arguments' };
+        const fileId = `F${this.ts++}`;
+        this.pendingUploads.set(fileId, str(params.filename));
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = JSON.parse(str(params.files) || '[]') as Array<{ id: string; title?: string }>;
+        if (files.some((f) => !this.uploads.has(f.id))) return { ok: false, error: 'file_not_found' };
+        const channel = str(params.channel_id);
+        if (channel && !this.channels.has(channel)) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: this.uploads.get(f.id)?.filename })),
+        };
       }
       case 'users.info': {
         const user = this.users.get(str(params.user));

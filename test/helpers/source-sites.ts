@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type LoadedConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
 import { createLogger } from '../../src/logger.js';
 import type { CheckOutcome } from '../../src/pipeline/check-watch.js';
@@ -27,7 +28,7 @@ export async function startSourceSites(): Promise<SourceSites> {
 
 /** The shipped config, with politeness spacing removed so tests run fast (the fixtures are local). */
 export function shippedConfig(): LoadedConfig {
-  const config = loadConfig(SHIPPED_CONFIG_DIR, {});
+  const config = loadConfig(SHIPPED_CONFIG_DIR, {}, plugins);
   return { ...config, settings: { ...config.settings, hostInterval: 0, perHost: 4 } };
 }
 

@@ -7,8 +7,9 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import { plugins } from '../../src/plugins.js';
 import type { BrowserOptions } from '../../src/fetch/fetch-result.js';
-import { HostLimiter } from '../../src/fetch/host-limiter.js';
+import { KeyedLimiter } from '../../src/limiter.js';
 import { fetchForWatch } from '../../src/pipeline/fetch-for-watch.js';
 import { Recorder } from '../helpers/recorder.js';
 import { runCli, tempConfig } from '../helpers/run-cli.js';
@@ -138,7 +139,7 @@ describe('credentials stay on the watch origin', () => {
         '',
       ].join('\n'),
     });
-    const config = loadConfig(cfg.dir, {});
+    const config = loadConfig(cfg.dir, {}, plugins);
     const watch = config.watches[0]!;
     // The browser pool's side of the call: what it was asked to send with each page.
     const asked: Array<{ url: string; headers?: Record<string, string> }> = [];
@@ -154,7 +155,7 @@ describe('credentials stay on the watch origin', () => {
         durationMs: 1,
       });
     };
-    const deps = { settings: config.settings, hosts: new HostLimiter(2), browser };
+    const deps = { settings: config.settings, hosts: new KeyedLimiter({ concurrency: 2 }), browser };
     await fetchForWatch(watch, 'https://www.example.gov.cn/doc.html', deps);
     await fetchForWatch(watch, 'https://files.example.com/doc.html', deps);
     await fetchForWatch(watch, 'https://www.example.gov.cn:8443/doc.html', deps);

@@ -106,6 +106,8 @@ describe('discovered links', () => {
         '    items: "ul.l li"',
         '    detail: "div.article"',
         '    allowHosts: ["127.0.0.2"]',
+        // Every link below is its own case: each must alert on its own, not as one summary of a re-arranged list.
+        '    maxNewItems: 100',
         '',
       ].join('\n'),
     });

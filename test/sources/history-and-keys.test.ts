@@ -124,7 +124,7 @@ describe('event keys', () => {
 });
 
 describe('attachments', () => {
-  it('reads a legacy .xls table and its 稀土 row; PDFs are recognised, not read', () => {
+  it('reads a legacy .xls table and its 稀土 row; a damaged PDF is a clear error', async () => {
     const xls = writeXls('Sheet1', [
       ['（14）2025年1-2月进口主要商品量值表（人民币值）'],
       ['商品名称', '计量单位', '1-2月', null, '比去年同期±%', null],
@@ -132,7 +132,7 @@ describe('attachments', () => {
       ['稀土永磁', '吨', 10, 100, 1, 1],
       ['稀土', '吨', 16922.2, 123456, -24.1, -10],
     ]);
-    const read = readAttachment(xls);
+    const read = await readAttachment(xls);
     expect(read.format).toBe('xls');
     expect(read.text).toContain('稀土\t吨\t16922.2');
     expect(read.figures).toEqual([
@@ -144,7 +144,7 @@ describe('attachments', () => {
         change_basis: 'yoy',
       }),
     ]);
-    expect(() => readAttachment(Buffer.from('%PDF-1.7\n…'))).toThrow(UnreadableAttachment);
+    await expect(readAttachment(Buffer.from('%PDF-1.7\n…'))).rejects.toThrow(UnreadableAttachment);
   });
 });
 

@@ -1,0 +1,100 @@
+/**
+ * News or background: where a sentence stands in the document and what time it speaks of. A sentence is background when
+ * it recalls (a past-tense or "earlier" marker, 此前, 曾, "had", "last year") or when every date it names ends well
+ * before the document's date ("in April" in a story of July; 2019 in a story of 2025). A sentence that names the
+ * present (近日, 昨日, "on Thursday", "this week") is news whatever else it recalls.
+ */
+
+/** A document date as a day number (days since 1970-01-01), or null when the document has none. */
+export type DayNumber = number;
+
+const DAY = 86_400_000;
+const dayNumber = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d) / DAY);
+/** The last day of a month (m 1–12), or of the year when m is 12 and the text gave only a year. */
+const monthEnd = (y: number, m: number) => dayNumber(y, m + 1, 0);
+
+export function documentDay(date: string | null | undefined): { day: DayNumber; year: number; month: number } | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(date ?? '');
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  return { day: dayNumber(year, month, Number(m[3] ?? 15)), year, month };
+}
+
+const YEAR_SEASON = 75;
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_DATE =
+  /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d)\b)?/g;
+const EN_YEAR =
+  /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
+const ZH_DATE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g;
+const ZH_YEAR = /((?:19|20)\d\d)年(?!\d{1,2}月)/g;
+// "去年" and "last year" as a time, not as the base of a comparison (比去年, 去年同期, "up 5% from last year").
+const ZH_RELATIVE_YEAR = /(?<![比较于与和])(去年|前年|上年)(?!同期|的?水平)/g;
+const EN_RELATIVE_YEAR =
+  /(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+(?:a\s+|the\s+same\s+\w+\s+)?)\b(last|previous) year\b/gi;
+
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// 二〇二四年, 十月, 二十三日: Chinese numerals right before 年/月/日/号.
+const CHINESE_DATE_NUMBER = /[〇零一二三四五六七八九十]{1,4}[年月日号]/;
+const CHINESE_DATE_NUMBERS = /[〇零一二三四五六七八九十]{1,4}(?=[年月日号])/g;
+
+/** A year written digit by digit (二〇二四 → 2024), or a month or day count (十 → 10, 二十三 → 23). */
+function chineseDateNumber(s: string): string {
+  if (!s.includes('十')) return [...s].map((c) => DIGIT[c] ?? '').join('');
+  const [tens, ones] = s.split('十');
+  return String((tens ? (DIGIT[tens] ?? 1) : 1) * 10 + (ones ? (DIGIT[ones] ?? 0) : 0));
+}
+
+/**
+ * The last day of each period a sentence names, read relative to the document: "April" without a year is the last
+ * April up to the document's month (a month after it, with no year, may be a coming date and is left out).
+ */
+export function namedDays(text: string, doc: { year: number; month: number }): DayNumber[] {
+  const sentence = CHINESE_DATE_NUMBER.test(text) ? text.replace(CHINESE_DATE_NUMBERS, chineseDateNumber) : text;
+  const out: DayNumber[] = [];
+  const resolve = (year: number | null, month: number, day: number | null) => {
+    if (month < 1 || month > 12) return;
+    if (year === null) {
+      if (month > doc.month) return;
+      year = doc.year;
+    }
+    out.push(day ? dayNumber(year, month, day) : monthEnd(year, month));
+  };
+  for (const m of sentence.matchAll(EN_DATE)) {
+    const month = EN_MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    // "May" is also a verb: only a May with a day or a year is a date.
+    if (m[1] === 'May' && !m[2] && !m[3]) continue;
+    resolve(m[3] ? Number(m[3]) : null, month, m[2] ? Number(m[2]) : null);
+  }
+  for (const m of sentence.matchAll(ZH_DATE))
+    resolve(m[1] ? Number(m[1]) : null, Number(m[2]), m[3] ? Number(m[3]) : null);
+  // A year alone stays current for a season after it ends: annual figures and reviews come out into March.
+  for (const re of [EN_YEAR, ZH_YEAR])
+    for (const m of sentence.matchAll(re)) out.push(monthEnd(Number(m[1]), 12) + YEAR_SEASON);
+  for (const m of sentence.matchAll(ZH_RELATIVE_YEAR)) out.push(monthEnd(doc.year - (m[1] === '前年' ? 2 : 1), 12));
+  for (const _ of sentence.matchAll(EN_RELATIVE_YEAR)) out.push(monthEnd(doc.year - 1, 12));
+  return out;
+}
+
+export interface TimeCues {
+  /** Recalling markers: 此前, 曾, "had imposed", "back in" … */
+  past: RegExp | null;
+  /** Present markers: 近日, 昨日, "on Thursday", "this week" … */
+  present: RegExp | null;
+  /** A sentence whose latest named date ends this many days or more before the document's date is background. */
+  olderDays: number;
+}
+
+/** Whether a sentence is background (see the module comment). */
+export function isBackground(
+  sentence: string,
+  cues: TimeCues,
+  doc: { day: DayNumber; year: number; month: number } | null,
+): boolean {
+  if (cues.present?.test(sentence)) return false;
+  if (cues.past?.test(sentence)) return true;
+  if (!doc) return false;
+  const days = namedDays(sentence, doc);
+  return days.length > 0 && Math.max(...days) <= doc.day - cues.olderDays;
+}

@@ -1,0 +1,145 @@
+/** Which tonnage each percentage change belongs to (design §5 change_pct / change_basis). */
+import type { Change } from '../changes.js';
+import type { Cue } from '../figure-cues.js';
+import type { Span } from '../segment.js';
+import type { Candidate } from './candidate.js';
+import type { Flow, Product, QuotaKind } from './metric.js';
+import { CUMULATIVE_PERIOD } from './pick-period.js';
+import { sameFigure, type Stated } from './stated.js';
+
+/** What a sentence without a tonnage of its own is about: the product, the direction and the destination it names. */
+export interface Subject {
+  /** A quota change: only that quota's main figure (not a split or a year-to-date sum) can take it. */
+  quota?: QuotaKind;
+  /** The change is of a year's total quota: no batch takes it. */
+  total?: boolean;
+  product?: Product;
+  flow?: Flow;
+  destination?: string;
+}
+
+export function subjectOf(cues: Cue[], ctx: { product?: Product; flow?: Flow }): Subject {
+  const product = cues.filter((c) => c.type === 'magnet' || c.type === 'rare_earth').at(-1)?.type as Product;
+  const flow = cues.filter((c) => c.type === 'export' || c.type === 'import').at(-1)?.type as Flow;
+  const destination = cues.filter((c) => c.type === 'dest').at(-1)?.country;
+  return { product: product ?? ctx.product, flow: flow ?? ctx.flow, destination };
+}
+
+/** Whether a figure is the one a subject names. */
+export function fits({ metric, batch }: Stated, s: Subject): boolean {
+  if (s.quota)
+    return (
+      metric.kind === 'quota' &&
+      metric.quota === s.quota &&
+      !metric.split &&
+      !metric.ytd &&
+      (!s.total || batch === null)
+    );
+  if (metric.kind !== 'trade') return false;
+  if (s.product && metric.product !== s.product) return false;
+  if (s.flow && metric.flow !== s.flow) return false;
+  return metric.destination === s.destination;
+}
+
+/**
+ * Give figure `fi` a change stated apart from it, unless it already has one on that basis. A change with no basis
+ * can only be year-on-year, and only for a cumulative period.
+ */
+export function attachChange(figures: Stated[], fi: number, change: Change): boolean {
+  const f = figures[fi]!;
+  const basis = change.basis ?? (CUMULATIVE_PERIOD.test(f.period ?? '-') ? 'yoy' : null);
+  if (!basis) return false;
+  if (figures.some((g) => sameFigure(g, f) && g.change_basis === basis)) return false;
+  const withChange = { ...f, change_pct: change.pct, change_basis: basis };
+  if (f.change_basis === null) figures[fi] = withChange;
+  else figures.push(withChange);
+  return true;
+}
+
+/** A destination cue or a period mention, at a position of the sentence. */
+export interface Marker {
+  at: number;
+  destination?: string;
+  period?: string | null;
+}
+
+/** A marker naming another destination or another period than the candidate's own. */
+function belongsElsewhere(m: Marker, c: Candidate): boolean {
+  if (c.metric.kind === 'quota') return false;
+  if (m.destination) return c.metric.destination !== m.destination;
+  return Boolean(m.period && c.period && m.period !== c.period);
+}
+
+/** Each change goes to the tonnage in its clause, else to the nearest clause's (the earlier one on a tie). */
+export function assignChanges(
+  candidates: Candidate[],
+  changes: Change[],
+  clauseSpans: Span[],
+  respectively: boolean,
+  markers: Marker[],
+): Change[][] {
+  const out: Change[][] = candidates.map(() => []);
+  if (candidates.length === 0) return out;
+  const clauseIndex = (pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
+  // "240,000 mt and 230,000 mt, up 14.29% and 13.86% respectively from … 210,000 mt and 202,000 mt": in order, to
+  // the tonnages that are not comparison bases.
+  const own = candidates.map((c, i) => (c.comparisonBase ? -1 : i)).filter((i) => i >= 0);
+  if (respectively && own.length > 1 && changes.length === own.length) {
+    changes.forEach((ch, i) => {
+      const basis = ch.basis ?? (CUMULATIVE_PERIOD.test(candidates[own[i]!]!.period ?? '-') ? 'yoy' : null);
+      if (basis) out[own[i]!]!.push({ ...ch, basis });
+    });
+    return out;
+  }
+  for (const ch of changes) {
+    const ci = clauseIndex(ch.start);
+    let best = -1;
+    let bestScore = Infinity;
+    candidates.forEach((c, i) => {
+      // "up 15% from 100,000 tonnes in 2017": the comparison base does not carry the change.
+      if (c.comparisonBase) return;
+      if (c.q.end <= ch.start && markers.some((m) => m.at >= c.q.end && m.at < ch.start && belongsElsewhere(m, c)))
+        return;
+      const qi = clauseIndex(c.q.start);
+      const clauseDist = Math.abs(qi - ci);
+      const charDist = c.q.end <= ch.start ? ch.start - c.q.end : c.q.start - ch.end;
+      const score = clauseDist * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    });
+    if (best < 0) continue;
+    let change = ch;
+    if (!change.basis) {
+      // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year.
+      if (!CUMULATIVE_PERIOD.test(candidates[best]!.period ?? '-')) continue;
+      change = { ...change, basis: 'yoy' };
+    }
+    const mine = out[best]!;
+    if (!mine.some((x) => x.basis === change.basis)) mine.push(change);
+  }
+  return out;
+}
+
+// (The percentage's match may begin at the space before its number: "both 20 percent".)
+const ALL_OF_THEM = /(?:均|都|皆)[^，。；,;%]{0,8}$|\b(?:both|each)(?:\s+\w+){0,2}\s*$/i;
+
+/** "分别为16.8万吨、16.2万吨，均同比增长20%", "both up 20%": one change for every tonnage of the sentence. */
+export function shareChanges(
+  text: string,
+  sentence: Span,
+  changes: Change[],
+  candidates: Candidate[],
+  assigned: Change[][],
+): void {
+  for (const ch of changes) {
+    if (!ALL_OF_THEM.test(text.slice(Math.max(sentence.start, ch.start - 12), ch.start))) continue;
+    candidates.forEach((c, i) => {
+      // (No basis stated: a year, a quarter or months from January can only be compared year on year.)
+      const basis = ch.basis ?? (CUMULATIVE_PERIOD.test(c.period ?? '-') ? 'yoy' : null);
+      if (basis && !c.comparisonBase && !assigned[i]!.some((x) => x.basis === basis))
+        assigned[i]!.push({ ...ch, basis });
+    });
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Comparison bases: tonnages written as what another tonnage is compared with ("from 100,000 tons", "than April's 4,566
+ * tons", 去年同期为29095.2吨), and the period written next to each, which no other tonnage of the sentence may take.
+ */
+import type { PeriodMention } from '../periods.js';
+import type { Quantity } from '../quantities.js';
+import type { Span } from '../segment.js';
+
+// "from 100,000 tons", "36.2% above April's 4,566 tons", "after sliding to just 46 tons in May", "higher than the 4,725
+// tonnes shipped a year ago".
+const COMPARISON_BASE =
+  /(?:(?:比|较|与)\s*(?:(?:去年|上年|前一年|(?:19|20)\d{2}\s*年)\s*)?(?:同期|同月)\s*(?:的)?|(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+// A base named before its tonnage: "from the 2022 full-year quotas of 210,000 mt", "compared with last year's total of".
+const NAMED_BASE =
+  /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:of|at)\s*$/i;
+// "up 35.9% versus May 2023, when China shipped 4,576 tons": the tonnage of the comparison period.
+const WHEN_GAP = /^\s*,?\s*when\s+[^,;.\d%]{0,40}$/i;
+// The next tonnage of a list: "quotas of 210,000 mt and 202,000 mt".
+export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
+// The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
+const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$/;
+const IN_GAP = /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?$/i;
+
+/**
+ * The comparison bases of a sentence, each with the period written next to it (null when none is). `periods` are the
+ * sentence's mentions; offsets are into `text`.
+ */
+export function findBases(
+  text: string,
+  sentence: Span,
+  quantities: Quantity[],
+  periods: PeriodMention[],
+): Map<Quantity, PeriodMention | null> {
+  const bases = new Map<Quantity, PeriodMention | null>();
+  let prevQ: Quantity | undefined;
+  for (const q of quantities) {
+    const previousQ = prevQ;
+    prevQ = q;
+    const after = () =>
+      periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
+    if (previousQ && bases.has(previousQ) && LIST_GAP.test(text.slice(previousQ.end, q.start))) {
+      bases.set(q, bases.get(previousQ)!);
+      continue;
+    }
+    const own = periods.find(
+      (p) => p.end <= q.start && p.relYear === undefined && POSSESSIVE_GAP.test(text.slice(p.end, q.start)),
+    );
+    const before = text.slice(Math.max(sentence.start, (own?.start ?? q.start) - 30), own?.start ?? q.start);
+    if (COMPARISON_BASE.test(before)) {
+      bases.set(q, own ?? after() ?? null);
+      continue;
+    }
+    const when = periods.find((p) => p.comparative && p.end <= q.start && WHEN_GAP.test(text.slice(p.end, q.start)));
+    if (when) {
+      bases.set(q, when);
+      continue;
+    }
+    const wider = Math.max(sentence.start, q.start - 60);
+    const named = NAMED_BASE.exec(text.slice(wider, q.start));
+    if (named) {
+      const from = wider + named.index;
+      bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? after() ?? null);
+    }
+  }
+  return bases;
+}
+
+/**
+ * 去年同期/上年同期 just before the tonnage, or "a year earlier" ("shipped a year ago") just after it, with no change in
+ * between.
+ */
+export function sameTimeLastYear(text: string, clause: Span, q: Quantity): boolean {
+  const before = text.slice(clause.start, q.start);
+  const after = text.slice(q.end, clause.end);
+  return (
+    /(?:去年同期|上年同期)[^%％\d]{0,12}$/.test(before) ||
+    /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:a year (?:earlier|ago|before)|in the same (?:period|month|quarter) (?:of )?last year)/i.test(
+      after,
+    )
+  );
+}
+
+/** A period one year back: 2025-06 → 2024-06, 2025-01/2025-05 → 2024-01/2024-05. */
+export const yearBack = (period: string): string => period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
+
+// 较2024年同期的4725吨, "4,566 tons in the same month in 2024", "the same period of last year".
+const SAME_BEFORE = /(?:((?:19|20)\d{2})\s*年|(去年|上年|前一年))\s*(?:同期|同月)\s*(?:的)?\s*$/;
+const SAME_AFTER =
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+the\s+same\s+(?:month|period|quarter)\s+(?:of\s+|in\s+)?(?:((?:19|20)\d{2})|(last year|the previous year|a year (?:earlier|ago)))/i;
+
+/**
+ * A base stated for "the same period" of a named year: the period the text is on, moved to that year (2025-10 →
+ * 2024-10 for 较2024年同期的4725吨). Null when the base does not say so.
+ */
+export function samePeriodOf(text: string, q: Quantity, reference: string | null | undefined): string | null {
+  if (!reference) return null;
+  const before = SAME_BEFORE.exec(text.slice(Math.max(0, q.start - 16), q.start));
+  const after = before ? null : SAME_AFTER.exec(text.slice(q.end, q.end + 60));
+  const m = before ?? after;
+  if (!m) return null;
+  if (m[2]) return yearBack(reference);
+  const shift = Number(m[1]) - Number(reference.slice(0, 4));
+  return reference.replace(/\d{4}/g, (y) => String(Number(y) + shift));
+}

@@ -1,0 +1,161 @@
+/** What earlier sentences (and the title) said, for sentences that rely on it: "其中岩矿型…", "1-6月累计…". */
+import type { Cue } from '../figure-cues.js';
+import { resolvePeriod, type PeriodMention } from '../periods.js';
+import type { Span } from '../segment.js';
+import type { Candidate } from './candidate.js';
+import { last } from './cue-search.js';
+import { isQuota, type Flow, type Product, type QuotaKind } from './metric.js';
+import type { DocDate } from './pick-period.js';
+
+export interface Context {
+  domain?: 'quota' | 'trade' | 'other';
+  product?: Product;
+  flow?: Flow;
+  kind?: QuotaKind;
+  /** The quotas the last sentence naming one listed, in order ("开采、冶炼分离总量控制指标分别为…"). */
+  kinds?: QuotaKind[];
+  batch?: number;
+  /** The year of the quota that batch belongs to: a figure of another year does not inherit the batch. */
+  batchYear?: string;
+  /** The period later sentences inherit, per domain: a quota sentence between two trade sentences does not reset it. */
+  periods: { quota?: string; trade?: string };
+  /** The last period from January of a trade figure ("January and February combined"), for "over the two months". */
+  cumulative?: string;
+  year?: number;
+  /** The country the trade sentences are about, while they name no other product or destination. */
+  destination?: string;
+  /** The last tonnages read were a province's or a company's share, and no sentence has turned to the nation since. */
+  share?: boolean;
+  /** The last product named was another metal. */
+  otherMetal?: boolean;
+}
+
+/** Words that turn the text to the national figure. */
+export const NATIONAL_WORDS = /全国|我国|中国|national|nationwide|\bChina['’]s\b|\boverall\b|\btotal\b/i;
+
+export const DOMAIN_CUES = ['quota', 'trade', 'other', 'batch', 'ytd', 'mining', 'smelting'] as const;
+
+export function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | undefined {
+  if (!c) return undefined;
+  if (c.type === 'trade' || c.type === 'other') return c.type;
+  return 'quota';
+}
+
+// A period from January: 2025-01/2025-05, H1, Q1.
+export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
+
+const MAGNET_NAME = /^[\s\w-]{0,25}$/;
+
+/**
+ * The product a sentence's flow is about: the product named nearest its first flow word ("exports of rare earth magnets
+ * to the US …, as … rare earth products" is about magnets), else the last product it names.
+ */
+function subjectProduct(cues: Cue[], sentence: Span): Cue | undefined {
+  const text = (a: Cue, b: Cue) => sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
+  const inSentence = cues.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+  // ("rare earth permanent magnets" is one name: its "rare earth" is not a product of its own.)
+  const products = inSentence.filter(
+    (c, i) =>
+      ['magnet', 'rare_earth', 'other_metal', 'element_product'].includes(c.type) &&
+      !(
+        c.type === 'rare_earth' &&
+        inSentence.slice(i + 1).some((m) => m.type === 'magnet' && MAGNET_NAME.test(text(c, m)))
+      ),
+  );
+  const flow = inSentence.find((c) => c.type === 'trade');
+  if (!flow || !products.length) return products.at(-1);
+  const dist = (c: Cue) => (c.end <= flow.start ? flow.start - c.end : c.start - flow.end);
+  // (稀土永磁 holds 稀土: the longer name at the same place wins.)
+  return products.reduce((a, b) =>
+    dist(b) < dist(a) || (dist(b) === dist(a) && b.end - b.start > a.end - a.start) ? b : a,
+  );
+}
+
+/** Move the context past one sentence: its cues, its period mentions and the figures read from it. */
+export function updateContext(
+  ctx: Context,
+  cues: Cue[],
+  sentence: Span,
+  periods: PeriodMention[],
+  sentenceYear: number | undefined,
+  docDate: DocDate,
+  candidates: Candidate[],
+): void {
+  if (NATIONAL_WORDS.test(sentence.text)) ctx.share = false;
+  const d = domainOf(last(cues, [...DOMAIN_CUES], sentence.start, sentence.end));
+  if (d) ctx.domain = d;
+  // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
+  const product = candidates.length
+    ? last(cues, ['magnet', 'rare_earth', 'other_metal', 'element_product'], sentence.start, sentence.end)
+    : subjectProduct(cues, sentence);
+  if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;
+  else if (product) {
+    ctx.product = product.type as Product;
+    ctx.otherMetal = false;
+  }
+  const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);
+  if (flow) ctx.flow = flow.type as Flow;
+  // The destination a lead sentence names for a flow without stating a tonnage ("China's exports of magnets to the US
+  // rebounded in July") carries to the sentences right after it as long as their figures take it; any other sentence
+  // ends it.
+  const named = cues.findLast(
+    (c) => c.type === 'dest' && c.strict && c.start >= sentence.start && c.end <= sentence.end,
+  );
+  const within = (c: Cue) => c.start >= sentence.start && c.end <= sentence.end;
+  const carried = ctx.destination;
+  if (!candidates.length && named && cues.some((c) => c.type === 'trade' && within(c))) ctx.destination = named.country;
+  else if (
+    !carried ||
+    !candidates.length ||
+    candidates.some((c) => c.metric.kind !== 'trade' || c.metric.destination !== carried) ||
+    cues.some((c) => c.type === 'dest' && within(c))
+  )
+    ctx.destination = undefined;
+  const kind = last(cues, ['mining', 'smelting'], sentence.start, sentence.end);
+  if (kind) ctx.kind = kind.type as QuotaKind;
+  const kinds: QuotaKind[] = [];
+  for (const c of cues)
+    if ((c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= sentence.end)
+      if (!kinds.includes(c.type)) kinds.push(c.type);
+  if (kinds.length) ctx.kinds = kinds;
+  // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
+  const quotaFigure = candidates.find((c) => isQuota(c.metric));
+  const batch = last(cues, ['batch'], sentence.start, sentence.end);
+  if (quotaFigure) {
+    ctx.batch = quotaFigure.batch ?? undefined;
+    ctx.batchYear = quotaFigure.period?.slice(0, 4);
+  } else if (batch?.n) ctx.batch = batch.n;
+  // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.
+  // ("They were 38.1% below the level of a year earlier" looks back: the text stays on the period it was on.)
+  const period = periods.filter((p) => !p.comparative && !(p.relYear === -1 && !candidates.length)).at(-1);
+  const mentioned = period
+    ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
+    : null;
+  const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
+  if (cumulative) ctx.cumulative = cumulative.period!;
+  for (const domain of ['quota', 'trade'] as const) {
+    const main = candidates.find((c) => !c.comparisonBase && isQuota(c.metric) === (domain === 'quota'));
+    if (main?.period) ctx.periods[domain] = main.period;
+    else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
+      ctx.periods[domain] = mentioned;
+  }
+  // A batch named without a figure belongs to the year the quota sentences are about.
+  if (!quotaFigure && batch?.n) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
+  if (sentenceYear) ctx.year = sentenceYear;
+}
+
+/**
+ * "Imports fell 24.1% to 16,922.2 t over the two months": the period from January the text just gave, if it has that
+ * many months; otherwise the mention names no period the text states, and goes.
+ */
+export function resolveSpans(periods: PeriodMention[], cumulative: string | undefined): PeriodMention[] {
+  if (!periods.some((p) => p.spanMonths !== undefined)) return periods;
+  const m = cumulative ? FROM_JANUARY.exec(cumulative) : null;
+  const months = m ? (m[2] ? Number(m[2]) : m[3] ? 6 : 3) : undefined;
+  return periods.flatMap((p) => {
+    if (p.spanMonths === undefined) return [p];
+    if (!m || months !== p.spanMonths) return [];
+    const { spanMonths: _, ...rest } = p;
+    return [{ ...rest, year: Number(m[1]), toMonth: months }];
+  });
+}

@@ -1,0 +1,40 @@
+/** Looking up cues around a tonnage: the last before it, the first after it, the one that names it. */
+import type { Cue, CueType } from '../figure-cues.js';
+import type { Quantity } from '../quantities.js';
+
+/** The cue of one of `types` that ends last within [from, to). */
+export function last(cues: Cue[], types: CueType[], from: number, to: number): Cue | undefined {
+  let best: Cue | undefined;
+  for (const c of cues) {
+    if (c.start < from || c.end > to || !types.includes(c.type)) continue;
+    if (!best || c.end > best.end || (c.end === best.end && c.start < best.start)) best = c;
+  }
+  return best;
+}
+
+/** The first cue of one of `types` within [from, to). */
+export const first = (cues: Cue[], types: CueType[], from: number, to: number): Cue | undefined =>
+  cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
+
+const OF_THE =
+  /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+)?$/i;
+
+/** A cue right after a tonnage ("270,000 tons of mining quota", "3,188 tonnes of magnets"), which names it. */
+export function trailing(
+  cues: Cue[],
+  text: string,
+  types: CueType[],
+  q: Quantity,
+  nextQStart: number,
+): Cue | undefined {
+  const end = Math.min(q.end + 40, nextQStart);
+  let best: Cue | undefined;
+  // The whole noun phrase counts: "tonnes of rare earth permanent magnets" is magnets, not rare earths.
+  for (const c of cues) {
+    if (c.start < q.end || c.end > end || !types.includes(c.type)) continue;
+    const gap = text.slice(q.end, c.start);
+    if ((OF_THE.test(gap) || (best && /^[\s-]*$/.test(text.slice(best.end, c.start)))) && (!best || c.end > best.end))
+      best = c;
+  }
+  return best;
+}

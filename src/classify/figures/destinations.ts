@@ -1,0 +1,86 @@
+/**
+ * Countries a flow can go to, as the snake_case suffix of a destination metric (`magnet_exports_to_japan`). A country
+ * is a destination only where the text sends the flow there: "to Japan", 对日本/向日本/销往日本/出口至日本 (the United
+ * States also in the looser wordings the press uses for it: 对美, "U.S.-bound", "American buyers").
+ */
+
+/** slug, Chinese names (simplified and traditional forms), English names (one a bare "the" may precede). */
+const COUNTRIES: Array<[string, string, string]> = [
+  ['japan', '日本', 'Japan'],
+  ['germany', '德国|德國', 'Germany'],
+  ['south_korea', '韩国|韓國|南韩|南韓|韩國', 'South Korea|Korea'],
+  ['vietnam', '越南', 'Vietnam|Viet Nam'],
+  ['netherlands', '荷兰|荷蘭', 'the Netherlands|Netherlands'],
+  ['india', '印度', 'India'],
+  ['france', '法国|法國', 'France'],
+  ['italy', '意大利|義大利', 'Italy'],
+  ['united_kingdom', '英国|英國', 'Britain|the United Kingdom|the UK'],
+  ['thailand', '泰国|泰國', 'Thailand'],
+  ['malaysia', '马来西亚|馬來西亞', 'Malaysia'],
+  ['mexico', '墨西哥', 'Mexico'],
+  ['poland', '波兰|波蘭', 'Poland'],
+  ['philippines', '菲律宾|菲律賓', 'the Philippines|Philippines'],
+  ['australia', '澳大利亚|澳洲', 'Australia'],
+  ['canada', '加拿大', 'Canada'],
+  ['brazil', '巴西', 'Brazil'],
+  ['russia', '俄罗斯|俄羅斯', 'Russia'],
+  ['indonesia', '印度尼西亚|印尼', 'Indonesia'],
+  ['turkey', '土耳其', 'Turkey|Türkiye'],
+  ['spain', '西班牙', 'Spain'],
+  ['austria', '奥地利|奧地利', 'Austria'],
+  ['slovenia', '斯洛文尼亚', 'Slovenia'],
+];
+
+const ZH_TO = String.raw`(?:对|對|向|销往|銷往|运往|運往|输往|輸往|发往|發往|出口至|出口到|出口往|至|到)\s*`;
+const EN_TO = String.raw`\b(?:to|into|for|bound\s+for|destined\s+for)\s+`;
+
+export interface DestinationMatch {
+  country: string;
+  start: number;
+  end: number;
+  /** The words name the country as where the flow goes ("to Japan", 对日本); a bare name (美国, "U.S.") does not. */
+  strict: boolean;
+}
+
+const SLUG = new Map<string, string>();
+for (const [country, zh, en] of COUNTRIES)
+  for (const name of [...zh.split('|'), ...en.split('|')]) SLUG.set(name.toLowerCase().replace(/^the /, ''), country);
+for (const name of ['美国', '美國', '美', 'united states', 'u.s.', 'us', 'america']) SLUG.set(name, 'us');
+
+const alternatives = (names: string[]) =>
+  names
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.]/g, '\\.').replace(/^the /i, ''))
+    .join('|');
+const ZH_NAMES = alternatives([...COUNTRIES.flatMap(([, zh]) => zh.split('|')), '美国', '美國']);
+const EN_NAMES = alternatives([
+  ...COUNTRIES.flatMap(([, , en]) => en.split('|')),
+  'United States',
+  'U.S.',
+  'US',
+  'America',
+]);
+// One pass for every country: the strict forms first (a flow sent there), then a bare United States.
+const STRICT = new RegExp(
+  `${ZH_TO}(${ZH_NAMES})|(?:对|對)(美)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers`,
+  'g',
+);
+const BARE_US = /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g;
+
+/** The destinations `text` names, in order of where they start. */
+export function findDestinations(text: string): DestinationMatch[] {
+  const out: DestinationMatch[] = [];
+  STRICT.lastIndex = 0;
+  for (let m = STRICT.exec(text); m; m = STRICT.exec(text)) {
+    const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? (m[5] ? 'america' : '')).toLowerCase();
+    const country = SLUG.get(name);
+    if (country) out.push({ country, start: m.index, end: m.index + m[0].length, strict: true });
+  }
+  BARE_US.lastIndex = 0;
+  for (let m = BARE_US.exec(text); m; m = BARE_US.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!out.some((c) => c.start <= start && c.end >= end)) out.push({ country: 'us', start, end, strict: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

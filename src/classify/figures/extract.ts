@@ -1,0 +1,198 @@
+/**
+ * Figures a document states (design §5), read sentence by sentence in small steps: quantities (number and unit),
+ * cues, periods, comparison bases, what each tonnage measures (subject), its period and batch, the plausibility of its
+ * value, and the changes that belong to it; what a sentence leaves unsaid comes from the context of earlier ones.
+ */
+import type { Figure } from '../../types.js';
+import { findCues, type Cue } from '../figure-cues.js';
+import { findPeriods, resolvePeriod, type PeriodMention } from '../periods.js';
+import { findQuantities } from '../quantities.js';
+import { clauses, sentences, type Span } from '../segment.js';
+import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
+import { updateContext, resolveSpans, type Context } from './context.js';
+import { first } from './cue-search.js';
+import { dedupe } from './dedupe.js';
+import { parallelBases } from './parallel-bases.js';
+import type { DocDate } from './pick-period.js';
+import { readCandidates } from './read-candidates.js';
+import { sortChanges, type Pending } from './sentence-changes.js';
+import { toFigure, type Stated } from './stated.js';
+import { TABLE_ROW, tableFigures } from './table.js';
+
+// A cheap test before the period patterns run: no digit and no period word means no period. (A tonnage may be written
+// in Chinese numerals: 一千二百三十八吨.)
+const DIGIT = /\d|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万点]*\s*(?:万|亿)?\s*(?:公吨|吨)/;
+const MAY_HAVE_PERIOD =
+  /\d|月|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
+const CJK = /[\u4e00-\u9fff]/;
+// "Shipments to the United States moved the other way. They fell 11% from October to 582 tons": the pronoun
+// continues the subject of the sentence before.
+const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
+
+/**
+ * In an undated text, a sentence that names only the year it compares with ("比2021年的16.8万吨增长25%", "up 15.8% from
+ * corresponding 2014 levels") is about the year after it.
+ */
+function yearAfterBase(periods: PeriodMention[]): number | undefined {
+  const bases = periods.filter((p) => p.comparative && p.year !== undefined && p.month === undefined && !p.toMonth);
+  return bases.length === 1 ? bases[0]!.year! + 1 : undefined;
+}
+
+/** The destination a sentence without a tonnage is about, for a pronoun opening the next. */
+const destinationSubject = (sc: Cue[]): string | undefined =>
+  sc.some((c) => c.type === 'trade') ? sc.find((c) => c.type === 'dest')?.country : undefined;
+
+export function extractFigures(
+  title: string,
+  body: string,
+  docDate: DocDate,
+  /** The sentences of `${title}\n${body}`, when the caller has split it already. */
+  split?: readonly Span[],
+): Figure[] {
+  const text = `${title}\n${body}`;
+  const cues = findCues(text);
+  const ctx: Context = { periods: {} };
+  const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
+  const figures: Stated[] = [];
+  /** The figures of the sentence before (indices into `figures`), and changes a lead sentence left for the next. */
+  let previous: number[] = [];
+  let pending: Pending[] = [];
+  let lastDestination: string | undefined;
+  let firstCue = 0;
+  for (const sentence of split ?? sentences(text)) {
+    // A table row is read as a table (tableFigures), not as prose.
+    if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
+    const sEnd = sentence.end;
+    // Cues in text order, walked alongside the sentences: each sentence takes its own without scanning them all.
+    while (firstCue < cues.length && cues[firstCue]!.start < sentence.start) firstCue++;
+    const sc: Cue[] = [];
+    for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
+    const periods = MAY_HAVE_PERIOD.test(sentence.text)
+      ? resolveSpans(findPeriods(sentence.text, sentence.start), ctx.cumulative)
+      : [];
+    const sentenceYear =
+      periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
+      (docDate ? undefined : yearAfterBase(periods));
+    if (!DIGIT.test(sentence.text)) {
+      // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
+      pending = [];
+      previous = [];
+      lastDestination = destinationSubject(sc);
+      updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, []);
+      continue;
+    }
+    const quantities = findQuantities(sentence.text, sentence.start);
+    const clauseSpans = clauses(sentence);
+    const view = {
+      text,
+      sentence,
+      cues: sc,
+      quantities,
+      respectively: first(sc, ['respectively'], sentence.start, sEnd) !== undefined,
+    };
+    const { candidates, claimed } = readCandidates(
+      view,
+      {
+        periods,
+        sentenceYear,
+        clauses: clauseSpans,
+        docDate,
+        rareEarthDoc,
+        inheritedDestination: PRONOUN_START.test(sentence.text) ? lastDestination : undefined,
+      },
+      ctx,
+    );
+    parallelBases(candidates, text);
+
+    const sorted = sortChanges(sentence, clauseSpans, sc, quantities, candidates, figures);
+    // What lies between a tonnage and a later change can make the change another figure's: "5473吨 对美出口环比增长56.1%"
+    // (the US figure), "5238吨 一季度同比增长4.8%" (the quarter's).
+    const markers: Marker[] = [
+      ...sc.filter((c) => c.type === 'dest').map((c) => ({ at: c.start, destination: c.country })),
+      ...periods
+        .filter((p) => !p.comparative && !claimed.has(p))
+        .map((p) => ({
+          at: p.start,
+          period: resolvePeriod(p, p.year === undefined ? sentenceYear : undefined, docDate),
+        })),
+    ];
+    const assigned = assignChanges(candidates, sorted.changes, clauseSpans, view.respectively, markers);
+    shareChanges(text, sentence, sorted.changes, candidates, assigned);
+    const firstFigure = figures.length;
+    candidates.forEach((c, i) => {
+      const base: Stated = {
+        metric: c.metric,
+        value: c.q.value,
+        unit: 't',
+        period: c.period,
+        batch: c.batch,
+        change_pct: null,
+        change_basis: null,
+        evidence: c.clause.text.trim().slice(0, 200),
+      };
+      const own = assigned[i]!;
+      if (own.length === 0) figures.push(base);
+      for (const ch of own) figures.push({ ...base, change_pct: ch.pct, change_basis: ch.basis });
+    });
+
+    // Attach what the sentence before left pending, then keep this sentence's own loose changes.
+    const mine = Array.from({ length: figures.length - firstFigure }, (_, i) => firstFigure + i).filter(
+      (fi) => !candidates.find((c) => c.q.value === figures[fi]!.value)?.comparisonBase,
+    );
+    for (const p of pending) {
+      const fi = mine.find((i) => fits(figures[i]!, p.subject) && (!p.period || figures[i]!.period === p.period));
+      if (fi !== undefined) attachChange(figures, fi, p.change);
+    }
+    pending = [...sorted.leadQuota];
+    if (sorted.loose.length && !sc.some((c) => ['other', 'money', 'other_metal', 'quota'].includes(c.type)))
+      pending.push(
+        ...looseChanges(
+          sorted.loose,
+          sentence,
+          sc,
+          quantities.length === 0 ? ctx : {},
+          periods,
+          sentenceYear,
+          docDate,
+          figures,
+          previous,
+        ),
+      );
+    previous = mine;
+    lastDestination = candidates.length === 0 ? destinationSubject(sc) : undefined;
+    updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
+  }
+  return dedupe([...figures, ...tableFigures(title, body, docDate)]).map(toFigure);
+}
+
+/**
+ * Changes of a sentence with no tonnage: attached to the figures of the sentence before when they fit ("That was
+ * down 5.7% from May last year"), else left pending for the next sentence (a lead "exports rose 23% in May").
+ */
+function looseChanges(
+  loose: Pending['change'][],
+  sentence: Span,
+  sc: Cue[],
+  ctx: Pick<Context, 'product' | 'flow'>,
+  periods: PeriodMention[],
+  sentenceYear: number | undefined,
+  docDate: DocDate,
+  figures: Stated[],
+  previous: number[],
+): Pending[] {
+  const out: Pending[] = [];
+  const subject = subjectOf(sc, ctx);
+  const stated = periods.filter((p) => !p.comparative && p.relYear === undefined);
+  for (const change of loose) {
+    // The period the change is about: in Chinese the one before it (前7个月累计出口同比增长13.3%), else the nearest.
+    const dist = (p: PeriodMention) => (p.end <= change.start ? change.start - p.end : p.start - change.end);
+    const near =
+      (CJK.test(sentence.text) ? stated.filter((p) => p.end <= change.start) : stated).sort(
+        (a, b) => dist(a) - dist(b),
+      )[0] ?? stated[0];
+    const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
+    const fi = previous.find((i) => fits(figures[i]!, subject));
+    if (fi === undefined || !attachChange(figures, fi, change)) out.push({ change, subject, period });
+  }
+  return out;
+}

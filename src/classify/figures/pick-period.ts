@@ -1,0 +1,124 @@
+/** The period of one tonnage, from the period mentions of its sentence (design §5 periods). */
+import { resolvePeriod, type PeriodMention } from '../periods.js';
+import type { Quantity } from '../quantities.js';
+import type { Span } from '../segment.js';
+import { yearBack } from './bases.js';
+
+export type DocDate = { year: number; month: number } | null;
+
+const CJK = /[\u4e00-\u9fff]/;
+const SAME_PERIOD_LAST_YEAR =
+  /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter) (?:of |in )?last year/i;
+
+/** Months from January, a quarter, a half or a year: a change with no stated basis on it is year-on-year. */
+export const CUMULATIVE_PERIOD = /\/|H[12]|Q[1-4]|^\d{4}$/;
+
+// The tonnage a change arrives at: "rose 12% … to 5,000 tons", "增至5000吨".
+export const CHANGE_TO = /(?:\bto|至|到)\s*(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+
+export interface PeriodScope {
+  /** The year a mention of the same sentence gives. */
+  sentenceYear: number | undefined;
+  /** The year an earlier sentence named. */
+  earlierYear: number | undefined;
+  docDate: DocDate;
+  /** Quotas are set per year: a whole year the text does not number is the year of the document. */
+  quota: boolean;
+}
+
+/**
+ * The period of a tonnage: the nearest non-comparative mention in its clause, else earlier in the sentence, else later.
+ * Chinese states the period first (10月我国出口稀土4753吨 前10个月累计47689吨): there a mention before the tonnage wins.
+ */
+export function pickPeriod(
+  q: Quantity,
+  clause: Span | undefined,
+  periods: PeriodMention[],
+  scope: PeriodScope,
+): string | null {
+  const { sentenceYear, earlierYear, docDate, quota } = scope;
+  const usable = periods.filter((p) => !p.comparative);
+  const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
+  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
+  const chinese = clause !== undefined && CJK.test(clause.text);
+  const pick =
+    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] : undefined) ??
+    inClause.sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
+  // A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
+  // for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier
+  // sentence recalled; else the year an earlier sentence named.
+  const wholeYear = (): number | undefined => {
+    if (sentenceYear !== undefined || !docDate) return sentenceYear;
+    if (quota) return docDate.year;
+    return docDate.month === 1 ? docDate.year - 1 : earlierYear;
+  };
+  // (A month with no year in a text with no date: the year the text was last on.)
+  const contextYear =
+    pick?.year !== undefined
+      ? undefined
+      : pick?.wholeYear
+        ? wholeYear()
+        : pick?.sameYear || !docDate
+          ? (sentenceYear ?? earlierYear)
+          : sentenceYear;
+  const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
+  // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
+  // (Not "rose 12% versus a year ago to 5,000 tons": the tonnage a change comes to is the current one.)
+  if (
+    period &&
+    clause &&
+    SAME_PERIOD_LAST_YEAR.test(clause.text) &&
+    !inClause.length &&
+    !CHANGE_TO.test(clause.text.slice(0, q.start - clause.start))
+  )
+    return yearBack(period);
+  return period;
+}
+
+// A comparison with a month: "from September", "versus May", "than in March 2025", 较5月.
+const COMPARED_MONTH =
+  /(?:\b(?:from|than|versus|vs\.?|over|on|against|above|below|compared\s+(?:with|to))\s+(?:in\s+)?|(?:较|比)\s*)$/i;
+
+/**
+ * The period of a tonnage whose sentence names only the month it is compared with: the next month for "from September"
+ * (month on month), the same month a year later for "than in March 2025". Only when the sentence compares with one
+ * month, named by itself (not "May last year").
+ */
+export function comparedPeriod(
+  text: string,
+  periods: PeriodMention[],
+  claimed: Set<PeriodMention>,
+  docDate: DocDate,
+): string | null {
+  const compared = periods.filter((p) => p.comparative && !claimed.has(p));
+  if (compared.length !== 1) return null;
+  const p = compared[0]!;
+  if (p.month === undefined || !COMPARED_MONTH.test(text.slice(Math.max(0, p.start - 30), p.start))) return null;
+  const month = String(p.month).padStart(2, '0');
+  if (p.year !== undefined) return `${p.year + 1}-${month}`;
+  const base = resolvePeriod(p, undefined, docDate);
+  if (!base) return null;
+  const [y, m] = base.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+// 累计 / "year-to-date": a total from January, whatever single month the sentence names.
+const FROM_JANUARY_WORDS =
+  /累计|\bcumulative(?:ly)?\b|\byear[\s-]to[\s-]date\b|\bso far this year\b|\bsince (?:the start of the year|January)\b/i;
+
+/**
+ * "10月…累计出口稀土17911吨", "This brings year-to-date shipments to 23,400 tonnes" (after a September figure): the period
+ * from January to that month. Other periods are returned as they are.
+ */
+export function cumulativeOf(period: string | null, before: string): string | null {
+  if (!period || !FROM_JANUARY_WORDS.test(before)) return period;
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  return resolvePeriod(
+    { start: 0, end: 0, comparative: false, year: Number(m[1]), toMonth: Number(m[2]) },
+    undefined,
+    null,
+  );
+}

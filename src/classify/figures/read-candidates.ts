@@ -1,0 +1,172 @@
+/**
+ * The tonnages of one sentence read as figures: what each measures (subject step), whether it is a comparison base
+ * (bases step), its period (period step) and its batch.
+ */
+import type { Cue } from '../figure-cues.js';
+import type { PeriodMention } from '../periods.js';
+import { resolvePeriod } from '../periods.js';
+import { findBases, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
+import type { Candidate } from './candidate.js';
+import type { Context } from './context.js';
+import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
+import { first, last } from './cue-search.js';
+import { isQuota, type Metric } from './metric.js';
+import { comparedPeriod, cumulativeOf, pickPeriod, type DocDate } from './pick-period.js';
+import { plausibleValue } from './plausible.js';
+import { quotaOf, tradeOf, type SentenceView } from './subject.js';
+import type { Span } from '../segment.js';
+
+export interface SentenceState {
+  periods: PeriodMention[];
+  sentenceYear: number | undefined;
+  clauses: Span[];
+  docDate: DocDate;
+  /** The text names rare earths or magnets somewhere: other texts state no figure of design §5. */
+  rareEarthDoc: boolean;
+  inheritedDestination: string | undefined;
+}
+
+const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
+const PLACE = /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|在|于|分布在|位于)$/i;
+
+const LIST_JOIN = /^(?:\s*,\s*|\s+and\s+|\s*[、和及与]\s*)$/;
+
+/**
+ * The province or company named before a tonnage as whose share it is, if any: not one named as a place ("found mainly
+ * in Inner Mongolia, Shandong and Sichuan").
+ */
+function shareBefore(sc: Cue[], text: string, from: number, to: number): Cue | undefined {
+  const named = sc.filter((c) => c.type === 'allocation' && c.start >= from && c.end <= to);
+  const i = named.length - 1;
+  if (i < 0) return undefined;
+  let head = i;
+  while (head > 0 && LIST_JOIN.test(text.slice(named[head - 1]!.end, named[head]!.start))) head--;
+  return PLACE.test(text.slice(from, named[head]!.start)) ? undefined : named[i];
+}
+
+export function readCandidates(
+  v: SentenceView,
+  st: SentenceState,
+  ctx: Context,
+): {
+  candidates: Candidate[];
+  claimed: Set<PeriodMention>;
+} {
+  const { text, sentence, cues: sc, quantities } = v;
+  const { periods, sentenceYear, docDate } = st;
+  const bases = findBases(text, sentence, quantities, periods);
+  const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
+  const clauseOf = (pos: number) => st.clauses.findIndex((c) => pos >= c.start && pos < c.end);
+  const candidates: Candidate[] = [];
+  if (!st.rareEarthDoc) return { candidates, claimed };
+  quantities.forEach((q, qi) => {
+    if (q.bound || q.delta || q.rate) return;
+    const clause = st.clauses[clauseOf(q.start)] ?? sentence;
+    const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
+    const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
+    const slot = { q, clause, prevQEnd, nextQStart };
+    // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
+    const domainCue =
+      last(sc, [...DOMAIN_CUES], sentence.start, q.start) ??
+      first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
+    const from = Math.max(clause.start, prevQEnd);
+    if (last(sc, ['money'], from, q.start) && !last(sc, ['trade', 'quota'], from, q.start)) return;
+    // A province's or a company's share ("内蒙古共出口稀土…吨", "North Rare Earth … 29.75 thousand tonnes"), unless
+    // the text turns to the national figure after naming it.
+    // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
+    const share = shareBefore(sc, text, sentence.start, q.start);
+    if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start))) {
+      ctx.share = true;
+      return;
+    }
+    // The sentences after a share go on about it (其中，6月份出口稀土456.4吨) until one turns to the national figure.
+    if (!share && ctx.share && !NATIONAL_WORDS.test(sentence.text)) return;
+    // A forecast or a hypothesis ("If the second batch matches the first, an annual quota of 147,000t would be
+    // assigned", 预计…将达…吨) states no figure.
+    if (first(sc, ['forecast'], clause.start, clause.end) || first(sc, ['conditional'], sentence.start, q.start))
+      return;
+    const domain = domainOf(domainCue) ?? ctx.domain;
+    if (!domain || domain === 'other') return;
+    if (first(sc, ['other'], sentence.start, sentence.end) && SEIZURE.test(sentence.text)) return;
+
+    let metric: Metric;
+    let batch: number | null = null;
+    let inheritedBatch = false;
+    let batchCue: Candidate['batchCue'];
+    if (domain === 'quota') {
+      const reading = quotaOf(v, slot, ctx);
+      if (!reading) return;
+      ({ metric, batch, inheritedBatch, batchCue } = reading);
+    } else {
+      const trade = tradeOf(v, slot, ctx, st.inheritedDestination);
+      if (!trade) return;
+      metric = trade;
+    }
+    // "去年同期为29095.2吨，增幅11.9%": last year's tonnage is a base too, and the change is not its own.
+    const lastYear = sameTimeLastYear(text, clause, q);
+    const comparisonBase = bases.has(q) || lastYear;
+    // A comparison base measures what the tonnage before it measures: "353 tons to the US, from just 46 tons in May".
+    const compared = comparisonBase ? candidates.at(-1) : undefined;
+    // (Unless the words between name another flow: "exports were 5,000 tons, while imports were up from 3,000 tons".)
+    const ownWords = compared
+      ? sc.some(
+          (c) =>
+            c.start >= compared.q.end &&
+            c.end <= q.start &&
+            ['export', 'import', 'dest', 'magnet', 'rare_earth'].includes(c.type),
+        )
+      : true;
+    if (compared && !ownWords && domain === 'trade' && !isQuota(compared.metric)) metric = compared.metric;
+    const basePeriod = bases.get(q);
+    // "较2024年同期的4725吨", "4,566 tons in the same month in 2024": the period compared, in that year.
+    const same = comparisonBase ? samePeriodOf(text, q, compared?.period ?? ctx.periods[domain]) : null;
+    // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
+    const back = compared?.period && !basePeriod && lastYear ? yearBack(compared.period) : null;
+    // A trade comparison base with no period of its own ("imports were up from 3,000 tons") has none: the text
+    // does not say when that was.
+    const periodless = comparisonBase && !basePeriod && !back && !same && domain === 'trade' && !lastYear;
+    let period = periodless
+      ? null
+      : (same ??
+        back ??
+        (basePeriod
+          ? resolvePeriod(
+              basePeriod,
+              basePeriod.year === undefined ? (sentenceYear ?? (docDate ? undefined : ctx.year)) : undefined,
+              docDate,
+            )
+          : null) ??
+        pickPeriod(
+          q,
+          clause,
+          periods.filter((p) => !claimed.has(p)),
+          { sentenceYear, earlierYear: ctx.year, docDate, quota: domain === 'quota' },
+        ));
+    // "climbed 56.1% from September to 656 tons": the month after the one compared with; "30.6% lower than in March
+    // 2025": that month a year later.
+    if (!period && !periodless && !comparisonBase && domain === 'trade')
+      period = comparedPeriod(text, periods, claimed, docDate);
+    if (!period && !periodless) {
+      period = ctx.periods[domain] ?? null;
+      // "去年同期累计出口量为29095.2吨": the period the text is about, one year back.
+      if (period && lastYear) period = yearBack(period);
+    }
+    if (!period && domain === 'quota' && docDate) period = String(docDate.year);
+    if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));
+    // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
+    const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
+    // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,
+    // for 2024, put mining at 270,000 tons": a batch named for one year is not the batch of another year's figure.
+    if (inheritedBatch && ctx.batchYear && figurePeriod && figurePeriod !== ctx.batchYear) batch = null;
+    // "the first batch of 2024 … 135,000 tons, well above the 2014 quota of 105,000 tons": the same.
+    if (batchCue && candidates.some((c) => c.batchCue === batchCue && c.period !== figurePeriod)) {
+      batch = null;
+      batchCue = undefined;
+    }
+    // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
+    const value = plausibleValue(q, metric, figurePeriod);
+    if (value === null) return;
+    candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch, comparisonBase, batchCue });
+  });
+  return { candidates, claimed };
+}

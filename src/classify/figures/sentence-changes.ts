@@ -1,0 +1,74 @@
+/**
+ * The changes of one sentence sorted by whom they belong to: a tonnage of the sentence, a quota figure stated earlier
+ * ("The mining quota was up 12.5% …"), the figures of the sentence before (同比则下降5.7%), or the next sentence's (a
+ * lead "exports rose 23% month-on-month in May").
+ */
+import { findChanges, type Change } from '../changes.js';
+import type { Cue } from '../figure-cues.js';
+import type { Quantity } from '../quantities.js';
+import type { Span } from '../segment.js';
+import type { Subject } from './assign-changes.js';
+import type { Candidate } from './candidate.js';
+import { last } from './cue-search.js';
+import type { Stated } from './stated.js';
+
+export interface Pending {
+  change: Change;
+  subject: Subject;
+  period: string | null;
+}
+
+export interface SortedChanges {
+  /** For the tonnages of this sentence. */
+  changes: Change[];
+  /** Of a sentence with no tonnage: for the figures of the sentence before, or the next sentence's. */
+  loose: Change[];
+  /** About a quota the next sentence states ("with the full-year smelting quota up 15% from last year"). */
+  leadQuota: Pending[];
+}
+
+export function sortChanges(
+  sentence: Span,
+  clauseSpans: Span[],
+  sc: Cue[],
+  quantities: Quantity[],
+  candidates: Candidate[],
+  /** Figures so far; a change about an earlier quota figure is attached to it here. */
+  figures: Stated[],
+): SortedChanges {
+  const allChanges = clauseSpans.flatMap((c) =>
+    last(sc, ['money'], c.start, c.end) && !quantities.some((q) => q.start >= c.start && q.end <= c.end)
+      ? []
+      : findChanges(c.text, c.start, sentence.text, sentence.start),
+  );
+  const out: SortedChanges = { changes: [], loose: [], leadQuota: [] };
+  for (const ch of allChanges) {
+    const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end);
+    const subject =
+      clause && !quantities.some((q) => q.start >= clause.start && q.start < clause.end)
+        ? last(sc, ['mining', 'smelting', 'magnet'], clause.start, ch.start)
+        : undefined;
+    const quota = subject && subject.type !== 'magnet' ? (subject.type as 'mining' | 'smelting') : undefined;
+    const names = (c: Stated | Candidate) =>
+      quota
+        ? c.metric.kind === 'quota' && c.metric.quota === quota
+        : c.metric.kind === 'trade' && c.metric.product === 'magnet' && c.metric.flow === 'export';
+    if (candidates.length === 0 && !quota) {
+      out.loose.push(ch);
+      continue;
+    }
+    if (!subject || candidates.some(names)) {
+      out.changes.push(ch);
+      continue;
+    }
+    // "raised its total mining and smelting quotas for 2021 by 20 percent": a year's total, not a batch.
+    const total = last(sc, ['year_total'], sentence.start, ch.start) !== undefined;
+    const earlier = figures.findLastIndex((f) => names(f) && f.change_basis === null && (!total || f.batch === null));
+    if (earlier >= 0 && ch.basis)
+      figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
+    // "with the full-year smelting quota up 15% from last year" before the sentence that states it.
+    else if (earlier < 0 && candidates.length === 0 && quota)
+      out.leadQuota.push({ change: ch, subject: { quota, total }, period: null });
+  }
+  return out;
+}

@@ -1,0 +1,207 @@
+/**
+ * What one tonnage measures, from the cues of its sentence and the context: which quota (with its split, batch and
+ * scope) or which product, flow and destination. Returns null for a tonnage that is not a figure of design §5 (another
+ * metal, money, illegal mining, a company's or a province's share).
+ */
+import type { Cue, CueType } from '../figure-cues.js';
+import type { Quantity } from '../quantities.js';
+import type { Span } from '../segment.js';
+import type { Context } from './context.js';
+import { first, last, trailing } from './cue-search.js';
+import type { Flow, Metric, Product, QuotaKind } from './metric.js';
+
+/** A sentence as the subject step reads it. */
+export interface SentenceView {
+  text: string;
+  sentence: Span;
+  /** The cues of the sentence, in order. */
+  cues: Cue[];
+  quantities: Quantity[];
+  /** The sentence says 分别/"respectively": its listed tonnages follow a list of names in order. */
+  respectively: boolean;
+}
+
+/** One tonnage of the sentence with its clause and neighbours. */
+export interface Slot {
+  q: Quantity;
+  clause: Span;
+  /** End of the tonnage before (or the sentence start), start of the one after (or the sentence end). */
+  prevQEnd: number;
+  nextQStart: number;
+}
+
+const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
+
+/** The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"). */
+export function listGroup(quantities: Quantity[], q: Quantity, clause: Span): Quantity[] {
+  return quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1 && q.start >= clause.start);
+}
+
+/** The distinct values of `pick` over the cues before a list, in order; the one of `q` when they match the list. */
+function nthOfList<T>(v: SentenceView, s: Slot, pick: (c: Cue) => T | undefined): T | undefined {
+  if (!v.respectively) return undefined;
+  const group = listGroup(v.quantities, s.q, s.clause);
+  if (group.length < 2) return undefined;
+  const named: T[] = [];
+  for (const c of v.cues) {
+    if (c.start < v.sentence.start || c.end > group[0]!.start) continue;
+    const x = pick(c);
+    if (x !== undefined && !named.includes(x)) named.push(x);
+  }
+  return named.length === group.length ? named[group.indexOf(s.q)] : undefined;
+}
+
+export interface QuotaReading {
+  metric: Extract<Metric, { kind: 'quota' }>;
+  batch: number | null;
+  /** The batch came from an earlier sentence. */
+  inheritedBatch: boolean;
+  batchCue?: Cue;
+}
+
+/** Which quota a tonnage of a quota sentence is: mining or smelting, its split, its batch or scope. */
+export function quotaOf(v: SentenceView, s: Slot, ctx: Context): QuotaReading | null {
+  const { cues: sc, text, sentence, q } = { ...v, q: s.q };
+  const kindCue =
+    trailing(sc, text, ['mining', 'smelting'], q, s.nextQStart) ??
+    last(sc, ['mining', 'smelting'], sentence.start, q.start);
+  let kind = (kindCue?.type as QuotaKind | undefined) ?? ctx.kind;
+  // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
+  if (last(sc, ['not_quota'], s.clause.start, q.start)) return null;
+  if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return null;
+  // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
+  const group = v.respectively ? listGroup(v.quantities, q, s.clause) : [];
+  const namedHere = sc.some(
+    (c) =>
+      (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= (group[0]?.start ?? 0),
+  );
+  const listed =
+    nthOfList(v, s, (c) => (c.type === 'mining' || c.type === 'smelting' ? c.type : undefined)) ??
+    (group.length > 1 && !namedHere && ctx.kinds?.length === group.length ? ctx.kinds[group.indexOf(q)] : undefined);
+  if (listed) kind = listed;
+  // The 岩矿型/离子型 split: named right after, later in the clause, or before it since the last tonnage; in a list, in
+  // the order the split names were listed.
+  const splitCue =
+    nthOfList(v, s, (c) => (c.type === 'light' || c.type === 'ion' ? c : undefined)) ??
+    trailing(sc, text, ['light', 'ion'], q, s.nextQStart) ??
+    first(sc, ['light', 'ion'], q.end, Math.min(s.clause.end, s.nextQStart)) ??
+    last(sc, ['light', 'ion'], s.prevQEnd, q.start);
+  // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
+  if (splitCue && !last(sc, ['smelting'], s.clause.start, q.start)) kind = 'mining';
+  if (!kind) return null;
+  const scope = last(sc, ['batch', 'ytd', 'year_total'], sentence.start, q.start) ?? batchAfter(v, q);
+  const ytd = scope?.type === 'ytd';
+  const yearTotal = scope?.type === 'year_total';
+  return {
+    metric: {
+      kind: 'quota',
+      quota: kind,
+      ...(splitCue ? { split: splitCue.type === 'light' ? ('light' as const) : ('ion_adsorption' as const) } : {}),
+      ...(ytd ? { ytd: true } : {}),
+    },
+    batch: ytd || yearTotal ? null : (scope?.n ?? ctx.batch ?? null),
+    inheritedBatch: !ytd && !yearTotal && scope?.n === undefined && ctx.batch !== undefined,
+    batchCue: scope?.type === 'batch' ? scope : undefined,
+  };
+}
+
+// Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the").
+const TO_BATCH = /^(?:[^,;:，；。\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
+
+/** "84 kt and 81 kt set in the first round of 2021", "50,425 mt for light rare earths in the first batch": named after. */
+function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
+  const cue = first(v.cues, ['batch'], q.end, v.sentence.end);
+  const gap = cue ? v.text.slice(q.end, cue.start) : '';
+  return cue && gap.length <= 60 && TO_BATCH.test(gap) ? cue : undefined;
+}
+
+// Only "… tons to the United States" names the destination after the tonnage; Chinese writes 对美出口 before it.
+const TO_GAP = /^[^\u4e00-\u9fff]*?\b(?:to|for|into)\s+(?:the\s+)?$/i;
+
+/** Which product, flow and destination a tonnage of a trade sentence is. */
+export function tradeOf(
+  v: SentenceView,
+  s: Slot,
+  ctx: Context,
+  /** The destination a pronoun opening the sentence continues ("Shipments to the US … They fell 11% to 582 tons"). */
+  inheritedDestination: string | undefined,
+): Extract<Metric, { kind: 'trade' }> | null {
+  const { cues: sc, text, sentence } = v;
+  const q = s.q;
+  const productCue =
+    trailing(sc, text, [...PRODUCT, 'other_metal', 'element_product'], q, s.nextQStart) ??
+    last(sc, [...PRODUCT, 'other_metal', 'element_product'], sentence.start, q.start);
+  // Antimony, gallium, tungsten … tonnages are not rare-earth figures; lanthanum oxide is a part of the total.
+  if (productCue?.type === 'other_metal' || productCue?.type === 'element_product') return null;
+  if (!productCue && ctx.otherMetal) return null;
+  const product =
+    nthOfList(v, s, (c) =>
+      PRODUCT.includes(c.type) &&
+      !v.cues.some((o) => o !== c && o.type === 'magnet' && o.start <= c.start && o.end >= c.end)
+        ? (c.type as Product)
+        : undefined,
+    ) ??
+    (productCue?.type as Product | undefined) ??
+    ctx.product ??
+    'rare_earth';
+  const flowCue =
+    last(sc, ['export', 'import'], sentence.start, q.start) ??
+    first(sc, ['export', 'import'], q.end, Math.min(s.clause.end, s.nextQStart));
+  const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
+  const destination =
+    flow !== 'export'
+      ? undefined
+      : (nthOfList(v, s, (c) => (c.type === 'dest' ? c.country : undefined)) ??
+        destinationBefore(v, s) ??
+        destinationAfter(text, first(sc, ['dest'], q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
+        (inheritedDestination && !last(sc, ['export', 'import', 'dest'], sentence.start, q.start)
+          ? inheritedDestination
+          : undefined) ??
+        continuedDestination(v, ctx));
+  return { kind: 'trade', product, flow, ...(destination ? { destination } : {}) };
+}
+
+// The national figure: "total exports", "overall", 总出口量, 全国.
+const NATIONAL = /\btotal\b|\boverall\b|\ball\b|总|全国|我国|\bChina['’]s\b|\bChina\s+(?:exported|shipped)/i;
+
+/**
+ * The destination named before a tonnage: any country cue close before it (the clause, or 40 characters before it),
+ * else one the sentence names as the flow's destination ("US-bound shipments of the magnets, …, rose to 4,593 tonnes")
+ * with no turn to the national figure in between and no new flow or product after an earlier tonnage.
+ */
+function destinationBefore(v: SentenceView, s: Slot): string | undefined {
+  const near = last(v.cues, ['dest'], Math.max(s.prevQEnd, s.clause.start - 40), s.q.start);
+  if (near) return near.country;
+  const named = v.cues.findLast(
+    (c) => c.type === 'dest' && c.strict && c.start >= v.sentence.start && c.end <= s.q.start,
+  );
+  if (!named || NATIONAL.test(v.text.slice(named.end, s.q.start))) return undefined;
+  const renamed =
+    named.end <= s.prevQEnd &&
+    v.cues.some(
+      (c) => ['trade', 'magnet', 'rare_earth'].includes(c.type) && c.start >= s.prevQEnd && c.end <= s.q.start,
+    );
+  return renamed ? undefined : named.country;
+}
+
+/**
+ * The destination earlier sentences were about, for a sentence that names no product, no country and not the national
+ * figure ("China's exports of magnets to the US rebounded in July. Shipments totalled 447 tonnes last month.").
+ */
+function continuedDestination(v: SentenceView, ctx: Context): string | undefined {
+  if (!ctx.destination) return undefined;
+  const names = v.cues.some(
+    (c) => c.type === 'dest' || c.type === 'magnet' || c.type === 'rare_earth' || c.type === 'import',
+  );
+  return names || NATIONAL.test(v.sentence.text) ? undefined : ctx.destination;
+}
+
+function destinationAfter(text: string, cue: Cue | undefined, q: Quantity): string | undefined {
+  if (!cue) return undefined;
+  const gap = text.slice(q.end, cue.start);
+  // A bare "the US" after the tonnage needs its "to" ("… tons to the US"); a strict cue carries its own.
+  if (!cue.strict) return TO_GAP.test(gap) ? cue.country : undefined;
+  return /^[^\u4e00-\u9fff\d,;]{0,40}$/.test(gap) && /^\s*(?:to|into|for|bound|destined)\b/i.test(text.slice(cue.start))
+    ? cue.country
+    : undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * Figures of a customs table (GAC 出口主要商品量值表 / "Major Export Commodities in Quantity and Value"): the rows of
+ * rare earths and magnets, one figure per quantity column, with the period its header names and the year-on-year
+ * change of the ±% quantity column of the same period.
+ */
+import { findCues } from '../figure-cues.js';
+import { findPeriods, resolvePeriod } from '../periods.js';
+import type { DocDate } from './pick-period.js';
+import type { Stated } from './stated.js';
+
+export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
+const QUANTITY_HEADER = /数量|quantity|volume/i;
+const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;
+const CUMULATIVE_HEADER = /累计|cumulative|year[\s-]to[\s-]date|\bYTD\b/i;
+const UNIT_CELL: Array<[RegExp, number]> = [
+  [/^(?:吨|公吨|tonnes?|tons?|metric tons?|t)$/i, 1],
+  [/^(?:万吨|10,?000 (?:metric )?(?:tonnes|tons))$/i, 1e4],
+  [/^(?:千克|公斤|kg|kilograms?)$/i, 1e-3],
+];
+
+export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
+  // Most documents have no table at all: no '|', nothing to split and test line by line.
+  if (!body.includes('|')) return [];
+  const lines = body.split('\n');
+  const header = lines.findIndex((l) => TABLE_ROW.test(l) && QUANTITY_HEADER.test(l));
+  if (header < 0) return [];
+  const before = `${title}\n${lines.slice(0, header).join('\n')}`;
+  const flowCue = findCues(before)
+    .filter((c) => c.type === 'export' || c.type === 'import')
+    .at(-1);
+  if (!flowCue) return [];
+  const flow = flowCue.type === 'import' ? 'import' : 'export';
+  const titleYear = findPeriods(title).find((p) => p.year !== undefined)?.year;
+  const cells = (l: string) => l.split('|').map((c) => c.trim());
+  const head = cells(lines[header]!);
+  const periodOf = (cell: string) => {
+    const p = findPeriods(cell).find((m) => !m.comparative);
+    return p ? resolvePeriod(p, p.year === undefined ? titleYear : undefined, docDate) : null;
+  };
+  const quantityCols = head
+    .map((h, i) => ({ i, h, period: periodOf(h) }))
+    .filter((c) => QUANTITY_HEADER.test(c.h) && !CHANGE_HEADER.test(c.h) && c.period);
+  const changeCols = head
+    .map((h, i) => ({ i, h, period: periodOf(h) }))
+    .filter((c) => QUANTITY_HEADER.test(c.h) && CHANGE_HEADER.test(c.h));
+  const out: Stated[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (!TABLE_ROW.test(line)) continue;
+    const row = cells(line);
+    if (row.length !== head.length) continue;
+    const cues = findCues(row[0]!);
+    if (cues.some((c) => c.type === 'other_metal')) continue;
+    const product = cues.some((c) => c.type === 'magnet')
+      ? 'magnet'
+      : cues.some((c) => c.type === 'rare_earth')
+        ? 'rare_earth'
+        : undefined;
+    const unit = row.map((c) => UNIT_CELL.find(([re]) => re.test(c))?.[1]).find((u) => u !== undefined);
+    if (!product || unit === undefined) continue;
+    for (const col of quantityCols) {
+      const value = Number(row[col.i]!.replace(/,/g, ''));
+      if (!row[col.i] || !Number.isFinite(value)) continue;
+      // The ±% column of the same period, or for a cumulative column the one headed 累计/cumulative.
+      const changeCol = changeCols.find((c) =>
+        c.period ? c.period === col.period : CUMULATIVE_HEADER.test(c.h) && CUMULATIVE_HEADER.test(col.h),
+      );
+      const pct = changeCol ? Number(row[changeCol.i]!.replace(/,/g, '')) : NaN;
+      const hasChange = changeCol !== undefined && row[changeCol.i] !== '' && Number.isFinite(pct);
+      out.push({
+        metric: { kind: 'trade', product, flow },
+        value: Math.round(value * unit * 1000) / 1000,
+        unit: 't',
+        period: col.period,
+        batch: null,
+        change_pct: hasChange ? pct : null,
+        change_basis: hasChange ? 'yoy' : null,
+        evidence: line.trim().slice(0, 200),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+/**
+ * Metamorphic tests of the figure reader: documents written for these tests, each changed in one respect (every
+ * number, the destination country, the element named, simplified ↔ traditional script, Chinese ↔ Arabic digits, the
+ * month), must give the correspondingly changed figures.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify, loadRules } from '../../src/classify/index.js';
+import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
+
+const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
+if (!loaded.rules) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+const rules = loaded.rules;
+
+const figs = (text: string, date: string) =>
+  classify({ title: '', text, date }, rules)
+    .figures.map(
+      (f) => `${f.metric}|${f.value}|${f.period}|${f.batch ?? '-'}|${f.change_basis ?? '-'}|${f.change_pct ?? '-'}`,
+    )
+    .sort();
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'];
+const pad = (n: number) => String(n).padStart(2, '0');
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+describe('every number changed', () => {
+  const english = (total: number, toUs: number, pct: number) =>
+    `China's exports of rare earth magnets rose ${pct}% year-on-year to ${fmt(total)} tonnes in May, customs data showed. ` +
+    `Shipments to the United States were ${fmt(toUs)} tonnes.`;
+  for (const [total, toUs, pct] of [
+    [5000, 600, 12.5],
+    [3188, 353, 4.1],
+    [6357, 1200, 30],
+  ] as const)
+    it(`${total} t, ${toUs} t to the US, up ${pct}%`, () => {
+      expect(figs(english(total, toUs, pct), '2025-06-20')).toEqual([
+        `magnet_exports_to_us|${toUs}|2025-05|-|-|-`,
+        `magnet_exports|${total}|2025-05|-|yoy|${pct}`,
+      ]);
+    });
+
+  const chinese = (mining: number, smelting: number) =>
+    `工业和信息化部、自然资源部下达2024年第一批稀土开采、冶炼分离总量控制指标，分别为${mining}吨、${smelting}吨。`;
+  for (const [mining, smelting] of [
+    [135000, 127000],
+    [100800, 97200],
+  ] as const)
+    it(`第一批 ${mining} 吨、${smelting} 吨`, () => {
+      expect(figs(chinese(mining, smelting), '2024-02-22')).toEqual([
+        `mining_quota|${mining}|2024|1|-|-`,
+        `smelting_quota|${smelting}|2024|1|-|-`,
+      ]);
+    });
+});
+
+describe('country swapped: only the destination changes, never the national figure', () => {
+  const countries: Array<[string, string, string]> = [
+    ['Japan', '日本', 'japan'],
+    ['Germany', '德国', 'germany'],
+    ['the United States', '美国', 'us'],
+    ['South Korea', '韩国', 'south_korea'],
+  ];
+  for (const [en, zh, slug] of countries) {
+    it(`English: exports to ${en}`, () => {
+      expect(
+        figs(
+          `China exported 5,473 tonnes of rare earth magnets in October. Exports of magnets to ${en} were 512.375 tonnes in October.`,
+          '2025-11-20',
+        ),
+      ).toEqual([`magnet_exports_to_${slug}|512.375|2025-10|-|-|-`, 'magnet_exports|5473|2025-10|-|-|-'].sort());
+    });
+    it(`Chinese: 对${zh}出口`, () => {
+      expect(figs(`10月稀土永磁出口5473吨。其中对${zh}出口稀土永磁656吨，环比增长56.1%。`, '2025-11-20')).toEqual(
+        [`magnet_exports_to_${slug}|656|2025-10|-|mom|56.1`, 'magnet_exports|5473|2025-10|-|-|-'].sort(),
+      );
+    });
+  }
+});
+
+describe('element swapped: one element’s product is never the rare-earth total', () => {
+  for (const [en, zh] of [
+    ['lanthanum', '镧'],
+    ['dysprosium', '镝'],
+    ['yttrium', '钇'],
+  ])
+    it(`${en} oxide / 氧化${zh}`, () => {
+      expect(
+        figs(
+          `China's rare earth exports were 4,307 tonnes in December. Exports of ${en} oxide stood at 966 tonnes in December.`,
+          '2023-01-13',
+        ),
+      ).toEqual(['rare_earth_exports|4307|2022-12|-|-|-']);
+      expect(figs(`12月我国出口稀土4307吨。其中氧化${zh}出口966吨。`, '2023-01-13')).toEqual([
+        'rare_earth_exports|4307|2022-12|-|-|-',
+      ]);
+    });
+
+  for (const metal of ['gallium', 'antimony', 'graphite'])
+    it(`another mineral (${metal}) states no rare-earth figure`, () => {
+      expect(
+        figs(
+          `China's rare earth export controls widened. Exports of ${metal} fell to 1,200 tonnes in May.`,
+          '2025-06-20',
+        ),
+      ).toEqual([]);
+    });
+});
+
+describe('simplified ↔ traditional', () => {
+  const pairs: Array<[string, string]> = [
+    ['中国共出口5万7392吨稀土磁铁。', '中國共出口5萬7392噸稀土磁鐵。'],
+    ['11月对日本出口稀土磁铁约376吨。', '11月對日本出口稀土磁鐵約376噸。'],
+    ['2024年稀土开采总量控制指标为27万吨。', '2024年稀土開採總量控制指標為27萬噸。'],
+  ];
+  for (const [simplified, traditional] of pairs)
+    it(traditional, () => {
+      const a = figs(simplified, '2025-12-20');
+      expect(a.length).toBeGreaterThan(0);
+      expect(figs(traditional, '2025-12-20')).toEqual(a);
+    });
+});
+
+describe('Chinese digits ↔ Arabic digits', () => {
+  const pairs: Array<[string, string]> = [
+    ['2024年稀土开采指标为十三万五千吨。', '2024年稀土开采指标为135000吨。'],
+    ['2024年稀土开采指标为二十七万吨。', '2024年稀土开采指标为27万吨。'],
+    ['五月出口稀土永磁一千二百三十八吨。', '5月出口稀土永磁1238吨。'],
+  ];
+  for (const [chinese, arabic] of pairs)
+    it(chinese, () => {
+      const a = figs(arabic, '2024-06-20');
+      expect(a.length).toBeGreaterThan(0);
+      expect(figs(chinese, '2024-06-20')).toEqual(a);
+    });
+});
+
+describe('month swapped', () => {
+  for (let m = 2; m <= 10; m++) {
+    it(`${MONTHS[m - 1]}`, () => {
+      const text =
+        `China's rare earth exports fell to 4,300 tonnes in ${MONTHS[m - 1]}, down 5% from ${MONTHS[m - 2]}. ` +
+        `Over the first ${m} months exports totalled 40,000 tonnes.`;
+      const span = m === 3 ? '2025-Q1' : m === 6 ? '2025-H1' : `2025-01/2025-${pad(m)}`;
+      expect(figs(text, '2025-11-20')).toEqual(
+        [`rare_earth_exports|4300|2025-${pad(m)}|-|mom|-5`, `rare_earth_exports|40000|${span}|-|-|-`].sort(),
+      );
+      expect(figs(`${m}月我国出口稀土4300吨，环比下降5%。1-${m}月累计出口40000吨。`, '2025-11-20')).toEqual(
+        [`rare_earth_exports|4300|2025-${pad(m)}|-|mom|-5`, `rare_earth_exports|40000|${span}|-|-|-`].sort(),
+      );
+    });
+  }
+});
