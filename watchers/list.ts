@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import { FetchFailure, type FetchOk } from '../src/fetch/fetch-result.js';
 import type { Watch } from '../src/config/load-config.js';
 import { absoluteUrl, canonicalKey } from '../src/pipeline/canonical-url.js';

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { cheerioLib } from '../pipeline/html-text.js';
 import type { Figure } from '../types.js';
 import { isCfb, readCfb } from './cfb.js';
 import { PDF_LIMITS, PdfError, readPdf, type PdfLimits } from './pdf.js';
@@ -18,7 +18,7 @@ export class UnreadableAttachment extends Error {}
 
 /** HTML tables served as .xls (some sites export that way) read as sheets. */
 function htmlSheets(html: string): Sheet[] {
-  const $ = cheerio.load(html);
+  const $ = cheerioLib().load(html);
   return $('table')
     .toArray()
     .map((t, i) => ({

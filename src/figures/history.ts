@@ -35,6 +35,8 @@ const historyFile = z.strictObject({ figures: z.array(row) });
 type Row = z.output<typeof row>;
 
 const STATE_KEY = 'figures:history-loaded';
+/** Part of the digest of the history files: bump it when `toStored` changes what a row becomes, to reload once. */
+const ROW_FORMAT = 'rows-v1';
 
 /** The issuing side of an official figure: quotas are MIIT/MNR notices, trade figures GAC tables. */
 function officialSource(metric: string): SourceKind {
@@ -86,26 +88,33 @@ function toStored(r: Row, file: string): StoredFigure[] {
   return changes.map(([basis, pct]) => ({ ...base, change_pct: pct, change_basis: basis, evidence }));
 }
 
-/** Read the history files of the shipped config and of `configDir` (its own `history/` adds rows). */
-export function readHistory(configDir?: string): StoredFigure[] {
+/** The history files of the shipped config and of `configDir` (its own `history/` adds rows), with their text. */
+function historyFiles(configDir?: string): Array<{ path: string; text: string }> {
   const dirs = [join(SHIPPED_CONFIG_DIR, 'history')];
   if (configDir) {
     const own = join(configDir, 'history');
     if (!dirs.includes(own) && join(own) !== join(SHIPPED_CONFIG_DIR, 'history')) dirs.push(own);
   }
+  return dirs.flatMap((dir) => yamlFiles(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') })));
+}
+
+function parseHistory(files: Array<{ path: string; text: string }>): StoredFigure[] {
   const figures: StoredFigure[] = [];
-  for (const dir of dirs) {
-    for (const path of yamlFiles(dir)) {
-      const parsed = historyFile.safeParse(parse(readFileSync(path, 'utf8')));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
-      }
-      const name = path.split('/').pop()!;
-      for (const r of parsed.data.figures) figures.push(...toStored(r, name));
+  for (const { path, text } of files) {
+    const parsed = historyFile.safeParse(parse(text));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
     }
+    const name = path.split('/').pop()!;
+    for (const r of parsed.data.figures) figures.push(...toStored(r, name));
   }
   return figures;
+}
+
+/** Read the history files of the shipped config and of `configDir` (its own `history/` adds rows). */
+export function readHistory(configDir?: string): StoredFigure[] {
+  return parseHistory(historyFiles(configDir));
 }
 
 /** `REGWATCH_HISTORY=off` starts with an empty figures store (tests that count only what the pipeline stored). */
@@ -114,8 +123,9 @@ export function historyEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /**
- * Put the history into the store unless this exact history was loaded before (or `REGWATCH_HISTORY=off`). Returns how
- * many figures it holds.
+ * Put the history into the store unless these exact files were loaded before (or `REGWATCH_HISTORY=off`). Returns how
+ * many figures it holds. The digest covers the files' names and text, so an unchanged history is neither parsed nor
+ * written: a run reads the files and one key.
  */
 export async function loadHistory(
   store: Store,
@@ -123,10 +133,12 @@ export async function loadHistory(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   if (!historyEnabled(env)) return 0;
-  const figures = readHistory(configDir);
-  const digest = sha256(JSON.stringify(figures));
-  if ((await store.get<string>(STATE_KEY)) === digest) return figures.length;
+  const files = historyFiles(configDir);
+  const digest = sha256(JSON.stringify([ROW_FORMAT, files.map((f) => [f.path.split('/').pop(), f.text])]));
+  const loaded = /^([0-9a-f]+):(\d+)$/.exec((await store.get<string>(STATE_KEY)) ?? '');
+  if (loaded?.[1] === digest) return Number(loaded[2]);
+  const figures = parseHistory(files);
   await recordFigures(store, figures);
-  await store.set(STATE_KEY, digest);
+  await store.set(STATE_KEY, `${digest}:${figures.length}`);
   return figures.length;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,29 @@ describe('figures history (config/history)', () => {
       const y2023 = await ask('2023');
       expect(y2023).toContain('255,000 t');
       expect(y2023).toContain('243,850 t');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("an edited history file of the user's config is loaded again, an unchanged one counted from the store", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regwatch-history-cfg-'));
+    mkdirSync(join(dir, 'history'));
+    const row = (value: number) =>
+      `figures:\n  - { metric: mining_quota, period: 2031, value: ${value}, status: press }\n`;
+    writeFileSync(join(dir, 'history', 'own.yaml'), row(1000));
+    const store = await Store.open(tempStore());
+    const quota2031 = async () =>
+      ((await store.get<Array<{ metric: string; period: string; value: number }>>('figures:list')) ?? [])
+        .filter((f) => f.metric === 'mining_quota' && f.period === '2031')
+        .map((f) => f.value);
+    try {
+      const count = await loadHistory(store, dir);
+      expect(await quota2031()).toEqual([1000]);
+      expect(await loadHistory(store, dir)).toBe(count);
+      writeFileSync(join(dir, 'history', 'own.yaml'), row(2000));
+      expect(await loadHistory(store, dir)).toBe(count);
+      expect(await quota2031()).toContain(2000);
     } finally {
       await store.close();
     }
