@@ -1,22 +1,17 @@
-import * as cheerio from 'cheerio';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { cronFieldProblems } from './config-messages.js';
 import { parseDuration } from './duration.js';
+import { selectorError } from '../extract/selector-check.js';
 
 const selector = z
   .string()
   .min(1)
   .superRefine((value, ctx) => {
-    try {
-      cheerio.load('<p></p>')(value);
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `bad CSS selector "${value}": ${(error as Error).message.split('\n')[0]}`,
-      });
-    }
+    // Checked without building a DOM when the streaming extractor reads the selector (cheerio loads only otherwise).
+    const error = selectorError(value);
+    if (error) ctx.addIssue({ code: 'custom', message: `bad CSS selector "${value}": ${error}` });
   });
 
 const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
