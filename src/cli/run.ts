@@ -1,6 +1,6 @@
 import { ConfigError, formatIssue } from '../config/config-issue.js';
 import { configDir } from '../config/paths.js';
-import { startDaemon } from '../daemon.js';
+import { startDaemon, type Daemon } from '../daemon.js';
 import { createLogger } from '../logger.js';
 import { browserFetchFor } from './browser.js';
 import { mountChat } from '../chat/mount-chat.js';
@@ -19,7 +19,29 @@ export async function runCommand(opts: { config?: string }): Promise<void> {
   const logger = createLogger();
   const browser = browserFetchFor(config, logger);
   const port = Number(process.env.REGWATCH_PORT ?? 8080);
-  let daemon;
+  // Signals are handled from the first moment: one that arrives while the daemon starts stops it once it has started
+  // (exit 0, nothing lost); a second one forces the exit.
+  let daemon: Daemon | undefined;
+  let stopping = false;
+  const shutdown = (running: Daemon) =>
+    void running.stop(shutdownGraceMs(process.env.REGWATCH_SHUTDOWN_GRACE)).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: (error as Error).message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn('second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight deliveries');
+    if (daemon) shutdown(daemon);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   try {
     daemon = await startDaemon({
       configDir: dir,
@@ -48,22 +70,5 @@ export async function runCommand(opts: { config?: string }): Promise<void> {
   ) {
     logger.info('no Slack, Discord or webhook channel configured: alerts go to the console');
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) {
-      logger.warn('second signal: exiting now');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight deliveries');
-    void daemon.stop(shutdownGraceMs(process.env.REGWATCH_SHUTDOWN_GRACE)).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: (error as Error).message }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  if (stopping) shutdown(daemon);
 }

@@ -369,7 +369,7 @@ describe('categories', () => {
     ).toEqual([]);
   });
 
-  it('takes a suspension recalled with "last month" or in a year of data as context, and no figure from an export quota', () => {
+  it('takes a suspension recalled with "last month" or in a year of data as context, and an export quota only as export_quota', () => {
     expect(
       categories(
         'China starts granting general licences for rare earth exports',
@@ -384,10 +384,12 @@ describe('categories', () => {
         '2026-01-14',
       ),
     ).toEqual(['export_statistics']);
-    // The pre-2015 export quota is neither a production quota nor a §5 figure.
+    // The pre-2015 export quota is not a production quota: it is its own figure, export_quota (corpus README).
     expect(
-      figures('中国稀土管理三十年', '2010年，商务部下达的稀土出口配额为30258吨，较上年大幅压缩。', '2025-10-01'),
-    ).toEqual([]);
+      figures('中国稀土管理三十年', '2010年，商务部下达的稀土出口配额为30258吨，较上年大幅压缩。', '2025-10-01').map(
+        (f) => [f.metric, f.period, f.value],
+      ),
+    ).toEqual([['export_quota', '2010', 30258]]);
   });
 
   it('lets one rule count for several categories, and names an unknown one in a list', () => {
