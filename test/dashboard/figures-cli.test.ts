@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli, tempConfig } from '../helpers/run-cli.js';
+import { runCli, runCliClosingStdout, tempConfig } from '../helpers/run-cli.js';
 
 const store = () => ({ REGWATCH_STORE: tempConfig({}).store });
 
@@ -52,15 +50,8 @@ describe('regwatch figures', () => {
   });
 
   it('ends quietly when its reader closes early (| head)', async () => {
-    const child = spawn(process.execPath, [...CLI, 'figures'], {
-      cwd: ROOT,
-      env: { ...process.env, ...store(), REGWATCH_LOG_LEVEL: 'warn' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).not.toMatch(/EPIPE|Error/);
-    expect(code).toBe(0);
+    const r = await runCliClosingStdout(['figures'], store());
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.code).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,21 +23,30 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Start the real CLI (see `CLI`) with warnings-only logs; its standard output and error are pipes. */
+function spawnCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin: 'pipe' | 'ignore',
+): ChildProcessByStdio<Writable | null, Readable, Readable> {
+  return spawn(process.execPath, [...CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
+    stdio: [stdin, 'pipe', 'pipe'],
+  }) as ChildProcessByStdio<Writable | null, Readable, Readable>;
+}
+
 /** Run the real CLI as a child process (see `CLI`). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, env, 'pipe');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
+    child.stdin?.end(input ?? '');
   });
 }
 
@@ -64,11 +74,7 @@ export function jsonLines<T = Record<string, unknown>>(stdout: string): T[] {
  */
 export function runCliClosingStdout(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, env, 'ignore');
     let stdout = '';
     let stderr = '';
     child.stdout.once('data', (c: Buffer) => {
@@ -84,11 +90,7 @@ export function runCliClosingStdout(args: string[], env: NodeJS.ProcessEnv = {})
 /** Run the CLI until its standard output matches `until`, then stop it (SIGTERM); resolves with that output. */
 export function runCliUntil(args: string[], until: RegExp, env: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, env, 'ignore');
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString();
