@@ -1,6 +1,7 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, isBackground, type TimeCues } from './background.js';
+import { documentDay, isBackground, sideClauses, type TimeCues } from './background.js';
 import type { RuleSet } from './compile-rules.js';
+import { otherStories, within } from './other-stories.js';
 import { sentences, type Span } from './segment.js';
 
 function sentenceAt(spans: readonly Span[], offset: number): number {
@@ -17,20 +18,29 @@ function sentenceAt(spans: readonly Span[], offset: number): number {
 }
 
 /**
- * How much a cue counts in each sentence: the headline (the title; the lead sentence when there is no title) counts
- * `titleFactor` times, the lead `leadFactor` times, the rest once; a background sentence `background.factor` times that.
+ * How much a cue counts where it stands. The headline (the title; the lead sentence when there is no title) counts
+ * `titleFactor` times, the lead `leadFactor` times, the rest once (`positions`). A background sentence, a side clause
+ * ("after Beijing's controls", "like a licence crackdown", 继…之后, 如果…) or another story (a digest bullet, a
+ * "Related" block) counts `background.factor` times that (`factorAt`). Sentences are read for tense lazily: only
+ * those where a cue matched.
  */
 const NOT_A_LEAD =
   /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
 
-function salience(spans: readonly Span[], titleEnd: number, rules: RuleSet, date: string | null | undefined) {
+function salience(
+  text: string,
+  spans: readonly Span[],
+  titleEnd: number,
+  rules: RuleSet,
+  date: string | null | undefined,
+) {
   const { titleFactor, leadFactor, background } = rules.settings;
   const cues: TimeCues = { past: rules.background, present: rules.present, olderDays: background.olderDays };
   const doc = documentDay(date);
+  const elsewhere = otherStories(text);
   // The lead: the first body sentence that reads as one (not a byline, a time stamp or a one-word kicker).
   const firstBody = spans.findIndex((s) => s.start >= titleEnd && !NOT_A_LEAD.test(s.text));
   const hasTitle = firstBody !== 0;
-  const weights = new Float64Array(spans.length);
   const positions = new Float64Array(spans.length);
   const headline = new Uint8Array(spans.length);
   spans.forEach((s, i) => {
@@ -38,12 +48,26 @@ function salience(spans: readonly Span[], titleEnd: number, rules: RuleSet, date
     const lead = i === firstBody;
     headline[i] = inTitle || (lead && !hasTitle) ? 1 : 0;
     positions[i] = headline[i] ? titleFactor : lead ? leadFactor : 1;
-    weights[i] = positions[i] * (isBackground(s.text, cues, doc) ? background.factor : 1);
   });
+  // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
+  const side: Array<Array<[number, number]> | undefined> = new Array(spans.length);
+  const past = new Int8Array(spans.length).fill(-1);
+  const read = (i: number) => {
+    const s = spans[i]!;
+    const local = sideClauses(s.text, rules.clauses);
+    side[i] = local.map(([a, b]) => [a + s.start, b + s.start]);
+    past[i] = within(elsewhere, s.start) || isBackground(s.text, cues, doc, local) ? 1 : 0;
+  };
+  /** The factor of a cue at `offset` in sentence `i`. */
+  const factorAt = (i: number, offset: number) => {
+    if (past[i] === -1) read(i);
+    const recalled = past[i] === 1 || within(side[i]!, offset);
+    return positions[i]! * (recalled ? background.factor : 1);
+  };
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
   const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { weights, positions, headline, headEnd, leadEnd };
+  return { factorAt, positions, headline, headEnd, leadEnd };
 }
 
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a headline's topic. */
@@ -65,7 +89,7 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const { weights, positions, headline, headEnd, leadEnd } = salience(spans, titleEnd, rules, date);
+  const { factorAt, positions, headline, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
   const scores = new Map<Category, { score: number; evidence: string[]; headline: boolean }>();
   const vetoed = new Set<Category>();
 
@@ -76,7 +100,7 @@ export function categorize(
     // A title rule searches the headline only (it starts the text, so offsets are the same).
     const haystack = rule.in === 'title' ? text.slice(0, headEnd) : text;
     // A cue against a category says what kind of document this is: where it stands counts, not its tense.
-    const factors = rule.weight < 0 ? positions : weights;
+    const negative = rule.weight < 0;
     let best = 0;
     let inHeadline = false;
     let evidence = '';
@@ -94,7 +118,7 @@ export function categorize(
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }
-      const factor = at >= 0 ? factors[at]! : 1;
+      const factor = at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index);
       if (factor > best) {
         best = factor;
         evidence = m[0];
