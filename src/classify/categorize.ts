@@ -42,12 +42,13 @@ function salience(
   const firstBody = spans.findIndex((s) => s.start >= titleEnd && !NOT_A_LEAD.test(s.text));
   const hasTitle = firstBody !== 0;
   const positions = new Float64Array(spans.length);
-  const headline = new Uint8Array(spans.length);
+  // What a sentence can say about the document's topic: 2 the headline, 1 the lead under a title, 0 the rest.
+  const topicRank = new Uint8Array(spans.length);
   spans.forEach((s, i) => {
     const inTitle = i < firstBody || firstBody < 0;
     const lead = i === firstBody;
-    headline[i] = inTitle || (lead && !hasTitle) ? 1 : 0;
-    positions[i] = headline[i] ? titleFactor : lead ? leadFactor : 1;
+    topicRank[i] = inTitle || (lead && !hasTitle) ? 2 : lead ? 1 : 0;
+    positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;
   });
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side: Array<Array<[number, number]> | undefined> = new Array(spans.length);
@@ -67,10 +68,10 @@ function salience(
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
   const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, positions, headline, headEnd, leadEnd };
+  return { factorAt, positions, topicRank, headEnd, leadEnd };
 }
 
-/** Rules weaker than this are context (a rare earth named somewhere): they do not make a headline's topic. */
+/** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 
 /**
@@ -89,8 +90,8 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const { factorAt, positions, headline, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
-  const scores = new Map<Category, { score: number; evidence: string[]; headline: boolean }>();
+  const { factorAt, positions, topicRank, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
+  const scores = new Map<Category, { score: number; evidence: string[]; topic: number }>();
   const vetoed = new Set<Category>();
 
   for (const rule of rules.rules) {
@@ -102,7 +103,7 @@ export function categorize(
     // A cue against a category says what kind of document this is: where it stands counts, not its tense.
     const negative = rule.weight < 0;
     let best = 0;
-    let inHeadline = false;
+    let topic = 0;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once.
     if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
@@ -122,7 +123,8 @@ export function categorize(
       if (factor > best) {
         best = factor;
         evidence = m[0];
-        inHeadline = at >= 0 && headline[at] === 1 && factor >= rules.settings.titleFactor;
+        // A cue read at its full position weight (not recalled) tells what the document is about.
+        topic = at >= 0 && factor >= positions[at]! ? topicRank[at]! : 0;
       }
       // Past the lead no sentence counts more than once: the best is found.
       if (best >= rules.settings.titleFactor || (best >= 1 && m.index >= leadEnd)) break;
@@ -133,18 +135,19 @@ export function categorize(
         vetoed.add(category);
         continue;
       }
-      const entry = scores.get(category) ?? { score: 0, evidence: [], headline: false };
+      const entry = scores.get(category) ?? { score: 0, evidence: [], topic: 0 };
       entry.score += rule.weight * best;
       if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
-      if (rule.weight >= TOPIC_WEIGHT && inHeadline) entry.headline = true;
+      if (rule.weight >= TOPIC_WEIGHT) entry.topic = Math.max(entry.topic, topic);
       scores.set(category, entry);
     }
   }
 
-  const headlineTopic = [...scores.values()].some((e) => e.headline);
+  // The topic is set by the headline, or, when the headline carries no strong cue, by the lead.
+  const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   const out: CategoryMatch[] = [];
-  for (const [category, { score: raw, evidence, headline: inHeadline }] of scores) {
-    const score = headlineTopic && !inHeadline ? raw * rules.settings.offTopicFactor : raw;
+  for (const [category, { score: raw, evidence, topic: own }] of scores) {
+    const score = own < topic ? raw * rules.settings.offTopicFactor : raw;
     const threshold = rules.settings.thresholds[category] ?? rules.settings.threshold;
     if (vetoed.has(category) || score < threshold) continue;
     out.push({ category, score: Math.round(score * 100) / 100, evidence: evidence.slice(0, 8) });
