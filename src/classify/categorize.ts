@@ -91,7 +91,7 @@ export function categorize(
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
   const { factorAt, positions, topicRank, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
-  const scores = new Map<Category, { score: number; evidence: string[]; topic: number }>();
+  const scores = new Map<Category, { score: number; evidence: string[]; topic: number; news: boolean }>();
   const vetoed = new Set<Category>();
 
   for (const rule of rules.rules) {
@@ -104,6 +104,7 @@ export function categorize(
     const negative = rule.weight < 0;
     let best = 0;
     let topic = 0;
+    let news = false;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once.
     if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
@@ -124,7 +125,8 @@ export function categorize(
         best = factor;
         evidence = m[0];
         // A cue read at its full position weight (not recalled) tells what the document is about.
-        topic = at >= 0 && factor >= positions[at]! ? topicRank[at]! : 0;
+        news = at < 0 || factor >= positions[at]!;
+        topic = at >= 0 && news ? topicRank[at]! : 0;
       }
       // Past the lead no sentence counts more than once: the best is found.
       if (best >= rules.settings.titleFactor || (best >= 1 && m.index >= leadEnd)) break;
@@ -135,10 +137,13 @@ export function categorize(
         vetoed.add(category);
         continue;
       }
-      const entry = scores.get(category) ?? { score: 0, evidence: [], topic: 0 };
+      const entry = scores.get(category) ?? { score: 0, evidence: [], topic: 0, news: false };
       entry.score += rule.weight * best;
       if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
-      if (rule.weight >= TOPIC_WEIGHT) entry.topic = Math.max(entry.topic, topic);
+      if (rule.weight >= TOPIC_WEIGHT) {
+        entry.topic = Math.max(entry.topic, topic);
+        entry.news ||= news;
+      }
       scores.set(category, entry);
     }
   }
@@ -146,10 +151,11 @@ export function categorize(
   // The topic is set by the headline, or, when the headline carries no strong cue, by the lead.
   const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   const out: CategoryMatch[] = [];
-  for (const [category, { score: raw, evidence, topic: own }] of scores) {
+  for (const [category, { score: raw, evidence, topic: own, news }] of scores) {
     const score = own < topic ? raw * rules.settings.offTopicFactor : raw;
     const threshold = rules.settings.thresholds[category] ?? rules.settings.threshold;
-    if (vetoed.has(category) || score < threshold) continue;
+    // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.
+    if (vetoed.has(category) || score < threshold || !news) continue;
     out.push({ category, score: Math.round(score * 100) / 100, evidence: evidence.slice(0, 8) });
   }
   return out.sort((a, b) => b.score - a.score);
