@@ -2,7 +2,7 @@ import type { Category, CategoryMatch } from '../types.js';
 import { documentDay, isBackground, sideClauses, type TimeCues } from './background.js';
 import type { RuleSet } from './compile-rules.js';
 import { otherStories, within } from './other-stories.js';
-import { sentences, type Span } from './segment.js';
+import { clauses, sentences, type Span } from './segment.js';
 
 function sentenceAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
@@ -71,6 +71,14 @@ function salience(
   return { factorAt, positions, topicRank, headEnd, leadEnd };
 }
 
+/** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
+function clauseText(sentence: Span, offset: number, length: number): string {
+  const parts = clauses(sentence);
+  const first = parts.find((c) => c.end > offset) ?? parts[0];
+  const last = [...parts].reverse().find((c) => c.start < offset + length) ?? first;
+  return first && last ? sentence.text.slice(first.start - sentence.start, last.end - sentence.start) : sentence.text;
+}
+
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 
@@ -108,15 +116,16 @@ export function categorize(
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once.
     if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
-    const sentenceScope = rule.scope === 'sentence';
+    const localScope = rule.scope !== 'document';
     for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
       const at = sentenceAt(spans, m.index);
-      if (sentenceScope) {
-        const scope = at >= 0 ? spans[at]!.text : text;
+      if (localScope) {
+        const scope =
+          at < 0 ? text : rule.scope === 'clause' ? clauseText(spans[at]!, m.index, m[0].length) : spans[at]!.text;
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }

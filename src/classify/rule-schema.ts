@@ -61,7 +61,8 @@ export const ruleSchema = z
     with: cueList,
     /** None of these may occur in the same `scope` as the match. */
     without: cueList,
-    scope: z.enum(['sentence', 'document']).default('sentence'),
+    /** `clause`: the clauses the match covers (a promise in another clause of the sentence does not count). */
+    scope: z.enum(['clause', 'sentence', 'document']).default('sentence'),
     /** Where the cue counts: the title, the body, or either. */
     in: z.enum(['title', 'body', 'any']).default('any'),
     /** The category is dropped when this rule fires, whatever else matched. */
