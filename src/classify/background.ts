@@ -104,24 +104,29 @@ const CLAUSE_END =
  * (`cues.clauses`) to its clause's end. What stands there is not what the sentence reports: "exports fell after
  * Beijing's export controls", "like a licence crackdown", "if China approves", 继…之后, 受…影响.
  */
+/** A side clause that describes the noun before it (", which take effect on …"), not another event. */
+const RELATIVE = /^[,，]\s*(?:which|who|whose)\b/i;
+
+export type SideClause = [start: number, end: number, relative: boolean];
+
 /** `opener` must be global (`g`): it is run from the start of the sentence. */
-export function sideClauses(sentence: string, opener: RegExp | null | undefined): Array<[number, number]> {
+export function sideClauses(sentence: string, opener: RegExp | null | undefined): SideClause[] {
   if (!opener) return [];
-  const out: Array<[number, number]> = [];
+  const out: SideClause[] = [];
   const re = opener;
   re.lastIndex = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const start = m.index;
     CLAUSE_END.lastIndex = start + Math.max(1, m[0].length);
     const end = CLAUSE_END.exec(sentence)?.index ?? sentence.length;
-    out.push([start, end]);
+    out.push([start, end, RELATIVE.test(m[0])]);
     re.lastIndex = Math.max(end, start + 1);
   }
   return out;
 }
 
 /** The sentence with its side clauses blanked (same length, so offsets still hold). */
-export function mainClauses(sentence: string, side: ReadonlyArray<[number, number]>): string {
+export function mainClauses(sentence: string, side: readonly SideClause[]): string {
   if (side.length === 0) return sentence;
   let out = '';
   let at = 0;
@@ -141,7 +146,7 @@ export function isBackground(
   whole: string,
   cues: TimeCues,
   doc: { day: DayNumber; year: number; month: number } | null,
-  side: ReadonlyArray<[number, number]> = [],
+  side: readonly SideClause[] = [],
 ): boolean {
   if (cues.present?.test(whole)) return false;
   const sentence = mainClauses(whole, side);

@@ -1,5 +1,5 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, isBackground, sideClauses, type TimeCues } from './background.js';
+import { documentDay, isBackground, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { RuleSet } from './compile-rules.js';
 import { otherStories, within } from './other-stories.js';
 import { clauses, sentences, type Span } from './segment.js';
@@ -51,18 +51,24 @@ function salience(
     positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;
   });
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
-  const side: Array<Array<[number, number]> | undefined> = new Array(spans.length);
+  const side: Array<SideClause[] | undefined> = new Array(spans.length);
   const past = new Int8Array(spans.length).fill(-1);
   const read = (i: number) => {
     const s = spans[i]!;
     const local = sideClauses(s.text, rules.clauses);
-    side[i] = local.map(([a, b]) => [a + s.start, b + s.start]);
+    side[i] = local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
     past[i] = within(elsewhere, s.start) || isBackground(s.text, cues, doc, local) ? 1 : 0;
   };
-  /** The factor of a cue at `offset` in sentence `i`. */
-  const factorAt = (i: number, offset: number) => {
+  /** The factor of a cue from `offset` to `last` (its last character) in sentence `i`. */
+  const factorAt = (i: number, offset: number, last: number) => {
     if (past[i] === -1) read(i);
-    const recalled = past[i] === 1 || within(side[i]!, offset);
+    // A cue that starts in a side clause, or whose words run into or across one (its verb in the main clause, its
+    // object in "… comes as China imposed export controls"), is not said by the main clause. A relative clause
+    // describes the noun before it: a cue that only runs into one is still the main clause's.
+    const recalled =
+      past[i] === 1 ||
+      within(side[i]!, offset) ||
+      side[i]!.some(([a, b, relative]) => !relative && a <= last && b > offset);
     return positions[i]! * (recalled ? background.factor : 1);
   };
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
@@ -129,7 +135,7 @@ export function categorize(
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }
-      const factor = at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index);
+      const factor = at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1);
       if (factor > best) {
         best = factor;
         evidence = m[0];

@@ -8,8 +8,16 @@
 const RELATED =
   /^[ \t]*(?:related(?:\s+(?:stories|articles|news|coverage|reading|content|posts))?|read more|read also|also read|see also|more (?:from|on|news|stories|reading)|recommended(?: for you| reading| stories)?|you may also like|you might also like|latest news|top stories|most read|most popular|trending|相关(?:阅读|新闻|文章|报道|链接|推荐)|推荐阅读|延伸阅读|更多(?:新闻|阅读|报道|资讯)|热门(?:新闻|文章|推荐|资讯)|猜你喜欢|热点推荐)[ \t]*(?:[:：]?[ \t]*$|([:：>»|])[^\n]*$)/gim;
 const BULLET = /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t]))[^\n]*$/gm;
-/** An item longer than this is a paragraph laid out with a bullet (a portal's layout), not a headline. */
+/**
+ * An item longer than this is a paragraph laid out with a bullet (a portal's layout), not a headline. A Chinese
+ * character counts 2.5 (a headline of 80 characters says as much as one of 200 letters).
+ */
 const ITEM_MAX = 200;
+const CJK = /[\u3400-\u9fff]/g;
+const size = (text: string, start: number, end: number) => {
+  const s = text.slice(start, end);
+  return s.length + 1.5 * (s.match(CJK)?.length ?? 0);
+};
 /** A digest has at least this many short items in a run. */
 const DIGEST_MIN = 3;
 
@@ -19,7 +27,7 @@ function blockEnd(text: string, from: number): number {
   while (at < text.length) {
     const next = text.indexOf('\n', at + 1);
     const end = next < 0 ? text.length : next;
-    if (end - at > ITEM_MAX) return at;
+    if (size(text, at, end) > ITEM_MAX) return at;
     at = end;
   }
   return text.length;
@@ -36,7 +44,7 @@ export function otherStories(text: string): Array<[number, number]> {
   let run: Array<[number, number]> = [];
   let lastEnd = -1;
   const flush = () => {
-    const short = run.filter(([s, e]) => e - s <= ITEM_MAX);
+    const short = run.filter(([s, e]) => size(text, s, e) <= ITEM_MAX);
     if (short.length >= DIGEST_MIN) out.push(...short);
     run = [];
   };
@@ -51,7 +59,7 @@ export function otherStories(text: string): Array<[number, number]> {
 }
 
 /** Whether `offset` falls inside one of the ranges (sorted by start). */
-export function within(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
+export function within(ranges: ReadonlyArray<readonly [number, number, ...unknown[]]>, offset: number): boolean {
   for (const [start, end] of ranges) {
     if (offset < start) return false;
     if (offset < end) return true;
