@@ -51,7 +51,7 @@ function salience(
     positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;
   });
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
-  const side: Array<SideClause[] | undefined> = new Array(spans.length);
+  const side = new Array<SideClause[] | undefined>(spans.length);
   const past = new Int8Array(spans.length).fill(-1);
   const read = (i: number) => {
     const s = spans[i]!;
