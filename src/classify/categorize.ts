@@ -87,6 +87,11 @@ function clauseText(sentence: Span, offset: number, length: number): string {
 
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
+/**
+ * In the headline a cue that names the category's subject without the step ("export controls on rare earths", 1.5)
+ * says what the document is about; bare context (a rare earth named, 1) does not.
+ */
+const HEADLINE_NEWS_WEIGHT = 1.5;
 
 /**
  * Score every category: each rule adds its weight once, at its most salient occurrence. When the headline is about
@@ -158,7 +163,7 @@ export function categorize(
       if (rule.weight >= TOPIC_WEIGHT) {
         entry.topic = Math.max(entry.topic, topic);
         entry.news ||= news;
-      }
+      } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) entry.news = true;
       scores.set(category, entry);
     }
   }

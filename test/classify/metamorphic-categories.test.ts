@@ -173,6 +173,14 @@ describe('a step inside a construction that does not report it is not the news',
     expect(categories('10月稀土磁体出口量环比下降', zh, '2025-11-20')).toEqual(['export_statistics']);
   });
 
+  it('a headline that names the control is what the document is about; the same words after "if" are not', () => {
+    const body = 'The commerce ministry published the list of covered magnet grades on Thursday.';
+    expect(categories('New export controls on rare earth magnets', body, '2025-10-10')).toEqual([
+      'control_list_addition',
+    ]);
+    expect(categories('If new export controls on rare earth magnets come', body, '2025-10-10')).toEqual([]);
+  });
+
   it('a list continues a side clause: an element named after a comma stays in it', () => {
     const text =
       'Magnet output recovered on Thursday after export controls on samarium, gadolinium, terbium, and erbium.';
