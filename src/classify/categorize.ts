@@ -94,9 +94,10 @@ const TOPIC_WEIGHT = 2;
 const HEADLINE_NEWS_WEIGHT = 1.5;
 
 /**
- * Score every category: each rule adds its weight once, at its most salient occurrence. When the headline is about
- * some categories, the others count `offTopicFactor` times: a statistics story that recalls a suspension reports
- * statistics. A category is kept when its score reaches the threshold and no veto rule fired.
+ * Score every category: each rule adds its weight once, at its most salient occurrence. When the headline (or, when it
+ * carries no strong cue, the lead) is about some categories, the others count `offTopicFactor` times: a statistics
+ * story that recalls a suspension reports statistics. A category is kept when its score reaches the threshold, one of
+ * its strong cues is read as news (not only recalled, in a side clause or in another story), and no veto rule fired.
  */
 export function categorize(
   title: string,
