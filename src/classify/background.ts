@@ -80,19 +80,76 @@ export function namedDays(text: string, doc: { year: number; month: number }): D
 export interface TimeCues {
   /** Recalling markers: 此前, 曾, "had imposed", "back in" … */
   past: RegExp | null;
+  /**
+   * Openers of a recalled or side clause ("after …", "following …", "like …", "if …", 继…后, 受…影响, 如果…): the
+   * clause they open is background, the rest of the sentence is read on its own.
+   */
+  clauses?: RegExp | null;
   /** Present markers: 近日, 昨日, "on Thursday", "this week" … */
   present: RegExp | null;
   /** A sentence whose latest named date ends this many days or more before the document's date is background. */
   olderDays: number;
 }
 
-/** Whether a sentence is background (see the module comment). */
+/**
+ * Where a clause opened at `from` ends: at a comma (not a thousands separator, nor one that continues a list: "and",
+ * "or", "including", or items of a few words each, then "and": "samarium, gadolinium, terbium and yttrium"), a colon, a semicolon, a bracket, a dash between words, a contrastive word, or the
+ * sentence's end.
+ */
+const CLAUSE_END =
+  /[，;；:：。!?！？\n()（）]|,(?!\d{3}(?!\d))(?!\s*(?:and|or|including|as well as|as|plus|etc)\b)(?!(?:\s*[^\s,.;:]+(?:\s+[^\s,.;:]+){0,2}\s*,)*\s*(?:(?:and|or)\s|etc\b|[^\s,.;:]+(?:\s+[^\s,.;:]+){0,2}\s+(?:and|or)\s))|\s[—–-]{1,2}\s|\s(?:but|while|whereas|although|though|yet)\s|[但而]/g;
+
+/**
+ * The recalled or side clauses of a sentence, as [start, end) offsets into it: each runs from an opener
+ * (`cues.clauses`) to its clause's end. What stands there is not what the sentence reports: "exports fell after
+ * Beijing's export controls", "like a licence crackdown", "if China approves", 继…之后, 受…影响.
+ */
+/** A side clause that describes the noun before it (", which take effect on …"), not another event. */
+const RELATIVE = /^[,，]\s*(?:which|who|whose)\b/i;
+
+export type SideClause = [start: number, end: number, relative: boolean];
+
+/** `opener` must be global (`g`): it is run from the start of the sentence. */
+export function sideClauses(sentence: string, opener: RegExp | null | undefined): SideClause[] {
+  if (!opener) return [];
+  const out: SideClause[] = [];
+  const re = opener;
+  re.lastIndex = 0;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const start = m.index;
+    CLAUSE_END.lastIndex = start + Math.max(1, m[0].length);
+    const end = CLAUSE_END.exec(sentence)?.index ?? sentence.length;
+    out.push([start, end, RELATIVE.test(m[0])]);
+    re.lastIndex = Math.max(end, start + 1);
+  }
+  return out;
+}
+
+/** The sentence with its side clauses blanked (same length, so offsets still hold). */
+export function mainClauses(sentence: string, side: readonly SideClause[]): string {
+  if (side.length === 0) return sentence;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of side) {
+    out += `${sentence.slice(at, start)}${' '.repeat(end - start)}`;
+    at = end;
+  }
+  return out + sentence.slice(at);
+}
+
+/**
+ * Whether a sentence is background (see the module comment). Its main clauses decide: a recalling marker or an old
+ * date inside a side clause ("…, after the controls it had imposed in April") does not make the sentence's own report
+ * background; pass `side` from `sideClauses` (none when omitted).
+ */
 export function isBackground(
-  sentence: string,
+  whole: string,
   cues: TimeCues,
   doc: { day: DayNumber; year: number; month: number } | null,
+  side: readonly SideClause[] = [],
 ): boolean {
-  if (cues.present?.test(sentence)) return false;
+  if (cues.present?.test(whole)) return false;
+  const sentence = mainClauses(whole, side);
   if (cues.past?.test(sentence)) return true;
   if (!doc) return false;
   const days = namedDays(sentence, doc);

@@ -1,7 +1,8 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, isBackground, type TimeCues } from './background.js';
+import { documentDay, isBackground, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { RuleSet } from './compile-rules.js';
-import { sentences, type Span } from './segment.js';
+import { otherStories, within } from './other-stories.js';
+import { clauses, sentences, type Span } from './segment.js';
 
 function sentenceAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
@@ -17,42 +18,86 @@ function sentenceAt(spans: readonly Span[], offset: number): number {
 }
 
 /**
- * How much a cue counts in each sentence: the headline (the title; the lead sentence when there is no title) counts
- * `titleFactor` times, the lead `leadFactor` times, the rest once; a background sentence `background.factor` times that.
+ * How much a cue counts where it stands. The headline (the title; the lead sentence when there is no title) counts
+ * `titleFactor` times, the lead `leadFactor` times, the rest once (`positions`). A background sentence, a side clause
+ * ("after Beijing's controls", "like a licence crackdown", 继…之后, 如果…) or another story (a digest bullet, a
+ * "Related" block) counts `background.factor` times that (`factorAt`). Sentences are read for tense lazily: only
+ * those where a cue matched.
  */
 const NOT_A_LEAD =
   /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
 
-function salience(spans: readonly Span[], titleEnd: number, rules: RuleSet, date: string | null | undefined) {
+function salience(
+  text: string,
+  spans: readonly Span[],
+  titleEnd: number,
+  rules: RuleSet,
+  date: string | null | undefined,
+) {
   const { titleFactor, leadFactor, background } = rules.settings;
   const cues: TimeCues = { past: rules.background, present: rules.present, olderDays: background.olderDays };
   const doc = documentDay(date);
+  const elsewhere = otherStories(text);
   // The lead: the first body sentence that reads as one (not a byline, a time stamp or a one-word kicker).
   const firstBody = spans.findIndex((s) => s.start >= titleEnd && !NOT_A_LEAD.test(s.text));
   const hasTitle = firstBody !== 0;
-  const weights = new Float64Array(spans.length);
   const positions = new Float64Array(spans.length);
-  const headline = new Uint8Array(spans.length);
+  // What a sentence can say about the document's topic: 2 the headline, 1 the lead under a title, 0 the rest.
+  const topicRank = new Uint8Array(spans.length);
   spans.forEach((s, i) => {
     const inTitle = i < firstBody || firstBody < 0;
     const lead = i === firstBody;
-    headline[i] = inTitle || (lead && !hasTitle) ? 1 : 0;
-    positions[i] = headline[i] ? titleFactor : lead ? leadFactor : 1;
-    weights[i] = positions[i] * (isBackground(s.text, cues, doc) ? background.factor : 1);
+    topicRank[i] = inTitle || (lead && !hasTitle) ? 2 : lead ? 1 : 0;
+    positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;
   });
+  // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
+  const side = new Array<SideClause[] | undefined>(spans.length);
+  const past = new Int8Array(spans.length).fill(-1);
+  const read = (i: number) => {
+    const s = spans[i]!;
+    const local = sideClauses(s.text, rules.clauses);
+    side[i] = local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
+    past[i] = within(elsewhere, s.start) || isBackground(s.text, cues, doc, local) ? 1 : 0;
+  };
+  /** The factor of a cue from `offset` to `last` (its last character) in sentence `i`. */
+  const factorAt = (i: number, offset: number, last: number) => {
+    if (past[i] === -1) read(i);
+    // A cue that starts in a side clause, or whose words run into or across one (its verb in the main clause, its
+    // object in "… comes as China imposed export controls"), is not said by the main clause. A relative clause
+    // describes the noun before it: a cue that only runs into one is still the main clause's.
+    const recalled =
+      past[i] === 1 ||
+      within(side[i]!, offset) ||
+      side[i]!.some(([a, b, relative]) => !relative && a <= last && b > offset);
+    return positions[i]! * (recalled ? background.factor : 1);
+  };
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
   const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { weights, positions, headline, headEnd, leadEnd };
+  return { factorAt, positions, topicRank, headEnd, leadEnd };
 }
 
-/** Rules weaker than this are context (a rare earth named somewhere): they do not make a headline's topic. */
+/** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
+function clauseText(sentence: Span, offset: number, length: number): string {
+  const parts = clauses(sentence);
+  const first = parts.find((c) => c.end > offset) ?? parts[0];
+  const last = [...parts].reverse().find((c) => c.start < offset + length) ?? first;
+  return first && last ? sentence.text.slice(first.start - sentence.start, last.end - sentence.start) : sentence.text;
+}
+
+/** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
+/**
+ * In the headline a cue that names the category's subject without the step ("export controls on rare earths", 1.5)
+ * says what the document is about; bare context (a rare earth named, 1) does not.
+ */
+const HEADLINE_NEWS_WEIGHT = 1.5;
 
 /**
- * Score every category: each rule adds its weight once, at its most salient occurrence. When the headline is about
- * some categories, the others count `offTopicFactor` times: a statistics story that recalls a suspension reports
- * statistics. A category is kept when its score reaches the threshold and no veto rule fired.
+ * Score every category: each rule adds its weight once, at its most salient occurrence. When the headline (or, when it
+ * carries no strong cue, the lead) is about some categories, the others count `offTopicFactor` times: a statistics
+ * story that recalls a suspension reports statistics. A category is kept when its score reaches the threshold, one of
+ * its strong cues is read as news (not only recalled, in a side clause or in another story), and no veto rule fired.
  */
 export function categorize(
   title: string,
@@ -65,8 +110,8 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const { weights, positions, headline, headEnd, leadEnd } = salience(spans, titleEnd, rules, date);
-  const scores = new Map<Category, { score: number; evidence: string[]; headline: boolean }>();
+  const { factorAt, positions, topicRank, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
+  const scores = new Map<Category, { score: number; evidence: string[]; topic: number; news: boolean }>();
   const vetoed = new Set<Category>();
 
   for (const rule of rules.rules) {
@@ -76,29 +121,33 @@ export function categorize(
     // A title rule searches the headline only (it starts the text, so offsets are the same).
     const haystack = rule.in === 'title' ? text.slice(0, headEnd) : text;
     // A cue against a category says what kind of document this is: where it stands counts, not its tense.
-    const factors = rule.weight < 0 ? positions : weights;
+    const negative = rule.weight < 0;
     let best = 0;
-    let inHeadline = false;
+    let topic = 0;
+    let news = false;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once.
     if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
-    const sentenceScope = rule.scope === 'sentence';
+    const localScope = rule.scope !== 'document';
     for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
       const at = sentenceAt(spans, m.index);
-      if (sentenceScope) {
-        const scope = at >= 0 ? spans[at]!.text : text;
+      if (localScope) {
+        const scope =
+          at < 0 ? text : rule.scope === 'clause' ? clauseText(spans[at]!, m.index, m[0].length) : spans[at]!.text;
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }
-      const factor = at >= 0 ? factors[at]! : 1;
+      const factor = at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1);
       if (factor > best) {
         best = factor;
         evidence = m[0];
-        inHeadline = at >= 0 && headline[at] === 1 && factor >= rules.settings.titleFactor;
+        // A cue read at its full position weight (not recalled) tells what the document is about.
+        news = at < 0 || factor >= positions[at]!;
+        topic = at >= 0 && news ? topicRank[at]! : 0;
       }
       // Past the lead no sentence counts more than once: the best is found.
       if (best >= rules.settings.titleFactor || (best >= 1 && m.index >= leadEnd)) break;
@@ -109,20 +158,25 @@ export function categorize(
         vetoed.add(category);
         continue;
       }
-      const entry = scores.get(category) ?? { score: 0, evidence: [], headline: false };
+      const entry = scores.get(category) ?? { score: 0, evidence: [], topic: 0, news: false };
       entry.score += rule.weight * best;
       if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
-      if (rule.weight >= TOPIC_WEIGHT && inHeadline) entry.headline = true;
+      if (rule.weight >= TOPIC_WEIGHT) {
+        entry.topic = Math.max(entry.topic, topic);
+        entry.news ||= news;
+      } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) entry.news = true;
       scores.set(category, entry);
     }
   }
 
-  const headlineTopic = [...scores.values()].some((e) => e.headline);
+  // The topic is set by the headline, or, when the headline carries no strong cue, by the lead.
+  const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   const out: CategoryMatch[] = [];
-  for (const [category, { score: raw, evidence, headline: inHeadline }] of scores) {
-    const score = headlineTopic && !inHeadline ? raw * rules.settings.offTopicFactor : raw;
+  for (const [category, { score: raw, evidence, topic: own, news }] of scores) {
+    const score = own < topic ? raw * rules.settings.offTopicFactor : raw;
     const threshold = rules.settings.thresholds[category] ?? rules.settings.threshold;
-    if (vetoed.has(category) || score < threshold) continue;
+    // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.
+    if (vetoed.has(category) || score < threshold || !news) continue;
     out.push({ category, score: Math.round(score * 100) / 100, evidence: evidence.slice(0, 8) });
   }
   return out.sort((a, b) => b.score - a.score);

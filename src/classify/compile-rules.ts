@@ -22,6 +22,8 @@ export interface RuleSet {
   background: RegExp | null;
   /** Markers of a sentence about the present. */
   present: RegExp | null;
+  /** Openers of a recalled or side clause (global: run over each sentence). */
+  clauses: RegExp | null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,5 +72,6 @@ export function compileRuleSet(
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
     present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),
+    clauses: cueRegex(s.background.clauses, s.background.clausePatterns, 'gi'),
   };
 }

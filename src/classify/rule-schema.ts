@@ -61,7 +61,8 @@ export const ruleSchema = z
     with: cueList,
     /** None of these may occur in the same `scope` as the match. */
     without: cueList,
-    scope: z.enum(['sentence', 'document']).default('sentence'),
+    /** `clause`: the clauses the match covers (a promise in another clause of the sentence does not count). */
+    scope: z.enum(['clause', 'sentence', 'document']).default('sentence'),
     /** Where the cue counts: the title, the body, or either. */
     in: z.enum(['title', 'body', 'any']).default('any'),
     /** The category is dropped when this rule fires, whatever else matched. */
@@ -79,6 +80,13 @@ const backgroundSchema = z.strictObject({
   /** Markers of the present (近日, 昨日, "on Thursday"): a sentence with one is news whatever else it recalls. */
   present: cueList,
   presentPatterns: z.array(pattern).default([]),
+  /**
+   * Openers of a side clause ("after", "following", "like", "if", 继…后, 受…影响): the clause from the opener to its
+   * end (a comma, a colon, a contrastive word, the sentence's end) is background; the rest of the sentence is read
+   * on its own.
+   */
+  clauses: cueList,
+  clausePatterns: z.array(pattern).default([]),
   /** A sentence whose latest named date ends this many days or more before the document's date is background. */
   olderDays: z.number().int().min(1).default(45),
 });

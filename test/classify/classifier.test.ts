@@ -412,6 +412,46 @@ describe('categories', () => {
       /3:15: .*unknown category "quota"/,
     );
   });
+
+  it('takes side-clause openers from settings, and names a bad one with its place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regwatch-rules-'));
+    mkdirSync(join(dir, 'rules'));
+    const text = 'Output fell on Monday, per the ruling by which China imposed export controls on holmium.';
+    const shipped = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
+    // "per the ruling by which" opens no side clause in the shipped settings: the control is the sentence's news.
+    expect(classify({ title: '', text, date: '2025-10-10' }, shipped.rules!).categories.map((c) => c.category)).toEqual(
+      ['control_list_addition'],
+    );
+    writeFileSync(
+      join(dir, 'rules', 'zz-settings.yaml'),
+      "settings:\n  background:\n    clausePatterns: ['\\bper the ruling\\b']\n",
+    );
+    const desk = loadRules([join(SHIPPED_CONFIG_DIR, 'rules'), join(dir, 'rules')]);
+    expect(desk.issues).toEqual([]);
+    expect(classify({ title: '', text, date: '2025-10-10' }, desk.rules!).categories).toEqual([]);
+    writeFileSync(join(dir, 'rules', 'zz-settings.yaml'), "settings:\n  background:\n    clausePatterns: ['(after']\n");
+    const bad = loadRules([join(dir, 'rules')]);
+    expect(bad.rules).toBeUndefined();
+    expect(bad.issues.map((i) => `${i.line}:${i.col}: ${i.message}`).join('\n')).toMatch(/bad regular expression/);
+  });
+
+  it('checks with/without in the clauses a match covers when a rule says scope: clause', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regwatch-rules-'));
+    mkdirSync(join(dir, 'rules'));
+    const rule = (scope: string) =>
+      `rules:\n  - id: desk.shipped\n    category: export_statistics\n    weight: 5\n    phrases: [desk shipment]\n` +
+      `    without: [forecast]\n    scope: ${scope}\n`;
+    const text = 'The desk shipment left on Monday, and a forecast for next year was published.';
+    const got = (scope: string) => {
+      writeFileSync(join(dir, 'rules', 'desk.yaml'), rule(scope));
+      const loaded = loadRules([join(dir, 'rules')]);
+      return classify({ title: 'Desk note', text, date: '2025-10-10' }, loaded.rules!).categories.map(
+        (c) => c.category,
+      );
+    };
+    expect(got('sentence')).toEqual([]);
+    expect(got('clause')).toEqual(['export_statistics']);
+  });
 });
 
 describe('news or background, and wordings seen on real text', () => {

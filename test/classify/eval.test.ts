@@ -27,8 +27,9 @@ const REAL = fileURLToPath(new URL('../../../shared/corpus-real/', import.meta.u
  */
 const FLOORS: Record<'train' | 'all', { categories: number; figures: number } | null> = {
   train: { categories: 0.935, figures: 0.85 },
-  // Whole real corpus after the held-out part's one run (2026-12-06: categories 0.909, figures 0.831).
-  all: { categories: 0.889, figures: 0.811 },
+  // Whole real corpus (2026-12-06: categories 0.909, figures 0.831; with side clauses and the news requirement,
+  // categories 0.915).
+  all: { categories: 0.895, figures: 0.811 },
 };
 
 const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);

@@ -124,3 +124,108 @@ describe('categories under changes whose effect is known', () => {
     expect(categories(ZH_SUSPENSION.title, ZH_SUSPENSION.text, ZH_SUSPENSION.date)).toEqual(['control_relaxation']);
   });
 });
+
+// One step, said once as the news and then inside constructions that do not report it. The words of the step stay
+// the same; only the construction around them changes, so the answer must change with it.
+const STEP_EN = 'China imposed export controls on holmium and erbium';
+const STEP_ZH = '商务部宣布对钬、铒等稀土物项实施出口管制';
+
+describe('a step inside a construction that does not report it is not the news', () => {
+  it('the step as the main clause is news, in either language', () => {
+    expect(categories('', `${STEP_EN} on Thursday.`, '2025-10-10')).toEqual(['control_list_addition']);
+    expect(categories('', `${STEP_ZH}，周四起实施。`, '2025-10-10')).toEqual(['control_list_addition']);
+  });
+
+  it('English: a cause or a time before, "comes as", a comparison, a condition, speculation, a negation, a side remark', () => {
+    const lower = STEP_EN.replace('China imposed', 'China imposing');
+    const wrapped = [
+      `Magnet makers cut output on Thursday after ${STEP_EN}.`,
+      `Following the decision by which ${STEP_EN}, magnet makers cut output on Thursday.`,
+      `The output cut announced on Thursday comes as ${STEP_EN}.`,
+      `Traders on Thursday likened the move to ${lower}.`,
+      `${STEP_EN.replace('imposed', 'imposes').replace('China', 'If China')}, magnet prices will rise, traders said on Thursday.`,
+      `${STEP_EN.replace('imposed', 'could impose')}, traders warned on Thursday.`,
+      `${STEP_EN.replace('imposed', 'has not imposed')}, the ministry said on Thursday.`,
+      `Magnet prices, which jumped after ${STEP_EN}, fell on Thursday.`,
+    ];
+    for (const text of wrapped) expect(categories('', text, '2025-10-10'), text).toEqual([]);
+  });
+
+  it('Chinese: 继…之后, 受…影响, 如果, 可能, 尚未, 与…类似', () => {
+    const wrapped = [
+      `继${STEP_ZH}之后，磁材企业周四下调了产量。`,
+      `受${STEP_ZH}影响，磁材价格周四上涨。`,
+      `如果${STEP_ZH}，磁材价格将上涨。`,
+      `市场人士周四表示，${STEP_ZH.replace('商务部', '商务部可能')}。`,
+      `${STEP_ZH.replace('商务部', '商务部尚未')}。`,
+      `与${STEP_ZH}类似，此次调整涉及多个品种。`,
+    ];
+    for (const text of wrapped) expect(categories('', text, '2025-10-10'), text).toEqual([]);
+  });
+
+  it('a statistics story that explains its figures by the step reports statistics only', () => {
+    const title = 'Magnet exports fall in October';
+    const text =
+      `Customs data showed on Monday that China exported 2,100 tonnes of rare earth magnets in October, down 9% ` +
+      `from September, after ${STEP_EN}.`;
+    expect(categories(title, text, '2025-11-20')).toEqual(['export_statistics']);
+    const zh = `海关总署数据显示，继${STEP_ZH}之后，10月稀土磁体出口量为2100吨，环比下降9%。`;
+    expect(categories('10月稀土磁体出口量环比下降', zh, '2025-11-20')).toEqual(['export_statistics']);
+  });
+
+  it('a headline that names the control is what the document is about; the same words after "if" are not', () => {
+    const body = 'The commerce ministry published the list of covered magnet grades on Thursday.';
+    expect(categories('New export controls on rare earth magnets', body, '2025-10-10')).toEqual([
+      'control_list_addition',
+    ]);
+    expect(categories('If new export controls on rare earth magnets come', body, '2025-10-10')).toEqual([]);
+  });
+
+  it('a list continues a side clause: an element named after a comma stays in it', () => {
+    const text =
+      'Magnet output recovered on Thursday after export controls on samarium, gadolinium, terbium, and erbium.';
+    expect(categories('', text, '2025-10-10')).toEqual([]);
+  });
+});
+
+describe('other stories in a document are not its news', () => {
+  const headline = 'China adds holmium and erbium to its export control list';
+
+  it('the headline of a story is its news', () => {
+    expect(categories(headline, 'The commerce ministry published the list on Thursday.', '2025-10-10')).toEqual([
+      'control_list_addition',
+    ]);
+  });
+
+  it('the same headline as one bullet of a digest, or under "Related" / 相关阅读, is another story', () => {
+    const story = 'Copper prices fell 2% on Thursday as traders worried about demand. Stocks of copper rose.';
+    const digest = `• ${headline}\n• Lynas reports higher quarterly profit\n• Copper prices slip on demand worries\n${story}`;
+    expect(categories('Morning brief', digest, '2025-10-10')).toEqual([]);
+    expect(
+      categories('Copper slips', `${story}\nRelated\n${headline}\nLynas reports higher profit`, '2025-10-10'),
+    ).toEqual([]);
+    expect(
+      categories('铜价下跌', `铜价周四下跌2%。\n相关阅读\n商务部宣布对钬、铒实施出口管制\n`, '2025-10-10'),
+    ).toEqual([]);
+  });
+
+  it('a paragraph laid out with a bullet by a portal is not a digest item', () => {
+    const text =
+      '  • 2025-02-20 10:00\n  • 新华网\n  • 工业和信息化部近日下达2025年第一批稀土开采、冶炼分离总量控制指标，' +
+      '其中开采指标为100000吨，冶炼分离指标为96000吨，指标分配到各稀土集团，各集团须严格执行，不得超指标生产，' +
+      '并按要求报送生产情况，相关部门将加强监督检查，确保指标落实到位。';
+    expect(categories('', text, '2025-02-20')).toEqual(['quota_batch']);
+  });
+});
+
+describe('a promise or a modal word counts in its own clause', () => {
+  it('an approval stated beside a promise to keep reviewing is an approval', () => {
+    const text = '商务部新闻发言人表示，已依法批准了一定数量的稀土出口合规申请，并将积极推进后续审批。';
+    expect(categories('', text, '2025-06-19')).toEqual(['licence_approval']);
+  });
+
+  it('licences issued "to keep supply chains stable" (供应) are issued', () => {
+    const text = '商务部近日已向多家磁材企业发放稀土出口许可证，以保障全球供应链稳定。';
+    expect(categories('', text, '2025-06-19')).toEqual(['licence_approval']);
+  });
+});

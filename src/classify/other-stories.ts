@@ -1,0 +1,68 @@
+/**
+ * Parts of a document that carry other stories, not its own: a block of links under "Related" / 相关阅读, a "Read
+ * more:" line, and a digest — a run of short bulleted items, each a headline of its own. What they mention is not
+ * what the document reports, whatever their tense.
+ */
+
+// A heading of other stories: alone on its line it opens a block of short lines; followed by a colon and text it is one link.
+const RELATED =
+  /^[ \t]*(?:related(?:\s+(?:stories|articles|news|coverage|reading|content|posts))?|read more|read also|also read|see also|more (?:from|on|news|stories|reading)|recommended(?: for you| reading| stories)?|you may also like|you might also like|latest news|top stories|most read|most popular|trending|相关(?:阅读|新闻|文章|报道|链接|推荐)|推荐阅读|延伸阅读|更多(?:新闻|阅读|报道|资讯)|热门(?:新闻|文章|推荐|资讯)|猜你喜欢|热点推荐)[ \t]*(?:[:：]?[ \t]*$|([:：>»|])[^\n]*$)/gim;
+const BULLET = /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t]))[^\n]*$/gm;
+/**
+ * An item longer than this is a paragraph laid out with a bullet (a portal's layout), not a headline. A Chinese
+ * character counts 2.5 (a headline of 80 characters says as much as one of 200 letters).
+ */
+const ITEM_MAX = 200;
+const CJK = /[\u3400-\u9fff]/g;
+const size = (text: string, start: number, end: number) => {
+  const s = text.slice(start, end);
+  return s.length + 1.5 * (s.match(CJK)?.length ?? 0);
+};
+/** A digest has at least this many short items in a run. */
+const DIGEST_MIN = 3;
+
+/** A block of links ends at the first line long enough to be a paragraph of the story again. */
+function blockEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const next = text.indexOf('\n', at + 1);
+    const end = next < 0 ? text.length : next;
+    if (size(text, at, end) > ITEM_MAX) return at;
+    at = end;
+  }
+  return text.length;
+}
+
+/** [start, end) offsets of the parts of `text` that are other stories, in order. */
+export function otherStories(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  RELATED.lastIndex = 0;
+  for (let m = RELATED.exec(text); m; m = RELATED.exec(text)) {
+    out.push([m.index, m[1] ? m.index + m[0].length : blockEnd(text, m.index + m[0].length)]);
+  }
+  // Runs of consecutive bullet lines (blank lines between them allowed).
+  let run: Array<[number, number]> = [];
+  let lastEnd = -1;
+  const flush = () => {
+    const short = run.filter(([s, e]) => size(text, s, e) <= ITEM_MAX);
+    if (short.length >= DIGEST_MIN) out.push(...short);
+    run = [];
+  };
+  BULLET.lastIndex = 0;
+  for (let m = BULLET.exec(text); m; m = BULLET.exec(text)) {
+    if (lastEnd >= 0 && text.slice(lastEnd, m.index).trim() !== '') flush();
+    run.push([m.index, m.index + m[0].length]);
+    lastEnd = m.index + m[0].length;
+  }
+  flush();
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether `offset` falls inside one of the ranges (sorted by start). */
+export function within(ranges: ReadonlyArray<readonly [number, number, ...unknown[]]>, offset: number): boolean {
+  for (const [start, end] of ranges) {
+    if (offset < start) return false;
+    if (offset < end) return true;
+  }
+  return false;
+}
