@@ -4,18 +4,18 @@ import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
 import { alertChartImage } from '../src/charts/chart-images.js';
-import { alertEmbed, cut, isHttpUrl, plainText, withAttachedImage } from './discord-embed.js';
+import { alertEmbed, cut, isHttpUrl, plainText, withAttachedImage } from '../src/chat/discord/discord-embed.js';
 
 /** Message flag: no link previews under the message (https://discord.com/developers/docs/resources/message#message-object-message-flags). */
 const SUPPRESS_EMBEDS = 1 << 2;
 
 type DiscordJs = typeof import('discord.js');
-type DiscordRestModule = typeof import('../src/chat/discord-rest.js');
+type DiscordRestModule = typeof import('../src/chat/discord/discord-rest.js');
 
 let loading: Promise<[DiscordJs, DiscordRestModule]> | undefined;
 /** discord.js is loaded on the first Discord delivery, so commands that never post to Discord do not pay for it. */
 function loadDiscord(): Promise<[DiscordJs, DiscordRestModule]> {
-  loading ??= Promise.all([import('discord.js'), import('../src/chat/discord-rest.js')]);
+  loading ??= Promise.all([import('discord.js'), import('../src/chat/discord/discord-rest.js')]);
   return loading;
 }
 

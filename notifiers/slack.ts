@@ -7,15 +7,15 @@
  */
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import { slackLogger } from '../src/chat/slack-logger.js';
+import { slackLogger } from '../src/chat/slack/slack-logger.js';
 import { channelBase } from '../src/config/channel-schema.js';
 import { parseDuration } from '../src/config/duration.js';
 import { KeyedLimiter } from '../src/limiter.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
 import { alertChartImage } from '../src/charts/chart-images.js';
-import { escapeText, renderAlertBlocks, slackLink } from './slack-blocks.js';
-import { uploadToSlack } from './slack-upload.js';
+import { escapeText, renderAlertBlocks, slackLink } from '../src/chat/slack/slack-blocks.js';
+import { uploadToSlack } from '../src/chat/slack/slack-upload.js';
 
 const interval = z
   .union([z.string(), z.number()])

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mountDiscord, type DiscordChat } from '../../src/chat/discord.js';
+import { mountDiscord, type DiscordChat } from '../../src/chat/discord/mount-discord.js';
 import { startDaemon, type Daemon } from '../../src/daemon.js';
 import { allFigures } from '../../src/figures/figures-store.js';
 import { listSubscriptions } from '../../src/routing/subscriptions.js';

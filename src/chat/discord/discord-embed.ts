@@ -4,10 +4,10 @@
  * ministry or news site writes can ping a channel, fake a link or break out of the diff code block.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { CommandAnswer } from '../src/commands/types.js';
-import { formatChange, formatTonnes, metricLabel } from '../src/pipeline/format-figure.js';
-import { digestLines } from '../src/digest/render-digest.js';
-import type { Alert, Figure, Severity, SourceKind } from '../src/types.js';
+import type { CommandAnswer } from '../../commands/types.js';
+import { formatChange, formatTonnes, metricLabel } from '../../pipeline/format-figure.js';
+import { digestLines } from '../../digest/render-digest.js';
+import type { Alert, Figure, Severity, SourceKind } from '../../types.js';
 
 /** https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
 export const EMBED_LIMITS = {
