@@ -4,7 +4,7 @@ import { formatIssue } from '../config/config-issue.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { classify, loadRules, type RuleSet } from '../classify/index.js';
 import { readDocument } from '../classify/read-document.js';
-import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figure.js';
+import { formatChange, formatTonnes, metricLabel } from '../render/format-figure.js';
 import type { Classification } from '../types.js';
 
 export interface ClassifyOptions {

@@ -5,7 +5,7 @@ import { comparePeriods, figureRows, type FigureRow } from '../figures/figure-ro
 import { loadHistory } from '../figures/history.js';
 import { metricsKnown } from '../figures/metrics.js';
 import { provenance } from '../figures/provenance.js';
-import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figure.js';
+import { formatChange, formatTonnes, metricLabel } from '../render/format-figure.js';
 
 export interface FiguresOptions {
   json?: boolean;

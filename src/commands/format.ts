@@ -1,5 +1,5 @@
 import type { StoredFigure } from '../figures/figures-store.js';
-import { formatChange, formatTonnes } from '../pipeline/format-figure.js';
+import { formatChange, formatTonnes } from '../render/format-figure.js';
 import { CATEGORIES, SOURCES, type Alert, type AlertCategory, type Category, type SourceKind } from '../types.js';
 import type { AnswerSource, CommandAnswer } from './types.js';
 

@@ -7,7 +7,7 @@ import { plugins } from '../plugins.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { allFigures, latestFigures } from '../figures/figures-store.js';
 import { createLogger } from '../logger.js';
-import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figure.js';
+import { formatChange, formatTonnes, metricLabel } from '../render/format-figure.js';
 import { Runner } from '../pipeline/runner.js';
 import { Store } from '../store/store.js';
 import { demoChannels } from './chat-channels.js';

@@ -1,7 +1,7 @@
 import type { Watch } from '../config/load-config.js';
 import { redactSecrets } from '../security/secrets.js';
 import type { Alert, Category, Classification, Severity } from '../types.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../render/format-figure.js';
 import { sha256 } from './hash.js';
 import type { ChangeEvent } from './watcher.js';
 

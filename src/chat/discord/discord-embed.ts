@@ -5,8 +5,8 @@
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CommandAnswer } from '../../commands/types.js';
-import { formatChange, formatTonnes, metricLabel } from '../../pipeline/format-figure.js';
-import { digestLines } from '../../digest/render-digest.js';
+import { formatChange, formatTonnes, metricLabel } from '../../render/format-figure.js';
+import { digestLines } from '../../render/digest-lines.js';
 import type { Alert, Figure, Severity, SourceKind } from '../../types.js';
 
 /** https://discord.com/developers/docs/resources/message#embed-object-embed-limits */

@@ -7,8 +7,8 @@
 import type { types } from '@slack/bolt';
 import { categoryLabel, sourceName } from '../../commands/format.js';
 import type { CommandAnswer } from '../../commands/types.js';
-import { formatChange, formatTonnes, metricLabel } from '../../pipeline/format-figure.js';
-import { digestLines } from '../../digest/render-digest.js';
+import { formatChange, formatTonnes, metricLabel } from '../../render/format-figure.js';
+import { digestLines } from '../../render/digest-lines.js';
 import type { Alert, DigestContent, Figure } from '../../types.js';
 
 type Block = types.KnownBlock;

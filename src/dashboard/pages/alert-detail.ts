@@ -1,5 +1,5 @@
 import { eventKeyOf, eventRecord } from '../../pipeline/event-key.js';
-import { formatFigure } from '../../pipeline/format-figure.js';
+import { formatFigure } from '../../render/format-figure.js';
 import { alertDocument } from '../../store/alert-documents.js';
 import type { Alert } from '../../types.js';
 import { escapeHtml, html, Html, link } from '../html.js';

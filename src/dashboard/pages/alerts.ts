@@ -1,4 +1,4 @@
-import { formatFigure } from '../../pipeline/format-figure.js';
+import { formatFigure } from '../../render/format-figure.js';
 import { CATEGORIES, SOURCES, type Alert } from '../../types.js';
 import { html, type Html } from '../html.js';
 import type { DashboardSource } from '../source.js';
