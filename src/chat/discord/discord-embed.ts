@@ -7,7 +7,8 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CommandAnswer } from '../../commands/types.js';
 import { formatChange, formatTonnes, metricLabel } from '../../render/format-figure.js';
 import { digestLines } from '../../render/digest-lines.js';
-import type { Alert, Figure, Severity, SourceKind } from '../../types.js';
+import { sourceName } from '../../render/labels.js';
+import type { Alert, Figure, Severity } from '../../types.js';
 
 /** https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
 export const EMBED_LIMITS = {
@@ -25,14 +26,6 @@ export const SEVERITY_COLOURS: Record<Severity, number> = { high: 0xd83c3e, norm
 const OPS_COLOUR = 0x8e44ad;
 const ANSWER_COLOUR = 0x5865f2;
 const ERROR_COLOUR = 0xd83c3e;
-
-const SOURCE_LABELS: Record<SourceKind, string> = {
-  miit: 'MIIT',
-  mofcom: 'MOFCOM',
-  customs: 'GAC customs',
-  news: 'News',
-  other: 'Other',
-};
 
 /** Figures shown as fields; past this a field says how many more the document states. */
 const MAX_FIGURE_EVIDENCE = 160;
@@ -165,7 +158,7 @@ export function alertEmbed(alert: Alert): APIEmbed {
   }
   const title = cut(plainText(alert.title || alert.watch.name), EMBED_LIMITS.title);
   const author = {
-    name: cut(neutraliseMentions(`${SOURCE_LABELS[alert.watch.source]} · ${alert.watch.name}`), EMBED_LIMITS.author),
+    name: cut(neutraliseMentions(`${sourceName(alert.watch.source)} · ${alert.watch.name}`), EMBED_LIMITS.author),
   };
   const footerParts = [
     alert.publishedAt ? `published ${alert.publishedAt}` : '',

@@ -5,7 +5,7 @@
  * `verbatim: true` (no auto-linking of names), and nothing can break out of a code block.
  */
 import type { types } from '@slack/bolt';
-import { categoryLabel, sourceName } from '../../commands/format.js';
+import { categoryLabel, sourceName } from '../../render/labels.js';
 import type { CommandAnswer } from '../../commands/types.js';
 import { formatChange, formatTonnes, metricLabel } from '../../render/format-figure.js';
 import { digestLines } from '../../render/digest-lines.js';
