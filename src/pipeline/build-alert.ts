@@ -3,8 +3,8 @@ import { redactSecrets } from '../security/secrets.js';
 import type { Alert, Category, Classification, Severity } from '../types.js';
 import { formatFigure } from '../render/format-figure.js';
 import { categoryLabel } from '../render/labels.js';
-import { sha256 } from './hash.js';
-import type { ChangeEvent } from './watcher.js';
+import { sha256 } from '../hash.js';
+import type { ChangeEvent } from '../watcher-kit/watcher.js';
 
 const HIGH: readonly Category[] = ['quota_batch', 'control_list_addition', 'control_relaxation', 'licence_approval'];
 
