@@ -9,7 +9,7 @@ import type { Snapshot } from '../store/store.js';
 import { trustedHostsOf } from '../security/url-guard.js';
 import type { Alert } from '../types.js';
 import { alertableItems, stormClassification, stormEvent } from './alert-storm.js';
-import { withEventFigures } from '../watcher-kit/attachments.js';
+import { withEventFigures } from './event-figures.js';
 import { buildAlert } from './build-alert.js';
 import type { CheckDeps } from './check-types.js';
 import { eventIdentityOf, type EventIdentity } from './event-key.js';
