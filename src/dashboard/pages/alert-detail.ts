@@ -115,7 +115,7 @@ export async function alertDetailPage(source: DashboardSource, id: string): Prom
   const evidence = Object.entries(alert.evidence ?? {});
   const phrases = [...evidence.flatMap(([, e]) => e), ...alert.figures.map((f) => f.evidence)];
   const body = html`<p class="meta">
-      ${alert.watch.name} (${sourceName(alert.watch.source)}) · detected
+      ${alert.watch.name} · ${sourceName(alert.watch.source)} · detected
       ${time(alert.detectedAt)}${alert.publishedAt ? html` · published ${alert.publishedAt}` : ''} · severity
       <strong>${alert.severity}</strong>
     </p>
