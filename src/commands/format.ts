@@ -1,11 +1,7 @@
 import type { StoredFigure } from '../figures/figures-store.js';
-import { formatTonnes } from '../render/format-figure.js';
 import { alertDate, categoryLabel, sourceName } from '../render/labels.js';
 import { CATEGORIES, SOURCES, type Alert, type Category, type SourceKind } from '../types.js';
 import type { AnswerSource, CommandAnswer } from './types.js';
-
-/** 135000 → "135,000 t". */
-export const tonnes = (value: number): string => `${formatTonnes(value)} t`;
 
 /** Where a stored figure was read: "MIIT: <title>", marked "press" when the source is not official. */
 export function figureSource(f: StoredFigure): AnswerSource {

@@ -5,7 +5,7 @@
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CommandAnswer } from '../../commands/types.js';
-import { formatChange, formatTonnes, metricLabel } from '../../render/format-figure.js';
+import { formatChange, metricLabel, tonnes } from '../../render/format-figure.js';
 import { digestLines } from '../../render/digest-lines.js';
 import { sourceName } from '../../render/labels.js';
 import type { Alert, Figure, Severity } from '../../types.js';
@@ -109,7 +109,7 @@ export function embedLength(embed: APIEmbed): number {
 function figureField(f: Figure): APIEmbedField {
   const where = [f.period ?? 'period not stated', f.batch ? `batch ${f.batch}` : ''].filter(Boolean).join(' · ');
   const change = formatChange(f.change_pct, f.change_basis);
-  const value = `**${formatTonnes(f.value)} t**${change ? ` (${change})` : ''}`;
+  const value = `**${tonnes(f.value)}**${change ? ` (${change})` : ''}`;
   const evidence = f.evidence ? `\n> ${cut(plainText(f.evidence.replace(/\s+/g, ' ')), MAX_FIGURE_EVIDENCE)}` : '';
   return {
     name: cut(plainText(`${metricLabel(f.metric)}, ${where}`), EMBED_LIMITS.fieldName),

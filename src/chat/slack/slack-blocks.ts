@@ -7,7 +7,7 @@
 import type { types } from '@slack/bolt';
 import { categoryLabel, sourceName } from '../../render/labels.js';
 import type { CommandAnswer } from '../../commands/types.js';
-import { formatChange, formatTonnes, metricLabel } from '../../render/format-figure.js';
+import { formatChange, metricLabel, tonnes } from '../../render/format-figure.js';
 import { digestLines } from '../../render/digest-lines.js';
 import type { Alert, DigestContent, Figure } from '../../types.js';
 
@@ -111,7 +111,7 @@ function figureRow(f: Figure): string[] {
     metricLabel(f.metric),
     f.period ?? '—',
     f.batch ? String(f.batch) : '—',
-    `${formatTonnes(f.value)} t`,
+    tonnes(f.value),
     formatChange(f.change_pct, f.change_basis) || '—',
   ];
 }
