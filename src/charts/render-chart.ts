@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { CJK_FONT_HINT, findCjkFont, type CjkFont } from './cjk-font.js';
 
@@ -19,8 +20,36 @@ export async function renderSvg(option: Record<string, unknown>, width: number, 
 let font: CjkFont | null | undefined;
 let warned = false;
 
-/** Render an ECharts option to PNG (SVG through resvg, with a CJK font when the machine has one). */
-export async function renderPng(
+/**
+ * PNGs rendered lately, by what they show: a chart costs about a second of CPU, and the dashboard, `/regwatch quota`
+ * and alerts ask for the same chart again and again until a figure changes (which changes the option, so the key).
+ * Promises are kept, so requests arriving while a chart renders share that one rendering.
+ */
+const recent = new Map<string, Promise<Buffer>>();
+const RECENT_LIMIT = 24;
+
+/** Render an ECharts option to PNG (SVG through resvg, with a CJK font when the machine has one); recent ones are reused. */
+export function renderPng(
+  option: Record<string, unknown>,
+  width: number,
+  height: number,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<Buffer> {
+  const key = createHash('sha256').update(`${width}x${height}\n`).update(JSON.stringify(option)).digest('base64');
+  const known = recent.get(key);
+  if (known) {
+    recent.delete(key); // most recently used last
+    recent.set(key, known);
+    return known;
+  }
+  const rendering = drawPng(option, width, height, logger);
+  recent.set(key, rendering);
+  rendering.catch(() => recent.delete(key)); // a failure is not remembered: the next request tries again
+  while (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  return rendering;
+}
+
+async function drawPng(
   option: Record<string, unknown>,
   width: number,
   height: number,

@@ -1,4 +1,5 @@
 import type { StoredFigure } from '../figures/figures-store.js';
+import { provenance } from '../figures/provenance.js';
 import { alertDate, categoryLabel, sourceName } from '../render/labels.js';
 import { CATEGORIES, SOURCES, type Alert, type Category, type SourceKind } from '../types.js';
 import type { AnswerSource, CommandAnswer } from './types.js';
@@ -8,9 +9,13 @@ export function figureSource(f: StoredFigure): AnswerSource {
   return { label: `${figureOrigin(f)}: ${f.title}`, url: f.url, date: f.date };
 }
 
-/** "MIIT" for an official text, "news, press" for a report of it. */
+/**
+ * "MIIT" for an official text on the ministry's own site, "MIIT, official text, reposted by <host>" for that text
+ * read elsewhere, "news, press" for a report of it (the same labels as `regwatch figures`).
+ */
 export function figureOrigin(f: StoredFigure): string {
-  return f.official ? sourceName(f.source) : `${sourceName(f.source)}, press`;
+  const { label } = provenance(f);
+  return label === 'official' ? sourceName(f.source) : `${sourceName(f.source)}, ${label}`;
 }
 
 export function alertSource(alert: Alert): AnswerSource {

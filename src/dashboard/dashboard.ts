@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -150,7 +151,11 @@ export function mountDashboard(server: HttpServer, source: DashboardSource, opts
           ? await quotaImage(figures, Number(q.get('years') ?? 13) || 13, source.logger)
           : await exportsImage(figures, metric, Number(q.get('months') ?? 0) || undefined, undefined, source.logger);
         if (!image) return sendText(res, 404, 'no figures for this chart yet\n');
-        res.writeHead(200, { 'content-type': 'image/png', ...SECURITY_HEADERS });
+        // A browser that has this very image revalidates it and gets 304: the chart changes only with the figures.
+        const etag = `"${createHash('sha256').update(image.png).digest('base64url').slice(0, 27)}"`;
+        const caching = { ...SECURITY_HEADERS, etag, 'cache-control': 'private, no-cache' };
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, caching).end();
+        res.writeHead(200, { 'content-type': 'image/png', ...caching });
         return void res.end(image.png);
       }
     }

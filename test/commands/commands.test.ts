@@ -137,6 +137,13 @@ describe('/regwatch sub-commands (platform-neutral)', () => {
       title: '关于下达2023年第三批稀土开采、冶炼分离总量控制指标的通知',
       date: '2023-12-14',
     };
+    // The official notice, read on a portal that reposted it, not on MIIT's site.
+    const MIIT_2022_REPOST = {
+      ...MIIT_2024_1,
+      url: 'https://www.metal-portal.example/news/2022-quota.html',
+      title: '关于下达2022年稀土开采、冶炼分离总量控制指标的通知',
+      date: '2022-01-28',
+    };
     const GAC = {
       url: 'http://www.customs.gov.cn/2025-06.html',
       title: '2025年6月出口主要商品量值表',
@@ -158,6 +165,7 @@ describe('/regwatch sub-commands (platform-neutral)', () => {
       fig({ metric: 'smelting_quota', value: 127000, period: '2024', batch: 2 }, MIIT_2024_2),
       fig({ metric: 'mining_quota', value: 270000, period: '2024' }, REUTERS_2024),
       fig({ metric: 'smelting_quota', value: 254000, period: '2024' }, REUTERS_2024),
+      fig({ metric: 'mining_quota', value: 210000, period: '2022' }, MIIT_2022_REPOST),
       fig({ metric: 'mining_quota', value: 255000, period: '2023' }, MIIT_2023),
       fig({ metric: 'smelting_quota', value: 243850, period: '2023' }, MIIT_2023),
       fig({ metric: 'magnet_exports', value: 3188, period: '2025-06', change_pct: 157.5, change_basis: 'mom' }, GAC),
@@ -225,13 +233,25 @@ describe('/regwatch sub-commands (platform-neutral)', () => {
     ]);
   });
 
+  it('quota of a year read only in a repost says whose site the official text was on', async () => {
+    const a = await run('quota 2022');
+    expect(a.sources).toEqual([
+      {
+        label:
+          'MIIT, official text, reposted by metal-portal.example: 关于下达2022年稀土开采、冶炼分离总量控制指标的通知',
+        url: 'https://www.metal-portal.example/news/2022-quota.html',
+        date: '2022-01-28',
+      },
+    ]);
+  });
+
   it('quota without a year answers the latest year; a bad year or an empty year says so', async () => {
     expect((await run('quota')).title).toBe('2024 rare-earth quota');
     const bad = await run('quota next');
     expect(bad.error).toBe(true);
     expect(allText(bad)).toContain('"next" is not a year');
     const empty = await run('quota 2019');
-    expect(allText(empty)).toContain('No quota figures for 2019 in the store. Years with figures: 2023, 2024.');
+    expect(allText(empty)).toContain('No quota figures for 2019 in the store. Years with figures: 2022, 2023, 2024.');
   });
 
   it('exports magnets 2025-06: value with both changes, the US share, the half-year, recent months, sources', async () => {

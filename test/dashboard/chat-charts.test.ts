@@ -70,6 +70,16 @@ const ALERT: Alert = {
 describe('chart PNGs', () => {
   const figures = readHistory();
 
+  it('a chart is drawn once until its figures change', async () => {
+    const first = await exportsImage(figures, 'rare_earth_exports');
+    const second = await exportsImage(figures, 'rare_earth_exports');
+    expect(second!.png).toBe(first!.png); // the very same buffer: no second rendering
+    const changed = figures.map((f) => (f.metric === 'rare_earth_exports' ? { ...f, value: f.value * 2 } : f));
+    const redrawn = await exportsImage(changed, 'rare_earth_exports');
+    expect(redrawn!.png).not.toBe(first!.png);
+    expect(redrawn!.png.equals(first!.png)).toBe(false);
+  });
+
   it('the quota and exports charts are real images of the expected size, not blank', async () => {
     for (const image of [await quotaImage(figures), await exportsImage(figures, 'magnet_exports')]) {
       expect(image).not.toBeNull();

@@ -1,4 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +11,13 @@ import { ROOT } from '../helpers/run-cli.js';
 import { demoDashboard, type DemoDashboard } from './dashboard-setup.js';
 
 const TOKEN = 'dashboard-test-token-7f3a';
-/** Screenshots of the three pages, linked from docs/dashboard.md and the README. */
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Screenshots of the three pages. `REGWATCH_UPDATE_SCREENSHOTS=1` writes them over the ones docs/dashboard.md and the
+ * README link to; otherwise they go to a temporary folder, so a test run leaves the work tree as it was.
+ */
+const SHOTS = process.env.REGWATCH_UPDATE_SCREENSHOTS
+  ? join(ROOT, 'docs', 'screenshots')
+  : mkdtempSync(join(tmpdir(), 'regwatch-screenshots-'));
 
 /** In the page: navigation start to the load event, in ms. */
 const LOAD_TIME = `Math.round((() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventStart - n.startTime : 0; })())`;
@@ -150,6 +157,13 @@ describe.skipIf(!requireChromium())('dashboard in Chromium, on the demo data', (
     const png = await fetch(`${demo.url}/ui/charts/quota.png`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
+    // The browser's copy is revalidated, not downloaded again, while the figures have not changed.
+    const etag = png.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(`${demo.url}/ui/charts/quota.png`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'if-none-match': etag! },
+    });
+    expect(again.status).toBe(304);
     await bare.close();
   });
 });
