@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { loadConfig } from '../src/config/load-config.js';
 import { plugins } from '../src/plugins.js';
-import { diffText } from '../src/pipeline/diff-text.js';
+import { diffText } from '../src/watcher-kit/diff-text.js';
 import { Runner } from '../src/pipeline/runner.js';
 import { Store } from '../src/store/store.js';
 import type { Alert } from '../src/types.js';

@@ -4,3 +4,5 @@ export declare const ROOT: string;
 export declare function needsBuild(): boolean;
 /** Run tsc with tsconfig.build.json; false (with the reason on stderr) when it fails. */
 export declare function build(): boolean;
+/** Remove the compiled .js/.js.map files under `dir` whose .ts source under `sourceDir` is gone. */
+export declare function pruneOrphans(dir: string, sourceDir: string): void;

@@ -3,7 +3,7 @@
 // Plain JavaScript: it must run before anything is compiled.
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,22 @@ export function needsBuild() {
   return SOURCE_DIRS.some((d) => existsSync(join(ROOT, d)) && newestMtime(join(ROOT, d)) > built);
 }
 
+/**
+ * Remove compiled files whose source is gone (a module moved or deleted): an incremental build never does, and they
+ * would otherwise stay loadable and ship with the package.
+ */
+export function pruneOrphans(dir, sourceDir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) pruneOrphans(path, join(sourceDir, entry.name));
+    else if (/\.js(\.map)?$/.test(entry.name)) {
+      const source = join(sourceDir, entry.name.replace(/\.js(\.map)?$/, '.ts'));
+      if (!existsSync(source)) rmSync(path);
+    }
+  }
+}
+
 /** Run tsc with tsconfig.build.json; false (with the reason on stderr) when TypeScript is not installed or fails. */
 export function build() {
   let tsc;
@@ -46,6 +62,7 @@ export function build() {
     stdio: 'inherit',
   });
   if (run.status !== 0) return false;
+  for (const d of SOURCE_DIRS) pruneOrphans(join(ROOT, 'dist', d), join(ROOT, d));
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   return true;
 }

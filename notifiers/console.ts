@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { channelBase } from '../src/config/channel-schema.js';
 import type { NotifierFactory } from '../src/notify/notifier.js';
-import { formatFigure } from '../src/pipeline/format-figure.js';
-import { digestLines } from '../src/digest/render-digest.js';
+import { formatFigure } from '../src/render/format-figure.js';
+import { digestLines } from '../src/render/digest-lines.js';
 import type { Alert } from '../src/types.js';
 
 const schema = z.strictObject({ ...channelBase, type: z.literal('console') });

@@ -4,18 +4,19 @@ import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
 import { alertChartImage } from '../src/charts/chart-images.js';
-import { alertEmbed, cut, isHttpUrl, plainText, withAttachedImage } from './discord-embed.js';
+import { alertEmbed, cut, isHttpUrl, plainText, withAttachedImage } from '../src/chat/discord/discord-embed.js';
+import { deliveryError } from '../src/chat/discord/discord-errors.js';
 
 /** Message flag: no link previews under the message (https://discord.com/developers/docs/resources/message#message-object-message-flags). */
 const SUPPRESS_EMBEDS = 1 << 2;
 
 type DiscordJs = typeof import('discord.js');
-type DiscordRestModule = typeof import('../src/chat/discord-rest.js');
+type DiscordRestModule = typeof import('../src/chat/discord/discord-rest.js');
 
 let loading: Promise<[DiscordJs, DiscordRestModule]> | undefined;
 /** discord.js is loaded on the first Discord delivery, so commands that never post to Discord do not pay for it. */
 function loadDiscord(): Promise<[DiscordJs, DiscordRestModule]> {
-  loading ??= Promise.all([import('discord.js'), import('../src/chat/discord-rest.js')]);
+  loading ??= Promise.all([import('discord.js'), import('../src/chat/discord/discord-rest.js')]);
   return loading;
 }
 
@@ -74,54 +75,6 @@ function webhookTarget(url: string): Target {
 /** Discord drops a message whose nonce it saw from us in the last few minutes: a retried POST is not posted twice. */
 function nonceFor(channelId: string, alertId: string): string {
   return createHash('sha256').update(`${channelId}:${alertId}`).digest('hex').slice(0, 25);
-}
-
-/** https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes */
-function hintFor(code: number | string, status: number, where: string, tokenEnv: string): string | undefined {
-  switch (code) {
-    case 10003:
-      return `${where} does not exist (deleted, or a wrong id): fix it in notify.yaml, or run /regwatch unsubscribe in its replacement`;
-    case 50001:
-      return `the bot cannot see ${where}: invite it to that server (docs/discord.md) and allow it View Channel there`;
-    case 50013:
-      return `the bot lacks permissions in ${where}: allow it Send Messages and Embed Links there`;
-    case 10015:
-    case 50027:
-      return `${where} was deleted or its token is wrong: create a new webhook and update notify.yaml`;
-    case 50035:
-      return 'Discord refused the message layout: this is a regwatch bug, please report it with the alert id';
-  }
-  if (status === 401)
-    return `Discord refused the bot token: reset it (Developer Portal → Bot → Reset Token) and set ${tokenEnv}`;
-  if (status === 403) return `Discord refused access to ${where}: check the bot's permissions there`;
-  if (status === 404) return `${where} was not found: check notify.yaml`;
-  return undefined;
-}
-
-/** Turn what discord.js throws into a DeliveryError the outbox understands. Never includes request URLs (webhook tokens). */
-function deliveryError(
-  { DiscordAPIError, HTTPError, RateLimitError }: DiscordJs,
-  error: unknown,
-  where: string,
-  tokenEnv: string,
-): DeliveryError {
-  if (error instanceof RateLimitError) {
-    const waitMs = Math.max(error.retryAfter, error.timeToReset, error.sublimitTimeout);
-    return new DeliveryError(`${where}: rate limited by Discord for ${Math.ceil(waitMs / 1000)} s`, true, waitMs);
-  }
-  if (error instanceof DiscordAPIError) {
-    const retryable = error.status === 408 || error.status >= 500;
-    const code = typeof error.code === 'number' && error.code > 0 ? ` (code ${error.code})` : '';
-    return new DeliveryError(
-      `${where}: HTTP ${error.status} ${error.message}${code}`,
-      retryable,
-      undefined,
-      retryable ? undefined : hintFor(error.code, error.status, where, tokenEnv),
-    );
-  }
-  if (error instanceof HTTPError) return new DeliveryError(`${where}: Discord answered HTTP ${error.status}`, true);
-  const name = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-  return new DeliveryError(`${where}: request failed (${name === 'AbortError' ? 'timed out' : name})`, true);
 }
 
 /** Where an alert was posted with the bot token, so a later source of the same event can reply to it. */

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Watch } from './config/load-config.js';
-import { sha256 } from './pipeline/hash.js';
+import { sha256 } from './hash.js';
 
 /** A stable offset in [0, 1) per watch id: the same watch always fires at the same point of its interval. */
 export function watchPhase(id: string): number {

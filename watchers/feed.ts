@@ -1,12 +1,12 @@
 import type Parser from 'rss-parser';
 import { FetchFailure } from '../src/fetch/fetch-result.js';
-import { absoluteUrl, canonicalKey } from '../src/pipeline/canonical-url.js';
-import { parseDate } from '../src/pipeline/dates.js';
-import { followItem, passesFilter } from '../src/pipeline/follow-item.js';
-import { sha256 } from '../src/pipeline/hash.js';
-import { loadHtml, nodesText } from '../src/pipeline/html-text.js';
+import { absoluteUrl, canonicalKey } from '../src/watcher-kit/canonical-url.js';
+import { parseDate } from '../src/watcher-kit/dates.js';
+import { followItem, passesFilter } from '../src/watcher-kit/follow-item.js';
+import { sha256 } from '../src/hash.js';
+import { loadHtml, nodesText } from '../src/extract/html-text.js';
 import { doctypeProblem } from '../src/security/xml-doctype.js';
-import type { ListItem, Watcher } from '../src/pipeline/watcher.js';
+import type { ListItem, Watcher } from '../src/watcher-kit/watcher.js';
 
 /** Entries beyond this many are ignored: a hostile feed cannot make one check unbounded. */
 const MAX_ENTRIES = 2000;

@@ -1,4 +1,4 @@
-import type { Watcher } from '../src/pipeline/watcher.js';
+import type { Watcher } from '../src/watcher-kit/watcher.js';
 import { feedWatcher } from './feed.js';
 import { listWatcher } from './list.js';
 import { pageWatcher } from './page.js';

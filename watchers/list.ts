@@ -1,13 +1,13 @@
 import type * as cheerio from 'cheerio';
 import { FetchFailure, type FetchOk } from '../src/fetch/fetch-result.js';
 import type { Watch } from '../src/config/load-config.js';
-import { absoluteUrl, canonicalKey } from '../src/pipeline/canonical-url.js';
-import { parseDate } from '../src/pipeline/dates.js';
-import { followItem, passesFilter } from '../src/pipeline/follow-item.js';
-import { sha256 } from '../src/pipeline/hash.js';
-import { loadHtml, normaliseWhitespace } from '../src/pipeline/html-text.js';
-import { getPath } from '../src/pipeline/json-path.js';
-import type { ListItem, Watcher } from '../src/pipeline/watcher.js';
+import { absoluteUrl, canonicalKey } from '../src/watcher-kit/canonical-url.js';
+import { parseDate } from '../src/watcher-kit/dates.js';
+import { followItem, passesFilter } from '../src/watcher-kit/follow-item.js';
+import { sha256 } from '../src/hash.js';
+import { loadHtml, normaliseWhitespace } from '../src/extract/html-text.js';
+import { getPath } from '../src/watcher-kit/json-path.js';
+import type { ListItem, Watcher } from '../src/watcher-kit/watcher.js';
 
 /** Items of an HTML list (a page, or an HTML fragment from a JSON API). */
 function htmlItems(html: string, base: string, watch: Watch): ListItem[] {

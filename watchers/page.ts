@@ -1,8 +1,8 @@
 import { FetchFailure } from '../src/fetch/fetch-result.js';
-import { diffText } from '../src/pipeline/diff-text.js';
-import { sha256 } from '../src/pipeline/hash.js';
+import { diffText } from '../src/watcher-kit/diff-text.js';
+import { sha256 } from '../src/hash.js';
 import { pageRegion } from '../src/extract/page-region.js';
-import type { Watcher } from '../src/pipeline/watcher.js';
+import type { Watcher } from '../src/watcher-kit/watcher.js';
 
 /** One page, or a selected region of it: alert when its normalised text changes, with a readable diff. */
 export const pageWatcher: Watcher = {

@@ -1,4 +1,4 @@
-import { cheerioLib } from '../pipeline/html-text.js';
+import { cheerioLib } from '../extract/html-text.js';
 import type { Figure } from '../types.js';
 import { isCfb, readCfb } from './cfb.js';
 import { PDF_LIMITS, PdfError, readPdf, type PdfLimits } from './pdf.js';

@@ -8,7 +8,7 @@ import type { Daemon } from '../daemon.js';
 export async function mountChat(daemon: Daemon, env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
   // Loaded only when configured: Bolt and discord.js stay out of a bot that does not use them.
   if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET)
-    await (await import('./slack.js')).mountSlack(daemon, env, logger);
+    await (await import('./slack/mount-slack.js')).mountSlack(daemon, env, logger);
   if (env.DISCORD_TOKEN || env.DISCORD_PUBLIC_KEY)
-    await (await import('./discord.js')).mountDiscord(daemon, env, logger);
+    await (await import('./discord/mount-discord.js')).mountDiscord(daemon, env, logger);
 }

@@ -4,7 +4,7 @@ import { formatIssue } from '../config/config-issue.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { classify, loadRules, type RuleSet } from '../classify/index.js';
 import { readDocument } from '../classify/read-document.js';
-import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figure.js';
+import { formatChange, metricLabel, tonnes } from '../render/format-figure.js';
 import type { Classification } from '../types.js';
 
 export interface ClassifyOptions {
@@ -33,7 +33,7 @@ function human(file: string | undefined, title: string, c: Classification, showE
   for (const f of c.figures) {
     const batch = f.batch ? ` batch ${f.batch}` : '';
     out.push(
-      `  ${metricLabel(f.metric)} ${f.period ?? '(no period)'}${batch}: ${formatTonnes(f.value)} t ${formatChange(f.change_pct, f.change_basis)}`.trimEnd(),
+      `  ${metricLabel(f.metric)} ${f.period ?? '(no period)'}${batch}: ${tonnes(f.value)} ${formatChange(f.change_pct, f.change_basis)}`.trimEnd(),
     );
   }
   if (showEntities) {

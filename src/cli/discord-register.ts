@@ -1,6 +1,6 @@
 import { DiscordAPIError, Routes } from 'discord.js';
-import { discordCommands } from '../chat/discord-commands.js';
-import { discordRest } from '../chat/discord-rest.js';
+import { discordCommands } from '../chat/discord/discord-commands.js';
+import { discordRest } from '../chat/discord/discord-rest.js';
 import { COMMANDS } from '../commands/index.js';
 
 export interface RegisterOptions {

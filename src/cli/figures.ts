@@ -5,7 +5,7 @@ import { comparePeriods, figureRows, type FigureRow } from '../figures/figure-ro
 import { loadHistory } from '../figures/history.js';
 import { metricsKnown } from '../figures/metrics.js';
 import { provenance } from '../figures/provenance.js';
-import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figure.js';
+import { formatChange, metricLabel, tonnes } from '../render/format-figure.js';
 
 export interface FiguresOptions {
   json?: boolean;
@@ -43,7 +43,7 @@ function metricTable(rows: FigureRow[]): string {
     return [
       r.period ?? '?',
       r.batch ? `batch ${r.batch}` : '',
-      `${formatTonnes(r.value.value)} t`,
+      tonnes(r.value.value),
       change(r.yoy),
       change(r.mom),
       `${p.label} · ${r.value.date} · ${r.value.url || r.value.title}`,

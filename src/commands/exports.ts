@@ -1,5 +1,6 @@
 import { allFigures, rankFigures, type StoredFigure } from '../figures/figures-store.js';
-import { errorAnswer, figureOrigin, figureSource, formatChange, tonnes, uniqueSources } from './format.js';
+import { formatChange, tonnes } from '../render/format-figure.js';
+import { errorAnswer, figureOrigin, figureSource, uniqueSources } from './format.js';
 import { exportsImage } from '../charts/chart-images.js';
 import { pngAttachment } from './attachment.js';
 import type { CommandAnswer, CommandSpec } from './types.js';

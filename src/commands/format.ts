@@ -1,31 +1,8 @@
 import type { StoredFigure } from '../figures/figures-store.js';
 import { provenance } from '../figures/provenance.js';
-import { formatChange, formatTonnes } from '../pipeline/format-figure.js';
-import { CATEGORIES, SOURCES, type Alert, type AlertCategory, type Category, type SourceKind } from '../types.js';
+import { alertDate, categoryLabel, sourceName } from '../render/labels.js';
+import { CATEGORIES, SOURCES, type Alert, type Category, type SourceKind } from '../types.js';
 import type { AnswerSource, CommandAnswer } from './types.js';
-
-export { formatChange, formatTonnes };
-
-/** 135000 → "135,000 t". */
-export const tonnes = (value: number): string => `${formatTonnes(value)} t`;
-
-const SOURCE_NAMES: Record<SourceKind, string> = {
-  miit: 'MIIT',
-  mofcom: 'MOFCOM',
-  customs: 'GAC (customs)',
-  news: 'news',
-  other: 'other',
-};
-
-/** A watch source as people name it: MIIT, MOFCOM, GAC (customs). */
-export const sourceName = (source: SourceKind): string => SOURCE_NAMES[source];
-
-/** Human label of a category: quota_batch → "quota batch". */
-export const categoryLabel = (category: AlertCategory): string => category.replace(/_/g, ' ');
-
-/** The date an alert's document carries (published, else detected). */
-export const alertDate = (alert: Pick<Alert, 'publishedAt' | 'detectedAt'>): string =>
-  (alert.publishedAt ?? alert.detectedAt).slice(0, 10);
 
 /** Where a stored figure was read: "MIIT: <title>", marked "press" when the source is not official. */
 export function figureSource(f: StoredFigure): AnswerSource {

@@ -1,4 +1,5 @@
-import { alertLine, alertSource, categoryLabel, CATEGORY_LIST, errorAnswer, parseCategory } from './format.js';
+import { categoryLabel } from '../render/labels.js';
+import { alertLine, alertSource, CATEGORY_LIST, errorAnswer, parseCategory } from './format.js';
 import type { CommandAnswer, CommandSpec } from './types.js';
 
 const SHOWN = 5;

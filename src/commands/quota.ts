@@ -6,7 +6,8 @@ import {
   type QuotaLine,
   type StoredFigure,
 } from '../figures/figures-store.js';
-import { batchCount, errorAnswer, figureOrigin, figureSource, formatTonnes, tonnes, uniqueSources } from './format.js';
+import { formatTonnes, tonnes } from '../render/format-figure.js';
+import { batchCount, errorAnswer, figureOrigin, figureSource, uniqueSources } from './format.js';
 import { quotaImage } from '../charts/chart-images.js';
 import { pngAttachment } from './attachment.js';
 import type { CommandAnswer, CommandSpec } from './types.js';

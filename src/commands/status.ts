@@ -1,5 +1,5 @@
 import type { WatchHealth } from '../store/store.js';
-import { sourceName } from './format.js';
+import { sourceName } from '../render/labels.js';
 import type { CommandAnswer, CommandSpec, DestinationState, WatchInfo } from './types.js';
 
 const TABLE_ROWS = 25;

@@ -1,6 +1,7 @@
 import { getSubscription, removeSubscription, setSubscription, type Subscription } from '../routing/subscriptions.js';
 import { CATEGORIES, SOURCES, type Category, type SourceKind } from '../types.js';
-import { CATEGORY_LIST, errorAnswer, parseCategory, parseSource, sourceName, SOURCE_LIST } from './format.js';
+import { sourceName } from '../render/labels.js';
+import { CATEGORY_LIST, errorAnswer, parseCategory, parseSource, SOURCE_LIST } from './format.js';
 import type { CommandAnswer, CommandContext, CommandRequest, CommandSpec } from './types.js';
 
 /** Categories and sources read from `quota_batch export_statistics source:miit`, or the first word not understood. */

@@ -1,4 +1,4 @@
-import { sourceName } from './format.js';
+import { sourceName } from '../render/labels.js';
 import type { CommandAnswer, CommandSpec, WatchInfo } from './types.js';
 
 const TABLE_ROWS = 40;

@@ -7,7 +7,7 @@ import { plugins } from '../plugins.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { allFigures, latestFigures } from '../figures/figures-store.js';
 import { createLogger } from '../logger.js';
-import { formatChange, formatTonnes, metricLabel } from '../pipeline/format-figure.js';
+import { formatChange, metricLabel, tonnes } from '../render/format-figure.js';
 import { Runner } from '../pipeline/runner.js';
 import { Store } from '../store/store.js';
 import { demoChannels } from './chat-channels.js';
@@ -114,7 +114,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv = process.env): Promise
     const seen = latestFigures(await allFigures(store)).filter((f) => f.alertId !== null);
     for (const f of seen) {
       out(
-        `  ${`${metricLabel(f.metric)} ${f.period ?? ''}${f.batch ? ` batch ${f.batch}` : ''}`.padEnd(42)} ${`${formatTonnes(f.value)} t`.padStart(11)} ${formatChange(f.change_pct, f.change_basis).padEnd(12)} ${f.official ? 'official' : 'press'} (${f.source})`,
+        `  ${`${metricLabel(f.metric)} ${f.period ?? ''}${f.batch ? ` batch ${f.batch}` : ''}`.padEnd(42)} ${tonnes(f.value).padStart(11)} ${formatChange(f.change_pct, f.change_basis).padEnd(12)} ${f.official ? 'official' : 'press'} (${f.source})`,
       );
     }
     out('\nOn a real install `regwatch figures` also answers from the shipped history (config/history, 2014 onwards),');

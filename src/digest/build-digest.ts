@@ -1,7 +1,7 @@
 import type { ChannelConfig, Watch } from '../config/load-config.js';
 import { dayText } from '../expectations/zoned-time.js';
-import { sha256 } from '../pipeline/hash.js';
-import { formatFigure } from '../pipeline/format-figure.js';
+import { sha256 } from '../hash.js';
+import { formatFigure } from '../render/format-figure.js';
 import { isOverdue, takesOverdue } from '../routing/overdue-route.js';
 import { matchesFilter } from '../routing/subscriptions.js';
 import type { Store } from '../store/store.js';

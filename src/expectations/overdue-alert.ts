@@ -1,5 +1,5 @@
 import type { Watch } from '../config/load-config.js';
-import { sha256 } from '../pipeline/hash.js';
+import { sha256 } from '../hash.js';
 import type { Alert } from '../types.js';
 import type { Expectation } from './expectation-schema.js';
 import type { Arrival } from './match.js';

@@ -1,5 +1,5 @@
 import { FetchFailure } from '../fetch/fetch-result.js';
-import { loadHtml, nodesText, pageTitle } from '../pipeline/html-text.js';
+import { loadHtml, nodesText, pageTitle } from './html-text.js';
 import { streamRegion, type StreamedRegion } from './stream-region.js';
 
 /** The region's text and the page title from the full DOM (cheerio on parse5): every selector cheerio knows. */

@@ -1,4 +1,4 @@
-import { loadHtml } from '../pipeline/html-text.js';
+import { loadHtml } from './html-text.js';
 import { parseSimpleSelectors } from './simple-selector.js';
 
 const checked = new Map<string, string | undefined>();

@@ -1,5 +1,5 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { BLOCK_TAGS, MAX_HTML_DEPTH, SKIP_TAGS, normaliseWhitespace } from '../pipeline/html-text.js';
+import { BLOCK_TAGS, MAX_HTML_DEPTH, SKIP_TAGS, normaliseWhitespace } from './html-text.js';
 import { matchesAny, parseSimpleSelectors, type Complex, type OpenElement } from './simple-selector.js';
 import {
   ALWAYS_REMOVED,

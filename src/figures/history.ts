@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { SHIPPED_CONFIG_DIR, yamlFiles } from '../config/paths.js';
-import { sha256 } from '../pipeline/hash.js';
+import { sha256 } from '../hash.js';
 import type { Store } from '../store/store.js';
 import type { SourceKind } from '../types.js';
 import { recordFigures, type StoredFigure } from './figures-store.js';

@@ -1,8 +1,8 @@
 import type { Watch } from '../config/load-config.js';
 import type { Classification } from '../types.js';
-import { passesFilter } from './follow-item.js';
-import { sha256 } from './hash.js';
-import type { ChangeEvent, ListItem } from './watcher.js';
+import { passesFilter } from '../watcher-kit/follow-item.js';
+import { sha256 } from '../hash.js';
+import type { ChangeEvent, ListItem } from '../watcher-kit/watcher.js';
 
 /**
  * The new items of one check that would each become an alert: not seen before and, when the watch filters on the

@@ -1,9 +1,10 @@
 import type { Watch } from '../config/load-config.js';
 import { redactSecrets } from '../security/secrets.js';
 import type { Alert, Category, Classification, Severity } from '../types.js';
-import { formatFigure } from './format-figure.js';
-import { sha256 } from './hash.js';
-import type { ChangeEvent } from './watcher.js';
+import { formatFigure } from '../render/format-figure.js';
+import { categoryLabel } from '../render/labels.js';
+import { sha256 } from '../hash.js';
+import type { ChangeEvent } from '../watcher-kit/watcher.js';
 
 const HIGH: readonly Category[] = ['quota_batch', 'control_list_addition', 'control_relaxation', 'licence_approval'];
 
@@ -23,7 +24,7 @@ export function summarise(title: string, c: Classification): string {
     const shown = c.figures.slice(0, 3).map(formatFigure).join('; ');
     return c.figures.length > 3 ? `${shown}; +${c.figures.length - 3} more` : shown;
   }
-  const cats = c.categories.map((m) => m.category.replace(/_/g, ' ')).join(', ');
+  const cats = c.categories.map((m) => categoryLabel(m.category)).join(', ');
   return cats ? `${cats}: ${title}` : title;
 }
 

@@ -4,7 +4,7 @@ import type { Fetched, Alerted } from './check-steps.js';
 import type { CheckDeps } from './check-types.js';
 import type { CheckFailure } from './failure-hints.js';
 import { saveAlertDocuments } from '../store/alert-documents.js';
-import { bodyHashOf } from './hash.js';
+import { bodyHashOf } from '../hash.js';
 import { watchDownAlert, watchRecoveredAlert } from './ops-alerts.js';
 
 /**

@@ -9,14 +9,14 @@ import type { Snapshot } from '../store/store.js';
 import { trustedHostsOf } from '../security/url-guard.js';
 import type { Alert } from '../types.js';
 import { alertableItems, stormClassification, stormEvent } from './alert-storm.js';
-import { withEventFigures } from './attachments.js';
+import { withEventFigures } from './event-figures.js';
 import { buildAlert } from './build-alert.js';
 import type { CheckDeps } from './check-types.js';
 import { eventIdentityOf, type EventIdentity } from './event-key.js';
 import { fallbackWatch } from './fallback.js';
 import { fetchForWatch, watchUrl } from './fetch-for-watch.js';
-import { bodyHashOf } from './hash.js';
-import type { ChangeEvent, Extracted, Watcher, WatcherContext } from './watcher.js';
+import { bodyHashOf } from '../hash.js';
+import type { ChangeEvent, Extracted, Watcher, WatcherContext } from '../watcher-kit/watcher.js';
 
 /** What the watch looked like at its last good check. */
 export interface Previous {

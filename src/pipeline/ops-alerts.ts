@@ -2,7 +2,7 @@ import type { Watch } from '../config/load-config.js';
 import type { DestinationHealth } from '../outbox/outbox.js';
 import type { WatchHealth } from '../store/store.js';
 import type { Alert } from '../types.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../hash.js';
 
 function opsAlert(key: string, title: string, summary: string, url: string, watch: Alert['watch'], now: Date): Alert {
   return {

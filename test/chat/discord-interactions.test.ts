@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mountDiscord, type DiscordChat } from '../../src/chat/discord.js';
+import { mountDiscord, type DiscordChat } from '../../src/chat/discord/mount-discord.js';
 import { startDaemon, type Daemon } from '../../src/daemon.js';
 import { allFigures } from '../../src/figures/figures-store.js';
 import { listSubscriptions } from '../../src/routing/subscriptions.js';
@@ -161,6 +161,9 @@ describe('Discord interactions endpoint on the daemon', () => {
       host: '127.0.0.1',
       extend: async (d) => {
         chat = await mountDiscord(d, env, logger);
+        // An answer here is immediate whatever the machine's load (the first chart render can take seconds on a
+        // busy CI runner); the switch to a deferred answer is tested on its own below.
+        chat!.dispatcher.deferAfterMs = 60_000;
       },
     });
     // Fill the store through real pipeline runs: a baseline, then a quota notice and a customs news story.
@@ -336,6 +339,7 @@ describe('Discord interactions endpoint on the daemon', () => {
   });
 
   it('defers a slow answer (type 5) and delivers it by editing the original response', async () => {
+    const before = chat!.dispatcher.deferAfterMs;
     chat!.dispatcher.deferAfterMs = 0;
     try {
       const interaction = command('quota', [{ name: 'year', type: INTEGER, value: 2024 }]);
@@ -347,7 +351,7 @@ describe('Discord interactions endpoint on the daemon', () => {
       expect(JSON.stringify(edit.body)).toContain('135,000');
       expect((edit.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
     } finally {
-      chat!.dispatcher.deferAfterMs = 2000;
+      chat!.dispatcher.deferAfterMs = before;
     }
   });
 });

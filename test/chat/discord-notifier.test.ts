@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordNotifier } from '../../notifiers/discord.js';
-import { alertEmbed, EMBED_LIMITS, embedLength } from '../../notifiers/discord-embed.js';
+import { alertEmbed, EMBED_LIMITS, embedLength } from '../../src/chat/discord/discord-embed.js';
 import { DeliveryError, type NotifierContext } from '../../src/notify/notifier.js';
 import { Store } from '../../src/store/store.js';
 import type { Alert, Figure } from '../../src/types.js';

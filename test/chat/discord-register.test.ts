@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordCommands, type DiscordOption } from '../../src/chat/discord-commands.js';
+import { discordCommands, type DiscordOption } from '../../src/chat/discord/discord-commands.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { CATEGORIES, SOURCES } from '../../src/types.js';
 import { FakeDiscord } from '../helpers/fake-discord.js';

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mountSlack } from '../../src/chat/slack.js';
+import { mountSlack } from '../../src/chat/slack/mount-slack.js';
 import { startDaemon, type Daemon } from '../../src/daemon.js';
 import { FakeSlack, type SlackRequest } from '../helpers/fake-slack.js';
 import { tempConfig } from '../helpers/run-cli.js';

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportsImage, quotaImage } from '../../src/charts/chart-images.js';
 import { findCjkFont } from '../../src/charts/cjk-font.js';
-import { DiscordDispatcher } from '../../src/chat/discord-dispatch.js';
+import { DiscordDispatcher } from '../../src/chat/discord/discord-dispatch.js';
 import { COMMANDS, runCommand } from '../../src/commands/index.js';
 import type { CommandContext } from '../../src/commands/types.js';
 import { loadHistory, readHistory } from '../../src/figures/history.js';

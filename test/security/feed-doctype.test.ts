@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedWatcher } from '../../watchers/feed.js';
 import type { FetchOk } from '../../src/fetch/fetch-result.js';
-import type { WatcherContext } from '../../src/pipeline/watcher.js';
+import type { WatcherContext } from '../../src/watcher-kit/watcher.js';
 
 const ITEMS = `<channel><title>t</title><item><title>稀土出口管制</title><link>https://example.org/a</link><description><![CDATA[正文 <!ENTITY is only text here>]]></description></item></channel></rss>`;
 

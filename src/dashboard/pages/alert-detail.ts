@@ -1,5 +1,6 @@
 import { eventKeyOf, eventRecord } from '../../pipeline/event-key.js';
-import { formatFigure } from '../../pipeline/format-figure.js';
+import { formatFigure } from '../../render/format-figure.js';
+import { categoryLabel, sourceName } from '../../render/labels.js';
 import { alertDocument } from '../../store/alert-documents.js';
 import type { Alert } from '../../types.js';
 import { escapeHtml, html, Html, link } from '../html.js';
@@ -114,7 +115,7 @@ export async function alertDetailPage(source: DashboardSource, id: string): Prom
   const evidence = Object.entries(alert.evidence ?? {});
   const phrases = [...evidence.flatMap(([, e]) => e), ...alert.figures.map((f) => f.evidence)];
   const body = html`<p class="meta">
-      ${alert.watch.name} (${alert.watch.source}) · detected
+      ${alert.watch.name} · ${sourceName(alert.watch.source)} · detected
       ${time(alert.detectedAt)}${alert.publishedAt ? html` · published ${alert.publishedAt}` : ''} · severity
       <strong>${alert.severity}</strong>
     </p>
@@ -127,11 +128,11 @@ export async function alertDetailPage(source: DashboardSource, id: string): Prom
           ? html`<dl class="evidence">
               ${evidence.map(
                 ([c, e]) =>
-                  html`<dt>${c}</dt>
+                  html`<dt>${categoryLabel(c)}</dt>
                     <dd>${e.map((p) => html`<q>${p}</q> `)}</dd>`,
               )}
             </dl>`
-          : html`<p>${alert.categories.join(', ') || 'No category.'}</p>`
+          : html`<p>${alert.categories.map(categoryLabel).join(', ') || 'No category.'}</p>`
       }
     </section>
     ${

@@ -1,4 +1,5 @@
-import { formatFigure } from '../../pipeline/format-figure.js';
+import { formatFigure } from '../../render/format-figure.js';
+import { categoryLabel, sourceName } from '../../render/labels.js';
 import { CATEGORIES, SOURCES, type Alert } from '../../types.js';
 import { html, type Html } from '../html.js';
 import type { DashboardSource } from '../source.js';
@@ -46,11 +47,11 @@ export function alertItem(a: Alert): Html {
     data-source="${a.watch.source}"
   >
     <p class="meta">
-      ${time(a.detectedAt)} · <span class="sev">${a.severity}</span> · ${a.watch.name}
-      (${a.watch.source})${a.publishedAt ? html` · published ${a.publishedAt}` : ''}
+      ${time(a.detectedAt)} · <span class="sev">${a.severity}</span> · ${a.watch.name} ·
+      ${sourceName(a.watch.source)}${a.publishedAt ? html` · published ${a.publishedAt}` : ''}
     </p>
     <p class="title"><a href="/ui/alerts/${a.id}">${a.title}</a></p>
-    <p class="cats">${cats.map((c) => html`<span class="cat">${c}</span> `)}</p>
+    <p class="cats">${cats.map((c) => html`<span class="cat">${categoryLabel(c)}</span> `)}</p>
     ${
       a.figures.length
         ? html`<ul class="figs">

@@ -8,7 +8,7 @@ import {
 } from '../../charts/chart-data.js';
 import { chartOption } from '../../charts/chart-option.js';
 import { allFigures } from '../../figures/figures-store.js';
-import { formatChange, formatTonnes } from '../../pipeline/format-figure.js';
+import { formatChange, formatTonnes } from '../../render/format-figure.js';
 import { html, jsonScript, link, type Html } from '../html.js';
 import type { DashboardSource } from '../source.js';
 import { layout } from './layout.js';

@@ -3,6 +3,7 @@ import type { Watch } from '../../config/load-config.js';
 import { failureHint } from '../../pipeline/failure-hints.js';
 import type { FetchFailure } from '../../fetch/fetch-result.js';
 import type { WatchHealth } from '../../store/store.js';
+import { sourceName } from '../../render/labels.js';
 import { SOURCES } from '../../types.js';
 import { html, link, type Html } from '../html.js';
 import { nextCheckAt, type DashboardSource } from '../source.js';
@@ -38,7 +39,7 @@ export function watchRow(w: Watch, h: WatchHealth, jitter: number, now: Date): H
   const state = watchState(w, h);
   const next = nextCheckAt(w, jitter, now);
   return html`<tr id="watch-${w.id}" data-source="${w.source}" data-state="${state}">
-    <td>${w.source}</td>
+    <td>${sourceName(w.source)}</td>
     <td>${link(w.url, w.name)}<br /><code>${w.id}</code></td>
     <td>${w.kind}${w.fetch === 'browser' ? ' (browser)' : ''}</td>
     <td>${describeSchedule(w)}<br />next: ${time(next?.toISOString() ?? null)}</td>

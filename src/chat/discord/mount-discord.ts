@@ -4,15 +4,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { commandContext } from '../commands/context.js';
-import { COMMANDS, runCommand } from '../commands/index.js';
-import type { Daemon } from '../daemon.js';
-import { sendJson } from '../ops/http-server.js';
+import { commandContext } from '../../commands/context.js';
+import { COMMANDS, runCommand } from '../../commands/index.js';
+import type { Daemon } from '../../daemon.js';
+import { sendJson } from '../../ops/http-server.js';
 import { DiscordDispatcher, type Dispatched } from './discord-dispatch.js';
-import { firstSighting, readChatBody } from './request-guard.js';
+import { firstSighting, readChatBody } from '../request-guard.js';
 import type { RawInteraction } from './discord-interaction.js';
 import { discordApiBase, discordRest } from './discord-rest.js';
-import { connectInBackground, rootMessage } from './reach-in-background.js';
+import { connectInBackground, rootMessage } from '../reach-in-background.js';
 import { discordPublicKey, discordSignatureProblem } from './verify-discord-signature.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';

@@ -5,11 +5,11 @@
  * `verbatim: true` (no auto-linking of names), and nothing can break out of a code block.
  */
 import type { types } from '@slack/bolt';
-import { categoryLabel, sourceName } from '../src/commands/format.js';
-import type { CommandAnswer } from '../src/commands/types.js';
-import { formatChange, formatTonnes, metricLabel } from '../src/pipeline/format-figure.js';
-import { digestLines } from '../src/digest/render-digest.js';
-import type { Alert, DigestContent, Figure } from '../src/types.js';
+import { categoryLabel, sourceName } from '../../render/labels.js';
+import type { CommandAnswer } from '../../commands/types.js';
+import { formatChange, metricLabel, tonnes } from '../../render/format-figure.js';
+import { digestLines } from '../../render/digest-lines.js';
+import type { Alert, DigestContent, Figure } from '../../types.js';
 
 type Block = types.KnownBlock;
 
@@ -111,7 +111,7 @@ function figureRow(f: Figure): string[] {
     metricLabel(f.metric),
     f.period ?? '—',
     f.batch ? String(f.batch) : '—',
-    `${formatTonnes(f.value)} t`,
+    tonnes(f.value),
     formatChange(f.change_pct, f.change_basis) || '—',
   ];
 }

@@ -23,6 +23,9 @@ export function formatTonnes(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
 
+/** 135000 → "135,000 t". */
+export const tonnes = (value: number): string => `${formatTonnes(value)} t`;
+
 /** +157.5% m/m, −38.1% y/y (with a real minus sign). */
 export function formatChange(pct: number | null, basis: Figure['change_basis']): string {
   if (pct === null || basis === null) return '';
@@ -34,5 +37,5 @@ export function formatChange(pct: number | null, basis: Figure['change_basis']):
 export function formatFigure(f: Figure): string {
   const where = [f.period ?? 'period not stated', f.batch ? `batch ${f.batch}` : ''].filter(Boolean).join(' ');
   const change = formatChange(f.change_pct, f.change_basis);
-  return `${metricLabel(f.metric)} ${where}: ${formatTonnes(f.value)} t${change ? `, ${change}` : ''}`;
+  return `${metricLabel(f.metric)} ${where}: ${tonnes(f.value)}${change ? `, ${change}` : ''}`;
 }

@@ -8,16 +8,16 @@ import { App, HTTPReceiver, webApi, type SlackCommandMiddlewareArgs } from '@sla
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { slackApiUrl } from '../../notifiers/slack.js';
-import { renderAnswerBlocks } from '../../notifiers/slack-blocks.js';
-import { uploadToSlack } from '../../notifiers/slack-upload.js';
-import { COMMANDS, parseCommandText, runCommand } from '../commands/index.js';
-import { commandContext } from '../commands/context.js';
-import type { Daemon } from '../daemon.js';
-import type { Store } from '../store/store.js';
-import { atMost, connectInBackground, rootMessage } from './reach-in-background.js';
-import { firstSighting, readChatBody } from './request-guard.js';
+import { renderAnswerBlocks } from './slack-blocks.js';
+import { uploadToSlack } from './slack-upload.js';
+import { COMMANDS, parseCommandText, runCommand } from '../../commands/index.js';
+import { commandContext } from '../../commands/context.js';
+import type { Daemon } from '../../daemon.js';
+import type { Store } from '../../store/store.js';
+import { atMost, connectInBackground, rootMessage } from '../reach-in-background.js';
+import { firstSighting, readChatBody } from '../request-guard.js';
 import { slackLogger } from './slack-logger.js';
+import { slackApiUrl } from './slack-api.js';
 
 /** Slack's replay window: https://docs.slack.dev/authentication/verifying-requests-from-slack */
 export const SLACK_TIMESTAMP_WINDOW_S = 5 * 60;

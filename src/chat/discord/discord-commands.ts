@@ -4,7 +4,7 @@
  * https://discord.com/developers/docs/interactions/application-commands#application-command-object
  */
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
-import type { CommandOption, CommandSpec } from '../commands/types.js';
+import type { CommandOption, CommandSpec } from '../../commands/types.js';
 
 /** https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-structure */
 const MAX_DESCRIPTION = 100;

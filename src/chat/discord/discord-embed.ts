@@ -4,10 +4,11 @@
  * ministry or news site writes can ping a channel, fake a link or break out of the diff code block.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { CommandAnswer } from '../src/commands/types.js';
-import { formatChange, formatTonnes, metricLabel } from '../src/pipeline/format-figure.js';
-import { digestLines } from '../src/digest/render-digest.js';
-import type { Alert, Figure, Severity, SourceKind } from '../src/types.js';
+import type { CommandAnswer } from '../../commands/types.js';
+import { formatChange, metricLabel, tonnes } from '../../render/format-figure.js';
+import { digestLines } from '../../render/digest-lines.js';
+import { sourceName } from '../../render/labels.js';
+import type { Alert, Figure, Severity } from '../../types.js';
 
 /** https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
 export const EMBED_LIMITS = {
@@ -25,14 +26,6 @@ export const SEVERITY_COLOURS: Record<Severity, number> = { high: 0xd83c3e, norm
 const OPS_COLOUR = 0x8e44ad;
 const ANSWER_COLOUR = 0x5865f2;
 const ERROR_COLOUR = 0xd83c3e;
-
-const SOURCE_LABELS: Record<SourceKind, string> = {
-  miit: 'MIIT',
-  mofcom: 'MOFCOM',
-  customs: 'GAC customs',
-  news: 'News',
-  other: 'Other',
-};
 
 /** Figures shown as fields; past this a field says how many more the document states. */
 const MAX_FIGURE_EVIDENCE = 160;
@@ -116,7 +109,7 @@ export function embedLength(embed: APIEmbed): number {
 function figureField(f: Figure): APIEmbedField {
   const where = [f.period ?? 'period not stated', f.batch ? `batch ${f.batch}` : ''].filter(Boolean).join(' · ');
   const change = formatChange(f.change_pct, f.change_basis);
-  const value = `**${formatTonnes(f.value)} t**${change ? ` (${change})` : ''}`;
+  const value = `**${tonnes(f.value)}**${change ? ` (${change})` : ''}`;
   const evidence = f.evidence ? `\n> ${cut(plainText(f.evidence.replace(/\s+/g, ' ')), MAX_FIGURE_EVIDENCE)}` : '';
   return {
     name: cut(plainText(`${metricLabel(f.metric)}, ${where}`), EMBED_LIMITS.fieldName),
@@ -165,7 +158,7 @@ export function alertEmbed(alert: Alert): APIEmbed {
   }
   const title = cut(plainText(alert.title || alert.watch.name), EMBED_LIMITS.title);
   const author = {
-    name: cut(neutraliseMentions(`${SOURCE_LABELS[alert.watch.source]} · ${alert.watch.name}`), EMBED_LIMITS.author),
+    name: cut(neutraliseMentions(`${sourceName(alert.watch.source)} · ${alert.watch.name}`), EMBED_LIMITS.author),
   };
   const footerParts = [
     alert.publishedAt ? `published ${alert.publishedAt}` : '',

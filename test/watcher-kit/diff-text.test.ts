@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DIFF_BYTES, diffText } from '../../src/pipeline/diff-text.js';
+import { MAX_DIFF_BYTES, diffText } from '../../src/watcher-kit/diff-text.js';
 
 const lines = Array.from({ length: 20_000 }, (_, i) => `第${i + 1}行 稀土出口统计 ${i * 7}`);
 

@@ -4,8 +4,8 @@
  * `files:write` scope. Its own client: the upload URL is absolute, which the posting client refuses on purpose.
  */
 import type { Logger } from 'pino';
-import { slackLogger } from '../src/chat/slack-logger.js';
-import type { AnswerAttachment } from '../src/commands/types.js';
+import { slackLogger } from './slack-logger.js';
+import type { AnswerAttachment } from '../../commands/types.js';
 
 export interface SlackUpload {
   token: string;

@@ -1,4 +1,5 @@
 import type { DigestContent } from '../types.js';
+import { categoryLabel } from './labels.js';
 
 /**
  * A digest as plain lines, shared by every channel's renderer (console prints them; Slack and Discord escape and
@@ -7,7 +8,7 @@ import type { DigestContent } from '../types.js';
 export function digestLines(d: DigestContent): string[] {
   const lines: string[] = [];
   for (const g of d.groups) {
-    lines.push(`${g.category.replace(/_/g, ' ')} (${g.alerts.length})`);
+    lines.push(`${categoryLabel(g.category)} (${g.alerts.length})`);
     for (const a of g.alerts) {
       lines.push(`  • ${a.title}`);
       for (const f of a.figures) lines.push(`      ${f}`);

@@ -1,6 +1,6 @@
 import { FetchFailure } from '../fetch/fetch-result.js';
 import { withAttachments } from './attachments.js';
-import { loadHtml, mainText, pageTitle } from './html-text.js';
+import { loadHtml, mainText, pageTitle } from '../extract/html-text.js';
 import type { ChangeEvent, ListItem, WatcherContext } from './watcher.js';
 
 /**

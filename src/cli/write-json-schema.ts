@@ -1,11 +1,11 @@
 /**
  * `npm run schema`: regenerate the JSON Schemas shipped in config/schema/ (a test fails when they are stale). A script
- * entry point, so it — not the config modules — hands the plug-in registries over.
+ * entry point beside the CLI's, so it — not the config modules — hands the plug-in registries over.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemas } from './json-schema.js';
-import { SHIPPED_CONFIG_DIR } from './paths.js';
+import { jsonSchemas } from '../config/json-schema.js';
+import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { plugins } from '../plugins.js';
 
 const dir = join(SHIPPED_CONFIG_DIR, 'schema');

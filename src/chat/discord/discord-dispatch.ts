@@ -3,9 +3,9 @@
  * (deferred when the answer takes longer than Discord's 3 s window allows for), and autocomplete.
  */
 import type { Logger } from 'pino';
-import type { CommandAnswer, CommandContext, CommandRequest, CommandSpec } from '../commands/types.js';
-import { allFigures } from '../figures/figures-store.js';
-import { withAttachedImage } from '../../notifiers/discord-embed.js';
+import type { CommandAnswer, CommandContext, CommandRequest, CommandSpec } from '../../commands/types.js';
+import { allFigures } from '../../figures/figures-store.js';
+import { withAttachedImage } from './discord-embed.js';
 import { discordRest } from './discord-rest.js';
 import {
   answerMessage,

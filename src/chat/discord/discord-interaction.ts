@@ -3,10 +3,10 @@
  * platform-neutral CommandRequest, decide who is an admin, offer autocomplete choices, and shape the responses.
  * https://discord.com/developers/docs/interactions/receiving-and-responding
  */
-import { answerEmbed } from '../../notifiers/discord-embed.js';
-import type { CommandAnswer, CommandRequest, CommandSpec } from '../commands/types.js';
-import type { StoredFigure } from '../figures/figures-store.js';
-import { CATEGORIES } from '../types.js';
+import { answerEmbed } from './discord-embed.js';
+import type { CommandAnswer, CommandRequest, CommandSpec } from '../../commands/types.js';
+import type { StoredFigure } from '../../figures/figures-store.js';
+import { CATEGORIES } from '../../types.js';
 import { discordOptionNames } from './discord-commands.js';
 
 /** https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-type */
