@@ -11,7 +11,6 @@
  * nothing. The totals are the suite's last line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeliveryRecord } from '../../src/outbox/outbox.js';
 import { Store } from '../../src/store/store.js';

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { join } from 'node:path';
 import { CLI, ROOT } from './run-cli.js';
 
 /** `regwatch run` as a person starts it, with what it writes to standard error collected. */
