@@ -84,7 +84,10 @@ program
   .command('figures')
   .argument('[metric]', 'e.g. mining_quota, rare_earth_exports, magnet_exports')
   .option('--json', 'one JSON object per figure per line')
-  .option('--csv', 'CSV with a header line (metric,period,batch,value,unit,change_pct,change_basis,source,url,published)')
+  .option(
+    '--csv',
+    'CSV with a header line (metric,period,batch,value,unit,change_pct,change_basis,source,url,published)',
+  )
   .description('figures from the store, one row per period (official sources outrank press)')
   .action(async (metric: string | undefined, o: { json?: boolean; csv?: boolean }) => {
     process.exitCode = await (await import('./cli/figures.js')).figuresCommand(metric, o);
