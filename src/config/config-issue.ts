@@ -12,6 +12,7 @@ import {
   registerSecret,
 } from '../security/secrets.js';
 import { readPlainYaml } from './plain-yaml.js';
+import { shippedYamlValue } from './shipped-yaml.js';
 import { describePath, knownKeysAt, unknownKeyMessage, yamlErrorMessage, zodIssueMessage } from './config-messages.js';
 
 /** One problem in a config file, printed as `file:line:col: message`. */
@@ -105,8 +106,9 @@ export function readYamlFile(
 }
 
 /**
- * Parse one YAML text. Plain YAML (see plain-yaml.ts) is read by the fast reader; the `yaml` package's document, with
- * positions, is only built when the fast reader declines the text or when something asks where a path is (an issue).
+ * Parse one YAML text. Plain YAML (see plain-yaml.ts) is read by the fast reader, and a shipped file as built is looked
+ * up (shipped-yaml.ts); the `yaml` package's document, with positions, is only built for other texts or when something
+ * asks where a path is (an issue).
  */
 export function parseYamlText(
   raw: string,
@@ -114,7 +116,7 @@ export function parseYamlText(
   env: NodeJS.ProcessEnv,
 ): { yaml?: YamlFile; issues: ConfigIssue[] } {
   const { text, issues } = substituteEnv(raw, env, file);
-  const plain = readPlainYaml(text);
+  const plain = readPlainYaml(text) ?? shippedYamlValue(text);
   let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const full = () => (parsed ??= parseWithPositions(text));
   if (plain === undefined) {
