@@ -155,7 +155,7 @@ export function parseYamlText(
   };
   const yaml: YamlFile = {
     file,
-    value: () => (plain !== undefined ? plain : full().doc.toJS()),
+    value: (): unknown => (plain !== undefined ? plain : (full().doc.toJS() as unknown)),
     at,
     issue: (path, message, useKey) => ({ file, ...at(path, useKey), message }),
   };

@@ -10,7 +10,7 @@ describe.skipIf(needsBuild())('the shipped YAML table of dist/', () => {
   it('gives every shipped config file the value the YAML parser gives it, and misses an edited text', async () => {
     const { shippedYamlValue } = (await import(
       pathToFileURL(join(ROOT, 'dist', 'src', 'config', 'shipped-yaml.js')).href
-    )) as { shippedYamlValue(text: string): unknown };
+    )) as { shippedYamlValue: (text: string) => unknown };
     const rules = join(ROOT, 'config', 'rules');
     const files = readdirSync(rules).filter((f) => f.endsWith('.yaml'));
     expect(files.length).toBeGreaterThan(0);
