@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME…]`: every benchmark, or the named ones (pipeline, classify, browser, scale, urlwatch), printing
+ * `npm run bench [-- NAME…]`: every benchmark, or the named ones (pipeline, classify, startup, browser, scale, urlwatch), printing
  * figures. Targets are printed beside the figures; benchmarks never fail the test suite.
  */
 import { existsSync } from 'node:fs';
@@ -11,6 +11,8 @@ const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const benches: Record<string, Bench> = {
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench(500),
   classify: async () => (await import('./classify.js')).runClassifyBench(),
+  // `once` on an empty config: what every command pays before any work.
+  startup: async () => (await import('./startup.js')).runStartupBench(),
 };
 // Benchmarks that live in their own file and need something this machine may lack (Chromium, Redis, PostgreSQL).
 const optional: Record<string, [string, string]> = {

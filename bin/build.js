@@ -2,11 +2,13 @@
 // missing, and the npm scripts that run the CLI when a source file is newer than the last build (`--if-stale`).
 // Plain JavaScript: it must run before anything is compiled.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import process from 'node:process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = join(ROOT, 'dist', '.built');
@@ -63,8 +65,35 @@ export function build() {
   });
   if (run.status !== 0) return false;
   for (const d of SOURCE_DIRS) pruneOrphans(join(ROOT, 'dist', d), join(ROOT, d));
+  writeShippedYaml();
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   return true;
+}
+
+/**
+ * The shipped config's YAML files as parsed values keyed by the SHA-256 of their text (dist/src/config/shipped-yaml.json),
+ * so a run reads the shipped rules without the YAML parser (src/config/shipped-yaml.ts). Only files the parser reads
+ * without an error or warning, and whose value survives JSON, are kept; a changed file simply misses the table.
+ */
+function writeShippedYaml() {
+  const { parseDocument } = createRequire(join(ROOT, 'package.json'))('yaml');
+  const table = {};
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(entry.name)) {
+        const text = readFileSync(path, 'utf8');
+        const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+        if (doc.errors.length || doc.warnings.length) continue;
+        const json = JSON.stringify(doc.toJS());
+        if (json === undefined || !isDeepStrictEqual(JSON.parse(json), doc.toJS())) continue;
+        table[createHash('sha256').update(text).digest('hex')] = JSON.parse(json);
+      }
+    }
+  };
+  walk(join(ROOT, 'config'));
+  writeFileSync(join(ROOT, 'dist', 'src', 'config', 'shipped-yaml.json'), JSON.stringify(table));
 }
 
 // `node bin/build.js` builds; `--if-stale` only when needed (the npm scripts that run the CLI in a checkout).

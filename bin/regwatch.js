@@ -2,6 +2,7 @@
 // Runs the compiled CLI in dist/ (built by `prepare` on `npm ci`, or here on the first run). `npm start` and
 // `npm run regwatch` rebuild first when a source file is newer than the last build (bin/build.js --if-stale).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,4 +13,7 @@ if (!existsSync(join(ROOT, 'dist', '.built'))) {
   process.stderr.write('regwatch: compiling the sources into dist/ …\n');
   if (!build()) process.exit(1);
 }
+// Node ≥ 22.1 keeps V8's compiled code of the modules on disk (NODE_COMPILE_CACHE, else the system temp dir), so a run
+// after the first skips compiling them; Node 20 has no such cache and starts as before.
+module.enableCompileCache?.();
 await import(pathToFileURL(join(ROOT, 'dist', 'src', 'cli.js')).href);

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import PinoPretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { redactSecrets, registerEnvSecrets } from './security/secrets.js';
 
 export { secretValues } from './security/secrets.js';
@@ -19,7 +20,9 @@ export function logFormat(env: NodeJS.ProcessEnv = process.env, isTTY = process.
 /** Where log lines go: stderr (stdout stays for alerts and --json output), readable or as JSON. */
 function destination(format: LogFormat): DestinationStream {
   if (format === 'json') return pino.destination({ fd: 2, sync: true });
-  return PinoPretty({
+  // Loaded only for a person at a terminal: a cron job or a service writing JSON never pays for it.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+  return pretty({
     destination: 2,
     sync: true,
     colorize: process.stderr.isTTY === true,

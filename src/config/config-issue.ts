@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import {
   isSecretName,
@@ -9,6 +11,8 @@ import {
   redactSecrets,
   registerSecret,
 } from '../security/secrets.js';
+import { readPlainYaml } from './plain-yaml.js';
+import { shippedYamlValue } from './shipped-yaml.js';
 import { describePath, knownKeysAt, unknownKeyMessage, yamlErrorMessage, zodIssueMessage } from './config-messages.js';
 
 /** One problem in a config file, printed as `file:line:col: message`. */
@@ -34,8 +38,8 @@ export class ConfigError extends Error {
 /** A parsed YAML file that can say where any path of it is. */
 export interface YamlFile {
   file: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
+  /** The file's content as plain JavaScript (what `yaml`'s `toJS` gives). */
+  value(): unknown;
   /** Position of the node at `path` (or of its nearest existing parent). */
   at(path: ReadonlyArray<PropertyKey>, useKey?: boolean): { line: number; col: number };
   issue(path: ReadonlyArray<PropertyKey>, message: string, useKey?: boolean): ConfigIssue;
@@ -101,20 +105,31 @@ export function readYamlFile(
   return parseYamlText(raw, file, env);
 }
 
+/**
+ * Parse one YAML text. Plain YAML (see plain-yaml.ts) is read by the fast reader, and a shipped file as built is looked
+ * up (shipped-yaml.ts); the `yaml` package's document, with positions, is only built for other texts or when something
+ * asks where a path is (an issue).
+ */
 export function parseYamlText(
   raw: string,
   file: string,
   env: NodeJS.ProcessEnv,
 ): { yaml?: YamlFile; issues: ConfigIssue[] } {
   const { text, issues } = substituteEnv(raw, env, file);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const pos = lines.linePos(error.pos[0]);
-    const lineText = text.split('\n')[pos.line - 1] ?? '';
-    issues.push({ file, line: pos.line, col: pos.col, message: yamlErrorMessage(error.code, lineText) });
+  const plain = readPlainYaml(text) ?? shippedYamlValue(text);
+  let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
+  const full = () => (parsed ??= parseWithPositions(text));
+  if (plain === undefined) {
+    const { doc, lines } = full();
+    for (const error of [...doc.errors, ...doc.warnings]) {
+      const pos = lines.linePos(error.pos[0]);
+      const lineText = text.split('\n')[pos.line - 1] ?? '';
+      issues.push({ file, line: pos.line, col: pos.col, message: yamlErrorMessage(error.code, lineText) });
+    }
   }
   const at = (path: ReadonlyArray<PropertyKey>, useKey = false): { line: number; col: number } => {
+    const { doc, lines } = full();
+    const { isNode } = yamlPackage();
     for (let n = path.length; n >= 0; n--) {
       const sub = path.slice(0, n) as unknown[];
       if (useKey && n === path.length && n > 0) {
@@ -140,12 +155,21 @@ export function parseYamlText(
   };
   const yaml: YamlFile = {
     file,
-    doc,
-    lines,
+    value: (): unknown => (plain !== undefined ? plain : (full().doc.toJS() as unknown)),
     at,
     issue: (path, message, useKey) => ({ file, ...at(path, useKey), message }),
   };
   return { yaml, issues };
+}
+
+/** The `yaml` package, loaded the first time a text needs it (plain configs never do). */
+let yamlModule: typeof Yaml | undefined;
+const yamlPackage = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
+function parseWithPositions(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yamlPackage();
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
 }
 
 /** The value at `path` of a plain object (undefined when a step is missing). */
@@ -181,7 +205,7 @@ export function zodIssues(
 
 /** Validate a parsed YAML document against a zod schema; every zod issue becomes a positioned ConfigIssue. */
 export function validateYaml<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?: T; issues: ConfigIssue[] } {
-  const input: unknown = yaml.doc.toJS();
+  const input: unknown = yaml.value();
   const result = schema.safeParse(input);
   if (result.success) return { value: result.data, issues: [] };
   const ids = (['watches', 'channels'] as const)

@@ -121,17 +121,18 @@ function checkDuplicates<T extends { id: string }>(
   what: string,
   issues: ConfigIssue[],
 ): void {
-  const seen = new Map<string, string>();
+  // Positions are only looked up for a duplicate: finding them needs the full YAML parse.
+  const seen = new Map<string, { yaml: YamlFile; path: PropertyKey[] }>();
   for (const { item, yaml, path } of items) {
     const first = seen.get(item.id);
     if (first)
       issues.push(
         yaml.issue(
           [...path, 'id'],
-          `duplicate ${what} id "${item.id}" (first defined at ${first}): ids must be unique; rename this one, e.g. id: ${item.id}-2`,
+          `duplicate ${what} id "${item.id}" (first defined at ${first.yaml.file}:${first.yaml.at([...first.path, 'id']).line}): ids must be unique; rename this one, e.g. id: ${item.id}-2`,
         ),
       );
-    else seen.set(item.id, `${yaml.file}:${yaml.at([...path, 'id']).line}`);
+    else seen.set(item.id, { yaml, path });
   }
 }
 

@@ -18,5 +18,12 @@ export function domRegion(html: string, select: string, ignore: string[] = []): 
  * (see stream-region.ts), else from the DOM. Both give the same text.
  */
 export function pageRegion(html: string, select: string, ignore: string[] = []): StreamedRegion {
-  return streamRegion(html, select, ignore) ?? domRegion(html, select, ignore);
+  const { text, title } = streamRegion(html, select, ignore) ?? domRegion(html, select, ignore);
+  return { text: detached(text), title: detached(title) };
 }
+
+/**
+ * A copy of `s` that does not keep the page alive: V8 cuts substrings as views of their parent, so a one-line title
+ * sliced from a 60 KB page would hold the whole page for as long as the snapshot that stores it.
+ */
+const detached = (s: string): string => (s.length > 0 ? Buffer.from(s, 'utf16le').toString('utf16le') : s);

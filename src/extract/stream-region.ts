@@ -28,6 +28,11 @@ export interface StreamedRegion {
 }
 
 class GiveUp extends Error {}
+/** Thrown when nothing after this point of the page can change the result (see `restCannotMatter`). */
+class Done extends Error {}
+
+/** Elements the HTML parsers create without a start tag of theirs in the source (`<tr>` implies a tbody …). */
+const IMPLICIT_TAGS = new Set(['html', 'head', 'body', 'tbody', 'tr', 'colgroup', 'p', 'br']);
 
 interface Open extends OpenElement {
   /** A tbody parse5 inserts between a table and its row. */
@@ -71,6 +76,11 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
     if (!parsed || parsed.body) return undefined;
     ignored.push(...parsed.list);
   }
+  // The page can stop being read once the selected elements are closed and no later start tag could match again,
+  // nor give the title: that needs a tag name on every selector's subject (a class could be spelled with entities).
+  const subjects = selector.body ? [] : selector.list.map((c) => c.parts[0]?.tag);
+  const canStopEarly = subjects.length > 0 && subjects.every((t) => t !== undefined && !IMPLICIT_TAGS.has(t));
+  let regionJustClosed = false;
   const stack: Open[] = [];
   const captures: Capture[] = [];
   const active: Capture[] = [];
@@ -150,7 +160,10 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
     if (implied && RAW_FOR_PARSE5.has(name)) throw new GiveUp();
     if (name === 'svg') svgDepth--;
     if (removedAt < 0 && skipAt < 0 && active.length && BLOCK_TAGS.has(name)) emit('\n');
-    if (active.length && active[active.length - 1]!.depth === depth) active.pop();
+    if (active.length && active[active.length - 1]!.depth === depth) {
+      active.pop();
+      if (active.length === 0) regionJustClosed = canStopEarly;
+    }
     if (removedAt === depth) removedAt = -1;
     if (skipAt === depth) skipAt = -1;
     if (h1?.depth === depth) h1.done = true;
@@ -173,6 +186,25 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
       open(el);
       close(el.name, true);
     } else open(el);
+  };
+
+  /**
+   * Whether the page from `from` on can no longer change the result: the selected elements are all closed (the parsers
+   * agreed up to here, else the pass had given up, and later markup cannot move content into a closed element), no
+   * later start tag could be another match, and the title is settled (the first `<h1>`, else `<title>`). A later
+   * divergence of the two parsers would not change this result either, so the DOM is not needed for it.
+   */
+  const restCannotMatter = (from: number): boolean => {
+    if (stack.some((el) => RAW_FOR_PARSE5.has(el.name))) return false;
+    const later = new Set(subjects as string[]);
+    const heading = h1?.done ? h1.text.trim() : '';
+    if (!h1) later.add('h1');
+    else if (!h1.done) return false;
+    if (!heading && !title) later.add('title');
+    else if (!heading && !title?.done) return false;
+    const next = new RegExp(`<(?:${[...later].join('|')})(?![a-z0-9-])`, 'gi');
+    next.lastIndex = from;
+    return !next.test(html);
   };
 
   const slice = (start: number, end: number) => html.slice(start, end);
@@ -233,6 +265,10 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
         endStartTag();
         close('p', true);
       }
+      if (regionJustClosed) {
+        regionJustClosed = false;
+        if (restCannotMatter(end)) throw new Done();
+      }
     },
     ontext(start, end) {
       onText(start, end);
@@ -254,7 +290,7 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
     tokenizer.end();
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
-    throw error;
+    if (!(error instanceof Done)) throw error;
   }
   if (captures.length === 0) return undefined;
   let all = '';

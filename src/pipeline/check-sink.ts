@@ -4,7 +4,6 @@ import type { Fetched, Alerted } from './check-steps.js';
 import type { CheckDeps } from './check-types.js';
 import type { CheckFailure } from './failure-hints.js';
 import { saveAlertDocuments } from '../store/alert-documents.js';
-import { bodyHashOf } from '../hash.js';
 import { watchDownAlert, watchRecoveredAlert } from './ops-alerts.js';
 
 /**
@@ -27,7 +26,7 @@ export const DRY_RUN: CheckSink = {
 export function recordingSink(watch: Watch, deps: CheckDeps): CheckSink {
   return {
     unchanged: () => recordSuccess(watch, deps, false),
-    async changed({ fetched, extracted }, { alerts, identities, texts }) {
+    async changed({ fetched, bodyHash, extracted }, { alerts, identities, texts }) {
       const now = deps.now().toISOString();
       // Alerts are durable before the watch's state moves on: a crash in between re-finds the same items, whose
       // alert ids are already stored, so nothing is lost and nothing is sent twice.
@@ -44,7 +43,7 @@ export function recordingSink(watch: Watch, deps: CheckDeps): CheckSink {
       await deps.store.putSnapshot(
         watch.id,
         {
-          bodyHash: bodyHashOf(fetched),
+          bodyHash,
           contentHash: extracted.contentHash,
           ...(extracted.text !== undefined ? { text: extracted.text } : {}),
           ...(fetched.etag ? { etag: fetched.etag } : {}),

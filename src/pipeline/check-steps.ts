@@ -26,7 +26,10 @@ export interface Previous {
 }
 
 export interface Fetched {
+  /** The fetch, without its body (`text` is empty once extracted). */
   fetched: FetchOk;
+  /** The body's hash: the next check with the same body is 'unchanged' without parsing. */
+  bodyHash: string;
   extracted: Extracted;
   /** The context of the way that worked (the fallback's, when the first way failed). */
   ctx: WatcherContext;
@@ -87,7 +90,7 @@ export async function fetchStep(
     });
     deps.metrics.fetchSeconds.observe({ watch: watch.id }, fetched.durationMs / 1000);
     if (unchanged(fetched, previous)) return 'unchanged';
-    return { fetched, extracted: await watcher.extract(fetched, ctx), ctx };
+    return await extractStep(watcher, fetched, ctx);
   } catch (first) {
     const alt = fallbackWatch(watch, first);
     if (!alt) throw first;
@@ -99,13 +102,22 @@ export async function fetchStep(
     try {
       const fetched = await fetchForWatch(alt, watchUrl(alt), deps);
       if (unchanged({ ...fetched, modified: true }, previous)) return 'unchanged';
-      return { fetched, extracted: await watcher.extract(fetched, altCtx), ctx: altCtx };
+      return await extractStep(watcher, fetched, altCtx);
     } catch (second) {
       // A store or internal error in the fallback is that, not a failure of the site.
       if (!(second instanceof FetchFailure)) throw second;
       throw new FetchFailure(second.kind, `${(first as Error).message}; fallback: ${second.message}`, second.status);
     }
   }
+}
+
+/**
+ * Extract, then let go of the body: only its hash goes on (to the snapshot), so the checks of a pass waiting on the
+ * store do not hold the pages they have read.
+ */
+async function extractStep(watcher: Watcher, fetched: FetchOk, ctx: WatcherContext): Promise<Fetched> {
+  const extracted = await watcher.extract(fetched, ctx);
+  return { fetched: { ...fetched, text: '' }, bodyHash: bodyHashOf(fetched), extracted, ctx };
 }
 
 export interface Compared {

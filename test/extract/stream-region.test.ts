@@ -213,3 +213,24 @@ describe('pages where the HTML parsers build different trees go to the DOM', () 
     expect(streamed).toEqual({ text: '一\n二\n三\n二\n三\n主 题', title: '主 题' });
   });
 });
+
+describe('the pass stops reading once nothing later in the page can change the result', () => {
+  const tail = '<table class="t">stray<tr><td>cell</td></tr></table></body><div>after body</div>';
+
+  it('markup after the closed region that the parsers build differently no longer sends the page to the DOM', () => {
+    const html = `<html><head><title>T</title></head><body><ul class="list"><li>一</li><li>二</li></ul>${tail}</html>`;
+    const streamed = streamRegion(html, 'ul.list');
+    expect(streamed).toEqual({ text: '一\n二', title: 'T' });
+    expect(streamed).toEqual(domRegion(html, 'ul.list'));
+  });
+
+  it('reads on when a later start tag could be another match, or give the title', () => {
+    const again = `<body><ul class="list"><li>一</li></ul><p>x</p><UL class="list"><li>二</li></UL>${tail}`;
+    expect(streamRegion(again, 'ul.list')).toEqual({ text: '一\n二', title: '' });
+    expect(domRegion(again, 'ul.list')).toEqual({ text: '一\n二', title: '' });
+    const heading = '<head><title>T</title></head><body><ul class="list"><li>一</li></ul><h1>题</h1></body>';
+    expect(streamRegion(heading, 'ul.list')).toEqual({ text: '一', title: '题' });
+    const byClass = `<body><div class="list">一</div>${tail}`;
+    expect(streamRegion(byClass, '.list')).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench -- startup`: start-up of `regwatch once` (dist/, through bin/regwatch.js) on an empty config — a
+ * directory with an empty watches/ and a fresh SQLite store — ten whole processes timed by GNU time, medians printed
+ * beside the target. What it measures is what every `once` from cron and every CLI command pays before any work.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt, line, percentile } from './util.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = 10;
+
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  rssMb: number;
+}
+
+/** One `once` under GNU time: its wall, user+sys CPU and peak RSS. */
+async function timedOnce(config: string, store: string): Promise<Run> {
+  const child = spawn(
+    '/usr/bin/time',
+    ['-f', 'TIME %e %U %S %M', process.execPath, join(ROOT, 'bin', 'regwatch.js'), 'once', '--config', config],
+    {
+      env: { ...process.env, REGWATCH_STORE: store, REGWATCH_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const m = /^TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/m.exec(err);
+  if (code !== 0 || !m) throw new Error(`regwatch once failed (exit ${code}):\n${err.slice(-1500)}`);
+  return { wallMs: Number(m[1]) * 1000, cpuMs: (Number(m[2]) + Number(m[3])) * 1000, rssMb: Number(m[4]) / 1024 };
+}
+
+export async function runStartupBench(): Promise<void> {
+  if (!existsSync('/usr/bin/time')) {
+    process.stdout.write('startup: not run — /usr/bin/time is missing (apt-get install -y time)\n');
+    return;
+  }
+  const build = spawn(process.execPath, [join(ROOT, 'bin', 'build.js'), '--if-stale'], { stdio: 'inherit' });
+  if ((await new Promise<number | null>((r) => build.on('close', r))) !== 0) throw new Error('the build failed');
+  const dir = mkdtempSync(join(tmpdir(), 'regwatch-startup-'));
+  try {
+    mkdirSync(join(dir, 'config', 'watches'), { recursive: true });
+    const store = `sqlite://${join(dir, 'state.sqlite')}`;
+    await timedOnce(join(dir, 'config'), store); // creates the store; not counted
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await timedOnce(join(dir, 'config'), store));
+    const median = (pick: (r: Run) => number) =>
+      percentile(
+        runs.map(pick).sort((a, b) => a - b),
+        50,
+      );
+    process.stdout.write(
+      `\nstart-up: \`regwatch once\` on an empty config, median of ${RUNS} whole processes (GNU time), Node ${process.version}\n`,
+    );
+    line(
+      'wall',
+      `${fmt(
+        median((r) => r.wallMs),
+        0,
+      )} ms`,
+      '≤ 150 ms',
+    );
+    line(
+      'CPU (user + sys)',
+      `${fmt(
+        median((r) => r.cpuMs),
+        0,
+      )} ms`,
+    );
+    line(
+      'peak RSS',
+      `${fmt(
+        median((r) => r.rssMb),
+        0,
+      )} MB`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runStartupBench();
