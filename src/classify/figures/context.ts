@@ -82,7 +82,7 @@ export function updateContext(
   candidates: Candidate[],
 ): void {
   if (NATIONAL_WORDS.test(sentence.text)) ctx.share = false;
-  const d = domainOf(last(cues, [...DOMAIN_CUES], sentence.start, sentence.end));
+  const d = domainOf(last(cues, DOMAIN_CUES, sentence.start, sentence.end));
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
   const product = candidates.length

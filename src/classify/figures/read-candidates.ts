@@ -81,7 +81,7 @@ export function readCandidates(
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
     const domainCue =
-      last(sc, [...DOMAIN_CUES], sentence.start, q.start) ??
+      last(sc, DOMAIN_CUES, sentence.start, q.start) ??
       first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
     if (last(sc, ['money'], from, q.start) && !last(sc, ['trade', 'quota'], from, q.start)) return;
