@@ -132,7 +132,8 @@ const PATTERNS: Array<[Gate, RegExp, Builder]> = [
   [has('年'), /今年|本年|年内/g, () => ({ relYear: 0 })],
   // 当年/"that year": the year the text just named (以2014年为例，当年…), else the document's.
   [has('当年'), /当年/g, () => ({ sameYear: true })],
-  [(t) => t.includes('上月') || t.includes('上个月'), /上个?月/g, () => ({ relMonth: -1 })],
+  // 上月, 上个月, 上一个月, 前一个月: the month before.
+  [has('月'), /(?:上一?|前一)个月|上月/g, () => ({ relMonth: -1 })],
   [
     has('Jan'),
     new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:,?\s+(\d{4}))?`, 'g'),

@@ -147,6 +147,15 @@ export function extractFigures(
       const fi = mine.find((i) => fits(figures[i]!, p.subject) && (!p.period || figures[i]!.period === p.period));
       if (fi !== undefined) attachChange(figures, fi, p.change);
     }
+    // "这比5月份向美国出口431吨…减少了3.9%", "That was 8% below the 305 tonnes of May": a sentence whose only tonnages
+    // are comparison bases states the change of the figure before it.
+    if (candidates.length > 0 && candidates.every((c) => c.comparisonBase)) {
+      const subject = subjectOf(sc, ctx);
+      for (const change of sorted.changes) {
+        const fi = previous.find((i) => fits(figures[i]!, subject));
+        if (fi !== undefined) attachChange(figures, fi, change);
+      }
+    }
     pending = [...sorted.leadQuota];
     if (sorted.loose.length && !sc.some((c) => ['other', 'money', 'other_metal', 'quota'].includes(c.type)))
       pending.push(

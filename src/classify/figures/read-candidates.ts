@@ -5,7 +5,7 @@
 import type { Cue } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
 import { resolvePeriod } from '../periods.js';
-import { findBases, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
+import { findBases, monthBack, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
 import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
@@ -141,6 +141,9 @@ export function readCandidates(
     // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
     const backOf = (main ?? compared)?.period;
     const back = backOf && !basePeriod && lastYear ? yearBack(backOf) : null;
+    // "比前一个月的305吨", "from the previous month's 305 tons": the month before the one compared, not before the
+    // document's month.
+    const before = backOf && basePeriod?.relMonth !== undefined ? monthBack(backOf, -basePeriod.relMonth) : null;
     // A trade comparison base with no period of its own ("imports were up from 3,000 tons") has none: the text
     // does not say when that was.
     const periodless = comparisonBase && !basePeriod && !back && !same && domain === 'trade' && !lastYear;
@@ -148,6 +151,7 @@ export function readCandidates(
       ? null
       : (same ??
         back ??
+        before ??
         (basePeriod
           ? resolvePeriod(
               basePeriod,
