@@ -904,3 +904,12 @@ describe('batches listed together', () => {
     ]);
   });
 });
+
+describe('smuggling and seizures', () => {
+  it('leaves out a smuggled tonnage but keeps the official one stated before it in another clause', () => {
+    expect(
+      figs('', 'Rare earth exports reached 41,000 tonnes in 2019, but up to 20,000 tonnes may have been smuggled.', ''),
+    ).toEqual(['rare_earth_exports|41000|2019|-|-']);
+    expect(figs('', '海关查获走私稀土，共计120吨。', '2024-05-01')).toEqual([]);
+  });
+});

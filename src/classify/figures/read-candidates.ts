@@ -102,7 +102,13 @@ export function readCandidates(
       return;
     const domain = domainOf(domainCue) ?? ctx.domain;
     if (!domain || domain === 'other') return;
-    if (first(sc, ['other'], sentence.start, sentence.end) && SEIZURE.test(sentence.text)) return;
+    // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
+    // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.
+    if (
+      first(sc, ['other'], sentence.start, clause.end) &&
+      SEIZURE.test(text.slice(sentence.start, Math.max(clause.end, q.end)))
+    )
+      return;
 
     let metric: Metric;
     let batch: number | null = null;
