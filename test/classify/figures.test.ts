@@ -913,3 +913,15 @@ describe('smuggling and seizures', () => {
     expect(figs('', '海关查获走私稀土，共计120吨。', '2024-05-01')).toEqual([]);
   });
 });
+
+describe('an undated text compared with a stated year', () => {
+  it('puts "last year" in the year after the one a tonnage is compared with', () => {
+    expect(figs('', 'Magnet shipments to Japan rose to 2,300 tonnes last year from 2,050 tonnes in 2021.', '')).toEqual(
+      ['magnet_exports_to_japan|2300|2022|-|-', 'magnet_exports_to_japan|2050|2021|-|-'],
+    );
+    // The same sentence with a document date: "last year" is the year before it.
+    expect(
+      figs('', 'Magnet shipments to Japan rose to 2,300 tonnes last year from 2,050 tonnes in 2021.', '2023-02-10'),
+    ).toEqual(['magnet_exports_to_japan|2300|2022|-|-', 'magnet_exports_to_japan|2050|2021|-|-']);
+  });
+});
