@@ -90,17 +90,22 @@ const has =
   (literal: string): Gate =>
   (t) =>
     t.includes(literal);
-const hasWord =
-  (word: string): Gate =>
-  (_, lower) =>
-    lower.includes(word);
+/** The gates that read the lower-cased text: it is made only when one of them is to run. */
+const LOWER_CASE_GATES = new Set<Gate>();
+const hasWord = (word: string): Gate => {
+  const gate: Gate = (_, lower) => lower.includes(word);
+  LOWER_CASE_GATES.add(gate);
+  return gate;
+};
 const matches =
   (re: RegExp): Gate =>
   (t) =>
     re.test(t);
 
+type Pattern = [Gate, RegExp, Builder];
+
 // Ordered so that at one position the longest, most specific form wins.
-const PATTERNS: Array<[Gate, RegExp, Builder]> = [
+const PATTERNS: Pattern[] = [
   [
     has('月'),
     /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,
@@ -226,11 +231,35 @@ const COMPARATIVE_BEFORE =
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 
-/** Every period mention in `text`, non-overlapping, longest first at each position. */
-export function findPeriods(text: string, offset = 0): PeriodMention[] {
-  const found: PeriodMention[] = [];
+/** The period patterns that can match somewhere in a text, for findPeriods on its sentences. */
+export interface PeriodPatterns {
+  list: readonly Pattern[];
+  lowerCase: boolean;
+}
+
+const patternsOf = (list: readonly Pattern[]): PeriodPatterns => ({
+  list,
+  lowerCase: list.some(([gate]) => LOWER_CASE_GATES.has(gate)),
+});
+const ALL_PATTERNS = patternsOf(PATTERNS);
+
+/**
+ * The patterns whose gate passes on a whole document: a gate that fails on the document fails on each of its
+ * sentences, so a Chinese text's sentences skip the English patterns' gates and an English text's the Chinese ones.
+ */
+export function periodPatternsOf(text: string): PeriodPatterns {
   const lower = text.toLowerCase();
-  for (const [gate, re, build] of PATTERNS) {
+  return patternsOf(PATTERNS.filter(([gate]) => gate(text, lower)));
+}
+
+/**
+ * Every period mention in `text`, non-overlapping, longest first at each position. `patterns`: those of the document
+ * `text` is part of (periodPatternsOf), else all.
+ */
+export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns = ALL_PATTERNS): PeriodMention[] {
+  const found: PeriodMention[] = [];
+  const lower = patterns.lowerCase ? text.toLowerCase() : '';
+  for (const [gate, re, build] of patterns.list) {
     if (!gate(text, lower)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -5,7 +5,7 @@
  */
 import type { Figure } from '../../types.js';
 import { findCues, type Cue } from '../figure-cues.js';
-import { findPeriods, resolvePeriod, type PeriodMention } from '../periods.js';
+import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
@@ -57,6 +57,7 @@ export function extractFigures(
   const cues = findCues(text);
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
+  const periodPatterns = periodPatternsOf(text);
   const figures: Stated[] = [];
   /** The figures of the sentence before (indices into `figures`), and changes a lead sentence left for the next. */
   let previous: number[] = [];
@@ -72,7 +73,7 @@ export function extractFigures(
     const sc: Cue[] = [];
     for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
     const periods = mayHavePeriod(sentence.text)
-      ? resolveSpans(findPeriods(sentence.text, sentence.start), ctx.cumulative)
+      ? resolveSpans(findPeriods(sentence.text, sentence.start, periodPatterns), ctx.cumulative)
       : [];
     const sentenceYear =
       periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
