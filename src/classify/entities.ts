@@ -1,11 +1,12 @@
 import type { Entities } from '../types.js';
-import { ELEMENTS, elementSource, TERMS } from './vocabulary/terms.js';
+import { ELEMENTS, elementOf, TERMS } from './vocabulary/terms.js';
 
-/** Each element as a word (terbium is not erbium): the vocabulary's forms. */
-const ELEMENT_PATTERNS = ELEMENTS.map((e) => [e.symbol, new RegExp(elementSource(e), 'i')] as const);
-const ANY_ELEMENT = new RegExp(TERMS.element, 'i');
+/** Every element as a word (terbium is not erbium): the vocabulary's forms, in one scan. */
+const ANY_ELEMENT = new RegExp(TERMS.element, 'gi');
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** What a document number ends with (〔2024〕18号): a cheap test before DOC_NUMBER tries every run of characters. */
+const DOC_NUMBER_END = /[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{2,12}[〔[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*\d{1,4}\s*号/g;
 const ANNOUNCEMENT =
   /((?:(?:商务部|海关总署|国家国防科技工业局|国家原子能机构|工业和信息化部|自然资源部)[\s、和与]*)+)公告\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号/g;
@@ -24,11 +25,13 @@ const monthNo = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase())
 
 /** Elements, document numbers, HS codes and effective dates named in a (normalised) text. */
 export function extractEntities(text: string): Entities {
-  // One scan for any element first: most documents name none, or a few.
-  const elements = ANY_ELEMENT.test(text) ? ELEMENT_PATTERNS.filter(([, re]) => re.test(text)).map(([sym]) => sym) : [];
+  // One scan names them all (a match is one element's character, name, symbol or formula); listed in table order.
+  const named = new Set<string | undefined>();
+  for (const m of text.matchAll(ANY_ELEMENT)) named.add(elementOf(m[0]));
+  const elements = ELEMENTS.filter((e) => named.has(e.symbol)).map((e) => e.symbol);
   const numbers = new Set<string>();
-  // The pattern backtracks over every run of Chinese characters: only run it where a 号 can end a match.
-  if (text.includes('号'))
+  // The pattern backtracks over every run of Chinese characters: only run it where a number can end a match.
+  if (DOC_NUMBER_END.test(text))
     for (const m of text.matchAll(DOC_NUMBER))
       numbers.add(
         m[0]
@@ -38,7 +41,9 @@ export function extractEntities(text: string): Entities {
       );
   for (const m of text.matchAll(ANNOUNCEMENT))
     numbers.add(`${m[1]!.replace(/[\s、和与]+/g, ' ').trim()}公告${m[2]}年第${m[3]}号`);
-  for (const m of text.matchAll(EN_ANNOUNCEMENT)) if (m[2]) numbers.add(`Announcement No. ${m[1]} of ${m[2]}`);
+  // The pattern opens with optional words, so it starts at every position: only run it where the word is.
+  if (/announcement/i.test(text))
+    for (const m of text.matchAll(EN_ANNOUNCEMENT)) if (m[2]) numbers.add(`Announcement No. ${m[1]} of ${m[2]}`);
   const hsCodes = new Set<string>();
   for (const m of text.matchAll(HS))
     for (const code of m[1]!.split(/\s*[、,，和及/]\s*/))

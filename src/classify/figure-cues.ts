@@ -147,6 +147,9 @@ const CUES: Array<[CueType, RegExp]> = [
 const BATCH =
   /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
+/** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
+const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
+
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 
@@ -173,11 +176,12 @@ export function findCues(text: string): Cue[] {
     const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "up from the first batch of 2023" names a comparison, not this figure's batch.
-    // … and "which included a third batch", "（含第一批指标）" names a part of this figure, not its batch.
+    if (/(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i.test(before)) continue;
+    // … and "which included a third batch", "（含第一批指标）" names a part of this figure, not its batch; but a batch
+    // with its own tonnage right after it is that tonnage's ("其中包括第一批97,200吨和第二批104,800吨").
     if (
-      /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与|\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i.test(
-        before,
-      )
+      /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i.test(before) &&
+      !OWN_TONNAGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
     )
       continue;
     out.push({ type: 'batch', start: m.index, end: m.index + m[0].length, n: BATCH_NUM[key] ?? 1 });

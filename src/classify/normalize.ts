@@ -57,16 +57,20 @@ const PINYIN = /(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōó�
 
 /** Normalise one piece of text for classification. */
 export function normalizeText(input: string): string {
-  let s = input.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
-  s = s.replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])\s*>/gi, '\n').replace(/<[^>]{0,500}>/g, ' ');
-  s = decodeEntities(s);
+  // Each pass only where its first character occurs: most text has no markup and no entities.
+  let s = input;
+  if (s.includes('<')) {
+    s = s.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+    s = s.replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])\s*>/gi, '\n').replace(/<[^>]{0,500}>/g, ' ');
+  }
+  if (s.includes('&')) s = decodeEntities(s);
   s = simplify(halfWidth(s));
   if (s.includes('(') || s.includes('（')) s = s.replace(PINYIN, '');
   s = s.replace(NARROW_SPACES, (_, digit: string | undefined) => digit ?? ' ');
   // Digits split by a full-width comma became "135,000"; a Chinese list comma between numbers stays a separator.
   s = s.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\r\n?/g, '\n');
   // Runs of blanks become one space and blank runs around line breaks one break; a lone space or break is left as it
-  // is (matching those too would rebuild the string for nothing).
-  s = s.replace(/[ \t\f\v\u00a0]*[\t\f\v\u00a0][ \t\f\v\u00a0]*| {2,}/g, ' ').replace(/ +\n[ \n]*|\n[ \n]+/g, '\n');
+  // is (matching those too would rebuild the string for nothing), a lone tab or no-break space becomes a space.
+  s = s.replace(/[ \t\f\v\u00a0]{2,}|[\t\f\v\u00a0]/g, ' ').replace(/ +\n[ \n]*|\n[ \n]+/g, '\n');
   return s.trim();
 }

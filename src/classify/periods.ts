@@ -80,48 +80,72 @@ const monthOf = (s: string | undefined): number | undefined => {
 
 type Builder = (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end' | 'comparative'> | null;
 
+/**
+ * A cheap test a pattern cannot match without, run before it: a literal looked up with `includes` (in the lower-cased
+ * text for an English word of any case), a regular expression only where no literal will do. Every sentence runs
+ * them all, so they avoid a regular expression call where they can.
+ */
+type Gate = (text: string, lower: string) => boolean;
+const has =
+  (literal: string): Gate =>
+  (t) =>
+    t.includes(literal);
+/** The gates that read the lower-cased text: it is made only when one of them is to run. */
+const LOWER_CASE_GATES = new Set<Gate>();
+const hasWord = (word: string): Gate => {
+  const gate: Gate = (_, lower) => lower.includes(word);
+  LOWER_CASE_GATES.add(gate);
+  return gate;
+};
+const matches =
+  (re: RegExp): Gate =>
+  (t) =>
+    re.test(t);
+
+type Pattern = [Gate, RegExp, Builder];
+
 // Ordered so that at one position the longest, most specific form wins.
-// Each pattern has a cheap gate (a literal the pattern cannot match without) tested first.
-const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
+const PATTERNS: Pattern[] = [
   [
-    /月/,
+    has('月'),
     /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
   ],
   [
-    /个?月/,
+    has('月'),
     /(?:(\d{4})\s*年)?\s*前\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*个?月/g,
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
   ],
-  [/半年/, /(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
+  [has('半年'), /(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
   [
-    /季度/,
+    has('季度'),
     /(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度/g,
     (m) => ({ year: num(m[1]), quarter: num(m[2]) as 1 | 2 | 3 | 4 }),
   ],
   [
-    /月/,
+    has('月'),
     // (五月 and 十二月 too, but not 个月, 前十月 spans or 一月一日-style dates.)
     /(?:(\d{4})\s*年)?\s*(\d{1,2}|(?<![\u4e00-\u9fff])(?:十一|十二|[一二三四五六七八九十]))\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d|\s*[一二三四五六七八九十]+\s*日)/g,
     (m) => ({ year: num(m[1]), month: num(m[2]) }),
   ],
   [
-    /年/,
+    has('年'),
     /(?<![\d〔[［(（])(\d{4})\s*年(?:全年|度)?(?!\s*\d{1,2}\s*月|\s*第\s*\d+\s*号|\d)/g,
     (m) => ({ year: num(m[1]) }),
   ],
-  [/年/, /(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],
-  [/[年]/, /今年|本年|年内/g, () => ({ relYear: 0 })],
+  [has('年'), /(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],
+  [has('年'), /今年|本年|年内/g, () => ({ relYear: 0 })],
   // 当年/"that year": the year the text just named (以2014年为例，当年…), else the document's.
-  [/当年/, /当年/g, () => ({ sameYear: true })],
-  [/上个?月/, /上个?月/g, () => ({ relMonth: -1 })],
+  [has('当年'), /当年/g, () => ({ sameYear: true })],
+  // 上月, 上个月, 上一个月, 前一个月: the month before.
+  [has('月'), /(?:上一?|前一)个月|上月/g, () => ({ relMonth: -1 })],
   [
-    /Jan/,
+    has('Jan'),
     new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:,?\s+(\d{4}))?`, 'g'),
     (m) => ({ toMonth: monthOf(m[1]), year: num(m[2]) }),
   ],
   [
-    /Jan/,
+    has('Jan'),
     new RegExp(
       String.raw`\bbetween\s+Jan(?:uary)?\.?(?:\s+(\d{4}))?\s+and\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(\d{4}))?`,
       'g',
@@ -129,42 +153,42 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     (m) => ({ toMonth: monthOf(m[2]), year: num(m[3] ?? m[1]) }),
   ],
   [
-    /Jan/,
+    has('Jan'),
     /\bJan(?:uary)?\.?\s+and\s+Feb(?:ruary)?\.?(?:\s+combined)?(?:,?\s+(\d{4}))?/g,
     (m) => ({ toMonth: 2, year: num(m[1]) }),
   ],
   [
-    /months/i,
+    hasWord('months'),
     /\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
   [
-    /months/i,
+    hasWord('months'),
     /\b(?:the|those|these)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b(?!\s+(?:to|through|ending|ended|until|since)\b)/gi,
     (m) => ({ spanMonths: num(m[1]) }),
   ],
   [
-    /half/i,
+    hasWord('half'),
     /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
     (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2]) }),
   ],
   [
-    /H[12]/,
+    (t) => t.includes('H1') || t.includes('H2'),
     /\b(?:(\d{4})\s+)?H([12])(?:\s+(\d{4}))?\b/g,
     (m) => ({ half: Number(m[2]) as 1 | 2, year: num(m[1] ?? m[3]) }),
   ],
   [
-    /quarter/i,
+    hasWord('quarter'),
     /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2]) }),
   ],
   [
-    /Q[1-4]/,
+    matches(/Q[1-4]/),
     /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
     (m) => ({ quarter: Number(m[2]) as 1 | 2 | 3 | 4, year: num(m[1] ?? m[3]) }),
   ],
   [
-    /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
+    matches(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/),
     new RegExp(
       String.raw`(?<!\d\s)\b(${MONTH_RE})(?:\s+(?:of\s+)?(\d{4}))?(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d{3}))`,
       'g',
@@ -172,21 +196,25 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
     (m) => (/^May$/.test(m[1]!) || /^[A-Z]/.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
   ],
   [
-    /year/i,
+    hasWord('year'),
     /\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]ago\b/gi,
     () => ({ relYear: -1 }),
   ],
-  [/year/i, /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
-  [/year/i, /\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
+  [hasWord('year'), /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
+  [hasWord('year'), /\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
-    /year/i,
+    hasWord('year'),
     /\b(?:over|for|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bfull[\s-]year\b|\bwhole[\s-]year\b/gi,
     () => ({ wholeYear: true }),
   ],
-  [/全年/, /(?<!\d\s*年\s*)全年/g, () => ({ wholeYear: true })],
-  [/month/i, /\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi, () => ({ relMonth: -1 })],
+  [has('全年'), /(?<!\d\s*年\s*)全年/g, () => ({ wholeYear: true })],
   [
-    /(?:19|20)\d\d/,
+    hasWord('month'),
+    /\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi,
+    () => ({ relMonth: -1 }),
+  ],
+  [
+    matches(/(?:19|20)\d\d/),
     // Not the year of a full date ("July 21, 2025", "2025-06-18"), nor an amount (2000万元).
     new RegExp(
       String.raw`(?<![\d,.$〔[［])(?<!\b${MONTH_RE}\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)\b((?:19|20)\d{2})\b(?![,.]?\d)(?![-/]\d)(?!\s*(?:年|tonnes|tons|吨|万|亿|千|百|元|余|多))`,
@@ -196,17 +224,43 @@ const PATTERNS: Array<[RegExp, RegExp, Builder]> = [
   ],
 ];
 
+// ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 
-/** Every period mention in `text`, non-overlapping, longest first at each position. */
-export function findPeriods(text: string, offset = 0): PeriodMention[] {
+/** The period patterns that can match somewhere in a text, for findPeriods on its sentences. */
+export interface PeriodPatterns {
+  list: readonly Pattern[];
+  lowerCase: boolean;
+}
+
+const patternsOf = (list: readonly Pattern[]): PeriodPatterns => ({
+  list,
+  lowerCase: list.some(([gate]) => LOWER_CASE_GATES.has(gate)),
+});
+const ALL_PATTERNS = patternsOf(PATTERNS);
+
+/**
+ * The patterns whose gate passes on a whole document: a gate that fails on the document fails on each of its
+ * sentences, so a Chinese text's sentences skip the English patterns' gates and an English text's the Chinese ones.
+ */
+export function periodPatternsOf(text: string): PeriodPatterns {
+  const lower = text.toLowerCase();
+  return patternsOf(PATTERNS.filter(([gate]) => gate(text, lower)));
+}
+
+/**
+ * Every period mention in `text`, non-overlapping, longest first at each position. `patterns`: those of the document
+ * `text` is part of (periodPatternsOf), else all.
+ */
+export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns = ALL_PATTERNS): PeriodMention[] {
   const found: PeriodMention[] = [];
-  for (const [gate, re, build] of PATTERNS) {
-    if (!gate.test(text)) continue;
+  const lower = patterns.lowerCase ? text.toLowerCase() : '';
+  for (const [gate, re, build] of patterns.list) {
+    if (!gate(text, lower)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].trim().length === 0) {

@@ -147,3 +147,15 @@ describe('periods', () => {
     expect(samePeriodOf(last, findQuantities(last)[0]!, '2022')).toBe('2021');
   });
 });
+
+describe('a total from January against one month', () => {
+  it('keeps a month named as one month alone after a cumulative total', () => {
+    expect(cumulativeOf('2024-08', '1-7月累计出口稀土3万吨，8月')).toBe('2024-01/2024-08');
+    expect(cumulativeOf('2024-08', '前7个月累计出口稀土3万吨，8月单月')).toBe('2024-08');
+    expect(cumulativeOf('2024-08', 'Year-to-date exports were 30,000 tonnes; in the single month of August')).toBe(
+      '2024-08',
+    );
+    // One month first, the total after it: the total's words come last, the period runs from January.
+    expect(cumulativeOf('2024-08', '8月单月出口5000吨，累计')).toBe('2024-01/2024-08');
+  });
+});

@@ -853,3 +853,75 @@ describe('shares and other series', () => {
     ).toEqual(['rare_earth_exports|4200|2014-03|-|-']);
   });
 });
+
+describe('comparison bases stated for the month before', () => {
+  it('gives a base "of the previous month" the month before its figure, and the change to the figure', () => {
+    expect(figs('', '2月对越南出口稀土磁体820吨，比上一个月的760吨增长7.9%。', '2024-06-20')).toEqual([
+      'magnet_exports_to_vietnam|820|2024-02|mom|7.9',
+      'magnet_exports_to_vietnam|760|2024-01|-|-',
+    ]);
+    expect(
+      figs(
+        '',
+        'Magnet exports to Vietnam were 820 tonnes in February, up 7.9% from the previous month’s 760 tonnes.',
+        '2024-06-20',
+      ),
+    ).toEqual(['magnet_exports_to_vietnam|820|2024-02|mom|7.9', 'magnet_exports_to_vietnam|760|2024-01|-|-']);
+  });
+
+  it('reads 比<month><flow>N吨 as a base of that month, and its change as the change of the figure before', () => {
+    expect(
+      figs('', '海关数据显示，3月对印度出口稀土600吨。这比2月份对印度出口的640吨减少了6.3%。', '2024-04-20'),
+    ).toEqual(['rare_earth_exports_to_india|600|2024-03|mom|-6.3', 'rare_earth_exports_to_india|640|2024-02|-|-']);
+    // A difference (比上月增加…吨) is not a base.
+    expect(figs('', '3月出口稀土600吨，比2月份增加40吨。', '2024-04-20')).toEqual([
+      'rare_earth_exports|600|2024-03|-|-',
+    ]);
+  });
+});
+
+describe('batches listed together', () => {
+  const batches = (text: string) =>
+    classify({ title: '', text, date: '2024-08-01' }, rules).figures.map(
+      (f) => `${f.metric}|${f.value}|${f.batch ?? '-'}`,
+    );
+
+  it('gives each tonnage the batch named right before it, even after 包括/including', () => {
+    expect(batches('全年稀土开采指标为20万吨。其中包括第一批9万吨和第二批11万吨。')).toEqual([
+      'mining_quota|200000|-',
+      'mining_quota|90000|1',
+      'mining_quota|110000|2',
+    ]);
+    // A batch named as a part of a figure, with no tonnage of its own, is still not the figure's batch.
+    expect(batches('全年稀土开采指标为20万吨（含第一批指标）。')).toEqual(['mining_quota|200000|-']);
+  });
+
+  it('carries no batch from a sentence listing two batches of one year to the next sentence', () => {
+    expect(batches('稀土开采指标第一批为9万吨，第二批为11万吨。冶炼分离指标为19万吨。')).toEqual([
+      'mining_quota|90000|1',
+      'mining_quota|110000|2',
+      'smelting_quota|190000|-',
+    ]);
+  });
+});
+
+describe('smuggling and seizures', () => {
+  it('leaves out a smuggled tonnage but keeps the official one stated before it in another clause', () => {
+    expect(
+      figs('', 'Rare earth exports reached 41,000 tonnes in 2019, but up to 20,000 tonnes may have been smuggled.', ''),
+    ).toEqual(['rare_earth_exports|41000|2019|-|-']);
+    expect(figs('', '海关查获走私稀土，共计120吨。', '2024-05-01')).toEqual([]);
+  });
+});
+
+describe('an undated text compared with a stated year', () => {
+  it('puts "last year" in the year after the one a tonnage is compared with', () => {
+    expect(figs('', 'Magnet shipments to Japan rose to 2,300 tonnes last year from 2,050 tonnes in 2021.', '')).toEqual(
+      ['magnet_exports_to_japan|2300|2022|-|-', 'magnet_exports_to_japan|2050|2021|-|-'],
+    );
+    // The same sentence with a document date: "last year" is the year before it.
+    expect(
+      figs('', 'Magnet shipments to Japan rose to 2,300 tonnes last year from 2,050 tonnes in 2021.', '2023-02-10'),
+    ).toEqual(['magnet_exports_to_japan|2300|2022|-|-', 'magnet_exports_to_japan|2050|2021|-|-']);
+  });
+});

@@ -43,6 +43,13 @@ describe('the vocabulary', () => {
     expect(elementsIn('dysprosium (Dy) and holmium')).toEqual(['Dy', 'Ho']);
   });
 
+  it('names an element by its symbol only in brackets or in an oxide formula, and lists them in table order', () => {
+    expect(elementsIn('Magnets use Yb2O3, (lu) and （Tb）.')).toEqual(['Tb', 'Yb', 'Lu']);
+    expect(elementsIn('Ho2O3 and HoO3 powders')).toEqual(['Ho']);
+    // A symbol inside a word or a bracket, or a bare symbol, is not an element.
+    expect(elementsIn('(xY) (Dyes) Tb or Er alone, (YbX)')).toEqual([]);
+  });
+
   it('expands {name} placeholders in rule patterns and names an unknown one', () => {
     const magnet = new RegExp(expandTerms('{magnet}'), 'i');
     for (const w of ['稀土磁鐵', '永磁体', 'NdFeB', 'permanent magnets'])

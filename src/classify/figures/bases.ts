@@ -15,6 +15,9 @@ const NAMED_BASE =
   /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:of|at)\s*$/i;
 // "up 35.9% versus May 2023, when China shipped 4,576 tons": the tonnage of the comparison period.
 const WHEN_GAP = /^\s*,?\s*when\s+[^,;.\d%]{0,40}$/i;
+// Between the period a Chinese comparison names and its tonnage: where it went and the flow, no number, no change word
+// (比上月增加300吨 is a difference, not a base) and no clause break.
+const ZH_COMPARED_GAP = /^(?:的)?[^，,。；;：:\d%％增减降升涨跌多少高低达为]{0,12}$/;
 // The next tonnage of a list: "quotas of 210,000 mt and 202,000 mt".
 export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
@@ -50,6 +53,18 @@ export function findBases(
       bases.set(q, own ?? after() ?? null);
       continue;
     }
+    // "这比5月份向美国出口431吨…": 比/较, the period compared, what was shipped, then its tonnage.
+    const compared = periods.find(
+      (p) =>
+        p.comparative &&
+        p.end <= q.start &&
+        ZH_COMPARED_GAP.test(text.slice(p.end, q.start)) &&
+        /(?:比|较)\s*$/.test(text.slice(Math.max(sentence.start, p.start - 4), p.start)),
+    );
+    if (compared) {
+      bases.set(q, compared);
+      continue;
+    }
     const when = periods.find((p) => p.comparative && p.end <= q.start && WHEN_GAP.test(text.slice(p.end, q.start)));
     if (when) {
       bases.set(q, when);
@@ -78,6 +93,14 @@ export function sameTimeLastYear(text: string, clause: Span, q: Quantity): boole
       after,
     )
   );
+}
+
+/** A month `months` back (2025-01 → 2024-12 for one); null for a period that is not one month. */
+export function monthBack(period: string, months: number): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return null;
+  const idx = Number(m[1]) * 12 + Number(m[2]) - 1 - months;
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
 }
 
 /** A period one year back: 2025-06 → 2024-06, 2025-01/2025-05 → 2024-01/2024-05. */

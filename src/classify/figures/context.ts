@@ -82,7 +82,7 @@ export function updateContext(
   candidates: Candidate[],
 ): void {
   if (NATIONAL_WORDS.test(sentence.text)) ctx.share = false;
-  const d = domainOf(last(cues, [...DOMAIN_CUES], sentence.start, sentence.end));
+  const d = domainOf(last(cues, DOMAIN_CUES, sentence.start, sentence.end));
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
   const product = candidates.length
@@ -121,8 +121,15 @@ export function updateContext(
   // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
   const quotaFigure = candidates.find((c) => isQuota(c.metric));
   const batch = last(cues, ['batch'], sentence.start, sentence.end);
+  // (A sentence listing several batches of one year, "第一批…，第二批…", is a breakdown: no one batch carries to the
+  // next sentence.)
+  const batches = new Set(
+    candidates
+      .filter((c) => isQuota(c.metric) && c.batch !== null && c.period === quotaFigure?.period)
+      .map((c) => c.batch),
+  );
   if (quotaFigure) {
-    ctx.batch = quotaFigure.batch ?? undefined;
+    ctx.batch = batches.size > 1 ? undefined : (quotaFigure.batch ?? undefined);
     ctx.batchYear = quotaFigure.period?.slice(0, 4);
   } else if (batch?.n) ctx.batch = batch.n;
   // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.

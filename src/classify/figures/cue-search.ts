@@ -3,7 +3,7 @@ import type { Cue, CueType } from '../figure-cues.js';
 import type { Quantity } from '../quantities.js';
 
 /** The cue of one of `types` that ends last within [from, to). */
-export function last(cues: Cue[], types: CueType[], from: number, to: number): Cue | undefined {
+export function last(cues: Cue[], types: readonly CueType[], from: number, to: number): Cue | undefined {
   let best: Cue | undefined;
   for (const c of cues) {
     if (c.start < from || c.end > to || !types.includes(c.type)) continue;
@@ -13,7 +13,7 @@ export function last(cues: Cue[], types: CueType[], from: number, to: number): C
 }
 
 /** The first cue of one of `types` within [from, to). */
-export const first = (cues: Cue[], types: CueType[], from: number, to: number): Cue | undefined =>
+export const first = (cues: Cue[], types: readonly CueType[], from: number, to: number): Cue | undefined =>
   cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
 
 const OF_THE =

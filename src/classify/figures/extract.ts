@@ -5,7 +5,7 @@
  */
 import type { Figure } from '../../types.js';
 import { findCues, type Cue } from '../figure-cues.js';
-import { findPeriods, resolvePeriod, type PeriodMention } from '../periods.js';
+import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
@@ -19,11 +19,15 @@ import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { TABLE_ROW, tableFigures } from './table.js';
 
-// A cheap test before the period patterns run: no digit and no period word means no period. (A tonnage may be written
-// in Chinese numerals: 一千二百三十八吨.)
-const DIGIT = /\d|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万点]*\s*(?:万|亿)?\s*(?:公吨|吨)/;
-const MAY_HAVE_PERIOD =
-  /\d|月|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
+// Cheap tests before the readers run: no digit and no period word means no period, no digit and no tonnage in Chinese
+// numerals (一千二百三十八吨) no figure. The digit is tested first, alone: most sentences have one, found without
+// trying every word at each position before it.
+const CHINESE_TONNAGE = /[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万点]*\s*(?:万|亿)?\s*(?:公吨|吨)/;
+const HAS_DIGIT = /\d/;
+const PERIOD_WORD =
+  /月|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
+const mayHavePeriod = (text: string) => HAS_DIGIT.test(text) || PERIOD_WORD.test(text);
+const mayHaveNumber = (text: string) => HAS_DIGIT.test(text) || CHINESE_TONNAGE.test(text);
 const CJK = /[\u4e00-\u9fff]/;
 // "Shipments to the United States moved the other way. They fell 11% from October to 582 tons": the pronoun
 // continues the subject of the sentence before.
@@ -53,6 +57,7 @@ export function extractFigures(
   const cues = findCues(text);
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
+  const periodPatterns = periodPatternsOf(text);
   const figures: Stated[] = [];
   /** The figures of the sentence before (indices into `figures`), and changes a lead sentence left for the next. */
   let previous: number[] = [];
@@ -67,13 +72,13 @@ export function extractFigures(
     while (firstCue < cues.length && cues[firstCue]!.start < sentence.start) firstCue++;
     const sc: Cue[] = [];
     for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
-    const periods = MAY_HAVE_PERIOD.test(sentence.text)
-      ? resolveSpans(findPeriods(sentence.text, sentence.start), ctx.cumulative)
+    const periods = mayHavePeriod(sentence.text)
+      ? resolveSpans(findPeriods(sentence.text, sentence.start, periodPatterns), ctx.cumulative)
       : [];
     const sentenceYear =
       periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
       (docDate ? undefined : yearAfterBase(periods));
-    if (!DIGIT.test(sentence.text)) {
+    if (!mayHaveNumber(sentence.text)) {
       // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
       pending = [];
       previous = [];
@@ -142,6 +147,15 @@ export function extractFigures(
     for (const p of pending) {
       const fi = mine.find((i) => fits(figures[i]!, p.subject) && (!p.period || figures[i]!.period === p.period));
       if (fi !== undefined) attachChange(figures, fi, p.change);
+    }
+    // "这比5月份向美国出口431吨…减少了3.9%", "That was 8% below the 305 tonnes of May": a sentence whose only tonnages
+    // are comparison bases states the change of the figure before it.
+    if (candidates.length > 0 && candidates.every((c) => c.comparisonBase)) {
+      const subject = subjectOf(sc, ctx);
+      for (const change of sorted.changes) {
+        const fi = previous.find((i) => fits(figures[i]!, subject));
+        if (fi !== undefined) attachChange(figures, fi, change);
+      }
     }
     pending = [...sorted.leadQuota];
     if (sorted.loose.length && !sc.some((c) => ['other', 'money', 'other_metal', 'quota'].includes(c.type)))

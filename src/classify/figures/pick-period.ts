@@ -108,12 +108,26 @@ export function comparedPeriod(
 const FROM_JANUARY_WORDS =
   /累计|\bcumulative(?:ly)?\b|\byear[\s-]to[\s-]date\b|\bso far this year\b|\bsince (?:the start of the year|January)\b/i;
 
+/** Words for one month alone, against a total from January. */
+const SINGLE_MONTH_ALL = /单月|当月|\bsingle[\s-]month\b|\bmonth alone\b/gi;
+
+const FROM_JANUARY_ALL = new RegExp(FROM_JANUARY_WORDS.source, 'gi');
+
+/** Where the last match of the global `re` in `text` starts, or -1. */
+function lastIndexOf(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index;
+  return at;
+}
+
 /**
  * "10月…累计出口稀土17911吨", "This brings year-to-date shipments to 23,400 tonnes" (after a September figure): the period
  * from January to that month. Other periods are returned as they are.
  */
 export function cumulativeOf(period: string | null, before: string): string | null {
   if (!period || !FROM_JANUARY_WORDS.test(before)) return period;
+  // "前7个月累计出口38563.6吨，9月单月出口4000.3吨": a single month named after the total is that month alone.
+  if (lastIndexOf(SINGLE_MONTH_ALL, before) > lastIndexOf(FROM_JANUARY_ALL, before)) return period;
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
   return resolvePeriod(

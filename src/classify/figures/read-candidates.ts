@@ -5,7 +5,7 @@
 import type { Cue } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
 import { resolvePeriod } from '../periods.js';
-import { findBases, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
+import { findBases, monthBack, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
 import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
@@ -81,7 +81,7 @@ export function readCandidates(
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
     const domainCue =
-      last(sc, [...DOMAIN_CUES], sentence.start, q.start) ??
+      last(sc, DOMAIN_CUES, sentence.start, q.start) ??
       first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
     if (last(sc, ['money'], from, q.start) && !last(sc, ['trade', 'quota'], from, q.start)) return;
@@ -102,7 +102,13 @@ export function readCandidates(
       return;
     const domain = domainOf(domainCue) ?? ctx.domain;
     if (!domain || domain === 'other') return;
-    if (first(sc, ['other'], sentence.start, sentence.end) && SEIZURE.test(sentence.text)) return;
+    // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
+    // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.
+    if (
+      first(sc, ['other'], sentence.start, clause.end) &&
+      SEIZURE.test(text.slice(sentence.start, Math.max(clause.end, q.end)))
+    )
+      return;
 
     let metric: Metric;
     let batch: number | null = null;
@@ -141,6 +147,9 @@ export function readCandidates(
     // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
     const backOf = (main ?? compared)?.period;
     const back = backOf && !basePeriod && lastYear ? yearBack(backOf) : null;
+    // "比前一个月的305吨", "from the previous month's 305 tons": the month before the one compared, not before the
+    // document's month.
+    const before = backOf && basePeriod?.relMonth !== undefined ? monthBack(backOf, -basePeriod.relMonth) : null;
     // A trade comparison base with no period of its own ("imports were up from 3,000 tons") has none: the text
     // does not say when that was.
     const periodless = comparisonBase && !basePeriod && !back && !same && domain === 'trade' && !lastYear;
@@ -148,6 +157,7 @@ export function readCandidates(
       ? null
       : (same ??
         back ??
+        before ??
         (basePeriod
           ? resolvePeriod(
               basePeriod,

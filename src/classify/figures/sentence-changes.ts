@@ -27,6 +27,9 @@ export interface SortedChanges {
   leadQuota: Pending[];
 }
 
+/** What every percentage findChanges reads contains: %, ％, "percent" or "per cent" in any case. */
+const MAY_HAVE_PERCENT = /[%％]|per\s?cent/i;
+
 export function sortChanges(
   sentence: Span,
   clauseSpans: Span[],
@@ -36,11 +39,14 @@ export function sortChanges(
   /** Figures so far; a change about an earlier quota figure is attached to it here. */
   figures: Stated[],
 ): SortedChanges {
-  const allChanges = clauseSpans.flatMap((c) =>
-    last(sc, ['money'], c.start, c.end) && !quantities.some((q) => q.start >= c.start && q.end <= c.end)
-      ? []
-      : findChanges(c.text, c.start, sentence.text, sentence.start),
-  );
+  // Every change is a percentage: a sentence without one has none (most sentences; no clause is scanned then).
+  const allChanges = MAY_HAVE_PERCENT.test(sentence.text)
+    ? clauseSpans.flatMap((c) =>
+        last(sc, ['money'], c.start, c.end) && !quantities.some((q) => q.start >= c.start && q.end <= c.end)
+          ? []
+          : findChanges(c.text, c.start, sentence.text, sentence.start),
+      )
+    : [];
   const out: SortedChanges = { changes: [], loose: [], leadQuota: [] };
   for (const ch of allChanges) {
     const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end);

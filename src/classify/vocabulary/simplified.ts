@@ -45,7 +45,7 @@ function keyCharacters(d: Dict, into: Set<string>): void {
  * written in simplified text (not a simplified form, not in a simplified word of the simplified→traditional phrases:
  * 著 stays, for 显著).
  */
-function traditionalOnly(): RegExp {
+function traditionalOnly(): (text: string) => boolean {
   const { from, to } = load().Locale;
   const variantGroups = [...from.hk!, ...from.tw!];
   const simplified = new Set<string>();
@@ -55,19 +55,33 @@ function traditionalOnly(): RegExp {
   for (const group of [...variantGroups, ...to.cn!])
     for (const d of group)
       for (const [k, v] of pairs(d)) if ([...k].length === 1 && k !== v && !simplified.has(k)) only.add(k);
-  const escaped = [...only].map((c) => (/[\]\\^-]/.test(c) ? `\\${c}` : c)).join('');
-  return new RegExp(`[${escaped}]`, 'u');
+  // A flag per UTF-16 unit for the basic plane (one array read per character), a set for the few beyond it.
+  const basic = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  for (const c of only) {
+    const cp = c.codePointAt(0)!;
+    if (cp < 0x10000) basic[cp] = 1;
+    else astral.add(cp);
+  }
+  return (text) => {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (basic[unit] === 1) return true;
+      if (unit >= 0xd800 && unit <= 0xdbff && astral.size > 0 && astral.has(text.codePointAt(i)!)) return true;
+    }
+    return false;
+  };
 }
 
-let TRADITIONAL_ONLY: RegExp | undefined;
+let hasTraditionalOnly: ((text: string) => boolean) | undefined;
 /** Any character of the CJK blocks: text without one needs no look-up at all. */
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** The text in simplified characters; text without a traditional-only character is returned as it is. */
 export function simplify(text: string): string {
   if (!CJK.test(text)) return text;
-  TRADITIONAL_ONLY ??= traditionalOnly();
-  if (!TRADITIONAL_ONLY.test(text)) return text;
+  hasTraditionalOnly ??= traditionalOnly();
+  if (!hasTraditionalOnly(text)) return text;
   if (!toSimplified) {
     const { from, to } = load().Locale;
     toSimplified = load().ConverterFactory(...from.hk!, ...from.tw!, ...to.cn!);

@@ -37,24 +37,37 @@ export const ELEMENTS: readonly Element[] = [
 ];
 
 /**
- * One element, matched as a word: the Chinese character, the English name with word boundaries (terbium is not
- * erbium, ytterbium not terbium), or the symbol in brackets or as an oxide (Dy, Tb4O7).
+ * A symbol in brackets, as "(Dy)" or "（Tb）": the symbol is the match. The bracket is checked behind the symbol, after
+ * it matched, not before every position of the text (a look-behind opening an alternative costs a check at each
+ * position). The \b before the symbol makes the look-behind's one or two letters exactly the symbol's.
  */
-export const elementSource = (e: Element) =>
-  `${e.zh}|\\b${e.en}\\b|(?<=[(（])${e.symbol}(?=[)）])|\\b${e.symbol}\\d?O\\d\\b`;
+const bracketedSymbol = (symbols: string) => `(?:${symbols})(?=[)）])(?<=[(（][A-Za-z]{1,2})`;
+const oxideFormula = (symbols: string) => `(?:${symbols})\\d?O\\d`;
 
 const alternatives = (...parts: string[]) => parts.join('|');
 
+const ELEMENT_CHARACTERS = `[${ELEMENTS.map((e) => e.zh).join('')}]`;
+const ELEMENT_WORDS = [
+  ...ELEMENTS.map((e) => e.en),
+  bracketedSymbol(ELEMENTS.map((e) => e.symbol).join('|')),
+  oxideFormula(ELEMENTS.map((e) => e.symbol).join('|')),
+];
+
 /**
- * All 17 elements as one alternation, grouped by form (a character class, one word list, one symbol list), so a scan
- * of a long text tries three branches at each position instead of fifty.
+ * All 17 elements as one alternation, each as a word (terbium is not erbium, ytterbium not terbium): the Chinese
+ * characters as a class, and the English names, bracketed symbols and oxide formulas (Dy, Tb4O7) behind one \b, so
+ * a scan of a long text tries two branches at each position instead of fifty. A match is the character, the name,
+ * the symbol or the formula: `elementOf` names its element.
  */
-const ANY_ELEMENT = alternatives(
-  `[${ELEMENTS.map((e) => e.zh).join('')}]`,
-  `\\b(?:${ELEMENTS.map((e) => e.en).join('|')})\\b`,
-  `(?<=[(（])(?:${ELEMENTS.map((e) => e.symbol).join('|')})(?=[)）])`,
-  `\\b(?:${ELEMENTS.map((e) => e.symbol).join('|')})\\d?O\\d\\b`,
+const ANY_ELEMENT = alternatives(ELEMENT_CHARACTERS, `\\b(?:${ELEMENT_WORDS.join('|')})\\b`);
+
+const ELEMENT_BY_FORM = new Map(
+  ELEMENTS.flatMap((e) => [e.zh, e.en, e.symbol.toLowerCase()].map((form) => [form, e.symbol] as const)),
 );
+
+/** The symbol of the element a match of `TERMS.element` names (Tb for 铽, terbium, Tb or Tb4O7). */
+export const elementOf = (match: string): string | undefined =>
+  ELEMENT_BY_FORM.get(match.toLowerCase().replace(/\d?o\d$/, ''));
 
 /** Sources of regular expressions (case-insensitive), by placeholder name. */
 export const TERMS = {
@@ -62,13 +75,11 @@ export const TERMS = {
   /** Rare earths as a group or any one of them. */
   rare_earth: alternatives(
     '稀土',
-    '\\brare[\\s-]earths?\\b',
-    '\\bREEs?\\b',
-    '\\blanthanides?\\b',
     // Wire stories name the group without the word: "the group of 17 minerals", 17种元素.
-    '\\b(?:group of )?17 (?:minerals|metals|elements)\\b',
     '17种(?:稀土)?(?:元素|金属|矿物)',
-    ANY_ELEMENT,
+    ELEMENT_CHARACTERS,
+    // Every word-bounded form behind one \b, so most positions fail on one check.
+    `\\b(?:${['rare[\\s-]earths?', 'REEs?', 'lanthanides?', '(?:group of )?17 (?:minerals|metals|elements)', ...ELEMENT_WORDS].join('|')})\\b`,
   ),
   /** Rare-earth magnets in every usual wording (稀土磁铁 is the HK/Taiwan word, 永磁 the mainland one). */
   magnet: alternatives(
