@@ -42,7 +42,9 @@ ${extra}`;
     const waitForList = '    browser:\n      waitFor: "ul.zxxx_list li"\n';
     cfg = tempConfig({
       'notify.yaml': 'channels:\n  - id: out\n    type: console\n',
-      'settings.yaml': 'timeout: 3s\nfailureThreshold: 100\n',
+      // Generous: no check here needs its time-out except \`never\`, which has its own; on a loaded machine a local page
+      // can take seconds while Chromium starts.
+      'settings.yaml': 'timeout: 30s\nfailureThreshold: 100\n',
       'watches/site.yaml': `watches:
 ${list('js-http', '/js-list.html', 'http')}
 ${list('js-browser', '/js-list.html', 'browser', `${waitForList}      screenshot: "ul.zxxx_list"\n`)}

@@ -3,7 +3,7 @@
  * - `/js-list.html`: the list is empty in the HTML and filled in by JavaScript from `/api/items.json` after a delay;
  * - `/guarded/list.html`: the 瑞数 pattern — without its cookie, HTTP 412 and a `$_ts` script that sets the cookie and
  *   reloads; with the cookie, the list;
- * - `/never.html`: headers and half a document, then nothing, ever;
+ * - `/never.html`: headers and half a document, then nothing until the test calls `finishHanging()`;
  * - `/held.html?n=…`: a plain page answered after `holdMs`, counting how many are being answered at once;
  * - `/guarded/stuck.html`: a challenge that never lets anyone through;
  * - `/with-image.html`: a page with an image, to see whether the browser asked for `/img.png`;
@@ -35,7 +35,18 @@ export class JsSite {
   onRequest: ((path: string) => void) | undefined;
   private server = http.createServer((req, res) => this.handle(req, res));
   private port = 0;
-  private readonly hanging = new Set<http.ServerResponse>();
+  private readonly unfinished = new Set<http.ServerResponse>();
+
+  /** `/never.html` responses still unfinished. */
+  get hanging(): number {
+    return this.unfinished.size;
+  }
+
+  /** Finish the `/never.html` responses left hanging, so a test need not wait for the browser to give up. */
+  finishHanging(): void {
+    for (const res of this.unfinished) res.end('</p></body></html>');
+    this.unfinished.clear();
+  }
 
   get base(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -48,7 +59,7 @@ export class JsSite {
   }
 
   async stop(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
+    for (const res of this.unfinished) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -117,7 +128,8 @@ setTimeout(function () { document.cookie = '${COOKIE}; path=/'; location.reload(
       return void res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     }
     if (path === '/never.html') {
-      this.hanging.add(res);
+      this.unfinished.add(res);
+      res.once('close', () => this.unfinished.delete(res));
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.write('<!DOCTYPE html><html><head><title>加载中</title></head><body><p>');
       return;

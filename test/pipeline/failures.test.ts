@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { FixtureSite, type Failure } from '../helpers/fixture-site.js';
@@ -8,6 +10,12 @@ describe('fetch failures are failures, never content', () => {
   let site: FixtureSite;
   let cfg: { dir: string; store: string };
   const once = () => runCli(['once', '--config', cfg.dir, '--json'], { REGWATCH_STORE: cfg.store });
+  /**
+   * The check's time-out: short only where the case is the time-out itself; generous otherwise, so that a loaded machine
+   * answering a local page slowly cannot turn another failure into a time-out.
+   */
+  const setTimeoutTo = (timeout: string) =>
+    writeFileSync(join(cfg.dir, 'settings.yaml'), `timeout: ${timeout}\nconnectTimeout: 10s\nfailureThreshold: 100\n`);
   const health = async () => {
     const store = await Store.open(cfg.store);
     try {
@@ -23,9 +31,9 @@ describe('fetch failures are failures, never content', () => {
     site.publish({ slug: 'a2', title: '第二份通知', date: '2024-03-02', body: '正文二。' });
     cfg = tempConfig({
       'notify.yaml': 'channels:\n  - id: out\n    type: console\n',
-      'settings.yaml': 'timeout: 1500ms\nconnectTimeout: 1s\nfailureThreshold: 100\n',
       'watches/site.yaml': `watches:\n  - id: list\n    kind: list\n    url: ${site.base}/list.html\n    items: "ul.zxxx_list li"\n`,
     });
+    setTimeoutTo('30s');
     const baseline = await once();
     expect(baseline.code).toBe(0);
   });
@@ -43,6 +51,7 @@ describe('fetch failures are failures, never content', () => {
   for (const [failure, kind] of cases) {
     it(`${failure}: no alert, exit 1, health records a ${kind} failure`, async () => {
       site.failure = failure;
+      setTimeoutTo(failure === 'timeout' ? '1500ms' : '30s');
       const r = await once();
       expect(jsonLines(r.stdout)).toEqual([]);
       expect(r.code).toBe(1);
