@@ -241,7 +241,7 @@ describe('Discord interactions endpoint on the daemon', () => {
 
     // The deleted channel's failure (from the quota alert) shows in status with what to do.
     await expect
-      .poll(async () => embedText(await ask(command('status'))), { timeout: 5000 })
+      .poll(async () => embedText(await ask(command('status'))), { timeout: 30_000 })
       .toContain('Unknown Channel');
     const status = await ask(command('status'));
     expect(status.data?.embeds?.[0]?.title).toBe('regwatch status: needs attention');
@@ -325,7 +325,7 @@ describe('Discord interactions endpoint on the daemon', () => {
       body: '2024年第二批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨。',
     });
     await checkAll();
-    await expect.poll(() => fake.channelMessages(CHANNEL).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => fake.channelMessages(CHANNEL).length, { timeout: 30_000 }).toBe(1);
     const body = fake.channelMessages(CHANNEL)[0]!.body as {
       embeds: Array<{ url: string; title: string }>;
       allowed_mentions: unknown;
@@ -345,7 +345,7 @@ describe('Discord interactions endpoint on the daemon', () => {
       const interaction = command('quota', [{ name: 'year', type: INTEGER, value: 2024 }]);
       expect(await ask(interaction)).toEqual({ type: 5 });
       const path = `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`;
-      await expect.poll(() => fake.find('PATCH', new RegExp(`^${path}$`)).length, { timeout: 5000 }).toBe(1);
+      await expect.poll(() => fake.find('PATCH', new RegExp(`^${path}$`)).length, { timeout: 30_000 }).toBe(1);
       const edit = fake.find('PATCH', new RegExp(`^${path}$`))[0]!;
       expect(edit.headers.authorization).toBeUndefined();
       expect(JSON.stringify(edit.body)).toContain('135,000');
@@ -378,11 +378,11 @@ describe('Discord gateway', () => {
     });
     try {
       expect(chat?.gateway).toBe(true);
-      await expect.poll(() => fake.identifiedWith, { timeout: 5000 }).toBe(fake.token);
+      await expect.poll(() => fake.identifiedWith, { timeout: 30_000 }).toBe(fake.token);
       const interaction = command('help');
       fake.dispatchInteraction(interaction);
       const path = new RegExp(`^/interactions/${interaction.id}/${interaction.token}/callback$`);
-      await expect.poll(() => fake.find('POST', path).length, { timeout: 5000 }).toBe(1);
+      await expect.poll(() => fake.find('POST', path).length, { timeout: 30_000 }).toBe(1);
       const callback = fake.find('POST', path)[0]!.body as InteractionReply;
       expect(callback.type).toBe(4);
       expect(callback.data?.allowed_mentions).toEqual({ parse: [] });

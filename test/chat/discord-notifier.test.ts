@@ -321,7 +321,7 @@ describe('discord notifier', () => {
         body: '2024年第一批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨。',
       });
       const before = fake.channelMessages(CHANNEL).length;
-      const r = await runCli(['once', '--config', cfg.dir, '--deliver-timeout', '1s'], env);
+      const r = await runCli(['once', '--config', cfg.dir, '--deliver-timeout', '20s'], env);
       expect(r.code).toBe(0);
       const delivered = fake.channelMessages(CHANNEL).slice(before);
       expect(delivered).toHaveLength(1);
