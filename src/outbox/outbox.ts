@@ -68,6 +68,8 @@ export class Outbox {
   async enqueue(unredacted: Alert, destinations: string[]): Promise<boolean> {
     // Every alert, change or ops, passes here before it is stored or sent: the one place secrets are taken out.
     const alert = redactDeep(unredacted);
+    // The moment an alert enters the outbox (`npm run bench -- urlwatch` times detection → webhook from this line).
+    this.logger.debug({ alert: alert.id, destinations }, 'alert queued');
     const fresh = await this.store.saveAlert(alert);
     // "Already saved" can also mean another process claimed the id and died before writing the alert (its claim
     // lasts two minutes). A delivery record without its alert would be dropped, and the item is marked seen after
