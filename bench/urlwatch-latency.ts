@@ -10,7 +10,7 @@
  *   a minute or more: CPU % of a core and context switches from /proc/<pid>, resident memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,7 +48,7 @@ export async function startBenchSite(script: string, n: number, k: number): Prom
     },
     stop() {
       child.kill();
-      rmSync(dir, { recursive: true, force: true });
+      for (const d of [dir, `${dir}-state`]) rmSync(d, { recursive: true, force: true });
     },
   };
 }
@@ -110,9 +110,10 @@ function writeConfig(groups: WatchGroup[], hook: string, extraSettings = ''): st
   return dir;
 }
 
+// The store lives beside the config directory, not in it: the daemon reloads its config on any change there.
 const storeEnv = (dir: string): NodeJS.ProcessEnv => ({
   ...process.env,
-  REGWATCH_STORE: `sqlite://${join(dir, 'state.sqlite')}`,
+  REGWATCH_STORE: `sqlite://${dir}-state/state.sqlite`,
   REGWATCH_LOG_FORMAT: 'json',
 });
 
@@ -151,7 +152,10 @@ class DaemonProcess {
       env: { ...storeEnv(dir), REGWATCH_PORT: '0', REGWATCH_HOST: '127.0.0.1', REGWATCH_LOG_LEVEL: level },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    // BENCH_DAEMON_LOG=<file>: keep the daemon's JSON log for a closer look.
+    const keep = process.env.BENCH_DAEMON_LOG ? createWriteStream(process.env.BENCH_DAEMON_LOG) : undefined;
     createInterface({ input: this.child.stderr! }).on('line', (text) => {
+      keep?.write(`${text}\n`);
       let entry: LogLine;
       try {
         entry = JSON.parse(text) as LogLine;
@@ -326,7 +330,7 @@ export async function daemonLatency(siteScript: string, n: number, k: number): P
     receiver.stop();
     big.stop();
     small.stop();
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of [dir, `${dir}-state`]) rmSync(d, { recursive: true, force: true });
   }
 }
 
@@ -365,7 +369,7 @@ export async function daemonIdle(siteScript: string, n: number, seconds = 60): P
     await daemon?.stop();
     receiver.stop();
     site.stop();
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of [dir, `${dir}-state`]) rmSync(d, { recursive: true, force: true });
   }
 }
 
