@@ -187,14 +187,17 @@ class DaemonProcess {
     return daemon;
   }
 
-  /** Scrape /metrics: the event-loop delay since the last scrape (prom-client resets its histogram on each). */
-  async loopDelay(): Promise<{ p50: number; p99: number; max: number }> {
+  /** One value of the daemon's /metrics (the first series of that name). */
+  async metrics(): Promise<(name: string) => number> {
     const text = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
-    const read = (name: string) =>
-      Number(
-        new RegExp(`^regwatch_nodejs_eventloop_lag_${name}_seconds(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1],
-      ) * 1000;
-    return { p50: read('p50'), p99: read('p99'), max: read('max') };
+    return (name) => Number(new RegExp(`^regwatch_${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1]);
+  }
+
+  /** The event-loop delay since the last scrape, in ms (prom-client resets its histogram on each scrape). */
+  async loopDelay(): Promise<{ p50: number; p99: number; max: number }> {
+    const read = await this.metrics();
+    const ms = (name: string) => read(`nodejs_eventloop_lag_${name}_seconds`) * 1000;
+    return { p50: ms('p50'), p99: ms('p99'), max: ms('max') };
   }
 
   /** CPU seconds (user + system) and voluntary + involuntary context switches, from /proc. */
@@ -339,6 +342,8 @@ export interface DaemonIdleReport {
   cpuPct: number;
   switchesPerS: number;
   rssMb: number;
+  /** JavaScript heap in use at the end (the rest of the RSS is code, native modules and buffers). */
+  heapMb: number;
   checks: number;
 }
 
@@ -358,7 +363,10 @@ export async function daemonIdle(siteScript: string, n: number, seconds = 60): P
     await new Promise((r) => setTimeout(r, seconds * 1000));
     const b = daemon.usage();
     const s = (Date.now() - t0) / 1000;
+    // Read after the window (a scrape wakes the daemon).
+    const read = await daemon.metrics();
     return {
+      heapMb: read('nodejs_heap_size_used_bytes') / 1048576,
       seconds: s,
       cpuPct: ((b.cpuS - a.cpuS) / s) * 100,
       switchesPerS: (b.switches - a.switches) / s,
@@ -398,7 +406,7 @@ export function printIdle(r: DaemonIdleReport, n: number): void {
     `\nidle daemon (regwatch run, dist/): ${n} page watches every 1d (baselines recorded), measured over ${fmt(r.seconds, 0)} s\n`,
   );
   line('CPU', `${fmt(r.cpuPct, 2)} % of a core`, '< 1 %');
-  line('resident memory', `${fmt(r.rssMb, 0)} MB`, '< 150 MB');
+  line('resident memory (JavaScript heap in use)', `${fmt(r.rssMb, 0)} MB (${fmt(r.heapMb, 0)} MB)`, '< 150 MB');
   line('context switches', `${fmt(r.switchesPerS, 1)} /s`);
   line('checks due in the window', `${r.checks}`);
 }

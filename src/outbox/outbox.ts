@@ -190,6 +190,8 @@ export class Outbox {
       // A receiver that hangs must not hold `once` or a shutdown past its deadline: stop waiting for the attempt (its
       // record stays queued and is retried by the next process; the Idempotency-Key lets the receiver drop a repeat).
       await untilDeadline(this.deliverDue(), deadline);
+      // Delivered records leave their queues in the background: count what is left after they did.
+      await untilDeadline(Promise.all(this.popping.values()), deadline);
       const known = this.notifiers();
       let left = 0;
       let nextAt = Infinity;
