@@ -7,9 +7,11 @@
  * K changed pages, once each (counted at the webhook receiver in this process).
  *
  * Then, labelled: the noise-free scenario of bench/scale.ts (same bytes on every request), detection → webhook latency
- * during a full pass on the noisy pages, the idle daemon with N watches, and classification throughput.
+ * from the daemon during a full pass on the noisy pages and between passes, the idle daemon with N watches
+ * (bench/urlwatch-latency.ts), and classification throughput.
  *
- *   npm run bench -- urlwatch [--pages N] [--changed K] [--pairs P] [--only protocol|noise-free|latency|idle|classify]
+ *   npm run bench -- urlwatch [--pages N] [--changed K] [--pairs P] [--idle-seconds S]
+ *                             [--only protocol|noise-free|latency|idle|classify]
  *   env IDLE_WAIT_S (run-tool.sh's wait for a quiet machine, default 60), BENCH_SHARED (the shared bench directory)
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, line, percentile } from './util.js';
-import { latencyDuringPass, startBenchSite } from './urlwatch-latency.js';
+import { daemonIdle, daemonLatency, printIdle, printLatency } from './urlwatch-latency.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = process.env.BENCH_SHARED ?? join(ROOT, '..', 'shared', 'bench');
@@ -208,23 +210,11 @@ export async function runUrlwatchBench(argv: string[] = process.argv.slice(2)): 
     const { runScaleBench } = await import('./scale.js');
     await runScaleBench(['--only', 'urlwatch', '--pages', String(n), '--pairs', String(pairs)]);
   }
-  if (want('latency') && existsSync(join(SHARED, 'site.mjs'))) {
-    const site = await startBenchSite(join(SHARED, 'site.mjs'), n, k);
-    try {
-      const lat = await latencyDuringPass(site, n);
-      process.stdout.write(
-        `\ndetection → webhook receipt during a full pass of ${n} noisy pages (${lat.delivered} alerts), outbox on its own connection\n`,
-      );
-      line('latency p50 / p99', `${fmt(lat.p50, 0)} / ${fmt(lat.p99, 0)} ms`, 'p99 < 500 ms');
-      line('pass wall', `${fmt(lat.passS, 2)} s`);
-    } finally {
-      site.stop();
-    }
-  }
-  if (want('idle')) {
-    const { runScaleBench } = await import('./scale.js');
-    await runScaleBench(['--only', 'idle', '--pages', String(n)]);
-  }
+  // The daemon (`regwatch run`) on the same noisy pages: detection → webhook during and between passes, then idle.
+  if (want('latency') && existsSync(join(SHARED, 'site.mjs')))
+    printLatency(await daemonLatency(join(SHARED, 'site.mjs'), n, k), n);
+  if (want('idle') && existsSync(join(SHARED, 'site.mjs')))
+    printIdle(await daemonIdle(join(SHARED, 'site.mjs'), n, Number(opt('idle-seconds') ?? 60)), n);
   if (want('classify')) await (await import('./classify.js')).runClassifyBench();
 }
 

@@ -71,11 +71,13 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     (w, plannedAt) => runner.scheduledCheck(w, plannedAt),
     opts.logger,
     config.settings.jitter,
+    config.settings.concurrency * 2,
   );
   const timed = new TimedTasks({ runner, logger: opts.logger });
   const apply = async (next: LoadedConfig) => {
     await runner.applyConfig(next);
     scheduler.setJitter(next.settings.jitter);
+    scheduler.setMaxStarts(next.settings.concurrency * 2);
     scheduler.sync(next.watches);
   };
   const configWatcher = new ConfigWatcher(config.dir, opts.env, plugins, opts.logger, apply);

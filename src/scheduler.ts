@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Watch } from './config/load-config.js';
 import { sha256 } from './hash.js';
+import { Limiter } from './limiter.js';
 
 /** A stable offset in [0, 1) per watch id: the same watch always fires at the same point of its interval. */
 export function watchPhase(id: string): number {
@@ -49,16 +50,40 @@ export function nextSlot(now: number, period: number, offset: number): number {
 export class Scheduler {
   private readonly entries = new Map<string, Entry>();
   private readonly startChecks = new Set<NodeJS.Timeout>();
+  /**
+   * Due checks handed to the runner at a time. A thousand watches due at one instant then take their leases and
+   * start as check slots free up, instead of all at once (a flood of store queries that alerts found early in the
+   * pass would wait behind).
+   */
+  private readonly starts: Limiter;
+  /** Bumped by `stop`: checks still waiting to start are dropped. */
+  private epoch = 0;
 
   constructor(
     /** Check a due watch; `plannedAt` is the slot's wall-clock time (the timer may fire later under load). */
     private readonly fire: (watch: Watch, plannedAt: number) => Promise<unknown>,
     private readonly logger: Logger,
     private jitter = 0.5,
-  ) {}
+    maxStarts = 32,
+  ) {
+    this.starts = new Limiter({ concurrency: maxStarts });
+  }
 
   setJitter(jitter: number): void {
     this.jitter = jitter;
+  }
+
+  /** How many due checks are handed to the runner at a time (twice the check concurrency keeps its slots busy). */
+  setMaxStarts(n: number): void {
+    this.starts.configure({ concurrency: Math.max(1, n) });
+  }
+
+  /** Hand a due check to the runner when fewer than the maximum are under way (`plannedAt` default: when it starts). */
+  private handOver(watch: Watch, plannedAt?: number): Promise<unknown> {
+    const epoch = this.epoch;
+    return this.starts.run(() =>
+      epoch === this.epoch ? this.fire(watch, plannedAt ?? Date.now()) : Promise.resolve(),
+    );
   }
 
   /** Schedule exactly these watches: new ones start, changed ones restart, removed ones stop. */
@@ -84,7 +109,7 @@ export class Scheduler {
     const current = w;
     const run = async (plannedAt: number) => {
       try {
-        await this.fire(current, plannedAt);
+        await this.handOver(current, plannedAt);
       } catch (error) {
         this.logger.error({ watch: current.id, err: (error as Error).message }, 'check crashed');
       }
@@ -157,7 +182,7 @@ export class Scheduler {
       queued.push(w.id);
       const timer = setTimeout(() => {
         this.startChecks.delete(timer);
-        void this.fire(w, Date.now()).catch((error: unknown) =>
+        void this.handOver(w).catch((error: unknown) =>
           this.logger.error({ watch: w.id, err: (error as Error).message }, 'check crashed'),
         );
       }, delay);
@@ -176,6 +201,7 @@ export class Scheduler {
   }
 
   stop(): void {
+    this.epoch++;
     for (const e of this.entries.values()) e.stop();
     this.entries.clear();
     for (const t of this.startChecks) clearTimeout(t);

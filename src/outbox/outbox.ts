@@ -42,6 +42,8 @@ export interface OutboxHooks {
 const SENT_TTL = 60 * 86_400_000;
 /** How long one replica may deliver a destination without renewing its lease. */
 const DELIVERY_LEASE_MS = 20_000;
+/** How long a delivery lease is kept after its queue ran empty: alerts found moments later skip taking it again. */
+const LEASE_KEEP_MS = 1_000;
 const queueKey = (dest: string) => `outbox:q:${dest}`;
 const healthKey = (dest: string) => `outbox:h:${dest}`;
 
@@ -55,6 +57,17 @@ export class Outbox {
   private readonly active = new Set<Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
+  /** Destinations known to be listed in `outbox:dests` (the list only grows): enqueue need not rewrite it. */
+  private readonly listed = new Set<string>();
+  /** Destinations whose stored health is ok as far as this lease holder knows: a success need not read it. */
+  private readonly healthy = new Set<string>();
+  /** Delivered records not yet removed from their queue (removed in the background, a batch per write). */
+  private readonly toPop = new Map<string, Set<string>>();
+  private readonly popping = new Map<string, Promise<void>>();
+  /** Destinations asked to deliver while their run was finishing: it runs again, so nothing waits for a later ask. */
+  private readonly askedAgain = new Set<string>();
+  /** Delivery leases kept for a moment after a run (released by the timer, or by `stop`). */
+  private readonly kept = new Map<string, { renewedAt: number; timer: NodeJS.Timeout }>();
 
   constructor(
     private readonly store: Store,
@@ -64,10 +77,58 @@ export class Outbox {
     private readonly hooks: OutboxHooks = {},
   ) {}
 
-  /** Store the alert and queue it for each destination not already holding or done with it. False if already stored. */
+  /**
+   * Store the alert and queue it for each destination not already holding or done with it, then start delivering
+   * to them. False if the alert was already stored.
+   */
   async enqueue(unredacted: Alert, destinations: string[]): Promise<boolean> {
     // Every alert, change or ops, passes here before it is stored or sent: the one place secrets are taken out.
     const alert = redactDeep(unredacted);
+    const dests = [...new Set(destinations)];
+    // The moment an alert enters the outbox (`npm run bench -- urlwatch` times detection → webhook from this line).
+    this.logger.debug({ alert: alert.id, destinations: dests }, 'alert queued');
+    const fresh = this.store.transactional
+      ? await this.enqueueAtOnce(alert, dests)
+      : await this.enqueueByKey(alert, dests);
+    for (const dest of dests) this.wake(dest);
+    return fresh;
+  }
+
+  /**
+   * SQLite: the alert, the recent index and every destination's record in one transaction (a few round trips however
+   * busy the store is with a pass; `BEGIN IMMEDIATE` makes "not stored yet" and the write one step, beside other
+   * processes too).
+   */
+  private enqueueAtOnce(alert: Alert, dests: string[]): Promise<boolean> {
+    const alertKey = `alert:${alert.id}`;
+    const sentKey = (dest: string) => `sent:${dest}:${alert.id}`;
+    const keys = [alertKey, 'alerts:recent', 'outbox:dests', ...dests.flatMap((d) => [sentKey(d), queueKey(d)])];
+    const now = new Date().toISOString();
+    return this.store.transact(keys, (values) => {
+      const writes = new Map<string, unknown>();
+      const fresh = values.get(alertKey) === undefined;
+      if (fresh) {
+        writes.set(alertKey, alert);
+        const recent = (values.get('alerts:recent') as string[] | undefined) ?? [];
+        writes.set('alerts:recent', [alert.id, ...recent.filter((id) => id !== alert.id)].slice(0, RECENT_ALERTS));
+      }
+      const listed = (values.get('outbox:dests') as string[] | undefined) ?? [];
+      for (const dest of dests) {
+        if (values.get(sentKey(dest))) continue;
+        const q = (values.get(queueKey(dest)) as DeliveryRecord[] | undefined) ?? [];
+        if (!q.some((r) => r.alertId === alert.id))
+          writes.set(queueKey(dest), [...q, { alertId: alert.id, enqueuedAt: now, attempts: 0, nextAt: 0 }]);
+        if (!listed.includes(dest)) {
+          listed.push(dest);
+          writes.set('outbox:dests', listed);
+        }
+      }
+      return { writes, result: fresh };
+    });
+  }
+
+  /** Redis, PostgreSQL: key by key, the alert created once across replicas by a short claim (Store.saveAlert). */
+  private async enqueueByKey(alert: Alert, dests: string[]): Promise<boolean> {
     const fresh = await this.store.saveAlert(alert);
     // "Already saved" can also mean another process claimed the id and died before writing the alert (its claim
     // lasts two minutes). A delivery record without its alert would be dropped, and the item is marked seen after
@@ -79,14 +140,16 @@ export class Outbox {
       );
     }
     const now = new Date().toISOString();
-    for (const dest of destinations) {
+    for (const dest of dests) {
       if (await this.store.get(`sent:${dest}:${alert.id}`)) continue;
       await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) =>
         q?.some((r) => r.alertId === alert.id)
           ? q
           : [...(q ?? []), { alertId: alert.id, enqueuedAt: now, attempts: 0, nextAt: 0 }],
       );
-      await this.store.update<string[]>('outbox:dests', (d) => (d?.includes(dest) ? d : [...(d ?? []), dest]));
+      if (!this.listed.has(dest))
+        await this.store.update<string[]>('outbox:dests', (d) => (d?.includes(dest) ? d : [...(d ?? []), dest]));
+      this.listed.add(dest);
     }
     return fresh;
   }
@@ -127,6 +190,8 @@ export class Outbox {
       // A receiver that hangs must not hold `once` or a shutdown past its deadline: stop waiting for the attempt (its
       // record stays queued and is retried by the next process; the Idempotency-Key lets the receiver drop a repeat).
       await untilDeadline(this.deliverDue(), deadline);
+      // Delivered records leave their queues in the background: count what is left after they did.
+      await untilDeadline(Promise.all(this.popping.values()), deadline);
       const known = this.notifiers();
       let left = 0;
       let nextAt = Infinity;
@@ -150,6 +215,17 @@ export class Outbox {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     await untilDeadline(Promise.all([...this.active]), deadline);
+    for (const [dest, { timer }] of this.kept) {
+      clearTimeout(timer);
+      this.kept.delete(dest);
+      await this.popping.get(dest);
+      await this.store.release(`lease:deliver:${dest}`).catch(() => undefined);
+    }
+  }
+
+  /** Deliver to `dest` now (an alert was queued for it): a run under way picks it up, or one starts. */
+  private wake(dest: string): void {
+    if (this.notifiers().has(dest)) void this.drainDestination(dest);
   }
 
   private schedule(dest: string, at: number): void {
@@ -173,13 +249,25 @@ export class Outbox {
   }
 
   private async drainDestinationNow(dest: string): Promise<void> {
-    if (this.busy.has(dest) || this.stopped) return;
+    if (this.stopped) return;
+    if (this.busy.has(dest)) return void this.askedAgain.add(dest);
     this.busy.add(dest);
     // Replicas sharing a store: one of them delivers a destination's queue at a time (in order, never twice). The
     // lease is renewed before every delivery; another replica retries soon, and takes over if this one dies.
     const lease = `lease:deliver:${dest}`;
     let held = false;
     let renewedAt = 0;
+    let keepLease = false;
+    const keep = this.kept.get(dest);
+    if (keep) {
+      clearTimeout(keep.timer);
+      this.kept.delete(dest);
+      held = true;
+      renewedAt = keep.renewedAt;
+    }
+    // The queue is read once and delivered from in order while this process holds the lease (only the holder removes
+    // or changes records; others only append, read when these are done).
+    let batch: DeliveryRecord[] = [];
     try {
       for (;;) {
         if (this.stopped) return;
@@ -190,15 +278,30 @@ export class Outbox {
           if (!held && renewedAt === 0 && (await releaseDeadLease(this.store, lease)))
             held = await this.store.claim(lease, DELIVERY_LEASE_MS);
           if (!held) return this.schedule(dest, Date.now() + DELIVERY_LEASE_MS / 4);
-          if (renewedAt === 0) await recordLeaseHolder(this.store, lease, DELIVERY_LEASE_MS);
+          if (renewedAt === 0) {
+            await recordLeaseHolder(this.store, lease, DELIVERY_LEASE_MS);
+            // Another replica may have delivered (and failed) since this one last held the lease.
+            this.healthy.delete(dest);
+          }
           renewedAt = Date.now();
         }
         const notifier = this.notifiers().get(dest);
-        const head = ((await this.store.get<DeliveryRecord[]>(queueKey(dest))) ?? [])[0];
-        if (!notifier || !head) return;
+        if (!notifier) return;
+        if (batch.length === 0) {
+          const popped = this.toPop.get(dest);
+          batch = ((await this.store.get<DeliveryRecord[]>(queueKey(dest))) ?? []).filter(
+            (r) => !popped?.has(r.alertId),
+          );
+        }
+        const head = batch[0];
+        if (!head) {
+          keepLease = true;
+          return;
+        }
         if (head.nextAt > Date.now()) return this.schedule(dest, head.nextAt);
-        const ok = await this.attempt(dest, notifier, head);
-        if (!ok) continue;
+        // A failed attempt rewrote the record: read the queue again.
+        if (await this.attempt(dest, notifier, head)) batch.shift();
+        else batch = [];
       }
     } catch (error) {
       this.logger.error(
@@ -207,8 +310,22 @@ export class Outbox {
       );
       this.schedule(dest, Date.now() + 5000);
     } finally {
-      if (held) await this.store.release(lease).catch(() => undefined);
+      // The queue is left without the delivered records before another replica may take the lease (a kept lease
+      // waits for them when it is released).
+      const popped = () => this.popping.get(dest) ?? Promise.resolve();
+      if (held && keepLease && !this.stopped) {
+        const timer = setTimeout(() => {
+          this.kept.delete(dest);
+          void popped().then(() => this.store.release(lease).catch(() => undefined));
+        }, LEASE_KEEP_MS);
+        timer.unref();
+        this.kept.set(dest, { renewedAt, timer });
+      } else {
+        await popped();
+        if (held) await this.store.release(lease).catch(() => undefined);
+      }
       this.busy.delete(dest);
+      if (this.askedAgain.delete(dest)) void this.drainDestination(dest);
     }
   }
 
@@ -219,7 +336,7 @@ export class Outbox {
       this.store.get(`sent:${dest}:${head.alertId}`),
     ]);
     if (!stored || alreadySent) {
-      await this.pop(dest, head.alertId);
+      this.popLater(dest, head.alertId);
       return true;
     }
     const settings = this.settings();
@@ -252,20 +369,48 @@ export class Outbox {
     // The sent mark first: after a crash it pops the record on the next drain. Popping first would leave a record
     // gone without its mark, and a process killed before it marked the items seen would queue and send it again.
     await this.store.set(`sent:${dest}:${alert.id}`, Date.now(), SENT_TTL);
-    await Promise.all([this.pop(dest, alert.id), this.markSuccess(dest)]);
+    this.popLater(dest, alert.id);
+    await this.markSuccess(dest);
     log.info({ late: alert.late ?? false }, 'alert delivered');
     this.hooks.onDelivered?.(dest, alert);
     return true;
   }
 
-  private async pop(dest: string, alertId: string): Promise<void> {
-    await this.store.update<DeliveryRecord[]>(queueKey(dest), (q) => (q ?? []).filter((r) => r.alertId !== alertId));
+  /**
+   * Take a delivered record out of its queue without waiting for it: the next attempt starts at once, and records
+   * delivered meanwhile go out in one write. Safe after a crash: the sent mark is written first, and a record whose
+   * mark exists is dropped by the next drain.
+   */
+  private popLater(dest: string, alertId: string): void {
+    const ids = this.toPop.get(dest) ?? new Set<string>();
+    ids.add(alertId);
+    this.toPop.set(dest, ids);
+    if (this.popping.has(dest)) return;
+    const run = (async () => {
+      for (let next = this.toPop.get(dest); next?.size; next = this.toPop.get(dest)) {
+        this.toPop.delete(dest);
+        await this.store.update<DeliveryRecord[]>(
+          queueKey(dest),
+          (q) => (q ?? []).filter((r) => !next.has(r.alertId)),
+          true,
+        );
+      }
+    })()
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { destination: dest, err: (error as Error).message },
+          'could not remove delivered alerts from the outbox queue; the next delivery run drops them',
+        ),
+      )
+      .finally(() => this.popping.delete(dest));
+    this.popping.set(dest, run);
   }
 
   /** Record a failed attempt; true when the destination was fine before it (an outage begins). */
   private async markFailure(dest: string, error: DeliveryError): Promise<boolean> {
     const now = new Date();
     let wasOk = true;
+    this.healthy.delete(dest);
     const health = await this.store.update<DestinationHealth>(healthKey(dest), (h) => {
       wasOk = !h || h.state === 'ok';
       const since = h?.since && h.state !== 'ok' ? h.since : now.toISOString();
@@ -289,8 +434,9 @@ export class Outbox {
   }
 
   private async markSuccess(dest: string): Promise<void> {
+    if (this.healthy.has(dest)) return;
     const before = await this.health(dest);
-    if (before.state === 'ok') return;
+    if (before.state === 'ok') return void this.healthy.add(dest);
     const after: DestinationHealth = {
       id: dest,
       state: 'ok',
@@ -302,6 +448,7 @@ export class Outbox {
     // As with onDown: the recovery report is queued before the outage is forgotten.
     if (before.reportedDown) await this.hooks.onRecovered?.({ ...before, state: 'ok' });
     await this.store.set(healthKey(dest), after);
+    this.healthy.add(dest);
   }
 }
 

@@ -47,6 +47,12 @@ export const EMPTY_HEALTH: WatchHealth = {
   reportedDown: false,
 };
 
+/** What a `Store.transact` decision writes (key → value), and what the call returns. */
+export interface Written<T> {
+  writes: Map<string, unknown>;
+  result: T;
+}
+
 /** How many past snapshots each watch keeps. */
 export const SNAPSHOT_HISTORY = 5;
 /** How many seen item keys a list/feed watch remembers (most recent first). */
@@ -205,11 +211,15 @@ export class Store {
       for (let i = 0; i < keys.length; i += 500) {
         const chunk = keys.slice(i, i + 500);
         const values = await storeCall('read', () => this.keyv.getMany(chunk));
-        for (const [j, key] of chunk.entries()) {
-          let value: unknown = values[j] ?? undefined;
-          for (const change of batch.get(key)!) value = change(value);
-          await storeCall('write', () => this.keyv.set(key, value));
-        }
+        // All the chunk's writes are handed to the driver at once: the transaction (which every other
+        // read-modify-write of this connection waits for) lasts a few round trips, not one per key.
+        await Promise.all(
+          chunk.map((key, j) => {
+            let value: unknown = values[j] ?? undefined;
+            for (const change of batch.get(key)!) value = change(value);
+            return storeCall('write', () => this.keyv.set(key, value));
+          }),
+        );
       }
     };
     await (this.transactions ? this.transactions.run(write) : write());
@@ -218,9 +228,9 @@ export class Store {
   /**
    * Read-modify-write of one key, serialised per key within this process, and across processes on a shared store
    * (Redis, PostgreSQL) by a short claim on the key: replicas enqueueing to one outbox queue never lose each other's
-   * records.
+   * records. `urgent` (deliveries) goes before waiting transactions that are not (SQLite).
    */
-  async update<T>(key: string, fn: (old: T | undefined) => T): Promise<T> {
+  async update<T>(key: string, fn: (old: T | undefined) => T, urgent = false): Promise<T> {
     return this.lock.run(key, async () => {
       await this.beforeWrite(key);
       if (this.transactions) {
@@ -230,7 +240,7 @@ export class Store {
           const next = fn((await this.keyv.get<T>(key)) ?? undefined);
           await this.keyv.set(key, next);
           return next;
-        });
+        }, urgent);
       }
       const shared = this.backend === 'redis' || this.backend === 'postgres';
       if (shared) await this.acquire(`mutex:${key}`);
@@ -242,6 +252,30 @@ export class Store {
         if (shared) await this.release(`mutex:${key}`).catch(() => undefined);
       }
     });
+  }
+
+  /** Whether `transact` is available: several keys read and written in one transaction (SQLite). */
+  get transactional(): boolean {
+    return this.transactions !== undefined;
+  }
+
+  /**
+   * SQLite: read `keys` and write what `decide` returns in one `BEGIN IMMEDIATE` transaction — one read, the writes
+   * handed to the driver at once, one commit — so a unit of several keys (an alert and its delivery records) costs a
+   * few round trips and holds the write lock briefly, atomically beside other processes on the same file. It goes
+   * before waiting transactions that are not urgent (a pass's batched writes).
+   */
+  async transact<T>(keys: string[], decide: (values: Map<string, unknown>) => Written<T>): Promise<T> {
+    const transactions = this.transactions;
+    if (!transactions) throw new Error(`transact needs the SQLite store, not ${this.backend}`);
+    this.open();
+    for (const key of keys) await this.beforeWrite(key);
+    return transactions.run(async () => {
+      const values = await storeCall('read', () => this.keyv.getMany(keys));
+      const { writes, result } = decide(new Map(keys.map((key, i) => [key, values[i] ?? undefined])));
+      await Promise.all([...writes].map(([key, value]) => storeCall('write', () => this.keyv.set(key, value))));
+      return result;
+    }, true);
   }
 
   /** Wait for a short cross-process claim (10 s, so a killed holder cannot block anyone for long). */
@@ -267,16 +301,25 @@ export class Store {
     return this.get<Snapshot>(`snap:${watchId}`);
   }
 
+  /**
+   * Record a watch's snapshot. When its content is what was stored (only the body hash, validators and time moved: a
+   * page whose clock or counter changes on every request), the write joins the batched ones on the embedded stores:
+   * losing it in a crash costs one re-extraction, never an alert.
+   */
   async putSnapshot(watchId: string, snapshot: Snapshot, keepHistory: boolean): Promise<void> {
-    if (keepHistory) {
-      const previous = await this.getSnapshot(watchId);
-      if (previous && previous.contentHash !== snapshot.contentHash) {
-        await this.update<Snapshot[]>(`snaphist:${watchId}`, (old) =>
-          [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY),
-        );
-      }
+    const key = `snap:${watchId}`;
+    const previous = await this.getSnapshot(watchId);
+    if (this.deferred && previous?.contentHash === snapshot.contentHash) {
+      this.prefetched.delete(key);
+      this.deferred.add(key, () => snapshot);
+      return;
     }
-    await this.set(`snap:${watchId}`, snapshot);
+    if (keepHistory && previous && previous.contentHash !== snapshot.contentHash) {
+      await this.update<Snapshot[]>(`snaphist:${watchId}`, (old) =>
+        [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY),
+      );
+    }
+    await this.set(key, snapshot);
   }
 
   async snapshotHistory(watchId: string): Promise<Snapshot[]> {
