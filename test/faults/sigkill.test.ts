@@ -24,21 +24,26 @@ const KILLS = Number(process.env.REGWATCH_FAULT_KILLS ?? 30);
 type KillPoint = 'timer' | 'fetching' | 'fetched' | 'in-flight' | 'answered';
 const KILL_POINTS: KillPoint[] = ['timer', 'fetching', 'fetched', 'in-flight', 'answered'];
 
-function spawnRegwatch(mode: 'once' | 'run', configDir: string, store: string): ChildProcess {
+/** A regwatch process; `logs` keeps its standard error (info level for `run`, so it says when it is running). */
+function spawnRegwatch(mode: 'once' | 'run', configDir: string, store: string): ChildProcess & { logs: () => string } {
   const args =
     mode === 'once' ? ['once', '--config', configDir, '--deliver-timeout', '3s'] : ['run', '--config', configDir];
-  return spawn(process.execPath, [...CLI, ...args], {
+  const child = spawn(process.execPath, [...CLI, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
       REGWATCH_STORE: store,
-      REGWATCH_LOG_LEVEL: 'error',
+      REGWATCH_LOG_LEVEL: mode === 'run' ? 'info' : 'error',
+      REGWATCH_LOG_FORMAT: 'json',
       REGWATCH_HISTORY: 'off',
       REGWATCH_PORT: '0',
       REGWATCH_SHUTDOWN_GRACE: '5s',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', mode === 'run' ? 'pipe' : 'ignore'],
   });
+  let logs = '';
+  child.stderr?.on('data', (c: Buffer) => (logs += c.toString()));
+  return Object.assign(child, { logs: () => logs });
 }
 
 const exited = (child: ChildProcess) =>
@@ -214,6 +219,8 @@ describe('SIGKILL at seeded random points loses no alert and repeats none a rece
         },
         { timeout: 60_000, interval: 250 },
       );
+      // SIGTERM once it is up (a signal before Node has even loaded the CLI would end it the default way).
+      await waitUntil(() => daemon.logs().includes('regwatch running'), 60_000, 'the final daemon running');
       daemon.kill('SIGTERM');
       expect(await exited(daemon)).toEqual({ code: 0, signal: null });
 
