@@ -44,7 +44,7 @@ describe.skipIf(!requireChromium())('fetch: browser waits for the watch’s own 
     }
   });
 
-  it('a waitFor of its own overrides the items selector', async () => {
+  it('a waitFor of its own overrides the items selector', () => {
     // The items are on the page, but the watch asked to wait for something else, which never comes: the check fails
     // at the time-out (by the waitFor's own limit or the browser budget, whichever fires first).
     expect(run.stderr).toMatch(/own-wait-for: (selector: waitFor: "#never-there" did not appear|timeout:)/);
