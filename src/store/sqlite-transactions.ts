@@ -27,29 +27,10 @@ export class SqliteTransactions {
         throw error;
       }
     } finally {
-      this.next();
+      const next = this.waiting.shift();
+      if (next) next.start();
+      else this.running = false;
     }
-  }
-
-  /**
-   * Run plain statements (a write that needs no transaction) while no transaction is open on the connection. Every
-   * statement of this connection between a `BEGIN` and its `COMMIT` belongs to that transaction, whoever sent it: a
-   * plain write sent then would be undone by its `ROLLBACK` though its caller was told it succeeded. Such writes take
-   * a turn too (before waiting transactions that are not urgent: they are short).
-   */
-  async outside<T>(work: () => Promise<T>): Promise<T> {
-    await this.turn(true);
-    try {
-      return await work();
-    } finally {
-      this.next();
-    }
-  }
-
-  private next(): void {
-    const next = this.waiting.shift();
-    if (next) next.start();
-    else this.running = false;
   }
 
   /** Resolves when this transaction may begin (one at a time on the connection). */

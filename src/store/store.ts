@@ -162,18 +162,13 @@ export class Store {
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     this.open();
     await this.beforeWrite(key);
-    await storeCall('write', () => this.plain(() => this.keyv.set(key, value, ttlMs)));
+    await storeCall('write', () => this.keyv.set(key, value, ttlMs));
   }
 
   async delete(key: string): Promise<void> {
     this.open();
     await this.beforeWrite(key);
-    await storeCall('delete', () => this.plain(() => this.keyv.delete(key)));
-  }
-
-  /** A write outside any transaction (SQLite: never inside another task's open one, where a rollback would undo it). */
-  private plain<T>(write: () => Promise<T>): Promise<T> {
-    return this.transactions ? this.transactions.outside(write) : write();
+    await storeCall('delete', () => this.keyv.delete(key));
   }
 
   /** A direct write of `key` comes after its batched changes, and makes its read-ahead value stale. */

@@ -74,38 +74,3 @@ it('a snapshot whose content did not change is read back at once and survives a 
   expect((await again.getSnapshot('w'))?.fetchedAt).toBe('2026-01-02T00:00:00Z');
   expect((await again.getSnapshot('w'))?.bodyHash).toBe('2026-01-02T00:00:00Z');
 });
-
-it('a plain write waits for the open transaction: it is sent after its ROLLBACK, not inside it', async () => {
-  const sent: string[] = [];
-  const transactions = new SqliteTransactions((sql: string) => Promise.resolve(sent.push(sql)));
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const failing = transactions.run(async () => {
-    sent.push('write inside');
-    await gate;
-    throw new Error('rolled back');
-  });
-  const plain = transactions.outside(() => Promise.resolve(sent.push('plain write')));
-  open();
-  await expect(failing).rejects.toThrow('rolled back');
-  await plain;
-  expect(sent).toEqual(['BEGIN IMMEDIATE', 'write inside', 'ROLLBACK', 'plain write']);
-});
-
-it('a value set while another task’s transaction rolls back is kept', async () => {
-  const { store } = await openSqlite();
-  const transactions = (store as unknown as { transactions: SqliteTransactions }).transactions;
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const failing = transactions.run(async () => {
-    await store.keyv.set('inside', 1);
-    await gate;
-    throw new Error('rolled back');
-  });
-  const plain = store.set('outside', 'kept');
-  open();
-  await expect(failing).rejects.toThrow('rolled back');
-  await plain;
-  expect(await store.get('inside')).toBeUndefined();
-  expect(await store.get('outside')).toBe('kept');
-});
