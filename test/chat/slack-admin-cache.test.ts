@@ -3,7 +3,7 @@
  * Slack loses `subscribe` within a minute. The lookup cache runs on an injected clock, so the test moves time
  * instead of waiting for it.
  */
-import { createHmac } from 'node:crypto';
+import { postSignedBySlack } from '../helpers/slack-signed.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountSlack } from '../../src/chat/slack/mount-slack.js';
@@ -32,17 +32,7 @@ describe('Slack admin lookups', () => {
       trigger_id: 't1',
       api_app_id: 'A0APP',
     }).toString();
-    const ts = String(Math.floor(Date.now() / 1000));
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    const res = await fetch(`http://127.0.0.1:${daemon.port}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-signature': signature,
-        'x-slack-request-timestamp': ts,
-      },
-      body,
-    });
+    const res = await postSignedBySlack(`http://127.0.0.1:${daemon.port}/slack/events`, body, SECRET);
     expect(res.status).toBe(200);
     return fake.waitFor((r) => r.path === `/respond/${id}`);
   }

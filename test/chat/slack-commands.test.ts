@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { postSignedBySlack } from '../helpers/slack-signed.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountChat } from '../../src/chat/mount-chat.js';
@@ -44,16 +44,10 @@ describe('/regwatch over Slack: signed requests to the running bot, answered fro
       trigger_id: 't1',
       api_app_id: 'A0APP',
     }).toString();
-    const ts = String(opts.ts ?? Math.floor(Date.now() / 1000));
-    const signature = `v0=${createHmac('sha256', opts.secret ?? SECRET)
-      .update(`v0:${ts}:${body}`)
-      .digest('hex')}`;
-    const headers: Record<string, string> = {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-signature': signature,
-    };
-    if (!opts.noTimestamp) headers['x-slack-request-timestamp'] = ts;
-    const res = await fetch(`http://127.0.0.1:${daemon.port}/slack/events`, { method: 'POST', headers, body });
+    const res = await postSignedBySlack(`http://127.0.0.1:${daemon.port}/slack/events`, body, opts.secret ?? SECRET, {
+      ...(opts.ts !== undefined ? { ts: opts.ts } : {}),
+      ...(opts.noTimestamp ? { noTimestamp: true } : {}),
+    });
     await res.text();
     return { status: res.status, id, answer: () => fake.waitFor((r) => r.path === `/respond/${id}`) };
   }
