@@ -1,9 +1,10 @@
 /**
- * Scale benchmarks (issue: scale): 1,000 pages of 60 KB on loopback — unchanged pass, 10% changed, an idle daemon,
- * detection → webhook latency, big diffs — and regwatch side by side with urlwatch on the same pages.
+ * Scale benchmarks (issue: scale): 1,000 pages of 60 KB on loopback — unchanged pass, 10% changed, big diffs — and
+ * regwatch side by side with urlwatch on the same pages (the noise-free scenario of `npm run bench -- urlwatch`). The
+ * daemon's latency and idle cost are measured on the shared noisy site by bench/urlwatch-latency.ts.
  *
  *   npx tsx bench/scale.ts [--only NAME] [--pages N] [--pairs N]
- *   NAME: pass | changed | idle | latency | diff | urlwatch
+ *   NAME: pass | changed | diff | urlwatch
  *
  * Prints a table per scenario and writes bench/results.json.
  */
@@ -21,7 +22,6 @@ import { plugins } from '../src/plugins.js';
 import { diffText } from '../src/watcher-kit/diff-text.js';
 import { Runner } from '../src/pipeline/runner.js';
 import { Store } from '../src/store/store.js';
-import type { Alert } from '../src/types.js';
 import { cpuMs, fmt, line, percentile } from './util.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -172,138 +172,6 @@ async function scenarioPasses(n: number): Promise<void> {
   } finally {
     await r.close();
     await site.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** CPU ticks (user + system) of a process from /proc; CLK_TCK is 100 on Linux. */
-function procCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function procRssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
-
-async function scenarioIdle(n: number): Promise<void> {
-  const site = await new PagesSite(n).start();
-  const dir = regwatchConfig(site, undefined, '1d');
-  const port = await freePort();
-  const cli = await builtCli();
-  const child = spawn(process.execPath, [cli, 'run', '--config', dir], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      REGWATCH_STORE: `sqlite://${join(dir, 'state.sqlite')}`,
-      REGWATCH_PORT: String(port),
-      REGWATCH_HOST: '127.0.0.1',
-      REGWATCH_LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  try {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error('the daemon did not become ready within 30 s');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    await new Promise((r) => setTimeout(r, 10_000)); // let start-up work (JIT, first GCs) settle before measuring
-    const c0 = procCpuSeconds(child.pid!);
-    const seconds = 20;
-    await new Promise((r) => setTimeout(r, seconds * 1000));
-    const cpuPct = ((procCpuSeconds(child.pid!) - c0) / seconds) * 100;
-    const rss = procRssMb(child.pid!);
-    process.stdout.write(
-      `idle daemon (built, dist/): ${n} scheduled watches (every 1d, spread by jitter), measured over ${seconds} s\n`,
-    );
-    line('resident memory', `${fmt(rss, 0)} MB`, '< 150 MB');
-    line('CPU', `${fmt(cpuPct, 2)} % of a core`, '< 1 %');
-    results.idle = { watches: n, rssMb: rss, cpuPct };
-  } finally {
-    child.kill('SIGKILL');
-    await site.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function scenarioLatency(n: number): Promise<void> {
-  const site = await new PagesSite(n).start();
-  const received = new Map<string, number>();
-  const receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.set((JSON.parse(Buffer.concat(chunks).toString()) as Alert).id, performance.now());
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  const dir = regwatchConfig(site, `channels:\n  - id: hook\n    type: webhook\n    url: ${url}\n`);
-  const r = await inProcessRunner(dir);
-  const detected = new Map<string, number>();
-  const emit = r.runner.emit.bind(r.runner);
-  r.runner.emit = async (alerts, keys) => {
-    for (const a of alerts) detected.set(a.id, performance.now());
-    return emit(alerts, keys);
-  };
-  try {
-    await pass(r.runner);
-    const k = Math.round(n / 10);
-    site.changeEvery(10);
-    await pass(r.runner);
-    await r.runner.outbox.drain(Date.now() + 30_000);
-    const lat = [...detected].map(([id, t]) => (received.get(id) ?? NaN) - t).sort((a, b) => a - b);
-    process.stdout.write(
-      `detection → webhook receipt: ${k} changes (every 10th page) found in one pass of ${n}, delivered by the outbox\n`,
-    );
-    line('delivered', `${lat.filter(Number.isFinite).length} / ${k}`);
-    line(
-      'during the pass: latency p50 / p99',
-      `${fmt(percentile(lat, 50), 0)} / ${fmt(percentile(lat, 99), 0)} ms`,
-      'p99 < 500 ms',
-    );
-    // The same path when the bot is not in the middle of a 1,000-page pass: ten watches due at once.
-    detected.clear();
-    received.clear();
-    site.change(1, 10);
-    await Promise.all(r.runner.config.watches.slice(1, 11).map((w) => r.runner.check(w)));
-    await r.runner.outbox.drain(Date.now() + 30_000);
-    const quiet = [...detected]
-      .map(([id, t]) => (received.get(id) ?? NaN) - t)
-      .filter(Number.isFinite)
-      .sort((a, b) => a - b);
-    line(
-      `  between passes (${quiet.length} changes at once) p50 / p99`,
-      `${fmt(percentile(quiet, 50), 0)} / ${fmt(percentile(quiet, 99), 0)} ms`,
-    );
-    results.latency = {
-      alerts: k,
-      p50Ms: percentile(lat, 50),
-      p99Ms: percentile(lat, 99),
-      quietP50Ms: percentile(quiet, 50),
-      quietP99Ms: percentile(quiet, 99),
-    };
-  } finally {
-    await r.close();
-    await site.stop();
-    receiver.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -474,9 +342,7 @@ export async function runScaleBench(argv: string[] = process.argv.slice(2)): Pro
   const want = (name: string) => !only || only === name;
   process.stdout.write(`machine: ${cpus().length} cores, Node ${process.version}\n`);
   if (want('pass') || want('changed')) await scenarioPasses(pages);
-  if (want('latency')) await scenarioLatency(pages);
   if (want('diff')) scenarioDiff();
-  if (want('idle')) await scenarioIdle(pages);
   if (want('urlwatch')) {
     await scenarioUrlwatch(pages, pairs, false);
     await scenarioUrlwatch(pages, pairs, true);

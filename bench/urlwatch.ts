@@ -202,8 +202,9 @@ export async function runUrlwatchBench(argv: string[] = process.argv.slice(2)): 
   const n = Number(opt('pages') ?? 1000);
   const k = Number(opt('changed') ?? Math.round(n / 10));
   const pairs = Number(opt('pairs') ?? 3);
-  const only = opt('only');
-  const want = (name: string) => !only || only === name;
+  // `--only NAME` may be given several times: those scenarios, in their usual order.
+  const only = argv.flatMap((a, i) => (a === '--only' && argv[i + 1] ? [argv[i + 1]!] : []));
+  const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('protocol')) await protocol(n, k, pairs);
   if (want('noise-free')) {
     process.stdout.write('\nsecond scenario, noise-free: bench/scale.ts pages serve the same bytes on every request\n');
