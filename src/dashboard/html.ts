@@ -43,3 +43,26 @@ export function jsonScript(id: string, value: unknown): Html {
 export function link(url: string, text: string | Html): Html {
   return /^https?:\/\//i.test(url) ? html`<a href="${url}" rel="noopener noreferrer">${text}</a>` : html`${text}`;
 }
+
+/** A table with a caption, one header row of column names (scope="col") and the given body rows. */
+export function table(opts: {
+  className: string;
+  id?: string;
+  caption: string | Html;
+  columns: string[];
+  rows: Html[];
+}): Html {
+  return html`<table class="${opts.className}" ${opts.id ? html`id="${opts.id}"` : ''}>
+    <caption>
+      ${opts.caption}
+    </caption>
+    <thead>
+      <tr>
+        ${opts.columns.map((c) => html`<th scope="col">${c}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${opts.rows}
+    </tbody>
+  </table>`;
+}

@@ -3,7 +3,7 @@ import { formatFigure } from '../../render/format-figure.js';
 import { categoryLabel, sourceName } from '../../render/labels.js';
 import { alertDocument } from '../../store/alert-documents.js';
 import type { Alert } from '../../types.js';
-import { escapeHtml, html, Html, link } from '../html.js';
+import { escapeHtml, html, Html, link, table } from '../html.js';
 import type { DashboardSource } from '../source.js';
 import { layout } from './layout.js';
 import { time } from './parts.js';
@@ -70,20 +70,7 @@ export function sideBySide(diff: string): Html {
     }
   }
   flush();
-  return html`<table class="diff">
-    <caption>
-      Page change, side by side
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Before</th>
-        <th scope="col">After</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return table({ className: 'diff', caption: 'Page change, side by side', columns: ['Before', 'After'], rows });
 }
 
 async function sightings(source: DashboardSource, alert: Alert, eventKey: string | null): Promise<Html> {

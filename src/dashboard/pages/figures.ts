@@ -9,7 +9,7 @@ import {
 import { chartOption } from '../../charts/chart-option.js';
 import { allFigures } from '../../figures/figures-store.js';
 import { formatChange, formatTonnes } from '../../render/format-figure.js';
-import { html, jsonScript, link, type Html } from '../html.js';
+import { html, jsonScript, link, table, type Html } from '../html.js';
 import type { DashboardSource } from '../source.js';
 import { layout } from './layout.js';
 
@@ -37,28 +37,19 @@ function dataTable(data: ChartData, withChanges: boolean): Html {
         <td>${link(p.url, p.label)} · ${p.date}</td>
       </tr>`,
   );
-  return html`<table class="data" id="table-${data.id}">
-    <caption>
-      ${data.title}: ${pointCount(data)} figures
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${data.id === 'quota' ? 'Year' : 'Month'}</th>
-        <th scope="col">Series</th>
-        <th scope="col">Tonnes</th>
-        ${
-          withChanges
-            ? html`<th scope="col">y/y</th>
-                <th scope="col">m/m</th>`
-            : ''
-        }
-        <th scope="col">Source</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return table({
+    className: 'data',
+    id: `table-${data.id}`,
+    caption: `${data.title}: ${pointCount(data)} figures`,
+    columns: [
+      data.id === 'quota' ? 'Year' : 'Month',
+      'Series',
+      'Tonnes',
+      ...(withChanges ? ['y/y', 'm/m'] : []),
+      'Source',
+    ],
+    rows,
+  });
 }
 
 function chartSection(data: ChartData, png: string, csvMetric: string, withChanges: boolean): Html {

@@ -5,7 +5,7 @@ import type { FetchFailure } from '../../fetch/fetch-result.js';
 import type { WatchHealth } from '../../store/store.js';
 import { sourceName } from '../../render/labels.js';
 import { SOURCES } from '../../types.js';
-import { html, link, type Html } from '../html.js';
+import { html, link, table, type Html } from '../html.js';
 import { nextCheckAt, type DashboardSource } from '../source.js';
 import { layout } from './layout.js';
 import { select, time } from './parts.js';
@@ -70,25 +70,12 @@ export async function watchesPage(source: DashboardSource, query: URLSearchParam
       <button type="submit">Filter</button>
     </form>
     <p>${shown} of ${all.length} watches.</p>
-    <table class="data" id="watches">
-      <caption>
-        Watches, their schedule and health
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Source</th>
-          <th scope="col">Watch</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Schedule</th>
-          <th scope="col">Last check</th>
-          <th scope="col">Last change</th>
-          <th scope="col">Health</th>
-          <th scope="col">Failures in a row</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`;
+    ${table({
+      className: 'data',
+      id: 'watches',
+      caption: 'Watches, their schedule and health',
+      columns: ['Source', 'Watch', 'Kind', 'Schedule', 'Last check', 'Last change', 'Health', 'Failures in a row'],
+      rows,
+    })}`;
   return layout({ title: 'Watches', current: '/ui/watches', body });
 }
