@@ -7,7 +7,7 @@ import { evaluate, f1, formatReport, hasCorpus, PARTS, type Part } from './evalu
 import { loadRules } from './load-rules.js';
 
 /**
- * `npm run eval [-- --part train|heldout|all] [--verbose] [--real DIR] [--own DIR]`: precision, recall and F1 of the
+ * `npm run eval [-- --part train|train-odd|train-even|heldout|all] [--verbose] [--real DIR] [--own DIR]`: precision, recall and F1 of the
  * shipped rules. The headline is the shared real corpus (`../shared/corpus-real/` beside the checkout), scored on the
  * chosen part (train by default); the project's own corpus (`test/fixtures/corpus/`) is scored whole beside it.
  */
