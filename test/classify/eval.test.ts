@@ -67,6 +67,13 @@ describe('the shipped rules on the labelled corpus (npm run eval)', () => {
     expect(labelsOfPart(labels, 'train').map((l) => l.file)).toEqual(['en-011.txt', 'b-001-x.txt']);
     expect(labelsOfPart(labels, 'heldout').map((l) => l.file)).toEqual(['en-010.txt', 'b-001-x.txt']);
     expect(labelsOfPart(labels, 'all')).toHaveLength(3);
+    const more = ['en-010.txt', 'en-011.txt', 'en-012.txt', 'zh-013.txt'].map((file) => ({
+      file,
+      categories: [],
+      figures: [],
+    }));
+    expect(labelsOfPart(more, 'train-odd').map((l) => l.file)).toEqual(['en-011.txt', 'zh-013.txt']);
+    expect(labelsOfPart(more, 'train-even').map((l) => l.file)).toEqual(['en-012.txt']);
   });
 });
 
