@@ -7,7 +7,8 @@ import type { PluginKinds } from './plugin-kinds.js';
 
 /**
  * Watches a config directory (and its watches/ and rules/ folders) and applies each valid change without a restart.
- * An invalid change is refused and logged with its errors; the last good config keeps running.
+ * An invalid change is refused and logged with its errors; the last good config keeps running. Only YAML files count:
+ * a store, a log or an editor's swap file kept in the same directory changes often and is no reason to reload.
  */
 export class ConfigWatcher {
   private watchers: FSWatcher[] = [];
@@ -26,11 +27,18 @@ export class ConfigWatcher {
   start(): void {
     for (const sub of ['', 'watches', 'rules']) {
       try {
-        this.watchers.push(watch(join(this.dir, sub), () => this.schedule()));
+        this.watchers.push(watch(join(this.dir, sub), (_event, file) => this.changed(join(sub, file ?? ''), file)));
       } catch {
         // A folder the directory lacks falls back to the shipped one, which is not watched.
       }
     }
+  }
+
+  /** A file changed in a watched folder; the platform may not say which (`file` null), and then it may be YAML. */
+  private changed(path: string, file: string | null): void {
+    if (file !== null && !/\.ya?ml$/i.test(file)) return;
+    this.logger.debug({ file: path }, 'config file changed');
+    this.schedule();
   }
 
   private schedule(): void {

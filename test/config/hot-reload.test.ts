@@ -31,7 +31,7 @@ describe('hot reload', () => {
     daemon = await startDaemon({
       configDir: cfg.dir,
       env: { REGWATCH_STORE: cfg.store },
-      logger: pino({ level: 'info' }, stream),
+      logger: pino({ level: 'debug' }, stream),
       port: 0,
       host: '127.0.0.1',
     });
@@ -60,6 +60,19 @@ describe('hot reload', () => {
     expect(daemon.scheduler.size()).toBe(1);
     const outcome = await daemon.runner.check(daemon.runner.config.watches[0]!);
     expect(outcome.status).toBe('baseline');
+  });
+
+  it('does not reload when a file other than YAML changes in the config directory (a store, a log)', async () => {
+    const config = daemon.runner.config;
+    const logged = () => logs.join('');
+    for (let i = 0; i < 5; i++) writeFileSync(join(cfg.dir, 'state.sqlite-journal'), `page ${i}`);
+    writeFileSync(join(cfg.dir, 'watches', 'notes.txt'), 'ops notes');
+    // Events of one folder arrive in order: once the YAML write is seen, the earlier writes have been seen too.
+    writeFileSync(join(cfg.dir, 'watches', 'site.yaml'), watchesYaml(['second']));
+    await vi.waitFor(() => expect(logged()).toContain('"file":"watches/site.yaml"'), { timeout: 30_000 });
+    await vi.waitFor(() => expect(daemon.runner.config).not.toBe(config), { timeout: 30_000 });
+    expect(logged()).not.toContain('state.sqlite-journal');
+    expect(logged()).not.toContain('notes.txt');
   });
 
   it('serves /healthz and /metrics on the bot port', async () => {
