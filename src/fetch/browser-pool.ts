@@ -165,6 +165,12 @@ export class BrowserPool {
         executablePath: found.path,
         headless: true,
         timeout: 60_000,
+        // Where the process handles a signal itself (the daemon closes the pool on SIGINT and SIGTERM), Playwright's
+        // handler would close the browser behind the pool's back, reported as a crash. Elsewhere (`once`, `check`)
+        // Playwright's handler closes the browser, which a signal's default action would leave running.
+        handleSIGINT: process.listenerCount('SIGINT') === 0,
+        handleSIGTERM: process.listenerCount('SIGTERM') === 0,
+        handleSIGHUP: process.listenerCount('SIGHUP') === 0,
         args: [
           '--disable-dev-shm-usage',
           '--disable-blink-features=AutomationControlled',
