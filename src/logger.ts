@@ -27,11 +27,14 @@ function destination(format: LogFormat): DestinationStream {
     sync: true,
     colorize: process.stderr.isTTY === true,
     translateTime: 'SYS:HH:MM:ss',
-    // The error and what it usually means read as part of the sentence: "check failed (network): <err> — <hint>".
-    ignore: 'pid,hostname,app,err,hint',
+    // The watch a line is about leads it, and the error and what it usually means read as part of the sentence:
+    // "broken: check failed (network): <err> — <hint>".
+    ignore: 'pid,hostname,app,err,hint,watch',
     messageFormat: (log, messageKey) => {
       const msg = log[messageKey];
       const parts = [typeof msg === 'string' ? msg : JSON.stringify(msg ?? '')];
+      if (log.watch !== undefined)
+        parts.unshift(`${typeof log.watch === 'string' ? log.watch : JSON.stringify(log.watch)}: `);
       if (log.err !== undefined) parts.push(`: ${typeof log.err === 'string' ? log.err : JSON.stringify(log.err)}`);
       if (typeof log.hint === 'string' && log.hint) parts.push(` — ${log.hint}`);
       return parts.join('');

@@ -61,8 +61,8 @@ describe('the first minutes of `regwatch run`', () => {
       expect(err).toMatch(/watch +source +next check \(Europe\/Berlin\) +next check \(Beijing\) +baseline/);
       expect(err).toMatch(/ministry +miit +Mon \d\d \w{3} 0[23]:00 +Mon \d\d \w{3} 09:00 +no: checking now/);
       expect(err).toMatch(/broken +mofcom +\w{3} \d\d \w{3} \d\d:\d\d +\w{3} \d\d \w{3} \d\d:\d\d +no: checking now/);
-      // The first failure already says what it usually means.
-      expect(err).toMatch(/WARN.*check failed \(network\): .+ — .*(unreachable|connect|refused)/i);
+      // The first failure names its watch first, then says what it usually means.
+      expect(err).toMatch(/WARN.*: broken: check failed \(network\): .+ — .*(unreachable|connect|refused)/i);
     } finally {
       expect(await daemon.stop()).toBe(0);
     }
