@@ -6,6 +6,7 @@ import { RECENT_ALERTS, type Store } from '../store/store.js';
 import type { Alert } from '../types.js';
 import { backoffMs } from './backoff.js';
 import { recordLeaseHolder, releaseDeadLease } from './dead-lease.js';
+import { RepeatedFailureLog } from './repeated-failure-log.js';
 
 /** One pending delivery of one alert to one destination. */
 export interface DeliveryRecord {
@@ -68,6 +69,8 @@ export class Outbox {
   private readonly askedAgain = new Set<string>();
   /** Delivery leases kept for a moment after a run (released by the timer, or by `stop`). */
   private readonly kept = new Map<string, { renewedAt: number; timer: NodeJS.Timeout }>();
+  /** A store that stops answering is retried every few seconds per destination, and logged as one outage. */
+  private readonly storeTrouble: RepeatedFailureLog;
 
   constructor(
     private readonly store: Store,
@@ -75,7 +78,13 @@ export class Outbox {
     private readonly settings: () => Settings['outbox'],
     private readonly logger: Logger,
     private readonly hooks: OutboxHooks = {},
-  ) {}
+  ) {
+    this.storeTrouble = new RepeatedFailureLog(logger, {
+      failing: 'outbox could not read or write the store; will retry every 5 s',
+      stillFailing: 'outbox still cannot read or write the store; retrying',
+      recovered: 'outbox reads and writes the store again',
+    });
+  }
 
   /**
    * Store the alert and queue it for each destination not already holding or done with it, then start delivering
@@ -268,6 +277,7 @@ export class Outbox {
     // The queue is read once and delivered from in order while this process holds the lease (only the holder removes
     // or changes records; others only append, read when these are done).
     let batch: DeliveryRecord[] = [];
+    let storeFailed = false;
     try {
       for (;;) {
         if (this.stopped) return;
@@ -304,12 +314,11 @@ export class Outbox {
         else batch = [];
       }
     } catch (error) {
-      this.logger.error(
-        { destination: dest, err: (error as Error).message },
-        'outbox could not read or write the store; will retry',
-      );
+      storeFailed = true;
+      this.storeTrouble.failed(dest, { destination: dest, err: (error as Error).message });
       this.schedule(dest, Date.now() + 5000);
     } finally {
+      if (!storeFailed) this.storeTrouble.succeeded(dest, { destination: dest });
       // The queue is left without the delivered records before another replica may take the lease (a kept lease
       // waits for them when it is released).
       const popped = () => this.popping.get(dest) ?? Promise.resolve();
