@@ -39,6 +39,26 @@ const EXTERNAL = [
   'opencc-js',
 ];
 
+/**
+ * zod's namespace carries every locale's error messages (about 60 files, over half of zod's code), which a bundle
+ * cannot drop by itself; regwatch speaks English and phrases its own config messages, so only `en` is bundled.
+ */
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '..', 'locales'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -77,7 +97,7 @@ export function pruneOrphans(dir, written) {
  * splitting): Node then resolves and compiles a handful of files instead of several hundred. False (with the reason on
  * stderr) when esbuild is not installed or the bundle fails.
  */
-export function build() {
+export async function build() {
   let esbuild;
   try {
     esbuild = createRequire(join(ROOT, 'package.json'))('esbuild');
@@ -89,7 +109,7 @@ export function build() {
   }
   let result;
   try {
-    result = esbuild.buildSync({
+    result = await esbuild.build({
       absWorkingDir: ROOT,
       entryPoints: { cli: join(ROOT, 'src', 'cli.ts') },
       outdir: OUT,
@@ -100,6 +120,7 @@ export function build() {
       platform: 'node',
       target: 'node20.19',
       external: EXTERNAL,
+      plugins: [englishOnlyZod],
       // The CommonJS packages in the bundle call require() for Node's own modules.
       banner: {
         js: "import { createRequire as __regwatchRequire } from 'node:module';\nconst require = __regwatchRequire(import.meta.url);",
@@ -154,5 +175,5 @@ function writeShippedYaml() {
 
 // `node bin/build.js` builds; `--if-stale` only when needed (the npm scripts that run the CLI in a checkout).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = process.argv.includes('--if-stale') && !needsBuild() ? 0 : build() ? 0 : 1;
+  process.exitCode = process.argv.includes('--if-stale') && !needsBuild() ? 0 : (await build()) ? 0 : 1;
 }
