@@ -36,7 +36,7 @@ describe('what `regwatch once` loads on a config without watches', () => {
     const result = await runCli(['once', '--config', dir], {
       REGWATCH_STORE: store,
       REGWATCH_MODULES_OUT: out,
-      NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'record-modules.mjs')}`,
+      NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'record-modules.js')}`,
     });
     expect(result.stderr).toContain('checked 0 watch(es)');
     expect(result.code).toBe(0);

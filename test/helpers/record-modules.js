@@ -1,7 +1,8 @@
-// `node --import ./record-modules.mjs …`: writes every module file the process loaded, one URL or path a line, to
+// `node --import ./record-modules.js …`: writes every module file the process loaded, one URL or path a line, to
 // $REGWATCH_MODULES_OUT when it exits — ES modules as the loader loads them, CommonJS ones from require's cache.
 import { register, createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
+import process from 'node:process';
 import { MessageChannel } from 'node:worker_threads';
 
 const loaded = [];
