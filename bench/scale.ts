@@ -223,13 +223,9 @@ async function timed(
   return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024, stdout };
 }
 
-/** The compiled CLI (what an installed regwatch runs): `tsc -p tsconfig.build.json` into dist/. */
+/** The compiled CLI (what an installed regwatch runs): `npm run build` (bin/build.js) into dist/. */
 async function builtCli(): Promise<string> {
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawn(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const build = spawn(process.execPath, [join(ROOT, 'bin', 'build.js')], { cwd: ROOT, stdio: 'inherit' });
   const code = await new Promise<number | null>((resolve) => build.on('close', resolve));
   if (code !== 0) throw new Error('npm run build failed');
   return join(ROOT, 'dist', 'src', 'cli.js');

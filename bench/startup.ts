@@ -4,7 +4,7 @@
  * beside the target. What it measures is what every `once` from cron and every CLI command pays before any work.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,30 @@ interface Run {
   wallMs: number;
   cpuMs: number;
   rssMb: number;
+}
+
+/**
+ * How many files one `once` loads (Node's own modules not counted): ES modules as the loader loads them and CommonJS
+ * ones from require's cache, recorded by test/helpers/record-modules.js.
+ */
+async function loadedFiles(config: string, store: string, dir: string): Promise<number> {
+  const out = join(dir, 'modules.txt');
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'regwatch.js'), 'once', '--config', config], {
+    env: {
+      ...process.env,
+      REGWATCH_STORE: store,
+      REGWATCH_LOG_LEVEL: 'error',
+      REGWATCH_MODULES_OUT: out,
+      NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'record-modules.js')}`,
+    },
+    stdio: 'ignore',
+  });
+  await new Promise((resolve) => child.on('close', resolve));
+  const files = readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('node:') && !l.startsWith('data:'))
+    .map((l) => (l.startsWith('file:') ? fileURLToPath(l) : l));
+  return new Set(files).size;
 }
 
 /** One `once` under GNU time: its wall, user+sys CPU and peak RSS. */
@@ -74,6 +98,7 @@ export async function runStartupBench(): Promise<void> {
         0,
       )} ms`,
     );
+    line('files loaded (JavaScript, JSON, native)', String(await loadedFiles(join(dir, 'config'), store, dir)));
     line(
       'peak RSS',
       `${fmt(

@@ -1,10 +1,9 @@
-// Compiles the TypeScript sources into dist/: `npm run build`, `prepare` on `npm ci`, bin/regwatch.js when dist/ is
-// missing, and the npm scripts that run the CLI when a source file is newer than the last build (`--if-stale`).
-// Plain JavaScript: it must run before anything is compiled.
-import { spawnSync } from 'node:child_process';
+// Builds dist/: `npm run build`, `prepare` on `npm ci`, bin/regwatch.js when dist/ is missing, and the npm scripts
+// that run the CLI when a source file is newer than the last build (`--if-stale`). Plain JavaScript: it must run
+// before anything is compiled. Type-checking is `npm run typecheck` (tsc --noEmit); the build itself is esbuild.
 import { createHash } from 'node:crypto';
 import process from 'node:process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +12,58 @@ import { isDeepStrictEqual } from 'node:util';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = join(ROOT, 'dist', '.built');
 const SOURCE_DIRS = ['src', 'watchers', 'notifiers'];
+/** Where the bundle and its chunks go: every module of the build sits in this one folder. */
+const OUT = join(ROOT, 'dist', 'src');
+
+/**
+ * Packages left out of the bundle and loaded from node_modules when the code imports them: native code, the optional
+ * store adapters, the large ones a run loads only when its config asks for them (a browser, Slack, Discord, charts,
+ * PDFs, feeds), and those that read their own files at run time (iconv-lite's code tables, pino-pretty, opencc-js).
+ */
+const EXTERNAL = [
+  '@keyv/*',
+  'keyv',
+  'sqlite3',
+  '@resvg/resvg-js',
+  'playwright',
+  'playwright-core',
+  '@slack/bolt',
+  'discord.js',
+  'echarts',
+  'pdfjs-dist',
+  'rss-parser',
+  'cheerio',
+  'iconv-lite',
+  'yaml',
+  'pino-pretty',
+  'opencc-js',
+];
+
+/**
+ * zod's namespace carries every locale's error messages (about 60 files, over half of zod's code), which a bundle
+ * cannot drop by itself; regwatch speaks English and phrases its own config messages, so only `en` is bundled.
+ */
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '..', 'locales'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};
 
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -33,47 +77,78 @@ export function needsBuild() {
 }
 
 /**
- * Remove compiled files whose source is gone (a module moved or deleted): an incremental build never does, and they
+ * Remove the files under `dir` that this build did not write (`written`: absolute paths), and folders left empty:
+ * chunks of an earlier build (their names carry a content hash) and the per-module files of the former tsc build
  * would otherwise stay loadable and ship with the package.
  */
-export function pruneOrphans(dir, sourceDir) {
+export function pruneOrphans(dir, written) {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) pruneOrphans(path, join(sourceDir, entry.name));
-    else if (/\.js(\.map)?$/.test(entry.name)) {
-      const source = join(sourceDir, entry.name.replace(/\.js(\.map)?$/, '.ts'));
-      if (!existsSync(source)) rmSync(path);
-    }
+    if (entry.isDirectory()) {
+      pruneOrphans(path, written);
+      if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+    } else if (!written.has(path)) rmSync(path);
   }
 }
 
-/** Run tsc with tsconfig.build.json; false (with the reason on stderr) when TypeScript is not installed or fails. */
-export function build() {
-  let tsc;
+/**
+ * Bundle src/cli.ts into dist/src/cli.js, with one chunk per command and per module loaded on demand (esbuild, code
+ * splitting): Node then resolves and compiles a handful of files instead of several hundred. False (with the reason on
+ * stderr) when esbuild is not installed or the bundle fails.
+ */
+export async function build() {
+  let esbuild;
   try {
-    tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
+    esbuild = createRequire(join(ROOT, 'package.json'))('esbuild');
   } catch {
     process.stderr.write(
-      'regwatch: dist/ is not built and TypeScript is not installed: run `npm ci` (with dev dependencies), then `npm run build`\n',
+      'regwatch: dist/ is not built and esbuild is not installed: run `npm ci` (with dev dependencies), then `npm run build`\n',
     );
     return false;
   }
-  const run = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (run.status !== 0) return false;
-  for (const d of SOURCE_DIRS) pruneOrphans(join(ROOT, 'dist', d), join(ROOT, d));
-  writeShippedYaml();
+  let result;
+  try {
+    result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { cli: join(ROOT, 'src', 'cli.ts') },
+      outdir: OUT,
+      chunkNames: '[name]-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20.19',
+      external: EXTERNAL,
+      plugins: [englishOnlyZod],
+      // The CommonJS packages in the bundle call require() for Node's own modules.
+      banner: {
+        js: "import { createRequire as __regwatchRequire } from 'node:module';\nconst require = __regwatchRequire(import.meta.url);",
+      },
+      sourcemap: true,
+      metafile: true,
+      logLevel: 'error',
+    });
+  } catch {
+    return false; // esbuild has printed the errors
+  }
+  const written = new Set(Object.keys(result.metafile.outputs).map((p) => join(ROOT, p)));
+  // The dashboard's browser-side files, beside the bundle (src/dashboard/dashboard.ts serves ./assets/).
+  const assets = join(ROOT, 'src', 'dashboard', 'assets');
+  for (const name of readdirSync(assets)) {
+    cpSync(join(assets, name), join(OUT, 'assets', name));
+    written.add(join(OUT, 'assets', name));
+  }
+  written.add(writeShippedYaml()).add(STAMP);
+  pruneOrphans(join(ROOT, 'dist'), written);
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   return true;
 }
 
 /**
- * The shipped config's YAML files as parsed values keyed by the SHA-256 of their text (dist/src/config/shipped-yaml.json),
- * so a run reads the shipped rules without the YAML parser (src/config/shipped-yaml.ts). Only files the parser reads
- * without an error or warning, and whose value survives JSON, are kept; a changed file simply misses the table.
+ * The shipped config's YAML files as parsed values keyed by the SHA-256 of their text (dist/src/shipped-yaml.json,
+ * beside the bundle), so a run reads the shipped rules without the YAML parser (src/config/shipped-yaml.ts). Only files
+ * the parser reads without an error or warning, and whose value survives JSON, are kept; a changed file simply misses.
  */
 function writeShippedYaml() {
   const { parseDocument } = createRequire(join(ROOT, 'package.json'))('yaml');
@@ -93,10 +168,12 @@ function writeShippedYaml() {
     }
   };
   walk(join(ROOT, 'config'));
-  writeFileSync(join(ROOT, 'dist', 'src', 'config', 'shipped-yaml.json'), JSON.stringify(table));
+  const path = join(OUT, 'shipped-yaml.json');
+  writeFileSync(path, JSON.stringify(table));
+  return path;
 }
 
 // `node bin/build.js` builds; `--if-stale` only when needed (the npm scripts that run the CLI in a checkout).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = process.argv.includes('--if-stale') && !needsBuild() ? 0 : build() ? 0 : 1;
+  process.exitCode = process.argv.includes('--if-stale') && !needsBuild() ? 0 : (await build()) ? 0 : 1;
 }

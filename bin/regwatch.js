@@ -11,7 +11,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(ROOT, 'dist', '.built'))) {
   const { build } = await import('./build.js');
   process.stderr.write('regwatch: compiling the sources into dist/ …\n');
-  if (!build()) process.exit(1);
+  if (!(await build())) process.exit(1);
 }
 // Node ≥ 22.1 keeps V8's compiled code of the modules on disk (NODE_COMPILE_CACHE, else the system temp dir), so a run
 // after the first skips compiling them; Node 20 has no such cache and starts as before.

@@ -10,7 +10,7 @@ import { build, needsBuild } from '../bin/build.js';
 
 // The tests start the real CLI as child processes: from the compiled dist/ (see test/helpers/run-cli.ts), so build it
 // first when a source is newer (`npm ci` has built it already on a clean checkout).
-if (process.env.REGWATCH_TEST_SOURCES !== '1' && needsBuild() && !build()) {
+if (process.env.REGWATCH_TEST_SOURCES !== '1' && needsBuild() && !(await build())) {
   console.log('dist/ could not be built: the tests run the CLI from the sources (REGWATCH_TEST_SOURCES=1)');
   process.env.REGWATCH_TEST_SOURCES = '1';
 }

@@ -164,7 +164,7 @@ export function parseYamlText(
 
 /** The `yaml` package, loaded the first time a text needs it (plain configs never do). */
 let yamlModule: typeof Yaml | undefined;
-const yamlPackage = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+export const yamlPackage = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 function parseWithPositions(text: string): { doc: Document.Parsed; lines: LineCounter } {
   const { LineCounter, parseDocument } = yamlPackage();

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadRules, type RuleSet } from '../classify/index.js';
+import type { RuleSet } from '../classify/compile-rules.js';
+import { loadRules } from '../classify/load-rules.js';
 import type { Expectation } from '../expectations/expectation-schema.js';
 import { loadExpectations } from '../expectations/load-expectations.js';
 import type { ChannelBase } from './channel-schema.js';

@@ -47,12 +47,9 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
   },
 };
 
-/** The browser-side files live in src/dashboard/assets (also when running from a build in dist/). */
+/** The browser-side files: src/dashboard/assets, which the build copies beside the bundle (dist/src/assets). */
 function assetPath(name: string): string {
-  const here = fileURLToPath(new URL('./assets/', import.meta.url));
-  return here.includes('/dist/')
-    ? fileURLToPath(new URL(`../../../src/dashboard/assets/${name}`, import.meta.url))
-    : here + name;
+  return fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
 }
 
 export interface Dashboard {

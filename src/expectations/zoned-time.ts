@@ -37,8 +37,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+let zoneNames: ReadonlySet<string> | undefined;
+
 /** True when `tz` is an IANA zone name this Node knows (Europe/London, Asia/Shanghai, UTC). */
 export function isTimeZone(tz: string): boolean {
+  // The list of canonical names costs a few milliseconds; building a formatter, which also takes aliases and any
+  // letter case, costs ten times that on its first use (ICU loads its data), so a config that only names zones never
+  // pays it.
+  zoneNames ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (zoneNames.has(tz)) return true;
   try {
     formatter(tz);
     return true;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { yamlPackage } from '../config/config-issue.js';
 import { SHIPPED_CONFIG_DIR, yamlFiles } from '../config/paths.js';
+import { shippedYamlValue } from '../config/shipped-yaml.js';
 import { sha256 } from '../hash.js';
 import type { Store } from '../store/store.js';
 import type { SourceKind } from '../types.js';
@@ -101,7 +102,7 @@ function historyFiles(configDir?: string): Array<{ path: string; text: string }>
 function parseHistory(files: Array<{ path: string; text: string }>): StoredFigure[] {
   const figures: StoredFigure[] = [];
   for (const { path, text } of files) {
-    const parsed = historyFile.safeParse(parse(text));
+    const parsed = historyFile.safeParse(shippedYamlValue(text) ?? yamlPackage().parse(text));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);

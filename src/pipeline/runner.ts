@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { KeyedLimiter, Limiter } from '../limiter.js';
-import { classify } from '../classify/index.js';
+import type { classify as Classify } from '../classify/index.js';
 import type { LoadedConfig, Watch } from '../config/load-config.js';
 import { DEFAULT_EVERY } from '../scheduler.js';
 import { recordAlertFigures } from '../figures/figures-store.js';
@@ -58,6 +58,8 @@ export class Runner {
   private readonly inFlight = new Map<string, Promise<CheckOutcome>>();
   private readonly now: () => Date;
   private readonly storeOutage: StoreOutage;
+  /** The classifier, loaded by applyConfig once there is a watch (a config without watches never loads it). */
+  private classifier?: typeof Classify;
 
   constructor(private readonly opts: RunnerOptions) {
     this.metrics = opts.metrics ?? new Metrics();
@@ -94,6 +96,7 @@ export class Runner {
   async applyConfig(config: LoadedConfig): Promise<void> {
     const previous = this.notifierMap;
     this.config = config;
+    if (config.watches.length > 0) this.classifier ??= (await import('../classify/index.js')).classify;
     this.hosts.configure({ concurrency: config.settings.perHost, spacingMs: config.settings.hostInterval });
     this.slots.configure({ concurrency: config.settings.concurrency });
     await this.refreshDestinations();
@@ -147,7 +150,7 @@ export class Runner {
       settings: this.config.settings,
       hosts: this.hosts,
       ...(this.opts.browser ? { browser: this.opts.browser } : {}),
-      classify: (doc) => classify(doc, this.config.rules),
+      classify: (doc) => this.classifier!(doc, this.config.rules),
       now: this.now,
       emit: (alerts, eventKeys) => this.emit(alerts, eventKeys),
       ops: async (alert) => {

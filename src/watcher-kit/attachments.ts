@@ -1,5 +1,4 @@
 import type * as cheerio from 'cheerio';
-import { readAttachment } from '../attachments/read-attachment.js';
 import { FetchFailure } from '../fetch/fetch-result.js';
 import type { Figure } from '../types.js';
 import { absoluteUrl } from './canonical-url.js';
@@ -51,6 +50,8 @@ export async function withAttachments(
     try {
       // With the page as Referer, as a browser would send it (GAC serves its XLS to a download carrying one).
       const file = await ctx.fetchDocument(link.url, { keepBytes: true, headers: { Referer: base } });
+      // The readers (PDF worker, ZIP, XLS) are loaded by the first page that links an attachment.
+      const { readAttachment } = await import('../attachments/read-attachment.js');
       const content = await readAttachment(file.bytes ?? Buffer.from(file.text));
       if (content.text) texts.push(`附件 ${link.label}:\n${content.text.slice(0, MAX_TEXT)}`);
       figures.push(...content.figures);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pruneOrphans } from '../../bin/build.js';
 
-describe('the build after a module moved', () => {
+describe('the build after the bundle changed', () => {
   let root: string;
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -13,17 +13,22 @@ describe('the build after a module moved', () => {
     writeFileSync(join(root, path), '');
   };
 
-  it('removes the compiled copy of a module whose source is gone, and keeps every other output', () => {
+  it('removes every file the build did not write, and folders left empty, and keeps what it wrote', () => {
     root = mkdtempSync(join(tmpdir(), 'regwatch-prune-'));
-    for (const f of ['src/chat/slack/slack-blocks.ts', 'src/cli.ts']) touch(f);
-    const kept = ['dist/src/chat/slack/slack-blocks.js', 'dist/src/chat/slack/slack-blocks.js.map', 'dist/src/cli.js'];
-    // Where the module was before it moved, and a folder that no longer exists at all.
-    const orphans = ['dist/src/chat/slack-blocks.js', 'dist/src/chat/slack-blocks.js.map', 'dist/src/old/gone.js'];
-    for (const f of [...kept, ...orphans, 'dist/.tsbuildinfo']) touch(f);
+    const kept = ['dist/src/cli.js', 'dist/src/cli.js.map', 'dist/src/chunk-NEW.js', 'dist/src/assets/dashboard.css'];
+    // A chunk of the previous build, and the per-module output of the former tsc build in its folders.
+    const orphans = [
+      'dist/src/chunk-OLD.js',
+      'dist/src/chunk-OLD.js.map',
+      'dist/src/config/paths.js',
+      'dist/watchers/page.js',
+    ];
+    for (const f of [...kept, ...orphans]) touch(f);
 
-    pruneOrphans(join(root, 'dist', 'src'), join(root, 'src'));
+    pruneOrphans(join(root, 'dist'), new Set(kept.map((f) => join(root, f))));
 
     expect(orphans.filter((f) => existsSync(join(root, f)))).toEqual([]);
-    expect([...kept, 'dist/.tsbuildinfo'].filter((f) => !existsSync(join(root, f)))).toEqual([]);
+    expect(['dist/src/config', 'dist/watchers'].filter((d) => existsSync(join(root, d)))).toEqual([]);
+    expect(kept.filter((f) => !existsSync(join(root, f)))).toEqual([]);
   });
 });

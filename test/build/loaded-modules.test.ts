@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT, runCli, tempConfig } from '../helpers/run-cli.js';
+
+const fromBuild = CLI.some((a) => a.includes(`${join('dist', 'src')}`));
+
+/**
+ * The files behind what a process loaded, relative to the repository: a bundled chunk of dist/ stands for the
+ * sources its source map names, a package file for `node_modules/<package>`.
+ */
+function loadedSources(list: string): Set<string> {
+  const files = new Set<string>();
+  for (const entry of list.split('\n').filter(Boolean)) {
+    if (entry.startsWith('node:') || entry.startsWith('data:')) continue;
+    const path = entry.startsWith('file:') ? fileURLToPath(entry) : entry;
+    const map = `${path}.map`;
+    const sources =
+      path.includes(`${join(ROOT, 'dist')}`) && existsSync(map)
+        ? (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources.map((s) => resolve(dirname(map), s))
+        : [path];
+    for (const s of sources) {
+      const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(s);
+      files.add(pkg ? `node_modules/${pkg[1]}` : relative(ROOT, s));
+    }
+  }
+  return files;
+}
+
+describe('what `regwatch once` loads on a config without watches', () => {
+  it('runs without the classifier, chat, charts, browser, PDF and optional store code', async () => {
+    const { dir, store } = tempConfig({});
+    mkdirSync(join(dir, 'watches'));
+    const out = join(dir, 'modules.txt');
+    const result = await runCli(['once', '--config', dir], {
+      REGWATCH_STORE: store,
+      REGWATCH_MODULES_OUT: out,
+      NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'record-modules.js')}`,
+    });
+    expect(result.stderr).toContain('checked 0 watch(es)');
+    expect(result.code).toBe(0);
+    const loaded = loadedSources(readFileSync(out, 'utf8'));
+    // The recording works: the command's own modules and its store driver are there.
+    expect(loaded).toContain('src/cli/once.ts');
+    expect(loaded).toContain('node_modules/sqlite3');
+
+    const packages = [
+      ['@slack/bolt', 'discord.js', 'playwright', 'playwright-core', 'echarts', '@resvg/resvg-js'],
+      ['@keyv/redis', '@keyv/postgres', 'pdfjs-dist', 'cheerio', 'rss-parser', 'pino-pretty'],
+      // From dist/, the shipped config is read from the build's table: no YAML parser.
+      fromBuild ? ['yaml'] : [],
+    ].flat();
+    expect(packages.filter((p) => loaded.has(`node_modules/${p}`))).toEqual([]);
+    const sources = [
+      'src/classify/index.ts',
+      'src/classify/categorize.ts',
+      'src/classify/figures.ts',
+      'src/chat/slack/mount-slack.ts',
+      'src/chat/discord/mount-discord.ts',
+      'src/fetch/browser-pool.ts',
+      'src/dashboard/dashboard.ts',
+      'src/demo/demo.ts',
+    ];
+    expect(sources.filter((s) => loaded.has(s))).toEqual([]);
+  });
+});
