@@ -1,5 +1,6 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { decodeAs } from '../fetch/decode.js';
+import { tokenizeFast } from './fast-tokenizer.js';
 import type { RawBody } from '../fetch/fetch-result.js';
 import { BLOCK_TAGS, MAX_HTML_DEPTH, SKIP_TAGS, normaliseWhitespace } from './html-text.js';
 import { matchesAny, parseSimpleSelectors, type Complex, type OpenElement } from './simple-selector.js';
@@ -81,26 +82,49 @@ const cleanText = (data: string): string =>
  * Stream `html` and return the text of the elements `select` names (after removing script, style, noscript and the
  * `ignore` selectors), or undefined when the selectors or the page need the DOM path.
  */
-export function streamRegion(html: string, select: string, ignore: string[] = []): StreamedRegion | undefined {
-  return streamSource({ view: html, text: (start, end) => html.slice(start, end) }, select, ignore);
+export function streamRegion(
+  html: string,
+  select: string,
+  ignore: string[] = [],
+  tokenizer: Tokenizing = 'fast',
+): StreamedRegion | undefined {
+  return streamWith({ view: html, text: (start, end) => html.slice(start, end) }, select, ignore, tokenizer);
 }
+
+/** 'fast': tokenizeFast, and htmlparser2's Tokenizer where it declines; 'htmlparser2': the Tokenizer only. */
+export type Tokenizing = 'fast' | 'htmlparser2';
+
+function streamWith(source: PageSource, select: string, ignore: string[], tokenizer: Tokenizing) {
+  const result = streamSource(source, select, ignore, tokenizer === 'fast');
+  return result === DECLINED ? (streamSource(source, select, ignore, false) as StreamedRegion | undefined) : result;
+}
+
+/** The fast tokenizer met markup it leaves to htmlparser2's. */
+const DECLINED = Symbol('declined');
 
 /**
  * `streamRegion` on a body not yet decoded: the tokenizer walks the bytes (as latin1, one character per byte) and only
  * the text kept is decoded. Exact for UTF-8 and GB18030, where every byte below 0x80 that can end a token (`<`, `>`,
  * `&`, `=`, quotes, white space, `/`, `-`) is that character and never part of another. Undefined for other charsets.
  */
-export function streamRegionBytes(body: RawBody, select: string, ignore: string[] = []): StreamedRegion | undefined {
+export function streamRegionBytes(
+  body: RawBody,
+  select: string,
+  ignore: string[] = [],
+  tokenizer: Tokenizing = 'fast',
+): StreamedRegion | undefined {
   const { bytes, charset } = body;
   if (charset !== 'utf-8' && charset !== 'gb18030') return undefined;
-  return streamSource(
-    { view: bytes.toString('latin1'), text: (s, e) => decodeAs(bytes, charset, s, e) },
-    select,
-    ignore,
-  );
+  const source = { view: bytes.toString('latin1'), text: (s: number, e: number) => decodeAs(bytes, charset, s, e) };
+  return streamWith(source, select, ignore, tokenizer);
 }
 
-function streamSource(source: PageSource, select: string, ignore: string[]): StreamedRegion | undefined {
+function streamSource(
+  source: PageSource,
+  select: string,
+  ignore: string[],
+  fast: boolean,
+): StreamedRegion | undefined | typeof DECLINED {
   const html = source.view;
   const selector = parseSimpleSelectors(select);
   if (!selector) return undefined;
@@ -324,9 +348,13 @@ function streamSource(source: PageSource, select: string, ignore: string[]): Str
     },
   };
   try {
-    const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
-    tokenizer.write(html);
-    tokenizer.end();
+    if (fast) {
+      if (!tokenizeFast(html, callbacks)) return DECLINED;
+    } else {
+      const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+      tokenizer.write(html);
+      tokenizer.end();
+    }
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     if (!(error instanceof Done)) throw error;

@@ -100,6 +100,13 @@ function compare(pages: Page[], selectors?: (html: string) => Array<[string, str
         dom = undefined;
       }
       const stream = streamRegion(page.html, select, ignore);
+      // The fast tokenizer reads the page as htmlparser2's does.
+      expect({ page: page.url, select, ignore, fast: stream }).toEqual({
+        page: page.url,
+        select,
+        ignore,
+        fast: streamRegion(page.html, select, ignore, 'htmlparser2'),
+      });
       // Read from the undecoded bytes, the stream gives the same answer.
       if (page.body)
         expect({ page: page.url, select, ignore, bytes: streamRegionBytes(page.body, select, ignore) }).toEqual({
@@ -278,6 +285,27 @@ describe('read from the undecoded bytes, the stream gives what it gives on the d
         expect({ select, got: streamRegionBytes(body, select, ignore) }).toEqual({ select, got: expected });
       }
       expect(streamRegionBytes(body, 'ul.list')?.text).toBe('关于稀土 出口的通知（第1号）\n癌 啊 安 按 <ul>\n第二条');
+    });
+  }
+});
+
+describe('the fast tokenizer reads odd markup as htmlparser2 does, or leaves it to htmlparser2', () => {
+  const odd = [
+    '<p =x class=a>一</p><p class = "b"id=\'c\'>二</p><p class=d/>三',
+    '<div class="a"><!-->四<!--->五<!---- x -->六<!-x>七<!>八</div>',
+    '<div class=a>九 < 十 <1 &amp &#x4e00; &nbsp;x&lt;y</div><?php x ?>',
+    '<div class="a"><script/>十一</script><title>T &amp; U<b></title><textarea>&lt;</textarea></div>',
+    '<div class="a &amp; b">十二</div><div class=a></ div>十三</div></>',
+    '<div class="a"><STYLE>x</style >十四</div><div class=a><scriptx>十五</scriptx></div>',
+    '<div class="a">十六<![CDATA[ x ]]></div><div class="a" title="x>y">十七</div><div class="a"',
+  ];
+  for (const html of odd) {
+    it(html, () => {
+      for (const select of ['.a', 'div', 'p', 'body'])
+        expect({ select, got: streamRegion(html, select) }).toEqual({
+          select,
+          got: streamRegion(html, select, [], 'htmlparser2'),
+        });
     });
   }
 });
