@@ -229,15 +229,14 @@ export class Store {
       for (let i = 0; i < keys.length; i += 500) {
         const chunk = keys.slice(i, i + 500);
         const values = await storeCall('read', () => this.keyv.getMany(chunk));
-        // All the chunk's writes are handed to the driver at once: the transaction (which every other
-        // read-modify-write of this connection waits for) lasts a few round trips, not one per key.
-        await Promise.all(
-          chunk.map((key, j) => {
-            let value: unknown = values[j] ?? undefined;
-            for (const change of batch.get(key)!) value = change(value);
-            return storeCall('write', () => this.keyv.set(key, value));
-          }),
-        );
+        // All the chunk's writes in one call (one statement on SQLite, see open-keyv.ts): the transaction (which every
+        // other read-modify-write of this connection waits for) lasts a few round trips, not one per key.
+        const entries = chunk.map((key, j) => {
+          let value: unknown = values[j] ?? undefined;
+          for (const change of batch.get(key)!) value = change(value);
+          return { key, value };
+        });
+        await storeCall('write', () => this.keyv.setMany(entries));
       }
     };
     await (this.transactions ? this.transactions.run(write) : write());
