@@ -120,10 +120,12 @@ async function extractStep(watcher: Watcher, fetched: FetchOk, ctx: WatcherConte
   return { fetched: withoutBody(fetched), bodyHash: bodyHashOf(fetched), extracted, ctx };
 }
 
-/** The fetch without its body: its text (not decoded if it was not yet: a getter is not called) and raw bytes. */
+/** The fetch without its body: its text (not decoded if it was not yet: its getter is not called) and raw bytes. */
 function withoutBody(fetched: FetchOk): FetchOk {
-  const { text: _text, body: _body, ...rest } = Object.getOwnPropertyDescriptors(fetched);
-  return { ...(Object.defineProperties({}, rest) as Omit<FetchOk, 'text'>), text: '' };
+  const copy: Record<string, unknown> = { text: '' };
+  for (const key of Object.keys(fetched))
+    if (key !== 'text' && key !== 'body') copy[key] = fetched[key as keyof FetchOk];
+  return copy as unknown as FetchOk;
 }
 
 export interface Compared {
