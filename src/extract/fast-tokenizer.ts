@@ -92,7 +92,10 @@ function startTag(html: string, lt: number, cbs: TokenizerCallbacks): number {
   while (i < length && !endsTagSection(html.charCodeAt(i))) i++;
   if (i >= length) return -1;
   cbs.onopentagname(lt + 1, i);
-  const name = i - lt - 1 <= 8 ? html.slice(lt + 1, i).toLowerCase() : '';
+  // Only names starting with s, t or x can be special.
+  const first = html.charCodeAt(lt + 1) | 0x20;
+  const name =
+    i - lt - 1 <= 8 && (first === 0x73 || first === 0x74 || first === 0x78) ? html.slice(lt + 1, i).toLowerCase() : '';
   for (;;) {
     if (i >= length) return -1;
     const c = html.charCodeAt(i);
