@@ -1,14 +1,14 @@
 import { FetchFailure } from '../src/fetch/fetch-result.js';
 import { diffText } from '../src/watcher-kit/diff-text.js';
 import { sha256 } from '../src/hash.js';
-import { pageRegion } from '../src/extract/page-region.js';
+import { fetchedRegion } from '../src/extract/page-region.js';
 import type { Watcher } from '../src/watcher-kit/watcher.js';
 
 /** One page, or a selected region of it: alert when its normalised text changes, with a readable diff. */
 export const pageWatcher: Watcher = {
   kind: 'page',
   extract(fetched, { watch }) {
-    const { text, title } = pageRegion(fetched.text, watch.select ?? 'body', watch.ignore);
+    const { text, title } = fetchedRegion(fetched, watch.select ?? 'body', watch.ignore);
     if (text.length < Math.max(1, watch.minText)) {
       throw new FetchFailure(
         'empty',

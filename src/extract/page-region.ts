@@ -1,6 +1,7 @@
 import { FetchFailure } from '../fetch/fetch-result.js';
 import { loadHtml, nodesText, pageTitle } from './html-text.js';
-import { streamRegion, type StreamedRegion } from './stream-region.js';
+import type { RawBody } from '../fetch/fetch-result.js';
+import { streamRegion, streamRegionBytes, type StreamedRegion } from './stream-region.js';
 
 /** The region's text and the page title from the full DOM (cheerio on parse5): every selector cheerio knows. */
 export function domRegion(html: string, select: string, ignore: string[] = []): StreamedRegion {
@@ -20,6 +21,19 @@ export function domRegion(html: string, select: string, ignore: string[] = []): 
 export function pageRegion(html: string, select: string, ignore: string[] = []): StreamedRegion {
   const { text, title } = streamRegion(html, select, ignore) ?? domRegion(html, select, ignore);
   return { text: detached(text), title: detached(title) };
+}
+
+/**
+ * `pageRegion` of a fetched page: when its body is still bytes, the pass reads them and decodes only the text it keeps
+ * (see `streamRegionBytes`); the whole page is decoded only for the DOM path.
+ */
+export function fetchedRegion(
+  fetched: { text: string; body?: RawBody },
+  select: string,
+  ignore: string[] = [],
+): StreamedRegion {
+  // Its strings are cut from the decoded pieces it kept, never from a decoded page: nothing to detach.
+  return (fetched.body && streamRegionBytes(fetched.body, select, ignore)) ?? pageRegion(fetched.text, select, ignore);
 }
 
 /**

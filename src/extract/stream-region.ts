@@ -1,4 +1,7 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { decodeAs } from '../fetch/decode.js';
+import { tokenizeFast } from './fast-tokenizer.js';
+import type { RawBody } from '../fetch/fetch-result.js';
 import { BLOCK_TAGS, MAX_HTML_DEPTH, SKIP_TAGS, normaliseWhitespace } from './html-text.js';
 import { matchesAny, parseSimpleSelectors, type Complex, type OpenElement } from './simple-selector.js';
 import {
@@ -30,6 +33,18 @@ export interface StreamedRegion {
 class GiveUp extends Error {}
 /** Thrown when nothing after this point of the page can change the result (see `restCannotMatter`). */
 class Done extends Error {}
+// One of each, thrown again and again: a new Error would record a stack trace on every page.
+const GIVE_UP = new GiveUp();
+const DONE = new Done();
+
+/**
+ * The page as the pass reads it: `view` is what the tokenizer walks (the decoded page, or its bytes one character
+ * each), `text(start, end)` the page's own text between two positions of the view.
+ */
+interface PageSource {
+  view: string;
+  text(start: number, end: number): string;
+}
 
 /** Elements the HTML parsers create without a start tag of theirs in the source (`<tr>` implies a tbody …). */
 const IMPLICIT_TAGS = new Set(['html', 'head', 'body', 'tbody', 'tr', 'colgroup', 'p', 'br']);
@@ -67,7 +82,50 @@ const cleanText = (data: string): string =>
  * Stream `html` and return the text of the elements `select` names (after removing script, style, noscript and the
  * `ignore` selectors), or undefined when the selectors or the page need the DOM path.
  */
-export function streamRegion(html: string, select: string, ignore: string[] = []): StreamedRegion | undefined {
+export function streamRegion(
+  html: string,
+  select: string,
+  ignore: string[] = [],
+  tokenizer: Tokenizing = 'fast',
+): StreamedRegion | undefined {
+  return streamWith({ view: html, text: (start, end) => html.slice(start, end) }, select, ignore, tokenizer);
+}
+
+/** 'fast': tokenizeFast, and htmlparser2's Tokenizer where it declines; 'htmlparser2': the Tokenizer only. */
+export type Tokenizing = 'fast' | 'htmlparser2';
+
+function streamWith(source: PageSource, select: string, ignore: string[], tokenizer: Tokenizing) {
+  const result = streamSource(source, select, ignore, tokenizer === 'fast');
+  return result === DECLINED ? (streamSource(source, select, ignore, false) as StreamedRegion | undefined) : result;
+}
+
+/** The fast tokenizer met markup it leaves to htmlparser2's. */
+const DECLINED = Symbol('declined');
+
+/**
+ * `streamRegion` on a body not yet decoded: the tokenizer walks the bytes (as latin1, one character per byte) and only
+ * the text kept is decoded. Exact for UTF-8 and GB18030, where every byte below 0x80 that can end a token (`<`, `>`,
+ * `&`, `=`, quotes, white space, `/`, `-`) is that character and never part of another. Undefined for other charsets.
+ */
+export function streamRegionBytes(
+  body: RawBody,
+  select: string,
+  ignore: string[] = [],
+  tokenizer: Tokenizing = 'fast',
+): StreamedRegion | undefined {
+  const { bytes, charset } = body;
+  if (charset !== 'utf-8' && charset !== 'gb18030') return undefined;
+  const source = { view: bytes.toString('latin1'), text: (s: number, e: number) => decodeAs(bytes, charset, s, e) };
+  return streamWith(source, select, ignore, tokenizer);
+}
+
+function streamSource(
+  source: PageSource,
+  select: string,
+  ignore: string[],
+  fast: boolean,
+): StreamedRegion | undefined | typeof DECLINED {
+  const html = source.view;
   const selector = parseSimpleSelectors(select);
   if (!selector) return undefined;
   const ignored: Complex[] = [];
@@ -115,19 +173,19 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
   const onText = (start: number, end: number, decoded?: string) => {
     const top = stack[stack.length - 1]?.name;
     if (textDiffers(top, afterBody) && (decoded ? /[^ \t\n\f\r]/.test(decoded) : visible(html, start, end)))
-      throw new GiveUp();
+      throw GIVE_UP;
     if (removedAt >= 0) return;
     if (selector.body && !bodyStarted && (top === undefined || top === 'html' || top === 'head')) {
       if (!(decoded ? /[^ \t\n\f\r]/.test(decoded) : visible(html, start, end))) return;
       bodyStarted = true;
       startCapture(-1);
     }
-    if (active.length || (h1 && !h1.done) || (title && !title.done)) text(decoded ?? html.slice(start, end));
+    if (active.length || (h1 && !h1.done) || (title && !title.done)) text(decoded ?? source.text(start, end));
   };
 
   const open = (el: Open) => {
     const name = el.name;
-    if (startDiffers(name, stack, afterBody) || stack.length > MAX_HTML_DEPTH) throw new GiveUp();
+    if (startDiffers(name, stack, afterBody) || stack.length > MAX_HTML_DEPTH) throw GIVE_UP;
     if (name === 'tr' && stack[stack.length - 1]?.name === 'table')
       stack.push({ name: 'tbody', id: undefined, classes: undefined, implied: true });
     stack.push(el);
@@ -146,7 +204,7 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
         startCapture(-1);
       }
     } else if (matchesAny(selector.list, stack)) {
-      if (skipAt >= 0) throw new GiveUp();
+      if (skipAt >= 0) throw GIVE_UP;
       startCapture(depth);
     }
     if (skipAt < 0 && SKIP_TAGS.has(name)) skipAt = depth;
@@ -157,7 +215,7 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
     while (stack.length && stack[stack.length - 1]!.implied && name !== 'tbody') stack.pop();
     if (!stack.pop()) return;
     const depth = stack.length;
-    if (implied && RAW_FOR_PARSE5.has(name)) throw new GiveUp();
+    if (implied && RAW_FOR_PARSE5.has(name)) throw GIVE_UP;
     if (name === 'svg') svgDepth--;
     if (removedAt < 0 && skipAt < 0 && active.length && BLOCK_TAGS.has(name)) emit('\n');
     if (active.length && active[active.length - 1]!.depth === depth) {
@@ -208,6 +266,11 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
   };
 
   const slice = (start: number, end: number) => html.slice(start, end);
+  /** Lower-cased as the decoded page would be: a name beyond ASCII (never one the rules know) is decoded first. */
+  const tagName = (start: number, end: number) => {
+    const name = slice(start, end);
+    return (/[^\t-~]/.test(name) ? source.text(start, end) : name).toLowerCase();
+  };
   const callbacks: TokenizerCallbacks = {
     onattribname(start, end) {
       const n = end - start;
@@ -216,7 +279,7 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
       value = '';
     },
     onattribdata(start, end) {
-      if (attribute) value += slice(start, end);
+      if (attribute) value += source.text(start, end);
     },
     onattribentity(cp) {
       if (attribute) value += String.fromCodePoint(cp);
@@ -228,7 +291,7 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
       attribute = undefined;
     },
     onopentagname(start, end) {
-      startTag(slice(start, end).toLowerCase());
+      startTag(tagName(start, end));
     },
     onopentagend() {
       endStartTag();
@@ -242,7 +305,7 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
       }
     },
     onclosetag(start, end) {
-      const name = slice(start, end).toLowerCase();
+      const name = tagName(start, end);
       if (VOID_ELEMENTS.has(name)) {
         if (name === 'br') {
           startTag('br');
@@ -267,7 +330,7 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
       }
       if (regionJustClosed) {
         regionJustClosed = false;
-        if (restCannotMatter(end)) throw new Done();
+        if (restCannotMatter(end)) throw DONE;
       }
     },
     ontext(start, end) {
@@ -285,9 +348,13 @@ export function streamRegion(html: string, select: string, ignore: string[] = []
     },
   };
   try {
-    const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
-    tokenizer.write(html);
-    tokenizer.end();
+    if (fast) {
+      if (!tokenizeFast(html, callbacks)) return DECLINED;
+    } else {
+      const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+      tokenizer.write(html);
+      tokenizer.end();
+    }
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     if (!(error instanceof Done)) throw error;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 const GB_ALIASES = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'gb_2312-80']);
@@ -36,6 +37,36 @@ function bomCharset(bytes: Buffer): string | undefined {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * How a body decodes, found without decoding it where possible: `charset` decodes `bytes` into exactly the text
+ * `decodeBody` gives (a UTF-8 BOM is left out of `bytes`). Undefined when only a full decode can tell (a declared UTF-8
+ * body with invalid bytes): then use `decodeBody`.
+ */
+export function bodyCharset(
+  bytes: Buffer,
+  contentType: string,
+  forced?: string,
+): { bytes: Buffer; charset: string } | undefined {
+  const declared =
+    normaliseCharset(forced) ??
+    bomCharset(bytes) ??
+    normaliseCharset(charsetFromContentType(contentType)) ??
+    normaliseCharset(charsetFromMarkup(bytes));
+  if (declared && declared !== 'utf-8') return { bytes, charset: declared };
+  if (!isUtf8(bytes)) return declared ? undefined : { bytes, charset: 'gb18030' };
+  // decodeBody's strict decoder drops a BOM, and its replace() a second one.
+  let start = 0;
+  while (start < 6 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
+  return { bytes: start ? bytes.subarray(start) : bytes, charset: 'utf-8' };
+}
+
+/** Decode (part of) a body whose charset `bodyCharset` found. */
+export function decodeAs(bytes: Buffer, charset: string, start = 0, end = bytes.length): string {
+  if (charset === 'utf-8') return bytes.toString('utf8', start, end);
+  // Only the body's own first bytes may be a BOM to drop.
+  return iconv.decode(bytes.subarray(start, end), charset, start > 0 ? { stripBOM: false } : undefined);
+}
 
 /**
  * Decode a body: BOM, then the header's charset, then `<meta>`/XML prolog; with no declaration, strict UTF-8 and

@@ -37,8 +37,13 @@ export interface FetchOk {
   finalUrl: string;
   status: number;
   contentType: string;
-  /** Decoded body (empty when not modified). */
+  /** Decoded body (empty when not modified). An HTTP body is decoded when this is first read. */
   text: string;
+  /**
+   * The body as received, with the charset that decodes it to `text`, for readers that decode only what they keep
+   * (see src/extract/byte-source.ts). Set on HTTP bodies whose charset was found without decoding them.
+   */
+  body?: RawBody;
   /** Raw body bytes (kept only for binary downloads such as XLS attachments). */
   bytes?: Buffer;
   etag?: string;
@@ -46,6 +51,12 @@ export interface FetchOk {
   /** Browser fetches may carry a PNG of the page or a region. */
   screenshot?: Buffer;
   durationMs: number;
+}
+
+/** A body's bytes (after any BOM) and the charset (a `decodeAs` label) that decodes them exactly. */
+export interface RawBody {
+  bytes: Buffer;
+  charset: string;
 }
 
 /** Options of one request; every field is optional and has a safe default. */

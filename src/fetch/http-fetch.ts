@@ -3,8 +3,17 @@ import https from 'node:https';
 import zlib from 'node:zlib';
 import { checkDiscoveredUrl, guardedLookup, needsAddressCheck } from '../security/url-guard.js';
 import { isChallenge } from './challenge.js';
-import { charsetFromContentType, charsetFromMarkup, decodeBody, looksBinary, normaliseCharset } from './decode.js';
-import { FetchFailure, type FetchOk, type FetchOptions } from './fetch-result.js';
+import { isUtf8 } from 'node:buffer';
+import {
+  bodyCharset,
+  charsetFromContentType,
+  charsetFromMarkup,
+  decodeAs,
+  decodeBody,
+  looksBinary,
+  normaliseCharset,
+} from './decode.js';
+import { FetchFailure, type FetchOk, type FetchOptions, type RawBody } from './fetch-result.js';
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 }),
@@ -167,8 +176,6 @@ function requestOnce(
   });
 }
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * 'utf-8' when a page declares GB2312/GBK but its bytes are valid UTF-8 with non-ASCII text (a site migrated to UTF-8
  * that kept its old `<meta charset="gb2312">`): decoding it as GB18030 would turn every character into mojibake, and
@@ -177,12 +184,7 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 function utf8UnderGbLabel(bytes: Buffer, contentType: string): string | undefined {
   const declared = normaliseCharset(charsetFromContentType(contentType) ?? charsetFromMarkup(bytes));
   if (declared !== 'gb18030' || !bytes.some((b) => b >= 0x80)) return undefined;
-  try {
-    fatalUtf8.decode(bytes);
-    return 'utf-8';
-  } catch {
-    return undefined;
-  }
+  return isUtf8(bytes) ? 'utf-8' : undefined;
 }
 
 /** Whether an HTML document visibly stops before its end (a cut-off answer that happened to close cleanly). */
@@ -191,6 +193,75 @@ function htmlTruncated(text: string, contentType: string): boolean {
   const head = text.slice(0, 512).toLowerCase();
   if (!head.includes('<html') && !head.includes('<!doctype html')) return false;
   return !/<\/html\s*>/i.test(text.slice(-4096));
+}
+
+/**
+ * The checks of an answer's text (challenge, empty, cut off), made on the bytes where they settle it: a character is
+ * at least one byte and at most four, and `<`, `>` and ASCII letters after a `<` are themselves in UTF-8 and GB18030.
+ * Where the bytes do not settle a check, the body is decoded and the check made on its text.
+ */
+function rawBodyChecks(body: RawBody, status: number, contentType: string, text: () => string) {
+  const { bytes, charset } = body;
+  const ascii = charset === 'utf-8' || charset === 'gb18030';
+  return {
+    // isChallenge only looks at pages of up to 30,000 characters (and at status 412).
+    challenge: () => status === 412 || ((!ascii || !longerThan(bytes, charset, 30_000)) && isChallenge(status, text())),
+    empty: () => (bytes.length === 0 || !ascii || !hasPrintableAscii(bytes) ? text().trim().length === 0 : false),
+    truncated: () => {
+      if (!/html/i.test(contentType)) return false;
+      if (ascii && bytes.length > 4 * 4096) {
+        const head = bytes.toString('latin1', 0, 512).toLowerCase();
+        const tail = bytes.toString('latin1', bytes.length - 4096);
+        // Within the first 512 bytes is within the first 512 characters, and likewise at the end.
+        if ((head.includes('<html') || head.includes('<!doctype html')) && /<\/html\s*>/i.test(tail)) return false;
+      }
+      return htmlTruncated(text(), contentType);
+    },
+  };
+}
+
+/**
+ * Whether the decoded text is longer than `limit` characters, counted without decoding: every character starts with
+ * one byte that no other byte of it has (UTF-8: all but continuation bytes; GB18030: ASCII, else two or four bytes).
+ */
+function longerThan(bytes: Buffer, charset: string, limit: number): boolean {
+  if (bytes.length <= limit) return false;
+  let n = 0;
+  let i = 0;
+  if (charset === 'utf-8') {
+    // Four bytes at a time: a continuation byte is 10xxxxxx.
+    for (; i < bytes.length && (bytes.byteOffset + i) % 4 !== 0; i++) if ((bytes[i]! & 0xc0) !== 0x80) n++;
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >>> 2);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const continuation = (word & ~(word << 1) & 0x80808080) >>> 7;
+      n += 4 - (Math.imul(continuation, 0x01010101) >>> 24);
+      if (n > limit) return true;
+    }
+    for (i += words.length * 4; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) n++;
+    return n > limit;
+  }
+  while (i < bytes.length && n <= limit) {
+    const b = bytes[i]!;
+    const next = bytes[i + 1] ?? 0;
+    i += b < 0x80 ? 1 : next >= 0x30 && next <= 0x39 ? 4 : 2;
+    n++;
+  }
+  return n > limit;
+}
+
+function hasPrintableAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x20 && bytes[i]! < 0x7f) return true;
+  return false;
+}
+
+/** A successful answer whose text is decoded when first read (the page watcher reads only the region it keeps). */
+function lazyText<T extends object>(base: T, body: RawBody, decoded?: string): T & { text: string; body: RawBody } {
+  let text = decoded;
+  return Object.defineProperty({ ...base, body }, 'text', {
+    get: () => (text ??= decodeAs(body.bytes, body.charset)),
+    enumerable: true,
+  }) as T & { text: string; body: RawBody };
 }
 
 /**
@@ -269,8 +340,18 @@ export async function httpFetch(target: string, options: FetchOptions = {}): Pro
     const binaryExpected = /spreadsheet|excel|octet-stream|pdf|msword|officedocument|zip/i.test(contentType);
     if (opts.keepBytes && binaryExpected && res.status < 400)
       return { ...base, modified: true, text: '', bytes: res.bytes };
-    const { text } = decodeBody(res.bytes, contentType, opts.charset ?? utf8UnderGbLabel(res.bytes, contentType));
-    if (isChallenge(res.status, text)) {
+    const forced = opts.charset ?? utf8UnderGbLabel(res.bytes, contentType);
+    const raw = bodyCharset(res.bytes, contentType, forced);
+    let decoded: string | undefined = raw ? undefined : decodeBody(res.bytes, contentType, forced).text;
+    const text = () => (decoded ??= decodeAs(raw!.bytes, raw!.charset));
+    const checks = raw
+      ? rawBodyChecks(raw, res.status, contentType, text)
+      : {
+          challenge: () => isChallenge(res.status, text()),
+          empty: () => res.bytes.length === 0 || text().trim().length === 0,
+          truncated: () => htmlTruncated(text(), contentType),
+        };
+    if (checks.challenge()) {
       throw new FetchFailure(
         'challenge',
         `HTTP ${res.status} anti-bot challenge page (JS cookie check); set fetch: browser on this watch`,
@@ -279,16 +360,16 @@ export async function httpFetch(target: string, options: FetchOptions = {}): Pro
     }
     if (res.status >= 400)
       throw new FetchFailure('http', `HTTP ${res.status} ${http.STATUS_CODES[res.status] ?? ''}`.trim(), res.status);
-    if (res.bytes.length === 0 || text.trim().length === 0)
-      throw new FetchFailure('empty', 'empty body (HTTP 200 with nothing in it)', res.status);
+    if (checks.empty()) throw new FetchFailure('empty', 'empty body (HTTP 200 with nothing in it)', res.status);
     if (!opts.keepBytes && looksBinary(res.bytes))
       throw new FetchFailure(
         'binary',
         `binary data (${contentType || 'no content type'}) where text was expected`,
         res.status,
       );
-    if (htmlTruncated(text, contentType))
+    if (checks.truncated())
       throw new FetchFailure('truncated', 'the HTML stops before </html>: the answer was cut off', res.status);
-    return { ...base, modified: true, text, ...(opts.keepBytes ? { bytes: res.bytes } : {}) };
+    const ok = { ...base, modified: true, ...(opts.keepBytes ? { bytes: res.bytes } : {}) };
+    return raw ? lazyText(ok, raw, decoded) : { ...ok, text: text() };
   }
 }

@@ -101,7 +101,7 @@ export async function fetchStep(
     const altCtx = watcherContext(alt, deps);
     try {
       const fetched = await fetchForWatch(alt, watchUrl(alt), deps);
-      if (unchanged({ ...fetched, modified: true }, previous)) return 'unchanged';
+      if (previous.snapshot?.bodyHash === bodyHashOf(fetched)) return 'unchanged';
       return await extractStep(watcher, fetched, altCtx);
     } catch (second) {
       // A store or internal error in the fallback is that, not a failure of the site.
@@ -117,7 +117,15 @@ export async function fetchStep(
  */
 async function extractStep(watcher: Watcher, fetched: FetchOk, ctx: WatcherContext): Promise<Fetched> {
   const extracted = await watcher.extract(fetched, ctx);
-  return { fetched: { ...fetched, text: '' }, bodyHash: bodyHashOf(fetched), extracted, ctx };
+  return { fetched: withoutBody(fetched), bodyHash: bodyHashOf(fetched), extracted, ctx };
+}
+
+/** The fetch without its body: its text (not decoded if it was not yet: its getter is not called) and raw bytes. */
+function withoutBody(fetched: FetchOk): FetchOk {
+  const copy: Record<string, unknown> = { text: '' };
+  for (const key of Object.keys(fetched))
+    if (key !== 'text' && key !== 'body') copy[key] = fetched[key as keyof FetchOk];
+  return copy as unknown as FetchOk;
 }
 
 export interface Compared {

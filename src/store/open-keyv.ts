@@ -63,7 +63,7 @@ export async function openKeyv(url: string, namespace = 'regwatch'): Promise<Key
       await sqlite.query('PRAGMA journal_mode = WAL');
       await sqlite.query('PRAGMA synchronous = NORMAL');
     }
-    store = sqlite;
+    store = withSetMany(sqlite);
   } else if (backend === 'redis') {
     const KeyvRedis = (await importAdapter('@keyv/redis')) as typeof import('@keyv/redis').default;
     store = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
@@ -78,4 +78,23 @@ export async function openKeyv(url: string, namespace = 'regwatch'): Promise<Key
     useKeyPrefix: true,
   });
   return keyv;
+}
+
+type SqliteAdapter = InstanceType<typeof import('@keyv/sqlite').default>;
+
+/**
+ * The SQLite adapter with the `setMany` it lacks (keyv then sets each key on its own: a statement prepared and run per
+ * key): all the entries in one upsert, read from a JSON array. keyv serialises and prefixes the entries as for `set`.
+ */
+function withSetMany(sqlite: SqliteAdapter): SqliteAdapter {
+  const table = sqlite.opts.table ?? 'keyv';
+  const upsert =
+    `INSERT INTO ${table} (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') ` +
+    `FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+  return Object.assign(sqlite, {
+    async setMany(entries: Array<{ key: string; value: unknown }>): Promise<boolean[]> {
+      await sqlite.query(upsert, JSON.stringify(entries.map(({ key, value }) => [key, value])));
+      return entries.map(() => true);
+    },
+  });
 }

@@ -9,6 +9,24 @@ import { SqliteTransactions } from './sqlite-transactions.js';
 import { storeCall, StoreUnavailable } from './store-error.js';
 import { DEFAULT_STORE_URL, openKeyv, redactUrl, storeBackend, type StoreBackend } from './open-keyv.js';
 
+/**
+ * How long a snapshot whose content did not change is left as it is. A page whose clock or counter changes on every
+ * request gets a new body hash on every check, which is never met again: writing it each time would cost a store write
+ * per watch and check for nothing. Refreshed this often, the body hash still lets a page that has stopped changing
+ * outside its region skip its extraction.
+ */
+export const SNAPSHOT_REFRESH_MS = 60 * 60_000;
+
+/** Whether `next` only moves `previous`'s body hash and time on, by less than SNAPSHOT_REFRESH_MS. */
+function sameButBodyHash(previous: Snapshot, next: Snapshot): boolean {
+  return (
+    previous.contentHash === next.contentHash &&
+    previous.etag === next.etag &&
+    previous.lastModified === next.lastModified &&
+    Date.parse(next.fetchedAt) - Date.parse(previous.fetchedAt) < SNAPSHOT_REFRESH_MS
+  );
+}
+
 /** What a watch looked like at its last good check. Page bodies are not kept in memory between checks. */
 export interface Snapshot {
   /** sha256 of the raw body: an identical body skips parsing. */
@@ -211,15 +229,14 @@ export class Store {
       for (let i = 0; i < keys.length; i += 500) {
         const chunk = keys.slice(i, i + 500);
         const values = await storeCall('read', () => this.keyv.getMany(chunk));
-        // All the chunk's writes are handed to the driver at once: the transaction (which every other
-        // read-modify-write of this connection waits for) lasts a few round trips, not one per key.
-        await Promise.all(
-          chunk.map((key, j) => {
-            let value: unknown = values[j] ?? undefined;
-            for (const change of batch.get(key)!) value = change(value);
-            return storeCall('write', () => this.keyv.set(key, value));
-          }),
-        );
+        // All the chunk's writes in one call (one statement on SQLite, see open-keyv.ts): the transaction (which every
+        // other read-modify-write of this connection waits for) lasts a few round trips, not one per key.
+        const entries = chunk.map((key, j) => {
+          let value: unknown = values[j] ?? undefined;
+          for (const change of batch.get(key)!) value = change(value);
+          return { key, value };
+        });
+        await storeCall('write', () => this.keyv.setMany(entries));
       }
     };
     await (this.transactions ? this.transactions.run(write) : write());
@@ -303,12 +320,14 @@ export class Store {
 
   /**
    * Record a watch's snapshot. When its content is what was stored (only the body hash, validators and time moved: a
-   * page whose clock or counter changes on every request), the write joins the batched ones on the embedded stores:
-   * losing it in a crash costs one re-extraction, never an alert.
+   * page whose clock or counter changes on every request), nothing is written within SNAPSHOT_REFRESH_MS of the stored
+   * one unless the validators moved, and the write joins the batched ones on the embedded stores: losing it in a crash
+   * costs one re-extraction, never an alert.
    */
   async putSnapshot(watchId: string, snapshot: Snapshot, keepHistory: boolean): Promise<void> {
     const key = `snap:${watchId}`;
     const previous = await this.getSnapshot(watchId);
+    if (previous && sameButBodyHash(previous, snapshot)) return;
     if (this.deferred && previous?.contentHash === snapshot.contentHash) {
       this.prefetched.delete(key);
       this.deferred.add(key, () => snapshot);

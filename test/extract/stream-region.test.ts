@@ -10,9 +10,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domRegion } from '../../src/extract/page-region.js';
-import { streamRegion } from '../../src/extract/stream-region.js';
+import { streamRegion, streamRegionBytes } from '../../src/extract/stream-region.js';
+import type { FetchOk, RawBody } from '../../src/fetch/fetch-result.js';
 import { httpFetch } from '../../src/fetch/http-fetch.js';
 import { rewriteUrl } from '../../src/pipeline/url-rewrite.js';
 import { BEATS, setTheScene } from '../../src/demo/story.js';
@@ -26,7 +28,12 @@ const BENCH_SITE = join(ROOT, '..', 'shared', 'bench', 'site.mjs');
 interface Page {
   url: string;
   html: string;
+  /** The body as fetched, when the fetch kept it undecoded: the stream must read it as it reads `html`. */
+  body?: RawBody;
 }
+
+/** A fetched page with its undecoded body. */
+const pageOf = (url: string, got: FetchOk): Page => ({ url, html: got.text, ...(got.body ? { body: got.body } : {}) });
 
 /** Same-origin HTML pages reachable from `starts`, breadth first, at most `limit`. */
 async function crawl(starts: string[], limit: number): Promise<Page[]> {
@@ -37,7 +44,7 @@ async function crawl(starts: string[], limit: number): Promise<Page[]> {
     const url = queue.shift()!;
     const got = await httpFetch(rewriteUrl(url)).catch(() => undefined);
     if (!got || !/html/i.test(got.contentType) || !/<\w/.test(got.text)) continue;
-    pages.push({ url, html: got.text });
+    pages.push(pageOf(url, got));
     const $ = cheerio.load(got.text);
     $('a[href]').each((_, a) => {
       const href = new URL($(a).attr('href')!, url);
@@ -93,6 +100,21 @@ function compare(pages: Page[], selectors?: (html: string) => Array<[string, str
         dom = undefined;
       }
       const stream = streamRegion(page.html, select, ignore);
+      // The fast tokenizer reads the page as htmlparser2's does.
+      expect({ page: page.url, select, ignore, fast: stream }).toEqual({
+        page: page.url,
+        select,
+        ignore,
+        fast: streamRegion(page.html, select, ignore, 'htmlparser2'),
+      });
+      // Read from the undecoded bytes, the stream gives the same answer.
+      if (page.body)
+        expect({ page: page.url, select, ignore, bytes: streamRegionBytes(page.body, select, ignore) }).toEqual({
+          page: page.url,
+          select,
+          ignore,
+          bytes: stream,
+        });
       if (dom) matched++;
       if (!stream) continue;
       streamed++;
@@ -161,15 +183,16 @@ describe('the streaming extractor gives the DOM path’s text', () => {
     const fromGbk = streamRegion(gbk.text, 'ul.zxxx_list');
     expect(fromGbk?.text).toContain('关于稀土的通知 2');
     expect(fromGbk).toEqual(streamRegion(utf8.text, 'ul.zxxx_list'));
+    expect(gbk.body?.charset).toBe('gb18030');
+    expect(streamRegionBytes(gbk.body!, 'ul.zxxx_list')).toEqual(fromGbk);
   });
 
   it('on the benchmark pages, streamed for the page watches’ selectors', async () => {
     const pages: Page[] = [];
     for (let i = 0; i < 5; i++)
-      pages.push({ url: `${scale.base}/p/${i}.html`, html: (await httpFetch(`${scale.base}/p/${i}.html`)).text });
+      pages.push(pageOf(`${scale.base}/p/${i}.html`, await httpFetch(`${scale.base}/p/${i}.html`)));
     if (benchBase) {
-      for (let i = 0; i < 20; i++)
-        pages.push({ url: `${benchBase}/p/${i}`, html: (await httpFetch(`${benchBase}/p/${i}`)).text });
+      for (let i = 0; i < 20; i++) pages.push(pageOf(`${benchBase}/p/${i}`, await httpFetch(`${benchBase}/p/${i}`)));
     } else {
       process.stdout.write(`shared benchmark site not found at ${BENCH_SITE}: its pages are not compared\n`);
     }
@@ -233,4 +256,56 @@ describe('the pass stops reading once nothing later in the page can change the r
     const byClass = `<body><div class="list">一</div>${tail}`;
     expect(streamRegion(byClass, '.list')).toBeUndefined();
   });
+});
+
+describe('read from the undecoded bytes, the stream gives what it gives on the decoded page', () => {
+  // Decoys of the selected markup where the tokenizer must not see a start tag, text and attributes beyond ASCII, and
+  // entities: in UTF-8 and in GB18030, whose second bytes include ASCII letters (「癌」 is B0 A9, 「啊」 B0 A1, 「安」 B0 B2).
+  const html =
+    '<!DOCTYPE html><html><head><meta charset="gb2312"><title>稀土 &amp; 价格</title>' +
+    '<script>var s = "<ul class=\\"list\\"><li>脚本里的</li></ul>";</script>' +
+    '<style>.list:after{content:"<ul class=list>"}</style></head><body>' +
+    '<!-- <ul class="list"><li>注释里的</li></ul> -->' +
+    '<div title="<ul class=&quot;list&quot;>" data-x=\'a>b\'>属性</div><textarea><ul class="list">文本框</ul></textarea>' +
+    '<ul class="list 栏目" id="主"><li>关于稀土&nbsp;出口的<a href="/a?x=1&y=2">通知</a>（第&#49;号）</li>' +
+    '<li>癌 啊 安 按 &lt;ul&gt;\r\n第二条</li></ul><h1>工业和信息化部</h1></body></html>';
+  const cases: Array<[string, string[]]> = [
+    ['ul.list', []],
+    ['#主', []],
+    ['ul.栏目 li', []],
+    ['ul.list', ['a']],
+    ['body', ['textarea']],
+  ];
+  for (const charset of ['utf-8', 'gb18030']) {
+    it(`in ${charset}`, () => {
+      const body = { bytes: iconv.encode(html, charset), charset };
+      for (const [select, ignore] of cases) {
+        const expected = streamRegion(html, select, ignore);
+        expect(expected).toBeDefined();
+        expect({ select, got: streamRegionBytes(body, select, ignore) }).toEqual({ select, got: expected });
+      }
+      expect(streamRegionBytes(body, 'ul.list')?.text).toBe('关于稀土 出口的通知（第1号）\n癌 啊 安 按 <ul>\n第二条');
+    });
+  }
+});
+
+describe('the fast tokenizer reads odd markup as htmlparser2 does, or leaves it to htmlparser2', () => {
+  const odd = [
+    '<p =x class=a>一</p><p class = "b"id=\'c\'>二</p><p class=d/>三',
+    '<div class="a"><!-->四<!--->五<!---- x -->六<!-x>七<!>八</div>',
+    '<div class=a>九 < 十 <1 &amp &#x4e00; &nbsp;x&lt;y</div><?php x ?>',
+    '<div class="a"><script/>十一</script><title>T &amp; U<b></title><textarea>&lt;</textarea></div>',
+    '<div class="a &amp; b">十二</div><div class=a></ div>十三</div></>',
+    '<div class="a"><STYLE>x</style >十四</div><div class=a><scriptx>十五</scriptx></div>',
+    '<div class="a">十六<![CDATA[ x ]]></div><div class="a" title="x>y">十七</div><div class="a"',
+  ];
+  for (const html of odd) {
+    it(html, () => {
+      for (const select of ['.a', 'div', 'p', 'body'])
+        expect({ select, got: streamRegion(html, select) }).toEqual({
+          select,
+          got: streamRegion(html, select, [], 'htmlparser2'),
+        });
+    });
+  }
 });

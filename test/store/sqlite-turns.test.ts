@@ -74,3 +74,23 @@ it('a snapshot whose content did not change is read back at once and survives a 
   expect((await again.getSnapshot('w'))?.fetchedAt).toBe('2026-01-02T00:00:00Z');
   expect((await again.getSnapshot('w'))?.bodyHash).toBe('2026-01-02T00:00:00Z');
 });
+
+it('a snapshot whose content did not change is not rewritten within the hour, unless its validators moved', async () => {
+  const { store } = await openSqlite();
+  const snap = (fetchedAt: string, etag?: string): Snapshot => ({
+    bodyHash: fetchedAt,
+    contentHash: 'same',
+    text: 't',
+    fetchedAt,
+    ...(etag ? { etag } : {}),
+  });
+  await store.putSnapshot('w', snap('2026-01-01T00:00:00Z'), true);
+  // A page whose clock changes on every request: a new body, the same content.
+  await store.putSnapshot('w', snap('2026-01-01T00:10:00Z'), true);
+  expect((await store.getSnapshot('w'))?.bodyHash).toBe('2026-01-01T00:00:00Z');
+  await store.putSnapshot('w', snap('2026-01-01T00:20:00Z', '"v2"'), true);
+  expect((await store.getSnapshot('w'))?.etag).toBe('"v2"');
+  await store.putSnapshot('w', snap('2026-01-01T01:30:00Z', '"v2"'), true);
+  expect((await store.getSnapshot('w'))?.fetchedAt).toBe('2026-01-01T01:30:00Z');
+  expect(await store.snapshotHistory('w')).toEqual([]);
+});
