@@ -121,7 +121,7 @@ export function extractFigures(
           period: resolvePeriod(p, p.year === undefined ? sentenceYear : undefined, docDate),
         })),
     ];
-    const assigned = assignChanges(candidates, sorted.changes, clauseSpans, view.respectively, markers);
+    const assigned = assignChanges(candidates, sorted.changes, clauseSpans, view.respectively, markers, text);
     shareChanges(text, sentence, sorted.changes, candidates, assigned);
     const firstFigure = figures.length;
     candidates.forEach((c, i) => {

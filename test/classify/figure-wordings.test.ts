@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify, loadRules } from '../../src/classify/index.js';
+import { findQuantities } from '../../src/classify/quantities.js';
+import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
+
+/** Wordings the own-corpus part RF showed the reader missing (documents it had not been tuned on). */
+const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
+if (!loaded.rules) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+const rules = loaded.rules;
+
+const figs = (title: string, text: string, date: string) =>
+  classify({ title, text, date }, rules).figures.map(
+    (f) =>
+      `${f.metric}|${f.value}|${f.period ?? '-'}|${f.batch ?? '-'}|${f.change_basis ?? '-'}|${f.change_pct ?? '-'}`,
+  );
+
+describe('bases written as "the prior year", "year over year", "the month before"', () => {
+  it('reads them as year-on-year and month-on-month', () => {
+    expect(
+      figs(
+        'Exports',
+        'China shipped 61,200 metric tons of rare earths abroad in 2026, up 4.2% from the prior year.',
+        '2027-01-14',
+      ),
+    ).toEqual(['rare_earth_exports|61200|2026|-|yoy|4.2']);
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports reached 4,410 tonnes in March, 8 percent above the month before and 3 percent higher year over year.',
+        '2026-04-20',
+      ),
+    ).toEqual(['magnet_exports|4410|2026-03|-|mom|8', 'magnet_exports|4410|2026-03|-|yoy|3']);
+  });
+});
+
+describe('ranges', () => {
+  it('takes no value from "between 270,000 and 290,000 tons" or 介于28万和30万吨之间', () => {
+    expect(findQuantities('a quota of between 270,000 and 290,000 tons')[0]?.bound).toBe(true);
+    expect(findQuantities('预计指标介于28万和30万吨之间')[0]?.bound).toBe(true);
+    expect(
+      figs(
+        'Outlook',
+        "Traders expect this year's rare earth mining quota to come in between 300,000 and 320,000 tons.",
+        '2026-03-02',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a list of changes after a list of tonnages', () => {
+  it('pairs them in order without 分别/"respectively"', () => {
+    expect(
+      figs('指标', '2026年稀土开采、冶炼分离总量控制指标分别为30万吨和28万吨，同比增长11.1%和10.2%。', '2026-12-20'),
+    ).toEqual(['mining_quota|300000|2026|-|yoy|11.1', 'smelting_quota|280000|2026|-|yoy|10.2']);
+  });
+
+  it('pairs the first list with "respectively" and leaves a later list of another year alone', () => {
+    expect(
+      figs(
+        'Quotas',
+        'The new batch takes the 2026 rare earth mining quota to 300,000 tons and the smelting quota to 280,000 tons, up 11.1% and 10.2% respectively from a year before, versus rises of 6% and 5% in 2025.',
+        '2026-12-20',
+      ),
+    ).toEqual(['mining_quota|300000|2026|-|yoy|11.1', 'smelting_quota|280000|2026|-|yoy|10.2']);
+  });
+});
