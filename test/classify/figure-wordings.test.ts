@@ -65,3 +65,26 @@ describe('a list of changes after a list of tonnages', () => {
     ).toEqual(['mining_quota|300000|2026|-|yoy|11.1', 'smelting_quota|280000|2026|-|yoy|10.2']);
   });
 });
+
+describe('a breakdown by destination', () => {
+  it("keeps the United States' and Japan's figures and leaves out other countries' without taking them for the total", () => {
+    expect(
+      figs(
+        'Magnets by destination',
+        'China exported 6,020 tonnes of rare-earth magnets in August. By destination, Germany took 1,150 tonnes, up 7% from a year earlier, while shipments to the United States were 590 tonnes and exports to Japan 310 tonnes. South Korea received 540 tonnes.',
+        '2026-09-20',
+      ),
+    ).toEqual([
+      'magnet_exports|6020|2026-08|-|-|-',
+      'magnet_exports_to_us|590|2026-08|-|-|-',
+      'magnet_exports_to_japan|310|2026-08|-|-|-',
+    ]);
+    expect(
+      figs(
+        '磁材出口',
+        '8月稀土永磁出口6020吨。其中对德国出口同比增长7%，达到1150吨；对美国出口590吨，同比增长4.5%。',
+        '2026-09-20',
+      ),
+    ).toEqual(['magnet_exports|6020|2026-08|-|-|-', 'magnet_exports_to_us|590|2026-08|-|yoy|4.5']);
+  });
+});

@@ -12,6 +12,7 @@ import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker
 import { updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
 import { dedupe } from './dedupe.js';
+import { isReportedDestination } from './destinations.js';
 import { parallelBases } from './parallel-bases.js';
 import type { DocDate } from './pick-period.js';
 import { readCandidates } from './read-candidates.js';
@@ -176,7 +177,9 @@ export function extractFigures(
     lastDestination = candidates.length === 0 ? destinationSubject(sc) : undefined;
     updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
   }
-  return dedupe([...figures, ...tableFigures(title, body, docDate)]).map(toFigure);
+  return dedupe([...figures, ...tableFigures(title, body, docDate)])
+    .filter((f) => f.metric.kind !== 'trade' || isReportedDestination(f.metric.destination))
+    .map(toFigure);
 }
 
 /**
