@@ -88,3 +88,25 @@ describe('a breakdown by destination', () => {
     ).toEqual(['magnet_exports|6020|2026-08|-|-|-', 'magnet_exports_to_us|590|2026-08|-|yoy|4.5']);
   });
 });
+
+describe('magnets described with rare earths, and what is not magnets', () => {
+  it('reads "magnets made with rare earths" as magnets and "products other than magnets" as neither series', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Shipments of permanent magnets made with rare earths rose to 4,420 tonnes in March. Exports of rare earth products other than magnets totalled 1,980 tonnes.',
+        '2026-04-20',
+      ),
+    ).toEqual(['magnet_exports|4420|2026-03|-|-|-']);
+  });
+
+  it('reads 磁铁或其他…稀土材料 as magnets, and 同类稀土产品 in the next sentence as the same product', () => {
+    expect(
+      figs(
+        '',
+        '中国向美国出口的稀土磁铁，或其他用来生产磁铁的稀土材料，上个月为520吨。这比5月份向美国出口的480吨同类稀土产品增加8.3%。',
+        '2026-07-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|520|2026-06|-|mom|8.3', 'magnet_exports_to_us|480|2026-05|-|-|-']);
+  });
+});

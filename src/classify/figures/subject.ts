@@ -155,6 +155,12 @@ export function tradeOf(
     last(sc, [...PRODUCT, 'other_metal', 'element_product'], sentence.start, q.start);
   // Antimony, gallium, tungsten … tonnages are not rare-earth figures; lanthanum oxide is a part of the total.
   if (productCue?.type === 'other_metal' || productCue?.type === 'element_product') return null;
+  // "rare earth products other than magnets", 除磁铁外的稀土产品: a remainder, neither series.
+  if (
+    productCue?.type === 'magnet' &&
+    EXCEPT_BEFORE.test(text.slice(Math.max(0, productCue.start - 16), productCue.start))
+  )
+    return null;
   if (!productCue && ctx.otherMetal) return null;
   const product =
     nthOfList(v, s, (c) =>
@@ -163,6 +169,7 @@ export function tradeOf(
         ? (c.type as Product)
         : undefined,
     ) ??
+    (productCue?.type === 'rare_earth' && describesMagnet(v, productCue, s) ? 'magnet' : undefined) ??
     (productCue?.type as Product | undefined) ??
     ctx.product ??
     'rare_earth';
@@ -181,6 +188,28 @@ export function tradeOf(
           : undefined) ??
         continuedDestination(v, ctx));
   return { kind: 'trade', product, flow, ...(destination ? { destination } : {}) };
+}
+
+// "other than magnets", "excluding magnets", 除/不含磁铁.
+const EXCEPT_BEFORE =
+  /(?:\bother\s+than|\bexcluding|\bexcept(?:\s+for)?|\bapart\s+from|不含|不包括|除(?:了)?)\s*(?:the\s+)?(?:rare[\s-]earth\s+|permanent\s+)?$/i;
+
+// What makes a later "rare earths" part of the magnets' own description: "magnets made with rare earths", "magnets,
+// or other rare-earth materials used to make them", 稀土磁铁或其他用来生产磁铁的稀土材料.
+const MAGNET_DESCRIBED =
+  /^[^,.;:，。；：\d]{0,6}?(?:\bmade\s+(?:with|from|of|using)|\bcontaining|\bbased\s+on|\busing)\b|^[\s,，、]*(?:\bor\s+other|\band\s+other|或其他|及其他|和其他|或其它|及其它)/i;
+
+/** The product cue before a tonnage is "rare earths" but a magnet named just before it in the clause is what it describes. */
+function describesMagnet(v: SentenceView, rareEarth: Cue, s: Slot): boolean {
+  const magnet = v.cues.find(
+    (c) =>
+      c.type === 'magnet' &&
+      c.start >= Math.max(s.prevQEnd, v.sentence.start) &&
+      c.end <= rareEarth.start &&
+      rareEarth.start - c.end <= 40 &&
+      MAGNET_DESCRIBED.test(v.text.slice(c.end, rareEarth.start)),
+  );
+  return magnet !== undefined;
 }
 
 // The national figure: "total exports", "overall", 总出口量, 全国.
