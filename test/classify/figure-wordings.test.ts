@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, loadRules } from '../../src/classify/index.js';
+import { captionLines } from '../../src/classify/figures/captions.js';
 import { findQuantities } from '../../src/classify/quantities.js';
 import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
 
@@ -108,5 +109,22 @@ describe('magnets described with rare earths, and what is not magnets', () => {
         '2026-07-20',
       ),
     ).toEqual(['magnet_exports_to_us|520|2026-06|-|mom|8.3', 'magnet_exports_to_us|480|2026-05|-|-|-']);
+  });
+});
+
+describe('photo captions', () => {
+  it('takes no figure, product or share from a caption line', () => {
+    const body = [
+      '中国9月稀土永磁体出口量为5,600吨，较8月减少6.1%。',
+      '图为包头一家稀土冶炼厂，年产能约2万吨。（示意图／翻摄微博）',
+      '其中对美国出口量为430吨，较8月下滑20.4%。',
+    ].join('\n');
+    expect(figs('磁材出口', body, '2026-10-21')).toEqual([
+      'magnet_exports|5600|2026-09|-|mom|-6.1',
+      'magnet_exports_to_us|430|2026-09|-|mom|-20.4',
+    ]);
+    expect(captionLines(`标题\n${body}`)).toHaveLength(1);
+    // A wire paragraph ending with the agency's name is not a caption.
+    expect(captionLines('Title\nExports rose to 5,000 tons in May. (Reuters)')).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
 import { updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
+import { captionLines } from './captions.js';
 import { dedupe } from './dedupe.js';
 import { isReportedDestination } from './destinations.js';
 import { parallelBases } from './parallel-bases.js';
@@ -65,9 +66,11 @@ export function extractFigures(
   let pending: Pending[] = [];
   let lastDestination: string | undefined;
   let firstCue = 0;
+  const captions = captionLines(text);
   for (const sentence of split ?? sentences(text)) {
-    // A table row is read as a table (tableFigures), not as prose.
+    // A table row is read as a table (tableFigures), not as prose; a photo caption is not read at all.
     if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
+    if (captions.some(([s, e]) => sentence.start >= s && sentence.end <= e)) continue;
     const sEnd = sentence.end;
     // Cues in text order, walked alongside the sentences: each sentence takes its own without scanning them all.
     while (firstCue < cues.length && cues[firstCue]!.start < sentence.start) firstCue++;
