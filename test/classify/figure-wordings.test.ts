@@ -128,3 +128,37 @@ describe('photo captions', () => {
     expect(captionLines('Title\nExports rose to 5,000 tons in May. (Reuters)')).toEqual([]);
   });
 });
+
+describe('changes and flows stated around the figure', () => {
+  it("gives a lead sentence's change to the next sentence's figure though a price is named after it, not a value's change", () => {
+    expect(
+      figs(
+        'Exports',
+        "China's exports of rare earths in 2026 rose 6.1% from the prior year, customs data showed, helped by lower prices. The country shipped 58,900 metric tons abroad last year. The value of exports fell to 2 billion yuan, down 9% from the year before.",
+        '2027-01-14',
+      ),
+    ).toEqual(['rare_earth_exports|58900|2026|-|yoy|6.1']);
+  });
+
+  it('reads an import sentence after a magnet sentence as rare earths, and takes no figure of imported magnets', () => {
+    expect(
+      figs(
+        'Trade',
+        'Magnet exports reached 60.2 kt in 2026. Imports amounted to 150.4 million kg, down 3.5%. Imports of magnets were 12 tonnes.',
+        '2027-02-10',
+      ),
+    ).toEqual(['magnet_exports|60200|2026|-|-|-', 'rare_earth_imports|150400|2026|-|yoy|-3.5']);
+  });
+
+  it("reads a customs table's 同比 columns that do not say 数量 when the table states no money", () => {
+    const table = [
+      '据海关统计，9月主要稀土产品出口情况如下（单位：吨）：',
+      '商品名称 | 单位 | 9月数量 | 1至9月累计数量 | 9月同比(%) | 累计同比(%)',
+      '稀土 | 吨 | 5,100.5 | 44,020 | 8.2 | -1.5',
+    ].join('\n');
+    expect(figs('2026年9月稀土出口数据', table, '2026-10-20')).toEqual([
+      'rare_earth_exports|5100.5|2026-09|-|yoy|8.2',
+      'rare_earth_exports|44020|2026-01/2026-09|-|yoy|-1.5',
+    ]);
+  });
+});

@@ -31,6 +31,7 @@ const PERIOD_WORD =
 const mayHavePeriod = (text: string) => HAS_DIGIT.test(text) || PERIOD_WORD.test(text);
 const mayHaveNumber = (text: string) => HAS_DIGIT.test(text) || CHINESE_TONNAGE.test(text);
 const CJK = /[\u4e00-\u9fff]/;
+const NOT_TRADE: Cue['type'][] = ['other', 'money', 'other_metal', 'quota'];
 // "Shipments to the United States moved the other way. They fell 11% from October to 582 tons": the pronoun
 // continues the subject of the sentence before.
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
@@ -162,10 +163,17 @@ export function extractFigures(
       }
     }
     pending = [...sorted.leadQuota];
-    if (sorted.loose.length && !sc.some((c) => ['other', 'money', 'other_metal', 'quota'].includes(c.type)))
+    // A loose change after money, a price, another metal or a quota, or in their clause, is not a change of the trade
+    // figure ("The value of exports … up 30.8%"); one they only follow is ("rose 7.3% from the prior year, …, boosted
+    // by competitive prices").
+    const tradeLoose = sorted.loose.filter((ch) => {
+      const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end) ?? sentence;
+      return !sc.some((c) => NOT_TRADE.includes(c.type) && c.start >= sentence.start && c.end <= clause.end);
+    });
+    if (tradeLoose.length)
       pending.push(
         ...looseChanges(
-          sorted.loose,
+          tradeLoose,
           sentence,
           sc,
           quantities.length === 0 ? ctx : {},
@@ -180,9 +188,17 @@ export function extractFigures(
     lastDestination = candidates.length === 0 ? destinationSubject(sc) : undefined;
     updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
   }
-  return dedupe([...figures, ...tableFigures(title, body, docDate)])
-    .filter((f) => f.metric.kind !== 'trade' || isReportedDestination(f.metric.destination))
-    .map(toFigure);
+  return (
+    dedupe([...figures, ...tableFigures(title, body, docDate)])
+      // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
+      .filter(
+        (f) =>
+          f.metric.kind !== 'trade' ||
+          (isReportedDestination(f.metric.destination) &&
+            !(f.metric.product === 'magnet' && f.metric.flow === 'import')),
+      )
+      .map(toFigure)
+  );
 }
 
 /**

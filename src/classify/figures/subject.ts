@@ -162,6 +162,13 @@ export function tradeOf(
   )
     return null;
   if (!productCue && ctx.otherMetal) return null;
+  const flowCue =
+    last(sc, ['export', 'import'], sentence.start, q.start) ??
+    first(sc, ['export', 'import'], q.end, Math.min(s.clause.end, s.nextQStart));
+  const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
+  // An import sentence that names no product turns from the exports of magnets before it to rare earths: China imports
+  // ores and oxides, and the magnets it imports are named when meant.
+  const inherited = flow === 'import' && flowCue?.type === 'import' ? 'rare_earth' : ctx.product;
   const product =
     nthOfList(v, s, (c) =>
       PRODUCT.includes(c.type) &&
@@ -171,12 +178,8 @@ export function tradeOf(
     ) ??
     (productCue?.type === 'rare_earth' && describesMagnet(v, productCue, s) ? 'magnet' : undefined) ??
     (productCue?.type as Product | undefined) ??
-    ctx.product ??
+    inherited ??
     'rare_earth';
-  const flowCue =
-    last(sc, ['export', 'import'], sentence.start, q.start) ??
-    first(sc, ['export', 'import'], q.end, Math.min(s.clause.end, s.nextQStart));
-  const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
   const destination =
     flow !== 'export'
       ? undefined
