@@ -162,3 +162,15 @@ describe('changes and flows stated around the figure', () => {
     ]);
   });
 });
+
+describe("a share's change", () => {
+  it('gives a company share\'s percentages to no national figure, even with "respectively"', () => {
+    expect(
+      figs(
+        'Quota',
+        'MIIT set the first batch of 2026 rare earth targets for mining and smelting at 150 thousand tonnes and 140 thousand tonnes respectively, of which China Rare Earth Group accounts for 40.1 thousand tonnes and 38.2 thousand tonnes, a 12% increase compared with last year.',
+        '2026-03-10',
+      ),
+    ).toEqual(['mining_quota|150000|2026|1|-|-', 'smelting_quota|140000|2026|1|-|-']);
+  });
+});

@@ -79,6 +79,8 @@ export function assignChanges(
   markers: Marker[],
   /** The document text the positions point into. */
   text = '',
+  /** Tonnages of the sentence left out as shares. */
+  shares: ReadonlyArray<{ start: number; end: number }> = [],
 ): Change[][] {
   const out: Change[][] = candidates.map(() => []);
   if (candidates.length === 0) return out;
@@ -97,7 +99,7 @@ export function assignChanges(
     });
     return out;
   }
-  if (respectively && own.length > 1 && changes.length === own.length) {
+  if (respectively && own.length > 1 && changes.length === own.length && !shares.length) {
     changes.forEach((ch, i) => {
       const basis = ch.basis ?? (CUMULATIVE_PERIOD.test(candidates[own[i]!]!.period ?? '-') ? 'yoy' : null);
       if (basis) out[own[i]!]!.push({ ...ch, basis });
@@ -108,21 +110,25 @@ export function assignChanges(
     const ci = clauseIndex(ch.start);
     let best = -1;
     let bestScore = Infinity;
+    const score = (q: { start: number; end: number }) => {
+      const qi = clauseIndex(q.start);
+      const charDist = q.end <= ch.start ? ch.start - q.end : q.start - ch.end;
+      return Math.abs(qi - ci) * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
+    };
     candidates.forEach((c, i) => {
       // "up 15% from 100,000 tonnes in 2017": the comparison base does not carry the change.
       if (c.comparisonBase) return;
       if (c.q.end <= ch.start && markers.some((m) => m.at >= c.q.end && m.at < ch.start && belongsElsewhere(m, c)))
         return;
-      const qi = clauseIndex(c.q.start);
-      const clauseDist = Math.abs(qi - ci);
-      const charDist = c.q.end <= ch.start ? ch.start - c.q.end : c.q.start - ch.end;
-      const score = clauseDist * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
-      if (score < bestScore) {
-        bestScore = score;
+      const sc = score(c.q);
+      if (sc < bestScore) {
+        bestScore = sc;
         best = i;
       }
     });
     if (best < 0) continue;
+    // "North Rare Earth accounts for 29.75 thousand tonnes, a 20% increase": a share left out is nearer.
+    if (shares.some((q) => score(q) < bestScore)) continue;
     let change = ch;
     if (!change.basis) {
       // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year.

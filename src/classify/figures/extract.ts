@@ -100,7 +100,7 @@ export function extractFigures(
       quantities,
       respectively: first(sc, ['respectively'], sentence.start, sEnd) !== undefined,
     };
-    const { candidates, claimed } = readCandidates(
+    const { candidates, claimed, shares } = readCandidates(
       view,
       {
         periods,
@@ -126,7 +126,7 @@ export function extractFigures(
           period: resolvePeriod(p, p.year === undefined ? sentenceYear : undefined, docDate),
         })),
     ];
-    const assigned = assignChanges(candidates, sorted.changes, clauseSpans, view.respectively, markers, text);
+    const assigned = assignChanges(candidates, sorted.changes, clauseSpans, view.respectively, markers, text, shares);
     shareChanges(text, sentence, sorted.changes, candidates, assigned);
     const firstFigure = figures.length;
     candidates.forEach((c, i) => {
