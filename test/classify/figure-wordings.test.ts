@@ -174,3 +174,19 @@ describe("a share's change", () => {
     ).toEqual(['mining_quota|150000|2026|1|-|-', 'smelting_quota|140000|2026|1|-|-']);
   });
 });
+
+describe('a split listed with 、', () => {
+  it('gives each tonnage the split written right before it', () => {
+    expect(
+      figs(
+        '指标',
+        '2026年第一批稀土开采总量控制指标为9万吨，其中岩矿型稀土指标7.95万吨、离子型稀土指标1.05万吨。',
+        '2026-02-08',
+      ),
+    ).toEqual([
+      'mining_quota|90000|2026|1|-|-',
+      'mining_quota_light|79500|2026|1|-|-',
+      'mining_quota_ion_adsorption|10500|2026|1|-|-',
+    ]);
+  });
+});

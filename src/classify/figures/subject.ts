@@ -99,9 +99,12 @@ export function quotaOf(
   if (listed) kind = listed;
   // The 岩矿型/离子型 split: named right after, later in the clause, or before it since the last tonnage; in a list, in
   // the order the split names were listed.
+  const splitBefore = last(sc, ['light', 'ion'], s.prevQEnd, q.start);
   const splitCue =
     nthOfList(v, s, (c) => (c.type === 'light' || c.type === 'ion' ? c : undefined)) ??
     trailing(sc, text, ['light', 'ion'], q, s.nextQStart) ??
+    // 岩矿型稀土指标7.455万吨、离子型…: the split written right before the tonnage, not the next item's after it.
+    (splitBefore && SPLIT_TO_TONNAGE.test(text.slice(splitBefore.end, q.start)) ? splitBefore : undefined) ??
     first(sc, ['light', 'ion'], q.end, Math.min(s.clause.end, s.nextQStart)) ??
     last(sc, ['light', 'ion'], s.prevQEnd, q.start);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
@@ -125,6 +128,10 @@ export function quotaOf(
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
 }
+
+// Between a split and its own tonnage: 岩矿型稀土指标7.455万吨, 离子型稀土矿为0.945万吨.
+const SPLIT_TO_TONNAGE =
+  /^\s*(?:\([^()]{0,6}\)|（[^（）]{0,6}）)?\s*(?:稀土)?\s*(?:矿)?\s*(?:开采)?\s*(?:总量)?\s*(?:控制)?\s*(?:指标|配额)?\s*(?:为|是|:|：)?\s*$/;
 
 // Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the"); not a
 // remark in brackets ("135000吨（含已下达的第一批指标）" includes the first batch, it is not it).
