@@ -190,3 +190,26 @@ describe('a split listed with 、', () => {
     ]);
   });
 });
+
+describe('Chinese bases and changes in tenths', () => {
+  it('reads 较2025年11月 and 前一年的同期 as year on year, 近七成 as 70%, and no basis against another quarter', () => {
+    expect(figs('', '中国11月稀土磁铁出口量为3010吨，较10月减少2.5%，但较2025年11月增加9.6%。', '2026-12-20')).toEqual([
+      'magnet_exports|3010|2026-11|-|mom|-2.5',
+      'magnet_exports|3010|2026-11|-|yoy|9.6',
+    ]);
+    expect(figs('', '5月份稀土出口量为4200吨，比前一年的同期增加1.5%。', '2026-06-20')).toEqual([
+      'rare_earth_exports|4200|2026-05|-|yoy|1.5',
+    ]);
+    expect(
+      figs(
+        '',
+        '今年三季度，中国出口稀土总量为5100.5吨，较二季度的9800吨减少约48%；较去年同期则减少约六成。7月出口1500吨，同比下降近七成。',
+        '2026-10-14',
+      ),
+    ).toEqual([
+      'rare_earth_exports|5100.5|2026-Q3|-|yoy|-60',
+      'rare_earth_exports|9800|2026-Q2|-|-|-',
+      'rare_earth_exports|1500|2026-07|-|yoy|-70',
+    ]);
+  });
+});
