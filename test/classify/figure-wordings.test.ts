@@ -213,3 +213,15 @@ describe('Chinese bases and changes in tenths', () => {
     ]);
   });
 });
+
+describe('a comparison base in brackets', () => {
+  it('gives "on 2025 (50 120 t)" the year compared with and no change', () => {
+    expect(
+      figs(
+        'Review',
+        'Customs data for 2026 show exports of rare earths at 53 400 tonnes, up 6.5% on 2025 (50 120 t).',
+        '2027-02-10',
+      ),
+    ).toEqual(['rare_earth_exports|53400|2026|-|yoy|6.5', 'rare_earth_exports|50120|2025|-|-|-']);
+  });
+});
