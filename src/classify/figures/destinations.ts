@@ -1,7 +1,9 @@
 /**
  * Countries a flow can go to, as the snake_case suffix of a destination metric (`magnet_exports_to_japan`). A country
  * is a destination only where the text sends the flow there: "to Japan", 对日本/向日本/销往日本/出口至日本 (the United
- * States also in the looser wordings the press uses for it: 对美, "U.S.-bound", "American buyers").
+ * States also in the looser wordings the press uses for it: 对美, "U.S.-bound", "American buyers"), or names it as the
+ * one that took the tonnage in a breakdown ("Germany took 1,204 tonnes", 德国为1118吨). Only some are reported
+ * (`isReportedDestination`).
  */
 
 /** slug, Chinese names (simplified and traditional forms), English names (one a bare "the" may precede). */
