@@ -10,8 +10,11 @@ export interface Change {
   signed: boolean;
 }
 
+// A percentage, or tenths in Chinese after a verb of change (同比下降近七成, 减少约六成: 70%, 60%).
 const PERCENT =
-  /([+\-−–]?)\s*(\d+(?:\.\d+)?)\s*(?:%|％|\s?per\s?cent\b|\s?percent\b)(?!\s*(?:个百分点|percentage points?|pp\b))/gi;
+  /([+\-−–]?)\s*(\d+(?:\.\d+)?)\s*(?:%|％|\s?per\s?cent\b|\s?percent\b)(?!\s*(?:个百分点|percentage points?|pp\b))|(?<=(?:下降|减少|增长|增加|下跌|上升|下滑|回落|降|增|减|跌|升)了?\s*(?:近|约|逾|超过?|将近|接近|大约)?)([一二三四五六七八九])成(?![本员])/gi;
+const TENTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const percentOf = (m: RegExpExecArray) => (m[3] ? TENTHS[m[3]]! * 10 : Number(m[2]));
 const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const VERSUS = String.raw`(?:from|than|over|on|versus|vs\.?|compared (?:with|to)|above|below)`;
 // "from September 2024", "on May 2024", "than in July last year", "than April's 4,566 tons" (a month of the same year).
@@ -22,15 +25,18 @@ const MOM_MONTH = String.raw`${VERSUS} (?:in )?${MONTH_NAME}(?![a-z])(?![\s,]+(?
 const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上本明前当])年(?:增|减|減)`;
 const MOM_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十上本下个個])月(?:增|减|減)`;
 const YOY_PLAIN =
-  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|较上年|比上年|比去年|较去年|去年同期|上年同期|year[\s-]on[\s-]year|\by\/y\b|\byoy\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:same|corresponding) (?:month|period|batch|quarter) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
+  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|(?:较|比)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:前|上)一年的?同期|较上年|比上年|比去年|较去年|去年同期|上年同期|year[\s-](?:on|over)[\s-]year|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) (?:the )?(?:prior|previous|preceding) year|the year before|\by\/y\b|\byoy\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:same|corresponding) (?:month|period|batch|quarter) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
 const YOY = new RegExp(`${YOY_PLAIN.source}|${YOY_MONTH}|${YOY_ZH_SHORT}`, 'gi');
 const MOM_PLAIN =
-  /按月|环比|较上月|比上月|上月|(?:上一?|前一)个月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|on the month|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
+  /按月|环比|较上月|比上月|上月|(?:上一?|前一)个月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|the month before|on the month|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
 const MOM = new RegExp(`${MOM_PLAIN.source}|${MOM_MONTH}|${MOM_ZH_SHORT}`, 'gi');
 const UP =
   /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|\bmore\b|\babove\b|多于|高于/gi;
 const DOWN =
   /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|少于|低于/gi;
+
+const QOQ =
+  /(?:较|比)(?:上一?个?季度|前一季度|第?[一二三四]季度)|quarter[\s-]on[\s-]quarter|\bq\/q\b|\bqoq\b|(?:from|than|over|compared (?:with|to)) the (?:previous|prior|preceding) quarter/gi;
 
 /** The match of `re` nearest to the span [at, atEnd) of the percentage, looking `before` and `after` characters out. */
 function nearest(
@@ -126,6 +132,13 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
     const nextStart = i + 1 < pcts.length ? pcts[i + 1]!.index : clause.length;
     const clauseEnd = clauseStart - sentenceStart + clause.length;
     const tail = sentence.slice(clauseEnd, clauseEnd + 40);
+    // Against another quarter (较二季度的…吨减少47.74%, "quarter-on-quarter"): neither basis of design §5.
+    const qoq = nearest(QOQ, clause, at, 30, 30, atEnd);
+    if (qoq) {
+      const y = nearest(YOY, clause, at, 30, 30, atEnd);
+      const mo = nearest(MOM, clause, at, 30, 30, atEnd);
+      if ((!y || qoq.dist < y.dist) && (!mo || qoq.dist < mo.dist)) return;
+    }
     let basis: Change['basis'] | null = ownBasis(clause, at, atEnd, prevEnd, nextStart, tail);
     if (!basis) {
       const yoy = nearest(YOY, clause, at, 60, 60, atEnd);
@@ -148,7 +161,7 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
       signed = Boolean(up || down);
     }
     if (!basis && !signed) return;
-    out.push({ start: clauseStart + at, end: clauseStart + at + m[0].length, pct: sign * Number(m[2]), basis, signed });
+    out.push({ start: clauseStart + at, end: clauseStart + at + m[0].length, pct: sign * percentOf(m), basis, signed });
   });
   return out;
 }

@@ -150,6 +150,8 @@ const BATCH =
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
 
+const SAME_KIND_BEFORE = /(?:同类|同類|同样的?|同樣的?|\bsuch|\bsimilar|\bthe\s+same)\s*$/i;
+
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 
@@ -166,6 +168,8 @@ export function findCues(text: string): Cue[] {
         BATCH_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
       )
         continue;
+      // 同类稀土产品, "such rare earth products": the product named before, not rare earths as a new subject.
+      if (type === 'rare_earth' && SAME_KIND_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       out.push({ type, start: m.index, end: m.index + m[0].length });
     }
   }

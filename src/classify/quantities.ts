@@ -40,6 +40,9 @@ const RANGE_BEFORE =
   /(?<![\d.,]|\bfrom\s+)(?!(?:19|20)\d{2}\b)\d[\d,.]*(?:\s*(?:万|千))?\s*(?:-|–|—|~|～|至|到|to)\s*$/i;
 // The lower end of one: "10,000 to 12,000 tonnes" has no unit on its first number, "1万吨至1.2万吨" has.
 const RANGE_AFTER = /^\s*(?:-|–|—|~|～|至|到)\s*\d/;
+// The upper end of "between 270,000 and 290,000 tons", 介于25万和28万吨之间.
+const BETWEEN_BEFORE =
+  /(?:\bbetween|介于|在)\s*[\d,.]+\s*(?:万|千|thousand|million)?\s*(?:吨|tons?|tonnes?)?\s*(?:and|和|与|至)\s*$/i;
 // A difference: 增加1.5万吨, 减少500吨, 调增, "an increase of 42,000t", "cut by 5,000 tonnes", "up 3,000 tons".
 const DELTA_BEFORE =
   /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
@@ -56,13 +59,15 @@ function quantity(
   dotThousands: boolean,
 ): Quantity {
   const wider = text.slice(Math.max(0, start - 16), start);
+  const between = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 24);
   return {
     start: offset + start,
     end: offset + end,
     value: Math.round(value * 1000) / 1000,
     dotThousands,
-    bound: BOUND_BEFORE.test(wider) || RANGE_BEFORE.test(wider) || RANGE_AFTER.test(after),
+    bound:
+      BOUND_BEFORE.test(wider) || RANGE_BEFORE.test(wider) || RANGE_AFTER.test(after) || BETWEEN_BEFORE.test(between),
     delta: DELTA_BEFORE.test(wider),
     rate: RATE_AFTER.test(after) || AVERAGE_BEFORE.test(wider),
   };

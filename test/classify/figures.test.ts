@@ -856,23 +856,23 @@ describe('shares and other series', () => {
 
 describe('comparison bases stated for the month before', () => {
   it('gives a base "of the previous month" the month before its figure, and the change to the figure', () => {
-    expect(figs('', '2月对越南出口稀土磁体820吨，比上一个月的760吨增长7.9%。', '2024-06-20')).toEqual([
-      'magnet_exports_to_vietnam|820|2024-02|mom|7.9',
-      'magnet_exports_to_vietnam|760|2024-01|-|-',
+    expect(figs('', '2月对日本出口稀土磁体820吨，比上一个月的760吨增长7.9%。', '2024-06-20')).toEqual([
+      'magnet_exports_to_japan|820|2024-02|mom|7.9',
+      'magnet_exports_to_japan|760|2024-01|-|-',
     ]);
     expect(
       figs(
         '',
-        'Magnet exports to Vietnam were 820 tonnes in February, up 7.9% from the previous month’s 760 tonnes.',
+        'Magnet exports to Japan were 820 tonnes in February, up 7.9% from the previous month’s 760 tonnes.',
         '2024-06-20',
       ),
-    ).toEqual(['magnet_exports_to_vietnam|820|2024-02|mom|7.9', 'magnet_exports_to_vietnam|760|2024-01|-|-']);
+    ).toEqual(['magnet_exports_to_japan|820|2024-02|mom|7.9', 'magnet_exports_to_japan|760|2024-01|-|-']);
   });
 
   it('reads 比<month><flow>N吨 as a base of that month, and its change as the change of the figure before', () => {
     expect(
-      figs('', '海关数据显示，3月对印度出口稀土600吨。这比2月份对印度出口的640吨减少了6.3%。', '2024-04-20'),
-    ).toEqual(['rare_earth_exports_to_india|600|2024-03|mom|-6.3', 'rare_earth_exports_to_india|640|2024-02|-|-']);
+      figs('', '海关数据显示，3月对日本出口稀土600吨。这比2月份对日本出口的640吨减少了6.3%。', '2024-04-20'),
+    ).toEqual(['rare_earth_exports_to_japan|600|2024-03|mom|-6.3', 'rare_earth_exports_to_japan|640|2024-02|-|-']);
     // A difference (比上月增加…吨) is not a base.
     expect(figs('', '3月出口稀土600吨，比2月份增加40吨。', '2024-04-20')).toEqual([
       'rare_earth_exports|600|2024-03|-|-',

@@ -54,11 +54,12 @@ describe('every number changed', () => {
 });
 
 describe('country swapped: only the destination changes, never the national figure', () => {
-  const countries: Array<[string, string, string]> = [
+  // The United States and Japan are reported destinations; another country is recognised and its figure left out.
+  const countries: Array<[string, string, string | null]> = [
     ['Japan', '日本', 'japan'],
-    ['Germany', '德国', 'germany'],
+    ['Germany', '德国', null],
     ['the United States', '美国', 'us'],
-    ['South Korea', '韩国', 'south_korea'],
+    ['South Korea', '韩国', null],
   ];
   for (const [en, zh, slug] of countries) {
     it(`English: exports to ${en}`, () => {
@@ -67,11 +68,19 @@ describe('country swapped: only the destination changes, never the national figu
           `China exported 5,473 tonnes of rare earth magnets in October. Exports of magnets to ${en} were 512.375 tonnes in October.`,
           '2025-11-20',
         ),
-      ).toEqual([`magnet_exports_to_${slug}|512.375|2025-10|-|-|-`, 'magnet_exports|5473|2025-10|-|-|-'].sort());
+      ).toEqual(
+        [
+          ...(slug ? [`magnet_exports_to_${slug}|512.375|2025-10|-|-|-`] : []),
+          'magnet_exports|5473|2025-10|-|-|-',
+        ].sort(),
+      );
     });
     it(`Chinese: 对${zh}出口`, () => {
       expect(figs(`10月稀土永磁出口5473吨。其中对${zh}出口稀土永磁656吨，环比增长56.1%。`, '2025-11-20')).toEqual(
-        [`magnet_exports_to_${slug}|656|2025-10|-|mom|56.1`, 'magnet_exports|5473|2025-10|-|-|-'].sort(),
+        [
+          ...(slug ? [`magnet_exports_to_${slug}|656|2025-10|-|mom|56.1`] : []),
+          'magnet_exports|5473|2025-10|-|-|-',
+        ].sort(),
       );
     });
   }
@@ -149,4 +158,38 @@ describe('month swapped', () => {
       );
     });
   }
+});
+
+describe('tenths swapped: 近N成 is N×10%', () => {
+  for (const [zh, pct] of [
+    ['三', 30],
+    ['六', 60],
+    ['八', 80],
+  ] as const)
+    it(`同比下降近${zh}成`, () => {
+      expect(figs(`7月中国稀土出口量为1620.3吨，同比下降近${zh}成。`, '2026-08-14')).toEqual([
+        `rare_earth_exports|1620.3|2026-07|-|yoy|-${pct}`,
+      ]);
+    });
+});
+
+describe('thousands separator swapped', () => {
+  for (const sep of [',', ' ', '\u2009', '\u202f'])
+    it(`"5${sep}473 tonnes"`, () => {
+      expect(
+        figs(`China exported 5${sep}473 tonnes of rare earth magnets in October, up 4.5% year on year.`, '2026-11-20'),
+      ).toEqual(['magnet_exports|5473|2026-10|-|yoy|4.5']);
+    });
+});
+
+describe('a photo caption in either script', () => {
+  for (const caption of [
+    '图为包头一家稀土冶炼厂，年产能约2万吨。（示意图／翻摄微博）',
+    '圖為包頭一家稀土冶煉廠，年產能約2萬噸。（示意圖／翻攝微博）',
+  ])
+    it(caption.slice(0, 12), () => {
+      expect(
+        figs(`中国9月稀土永磁体出口量为5600吨。\n${caption}\n其中对美国出口量为430吨，较8月下滑20.4%。`, '2026-10-21'),
+      ).toEqual(['magnet_exports_to_us|430|2026-09|-|mom|-20.4', 'magnet_exports|5600|2026-09|-|-|-'].sort());
+    });
 });

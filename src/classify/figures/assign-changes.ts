@@ -77,6 +77,10 @@ export function assignChanges(
   clauseSpans: Span[],
   respectively: boolean,
   markers: Marker[],
+  /** The document text the positions point into. */
+  text = '',
+  /** Tonnages of the sentence left out as shares. */
+  shares: ReadonlyArray<{ start: number; end: number }> = [],
 ): Change[][] {
   const out: Change[][] = candidates.map(() => []);
   if (candidates.length === 0) return out;
@@ -84,7 +88,18 @@ export function assignChanges(
   // "240,000 mt and 230,000 mt, up 14.29% and 13.86% respectively from … 210,000 mt and 202,000 mt": in order, to
   // the tonnages that are not comparison bases.
   const own = candidates.map((c, i) => (c.comparisonBase ? -1 : i)).filter((i) => i >= 0);
-  if (respectively && own.length > 1 && changes.length === own.length) {
+  // "25.5万吨和24.4万吨，同比增长21.4%和20.7%", "up 21.4% and 20.7% respectively …, versus rises of 25% and 24.7% in
+  // 2022": a list of as many joined changes as there are tonnages pairs with them in order; a later list has no
+  // tonnage of its own here.
+  const list = own.length > 1 ? joinedList(changes, own.length, text) : undefined;
+  if (list && (respectively || list.length === changes.length || candidates[own.at(-1)!]!.q.end <= list[0]!.start)) {
+    list.forEach((ch, i) => {
+      const basis = ch.basis ?? (CUMULATIVE_PERIOD.test(candidates[own[i]!]!.period ?? '-') ? 'yoy' : null);
+      if (basis) out[own[i]!]!.push({ ...ch, basis });
+    });
+    return out;
+  }
+  if (respectively && own.length > 1 && changes.length === own.length && !shares.length) {
     changes.forEach((ch, i) => {
       const basis = ch.basis ?? (CUMULATIVE_PERIOD.test(candidates[own[i]!]!.period ?? '-') ? 'yoy' : null);
       if (basis) out[own[i]!]!.push({ ...ch, basis });
@@ -95,21 +110,25 @@ export function assignChanges(
     const ci = clauseIndex(ch.start);
     let best = -1;
     let bestScore = Infinity;
+    const score = (q: { start: number; end: number }) => {
+      const qi = clauseIndex(q.start);
+      const charDist = q.end <= ch.start ? ch.start - q.end : q.start - ch.end;
+      return Math.abs(qi - ci) * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
+    };
     candidates.forEach((c, i) => {
       // "up 15% from 100,000 tonnes in 2017": the comparison base does not carry the change.
       if (c.comparisonBase) return;
       if (c.q.end <= ch.start && markers.some((m) => m.at >= c.q.end && m.at < ch.start && belongsElsewhere(m, c)))
         return;
-      const qi = clauseIndex(c.q.start);
-      const clauseDist = Math.abs(qi - ci);
-      const charDist = c.q.end <= ch.start ? ch.start - c.q.end : c.q.start - ch.end;
-      const score = clauseDist * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
-      if (score < bestScore) {
-        bestScore = score;
+      const sc = score(c.q);
+      if (sc < bestScore) {
+        bestScore = sc;
         best = i;
       }
     });
     if (best < 0) continue;
+    // "North Rare Earth accounts for 29.75 thousand tonnes, a 20% increase": a share left out is nearer.
+    if (shares.some((q) => score(q) < bestScore)) continue;
     let change = ch;
     if (!change.basis) {
       // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year.
@@ -120,6 +139,18 @@ export function assignChanges(
     if (!mine.some((x) => x.basis === change.basis)) mine.push(change);
   }
   return out;
+}
+
+// What joins the items of a list: "21.4% and 20.7%", "21.4%和20.7%", "21.4%、20.7%".
+const LIST_JOIN = /^\s*(?:,|，|、|和|与|及|and|,\s*and)\s*$/i;
+
+/** The first run of `n` changes the text lists one after another, joined by "and"/和/、, if there is one. */
+function joinedList(changes: Change[], n: number, text: string): Change[] | undefined {
+  for (let i = 0; i + n <= changes.length; i++) {
+    const run = changes.slice(i, i + n);
+    if (run.every((ch, k) => k === 0 || LIST_JOIN.test(text.slice(run[k - 1]!.end, ch.start)))) return run;
+  }
+  return undefined;
 }
 
 // (The percentage's match may begin at the space before its number: "both 20 percent".)

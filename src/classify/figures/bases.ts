@@ -65,6 +65,14 @@ export function findBases(
       bases.set(q, compared);
       continue;
     }
+    // "up 6% on 2023 (52 307 t)", 较2023年（52307吨）: the tonnage in brackets after the period compared with.
+    const bracketed = periods.find(
+      (p) => p.comparative && p.end <= q.start && /^\s*[（(]\s*$/.test(text.slice(p.end, q.start)),
+    );
+    if (bracketed) {
+      bases.set(q, bracketed);
+      continue;
+    }
     const when = periods.find((p) => p.comparative && p.end <= q.start && WHEN_GAP.test(text.slice(p.end, q.start)));
     if (when) {
       bases.set(q, when);

@@ -88,7 +88,13 @@ export function updateContext(
   const product = candidates.length
     ? last(cues, ['magnet', 'rare_earth', 'other_metal', 'element_product'], sentence.start, sentence.end)
     : subjectProduct(cues, sentence);
-  if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;
+  // … unless no product is named after its last trade figure: then that figure's product ("永久性稀土磁铁，或其他…稀土材料
+  // …414吨" is about magnets, and so is the next sentence's 431吨).
+  const lastTrade = candidates.findLast((c) => c.metric.kind === 'trade');
+  if (lastTrade?.metric.kind === 'trade' && product && product.end <= lastTrade.q.start) {
+    ctx.product = lastTrade.metric.product;
+    ctx.otherMetal = false;
+  } else if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;
   else if (product) {
     ctx.product = product.type as Product;
     ctx.otherMetal = false;

@@ -11,7 +11,9 @@ import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
 import { updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
+import { captionLines } from './captions.js';
 import { dedupe } from './dedupe.js';
+import { isReportedDestination } from './destinations.js';
 import { parallelBases } from './parallel-bases.js';
 import type { DocDate } from './pick-period.js';
 import { readCandidates } from './read-candidates.js';
@@ -27,8 +29,11 @@ const HAS_DIGIT = /\d/;
 const PERIOD_WORD =
   /月|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 const mayHavePeriod = (text: string) => HAS_DIGIT.test(text) || PERIOD_WORD.test(text);
-const mayHaveNumber = (text: string) => HAS_DIGIT.test(text) || CHINESE_TONNAGE.test(text);
+// (A change in tenths has no digit either: 较去年同期则减少约六成.)
+const TENTHS = /[一二三四五六七八九]成/;
+const mayHaveNumber = (text: string) => HAS_DIGIT.test(text) || CHINESE_TONNAGE.test(text) || TENTHS.test(text);
 const CJK = /[\u4e00-\u9fff]/;
+const NOT_TRADE: Cue['type'][] = ['other', 'money', 'other_metal', 'quota'];
 // "Shipments to the United States moved the other way. They fell 11% from October to 582 tons": the pronoun
 // continues the subject of the sentence before.
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
@@ -64,9 +69,11 @@ export function extractFigures(
   let pending: Pending[] = [];
   let lastDestination: string | undefined;
   let firstCue = 0;
+  const captions = captionLines(text);
   for (const sentence of split ?? sentences(text)) {
-    // A table row is read as a table (tableFigures), not as prose.
+    // A table row is read as a table (tableFigures), not as prose; a photo caption is not read at all.
     if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
+    if (captions.some(([s, e]) => sentence.start >= s && sentence.end <= e)) continue;
     const sEnd = sentence.end;
     // Cues in text order, walked alongside the sentences: each sentence takes its own without scanning them all.
     while (firstCue < cues.length && cues[firstCue]!.start < sentence.start) firstCue++;
@@ -95,7 +102,7 @@ export function extractFigures(
       quantities,
       respectively: first(sc, ['respectively'], sentence.start, sEnd) !== undefined,
     };
-    const { candidates, claimed } = readCandidates(
+    const { candidates, claimed, shares } = readCandidates(
       view,
       {
         periods,
@@ -121,7 +128,7 @@ export function extractFigures(
           period: resolvePeriod(p, p.year === undefined ? sentenceYear : undefined, docDate),
         })),
     ];
-    const assigned = assignChanges(candidates, sorted.changes, clauseSpans, view.respectively, markers);
+    const assigned = assignChanges(candidates, sorted.changes, clauseSpans, view.respectively, markers, text, shares);
     shareChanges(text, sentence, sorted.changes, candidates, assigned);
     const firstFigure = figures.length;
     candidates.forEach((c, i) => {
@@ -158,10 +165,17 @@ export function extractFigures(
       }
     }
     pending = [...sorted.leadQuota];
-    if (sorted.loose.length && !sc.some((c) => ['other', 'money', 'other_metal', 'quota'].includes(c.type)))
+    // A loose change after money, a price, another metal or a quota, or in their clause, is not a change of the trade
+    // figure ("The value of exports … up 30.8%"); one they only follow is ("rose 7.3% from the prior year, …, boosted
+    // by competitive prices").
+    const tradeLoose = sorted.loose.filter((ch) => {
+      const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end) ?? sentence;
+      return !sc.some((c) => NOT_TRADE.includes(c.type) && c.start >= sentence.start && c.end <= clause.end);
+    });
+    if (tradeLoose.length)
       pending.push(
         ...looseChanges(
-          sorted.loose,
+          tradeLoose,
           sentence,
           sc,
           quantities.length === 0 ? ctx : {},
@@ -176,7 +190,17 @@ export function extractFigures(
     lastDestination = candidates.length === 0 ? destinationSubject(sc) : undefined;
     updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
   }
-  return dedupe([...figures, ...tableFigures(title, body, docDate)]).map(toFigure);
+  return (
+    dedupe([...figures, ...tableFigures(title, body, docDate)])
+      // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
+      .filter(
+        (f) =>
+          f.metric.kind !== 'trade' ||
+          (isReportedDestination(f.metric.destination) &&
+            !(f.metric.product === 'magnet' && f.metric.flow === 'import')),
+      )
+      .map(toFigure)
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
  * The tonnages of one sentence read as figures: what each measures (subject step), whether it is a comparison base
  * (bases step), its period (period step) and its batch.
  */
+import type { Quantity } from '../quantities.js';
 import type { Cue } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
 import { resolvePeriod } from '../periods.js';
@@ -65,6 +66,8 @@ export function readCandidates(
 ): {
   candidates: Candidate[];
   claimed: Set<PeriodMention>;
+  /** Tonnages left out as a province's or a company's share: a change next to one is the share's, not a figure's. */
+  shares: Quantity[];
 } {
   const { text, sentence, cues: sc, quantities } = v;
   const { periods, sentenceYear, docDate } = st;
@@ -72,7 +75,8 @@ export function readCandidates(
   const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
   const clauseOf = (pos: number) => st.clauses.findIndex((c) => pos >= c.start && pos < c.end);
   const candidates: Candidate[] = [];
-  if (!st.rareEarthDoc) return { candidates, claimed };
+  const shares: Quantity[] = [];
+  if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
     const clause = st.clauses[clauseOf(q.start)] ?? sentence;
@@ -92,10 +96,14 @@ export function readCandidates(
     // ("from Jiangxi, China, amounted to": the country after a province places it; it does not turn to the nation.)
     if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start).replace(PLACED_IN_CHINA, ''))) {
       ctx.share = true;
+      shares.push(q);
       return;
     }
     // The sentences after a share go on about it (其中，6月份出口稀土456.4吨) until one turns to the national figure.
-    if (!share && ctx.share && !NATIONAL_WORDS.test(sentence.text)) return;
+    if (!share && ctx.share && !NATIONAL_WORDS.test(sentence.text)) {
+      shares.push(q);
+      return;
+    }
     // A forecast or a hypothesis ("If the second batch matches the first, an annual quota of 147,000t would be
     // assigned", 预计…将达…吨) states no figure.
     if (first(sc, ['forecast'], clause.start, clause.end) || first(sc, ['conditional'], sentence.start, q.start))
@@ -203,5 +211,5 @@ export function readCandidates(
     if (value === null) return;
     candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch, comparisonBase, batchCue });
   });
-  return { candidates, claimed };
+  return { candidates, claimed, shares };
 }

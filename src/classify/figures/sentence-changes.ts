@@ -27,8 +27,8 @@ export interface SortedChanges {
   leadQuota: Pending[];
 }
 
-/** What every percentage findChanges reads contains: %, ％, "percent" or "per cent" in any case. */
-const MAY_HAVE_PERCENT = /[%％]|per\s?cent/i;
+/** What every change findChanges reads contains: %, ％, "percent" or "per cent" in any case, or tenths (七成). */
+const MAY_HAVE_PERCENT = /[%％]|per\s?cent|[一二三四五六七八九]成/i;
 
 export function sortChanges(
   sentence: Span,

@@ -99,9 +99,12 @@ export function quotaOf(
   if (listed) kind = listed;
   // The 岩矿型/离子型 split: named right after, later in the clause, or before it since the last tonnage; in a list, in
   // the order the split names were listed.
+  const splitBefore = last(sc, ['light', 'ion'], s.prevQEnd, q.start);
   const splitCue =
     nthOfList(v, s, (c) => (c.type === 'light' || c.type === 'ion' ? c : undefined)) ??
     trailing(sc, text, ['light', 'ion'], q, s.nextQStart) ??
+    // 岩矿型稀土指标7.455万吨、离子型…: the split written right before the tonnage, not the next item's after it.
+    (splitBefore && SPLIT_TO_TONNAGE.test(text.slice(splitBefore.end, q.start)) ? splitBefore : undefined) ??
     first(sc, ['light', 'ion'], q.end, Math.min(s.clause.end, s.nextQStart)) ??
     last(sc, ['light', 'ion'], s.prevQEnd, q.start);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
@@ -125,6 +128,10 @@ export function quotaOf(
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
 }
+
+// Between a split and its own tonnage: 岩矿型稀土指标7.455万吨, 离子型稀土矿为0.945万吨.
+const SPLIT_TO_TONNAGE =
+  /^\s*(?:\([^()]{0,6}\)|（[^（）]{0,6}）)?\s*(?:稀土)?\s*(?:矿)?\s*(?:开采)?\s*(?:总量)?\s*(?:控制)?\s*(?:指标|配额)?\s*(?:为|是|:|：)?\s*$/;
 
 // Between a tonnage and the batch named after it: words, or the rest of its list ("84 kt and 81 kt set in the"); not a
 // remark in brackets ("135000吨（含已下达的第一批指标）" includes the first batch, it is not it).
@@ -155,7 +162,20 @@ export function tradeOf(
     last(sc, [...PRODUCT, 'other_metal', 'element_product'], sentence.start, q.start);
   // Antimony, gallium, tungsten … tonnages are not rare-earth figures; lanthanum oxide is a part of the total.
   if (productCue?.type === 'other_metal' || productCue?.type === 'element_product') return null;
+  // "rare earth products other than magnets", 除磁铁外的稀土产品: a remainder, neither series.
+  if (
+    productCue?.type === 'magnet' &&
+    EXCEPT_BEFORE.test(text.slice(Math.max(0, productCue.start - 16), productCue.start))
+  )
+    return null;
   if (!productCue && ctx.otherMetal) return null;
+  const flowCue =
+    last(sc, ['export', 'import'], sentence.start, q.start) ??
+    first(sc, ['export', 'import'], q.end, Math.min(s.clause.end, s.nextQStart));
+  const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
+  // An import sentence that names no product turns from the exports of magnets before it to rare earths: China imports
+  // ores and oxides, and the magnets it imports are named when meant.
+  const inherited = flow === 'import' && flowCue?.type === 'import' ? 'rare_earth' : ctx.product;
   const product =
     nthOfList(v, s, (c) =>
       PRODUCT.includes(c.type) &&
@@ -163,13 +183,10 @@ export function tradeOf(
         ? (c.type as Product)
         : undefined,
     ) ??
+    (productCue?.type === 'rare_earth' && describesMagnet(v, productCue, s) ? 'magnet' : undefined) ??
     (productCue?.type as Product | undefined) ??
-    ctx.product ??
+    inherited ??
     'rare_earth';
-  const flowCue =
-    last(sc, ['export', 'import'], sentence.start, q.start) ??
-    first(sc, ['export', 'import'], q.end, Math.min(s.clause.end, s.nextQStart));
-  const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
   const destination =
     flow !== 'export'
       ? undefined
@@ -181,6 +198,28 @@ export function tradeOf(
           : undefined) ??
         continuedDestination(v, ctx));
   return { kind: 'trade', product, flow, ...(destination ? { destination } : {}) };
+}
+
+// "other than magnets", "excluding magnets", 除/不含磁铁.
+const EXCEPT_BEFORE =
+  /(?:\bother\s+than|\bexcluding|\bexcept(?:\s+for)?|\bapart\s+from|不含|不包括|除(?:了)?)\s*(?:the\s+)?(?:rare[\s-]earth\s+|permanent\s+)?$/i;
+
+// What makes a later "rare earths" part of the magnets' own description: "magnets made with rare earths", "magnets,
+// or other rare-earth materials used to make them", 稀土磁铁或其他用来生产磁铁的稀土材料.
+const MAGNET_DESCRIBED =
+  /^[^,.;:，。；：\d]{0,6}?(?:\bmade\s+(?:with|from|of|using)|\bcontaining|\bbased\s+on|\busing)\b|^[\s,，、]*(?:\bor\s+other|\band\s+other|或其他|及其他|和其他|或其它|及其它)/i;
+
+/** The product cue before a tonnage is "rare earths" but a magnet named just before it in the clause is what it describes. */
+function describesMagnet(v: SentenceView, rareEarth: Cue, s: Slot): boolean {
+  const magnet = v.cues.find(
+    (c) =>
+      c.type === 'magnet' &&
+      c.start >= Math.max(s.prevQEnd, v.sentence.start) &&
+      c.end <= rareEarth.start &&
+      rareEarth.start - c.end <= 40 &&
+      MAGNET_DESCRIBED.test(v.text.slice(c.end, rareEarth.start)),
+  );
+  return magnet !== undefined;
 }
 
 // The national figure: "total exports", "overall", 总出口量, 全国.

@@ -11,6 +11,7 @@ import type { Stated } from './stated.js';
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
 const QUANTITY_HEADER = /数量|quantity|volume/i;
 const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;
+const MONEY_HEADER = /金额|金額|美元|人民币|元|value|amount|\$/i;
 const CUMULATIVE_HEADER = /累计|cumulative|year[\s-]to[\s-]date|\bYTD\b/i;
 const UNIT_CELL: Array<[RegExp, number]> = [
   [/^(?:吨|公吨|tonnes?|tons?|metric tons?|t)$/i, 1],
@@ -42,7 +43,8 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
     .filter((c) => QUANTITY_HEADER.test(c.h) && !CHANGE_HEADER.test(c.h) && c.period);
   const changeCols = head
     .map((h, i) => ({ i, h, period: periodOf(h) }))
-    .filter((c) => QUANTITY_HEADER.test(c.h) && CHANGE_HEADER.test(c.h));
+    // (A change column names the quantity, or at least not money: 8月同比(%) beside quantity columns only.)
+    .filter((c) => CHANGE_HEADER.test(c.h) && (QUANTITY_HEADER.test(c.h) || !MONEY_HEADER.test(c.h)));
   const out: Stated[] = [];
   for (const line of lines.slice(header + 1)) {
     if (!TABLE_ROW.test(line)) continue;
