@@ -113,6 +113,13 @@ export function categorize(
   const { factorAt, positions, topicRank, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
   const scores = new Map<Category, { score: number; evidence: string[]; topic: number; news: boolean }>();
   const vetoed = new Set<Category>();
+  // Rules share their `with`/`without` expressions (compile-rules): test the document for each once.
+  const tested = new Map<RegExp, boolean>();
+  const inDocument = (re: RegExp) => {
+    let found = tested.get(re);
+    if (found === undefined) tested.set(re, (found = re.test(text)));
+    return found;
+  };
 
   for (const rule of rules.rules) {
     const re = rule.re;
@@ -126,8 +133,10 @@ export function categorize(
     let topic = 0;
     let news = false;
     let evidence = '';
-    // Document-scope conditions are the same for every occurrence: decide them once.
-    if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
+    // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
+    // cannot occur in any of its sentences either: the rule is skipped before its scan.
+    if (rule.withRe && !inDocument(rule.withRe)) continue;
+    if (rule.scope === 'document' && rule.withoutRe && inDocument(rule.withoutRe)) continue;
     const localScope = rule.scope !== 'document';
     for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {

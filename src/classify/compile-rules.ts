@@ -51,13 +51,25 @@ export function cueRegex(phrases: readonly string[], patterns: readonly string[]
   return parts.length ? new RegExp(parts.join('|'), flags) : null;
 }
 
-export function compileRule(rule: RuleConfig, file: string): CompiledRule {
+/**
+ * Compile one rule. `shared` hands out one RegExp per source, so rules with the same `with`/`without` list (most name
+ * `{rare_earth}`) share it and a document is tested for it once (the classifier caches each test per document).
+ */
+export function compileRule(rule: RuleConfig, file: string, shared = new Map<string, RegExp>()): CompiledRule {
+  const once = (re: RegExp | null) => {
+    if (!re) return null;
+    const key = `${re.flags}/${re.source}`;
+    const seen = shared.get(key);
+    if (seen) return seen;
+    shared.set(key, re);
+    return re;
+  };
   return {
     ...rule,
     categories: [rule.category].flat(),
     re: cueRegex(rule.phrases, rule.patterns)!,
-    withRe: cueRegex(rule.with, [], 'i'),
-    withoutRe: cueRegex(rule.without, [], 'i'),
+    withRe: once(cueRegex(rule.with, [], 'i')),
+    withoutRe: once(cueRegex(rule.without, [], 'i')),
     file,
   };
 }
@@ -67,8 +79,9 @@ export function compileRuleSet(
   settings?: ClassifierSettings,
 ): RuleSet {
   const s = settings ?? classifierSettingsSchema.parse({});
+  const shared = new Map<string, RegExp>();
   return {
-    rules: rules.map((r) => compileRule(r.rule, r.file)),
+    rules: rules.map((r) => compileRule(r.rule, r.file, shared)),
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
     present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),
