@@ -52,23 +52,32 @@ function salience(
   });
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side = new Array<SideClause[] | undefined>(spans.length);
+  const promised = new Array<SideClause[] | undefined>(spans.length);
   const past = new Int8Array(spans.length).fill(-1);
+  const absolute = (s: Span, local: SideClause[]): SideClause[] =>
+    local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
   const read = (i: number) => {
     const s = spans[i]!;
     const local = sideClauses(s.text, rules.clauses);
-    side[i] = local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
+    side[i] = absolute(s, local);
     past[i] = within(elsewhere, s.start) || isBackground(s.text, cues, doc, local) ? 1 : 0;
   };
-  /** The factor of a cue from `offset` to `last` (its last character) in sentence `i`. */
-  const factorAt = (i: number, offset: number, last: number) => {
+  // A cue that starts in a clause, or whose words run into or across one (its verb in the main clause, its object in
+  // "… comes as China imposed export controls"), is not said by the main clause. A relative clause describes the noun
+  // before it: a cue that only runs into one is still the main clause's.
+  const covered = (clauses: readonly SideClause[], offset: number, last: number) =>
+    within(clauses, offset) || clauses.some(([a, b, relative]) => !relative && a <= last && b > offset);
+  /**
+   * The factor of a cue from `offset` to `last` (its last character) in sentence `i`; `taken` for a rule whose news is
+   * a step taken, which a promise ("will approve", 将予以许可) is not.
+   */
+  const factorAt = (i: number, offset: number, last: number, taken: boolean) => {
     if (past[i] === -1) read(i);
-    // A cue that starts in a side clause, or whose words run into or across one (its verb in the main clause, its
-    // object in "… comes as China imposed export controls"), is not said by the main clause. A relative clause
-    // describes the noun before it: a cue that only runs into one is still the main clause's.
-    const recalled =
-      past[i] === 1 ||
-      within(side[i]!, offset) ||
-      side[i]!.some(([a, b, relative]) => !relative && a <= last && b > offset);
+    let recalled = past[i] === 1 || covered(side[i]!, offset, last);
+    if (!recalled && taken) {
+      promised[i] ??= absolute(spans[i]!, sideClauses(spans[i]!.text, rules.promises));
+      recalled = covered(promised[i], offset, last);
+    }
     return positions[i]! * (recalled ? background.factor : 1);
   };
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
@@ -150,7 +159,8 @@ export function categorize(
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }
-      const factor = at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1);
+      const factor =
+        at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1, rule.taken);
       if (factor > best) {
         best = factor;
         evidence = m[0];

@@ -531,4 +531,62 @@ describe('news or background, and wordings seen on real text', () => {
       'licence_approval',
     ]);
   });
+
+  it('reads a promise or an expected step as not yet news for quotas and licences, but a future control as news', () => {
+    // A promise in other words than the approval rules' own: 将…予以许可, 积极研究通用许可, "set to issue".
+    expect(
+      categories(
+        '商务部：对合规的民用申请将予以许可',
+        '发言人表示，商务部将依法予以许可，并积极研究通用许可等便利措施。',
+      ),
+    ).toEqual([]);
+    expect(
+      categories(
+        'China set to issue first 2027 rare earth quota batch soon, traders say',
+        'Traders expect the ministry to release its first batch of mining and smelting quotas within weeks.',
+        '2027-01-20',
+      ),
+    ).toEqual([]);
+    // The same future tense is the news of a control that takes effect later.
+    expect(
+      categories(
+        'China will restrict exports of three rare earths from next month',
+        'The commerce ministry will impose export controls on holmium, erbium and thulium from March 1.',
+        '2027-02-10',
+      ),
+    ).toEqual(['control_list_addition']);
+  });
+
+  it('knows the synonyms of wire copy and of Hong Kong, Taiwan and spun Chinese copy', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'China shelves its wider rare earth curbs',
+        'Beijing put on hold for a year the rare earth export restrictions it announced last month.',
+        'control_relaxation',
+      ],
+      [
+        'Beijing greenlights rare earth export permits for carmakers',
+        'The commerce ministry has signed off permits for magnet shipments to three parts makers.',
+        'licence_approval',
+      ],
+      [
+        'China hands out second round of 2027 rare earth allotments',
+        'The industry ministry raised the mining allotment in its second batch of production allotments.',
+        'quota_batch',
+      ],
+      [
+        'China finalises rules to trace rare earths',
+        'The industry ministry has finalised rules requiring rare earth smelters to log each shipment.',
+        'regulation',
+      ],
+      ['商務部批出首批稀土出口牌照', '多家磁材廠商已獲得商務部批出的稀土出口牌照。', 'licence_approval'],
+      ['磁材企业拿到稀土出口通用准许', '商务部分已向多家磁材企业签发稀土出口通用准许。', 'licence_approval'],
+      [
+        'Customs officers detain two over rare earth shipment',
+        'Officers intercepted a container of dysprosium oxide declared as ceramics and detained two traders.',
+        'enforcement',
+      ],
+    ];
+    for (const [title, text, category] of cases) expect(categories(title, text), title).toEqual([category]);
+  });
 });
