@@ -26,6 +26,23 @@ function sentenceAt(spans: readonly Span[], offset: number): number {
  */
 const NOT_A_LEAD =
   /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
+/** A line of page chrome: a label and its value (Credit:, Published:, Written by, 来源：, 发布时间：). */
+const CHROME_LINE =
+  /^\s*(?:(?:credit|photo|image|picture|published|updated|posted|source|written by|reporting by|edited by|editing by|by)\b|(?:来源|作者|编辑|责任编辑|发布时间|发布日期|发稿时间|时间|日期|图片|摄影|图|文)\s*[:：|])/i;
+const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
+/** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
+const LEAD_MIN_WORDS = 6;
+
+/** Whether a sentence can be a document's lead: long enough to report something, and not a byline or a label. */
+function readsAsLead(text: string): boolean {
+  if (NOT_A_LEAD.test(text) || CHROME_LINE.test(text)) return false;
+  let words = 0;
+  for (const w of text.matchAll(WORD)) {
+    words += w[0].length === 1 && w[0] > '\u3400' ? 1 / 2 : 1;
+    if (words >= LEAD_MIN_WORDS) return true;
+  }
+  return false;
+}
 
 function salience(
   text: string,
@@ -39,13 +56,15 @@ function salience(
   const doc = documentDay(date);
   const elsewhere = otherStories(text);
   // The lead: the first body sentence that reads as one (not a byline, a time stamp or a one-word kicker).
-  const firstBody = spans.findIndex((s) => s.start >= titleEnd && !NOT_A_LEAD.test(s.text));
-  const hasTitle = firstBody !== 0;
+  const firstBody = spans.findIndex((s) => s.start >= titleEnd && readsAsLead(s.text));
+  // A document without a title (its stored copy had none) has no headline lines before the lead: what stands there is
+  // chrome (a photo credit, a time stamp, a byline), and the lead is the headline.
+  const hasTitle = titleEnd > 0 && firstBody !== 0;
   const positions = new Float64Array(spans.length);
   // What a sentence can say about the document's topic: 2 the headline, 1 the lead under a title, 0 the rest.
   const topicRank = new Uint8Array(spans.length);
   spans.forEach((s, i) => {
-    const inTitle = i < firstBody || firstBody < 0;
+    const inTitle = hasTitle ? i < firstBody || firstBody < 0 : firstBody < 0 && i === 0;
     const lead = i === firstBody;
     topicRank[i] = inTitle || (lead && !hasTitle) ? 2 : lead ? 1 : 0;
     positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;

@@ -482,6 +482,16 @@ describe('news or background, and wordings seen on real text', () => {
     expect(categories('', text, '2025-11-07')).toEqual(['control_relaxation']);
   });
 
+  it('skips a photo credit, a time stamp and a byline to find the lead of a document without a title', () => {
+    // The lead is the headline: its other-metal subject makes the recalled rare-earth quota context.
+    const text =
+      'Credit: Staff photographer\nMarch 3, 2027 — 09:15 am\nWritten by a staff reporter\n' +
+      'China has set its 2027 mining quota for tungsten concentrate at 60,000 tonnes, the resources ministry said.\n' +
+      'The ministry issued its first batch of rare earth mining quotas for 2027 in February.';
+    expect(categories('', text, '2027-03-03')).toEqual([]);
+    expect(categories('', text.replace(/tungsten concentrate/g, 'rare earths'), '2027-03-03')).toEqual(['quota_batch']);
+  });
+
   it('takes a rare-earth step in the body of a story headlined about another metal as context', () => {
     const title = 'China to restrict exports of antimony from next month';
     const text =
