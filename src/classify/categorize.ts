@@ -1,6 +1,6 @@
 import type { Category, CategoryMatch } from '../types.js';
 import { documentDay, isBackground, sideClauses, type SideClause, type TimeCues } from './background.js';
-import type { RuleSet } from './compile-rules.js';
+import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { otherStories, within } from './other-stories.js';
 import { clauses, sentences, type Span } from './segment.js';
 
@@ -113,6 +113,18 @@ function clauseText(sentence: Span, offset: number, length: number): string {
   return first && last ? sentence.text.slice(first.start - sentence.start, last.end - sentence.start) : sentence.text;
 }
 
+const ORDERED = new WeakMap<RuleSet, readonly CompiledRule[]>();
+/** The rules for categories first, then those against them (each group in its configured order). */
+function inOrder(rules: RuleSet): readonly CompiledRule[] {
+  let ordered = ORDERED.get(rules);
+  if (!ordered) {
+    const against = (r: CompiledRule) => r.veto || r.weight < 0;
+    ordered = [...rules.rules.filter((r) => !against(r)), ...rules.rules.filter(against)];
+    ORDERED.set(rules, ordered);
+  }
+  return ordered;
+}
+
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 /**
@@ -149,7 +161,15 @@ export function categorize(
     return found;
   };
 
-  for (const rule of rules.rules) {
+  const thresholdOf = (category: Category) => rules.settings.thresholds[category] ?? rules.settings.threshold;
+  // A rule against a category (a negative weight, a veto) can only take it away: it is read only when one of its
+  // categories has, from the cues for it, the score and the news to be given.
+  const given = (category: Category) => {
+    const entry = scores.get(category);
+    return entry !== undefined && entry.news && entry.score >= thresholdOf(category);
+  };
+  for (const rule of inOrder(rules)) {
+    if ((rule.veto || rule.weight < 0) && !rule.categories.some(given)) continue;
     const re = rule.re;
     re.lastIndex = rule.in === 'body' ? titleEnd : 0;
     const limit = rule.in === 'title' ? headEnd : text.length;
@@ -212,7 +232,7 @@ export function categorize(
   const out: CategoryMatch[] = [];
   for (const [category, { score: raw, evidence, topic: own, news }] of scores) {
     const score = own < topic ? raw * rules.settings.offTopicFactor : raw;
-    const threshold = rules.settings.thresholds[category] ?? rules.settings.threshold;
+    const threshold = thresholdOf(category);
     // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.
     if (vetoed.has(category) || score < threshold || !news) continue;
     out.push({ category, score: Math.round(score * 100) / 100, evidence: evidence.slice(0, 8) });
