@@ -591,6 +591,7 @@ describe('news or background, and wordings seen on real text', () => {
       ],
       ['商務部批出首批稀土出口牌照', '多家磁材廠商已獲得商務部批出的稀土出口牌照。', 'licence_approval'],
       ['磁材企业拿到稀土出口通用准许', '商务部分已向多家磁材企业签发稀土出口通用准许。', 'licence_approval'],
+      ['海關資料：稀土出口回升', '中國海關總署的資料顯示，稀土出口持續回升。', 'export_statistics'],
       [
         'Customs officers detain two over rare earth shipment',
         'Officers intercepted a container of dysprosium oxide declared as ceramics and detained two traders.',
