@@ -28,8 +28,9 @@ const REAL = fileURLToPath(new URL('../../../shared/corpus-real/', import.meta.u
 const FLOORS: Record<'train' | 'all', { categories: number; figures: number } | null> = {
   train: { categories: 0.935, figures: 0.88 },
   // Whole real corpus (2026-12-06: categories 0.909, figures 0.831 after the held-out part's one run; with side
-  // clauses and the news requirement categories 0.915; after the third figure round figures 0.857).
-  all: { categories: 0.895, figures: 0.837 },
+  // clauses and the news requirement categories 0.915; after the third figure round figures 0.857; after the categories
+  // round of promises, leads and word classes categories 0.927).
+  all: { categories: 0.907, figures: 0.837 },
 };
 
 const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
