@@ -113,13 +113,29 @@ function clauseText(sentence: Span, offset: number, length: number): string {
   return first && last ? sentence.text.slice(first.start - sentence.start, last.end - sentence.start) : sentence.text;
 }
 
-const ORDERED = new WeakMap<RuleSet, readonly CompiledRule[]>();
-/** The rules for categories first, then those against them (each group in its configured order). */
-function inOrder(rules: RuleSet): readonly CompiledRule[] {
+interface Ordered {
+  rules: readonly CompiledRule[];
+  /** Each rule's place in the configuration: evidence is listed in that order. */
+  place: ReadonlyMap<CompiledRule, number>;
+}
+const ORDERED = new WeakMap<RuleSet, Ordered>();
+/**
+ * The rules that can make a category news first, then the weak ones that only add to a category that is news, then
+ * those against a category (each group in its configured order).
+ */
+function inOrder(rules: RuleSet): Ordered {
   let ordered = ORDERED.get(rules);
   if (!ordered) {
     const against = (r: CompiledRule) => r.veto || r.weight < 0;
-    ordered = [...rules.rules.filter((r) => !against(r)), ...rules.rules.filter(against)];
+    const weak = (r: CompiledRule) => !against(r) && r.weight < HEADLINE_NEWS_WEIGHT;
+    ordered = {
+      rules: [
+        ...rules.rules.filter((r) => !against(r) && !weak(r)),
+        ...rules.rules.filter(weak),
+        ...rules.rules.filter(against),
+      ],
+      place: new Map(rules.rules.map((r, i) => [r, i])),
+    };
     ORDERED.set(rules, ordered);
   }
   return ordered;
@@ -151,7 +167,10 @@ export function categorize(
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
   const { factorAt, positions, topicRank, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
-  const scores = new Map<Category, { score: number; evidence: string[]; topic: number; news: boolean }>();
+  const scores = new Map<
+    Category,
+    { score: number; evidence: Array<[place: number, text: string]>; topic: number; news: boolean }
+  >();
   const vetoed = new Set<Category>();
   // Rules share their `with`/`without` expressions (compile-rules): test the document for each once.
   const tested = new Map<RegExp, boolean>();
@@ -168,8 +187,12 @@ export function categorize(
     const entry = scores.get(category);
     return entry !== undefined && entry.news && entry.score >= thresholdOf(category);
   };
-  for (const rule of inOrder(rules)) {
+  // A weak cue (a rare earth named, an export licence) only adds to a category that stronger cues made news.
+  const isNews = (category: Category) => scores.get(category)?.news === true;
+  const ordered = inOrder(rules);
+  for (const rule of ordered.rules) {
     if ((rule.veto || rule.weight < 0) && !rule.categories.some(given)) continue;
+    if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
     const re = rule.re;
     re.lastIndex = rule.in === 'body' ? titleEnd : 0;
     const limit = rule.in === 'title' ? headEnd : text.length;
@@ -218,7 +241,7 @@ export function categorize(
       }
       const entry = scores.get(category) ?? { score: 0, evidence: [], topic: 0, news: false };
       entry.score += rule.weight * best;
-      if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
+      if (rule.weight > 0) entry.evidence.push([ordered.place.get(rule)!, evidence]);
       if (rule.weight >= TOPIC_WEIGHT) {
         entry.topic = Math.max(entry.topic, topic);
         entry.news ||= news;
@@ -235,7 +258,8 @@ export function categorize(
     const threshold = thresholdOf(category);
     // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.
     if (vetoed.has(category) || score < threshold || !news) continue;
-    out.push({ category, score: Math.round(score * 100) / 100, evidence: evidence.slice(0, 8) });
+    const listed = [...new Set(evidence.sort((a, b) => a[0] - b[0]).map(([, text]) => text))];
+    out.push({ category, score: Math.round(score * 100) / 100, evidence: listed.slice(0, 8) });
   }
   return out.sort((a, b) => b.score - a.score);
 }
