@@ -1,6 +1,6 @@
 import type { Category, CategoryMatch } from '../types.js';
 import { documentDay, isBackground, sideClauses, type SideClause, type TimeCues } from './background.js';
-import type { RuleSet } from './compile-rules.js';
+import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { otherStories, within } from './other-stories.js';
 import { clauses, sentences, type Span } from './segment.js';
 
@@ -26,6 +26,23 @@ function sentenceAt(spans: readonly Span[], offset: number): number {
  */
 const NOT_A_LEAD =
   /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
+/** A line of page chrome: a label and its value (Credit:, Published:, Written by, 来源：, 发布时间：). */
+const CHROME_LINE =
+  /^\s*(?:(?:credit|photo|image|picture|published|updated|posted|source|written by|reporting by|edited by|editing by|by)\b|(?:来源|作者|编辑|责任编辑|发布时间|发布日期|发稿时间|时间|日期|图片|摄影|图|文)\s*[:：|])/i;
+const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
+/** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
+const LEAD_MIN_WORDS = 6;
+
+/** Whether a sentence can be a document's lead: long enough to report something, and not a byline or a label. */
+function readsAsLead(text: string): boolean {
+  if (NOT_A_LEAD.test(text) || CHROME_LINE.test(text)) return false;
+  let words = 0;
+  for (const w of text.matchAll(WORD)) {
+    words += w[0].length === 1 && w[0] > '\u3400' ? 1 / 2 : 1;
+    if (words >= LEAD_MIN_WORDS) return true;
+  }
+  return false;
+}
 
 function salience(
   text: string,
@@ -39,36 +56,47 @@ function salience(
   const doc = documentDay(date);
   const elsewhere = otherStories(text);
   // The lead: the first body sentence that reads as one (not a byline, a time stamp or a one-word kicker).
-  const firstBody = spans.findIndex((s) => s.start >= titleEnd && !NOT_A_LEAD.test(s.text));
-  const hasTitle = firstBody !== 0;
+  const firstBody = spans.findIndex((s) => s.start >= titleEnd && readsAsLead(s.text));
+  // A document without a title (its stored copy had none) has no headline lines before the lead: what stands there is
+  // chrome (a photo credit, a time stamp, a byline), and the lead is the headline.
+  const hasTitle = titleEnd > 0 && firstBody !== 0;
   const positions = new Float64Array(spans.length);
   // What a sentence can say about the document's topic: 2 the headline, 1 the lead under a title, 0 the rest.
   const topicRank = new Uint8Array(spans.length);
   spans.forEach((s, i) => {
-    const inTitle = i < firstBody || firstBody < 0;
+    const inTitle = hasTitle ? i < firstBody || firstBody < 0 : firstBody < 0 && i === 0;
     const lead = i === firstBody;
     topicRank[i] = inTitle || (lead && !hasTitle) ? 2 : lead ? 1 : 0;
     positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;
   });
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side = new Array<SideClause[] | undefined>(spans.length);
+  const promised = new Array<SideClause[] | undefined>(spans.length);
   const past = new Int8Array(spans.length).fill(-1);
+  const absolute = (s: Span, local: SideClause[]): SideClause[] =>
+    local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
   const read = (i: number) => {
     const s = spans[i]!;
     const local = sideClauses(s.text, rules.clauses);
-    side[i] = local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
+    side[i] = absolute(s, local);
     past[i] = within(elsewhere, s.start) || isBackground(s.text, cues, doc, local) ? 1 : 0;
   };
-  /** The factor of a cue from `offset` to `last` (its last character) in sentence `i`. */
-  const factorAt = (i: number, offset: number, last: number) => {
+  // A cue that starts in a clause, or whose words run into or across one (its verb in the main clause, its object in
+  // "… comes as China imposed export controls"), is not said by the main clause. A relative clause describes the noun
+  // before it: a cue that only runs into one is still the main clause's.
+  const covered = (clauses: readonly SideClause[], offset: number, last: number) =>
+    within(clauses, offset) || clauses.some(([a, b, relative]) => !relative && a <= last && b > offset);
+  /**
+   * The factor of a cue from `offset` to `last` (its last character) in sentence `i`; `taken` for a rule whose news is
+   * a step taken, which a promise ("will approve", 将予以许可) is not.
+   */
+  const factorAt = (i: number, offset: number, last: number, taken: boolean) => {
     if (past[i] === -1) read(i);
-    // A cue that starts in a side clause, or whose words run into or across one (its verb in the main clause, its
-    // object in "… comes as China imposed export controls"), is not said by the main clause. A relative clause
-    // describes the noun before it: a cue that only runs into one is still the main clause's.
-    const recalled =
-      past[i] === 1 ||
-      within(side[i]!, offset) ||
-      side[i]!.some(([a, b, relative]) => !relative && a <= last && b > offset);
+    let recalled = past[i] === 1 || covered(side[i]!, offset, last);
+    if (!recalled && taken) {
+      promised[i] ??= absolute(spans[i]!, sideClauses(spans[i]!.text, rules.promises));
+      recalled = covered(promised[i], offset, last);
+    }
     return positions[i]! * (recalled ? background.factor : 1);
   };
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
@@ -83,6 +111,34 @@ function clauseText(sentence: Span, offset: number, length: number): string {
   const first = parts.find((c) => c.end > offset) ?? parts[0];
   const last = [...parts].reverse().find((c) => c.start < offset + length) ?? first;
   return first && last ? sentence.text.slice(first.start - sentence.start, last.end - sentence.start) : sentence.text;
+}
+
+interface Ordered {
+  rules: readonly CompiledRule[];
+  /** Each rule's place in the configuration: evidence is listed in that order. */
+  place: ReadonlyMap<CompiledRule, number>;
+}
+const ORDERED = new WeakMap<RuleSet, Ordered>();
+/**
+ * The rules that can make a category news first, then the weak ones that only add to a category that is news, then
+ * those against a category (each group in its configured order).
+ */
+function inOrder(rules: RuleSet): Ordered {
+  let ordered = ORDERED.get(rules);
+  if (!ordered) {
+    const against = (r: CompiledRule) => r.veto || r.weight < 0;
+    const weak = (r: CompiledRule) => !against(r) && r.weight < HEADLINE_NEWS_WEIGHT;
+    ordered = {
+      rules: [
+        ...rules.rules.filter((r) => !against(r) && !weak(r)),
+        ...rules.rules.filter(weak),
+        ...rules.rules.filter(against),
+      ],
+      place: new Map(rules.rules.map((r, i) => [r, i])),
+    };
+    ORDERED.set(rules, ordered);
+  }
+  return ordered;
 }
 
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
@@ -111,10 +167,32 @@ export function categorize(
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
   const { factorAt, positions, topicRank, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
-  const scores = new Map<Category, { score: number; evidence: string[]; topic: number; news: boolean }>();
+  const scores = new Map<
+    Category,
+    { score: number; evidence: Array<[place: number, text: string]>; topic: number; news: boolean }
+  >();
   const vetoed = new Set<Category>();
+  // Rules share their `with`/`without` expressions (compile-rules): test the document for each once.
+  const tested = new Map<RegExp, boolean>();
+  const inDocument = (re: RegExp) => {
+    let found = tested.get(re);
+    if (found === undefined) tested.set(re, (found = re.test(text)));
+    return found;
+  };
 
-  for (const rule of rules.rules) {
+  const thresholdOf = (category: Category) => rules.settings.thresholds[category] ?? rules.settings.threshold;
+  // A rule against a category (a negative weight, a veto) can only take it away: it is read only when one of its
+  // categories has, from the cues for it, the score and the news to be given.
+  const given = (category: Category) => {
+    const entry = scores.get(category);
+    return entry !== undefined && entry.news && entry.score >= thresholdOf(category);
+  };
+  // A weak cue (a rare earth named, an export licence) only adds to a category that stronger cues made news.
+  const isNews = (category: Category) => scores.get(category)?.news === true;
+  const ordered = inOrder(rules);
+  for (const rule of ordered.rules) {
+    if ((rule.veto || rule.weight < 0) && !rule.categories.some(given)) continue;
+    if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
     const re = rule.re;
     re.lastIndex = rule.in === 'body' ? titleEnd : 0;
     const limit = rule.in === 'title' ? headEnd : text.length;
@@ -126,8 +204,10 @@ export function categorize(
     let topic = 0;
     let news = false;
     let evidence = '';
-    // Document-scope conditions are the same for every occurrence: decide them once.
-    if (rule.scope === 'document' && ((rule.withRe && !rule.withRe.test(text)) || rule.withoutRe?.test(text))) continue;
+    // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
+    // cannot occur in any of its sentences either: the rule is skipped before its scan.
+    if (rule.withRe && !inDocument(rule.withRe)) continue;
+    if (rule.scope === 'document' && rule.withoutRe && inDocument(rule.withoutRe)) continue;
     const localScope = rule.scope !== 'document';
     for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {
@@ -141,7 +221,8 @@ export function categorize(
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }
-      const factor = at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1);
+      const factor =
+        at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1, rule.taken);
       if (factor > best) {
         best = factor;
         evidence = m[0];
@@ -160,7 +241,7 @@ export function categorize(
       }
       const entry = scores.get(category) ?? { score: 0, evidence: [], topic: 0, news: false };
       entry.score += rule.weight * best;
-      if (rule.weight > 0 && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
+      if (rule.weight > 0) entry.evidence.push([ordered.place.get(rule)!, evidence]);
       if (rule.weight >= TOPIC_WEIGHT) {
         entry.topic = Math.max(entry.topic, topic);
         entry.news ||= news;
@@ -174,10 +255,11 @@ export function categorize(
   const out: CategoryMatch[] = [];
   for (const [category, { score: raw, evidence, topic: own, news }] of scores) {
     const score = own < topic ? raw * rules.settings.offTopicFactor : raw;
-    const threshold = rules.settings.thresholds[category] ?? rules.settings.threshold;
+    const threshold = thresholdOf(category);
     // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.
     if (vetoed.has(category) || score < threshold || !news) continue;
-    out.push({ category, score: Math.round(score * 100) / 100, evidence: evidence.slice(0, 8) });
+    const listed = [...new Set(evidence.sort((a, b) => a[0] - b[0]).map(([, text]) => text))];
+    out.push({ category, score: Math.round(score * 100) / 100, evidence: listed.slice(0, 8) });
   }
   return out.sort((a, b) => b.score - a.score);
 }

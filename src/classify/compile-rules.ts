@@ -12,6 +12,8 @@ export interface CompiledRule extends RuleConfig {
   withoutRe: RegExp | null;
   /** Where the rule came from, for `validate` and evidence. */
   file: string;
+  /** Its categories' news is a step taken: a cue in a promise clause is not it (settings.background.promiseCategories). */
+  taken: boolean;
 }
 
 /** The rules the classifier runs with, compiled once. */
@@ -24,6 +26,8 @@ export interface RuleSet {
   present: RegExp | null;
   /** Openers of a recalled or side clause (global: run over each sentence). */
   clauses: RegExp | null;
+  /** Openers of a promise clause (global), read for rules of `settings.background.promiseCategories`. */
+  promises: RegExp | null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -51,14 +55,32 @@ export function cueRegex(phrases: readonly string[], patterns: readonly string[]
   return parts.length ? new RegExp(parts.join('|'), flags) : null;
 }
 
-export function compileRule(rule: RuleConfig, file: string): CompiledRule {
+/**
+ * Compile one rule. `shared` hands out one RegExp per source, so rules with the same `with`/`without` list (most name
+ * `{rare_earth}`) share it and a document is tested for it once (the classifier caches each test per document).
+ */
+export function compileRule(
+  rule: RuleConfig,
+  file: string,
+  shared = new Map<string, RegExp>(),
+  taken: readonly Category[] = [],
+): CompiledRule {
+  const once = (re: RegExp | null) => {
+    if (!re) return null;
+    const key = `${re.flags}/${re.source}`;
+    const seen = shared.get(key);
+    if (seen) return seen;
+    shared.set(key, re);
+    return re;
+  };
   return {
     ...rule,
     categories: [rule.category].flat(),
     re: cueRegex(rule.phrases, rule.patterns)!,
-    withRe: cueRegex(rule.with, [], 'i'),
-    withoutRe: cueRegex(rule.without, [], 'i'),
+    withRe: once(cueRegex(rule.with, [], 'i')),
+    withoutRe: once(cueRegex(rule.without, [], 'i')),
     file,
+    taken: [rule.category].flat().some((c) => taken.includes(c)),
   };
 }
 
@@ -67,11 +89,13 @@ export function compileRuleSet(
   settings?: ClassifierSettings,
 ): RuleSet {
   const s = settings ?? classifierSettingsSchema.parse({});
+  const shared = new Map<string, RegExp>();
   return {
-    rules: rules.map((r) => compileRule(r.rule, r.file)),
+    rules: rules.map((r) => compileRule(r.rule, r.file, shared, s.background.promiseCategories)),
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
     present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),
     clauses: cueRegex(s.background.clauses, s.background.clausePatterns, 'gi'),
+    promises: cueRegex(s.background.promises, s.background.promisePatterns, 'gi'),
   };
 }

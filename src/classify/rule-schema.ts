@@ -87,6 +87,14 @@ const backgroundSchema = z.strictObject({
    */
   clauses: cueList,
   clausePatterns: z.array(pattern).default([]),
+  /**
+   * Openers of a promise ("will approve", "set to issue", 将予以许可, 拟下达): the clause they open (to the same ends as
+   * a side clause) says a step is still to come. For the categories in `promiseCategories`, whose news is a step
+   * taken, a cue there counts as background; for the others (a control that takes effect next month) it is news.
+   */
+  promises: cueList,
+  promisePatterns: z.array(pattern).default([]),
+  promiseCategories: z.array(category).default([]),
   /** A sentence whose latest named date ends this many days or more before the document's date is background. */
   olderDays: z.number().int().min(1).default(45),
 });

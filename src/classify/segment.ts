@@ -11,7 +11,7 @@ export interface Span {
 // (hard-wrapped wire copy: "an export quota of 30,000 tonnes this⏎year") does not end it: a word or comma before it and
 // a word, a number or a comma after it.
 const SENTENCE_END =
-  /[。！？!?；;]+\n*|(?<![a-z,])\n+|\n+(?![a-z\d,])|(?<=[a-z0-9%)"”’\]])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|vs|approx|Gov|Sen|Rep))\.(?=\s+["“]?[A-Z\d])/g;
+  /[。！？!?；;]+\n*|\n(?:(?<![a-z,]\n)\n*|\n*(?![a-z\d,]))|\.(?<=[a-z0-9%)"”’\]]\.)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|vs|approx|Gov|Sen|Rep)\.)(?=\s+["“]?[A-Z\d])/g;
 // A clause ends at a comma that is not a thousands separator, a colon, a bracket, or a contrastive word.
 const CLAUSE_END = /[，:：（）()【】]|,(?!\d{3}(?!\d))|\s(?:while|whereas|but|although|compared with|versus)\s|[而但]/g;
 

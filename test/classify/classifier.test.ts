@@ -482,6 +482,16 @@ describe('news or background, and wordings seen on real text', () => {
     expect(categories('', text, '2025-11-07')).toEqual(['control_relaxation']);
   });
 
+  it('skips a photo credit, a time stamp and a byline to find the lead of a document without a title', () => {
+    // The lead is the headline: its other-metal subject makes the recalled rare-earth quota context.
+    const text =
+      'Credit: Staff photographer\nMarch 3, 2027 — 09:15 am\nWritten by a staff reporter\n' +
+      'China has set its 2027 mining quota for tungsten concentrate at 60,000 tonnes, the resources ministry said.\n' +
+      'The ministry issued its first batch of rare earth mining quotas for 2027 in February.';
+    expect(categories('', text, '2027-03-03')).toEqual([]);
+    expect(categories('', text.replace(/tungsten concentrate/g, 'rare earths'), '2027-03-03')).toEqual(['quota_batch']);
+  });
+
   it('takes a rare-earth step in the body of a story headlined about another metal as context', () => {
     const title = 'China to restrict exports of antimony from next month';
     const text =
@@ -530,5 +540,64 @@ describe('news or background, and wordings seen on real text', () => {
     expect(categories('稀土出口许可陆续发放', '多家磁材企业已陆续获得商务部发放的稀土出口许可证。')).toEqual([
       'licence_approval',
     ]);
+  });
+
+  it('reads a promise or an expected step as not yet news for quotas and licences, but a future control as news', () => {
+    // A promise in other words than the approval rules' own: 将…予以许可, 积极研究通用许可, "set to issue".
+    expect(
+      categories(
+        '商务部：对合规的民用申请将予以许可',
+        '发言人表示，商务部将依法予以许可，并积极研究通用许可等便利措施。',
+      ),
+    ).toEqual([]);
+    expect(
+      categories(
+        'China set to issue first 2027 rare earth quota batch soon, traders say',
+        'Traders expect the ministry to release its first batch of mining and smelting quotas within weeks.',
+        '2027-01-20',
+      ),
+    ).toEqual([]);
+    // The same future tense is the news of a control that takes effect later.
+    expect(
+      categories(
+        'China will restrict exports of three rare earths from next month',
+        'The commerce ministry will impose export controls on holmium, erbium and thulium from March 1.',
+        '2027-02-10',
+      ),
+    ).toEqual(['control_list_addition']);
+  });
+
+  it('knows the synonyms of wire copy and of Hong Kong, Taiwan and spun Chinese copy', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'China shelves its wider rare earth curbs',
+        'Beijing put on hold for a year the rare earth export restrictions it announced last month.',
+        'control_relaxation',
+      ],
+      [
+        'Beijing greenlights rare earth export permits for carmakers',
+        'The commerce ministry has signed off permits for magnet shipments to three parts makers.',
+        'licence_approval',
+      ],
+      [
+        'China hands out second round of 2027 rare earth allotments',
+        'The industry ministry raised the mining allotment in its second batch of production allotments.',
+        'quota_batch',
+      ],
+      [
+        'China finalises rules to trace rare earths',
+        'The industry ministry has finalised rules requiring rare earth smelters to log each shipment.',
+        'regulation',
+      ],
+      ['商務部批出首批稀土出口牌照', '多家磁材廠商已獲得商務部批出的稀土出口牌照。', 'licence_approval'],
+      ['磁材企业拿到稀土出口通用准许', '商务部分已向多家磁材企业签发稀土出口通用准许。', 'licence_approval'],
+      ['海關資料：稀土出口回升', '中國海關總署的資料顯示，稀土出口持續回升。', 'export_statistics'],
+      [
+        'Customs officers detain two over rare earth shipment',
+        'Officers intercepted a container of dysprosium oxide declared as ceramics and detained two traders.',
+        'enforcement',
+      ],
+    ];
+    for (const [title, text, category] of cases) expect(categories(title, text), title).toEqual([category]);
   });
 });
