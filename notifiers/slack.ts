@@ -11,6 +11,7 @@ import { channelBase } from '../src/config/channel-schema.js';
 import { parseDuration } from '../src/config/duration.js';
 import { KeyedLimiter } from '../src/limiter.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
+import { postJson, retryAfterMs, type PostAnswer } from '../src/notify/post-json.js';
 import type { Alert } from '../src/types.js';
 import { alertChartImage } from '../src/charts/chart-images.js';
 import {
@@ -18,7 +19,6 @@ import {
   ErrorCode,
   fromWebApiError,
   PERMANENT,
-  retryAfterMs,
   slackApiUrl,
   slackError,
 } from '../src/chat/slack/slack-api.js';
@@ -137,26 +137,25 @@ export const slackNotifier: NotifierFactory<SlackConfig> = {
     }
 
     async function postToWebhook(payload: Payload): Promise<'ok' | 'refused'> {
-      let response: Response;
+      let response: PostAnswer;
       try {
-        response = await fetch(config.webhook ?? '', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ ...payload, ...unfurl }),
-          signal: AbortSignal.timeout(config.timeout),
-          redirect: 'error',
-        });
+        response = await postJson(
+          config.webhook ?? '',
+          JSON.stringify({ ...payload, ...unfurl }),
+          { 'content-type': 'application/json' },
+          config.timeout,
+        );
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+        const reason = (error as Error).message;
         throw new DeliveryError(
-          `slack webhook: ${cause === 'TimeoutError' ? 'timed out' : `request failed (${cause})`}`,
+          `slack webhook: ${reason === 'timed out' ? reason : `request failed (${reason})`}`,
           true,
         );
       }
-      const body = (await response.text().catch(() => '')).trim();
-      if (response.ok) return 'ok';
+      const body = response.text.trim();
+      if (response.status >= 200 && response.status < 300) return 'ok';
       if (response.status === 429) {
-        const wait = retryAfterMs(response.headers.get('retry-after')) ?? 1000;
+        const wait = retryAfterMs(response.header('retry-after')) ?? 1000;
         throw new DeliveryError(`slack webhook: rate limited (retry after ${wait / 1000}s)`, true, wait);
       }
       if (response.status >= 500) throw new DeliveryError(`slack webhook: HTTP ${response.status}`, true);

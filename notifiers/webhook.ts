@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
+import { postJson, retryAfterMs, type PostAnswer } from '../src/notify/post-json.js';
 
 const schema = z.strictObject({
   ...channelBase,
@@ -19,14 +20,6 @@ const schema = z.strictObject({
  */
 export function signBody(body: string, secret: string, timestamp: number): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
 /** POSTs the alert JSON (design §7) with Idempotency-Key = alert id; receivers deduplicate by it. */
@@ -51,41 +44,36 @@ export const webhookNotifier: NotifierFactory<z.output<typeof schema>> = {
           headers['x-regwatch-timestamp'] = String(timestamp);
           headers['x-regwatch-signature'] = signBody(body, config.secret, timestamp);
         }
-        let response: Response;
+        let response: PostAnswer;
         try {
-          response = await fetch(config.url, {
-            method: 'POST',
-            body,
-            headers,
-            signal: AbortSignal.timeout(config.timeout),
-            redirect: 'error',
-          });
+          response = await postJson(config.url, body, headers, config.timeout);
         } catch (error) {
-          const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+          const reason = (error as Error).message;
           throw new DeliveryError(
-            `webhook ${host}: ${cause === 'TimeoutError' ? 'timed out' : `request failed (${cause})`}`,
+            `webhook ${host}: ${reason === 'timed out' ? reason : `request failed (${reason})`}`,
             true,
           );
         }
-        await response.body?.cancel().catch(() => undefined);
-        if (response.ok) return;
         const status = response.status;
+        if (status >= 200 && status < 300) return;
         if (status === 429 || status >= 500 || status === 408) {
           throw new DeliveryError(
             `webhook ${host}: HTTP ${status}`,
             true,
-            retryAfterMs(response.headers.get('retry-after')),
+            retryAfterMs(response.header('retry-after')),
           );
         }
         throw new DeliveryError(
           `webhook ${host}: HTTP ${status}`,
           false,
           undefined,
-          status === 401 || status === 403
-            ? 'the receiver refused the request: check the webhook secret and the receiver’s access rules'
-            : status === 404
-              ? 'the receiver has no such path: check the url in notify.yaml'
-              : 'the receiver rejected the alert: check its logs',
+          status >= 300 && status < 400
+            ? `the receiver redirects${response.header('location') ? ` to ${response.header('location')}` : ''}: put the address it redirects to in notify.yaml (alerts are never sent on to another address)`
+            : status === 401 || status === 403
+              ? 'the receiver refused the request: check the webhook secret and the receiver’s access rules'
+              : status === 404
+                ? 'the receiver has no such path: check the url in notify.yaml'
+                : 'the receiver rejected the alert: check its logs',
         );
       },
     };

@@ -101,13 +101,6 @@ export function fromWebApiError(error: unknown, where: string): DeliveryError {
   }
 }
 
-/** A Retry-After header in seconds as milliseconds; undefined when absent or not a number. */
-export function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined;
-}
-
 /** The Web API base URL: SLACK_API_URL (a proxy, or a local fake in tests), else Slack's. */
 export function slackApiUrl(env: NodeJS.ProcessEnv): string {
   return env.SLACK_API_URL || 'https://slack.com/api/';
