@@ -82,5 +82,7 @@ describe('hot reload', () => {
     expect(body).toMatchObject({ ready: true, watches: 1 });
     const metrics = await (await fetch(`http://127.0.0.1:${daemon.port}/metrics`)).text();
     expect(metrics).toContain('regwatch_checks_total{watch="second",outcome="unchanged"} 1');
+    // The process metrics are there, the event-loop delay (sampled every 100 ms) among them.
+    expect(metrics).toMatch(/^regwatch_nodejs_eventloop_lag_p99_seconds \d/m);
   });
 });
