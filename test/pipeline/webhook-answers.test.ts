@@ -40,6 +40,13 @@ describe('webhook notifier: answers and failures', () => {
         if (req.url === '/busy')
           return void res.writeHead(503, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }).end('busy');
         if (req.url === '/silent') return void held.push(res);
+        if (req.url === '/endless') {
+          // An answer that never ends: a 200 whose body keeps coming.
+          res.writeHead(200);
+          const drip = setInterval(() => res.write('x'.repeat(1024)), 5);
+          res.on('close', () => clearInterval(drip));
+          return void held.push(res);
+        }
         res.writeHead(204).end();
       });
     });
@@ -83,10 +90,13 @@ describe('webhook notifier: answers and failures', () => {
     expect(error!.retryAfterMs).toBeLessThanOrEqual(120_000);
   });
 
-  it('retries a receiver that does not answer in time, and one that is not listening', async () => {
+  it('retries a receiver that does not answer in time (silent, or an answer that never ends), and one that is not listening', async () => {
     const silent = await send(`${base}/silent`, 300);
     expect(silent!.retryable).toBe(true);
     expect(silent!.message).toMatch(/timed out/);
+    const endless = await send(`${base}/endless`, 300);
+    expect(endless!.retryable).toBe(true);
+    expect(endless!.message).toMatch(/timed out/);
     const refused = await send(`http://127.0.0.1:${await closedPort()}/x`);
     expect(refused!.retryable).toBe(true);
     expect(refused!.message).toMatch(/request failed \(ECONNREFUSED\)/);
