@@ -16,12 +16,21 @@ function docDateOf(date: string | null | undefined): { year: number; month: numb
 }
 
 /**
+ * How much of a document's title and text is read: a hundred times a long ministry notice. A text past it (a table
+ * dump, a minified page, a hostile one) is read up to it: parts of the figure reader look at every pair of cues in a
+ * sentence, and a megabyte with no sentence end once held the check (and the daemon's event loop) for minutes.
+ */
+export const MAX_CLASSIFIED_CHARS = 100_000;
+
+const upTo = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+/**
  * Classify one document: categories with the phrases that earned them, the figures it states, and the elements,
  * document numbers, HS codes and effective dates it names. Pure: the same input and rules give the same output.
  */
 export function classify(doc: DocumentInput, rules: RuleSet): Classification {
-  const title = normalizeText(doc.title ?? '');
-  const body = normalizeText(doc.text ?? '');
+  const title = normalizeText(upTo(doc.title ?? '', 2_000));
+  const body = normalizeText(upTo(doc.text ?? '', MAX_CLASSIFIED_CHARS));
   const date = docDateOf(doc.date);
   // Categories and figures read the same sentences: split once.
   const split = sentences(`${title}\n${body}`);

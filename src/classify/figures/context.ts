@@ -44,7 +44,8 @@ export function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | unde
 // A period from January: 2025-01/2025-05, H1, Q1.
 export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
 
-const MAGNET_NAME = /^[\s\w-]{0,25}$/;
+const MAGNET_NAME_MAX = 25;
+const MAGNET_NAME = new RegExp(`^[\\s\\w-]{0,${MAGNET_NAME_MAX}}$`);
 
 /**
  * The product a sentence's flow is about: the product named nearest its first flow word ("exports of rare earth magnets
@@ -54,13 +55,19 @@ function subjectProduct(cues: Cue[], sentence: Span): Cue | undefined {
   const text = (a: Cue, b: Cue) => sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
   const inSentence = cues.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
   // ("rare earth permanent magnets" is one name: its "rare earth" is not a product of its own.)
+  // Cues come sorted by start, so only the few within a name's length after `c` are looked at (a sentence naming
+  // rare earths thousands of times stays linear).
+  const namesMagnet = (c: Cue, i: number) => {
+    for (let j = i + 1; j < inSentence.length && inSentence[j]!.start - c.end <= MAGNET_NAME_MAX; j++) {
+      const m = inSentence[j]!;
+      if (m.type === 'magnet' && MAGNET_NAME.test(text(c, m))) return true;
+    }
+    return false;
+  };
   const products = inSentence.filter(
     (c, i) =>
       ['magnet', 'rare_earth', 'other_metal', 'element_product'].includes(c.type) &&
-      !(
-        c.type === 'rare_earth' &&
-        inSentence.slice(i + 1).some((m) => m.type === 'magnet' && MAGNET_NAME.test(text(c, m)))
-      ),
+      !(c.type === 'rare_earth' && namesMagnet(c, i)),
   );
   const flow = inSentence.find((c) => c.type === 'trade');
   if (!flow || !products.length) return products.at(-1);
