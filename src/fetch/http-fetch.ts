@@ -23,7 +23,7 @@ const agents = {
 export const DEFAULT_USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 regwatch/0.1';
 
-interface RawResponse {
+export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   bytes: Buffer;
@@ -43,8 +43,11 @@ function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | un
   }
 }
 
-/** One request/response, no redirects: enforces connect time-out, total deadline, and the byte cap (after decompression). */
-function requestOnce(
+/**
+ * One request/response, no redirects: enforces connect time-out, total deadline, and the byte cap (after
+ * decompression). Page fetches build on it (`httpFetch`), and so do the webhooks' POSTs (src/notify/post-json.ts).
+ */
+export function requestOnce(
   url: URL,
   opts: Required<Pick<FetchOptions, 'connectTimeoutMs' | 'maxBytes'>> & FetchOptions,
   deadline: number,
