@@ -67,10 +67,27 @@ export function coversWindow(watchedSince: number, w: Window): boolean {
 }
 
 export class ExpectationService {
+  /** The tick in progress: the lease is held per process, so a second tick of this process must not run beside it. */
+  private ticking: Promise<Alert[]> | undefined;
+
   constructor(private readonly deps: ExpectationDeps) {}
 
-  /** Evaluate every enabled expectation once. Returns the alerts raised (for tests and logs). */
+  /**
+   * Evaluate every enabled expectation once. Returns the alerts raised (for tests and logs). A tick that comes while
+   * this process's last one still runs does nothing, as a tick of another replica does while the lease is held: two
+   * at once would both hold the lease, and the first to end would release it under the other.
+   */
   async tick(): Promise<Alert[]> {
+    if (this.ticking) return [];
+    this.ticking = this.tickOnce();
+    try {
+      return await this.ticking;
+    } finally {
+      this.ticking = undefined;
+    }
+  }
+
+  private async tickOnce(): Promise<Alert[]> {
     const { store } = this.deps;
     const expectations = this.deps.expectations().filter((e) => e.enabled);
     if (expectations.length === 0) return [];
