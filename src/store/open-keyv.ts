@@ -30,7 +30,7 @@ type Importer = (name: string) => Promise<{ default: unknown }>;
  * neither): when the one REGWATCH_STORE asks for is missing, say which package to install.
  */
 export async function importAdapter(
-  name: '@keyv/sqlite' | '@keyv/redis' | '@keyv/postgres',
+  name: '@keyv/sqlite' | '@keyv/redis' | '@keyv/postgres' | 'pg',
   load: Importer = (n) => import(n) as Promise<{ default: unknown }>,
 ): Promise<unknown> {
   try {
@@ -40,7 +40,7 @@ export async function importAdapter(
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
     // eslint-disable-next-line preserve-caught-error
     throw new Error(
-      `REGWATCH_STORE asks for ${name === '@keyv/redis' ? 'Redis' : name === '@keyv/postgres' ? 'PostgreSQL' : 'SQLite'}, but its adapter ${name} is not installed: run \`npm install ${name}\` in regwatch's directory (it is an optional dependency)`,
+      `REGWATCH_STORE asks for ${name === '@keyv/redis' ? 'Redis' : name === '@keyv/postgres' || name === 'pg' ? 'PostgreSQL' : 'SQLite'}, but its adapter ${name} is not installed: run \`npm install ${name}\` in regwatch's directory (it is an optional dependency)`,
     );
   }
 }
@@ -69,7 +69,8 @@ export async function openKeyv(url: string, namespace = 'regwatch'): Promise<Key
     store = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
   } else if (backend === 'postgres') {
     const KeyvPostgres = (await importAdapter('@keyv/postgres')) as typeof import('@keyv/postgres').default;
-    store = new KeyvPostgres({ uri: url, table: 'regwatch' });
+    const { Pool } = (await importAdapter('pg')) as { Pool: PgPoolClass };
+    store = new (ownPoolAdapter(KeyvPostgres, Pool))({ uri: url, table: 'regwatch' });
   }
   const keyv = new Keyv({
     ...(store === undefined ? {} : { store: store as KeyvStoreAdapter }),
@@ -78,6 +79,41 @@ export async function openKeyv(url: string, namespace = 'regwatch'): Promise<Key
     useKeyPrefix: true,
   });
   return keyv;
+}
+
+type PostgresAdapterClass = typeof import('@keyv/postgres').default;
+
+/** The part of node-postgres's Pool used here (pg comes with @keyv/postgres and ships no types of its own). */
+interface PgPool {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  query(sql: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  end(): Promise<void>;
+}
+type PgPoolClass = new (options: { connectionString: string }) => PgPool;
+
+/**
+ * The PostgreSQL adapter on a pool of its own that survives a closed connection. @keyv/postgres keeps one module-wide
+ * pool with no 'error' listener: when the server closes an idle connection (a restart, an administrator, a proxy's idle
+ * time-out), the pool's 'error' event has no listener and the whole process crashes. Here the pool drops that
+ * connection and the next query opens a new one; the error is passed on as the adapter's 'error' event (a query's own
+ * failure still reaches its caller). One pool per store also means closing one store no longer ends another's pool.
+ */
+function ownPoolAdapter(KeyvPostgres: PostgresAdapterClass, Pool: PgPoolClass): PostgresAdapterClass {
+  return class OwnPoolPostgres extends KeyvPostgres {
+    // Set by connect(), which the parent's constructor calls: a declared field, so no initialiser runs after it.
+    declare pool: PgPool | undefined;
+
+    override connect(): Promise<(sql: string, values?: unknown) => Promise<unknown[]>> {
+      const pool = new Pool({ connectionString: (this.opts as { uri: string }).uri });
+      pool.on('error', (error) => this.emit('error', error));
+      this.pool = pool;
+      return Promise.resolve(async (sql, values) => (await pool.query(sql, values as unknown[] | undefined)).rows);
+    }
+
+    override async disconnect(): Promise<void> {
+      await this.pool?.end();
+    }
+  };
 }
 
 type SqliteAdapter = InstanceType<typeof import('@keyv/sqlite').default>;

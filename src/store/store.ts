@@ -416,12 +416,7 @@ export class Store {
     this.closed = true;
     let unwritten: unknown;
     await flushed?.catch((error: unknown) => (unwritten = error));
-    try {
-      await this.keyv.disconnect();
-    } catch (error) {
-      // @keyv/postgres shares one pool per URL between instances: the second close finds it already ended.
-      if (!/more than once/.test((error as Error).message)) throw error;
-    }
+    await this.keyv.disconnect();
     if (unwritten) throw unwritten as Error;
   }
 }
