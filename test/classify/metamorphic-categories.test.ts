@@ -229,3 +229,42 @@ describe('a promise or a modal word counts in its own clause', () => {
     expect(categories('', text, '2025-06-19')).toEqual(['licence_approval']);
   });
 });
+
+describe('a step dated before the document’s month is news in a story about it, background in one about something else', () => {
+  const statsEn = {
+    title: 'China’s rare earth exports rise 18% in first two months',
+    text: 'Customs data showed on Thursday that exports of rare earths reached 8,800 tonnes in January and February.',
+  };
+  const quotaEn = 'In February, China issued its first batch of rare earth mining quotas for 2024, at 135,000 tonnes.';
+  const statsZh = { title: '前两月稀土出口同比增长18%', text: '海关总署7日公布的数据显示，1-2月我国出口稀土8800吨。' };
+  const quotaZh = '2月，工信部、自然资源部下达2024年第一批稀土开采总量控制指标，开采指标为13.5万吨。';
+
+  it('in a customs story of March the February quota batch is recalled; in one of February it is news', () => {
+    for (const [d, quota] of [
+      [statsEn, quotaEn],
+      [statsZh, quotaZh],
+      [{ title: toHongKong(statsZh.title), text: toHongKong(statsZh.text) }, toHongKong(quotaZh)],
+    ] as const) {
+      expect(categories(d.title, `${d.text}\n${quota}`, '2024-03-08'), quota).toEqual(['export_statistics']);
+      expect(categories(d.title, `${d.text}\n${quota}`, '2024-02-27'), quota).toEqual([
+        'export_statistics',
+        'quota_batch',
+      ]);
+    }
+  });
+
+  it('a story about the batch reports it, whatever month it comes out in', () => {
+    expect(categories('China sets first 2024 rare earth mining quota', quotaEn, '2024-03-08')).toEqual(['quota_batch']);
+    expect(categories('2024年第一批稀土开采指标下达', quotaZh, '2024-03-08')).toEqual(['quota_batch']);
+  });
+
+  it('with no document date, a step of "last year" (去年) is still the past', () => {
+    const lead = 'The ministry opened a public consultation on draft rules for rare earth mining on Wednesday.';
+    const ban = 'Beijing banned the export of technology to make rare earth magnets.';
+    expect(categories('', `${lead}\n${ban}`, '')).toContain('control_list_addition');
+    expect(categories('', `${lead}\nLast year, ${ban}`, '')).not.toContain('control_list_addition');
+    const zh = `${STEP_ZH}。`;
+    expect(categories('', zh, '')).toEqual(['control_list_addition']);
+    expect(categories('', `去年，${zh}`, '')).toEqual([]);
+  });
+});
