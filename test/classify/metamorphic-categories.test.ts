@@ -268,3 +268,27 @@ describe('a step dated before the document’s month is news in a story about it
     expect(categories('', `去年，${zh}`, '')).toEqual([]);
   });
 });
+
+describe('a licence in other words is still a licence', () => {
+  it('執照 (Hong Kong and overseas Chinese usage) obtained is an approval; a business licence (营业执照) is not', () => {
+    const text = '一家磁材企业昨日表示，公司已陆续获得主管部门颁发的稀土出口执照，可向欧美客户供货。';
+    for (const t of [text, toHongKong(text), toTaiwan(text)])
+      expect(categories('', t, '2025-06-12'), t).toEqual(['licence_approval']);
+    expect(categories('', text.replace('稀土出口执照', '营业执照'), '2025-06-12')).toEqual([]);
+  });
+
+  it('a "green light" to export, or a maker allowed to resume exports, is an approval; a promise of one is not', () => {
+    const steps = [
+      'Beijing has given the green light to rare earth magnet exports from a Chinese maker to the U.S.',
+      'The commerce ministry has allowed a rare earth magnet maker to resume exports to Europe.',
+    ];
+    for (const t of steps) {
+      expect(categories('', t, '2025-06-12'), t).toEqual(['licence_approval']);
+      const promised = t.replace(
+        /has (given|allowed)/,
+        (_, verb: string) => `will ${verb === 'given' ? 'give' : 'allow'}`,
+      );
+      expect(categories('', promised, '2025-06-12'), promised).toEqual([]);
+    }
+  });
+});
