@@ -292,3 +292,25 @@ describe('a licence in other words is still a licence', () => {
     }
   });
 });
+
+describe('an export quota (MOFCOM’s, until 2014) is not a production quota batch', () => {
+  it('the same notice report with 出口配额 is no quota batch, with 开采指标 it is one, in either script', () => {
+    const title = '2013年第二批稀土出口配额下达';
+    const text = '主管部门近日下达2013年第二批稀土出口配额，共计15500吨，全年出口配额总量为31001吨。';
+    const mining = (s: string) => s.replaceAll('出口配额', '开采指标');
+    for (const convert of [(s: string) => s, toHongKong]) {
+      expect(categories(convert(title), convert(text), '2013-07-17')).toEqual([]);
+      expect(categories(convert(mining(title)), convert(mining(text)), '2013-07-17')).toEqual(['quota_batch']);
+    }
+  });
+
+  it('production caps named as standing policy under an export-quota headline are context', () => {
+    const text =
+      'The commerce ministry said it would allow exports of 15,500 tonnes of rare earths in the second half. ' +
+      'China has set production caps and export quotas on rare earths to protect resources.';
+    expect(categories('China sets rare earth export quota for second half', text, '2013-07-17')).toEqual([]);
+    expect(categories('China sets rare earth production quota for second half', text, '2013-07-17')).toEqual([
+      'quota_batch',
+    ]);
+  });
+});
