@@ -314,3 +314,16 @@ describe('an export quota (MOFCOM’s, until 2014) is not a production quota bat
     ]);
   });
 });
+
+describe('a draft put out for comment is a regulation in any of the words for it', () => {
+  it('comments, feedback, a public consultation; trade consultations are not', () => {
+    const drafts = [
+      'The ministry opened a public consultation on draft rules for rare earth mining and separation on Wednesday.',
+      'The ministry is seeking feedback on draft regulations for rare earth mining and separation.',
+      'The ministry is seeking comments on draft regulations for rare earth mining and separation.',
+    ];
+    for (const t of drafts) expect(categories('', t, '2025-02-20'), t).toEqual(['regulation']);
+    const talks = 'Chinese and U.S. officials held trade consultations on rare earth supplies on Wednesday.';
+    expect(categories('', talks, '2025-02-20')).toEqual([]);
+  });
+});
