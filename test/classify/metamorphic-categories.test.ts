@@ -327,3 +327,20 @@ describe('a draft put out for comment is a regulation in any of the words for it
     expect(categories('', talks, '2025-02-20')).toEqual([]);
   });
 });
+
+describe('companies put on a list are enforcement; elements put on it are a control', () => {
+  it('however long the list of names between the verb and the list', () => {
+    const firms =
+      'China on Friday added 16 U.S. entities, including two drone makers, a logistics group and an aerospace ' +
+      'parts supplier, to its export control list.';
+    expect(categories('', firms, '2025-04-04')).toContain('enforcement');
+    expect(categories('', firms, '2025-04-04')).not.toContain('control_list_addition');
+    const elements = firms
+      .replace('16 U.S. entities', 'seven rare earths')
+      .replace(
+        'two drone makers, a logistics group and an aerospace parts supplier',
+        'samarium, gadolinium, terbium and dysprosium',
+      );
+    expect(categories('', elements, '2025-04-04')).not.toContain('enforcement');
+  });
+});
