@@ -344,3 +344,12 @@ describe('companies put on a list are enforcement; elements put on it are a cont
     expect(categories('', elements, '2025-04-04')).not.toContain('enforcement');
   });
 });
+
+describe('a tonnage in the units a trade journal writes', () => {
+  it('万t reads as 万吨 in an export sentence', () => {
+    const title = '上半年稀土出口情况';
+    const text = '今年上半年我国共出口稀土约3.26万吨。';
+    expect(categories(title, text, '2025-07-20')).toEqual(['export_statistics']);
+    expect(categories(title, text.replace('万吨', '万t'), '2025-07-20')).toEqual(['export_statistics']);
+  });
+});
