@@ -51,7 +51,7 @@ function salience(
   rules: RuleSet,
   date: string | null | undefined,
 ) {
-  const { titleFactor, leadFactor, background } = rules.settings;
+  const { titleFactor, leadFactor, background, offTopicFactor } = rules.settings;
   const cues: TimeCues = { past: rules.background, present: rules.present, olderDays: background.olderDays };
   const doc = documentDay(date);
   const elsewhere = otherStories(text);
@@ -73,8 +73,10 @@ function salience(
   const side = new Array<SideClause[] | undefined>(spans.length);
   const promised = new Array<SideClause[] | undefined>(spans.length);
   const past = new Int8Array(spans.length).fill(-1);
-  // Per sentence: whether every date it names ends before the document's month (and it is not background).
+  // Per sentence: whether every date it names ends before the document's month (and it is not background), and
+  // whether it reports a further step of its own ("in a separate notice", 同日还) in the present.
   const earlier = new Uint8Array(spans.length);
+  const further = new Uint8Array(spans.length);
   const absolute = (s: Span, local: SideClause[]): SideClause[] =>
     local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
   const read = (i: number) => {
@@ -84,6 +86,7 @@ function salience(
     const time = within(elsewhere, s.start) ? 'background' : sentenceTime(s.text, cues, doc, local);
     past[i] = time === 'background' ? 1 : 0;
     earlier[i] = time === 'earlier' ? 1 : 0;
+    further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;
   };
   // A cue that starts in a clause, or whose words run into or across one (its verb in the main clause, its object in
   // "… comes as China imposed export controls"), is not said by the main clause. A relative clause describes the noun
@@ -107,8 +110,12 @@ function salience(
    * The factor of the same cue for a category the headline is not about: a step dated before the document's month
    * ("In February, China set its first mining quota" in a March customs story) is recalled there.
    */
-  const offTopicFactorAt = (i: number, factor: number) =>
-    earlier[i] === 1 && factor >= positions[i]! ? factor * background.factor : factor;
+  const offTopicFactorAt = (i: number, factor: number) => {
+    if (factor < positions[i]!) return factor * offTopicFactor;
+    if (earlier[i] === 1) return factor * background.factor * offTopicFactor;
+    // A further step the sentence says is taken beside the headline's is news of its own.
+    return further[i] === 1 ? factor : factor * offTopicFactor;
+  };
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
   const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
@@ -214,6 +221,8 @@ export function categorize(
   // A weak cue (a rare earth named, an export licence) only adds to a category that stronger cues made news.
   const isNews = (category: Category) => scores.get(category)?.news === true;
   const ordered = inOrder(rules);
+  // Whether any sentence may report a further step (only then can a later occurrence of a cue count more off-topic).
+  const furtherSteps = rules.further !== null && inDocument(rules.further);
   for (const rule of ordered.rules) {
     if ((rule.veto || rule.weight < 0) && !rule.categories.some(given)) continue;
     if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
@@ -256,13 +265,16 @@ export function categorize(
         news = at < 0 || factor >= positions[at]!;
         topic = at >= 0 && news ? topicRank[at]! : 0;
       }
-      const off = at < 0 || negative ? factor : offTopicFactorAt(at, factor);
+      const off = at < 0 || negative ? factor * rules.settings.offTopicFactor : offTopicFactorAt(at, factor);
       if (off > bestOff) {
         bestOff = off;
-        newsOff = at < 0 || off >= positions[at]!;
+        newsOff = at < 0 || off >= positions[at]! * rules.settings.offTopicFactor;
       }
-      // Past the lead no sentence counts more than once: the best is found (for the off-topic reading too).
-      if (bestOff >= rules.settings.titleFactor || (bestOff >= 1 && m.index >= leadEnd)) break;
+      // Past the lead no sentence counts more than once: the best is found (for the off-topic reading too, where a
+      // further step can count in full).
+      const offMost = furtherSteps ? 1 : rules.settings.offTopicFactor;
+      if (best >= rules.settings.titleFactor && bestOff >= rules.settings.titleFactor * offMost) break;
+      if (best >= 1 && bestOff >= offMost && m.index >= leadEnd) break;
     }
     if (best === 0) continue;
     for (const category of rule.categories) {
@@ -299,7 +311,7 @@ export function categorize(
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
     const offTopic = own < topic;
-    const score = offTopic ? entry.offScore * rules.settings.offTopicFactor : entry.score;
+    const score = offTopic ? entry.offScore : entry.score;
     const news = offTopic ? entry.offNews : entry.news;
     const threshold = thresholdOf(category);
     // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.

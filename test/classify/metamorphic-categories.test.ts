@@ -353,3 +353,23 @@ describe('a tonnage in the units a trade journal writes', () => {
     expect(categories(title, text.replace('万吨', '万t'), '2025-07-20')).toEqual(['export_statistics']);
   });
 });
+
+describe('a further step reported beside the headline’s is news of its own', () => {
+  const title = 'China adds five rare earths to export control list';
+  const lead = 'China on Thursday put holmium, erbium, thulium, europium and ytterbium under export control.';
+  const firms = 'the commerce ministry put a group of U.S. defence contractors on its export control list.';
+  it('"in a separate notice" or 同日 makes the listing news; the same sentence without it is context', () => {
+    expect(categories(title, `${lead}\nIn a separate notice, ${firms}`, '2025-10-09')).toEqual([
+      'control_list_addition',
+      'enforcement',
+    ]);
+    expect(categories(title, `${lead}\nSeparately, ${firms}`, '2025-10-09')).toContain('enforcement');
+    expect(categories(title, `${lead}\nIt said ${firms}`, '2025-10-09')).toEqual(['control_list_addition']);
+  });
+
+  it('a further step that is recalled stays recalled', () => {
+    expect(categories(title, `${lead}\nIn a separate notice in March, ${firms}`, '2025-10-09')).toEqual([
+      'control_list_addition',
+    ]);
+  });
+});
