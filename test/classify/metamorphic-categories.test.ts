@@ -291,6 +291,13 @@ describe('a licence in other words is still a licence', () => {
       expect(categories('', promised, '2025-06-12'), promised).toEqual([]);
     }
   });
+
+  it('a suspension "allowing exporters to resume shipments" is a relaxation, not an approval', () => {
+    const text =
+      'China on Sunday suspended the export controls on seven rare earths it imposed in April, allowing exporters ' +
+      'to resume shipments to the United States.';
+    expect(categories('', text, '2025-11-09')).toEqual(['control_relaxation']);
+  });
 });
 
 describe('an export quota (MOFCOM’s, until 2014) is not a production quota batch', () => {
