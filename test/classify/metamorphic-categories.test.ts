@@ -380,3 +380,20 @@ describe('a further step reported beside the headline’s is news of its own', (
     ]);
   });
 });
+
+describe('easing through licences grants licences; a control suspended is a relaxation', () => {
+  it('the same easing sentence, with licences as its means or with a suspension, in either language', () => {
+    const viaLicences =
+      'China on Thursday eased rare earth export curbs for European firms with new year-long general licences.';
+    const suspended =
+      'China on Thursday eased rare earth export curbs for European firms and suspended the April rules.';
+    expect(categories('', viaLicences, '2025-12-04')).toEqual(['licence_approval']);
+    expect(categories('', suspended, '2025-12-04')).toEqual(['control_relaxation']);
+    const zh = '商务部近日放宽对欧盟的稀土出口限制，通过发放有效期更长的稀土许可证便利企业出口。';
+    expect(categories('', zh, '2025-12-16')).toEqual(['licence_approval']);
+    expect(categories('', toHongKong(zh), '2025-12-16')).toEqual(['licence_approval']);
+    expect(categories('', zh.replace('通过发放有效期更长的稀土许可证', '暂停实施相关管制措施'), '2025-12-16')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+});
