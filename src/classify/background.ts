@@ -150,18 +150,20 @@ export function mainClauses(sentence: string, side: readonly SideClause[]): stri
  * about it, background in a story about something else; `current` otherwise. A recalling marker or an old date inside
  * a side clause ("…, after the controls it had imposed in April") does not make the sentence's own report
  * background; pass `side` from `sideClauses` (none when omitted). With no document date, "last year" and 去年 still
- * recall: whatever the date, a year before it is past.
+ * recall in the body (`undatedPast`): whatever the date, a year before it is past. A headline or a lead that says "last
+ * year" is what the document reports (annual figures out in January), so the caller leaves it out there.
  */
 export function sentenceTime(
   whole: string,
   cues: TimeCues,
   doc: { day: DayNumber; year: number; month: number } | null,
   side: readonly SideClause[] = [],
+  undatedPast = true,
 ): 'background' | 'earlier' | 'current' {
   if (cues.present?.test(whole)) return 'current';
   const sentence = mainClauses(whole, side);
   if (cues.past?.test(sentence)) return 'background';
-  if (!doc) return relativeYear(sentence) ? 'background' : 'current';
+  if (!doc) return undatedPast && relativeYear(sentence) ? 'background' : 'current';
   const days = namedDays(sentence, doc);
   if (days.length === 0) return 'current';
   if (Math.max(...days) <= doc.day - cues.olderDays) return 'background';

@@ -83,7 +83,7 @@ function salience(
     const s = spans[i]!;
     const local = sideClauses(s.text, rules.clauses);
     side[i] = absolute(s, local);
-    const time = within(elsewhere, s.start) ? 'background' : sentenceTime(s.text, cues, doc, local);
+    const time = within(elsewhere, s.start) ? 'background' : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
     past[i] = time === 'background' ? 1 : 0;
     earlier[i] = time === 'earlier' ? 1 : 0;
     further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;

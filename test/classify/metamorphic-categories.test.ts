@@ -266,6 +266,9 @@ describe('a step dated before the document’s month is news in a story about it
     const zh = `${STEP_ZH}。`;
     expect(categories('', zh, '')).toEqual(['control_list_addition']);
     expect(categories('', `去年，${zh}`, '')).toEqual([]);
+    // The lead that says "last year" is the document's own report (annual figures, undated).
+    const annual = 'China’s rare earth exports rose 6% last year to 55,431 tonnes, customs data showed.';
+    expect(categories('', annual, '')).toEqual(['export_statistics']);
   });
 });
 
