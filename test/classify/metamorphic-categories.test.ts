@@ -296,6 +296,16 @@ describe('a licence in other words is still a licence', () => {
     }
   });
 
+  it('suppliers that "won approval to ship" or an "export nod" are approvals; approval to build a plant is not', () => {
+    const won =
+      'Chinese rare earth magnet suppliers have won approval from Beijing to ship to India, sources said on Tuesday.';
+    expect(categories('', won, '2025-08-19')).toEqual(['licence_approval']);
+    expect(categories('', won.replace('to ship to India', 'to build a plant in India'), '2025-08-19')).toEqual([]);
+    expect(categories('Rare earth magnet makers win export nod for India', won, '2025-08-19')).toEqual([
+      'licence_approval',
+    ]);
+  });
+
   it('a suspension "allowing exporters to resume shipments" is a relaxation, not an approval', () => {
     const text =
       'China on Sunday suspended the export controls on seven rare earths it imposed in April, allowing exporters ' +
@@ -376,6 +386,13 @@ describe('a further step reported beside the headline’s is news of its own', (
     ]);
     expect(categories(title, `${lead}\nSeparately, ${firms}`, '2025-10-09')).toContain('enforcement');
     expect(categories(title, `${lead}\nIt said ${firms}`, '2025-10-09')).toEqual(['control_list_addition']);
+  });
+
+  it('reported speech ("said it had put") is the step, not a recollection of it', () => {
+    const reported = `Separately, the ministry said it had put a group of U.S. defence contractors on its export control list.`;
+    expect(categories(title, `${lead}\n${reported}`, '2025-10-09')).toContain('enforcement');
+    const recalled = `Separately, the ministry had put a group of U.S. defence contractors on its export control list.`;
+    expect(categories(title, `${lead}\n${recalled}`, '2025-10-09')).not.toContain('enforcement');
   });
 
   it('a further step that is recalled stays recalled', () => {
