@@ -50,7 +50,12 @@ function chineseDateNumber(s: string): string {
  * The last day of each period a sentence names, read relative to the document: "April" without a year is the last
  * April up to the document's month (a month after it, with no year, may be a coming date and is left out).
  */
-export function namedDays(text: string, doc: { year: number; month: number }): DayNumber[] {
+export function namedDays(
+  text: string,
+  doc: { year: number; month: number },
+  /** Also years named alone (2024, 去年); without them only months and days count. */
+  years = true,
+): DayNumber[] {
   const sentence = CHINESE_DATE_NUMBER.test(text) ? text.replace(CHINESE_DATE_NUMBERS, chineseDateNumber) : text;
   const out: DayNumber[] = [];
   const resolve = (year: number | null, month: number, day: number | null) => {
@@ -69,6 +74,7 @@ export function namedDays(text: string, doc: { year: number; month: number }): D
   }
   for (const m of sentence.matchAll(ZH_DATE))
     resolve(m[1] ? Number(m[1]) : null, Number(m[2]), m[3] ? Number(m[3]) : null);
+  if (!years) return out;
   // A year alone stays current for a season after it ends: annual figures and reviews come out into March.
   for (const re of [EN_YEAR, ZH_YEAR])
     for (const m of sentence.matchAll(re)) out.push(monthEnd(Number(m[1]), 12) + YEAR_SEASON);
@@ -138,20 +144,48 @@ export function mainClauses(sentence: string, side: readonly SideClause[]): stri
 }
 
 /**
- * Whether a sentence is background (see the module comment). Its main clauses decide: a recalling marker or an old
- * date inside a side clause ("…, after the controls it had imposed in April") does not make the sentence's own report
- * background; pass `side` from `sideClauses` (none when omitted).
+ * When a sentence's main clauses speak (see the module comment): `background` when it recalls or all its dates end
+ * `olderDays` or more before the document's date; `earlier` when it is not background but every date it names ends
+ * before the document's month began ("in February" in a story of 7 March): a step of last month is news in a story
+ * about it, background in a story about something else; `current` otherwise. A recalling marker or an old date inside
+ * a side clause ("…, after the controls it had imposed in April") does not make the sentence's own report
+ * background; pass `side` from `sideClauses` (none when omitted). With no document date, "last year" and 去年 still
+ * recall in the body (`undatedPast`): whatever the date, a year before it is past. A headline or a lead that says "last
+ * year" is what the document reports (annual figures out in January), so the caller leaves it out there.
  */
+export function sentenceTime(
+  whole: string,
+  cues: TimeCues,
+  doc: { day: DayNumber; year: number; month: number } | null,
+  side: readonly SideClause[] = [],
+  undatedPast = true,
+): 'background' | 'earlier' | 'current' {
+  if (cues.present?.test(whole)) return 'current';
+  const sentence = mainClauses(whole, side);
+  if (cues.past?.test(sentence)) return 'background';
+  if (!doc) return undatedPast && relativeYear(sentence) ? 'background' : 'current';
+  const days = namedDays(sentence, doc);
+  if (days.length === 0) return 'current';
+  if (Math.max(...days) <= doc.day - cues.olderDays) return 'background';
+  // Earlier: the months and days named all ended before this month; a year named alone is what a quota or a total is
+  // for ("In February, China set its first mining quota for 2024"), not when the step was taken.
+  const dated = namedDays(sentence, doc, false);
+  return dated.length > 0 && Math.max(...dated) < dayNumber(doc.year, doc.month, 1) ? 'earlier' : 'current';
+}
+
+/** Whether a sentence names the year before the document's as a time (去年, "last year"; not "from last year"). */
+function relativeYear(sentence: string): boolean {
+  ZH_RELATIVE_YEAR.lastIndex = 0;
+  EN_RELATIVE_YEAR.lastIndex = 0;
+  return ZH_RELATIVE_YEAR.test(sentence) || EN_RELATIVE_YEAR.test(sentence);
+}
+
+/** Whether a sentence is background: `sentenceTime` says so. */
 export function isBackground(
   whole: string,
   cues: TimeCues,
   doc: { day: DayNumber; year: number; month: number } | null,
   side: readonly SideClause[] = [],
 ): boolean {
-  if (cues.present?.test(whole)) return false;
-  const sentence = mainClauses(whole, side);
-  if (cues.past?.test(sentence)) return true;
-  if (!doc) return false;
-  const days = namedDays(sentence, doc);
-  return days.length > 0 && Math.max(...days) <= doc.day - cues.olderDays;
+  return sentenceTime(whole, cues, doc, side) === 'background';
 }

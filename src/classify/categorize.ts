@@ -1,5 +1,5 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, isBackground, sideClauses, type SideClause, type TimeCues } from './background.js';
+import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { otherStories, within } from './other-stories.js';
 import { clauses, sentences, type Span } from './segment.js';
@@ -51,7 +51,7 @@ function salience(
   rules: RuleSet,
   date: string | null | undefined,
 ) {
-  const { titleFactor, leadFactor, background } = rules.settings;
+  const { titleFactor, leadFactor, background, offTopicFactor } = rules.settings;
   const cues: TimeCues = { past: rules.background, present: rules.present, olderDays: background.olderDays };
   const doc = documentDay(date);
   const elsewhere = otherStories(text);
@@ -73,13 +73,20 @@ function salience(
   const side = new Array<SideClause[] | undefined>(spans.length);
   const promised = new Array<SideClause[] | undefined>(spans.length);
   const past = new Int8Array(spans.length).fill(-1);
+  // Per sentence: whether every date it names ends before the document's month (and it is not background), and
+  // whether it reports a further step of its own ("in a separate notice", 同日还) in the present.
+  const earlier = new Uint8Array(spans.length);
+  const further = new Uint8Array(spans.length);
   const absolute = (s: Span, local: SideClause[]): SideClause[] =>
     local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
   const read = (i: number) => {
     const s = spans[i]!;
     const local = sideClauses(s.text, rules.clauses);
     side[i] = absolute(s, local);
-    past[i] = within(elsewhere, s.start) || isBackground(s.text, cues, doc, local) ? 1 : 0;
+    const time = within(elsewhere, s.start) ? 'background' : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
+    past[i] = time === 'background' ? 1 : 0;
+    earlier[i] = time === 'earlier' ? 1 : 0;
+    further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;
   };
   // A cue that starts in a clause, or whose words run into or across one (its verb in the main clause, its object in
   // "… comes as China imposed export controls"), is not said by the main clause. A relative clause describes the noun
@@ -99,10 +106,20 @@ function salience(
     }
     return positions[i]! * (recalled ? background.factor : 1);
   };
+  /**
+   * The factor of the same cue for a category the headline is not about: a step dated before the document's month
+   * ("In February, China set its first mining quota" in a March customs story) is recalled there.
+   */
+  const offTopicFactorAt = (i: number, factor: number) => {
+    if (factor < positions[i]!) return factor * offTopicFactor;
+    if (earlier[i] === 1) return factor * background.factor * offTopicFactor;
+    // A further step the sentence says is taken beside the headline's is news of its own.
+    return further[i] === 1 ? factor : factor * offTopicFactor;
+  };
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
   const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, positions, topicRank, headEnd, leadEnd };
+  return { factorAt, offTopicFactorAt, positions, topicRank, headEnd, leadEnd };
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
@@ -166,10 +183,24 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const { factorAt, positions, topicRank, headEnd, leadEnd } = salience(text, spans, titleEnd, rules, date);
+  const { factorAt, offTopicFactorAt, positions, topicRank, headEnd, leadEnd } = salience(
+    text,
+    spans,
+    titleEnd,
+    rules,
+    date,
+  );
   const scores = new Map<
     Category,
-    { score: number; evidence: Array<[place: number, text: string]>; topic: number; news: boolean }
+    {
+      score: number;
+      evidence: Array<[place: number, text: string]>;
+      topic: number;
+      news: boolean;
+      /** The score and news when the category is off the headline's topic (steps of an earlier month recalled). */
+      offScore: number;
+      offNews: boolean;
+    }
   >();
   const vetoed = new Set<Category>();
   // Rules share their `with`/`without` expressions (compile-rules): test the document for each once.
@@ -190,6 +221,8 @@ export function categorize(
   // A weak cue (a rare earth named, an export licence) only adds to a category that stronger cues made news.
   const isNews = (category: Category) => scores.get(category)?.news === true;
   const ordered = inOrder(rules);
+  // Whether any sentence may report a further step (only then can a later occurrence of a cue count more off-topic).
+  const furtherSteps = rules.further !== null && inDocument(rules.further);
   for (const rule of ordered.rules) {
     if ((rule.veto || rule.weight < 0) && !rule.categories.some(given)) continue;
     if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
@@ -201,8 +234,10 @@ export function categorize(
     // A cue against a category says what kind of document this is: where it stands counts, not its tense.
     const negative = rule.weight < 0;
     let best = 0;
+    let bestOff = 0;
     let topic = 0;
     let news = false;
+    let newsOff = false;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
     // cannot occur in any of its sentences either: the rule is skipped before its scan.
@@ -230,8 +265,16 @@ export function categorize(
         news = at < 0 || factor >= positions[at]!;
         topic = at >= 0 && news ? topicRank[at]! : 0;
       }
-      // Past the lead no sentence counts more than once: the best is found.
-      if (best >= rules.settings.titleFactor || (best >= 1 && m.index >= leadEnd)) break;
+      const off = at < 0 || negative ? factor * rules.settings.offTopicFactor : offTopicFactorAt(at, factor);
+      if (off > bestOff) {
+        bestOff = off;
+        newsOff = at < 0 || off >= positions[at]! * rules.settings.offTopicFactor;
+      }
+      // Past the lead no sentence counts more than once: the best is found (for the off-topic reading too, where a
+      // further step can count in full).
+      const offMost = furtherSteps ? 1 : rules.settings.offTopicFactor;
+      if (best >= rules.settings.titleFactor && bestOff >= rules.settings.titleFactor * offMost) break;
+      if (best >= 1 && bestOff >= offMost && m.index >= leadEnd) break;
     }
     if (best === 0) continue;
     for (const category of rule.categories) {
@@ -239,13 +282,25 @@ export function categorize(
         vetoed.add(category);
         continue;
       }
-      const entry = scores.get(category) ?? { score: 0, evidence: [], topic: 0, news: false };
+      const entry = scores.get(category) ?? {
+        score: 0,
+        evidence: [],
+        topic: 0,
+        news: false,
+        offScore: 0,
+        offNews: false,
+      };
       entry.score += rule.weight * best;
+      entry.offScore += rule.weight * bestOff;
       if (rule.weight > 0) entry.evidence.push([ordered.place.get(rule)!, evidence]);
       if (rule.weight >= TOPIC_WEIGHT) {
         entry.topic = Math.max(entry.topic, topic);
         entry.news ||= news;
-      } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) entry.news = true;
+        entry.offNews ||= newsOff;
+      } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
+        entry.news = true;
+        entry.offNews ||= newsOff;
+      }
       scores.set(category, entry);
     }
   }
@@ -253,8 +308,11 @@ export function categorize(
   // The topic is set by the headline, or, when the headline carries no strong cue, by the lead.
   const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   const out: CategoryMatch[] = [];
-  for (const [category, { score: raw, evidence, topic: own, news }] of scores) {
-    const score = own < topic ? raw * rules.settings.offTopicFactor : raw;
+  for (const [category, entry] of scores) {
+    const { evidence, topic: own } = entry;
+    const offTopic = own < topic;
+    const score = offTopic ? entry.offScore : entry.score;
+    const news = offTopic ? entry.offNews : entry.news;
     const threshold = thresholdOf(category);
     // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.
     if (vetoed.has(category) || score < threshold || !news) continue;

@@ -28,6 +28,8 @@ export interface RuleSet {
   clauses: RegExp | null;
   /** Openers of a promise clause (global), read for rules of `settings.background.promiseCategories`. */
   promises: RegExp | null;
+  /** Markers of a further step reported beside the headline's ("in a separate notice"). */
+  further: RegExp | null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -97,5 +99,6 @@ export function compileRuleSet(
     present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),
     clauses: cueRegex(s.background.clauses, s.background.clausePatterns, 'gi'),
     promises: cueRegex(s.background.promises, s.background.promisePatterns, 'gi'),
+    further: cueRegex(s.background.further, s.background.furtherPatterns, 'i'),
   };
 }

@@ -95,6 +95,12 @@ const backgroundSchema = z.strictObject({
   promises: cueList,
   promisePatterns: z.array(pattern).default([]),
   promiseCategories: z.array(category).default([]),
+  /**
+   * Markers of a further step reported beside the headline's ("in a separate notice", "separately", 同日): in a
+   * sentence of the present, a cue of a category the headline is not about counts in full, not `offTopicFactor` times.
+   */
+  further: cueList,
+  furtherPatterns: z.array(pattern).default([]),
   /** A sentence whose latest named date ends this many days or more before the document's date is background. */
   olderDays: z.number().int().min(1).default(45),
 });

@@ -229,3 +229,192 @@ describe('a promise or a modal word counts in its own clause', () => {
     expect(categories('', text, '2025-06-19')).toEqual(['licence_approval']);
   });
 });
+
+describe('a step dated before the document’s month is news in a story about it, background in one about something else', () => {
+  const statsEn = {
+    title: 'China’s rare earth exports rise 18% in first two months',
+    text: 'Customs data showed on Thursday that exports of rare earths reached 8,800 tonnes in January and February.',
+  };
+  const quotaEn = 'In February, China issued its first batch of rare earth mining quotas for 2024, at 135,000 tonnes.';
+  const statsZh = { title: '前两月稀土出口同比增长18%', text: '海关总署7日公布的数据显示，1-2月我国出口稀土8800吨。' };
+  const quotaZh = '2月，工信部、自然资源部下达2024年第一批稀土开采总量控制指标，开采指标为13.5万吨。';
+
+  it('in a customs story of March the February quota batch is recalled; in one of February it is news', () => {
+    for (const [d, quota] of [
+      [statsEn, quotaEn],
+      [statsZh, quotaZh],
+      [{ title: toHongKong(statsZh.title), text: toHongKong(statsZh.text) }, toHongKong(quotaZh)],
+    ] as const) {
+      expect(categories(d.title, `${d.text}\n${quota}`, '2024-03-08'), quota).toEqual(['export_statistics']);
+      expect(categories(d.title, `${d.text}\n${quota}`, '2024-02-27'), quota).toEqual([
+        'export_statistics',
+        'quota_batch',
+      ]);
+    }
+  });
+
+  it('a story about the batch reports it, whatever month it comes out in', () => {
+    expect(categories('China sets first 2024 rare earth mining quota', quotaEn, '2024-03-08')).toEqual(['quota_batch']);
+    expect(categories('2024年第一批稀土开采指标下达', quotaZh, '2024-03-08')).toEqual(['quota_batch']);
+  });
+
+  it('with no document date, a step of "last year" (去年) is still the past', () => {
+    const lead = 'The ministry opened a public consultation on draft rules for rare earth mining on Wednesday.';
+    const ban = 'Beijing banned the export of technology to make rare earth magnets.';
+    expect(categories('', `${lead}\n${ban}`, '')).toContain('control_list_addition');
+    expect(categories('', `${lead}\nLast year, ${ban}`, '')).not.toContain('control_list_addition');
+    const zhLead = '工业和信息化部近日就稀土开采总量控制管理办法公开征求意见。';
+    const zh = `${STEP_ZH}。`;
+    expect(categories('', `${zhLead}\n${zh}`, '')).toContain('control_list_addition');
+    expect(categories('', `${zhLead}\n去年，${zh}`, '')).not.toContain('control_list_addition');
+    // The lead that says "last year" is the document's own report (annual figures, undated).
+    const annual = 'China’s rare earth exports rose 6% last year to 55,431 tonnes, customs data showed.';
+    expect(categories('', annual, '')).toEqual(['export_statistics']);
+  });
+});
+
+describe('a licence in other words is still a licence', () => {
+  it('執照 (Hong Kong and overseas Chinese usage) obtained is an approval; a business licence (营业执照) is not', () => {
+    const text = '一家磁材企业昨日表示，公司已陆续获得主管部门颁发的稀土出口执照，可向欧美客户供货。';
+    for (const t of [text, toHongKong(text), toTaiwan(text)])
+      expect(categories('', t, '2025-06-12'), t).toEqual(['licence_approval']);
+    expect(categories('', text.replace('稀土出口执照', '营业执照'), '2025-06-12')).toEqual([]);
+  });
+
+  it('a "green light" to export, or a maker allowed to resume exports, is an approval; a promise of one is not', () => {
+    const steps = [
+      'Beijing has given the green light to rare earth magnet exports from a Chinese maker to the U.S.',
+      'The commerce ministry has allowed a rare earth magnet maker to resume exports to Europe.',
+    ];
+    for (const t of steps) {
+      expect(categories('', t, '2025-06-12'), t).toEqual(['licence_approval']);
+      const promised = t.replace(
+        /has (given|allowed)/,
+        (_, verb: string) => `will ${verb === 'given' ? 'give' : 'allow'}`,
+      );
+      expect(categories('', promised, '2025-06-12'), promised).toEqual([]);
+    }
+  });
+
+  it('suppliers that "won approval to ship" or an "export nod" are approvals; approval to build a plant is not', () => {
+    const won =
+      'Chinese rare earth magnet suppliers have won approval from Beijing to ship to India, sources said on Tuesday.';
+    expect(categories('', won, '2025-08-19')).toEqual(['licence_approval']);
+    expect(categories('', won.replace('to ship to India', 'to build a plant in India'), '2025-08-19')).toEqual([]);
+    expect(categories('Rare earth magnet makers win export nod for India', won, '2025-08-19')).toEqual([
+      'licence_approval',
+    ]);
+  });
+
+  it('a suspension "allowing exporters to resume shipments" is a relaxation, not an approval', () => {
+    const text =
+      'China on Sunday suspended the export controls on seven rare earths it imposed in April, allowing exporters ' +
+      'to resume shipments to the United States.';
+    expect(categories('', text, '2025-11-09')).toEqual(['control_relaxation']);
+  });
+});
+
+describe('an export quota (MOFCOM’s, until 2014) is not a production quota batch', () => {
+  it('the same notice report with 出口配额 is no quota batch, with 开采指标 it is one, in either script', () => {
+    const title = '2013年第二批稀土出口配额下达';
+    const text = '主管部门近日下达2013年第二批稀土出口配额，共计15500吨，全年出口配额总量为31001吨。';
+    const mining = (s: string) => s.replaceAll('出口配额', '开采指标');
+    for (const convert of [(s: string) => s, toHongKong]) {
+      expect(categories(convert(title), convert(text), '2013-07-17')).toEqual([]);
+      expect(categories(convert(mining(title)), convert(mining(text)), '2013-07-17')).toEqual(['quota_batch']);
+    }
+  });
+
+  it('production caps named as standing policy under an export-quota headline are context', () => {
+    const text =
+      'The commerce ministry said it would allow exports of 15,500 tonnes of rare earths in the second half. ' +
+      'China has set production caps and export quotas on rare earths to protect resources.';
+    expect(categories('China sets rare earth export quota for second half', text, '2013-07-17')).toEqual([]);
+    expect(categories('China sets rare earth production quota for second half', text, '2013-07-17')).toEqual([
+      'quota_batch',
+    ]);
+  });
+});
+
+describe('a draft put out for comment is a regulation in any of the words for it', () => {
+  it('comments, feedback, a public consultation; trade consultations are not', () => {
+    const drafts = [
+      'The ministry opened a public consultation on draft rules for rare earth mining and separation on Wednesday.',
+      'The ministry is seeking feedback on draft regulations for rare earth mining and separation.',
+      'The ministry is seeking comments on draft regulations for rare earth mining and separation.',
+    ];
+    for (const t of drafts) expect(categories('', t, '2025-02-20'), t).toEqual(['regulation']);
+    const talks = 'Chinese and U.S. officials held trade consultations on rare earth supplies on Wednesday.';
+    expect(categories('', talks, '2025-02-20')).toEqual([]);
+  });
+});
+
+describe('companies put on a list are enforcement; elements put on it are a control', () => {
+  it('however long the list of names between the verb and the list', () => {
+    const firms =
+      'China on Friday added 16 U.S. entities, including two drone makers, a logistics group and an aerospace ' +
+      'parts supplier, to its export control list.';
+    expect(categories('', firms, '2025-04-04')).toContain('enforcement');
+    expect(categories('', firms, '2025-04-04')).not.toContain('control_list_addition');
+    const elements = firms
+      .replace('16 U.S. entities', 'seven rare earths')
+      .replace(
+        'two drone makers, a logistics group and an aerospace parts supplier',
+        'samarium, gadolinium, terbium and dysprosium',
+      );
+    expect(categories('', elements, '2025-04-04')).not.toContain('enforcement');
+  });
+});
+
+describe('a tonnage in the units a trade journal writes', () => {
+  it('万t reads as 万吨 in an export sentence', () => {
+    const title = '上半年稀土出口情况';
+    const text = '今年上半年我国共出口稀土约3.26万吨。';
+    expect(categories(title, text, '2025-07-20')).toEqual(['export_statistics']);
+    expect(categories(title, text.replace('万吨', '万t'), '2025-07-20')).toEqual(['export_statistics']);
+  });
+});
+
+describe('a further step reported beside the headline’s is news of its own', () => {
+  const title = 'China adds five rare earths to export control list';
+  const lead = 'China on Thursday put holmium, erbium, thulium, europium and ytterbium under export control.';
+  const firms = 'the commerce ministry put a group of U.S. defence contractors on its export control list.';
+  it('"in a separate notice" or 同日 makes the listing news; the same sentence without it is context', () => {
+    expect(categories(title, `${lead}\nIn a separate notice, ${firms}`, '2025-10-09')).toEqual([
+      'control_list_addition',
+      'enforcement',
+    ]);
+    expect(categories(title, `${lead}\nSeparately, ${firms}`, '2025-10-09')).toContain('enforcement');
+    expect(categories(title, `${lead}\nIt said ${firms}`, '2025-10-09')).toEqual(['control_list_addition']);
+  });
+
+  it('reported speech ("said it had put") is the step, not a recollection of it', () => {
+    const reported = `Separately, the ministry said it had put a group of U.S. defence contractors on its export control list.`;
+    expect(categories(title, `${lead}\n${reported}`, '2025-10-09')).toContain('enforcement');
+    const recalled = `Separately, the ministry had put a group of U.S. defence contractors on its export control list.`;
+    expect(categories(title, `${lead}\n${recalled}`, '2025-10-09')).not.toContain('enforcement');
+  });
+
+  it('a further step that is recalled stays recalled', () => {
+    expect(categories(title, `${lead}\nIn a separate notice in March, ${firms}`, '2025-10-09')).toEqual([
+      'control_list_addition',
+    ]);
+  });
+});
+
+describe('easing through licences grants licences; a control suspended is a relaxation', () => {
+  it('the same easing sentence, with licences as its means or with a suspension, in either language', () => {
+    const viaLicences =
+      'China on Thursday eased rare earth export curbs for European firms with new year-long general licences.';
+    const suspended =
+      'China on Thursday eased rare earth export curbs for European firms and suspended the April rules.';
+    expect(categories('', viaLicences, '2025-12-04')).toEqual(['licence_approval']);
+    expect(categories('', suspended, '2025-12-04')).toEqual(['control_relaxation']);
+    const zh = '商务部近日放宽对欧盟的稀土出口限制，通过发放有效期更长的稀土许可证便利企业出口。';
+    expect(categories('', zh, '2025-12-16')).toEqual(['licence_approval']);
+    expect(categories('', toHongKong(zh), '2025-12-16')).toEqual(['licence_approval']);
+    expect(categories('', zh.replace('通过发放有效期更长的稀土许可证', '暂停实施相关管制措施'), '2025-12-16')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+});
