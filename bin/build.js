@@ -20,7 +20,9 @@ const OUT = join(ROOT, 'dist', 'src');
 /**
  * Packages left out of the bundle and loaded from node_modules when the code imports them: native code, the optional
  * store adapters, the large ones a run loads only when its config asks for them (a browser, Slack, Discord, charts,
- * PDFs, feeds), and those that read their own files at run time (iconv-lite's code tables, pino-pretty, opencc-js).
+ * PDFs, feeds), those that read their own files at run time (iconv-lite's code tables, pino-pretty, opencc-js), and
+ * those required on first use so a start without them never compiles them (prom-client when a metric is first
+ * recorded, src/ops/metrics.ts; node-cron when a cron expression is met, src/config/node-cron.ts).
  */
 const EXTERNAL = [
   '@keyv/*',
@@ -39,6 +41,8 @@ const EXTERNAL = [
   'yaml',
   'pino-pretty',
   'opencc-js',
+  'prom-client',
+  'node-cron',
 ];
 
 /**

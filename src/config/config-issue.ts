@@ -116,7 +116,8 @@ export function parseYamlText(
   env: NodeJS.ProcessEnv,
 ): { yaml?: YamlFile; issues: ConfigIssue[] } {
   const { text, issues } = substituteEnv(raw, env, file);
-  const plain = readPlainYaml(text) ?? shippedYamlValue(text);
+  // The table first: a shipped file (the rules, some hundred lines each) is found at once, not read by the plain reader.
+  const plain = shippedYamlValue(text) ?? readPlainYaml(text);
   let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const full = () => (parsed ??= parseWithPositions(text));
   if (plain === undefined) {
@@ -203,10 +204,16 @@ export function zodIssues(
   });
 }
 
+/**
+ * How config is validated: without zod's JIT, which compiles a parser function for each object schema on its first use
+ * and pays off only after many parses of the same shape; a config file is parsed once per load.
+ */
+export const ONE_SHOT_PARSE = { jitless: true } as const;
+
 /** Validate a parsed YAML document against a zod schema; every zod issue becomes a positioned ConfigIssue. */
 export function validateYaml<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?: T; issues: ConfigIssue[] } {
   const input: unknown = yaml.value();
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, ONE_SHOT_PARSE);
   if (result.success) return { value: result.data, issues: [] };
   const ids = (['watches', 'channels'] as const)
     .map((k) => valueAt(input, [k]))

@@ -1,4 +1,4 @@
-import cron from 'node-cron';
+import { nodeCron } from './node-cron.js';
 import { z } from 'zod';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { cronFieldProblems } from './config-messages.js';
@@ -34,7 +34,7 @@ const every = z.string().transform((value, ctx) => {
 
 const cronExpr = z.string().superRefine((value, ctx) => {
   const problems = cronFieldProblems(value);
-  if (problems || !cron.validate(value)) {
+  if (problems || !nodeCron().validate(value)) {
     ctx.addIssue({
       code: 'custom',
       message:
