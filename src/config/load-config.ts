@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleSet } from '../classify/compile-rules.js';
 import { loadRules } from '../classify/load-rules.js';
 import type { Expectation } from '../expectations/expectation-schema.js';

@@ -1,5 +1,5 @@
 import { nodeCron } from './node-cron.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { cronFieldProblems } from './config-messages.js';
 import { parseDuration } from './duration.js';
