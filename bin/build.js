@@ -182,9 +182,10 @@ export async function build() {
 }
 
 /**
- * The shipped config's YAML files as parsed values keyed by the SHA-256 of their text (dist/src/shipped-yaml.json,
- * beside the bundle), so a run reads the shipped rules without the YAML parser (src/config/shipped-yaml.ts). Only files
- * the parser reads without an error or warning, and whose value survives JSON, are kept; a changed file simply misses.
+ * The shipped config's YAML files as parsed values, each as its JSON text, keyed by the SHA-256 of their text
+ * (dist/src/shipped-yaml.json, beside the bundle), so a run reads the shipped rules without the YAML parser
+ * (src/config/shipped-yaml.ts). Only files the parser reads without an error or warning, and whose value survives
+ * JSON, are kept; a changed file simply misses.
  */
 function writeShippedYaml() {
   const { parseDocument } = createRequire(join(ROOT, 'package.json'))('yaml');
@@ -199,7 +200,7 @@ function writeShippedYaml() {
         if (doc.errors.length || doc.warnings.length) continue;
         const json = JSON.stringify(doc.toJS());
         if (json === undefined || !isDeepStrictEqual(JSON.parse(json), doc.toJS())) continue;
-        table[createHash('sha256').update(text).digest('hex')] = JSON.parse(json);
+        table[createHash('sha256').update(text).digest('hex')] = json;
       }
     }
   };
