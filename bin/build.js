@@ -66,23 +66,12 @@ const englishOnlyZod = {
 };
 
 /**
- * Node's own modules through require() rather than import: importing one builds an ES-module facade that reads every
- * export, so node:fs loads its stream classes and node:process creates process.stdin, for each built-in a start
- * touches. The bundle's banner gives `require`; esbuild reads the named imports off the CommonJS exports as it does
- * for any CommonJS package. (Packages left in node_modules still import what they import.)
+ * commander requires node:child_process (and with it net and dgram) when it loads, for subcommands that are separate
+ * executables; regwatch has none, so the build hands it a stand-in that requires the module if it is ever used.
  */
-const builtinsThroughRequire = {
-  name: 'builtins-through-require',
+const childProcessOnUse = {
+  name: 'child-process-on-use',
   setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) =>
-      args.kind === 'import-statement' ? { path: args.path, namespace: 'node-builtin' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-    // commander requires node:child_process (and with it net and dgram) at load, for subcommands that are separate
-    // executables; regwatch has none, so the module is required only if commander ever reaches for it.
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
       args.kind === 'require-call' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
         ? { path: args.path, namespace: 'builtin-on-use' }
@@ -156,7 +145,7 @@ export async function build() {
       platform: 'node',
       target: 'node20.19',
       external: EXTERNAL,
-      plugins: [englishOnlyZod, builtinsThroughRequire],
+      plugins: [englishOnlyZod, childProcessOnUse],
       // The CommonJS packages in the bundle call require() for Node's own modules.
       banner: {
         js: "import { createRequire as __regwatchRequire } from 'node:module';\nconst require = __regwatchRequire(import.meta.url);",

@@ -4,8 +4,7 @@
 import { createRequire } from 'node:module';
 
 // Node's own modules through require(): importing a built-in builds an ES-module facade that reads every export (for
-// node:process that creates process.stdin), work each start would do for nothing. The bundle loads its built-ins the
-// same way (bin/build.js).
+// node:process that creates process.stdin, for node:fs its stream classes), work each start would do for nothing.
 const require = createRequire(import.meta.url);
 const process = require('node:process');
 const { existsSync } = require('node:fs');
