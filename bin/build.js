@@ -22,7 +22,8 @@ const OUT = join(ROOT, 'dist', 'src');
  * store adapters, the large ones a run loads only when its config asks for them (a browser, Slack, Discord, charts,
  * PDFs, feeds), those that read their own files at run time (iconv-lite's code tables, pino-pretty, opencc-js), and
  * those required on first use so a start without them never compiles them (prom-client when a metric is first
- * recorded, src/ops/metrics.ts; node-cron when a cron expression is met, src/config/node-cron.ts).
+ * recorded, src/ops/metrics.ts; node-cron when a cron expression is met, src/config/node-cron.ts; pino when a line
+ * is first logged, src/logger.ts).
  */
 const EXTERNAL = [
   '@keyv/*',
@@ -43,6 +44,7 @@ const EXTERNAL = [
   'opencc-js',
   'prom-client',
   'node-cron',
+  'pino',
 ];
 
 /**
