@@ -4,7 +4,7 @@
  * beside the target. What it measures is what every `once` from cron and every CLI command pays before any work.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ interface Run {
  * How many files one `once` loads (Node's own modules not counted): ES modules as the loader loads them and CommonJS
  * ones from require's cache, recorded by test/helpers/record-modules.js.
  */
-async function loadedFiles(config: string, store: string, dir: string): Promise<number> {
+async function loadedFiles(config: string, store: string, dir: string): Promise<{ count: number; kb: number }> {
   const out = join(dir, 'modules.txt');
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'regwatch.js'), 'once', '--config', config], {
     env: {
@@ -40,7 +40,10 @@ async function loadedFiles(config: string, store: string, dir: string): Promise<
     .split('\n')
     .filter((l) => l && !l.startsWith('node:') && !l.startsWith('data:'))
     .map((l) => (l.startsWith('file:') ? fileURLToPath(l) : l));
-  return new Set(files).size;
+  const unique = [...new Set(files)];
+  // What V8 had to read and compile: the JavaScript of those files (the native binding left out).
+  const bytes = unique.filter((f) => /\.[cm]?js$/.test(f)).reduce((n, f) => n + statSync(f).size, 0);
+  return { count: unique.length, kb: bytes / 1024 };
 }
 
 /** One `once` under GNU time: its wall, user+sys CPU and peak RSS. */
@@ -98,7 +101,9 @@ export async function runStartupBench(): Promise<void> {
         0,
       )} ms`,
     );
-    line('files loaded (JavaScript, JSON, native)', String(await loadedFiles(join(dir, 'config'), store, dir)));
+    const loaded = await loadedFiles(join(dir, 'config'), store, dir);
+    line('files loaded (JavaScript, JSON, native)', String(loaded.count));
+    line('JavaScript in them', `${fmt(loaded.kb, 0)} kB`);
     line(
       'peak RSS',
       `${fmt(

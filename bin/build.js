@@ -20,7 +20,10 @@ const OUT = join(ROOT, 'dist', 'src');
 /**
  * Packages left out of the bundle and loaded from node_modules when the code imports them: native code, the optional
  * store adapters, the large ones a run loads only when its config asks for them (a browser, Slack, Discord, charts,
- * PDFs, feeds), and those that read their own files at run time (iconv-lite's code tables, pino-pretty, opencc-js).
+ * PDFs, feeds), those that read their own files at run time (iconv-lite's code tables, pino-pretty, opencc-js), and
+ * those required on first use so a start without them never compiles them (prom-client when a metric is first
+ * recorded, src/ops/metrics.ts; node-cron when a cron expression is met, src/config/node-cron.ts; pino when a line
+ * is first logged, src/logger.ts).
  */
 const EXTERNAL = [
   '@keyv/*',
@@ -39,6 +42,9 @@ const EXTERNAL = [
   'yaml',
   'pino-pretty',
   'opencc-js',
+  'prom-client',
+  'node-cron',
+  'pino',
 ];
 
 /**
@@ -56,6 +62,25 @@ const englishOnlyZod = {
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
       contents: 'export { default as en } from "./en.js";',
       resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * commander requires node:child_process (and with it net and dgram) when it loads, for subcommands that are separate
+ * executables; regwatch has none, so the build hands it a stand-in that requires the module if it is ever used.
+ */
+const childProcessOnUse = {
+  name: 'child-process-on-use',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'builtin-on-use' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin-on-use' }, (args) => ({
+      contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require(${JSON.stringify(args.path)}))[key] });`,
       loader: 'js',
     }));
   },
@@ -122,7 +147,7 @@ export async function build() {
       platform: 'node',
       target: 'node20.19',
       external: EXTERNAL,
-      plugins: [englishOnlyZod],
+      plugins: [englishOnlyZod, childProcessOnUse],
       // The CommonJS packages in the bundle call require() for Node's own modules.
       banner: {
         js: "import { createRequire as __regwatchRequire } from 'node:module';\nconst require = __regwatchRequire(import.meta.url);",
@@ -148,9 +173,10 @@ export async function build() {
 }
 
 /**
- * The shipped config's YAML files as parsed values keyed by the SHA-256 of their text (dist/src/shipped-yaml.json,
- * beside the bundle), so a run reads the shipped rules without the YAML parser (src/config/shipped-yaml.ts). Only files
- * the parser reads without an error or warning, and whose value survives JSON, are kept; a changed file simply misses.
+ * The shipped config's YAML files as parsed values, each as its JSON text, keyed by the SHA-256 of their text
+ * (dist/src/shipped-yaml.json, beside the bundle), so a run reads the shipped rules without the YAML parser
+ * (src/config/shipped-yaml.ts). Only files the parser reads without an error or warning, and whose value survives
+ * JSON, are kept; a changed file simply misses.
  */
 function writeShippedYaml() {
   const { parseDocument } = createRequire(join(ROOT, 'package.json'))('yaml');
@@ -165,7 +191,7 @@ function writeShippedYaml() {
         if (doc.errors.length || doc.warnings.length) continue;
         const json = JSON.stringify(doc.toJS());
         if (json === undefined || !isDeepStrictEqual(JSON.parse(json), doc.toJS())) continue;
-        table[createHash('sha256').update(text).digest('hex')] = JSON.parse(json);
+        table[createHash('sha256').update(text).digest('hex')] = json;
       }
     }
   };

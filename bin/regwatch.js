@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Runs the compiled CLI in dist/ (built by `prepare` on `npm ci`, or here on the first run). `npm start` and
 // `npm run regwatch` rebuild first when a source file is newer than the last build (bin/build.js --if-stale).
-import { existsSync } from 'node:fs';
-import module from 'node:module';
-import process from 'node:process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Node's own modules through require(): importing a built-in builds an ES-module facade that reads every export (for
+// node:process that creates process.stdin, for node:fs its stream classes), work each start would do for nothing.
+const require = createRequire(import.meta.url);
+const process = require('node:process');
+const { existsSync } = require('node:fs');
+const module = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const ROOT = join(import.meta.dirname, '..');
 if (!existsSync(join(ROOT, 'dist', '.built'))) {
   const { build } = await import('./build.js');
   process.stderr.write('regwatch: compiling the sources into dist/ …\n');

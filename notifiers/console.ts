@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelBase } from '../src/config/channel-schema.js';
 import type { NotifierFactory } from '../src/notify/notifier.js';
 import { formatFigure } from '../src/render/format-figure.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';

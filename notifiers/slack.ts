@@ -5,7 +5,7 @@
  * https://docs.slack.dev/apis/web-api/rate-limits). The token is never logged.
  */
 import type { webApi } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod';
 import { slackLogger } from '../src/chat/slack/slack-logger.js';
 import { channelBase } from '../src/config/channel-schema.js';
 import { parseDuration } from '../src/config/duration.js';

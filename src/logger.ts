@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import type Pino from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type PinoPretty from 'pino-pretty';
 import { redactSecrets, registerEnvSecrets } from './security/secrets.js';
 
@@ -17,8 +18,11 @@ export function logFormat(env: NodeJS.ProcessEnv = process.env, isTTY = process.
   return isTTY ? 'pretty' : 'json';
 }
 
+/** pino, required when the first line is logged (left out of the bundle by bin/build.js). */
+const loadPino = (): typeof Pino => createRequire(import.meta.url)('pino') as typeof Pino;
+
 /** Where log lines go: stderr (stdout stays for alerts and --json output), readable or as JSON. */
-function destination(format: LogFormat): DestinationStream {
+function destination(pino: typeof Pino, format: LogFormat): DestinationStream {
   if (format === 'json') return pino.destination({ fd: 2, sync: true });
   // Loaded only for a person at a terminal: a cron job or a service writing JSON never pays for it.
   const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
@@ -43,6 +47,17 @@ function destination(format: LogFormat): DestinationStream {
   });
 }
 
+/** pino's levels: a call below the logger's level writes nothing, so it needs no logger. */
+const LEVELS: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
+
 /**
  * Logs to stderr. Secrets never reach a log in either format: tokens, signing secrets, authorization headers and
  * webhook URLs are redacted wherever they appear in a logged object, before the line is formatted.
@@ -52,6 +67,40 @@ export function createLogger(
   format: LogFormat = logFormat(),
 ): Logger {
   registerEnvSecrets(process.env);
+  // An unknown level is refused now, as pino refuses it, not at the first line logged.
+  const threshold = Object.hasOwn(LEVELS, level) ? LEVELS[level] : undefined;
+  if (threshold === undefined) return pinoLogger(level, format);
+  return lazyLogger(threshold, () => pinoLogger(level, format));
+}
+
+/**
+ * A logger that makes the pino one when something is first logged at or above `threshold`, or anything else of it is
+ * used (a child, its level): pino and its streams are a good part of what a start loads and compiles, and a run that
+ * logs nothing (`once` with nothing wrong, at the default level `warn`) never needs them.
+ */
+function lazyLogger(threshold: number, make: () => Logger): Logger {
+  let real: Logger | undefined;
+  const logger = (): Logger => (real ??= make());
+  const quiet = () => undefined;
+  return new Proxy({} as Logger, {
+    get(_, key) {
+      const rank = typeof key === 'string' && Object.hasOwn(LEVELS, key) ? LEVELS[key]! : Infinity;
+      if (!real && rank < threshold) return quiet;
+      const target = logger();
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+    set(_, key, value) {
+      return Reflect.set(logger(), key, value);
+    },
+    has(_, key) {
+      return Reflect.has(logger(), key);
+    },
+  });
+}
+
+function pinoLogger(level: string, format: LogFormat): Logger {
+  const pino = loadPino();
   return pino(
     {
       level,
@@ -79,6 +128,6 @@ export function createLogger(
         censor: '[redacted]',
       },
     },
-    destination(format),
+    destination(pino, format),
   );
 }

@@ -1,4 +1,5 @@
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
+import { nodeCron } from './config/node-cron.js';
 import type { Logger } from 'pino';
 import type { Watch } from './config/load-config.js';
 import { sha256 } from './hash.js';
@@ -119,7 +120,7 @@ export class Scheduler {
       // two checks of one watch at once, so expressions that meet on the same minute give one check.
       const tasks: ScheduledTask[] = [w.cron].flat().map((e, i) =>
         // Cron fires on whole seconds: the nearest one is the slot, the same on every replica.
-        cron.createTask(e, () => run(Math.round(Date.now() / 1000) * 1000), {
+        nodeCron().createTask(e, () => run(Math.round(Date.now() / 1000) * 1000), {
           name: `watch:${w.id}${i ? `#${i}` : ''}`,
           timezone: w.timezone,
           noOverlap: true,

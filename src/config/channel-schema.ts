@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { digestSchema, type DigestSettings } from '../digest/digest-schema.js';
 import { quietSchema } from '../routing/quiet-hours.js';
 import { ALERT_CATEGORIES, SOURCES } from '../types.js';

@@ -59,6 +59,7 @@ export function substituteEnv(
   file: string,
 ): { text: string; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
+  if (!text.includes('${')) return { text, issues }; // most files, the shipped rules among them
   const lines = text.split('\n');
   const out = lines.map((line, i) =>
     line.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string, offset: number) => {
@@ -116,7 +117,8 @@ export function parseYamlText(
   env: NodeJS.ProcessEnv,
 ): { yaml?: YamlFile; issues: ConfigIssue[] } {
   const { text, issues } = substituteEnv(raw, env, file);
-  const plain = readPlainYaml(text) ?? shippedYamlValue(text);
+  // The table first: a shipped file (the rules, some hundred lines each) is found at once, not read by the plain reader.
+  const plain = shippedYamlValue(text) ?? readPlainYaml(text);
   let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const full = () => (parsed ??= parseWithPositions(text));
   if (plain === undefined) {
@@ -203,10 +205,16 @@ export function zodIssues(
   });
 }
 
+/**
+ * How config is validated: without zod's JIT, which compiles a parser function for each object schema on its first use
+ * and pays off only after many parses of the same shape; a config file is parsed once per load.
+ */
+export const ONE_SHOT_PARSE = { jitless: true } as const;
+
 /** Validate a parsed YAML document against a zod schema; every zod issue becomes a positioned ConfigIssue. */
 export function validateYaml<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?: T; issues: ConfigIssue[] } {
   const input: unknown = yaml.value();
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, ONE_SHOT_PARSE);
   if (result.success) return { value: result.data, issues: [] };
   const ids = (['watches', 'channels'] as const)
     .map((k) => valueAt(input, [k]))

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { rulesFileSchema } from '../classify/rule-schema.js';
 import { expectationsJsonSchemaSource } from '../expectations/expectation-schema.js';
 import type { PluginKinds } from './plugin-kinds.js';

@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleSet } from '../classify/compile-rules.js';
 import { loadRules } from '../classify/load-rules.js';
 import type { Expectation } from '../expectations/expectation-schema.js';
 import { loadExpectations } from '../expectations/load-expectations.js';
 import type { ChannelBase } from './channel-schema.js';
 import type { PluginKinds } from './plugin-kinds.js';
-import { ConfigError, readYamlFile, validateYaml, zodIssues, type ConfigIssue, type YamlFile } from './config-issue.js';
+import {
+  ConfigError,
+  ONE_SHOT_PARSE,
+  readYamlFile,
+  validateYaml,
+  zodIssues,
+  type ConfigIssue,
+  type YamlFile,
+} from './config-issue.js';
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
 import { watchFileSchema, watchSchema, type WatchConfig } from './watch-schema.js';
@@ -74,7 +82,7 @@ function loadWatchFile(
       );
       return;
     }
-    const result = watchSchema.safeParse(merged);
+    const result = watchSchema.safeParse(merged, ONE_SHOT_PARSE);
     if (!result.success) {
       issues.push(...zodIssues(yaml, watchSchema, result.error.issues, merged, ['watches', index], ids));
       return;
@@ -107,7 +115,7 @@ function loadChannels(
       );
       return;
     }
-    const result = factory.schema.safeParse(raw) as z.ZodSafeParseResult<ChannelConfig>;
+    const result = factory.schema.safeParse(raw, ONE_SHOT_PARSE) as z.ZodSafeParseResult<ChannelConfig>;
     if (!result.success) {
       issues.push(...zodIssues(yaml, factory.schema, result.error.issues, raw, ['channels', i], ids));
       return;
@@ -186,7 +194,7 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv, plugins: P
     );
   const channels: ChannelConfig[] = indexed.map(({ index: _index, ...c }) => c);
 
-  let settings = settingsSchema.parse({});
+  let settings = settingsSchema.parse({}, ONE_SHOT_PARSE);
   const settingsPath = join(dir, 'settings.yaml');
   if (existsSync(settingsPath)) {
     const yaml = read(settingsPath);

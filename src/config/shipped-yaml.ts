@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
  * The shipped config's YAML files, parsed when `npm run build` compiled dist/ (bin/build.js writes
  * shipped-yaml.json beside this module): a text whose SHA-256 is in the table has that value, so the shipped rules
  * are read without the YAML parser. Any other text (edited, the user's own, or a run from the sources, where there is
- * no table) misses and is parsed.
+ * no table) misses and is parsed. Each value is kept as its JSON text: parsing it gives the caller its own copy.
  */
-let table: Record<string, unknown> | undefined;
+let table: Record<string, string> | undefined;
 
-function load(): Record<string, unknown> {
+function load(): Record<string, string> {
   try {
-    return JSON.parse(readFileSync(new URL('./shipped-yaml.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    return JSON.parse(readFileSync(new URL('./shipped-yaml.json', import.meta.url), 'utf8')) as Record<string, string>;
   } catch {
     return {};
   }
@@ -21,5 +21,5 @@ function load(): Record<string, unknown> {
 export function shippedYamlValue(text: string): unknown {
   table ??= load();
   const key = createHash('sha256').update(text).digest('hex');
-  return Object.hasOwn(table, key) ? structuredClone(table[key]) : undefined;
+  return Object.hasOwn(table, key) ? (JSON.parse(table[key]!) as unknown) : undefined;
 }

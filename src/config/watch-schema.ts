@@ -1,5 +1,5 @@
-import cron from 'node-cron';
-import { z } from 'zod';
+import { nodeCron } from './node-cron.js';
+import * as z from 'zod';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { cronFieldProblems } from './config-messages.js';
 import { parseDuration } from './duration.js';
@@ -34,7 +34,7 @@ const every = z.string().transform((value, ctx) => {
 
 const cronExpr = z.string().superRefine((value, ctx) => {
   const problems = cronFieldProblems(value);
-  if (problems || !cron.validate(value)) {
+  if (problems || !nodeCron().validate(value)) {
     ctx.addIssue({
       code: 'custom',
       message:

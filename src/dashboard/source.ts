@@ -1,4 +1,4 @@
-import cron from 'node-cron';
+import { nodeCron } from '../config/node-cron.js';
 import type { Logger } from 'pino';
 import type { Watch } from '../config/load-config.js';
 import { DEFAULT_EVERY, watchPhase } from '../scheduler.js';
@@ -23,7 +23,7 @@ export function nextCheckAt(w: Watch, jitter: number, now: Date): Date | null {
   if (!w.enabled) return null;
   if (w.cron) {
     const runs = [w.cron].flat().map((expression) => {
-      const task = cron.createTask(expression, () => undefined, { timezone: w.timezone });
+      const task = nodeCron().createTask(expression, () => undefined, { timezone: w.timezone });
       try {
         return task.getNextRun();
       } finally {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WEEKDAY_NAMES } from '../expectations/expectation-schema.js';
 import { isTimeZone, parseClock } from '../expectations/zoned-time.js';
 

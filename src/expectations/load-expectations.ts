@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateYaml, type ConfigIssue, type YamlFile } from '../config/config-issue.js';
+import { ONE_SHOT_PARSE, validateYaml, type ConfigIssue, type YamlFile } from '../config/config-issue.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
 import { expectationSchema, expectationsFileSchema, type Expectation } from './expectation-schema.js';
 
@@ -27,7 +27,7 @@ export function loadExpectations(
   const out: Expectation[] = [];
   const seen = new Map<string, number>();
   top.value?.expectations.forEach((raw, i) => {
-    const result = expectationSchema.safeParse(raw);
+    const result = expectationSchema.safeParse(raw, ONE_SHOT_PARSE);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const where = ['expectations', i, ...issue.path];

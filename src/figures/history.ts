@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { yamlPackage } from '../config/config-issue.js';
 import { SHIPPED_CONFIG_DIR, yamlFiles } from '../config/paths.js';
 import { shippedYamlValue } from '../config/shipped-yaml.js';

@@ -1,5 +1,4 @@
 import { FetchFailure } from '../fetch/fetch-result.js';
-import { requestOnce } from '../fetch/http-fetch.js';
 
 /** What a receiver answered: its status, a header by name, and its body (Slack's error codes). */
 export interface PostAnswer {
@@ -38,6 +37,8 @@ export async function postJson(
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:')
     throw new PostFailure(`unsupported protocol ${target.protocol}`);
+  // The HTTP client (and Node's http, https, zlib, dns and net) is loaded with the first POST, not at every start.
+  const { requestOnce } = await import('../fetch/http-fetch.js');
   try {
     const answer = await requestOnce(
       target,

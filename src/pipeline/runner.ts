@@ -14,7 +14,7 @@ import type { Store } from '../store/store.js';
 import { StoreUnavailable } from '../store/store-error.js';
 import type { Alert } from '../types.js';
 import { notifiers as registry } from '../../notifiers/index.js';
-import { checkWatch, type CheckDeps, type CheckOutcome } from './check-watch.js';
+import type { CheckDeps, CheckOutcome } from './check-watch.js';
 import type { BrowserFetch } from './fetch-for-watch.js';
 import { destinationAlert } from './ops-alerts.js';
 import { failureHint } from './failure-hints.js';
@@ -258,6 +258,8 @@ export class Runner {
       const message = `not checked: the store has been down since ${this.storeOutage.downSince}`;
       return { watch: watch.id, status: 'failed', alerts: [], durationMs: 0, error: storeFailure(message) };
     }
+    // Loaded with the first check: the watchers, their parsers and the fetch code are not needed to deliver the outbox.
+    const { checkWatch } = await import('./check-watch.js');
     const outcome = await checkWatch(watch, this.deps(), dryRun);
     if (outcome.error?.kind === 'store') await this.storeOutage.failed(outcome.error.message);
     return outcome;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone, parseClock, wallTime, zonedInstant } from '../expectations/zoned-time.js';
 import type { Alert } from '../types.js';
 

@@ -29,7 +29,7 @@ function loadedSources(list: string): Set<string> {
 }
 
 describe('what `regwatch once` loads on a config without watches', () => {
-  it('runs without the classifier, chat, charts, browser, PDF and optional store code', async () => {
+  it('runs without the classifier, watchers, fetch, metrics, chat, charts, browser, PDF and optional store code', async () => {
     const { dir, store } = tempConfig({});
     mkdirSync(join(dir, 'watches'));
     const out = join(dir, 'modules.txt');
@@ -48,6 +48,9 @@ describe('what `regwatch once` loads on a config without watches', () => {
     const packages = [
       ['@slack/bolt', 'discord.js', 'playwright', 'playwright-core', 'echarts', '@resvg/resvg-js'],
       ['@keyv/redis', '@keyv/postgres', 'pdfjs-dist', 'cheerio', 'rss-parser', 'pino-pretty'],
+      // Loaded on first use: a watch's check (HTML parsing, diffs, decoding), a metric, a cron expression, a POST,
+      // a log line (a run with nothing to report logs none at the default level).
+      ['htmlparser2', 'entities', 'diff', 'iconv-lite', 'prom-client', '@opentelemetry/api', 'node-cron', 'pino'],
       // From dist/, the shipped config is read from the build's table: no YAML parser.
       fromBuild ? ['yaml'] : [],
     ].flat();
@@ -61,6 +64,10 @@ describe('what `regwatch once` loads on a config without watches', () => {
       'src/fetch/browser-pool.ts',
       'src/dashboard/dashboard.ts',
       'src/demo/demo.ts',
+      'src/pipeline/check-watch.ts',
+      'watchers/page.ts',
+      'watchers/feed.ts',
+      'src/fetch/http-fetch.ts',
     ];
     expect(sources.filter((s) => loaded.has(s))).toEqual([]);
   });
