@@ -5,10 +5,11 @@ import { REPEAT_LOG_MS, RepeatedFailureLog } from '../../src/outbox/repeated-fai
 
 /** A logger whose lines the test reads, and a clock it moves. */
 function setup() {
-  const lines: Array<{ level: number; msg: string; failures?: number; since?: string; destination?: string }> = [];
+  type Line = { level: number; msg: string; failures?: number; since?: string; destination?: string };
+  const lines: Line[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, cb) {
-      lines.push(JSON.parse(chunk.toString()));
+      lines.push(JSON.parse(chunk.toString()) as Line);
       cb();
     },
   });
