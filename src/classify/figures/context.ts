@@ -88,7 +88,9 @@ export function updateContext(
   docDate: DocDate,
   candidates: Candidate[],
 ): void {
-  if (NATIONAL_WORDS.test(sentence.text)) ctx.share = false;
+  // (A sentence whose only tonnages were a share does not turn to the nation for naming one: "中国稀土获得…指标".)
+  const namesShare = cues.some((c) => c.type === 'allocation' && c.start >= sentence.start && c.end <= sentence.end);
+  if (NATIONAL_WORDS.test(sentence.text) && (candidates.length > 0 || !namesShare)) ctx.share = false;
   const d = domainOf(last(cues, DOMAIN_CUES, sentence.start, sentence.end));
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)

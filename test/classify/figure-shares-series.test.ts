@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { figureLines as figs } from '../helpers/figure-lines.js';
+
+/** Wordings the own-corpus part RF2 and the real corpus showed the reader misreading (fifth figures round). */
+
+describe('a wider series stated under a condition', () => {
+  it('takes no figure from 若…计算在内 and keeps the figure before it', () => {
+    expect(
+      figs(
+        '磁铁出口',
+        '8月我国稀土磁铁对日本出口288吨，同比减少6.5%。若把磁粉和合金也计算在内，对日本出口则为655吨，同比减少4.1%。',
+        '2026-09-20',
+      ),
+    ).toEqual(['magnet_exports_to_japan|288|2026-08|-|yoy|-6.5']);
+  });
+
+  it('still reads 若干 ("several") as no condition', () => {
+    expect(figs('出口', '若干企业反映，5月我国出口稀土4210吨。', '2026-06-10')).toEqual([
+      'rare_earth_exports|4210|2026-05|-|-|-',
+    ]);
+  });
+});
+
+describe('customs sub-headings', () => {
+  it('reads the total and leaves out the HS-code sub-series in Chinese and English', () => {
+    expect(
+      figs(
+        '出口分析',
+        '2019年我国共出口稀土约4.6万吨，同比增长3.4%。其中海关编码2846项下稀土化合物出口约3.9万吨，同比增长2.8%。',
+        '2020-03-01',
+      ),
+    ).toEqual(['rare_earth_exports|46000|2019|-|yoy|3.4']);
+    expect(
+      figs(
+        'Exports',
+        'China exported 4,100 tonnes of rare earths in June. Compounds under HS code 2846 made up 3,600 tonnes of that.',
+        '2026-07-14',
+      ),
+    ).toEqual(['rare_earth_exports|4100|2026-06|-|-|-']);
+  });
+});
+
+describe('a company obtaining a quota', () => {
+  it('reads the national batch and leaves out what a recipient obtained, in every clause after it', () => {
+    expect(
+      figs(
+        '指标下达',
+        '2026年第一批稀土开采、冶炼分离总量控制指标分别为14万吨、13万吨。其中，某稀土集团获得开采指标约3.1万吨，同比增长6%；离子型稀土为1.2万吨，同比增长9%。',
+        '2026-02-20',
+      ),
+    ).toEqual(['mining_quota|140000|2026|1|-|-', 'smelting_quota|130000|2026|1|-|-']);
+  });
+});
+
+describe('the mining or smelting output a quota is set for', () => {
+  it('reads "quotas for rare earth mining output" as the mining quota, not production', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China set its second batch of quotas this year for rare earth mining output at 120,000 tons. It set the second batch of smelted and separated output at 115,000 tons.',
+        '2026-09-01',
+      ),
+    ).toEqual(['mining_quota|120000|2026|2|-|-', 'smelting_quota|115000|2026|2|-|-']);
+  });
+
+  it('still reads plain output as production: no figure', () => {
+    expect(figs('Output', "China's rare earth mining output reached 240,000 tons in 2025.", '2026-03-01')).toEqual([]);
+  });
+
+  it('reads "for the year so far" as the batches so far, not the full year', () => {
+    expect(
+      figs(
+        'Quotas',
+        'The second batch of rare earth smelting quotas was 110,000 tonnes, bringing the combined figure for the year so far to 215,000 tonnes.',
+        '2026-09-01',
+      ),
+    ).toEqual(['smelting_quota|110000|2026|2|-|-', 'smelting_quota_ytd|215000|2026|-|-|-']);
+  });
+});
