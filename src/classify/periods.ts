@@ -24,6 +24,8 @@ export interface PeriodMention {
   spanMonths?: number;
   /** A comparison base ("from May", "较上年", "since 2014"), not the period of a figure. */
   comparative: boolean;
+  /** "early 2025", "late last year", 年初, 去年年底: some part of the year, which the text does not say. */
+  vague?: boolean;
 }
 
 const EN_NUM: Record<string, number> = {
@@ -97,6 +99,12 @@ const hasWord = (word: string): Gate => {
   LOWER_CASE_GATES.add(gate);
   return gate;
 };
+/** Any of several English words, in the lower-cased text. */
+const hasAnyWord = (...words: string[]): Gate => {
+  const gate: Gate = (_, lower) => words.some((w) => lower.includes(w));
+  LOWER_CASE_GATES.add(gate);
+  return gate;
+};
 const matches =
   (re: RegExp): Gate =>
   (t) =>
@@ -106,6 +114,24 @@ type Pattern = [Gate, RegExp, Builder];
 
 // Ordered so that at one position the longest, most specific form wins.
 const PATTERNS: Pattern[] = [
+  // Some part of a year: the year is known, the months are not.
+  [
+    has('年'),
+    /(?:(\d{4})\s*年|(今年|本年|去年|上年))?\s*年?(?:初|底|末)(?!\s*\d)/g,
+    (m) =>
+      m[0].includes('年')
+        ? { year: num(m[1]), ...(m[2] ? { relYear: /去|上/.test(m[2]) ? -1 : 0 } : {}), vague: true }
+        : null,
+  ],
+  [
+    hasAnyWord('early', 'late', 'mid', 'start', 'beginning', 'end'),
+    /\b(?:early|late|mid)[\s-]+(?:(\d{4})|(this|last)\s+year)\b|\b(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:(\d{4})|(this|last)\s+year)\b/gi,
+    (m) => ({
+      year: num(m[1] ?? m[3]),
+      ...((m[2] ?? m[4]) ? { relYear: /last/i.test(m[2] ?? m[4]!) ? -1 : 0 } : {}),
+      vague: true,
+    }),
+  ],
   [
     has('月'),
     /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,

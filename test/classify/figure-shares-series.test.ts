@@ -77,3 +77,23 @@ describe('the mining or smelting output a quota is set for', () => {
     ).toEqual(['smelting_quota|110000|2026|2|-|-', 'smelting_quota_ytd|215000|2026|-|-|-']);
   });
 });
+
+describe('some part of a year', () => {
+  it('takes no trade figure from "early 2026", "late last year" or 年底, and keeps the one the body dates', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports rose 5% to 9,100 metric tons in early 2026. In January and February 2026, China exported 9,100 metric tons of rare earth magnets, up 5% on a year earlier.',
+        '2026-03-20',
+      ),
+    ).toEqual(['magnet_exports|9100|2026-01/2026-02|-|yoy|5']);
+    expect(figs('出口', '去年年底，我国稀土月度出口一度升至8200吨。', '2026-03-20')).toEqual([]);
+    expect(figs('Exports', 'Rare earth shipments climbed to 5,200 tons late last year.', '2026-03-20')).toEqual([]);
+  });
+
+  it('keeps the year of a quota issued early in the year', () => {
+    expect(figs('配额', '年初下达的2026年第一批稀土开采指标为14万吨。', '2026-07-01')).toEqual([
+      'mining_quota|140000|2026|1|-|-',
+    ]);
+  });
+});

@@ -27,6 +27,27 @@ export interface PeriodScope {
 }
 
 /**
+ * The period mention of a tonnage: the nearest non-comparative one in its clause, else earlier in the sentence, else
+ * later; in Chinese a mention before the tonnage in its clause first.
+ */
+export function nearestMention(
+  q: Quantity,
+  clause: Span | undefined,
+  periods: PeriodMention[],
+): { pick: PeriodMention | undefined; inClause: PeriodMention[] } {
+  const usable = periods.filter((p) => !p.comparative);
+  const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
+  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
+  const chinese = clause !== undefined && CJK.test(clause.text);
+  const pick =
+    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] : undefined) ??
+    inClause.sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
+  return { pick, inClause };
+}
+
+/**
  * The period of a tonnage: the nearest non-comparative mention in its clause, else earlier in the sentence, else later.
  * Chinese states the period first (10月我国出口稀土4753吨 前10个月累计47689吨): there a mention before the tonnage wins.
  */
@@ -37,15 +58,7 @@ export function pickPeriod(
   scope: PeriodScope,
 ): string | null {
   const { sentenceYear, earlierYear, docDate, quota } = scope;
-  const usable = periods.filter((p) => !p.comparative);
-  const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
-  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
-  const chinese = clause !== undefined && CJK.test(clause.text);
-  const pick =
-    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] : undefined) ??
-    inClause.sort((a, b) => dist(a) - dist(b))[0] ??
-    usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
-    usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
+  const { pick, inClause } = nearestMention(q, clause, periods);
   // A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
   // for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier
   // sentence recalled; else the year an earlier sentence named.

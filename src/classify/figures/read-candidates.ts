@@ -12,7 +12,7 @@ import type { Context } from './context.js';
 import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
-import { comparedPeriod, cumulativeOf, pickPeriod, type DocDate } from './pick-period.js';
+import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
 import { quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
@@ -73,6 +73,7 @@ export function readCandidates(
   const { periods, sentenceYear, docDate } = st;
   const bases = findBases(text, sentence, quantities, periods);
   const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
+  const unclaimed = periods.filter((p) => !claimed.has(p));
   const clauseOf = (pos: number) => st.clauses.findIndex((c) => pos >= c.start && pos < c.end);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
@@ -173,12 +174,19 @@ export function readCandidates(
               docDate,
             )
           : null) ??
-        pickPeriod(
-          q,
-          clause,
-          periods.filter((p) => !claimed.has(p)),
-          { sentenceYear, earlierYear: ctx.year, docDate, quota: domain === 'quota' },
-        ));
+        pickPeriod(q, clause, unclaimed, { sentenceYear, earlierYear: ctx.year, docDate, quota: domain === 'quota' }));
+    // "rose 8.2% to 10,763 tons in early 2025", 年初: a trade figure of some part of a year is not one the reader can
+    // place (quotas are set per year, so a quota keeps the year).
+    if (
+      domain === 'trade' &&
+      !comparisonBase &&
+      !same &&
+      !back &&
+      !before &&
+      !basePeriod &&
+      nearestMention(q, clause, unclaimed).pick?.vague
+    )
+      return;
     // "climbed 56.1% from September to 656 tons": the month after the one compared with; "30.6% lower than in March
     // 2025": that month a year later.
     if (!period && !periodless && !comparisonBase && domain === 'trade')
