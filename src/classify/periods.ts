@@ -252,7 +252,7 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
@@ -308,7 +308,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       const parts = kept as Omit<PeriodMention, 'start' | 'end' | 'comparative'>;
       if (parts.month !== undefined && (parts.month < 1 || parts.month > 12)) continue;
       if (parts.toMonth !== undefined && (parts.toMonth < 1 || parts.toMonth > 12)) continue;
-      const before = text.slice(Math.max(0, start - 40), start);
+      const before = text.slice(Math.max(0, start - 50), start);
       const after = text.slice(end, end + 6);
       // "Over January to May, imports fell 14.3%": "over" opening a clause spans the period, it compares with nothing.
       // "… t over the two months": the same for a span the text named before.

@@ -97,3 +97,42 @@ describe('some part of a year', () => {
     ]);
   });
 });
+
+describe("a quota's comparison base with no period of its own", () => {
+  it('is the same quota a year before: 由A提高至B, "to B from A"', () => {
+    expect(
+      figs(
+        '指标',
+        '2027年全年稀土开采总量控制指标由2026年的30万吨提高至33万吨，冶炼分离总量控制指标由28万吨提高至31万吨，增幅分别为10%和10.7%。',
+        '2027-10-01',
+      ),
+    ).toEqual([
+      'mining_quota|300000|2026|-|-|-',
+      'mining_quota|330000|2027|-|yoy|10',
+      'smelting_quota|280000|2026|-|-|-',
+      'smelting_quota|310000|2027|-|yoy|10.7',
+    ]);
+    expect(
+      figs(
+        'Quotas',
+        'China issued its first batch of 2027 rare earth quotas. Mining was set at 150,000 tonnes in the first round, against 140,000 tonnes in the first batch of 2026, while smelting allowances rose 5% to 142,000 tonnes from 135,000 tonnes.',
+        '2027-02-20',
+      ),
+    ).toEqual([
+      'mining_quota|150000|2027|1|-|-',
+      'mining_quota|140000|2026|1|-|-',
+      'smelting_quota|142000|2027|1|yoy|5',
+      'smelting_quota|135000|2026|1|-|-',
+    ]);
+  });
+
+  it('keeps the year when the base is another batch of it', () => {
+    expect(
+      figs(
+        'Quotas',
+        'The second batch of 2027 rare earth mining quotas was 160,000 tonnes, up from 150,000 tonnes in the first batch.',
+        '2027-08-20',
+      ),
+    ).toEqual(['mining_quota|160000|2027|2|-|-', 'mining_quota|150000|2027|1|-|-']);
+  });
+});

@@ -14,7 +14,7 @@ import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
 import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
-import { quotaOf, tradeOf, type SentenceView } from './subject.js';
+import { batchAfter, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
 
 export interface SentenceState {
@@ -58,6 +58,10 @@ export function halfBatch(period: string | null, clause: string): number | null 
   const half = period?.match(/^\d{4}-H([12])$/);
   return half && !YEAR_TOTAL.test(clause) ? Number(half[1]) : null;
 }
+
+/** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
+const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
+  periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
 
 export function readCandidates(
   v: SentenceView,
@@ -197,6 +201,20 @@ export function readCandidates(
       if (period && lastYear) period = yearBack(period);
     }
     if (!period && domain === 'quota' && docDate) period = String(docDate.year);
+    // "开采计划由10.5万吨增加到12万吨", "allowances rose 10.4% to 127,000 tonnes from 115,000 tonnes": a quota's base
+    // with no period of its own is the same quota a year before (quotas are set per year), unless it names another
+    // batch of the year ("up from 50,000 tonnes in the first batch").
+    if (
+      domain === 'quota' &&
+      comparisonBase &&
+      period &&
+      !basePeriod &&
+      !same &&
+      !back &&
+      !before &&
+      (main ? main.batch === batch && main.period === period.slice(0, 4) : mentionBefore(q, unclaimed))
+    )
+      period = yearBack(period);
     if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));
     // A quota issued for a half year ("the quotas for H1 2014", "for the second half of 2019") is that half's batch.
     const half =
@@ -210,9 +228,12 @@ export function readCandidates(
     // for 2024, put mining at 270,000 tons": a batch named for one year is not the batch of another year's figure.
     if (inheritedBatch && ctx.batchYear && figurePeriod && figurePeriod !== ctx.batchYear) batch = null;
     // "the first batch of 2024 … 135,000 tons, well above the 2014 quota of 105,000 tons": the same.
+    // (… it names its own right after it, "against 120,000 tonnes in the first batch of 2023", or it takes the batch
+    // of the sentence's figure of its year: "135,000 tonnes in the first round, …, while smelting rose to 127,000".)
     if (batchCue && candidates.some((c) => c.batchCue === batchCue && c.period !== figurePeriod)) {
-      batch = null;
-      batchCue = undefined;
+      batchCue = batchAfter(v, q);
+      const sameYear = candidates.findLast((c) => !c.comparisonBase && c.period === figurePeriod && isQuota(c.metric));
+      batch = batchCue?.n ?? sameYear?.batch ?? null;
     }
     // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
     const value = plausibleValue(q, metric, figurePeriod);

@@ -32,15 +32,30 @@ export interface Slot {
 
 const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
 
-/** The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"). */
-export function listGroup(quantities: Quantity[], q: Quantity, clause: Span): Quantity[] {
-  return quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1 && q.start >= clause.start);
+// Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
+const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
+
+/**
+ * The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"): the run
+ * of its clause's tonnages joined by list words, with `q` in it.
+ */
+export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, text: string): Quantity[] {
+  if (q.start < clause.start) return [];
+  const inClause = quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1);
+  const i = inClause.indexOf(q);
+  if (i < 0) return inClause;
+  const joined = (a: Quantity, b: Quantity) => LIST_JOIN.test(text.slice(a.end, b.start));
+  let from = i;
+  let to = i;
+  while (from > 0 && joined(inClause[from - 1]!, inClause[from]!)) from--;
+  while (to + 1 < inClause.length && joined(inClause[to]!, inClause[to + 1]!)) to++;
+  return inClause.slice(from, to + 1);
 }
 
 /** The distinct values of `pick` over the cues before a list, in order; the one of `q` when they match the list. */
 function nthOfList<T>(v: SentenceView, s: Slot, pick: (c: Cue) => T | undefined): T | undefined {
   if (!v.respectively) return undefined;
-  const group = listGroup(v.quantities, s.q, s.clause);
+  const group = listGroup(v.quantities, s.q, s.clause, v.text);
   if (group.length < 2) return undefined;
   const named: T[] = [];
   for (const c of v.cues) {
@@ -88,7 +103,7 @@ export function quotaOf(
   if (last(sc, ['not_quota'], s.clause.start, q.start)) return null;
   if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return null;
   // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
-  const group = v.respectively ? listGroup(v.quantities, q, s.clause) : [];
+  const group = v.respectively ? listGroup(v.quantities, q, s.clause, text) : [];
   const namedHere = sc.some(
     (c) =>
       (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= (group[0]?.start ?? 0),
@@ -138,7 +153,7 @@ const SPLIT_TO_TONNAGE =
 const TO_BATCH = /^(?:[^,;:，；。（(\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
 
 /** "84 kt and 81 kt set in the first round of 2021", "50,425 mt for light rare earths in the first batch": named after. */
-function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
+export function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
   const cue = first(v.cues, ['batch'], q.end, v.sentence.end);
   const gap = cue ? v.text.slice(q.end, cue.start) : '';
   return cue && gap.length <= 60 && TO_BATCH.test(gap) ? cue : undefined;
