@@ -59,6 +59,7 @@ const BATCH_NUM: Record<string, number> = {
   首: 1,
   first: 1,
   initial: 1,
+  opening: 1,
   second: 2,
   third: 3,
   fourth: 4,
@@ -148,13 +149,15 @@ const CUES: Array<[CueType, RegExp]> = [
 ];
 // 第N批, "first batch", "the second round", "the first rare earth export quota".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
 
 const SAME_KIND_BEFORE = /(?:同类|同類|同样的?|同樣的?|\bsuch|\bsimilar|\bthe\s+same)\s*$/i;
 
+const FRACTION_BEFORE =
+  /(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+)?$/i;
 const UNDER_CODE_BEFORE = /(?:编码|税则号列?|税号)\s*:?\s*\d[\d\s.]*(?:项下|项|下)\s*的?\s*$/;
 const OUTPUT = /^(?:output|production)$/i;
 const QUOTA_FOR_KIND =
@@ -176,6 +179,8 @@ export function findCues(text: string): Cue[] {
         BATCH_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
       )
         continue;
+      // "roughly 60% of the full-year quota for 2020", 全年指标的一半: a measure of another figure, not its scope.
+      if (type === 'year_total' && FRACTION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       // 同类稀土产品, "such rare earth products": the product named before, not rare earths as a new subject.
       if (type === 'rare_earth' && SAME_KIND_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       // 海关编码2846项下稀土化合物: the rare earths of a customs sub-heading's name, not the headline series.

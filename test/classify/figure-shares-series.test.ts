@@ -136,3 +136,29 @@ describe("a quota's comparison base with no period of its own", () => {
     ).toEqual(['mining_quota|160000|2027|2|-|-', 'mining_quota|150000|2027|1|-|-']);
   });
 });
+
+describe('a figure measured against another year', () => {
+  it('takes neither the year nor the full-year scope of "about half the annual quota for 2026"', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China has set the first batch of rare earth mining quotas this year. The first batch is 80,000 tonnes, about half the annual quota for 2026, while smelting was set at 76,000 tonnes. The mining quota is up from the 72,000-tonne quota in the opening round of 2026.',
+        '2027-02-10',
+      ),
+    ).toEqual(['mining_quota|80000|2027|1|-|-', 'smelting_quota|76000|2027|1|-|-', 'mining_quota|72000|2026|1|-|-']);
+  });
+
+  it('keeps the batch of the text for a split after a sentence that only recalls last year', () => {
+    expect(
+      figs(
+        'Quotas',
+        'The first batch of rare earth mining quotas for 2027 is 80,000 tonnes. This is an increase from the 72,000-tonne quota for the first batch of 2026. Of the total, 68,000 tonnes are for light rare earths.',
+        '2027-02-10',
+      ),
+    ).toEqual([
+      'mining_quota|80000|2027|1|-|-',
+      'mining_quota|72000|2026|1|-|-',
+      'mining_quota_light|68000|2027|1|-|-',
+    ]);
+  });
+});

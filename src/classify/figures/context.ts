@@ -134,7 +134,9 @@ export function updateContext(
       if (!kinds.includes(c.type)) kinds.push(c.type);
   if (kinds.length) ctx.kinds = kinds;
   // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
-  const quotaFigure = candidates.find((c) => isQuota(c.metric));
+  // (Not a comparison base: "an increase from the 60,000-tonne quota for the first batch of 2019" leaves the text on
+  // the year it was on.)
+  const quotaFigure = candidates.find((c) => isQuota(c.metric) && !c.comparisonBase);
   const batch = last(cues, ['batch'], sentence.start, sentence.end);
   // (A sentence listing several batches of one year, "第一批…，第二批…", is a breakdown: no one batch carries to the
   // next sentence.)
