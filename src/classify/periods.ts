@@ -117,10 +117,10 @@ const PATTERNS: Pattern[] = [
   // Some part of a year: the year is known, the months are not.
   [
     has('年'),
-    /(?:(\d{4})\s*年|(今年|本年|去年|上年))?\s*年?(?:初|底|末)(?!\s*\d)/g,
+    /(?:(\d{4})\s*年|(今年|本年|去年))?\s*年?(?:初|底|末)(?!\s*\d)/g,
     (m) =>
       m[0].includes('年')
-        ? { year: num(m[1]), ...(m[2] ? { relYear: /去|上/.test(m[2]) ? -1 : 0 } : {}), vague: true }
+        ? { year: num(m[1]), ...(m[2] ? { relYear: m[2] === '去年' ? -1 : 0 } : {}), vague: true }
         : null,
   ],
   [
@@ -156,7 +156,8 @@ const PATTERNS: Pattern[] = [
   ],
   [
     has('年'),
-    /(?<![\d〔[［(（])(\d{4})\s*年(?:全年|度)?(?!\s*\d{1,2}\s*月|\s*第\s*\d+\s*号|\d)/g,
+    // (A tonnage may follow it directly: 2012年30,966吨.)
+    /(?<![\d〔[［(（])(\d{4})\s*年(?:全年|度)?(?!\s*\d{1,2}\s*月|\s*第\s*\d+\s*号|\d(?![\d,.]*\s*[万千亿]?\s*(?:公吨|吨)))/g,
     (m) => ({ year: num(m[1]) }),
   ],
   [has('年'), /(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],

@@ -162,3 +162,34 @@ describe('a figure measured against another year', () => {
     ]);
   });
 });
+
+describe('the export quota China set until 2014', () => {
+  it('reads a tonnage named "quota" right after it as the quota, not as exports, dated or not', () => {
+    expect(figs('', '2011年我国出口稀土18,600吨，远低于2011年30,184吨的出口配额。', '2012-01-20')).toEqual([
+      'rare_earth_exports|18600|2011|-|-|-',
+      'export_quota|30184|2011|-|-|-',
+    ]);
+    expect(
+      figs(
+        'Exports',
+        'China exported 18,600 tonnes of rare earths in 2011, according to customs, well short of the 30,184 tonne quota for the year.',
+        undefined,
+      ),
+    ).toEqual(['rare_earth_exports|18600|2011|-|-|-', 'export_quota|30184|2011|-|-|-']);
+  });
+
+  it("reads 加上年初下达的第一批 as this year's first batch and 与上年全年的…吨 as last year's", () => {
+    expect(
+      figs(
+        '出口配额',
+        '商务部下达2012年第二批稀土出口配额15,000吨。加上年初下达的第一批10,500吨，今年全年出口配额合计25,500吨，低于上年全年的30,184吨。',
+        '2012-07-20',
+      ),
+    ).toEqual([
+      'export_quota|15000|2012|2|-|-',
+      'export_quota|10500|2012|1|-|-',
+      'export_quota|25500|2012|-|-|-',
+      'export_quota|30184|2011|-|-|-',
+    ]);
+  });
+});

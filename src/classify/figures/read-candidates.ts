@@ -59,6 +59,14 @@ export function halfBatch(period: string | null, clause: string): number | null 
   return half && !YEAR_TOTAL.test(clause) ? Number(half[1]) : null;
 }
 
+// Between a tonnage and the quota it is: "30,966 tonne quota", 30,966吨的出口配额, "15,500-metric-ton export quota".
+const TO_QUOTA = /^\s*(?:的|-)?\s*(?:rare[\s-]earths?\s+|稀土)?$/i;
+
+function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: number): Cue | undefined {
+  const cue = first(sc, ['quota', 'export_quota'], q.end, Math.min(q.end + 24, nextQStart));
+  return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
+}
+
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
 const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
   periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
@@ -89,7 +97,9 @@ export function readCandidates(
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
+    // ("the 30,966 tonne quota", 30,966吨的出口配额: a quota named right after the tonnage names it, whatever came before.)
     const domainCue =
+      quotaNamedAfter(sc, text, q, nextQStart) ??
       last(sc, DOMAIN_CUES, sentence.start, q.start) ??
       first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
@@ -128,8 +138,9 @@ export function readCandidates(
     let inheritedBatch = false;
     let batchCue: Candidate['batchCue'];
     if (domain === 'quota') {
-      // China set export quotas until 2014.
-      const reading = quotaOf(v, slot, ctx, !!docDate && docDate.year < 2015);
+      // China set export quotas until 2014: the document's year says so, else (undated) the year the sentence names.
+      const year = docDate ? docDate.year : (sentenceYear ?? ctx.year);
+      const reading = quotaOf(v, slot, ctx, year !== undefined && year < 2015);
       if (!reading) return;
       ({ metric, batch, inheritedBatch, batchCue } = reading);
     } else {
@@ -212,7 +223,9 @@ export function readCandidates(
       !same &&
       !back &&
       !before &&
-      (main ? main.batch === batch && main.period === period.slice(0, 4) : mentionBefore(q, unclaimed))
+      (main && isQuota(main.metric)
+        ? main.batch === batch && main.period === period.slice(0, 4)
+        : mentionBefore(q, unclaimed))
     )
       period = yearBack(period);
     if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));

@@ -78,12 +78,12 @@ const KIND_CUES: CueType[] = ['mining', 'smelting', 'export_quota'];
 const kindOf = (c: Cue): QuotaKind => (c.type === 'export_quota' ? 'export' : (c.type as QuotaKind));
 
 /**
- * A quota named with an export word in its clause and no production word in its sentence ("the export volume was 53% of
+ * A quota named with an export word in its sentence and no production word in it ("the export volume was 53% of
  * the total quota of …", "a … quota in the second export quantity"): the export quota, while one was set.
  */
-function exportWordInClause(v: SentenceView, s: Slot): boolean {
+function exportWordInSentence(v: SentenceView): boolean {
   return (
-    !!first(v.cues, ['export'], s.clause.start, s.clause.end) &&
+    !!first(v.cues, ['export'], v.sentence.start, v.sentence.end) &&
     !first(v.cues, ['mining', 'smelting', 'import'], v.sentence.start, v.sentence.end)
   );
 }
@@ -98,7 +98,7 @@ export function quotaOf(
 ): QuotaReading | null {
   const { cues: sc, text, sentence, q } = { ...v, q: s.q };
   const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
-  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInClause(v, s) ? 'export' : ctx.kind;
+  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInSentence(v) ? 'export' : ctx.kind;
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, ['not_quota'], s.clause.start, q.start)) return null;
   if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return null;
