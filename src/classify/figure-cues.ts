@@ -32,6 +32,8 @@ export type CueType =
   | 'element_product'
   /** A condition ("if", 如果): the sentence's tonnages are hypothetical. */
   | 'conditional'
+  /** Processed products (深加工产品): a wider customs series than the rare-earth total, a product of its own. */
+  | 'processed'
   | 'other_metal'
   /** Illegal mining, a capacity or a threshold: a tonnage it names is not a quota. */
   | 'not_quota';
@@ -104,6 +106,7 @@ const CUES: Array<[CueType, RegExp]> = [
     'ion',
     /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]a[db]sorption|ion[\s-]a[db]sorbed(?:[\s-]type)?|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
   ],
+  ['processed', /\bprocessed\s+products\b|深加工产品/gi],
   ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
@@ -134,7 +137,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['conditional', /\bif\b|如果|假如|倘若|若(?!干)/gi],
   [
     'element_product',
-    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b|\bprocessed\s+products\b|深加工产品|(?:海关(?:商品)?编码|税则号列?|税号|\bHS(?:\s+codes?)?)\s*:?\s*\d[\d\s.]{3,}/gi,
+    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b|(?:海关(?:商品)?编码|税则号列?|税号|\bHS(?:\s+codes?)?)\s*:?\s*\d[\d\s.]{3,}/gi,
   ],
   // A recipient obtaining a quota (某集团获得开采指标约2.95万吨): whoever it is, the tonnage is its share.
   ['allocation', /(?:获得|获配|分得|分到)(?=[^，。；,;]{0,12}?(?:指标|配额))/g],

@@ -193,3 +193,18 @@ describe('the export quota China set until 2014', () => {
     ]);
   });
 });
+
+describe('the wider customs series of processed products', () => {
+  it('reads "processed products" and 深加工产品 as their own series, not rare earths or the magnets they include', () => {
+    expect(
+      figs(
+        'Exports',
+        'Exports of rare earth processed products, a wider grouping that includes alloys and magnet materials, came to 18,200 tonnes in the first five months of 2026.',
+        '2026-06-20',
+      ),
+    ).toEqual(['rare_earth_processed_products_exports|18200|2026-01/2026-05|-|-|-']);
+    expect(figs('出口', '2026年1-5月我国稀土深加工产品出口18200吨。', '2026-06-20')).toEqual([
+      'rare_earth_processed_products_exports|18200|2026-01/2026-05|-|-|-',
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import { resolvePeriod, type PeriodMention } from '../periods.js';
 import type { Span } from '../segment.js';
 import type { Candidate } from './candidate.js';
 import { last } from './cue-search.js';
-import { isQuota, type Flow, type Product, type QuotaKind } from './metric.js';
+import { isQuota, productOf, type Flow, type Product, type QuotaKind } from './metric.js';
 import type { DocDate } from './pick-period.js';
 
 export interface Context {
@@ -66,7 +66,7 @@ function subjectProduct(cues: Cue[], sentence: Span): Cue | undefined {
   };
   const products = inSentence.filter(
     (c, i) =>
-      ['magnet', 'rare_earth', 'other_metal', 'element_product'].includes(c.type) &&
+      ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'].includes(c.type) &&
       !(c.type === 'rare_earth' && namesMagnet(c, i)),
   );
   const flow = inSentence.find((c) => c.type === 'trade');
@@ -95,7 +95,7 @@ export function updateContext(
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
   const product = candidates.length
-    ? last(cues, ['magnet', 'rare_earth', 'other_metal', 'element_product'], sentence.start, sentence.end)
+    ? last(cues, ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'], sentence.start, sentence.end)
     : subjectProduct(cues, sentence);
   // … unless no product is named after its last trade figure: then that figure's product ("永久性稀土磁铁，或其他…稀土材料
   // …414吨" is about magnets, and so is the next sentence's 431吨).
@@ -105,7 +105,7 @@ export function updateContext(
     ctx.otherMetal = false;
   } else if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;
   else if (product) {
-    ctx.product = product.type as Product;
+    ctx.product = productOf(product.type);
     ctx.otherMetal = false;
   }
   const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);

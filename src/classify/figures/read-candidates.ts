@@ -159,7 +159,7 @@ export function readCandidates(
           (c) =>
             c.start >= compared.q.end &&
             c.end <= q.start &&
-            ['export', 'import', 'dest', 'magnet', 'rare_earth'].includes(c.type),
+            ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'].includes(c.type),
         )
       : true;
     if (compared && !ownWords && domain === 'trade' && !isQuota(compared.metric)) metric = compared.metric;

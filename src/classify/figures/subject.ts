@@ -8,7 +8,7 @@ import type { Quantity } from '../quantities.js';
 import type { Span } from '../segment.js';
 import type { Context } from './context.js';
 import { first, last, trailing } from './cue-search.js';
-import type { Flow, Metric, Product, QuotaKind } from './metric.js';
+import { productOf, type Flow, type Metric, type QuotaKind } from './metric.js';
 
 /** A sentence as the subject step reads it. */
 export interface SentenceView {
@@ -30,7 +30,7 @@ export interface Slot {
   nextQStart: number;
 }
 
-const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
+const PRODUCT: CueType[] = ['magnet', 'rare_earth', 'processed'];
 
 // Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
 const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
@@ -172,9 +172,7 @@ export function tradeOf(
 ): Extract<Metric, { kind: 'trade' }> | null {
   const { cues: sc, text, sentence } = v;
   const q = s.q;
-  const productCue =
-    trailing(sc, text, [...PRODUCT, 'other_metal', 'element_product'], q, s.nextQStart) ??
-    last(sc, [...PRODUCT, 'other_metal', 'element_product'], sentence.start, q.start);
+  const productCue = trailing(sc, text, PRODUCT_CUES, q, s.nextQStart) ?? productBefore(v, q.start);
   // Antimony, gallium, tungsten … tonnages are not rare-earth figures; lanthanum oxide is a part of the total.
   if (productCue?.type === 'other_metal' || productCue?.type === 'element_product') return null;
   // "rare earth products other than magnets", 除磁铁外的稀土产品: a remainder, neither series.
@@ -195,11 +193,11 @@ export function tradeOf(
     nthOfList(v, s, (c) =>
       PRODUCT.includes(c.type) &&
       !v.cues.some((o) => o !== c && o.type === 'magnet' && o.start <= c.start && o.end >= c.end)
-        ? (c.type as Product)
+        ? productOf(c.type)
         : undefined,
     ) ??
     (productCue?.type === 'rare_earth' && describesMagnet(v, productCue, s) ? 'magnet' : undefined) ??
-    (productCue?.type as Product | undefined) ??
+    (productCue ? productOf(productCue.type) : undefined) ??
     inherited ??
     'rare_earth';
   const destination =
@@ -213,6 +211,18 @@ export function tradeOf(
           : undefined) ??
         continuedDestination(v, ctx));
   return { kind: 'trade', product, flow, ...(destination ? { destination } : {}) };
+}
+
+// What a product is said to include: "processed products, a wider grouping that includes … magnet materials", 包括.
+const INCLUDES = /\b(?:includ\w*|such\s+as|compris\w*|contain\w*)\b|包括|包含|其中含/i;
+const PRODUCT_CUES: CueType[] = [...PRODUCT, 'other_metal', 'element_product'];
+
+/** The last product named before a tonnage, not one named as part of an earlier product ("… that includes magnets"). */
+function productBefore(v: SentenceView, at: number): Cue | undefined {
+  const named = last(v.cues, PRODUCT_CUES, v.sentence.start, at);
+  if (!named) return undefined;
+  const whole = last(v.cues, PRODUCT_CUES, v.sentence.start, named.start);
+  return whole && INCLUDES.test(v.text.slice(whole.end, named.start)) ? whole : named;
 }
 
 // "other than magnets", "excluding magnets", 除/不含磁铁.
