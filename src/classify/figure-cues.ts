@@ -1,5 +1,6 @@
 /** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
 import { findDestinations } from './figures/destinations.js';
+import { FRACTION_AFTER } from './periods.js';
 
 export type CueType =
   | 'quota'
@@ -183,7 +184,12 @@ export function findCues(text: string): Cue[] {
       )
         continue;
       // "roughly 60% of the full-year quota for 2020", 全年指标的一半: a measure of another figure, not its scope.
-      if (type === 'year_total' && FRACTION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (
+        type === 'year_total' &&
+        (FRACTION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+          FRACTION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16)))
+      )
+        continue;
       // 同类稀土产品, "such rare earth products": the product named before, not rare earths as a new subject.
       if (type === 'rare_earth' && SAME_KIND_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       // 海关编码2846项下稀土化合物: the rare earths of a customs sub-heading's name, not the headline series.

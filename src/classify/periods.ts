@@ -257,6 +257,8 @@ const COMPARATIVE_BEFORE =
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
+// 全年计划的60%, 去年指标的一半: the period of a figure another is measured against.
+export const FRACTION_AFTER = /^[^，。；,;\d年]{0,4}的\s*(?:\d+(?:\.\d+)?\s*[%％]|一半|[一二三四五六七八九]成)/;
 
 /** The period patterns that can match somewhere in a text, for findPeriods on its sentences. */
 export interface PeriodPatterns {
@@ -319,6 +321,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||
         COMPARATIVE_AFTER.test(after) ||
+        FRACTION_AFTER.test(text.slice(end, end + 16)) ||
         (parts.relYear === -1 && /同期/.test(m[0]));
       // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
       Object.assign(kept, { start: offset + start, end: offset + end, comparative });

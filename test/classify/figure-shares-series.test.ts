@@ -208,3 +208,19 @@ describe('the wider customs series of processed products', () => {
     ]);
   });
 });
+
+describe('a Chinese fraction of another figure', () => {
+  it('reads 全年计划的60% as no scope or period of the tonnage after it', () => {
+    expect(
+      figs(
+        '指标',
+        '2026年稀土冶炼分离计划为13万吨。上半年计划按照全年计划的60%下达，即下达7.8万吨，其余5.2万吨在下半年下达。',
+        '2026-08-01',
+      ),
+    ).toEqual([
+      'smelting_quota|130000|2026|-|-|-',
+      'smelting_quota|78000|2026|1|-|-',
+      'smelting_quota|52000|2026|2|-|-',
+    ]);
+  });
+});

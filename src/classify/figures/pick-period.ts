@@ -67,15 +67,18 @@ export function pickPeriod(
     if (quota) return docDate.year;
     return docDate.month === 1 ? docDate.year - 1 : earlierYear;
   };
-  // (A month with no year in a text with no date: the year the text was last on.)
+  // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
+  // the year of the text: 其余…在下半年下达 in August is this year's second half.)
   const contextYear =
     pick?.year !== undefined
       ? undefined
-      : pick?.wholeYear
-        ? wholeYear()
-        : pick?.sameYear || !docDate
-          ? (sentenceYear ?? earlierYear)
-          : sentenceYear;
+      : quota && pick?.half && pick.relYear === undefined && sentenceYear === undefined && docDate
+        ? docDate.year
+        : pick?.wholeYear
+          ? wholeYear()
+          : pick?.sameYear || !docDate
+            ? (sentenceYear ?? earlierYear)
+            : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   // (Not "rose 12% versus a year ago to 5,000 tons": the tonnage a change comes to is the current one.)
