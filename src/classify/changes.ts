@@ -35,6 +35,10 @@ const UP =
 const DOWN =
   /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|少于|低于/gi;
 
+const SHARE_AFTER = /^\s*(?:of\b|share\b|的(?:份额|市场)|(?:市场)?份额)/i;
+const SHARE_BEFORE =
+  /(?:占|份额|\bshare\s+of|\baccount(?:s|ed|ing)?\s+for|\bmak(?:es|ing)\s+up|\bmade\s+up)[^，。；,;\d%]{0,16}(?:约|近|逾|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more\s+than\s+|over\s+)?$/i;
+
 const QOQ =
   /(?:较|比)(?:上一?个?季度|前一季度|第?[一二三四]季度)|quarter[\s-]on[\s-]quarter|\bq\/q\b|\bqoq\b|(?:from|than|over|compared (?:with|to)) the (?:previous|prior|preceding) quarter/gi;
 
@@ -139,6 +143,9 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
       const mo = nearest(MOM, clause, at, 30, 30, atEnd);
       if ((!y || qoq.dist < y.dist) && (!mo || qoq.dist < mo.dist)) return;
     }
+    // A share ("95 percent of global supplies", 占全球产量的90%, "a 44% share"), not a change.
+    if (SHARE_AFTER.test(clause.slice(atEnd, atEnd + 12)) || SHARE_BEFORE.test(clause.slice(Math.max(0, at - 24), at)))
+      return;
     let basis: Change['basis'] | null = ownBasis(clause, at, atEnd, prevEnd, nextStart, tail);
     if (!basis) {
       const yoy = nearest(YOY, clause, at, 60, 60, atEnd);

@@ -224,3 +224,35 @@ describe('a Chinese fraction of another figure', () => {
     ]);
   });
 });
+
+describe('changes stated around a figure', () => {
+  it('takes no change from a share ("95 percent of global supplies", 占…的90%)', () => {
+    expect(
+      figs(
+        'Quota',
+        'China, which produces about 95 percent of global rare earth supplies, has set an export quota of 30,184 tonnes this year, almost flat from last year.',
+        '2011-04-07',
+      ),
+    ).toEqual(['export_quota|30184|2011|-|-|-']);
+  });
+
+  it('gives "That is 12.5% higher than …" the one quota of the sentence before', () => {
+    expect(
+      figs(
+        'Quota',
+        'In February, China set its first rare earths mining quota for 2027 at 150,000 tons. That is 11.1% higher than the first quota for 2026, but less than the 14% rise seen a year before.',
+        '2027-03-07',
+      ),
+    ).toEqual(['mining_quota|150000|2027|1|yoy|11.1']);
+  });
+
+  it('gives "This marked a 10% increase from <base>" to the quota before of the same metric', () => {
+    expect(
+      figs(
+        'Quota',
+        'Of the first batch of 2027, 62,000 mt was allocated for light rare earths. This marked a 10% increase from 56,400 mt for light rare earths in the first batch of quotas for 2026.',
+        '2027-03-02',
+      ),
+    ).toEqual(['mining_quota_light|62000|2027|1|yoy|10', 'mining_quota_light|56400|2026|1|-|-']);
+  });
+});
