@@ -256,3 +256,15 @@ describe('changes stated around a figure', () => {
     ).toEqual(['mining_quota_light|62000|2027|1|yoy|10', 'mining_quota_light|56400|2026|1|-|-']);
   });
 });
+
+describe('a lead change and a tonnage "sold abroad"', () => {
+  it('reads "sold … abroad" as exports and gives them the lead sentence\'s change, whatever reason follows it', () => {
+    expect(
+      figs(
+        'Exports',
+        "China's exports of rare earths in March rose 12 percent from a year earlier as overseas buyers rebuilt inventories, customs data showed. The top supplier sold 4,300 tonnes abroad last month, up 6.5 percent from February.",
+        '2027-04-13',
+      ),
+    ).toEqual(['rare_earth_exports|4300|2027-03|-|mom|6.5', 'rare_earth_exports|4300|2027-03|-|yoy|12']);
+  });
+});

@@ -184,9 +184,16 @@ export function extractFigures(
     // A loose change after money, a price, another metal or a quota, or in their clause, is not a change of the trade
     // figure ("The value of exports … up 30.8%"); one they only follow is ("rose 7.3% from the prior year, …, boosted
     // by competitive prices").
+    // (What comes after the change in its clause is the reason for it, "as buyers rebuilt inventories", unless it is
+    // money: "up 30.8% in value".)
     const tradeLoose = sorted.loose.filter((ch) => {
       const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end) ?? sentence;
-      return !sc.some((c) => NOT_TRADE.includes(c.type) && c.start >= sentence.start && c.end <= clause.end);
+      return !sc.some(
+        (c) =>
+          NOT_TRADE.includes(c.type) &&
+          c.start >= sentence.start &&
+          (c.end <= ch.start || (c.type === 'money' && c.end <= clause.end)),
+      );
     });
     if (tradeLoose.length)
       pending.push(
