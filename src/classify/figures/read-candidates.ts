@@ -138,8 +138,9 @@ export function readCandidates(
     let inheritedBatch = false;
     let batchCue: Candidate['batchCue'];
     if (domain === 'quota') {
-      // China set export quotas until 2014: the document's year says so, else (undated) the year the sentence names.
-      const year = docDate ? docDate.year : (sentenceYear ?? ctx.year);
+      // China set export quotas until 2014: the year the sentence names says so, else the document's, else an earlier
+      // sentence's.
+      const year = sentenceYear ?? docDate?.year ?? ctx.year;
       const reading = quotaOf(v, slot, ctx, year !== undefined && year < 2015);
       if (!reading) return;
       ({ metric, batch, inheritedBatch, batchCue } = reading);
