@@ -268,3 +268,15 @@ describe('a lead change and a tonnage "sold abroad"', () => {
     ).toEqual(['rare_earth_exports|4300|2027-03|-|mom|6.5', 'rare_earth_exports|4300|2027-03|-|yoy|12']);
   });
 });
+
+describe('"y-o-y"', () => {
+  it('is year on year', () => {
+    expect(
+      figs(
+        'Exports',
+        "China's rare earth exports in May 2027 amounted to 2,391 tonnes, up by 41.9% y-o-y.",
+        '2027-07-01',
+      ),
+    ).toEqual(['rare_earth_exports|2391|2027-05|-|yoy|41.9']);
+  });
+});
