@@ -124,7 +124,7 @@ const PATTERNS: Pattern[] = [
         : null,
   ],
   [
-    hasAnyWord('early', 'late', 'mid', 'start', 'beginning', 'end'),
+    hasAnyWord('early', 'late', 'mid', 'start of', 'beginning of', 'end of'),
     /\b(?:early|late|mid)[\s-]+(?:(\d{4})|(this|last)\s+year)\b|\b(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:(\d{4})|(this|last)\s+year)\b/gi,
     (m) => ({
       year: num(m[1] ?? m[3]),
