@@ -25,7 +25,7 @@ const MOM_MONTH = String.raw`${VERSUS} (?:in )?${MONTH_NAME}(?![a-z])(?![\s,]+(?
 const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上本明前当])年(?:增|减|減)`;
 const MOM_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十上本下个個])月(?:增|减|減)`;
 const YOY_PLAIN =
-  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|(?:较|比)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:前|上)一年的?同期|较上年|比上年|比去年|较去年|去年同期|上年同期|year[\s-](?:on|over)[\s-]year|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) (?:the )?(?:prior|previous|preceding) year|the year before|\by\/y\b|\byoy\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:same|corresponding) (?:month|period|batch|quarter) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
+  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|(?:较|比)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:前|上)一年的?同期|较上年|比上年|比去年|较去年|去年同期|上年同期|year[\s-](?:on|over)[\s-]year|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) (?:the )?(?:prior|previous|preceding) year|the year before|\by\/y\b|\byoy\b|\by-o-y\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:same|corresponding) (?:month|period|batch|quarter) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
 const YOY = new RegExp(`${YOY_PLAIN.source}|${YOY_MONTH}|${YOY_ZH_SHORT}`, 'gi');
 const MOM_PLAIN =
   /按月|环比|较上月|比上月|上月|(?:上一?|前一)个月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|the month before|on the month|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
@@ -34,6 +34,10 @@ const UP =
   /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|\bmore\b|\babove\b|多于|高于/gi;
 const DOWN =
   /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|少于|低于/gi;
+
+const SHARE_AFTER = /^\s*(?:of\b|share\b|的(?:份额|市场)|(?:市场)?份额)/i;
+const SHARE_BEFORE =
+  /(?:占|份额|\bshare\s+of|\baccount(?:s|ed|ing)?\s+for|\bmak(?:es|ing)\s+up|\bmade\s+up)[^，。；,;\d%]{0,16}(?:约|近|逾|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more\s+than\s+|over\s+)?$/i;
 
 const QOQ =
   /(?:较|比)(?:上一?个?季度|前一季度|第?[一二三四]季度)|quarter[\s-]on[\s-]quarter|\bq\/q\b|\bqoq\b|(?:from|than|over|compared (?:with|to)) the (?:previous|prior|preceding) quarter/gi;
@@ -139,6 +143,9 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
       const mo = nearest(MOM, clause, at, 30, 30, atEnd);
       if ((!y || qoq.dist < y.dist) && (!mo || qoq.dist < mo.dist)) return;
     }
+    // A share ("95 percent of global supplies", 占全球产量的90%, "a 44% share"), not a change.
+    if (SHARE_AFTER.test(clause.slice(atEnd, atEnd + 12)) || SHARE_BEFORE.test(clause.slice(Math.max(0, at - 24), at)))
+      return;
     let basis: Change['basis'] | null = ownBasis(clause, at, atEnd, prevEnd, nextStart, tail);
     if (!basis) {
       const yoy = nearest(YOY, clause, at, 60, 60, atEnd);

@@ -1,5 +1,6 @@
 /** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
 import { findDestinations } from './figures/destinations.js';
+import { FRACTION_AFTER } from './periods.js';
 
 export type CueType =
   | 'quota'
@@ -32,6 +33,8 @@ export type CueType =
   | 'element_product'
   /** A condition ("if", 如果): the sentence's tonnages are hypothetical. */
   | 'conditional'
+  /** Processed products (深加工产品): a wider customs series than the rare-earth total, a product of its own. */
+  | 'processed'
   | 'other_metal'
   /** Illegal mining, a capacity or a threshold: a tonnage it names is not a quota. */
   | 'not_quota';
@@ -59,6 +62,7 @@ const BATCH_NUM: Record<string, number> = {
   首: 1,
   first: 1,
   initial: 1,
+  opening: 1,
   second: 2,
   third: 3,
   fourth: 4,
@@ -79,7 +83,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'trade',
-    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   [
     'other',
@@ -97,12 +101,13 @@ const CUES: Array<[CueType, RegExp]> = [
     'mining',
     /开采|采矿|矿产品|mining|mined|extraction|exploration|mineral\s+products?|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?)\b)/gi,
   ],
-  ['smelting', /冶炼分离|冶炼|分离|smelting|separation|refining|refined/gi],
+  ['smelting', /冶炼分离|冶炼|分离|smelt(?:ing|ed)|separat(?:ion|ed)|refining|refined/gi],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
     'ion',
     /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]a[db]sorption|ion[\s-]a[db]sorbed(?:[\s-]type)?|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
   ],
+  ['processed', /\bprocessed\s+products\b|深加工产品/gi],
   ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
@@ -111,16 +116,16 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'export',
-    /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   ['import', /进口|imports?\b|imported|importing/gi],
   [
     'ytd',
-    /前两批|前三批|两批合计|三批合计|两批共|三批共|累计下达|first two batches|first three batches|two batches|three batches|both batches|combined|so far this year|year[\s-]to[\s-]date/gi,
+    /前两批|前三批|两批合计|三批合计|两批共|三批共|累计下达|first two batches|first three batches|two batches|three batches|both batches|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   ['respectively', /分别|respectively/gi],
   [
@@ -129,11 +134,14 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   ['forecast', /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|预计|预测|预期|将达|将高达|将超|有望/gi],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
-  ['conditional', /\bif\b|如果|假如|倘若/gi],
+  // (若 alone too, 若把…计算在内, but not 若干 "several".)
+  ['conditional', /\bif\b|如果|假如|倘若|若(?!干)/gi],
   [
     'element_product',
-    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b|\bprocessed\s+products\b|深加工产品/gi,
+    /(?:镧|铈|镨|钕|钷|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)(?:类|铁|金属|化合物)|(?:氧化|碳酸|氯化|氟化|硝酸)(?:镧|铈|镨|钕|镨钕|钐|铕|钆|铽|镝|钬|铒|铥|镱|镥|钇|钪)|\b(?:lanthanum|cerium|praseodymium|neodymium|promethium|samarium|europium|gadolinium|terbium|dysprosium|holmium|erbium|thulium|ytterbium|lutetium|yttrium|scandium)\s+(?:oxides?|carbonates?|chlorides?|fluorides?|metals?|compounds?|alloys?)\b|\b(?:oxides?|carbonates?|chlorides?)\s+of\s+(?:lanthanum|cerium|neodymium|yttrium|dysprosium|terbium)\b|(?:海关(?:商品)?编码|税则号列?|税号|\bHS(?:\s+codes?)?)\s*:?\s*\d[\d\s.]{3,}/gi,
   ],
+  // A recipient obtaining a quota (某集团获得开采指标约2.95万吨): whoever it is, the tonnage is its share.
+  ['allocation', /(?:获得|获配|分得|分到)(?=[^，。；,;]{0,12}?(?:指标|配额))/g],
   [
     'allocation',
     /内蒙古|內蒙古|江西|湖南|广东|廣东|廣東|福建|广西|廣西|四川|山东|山東|云南|雲南|包头|包頭|赣州|贛州|龙岩|北方稀土|中国稀土集团|中國稀土集團|厦门钨业|廣晟|广晟|五矿|中铝|\b(?:Inner Mongolia|Jiangxi|Hunan|Guangdong|Fujian|Guangxi|Sichuan|Shandong|Yunnan|Baotou|Ganzhou|(?:China )?North(?:ern)? Rare Earth|China Rare Earth Group|Baotou Steel|Minmetals|Chinalco|Xiamen Tungsten|Guangsheng)\b/g,
@@ -145,12 +153,19 @@ const CUES: Array<[CueType, RegExp]> = [
 ];
 // 第N批, "first batch", "the second round", "the first rare earth export quota".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial)[\s-]+(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
 
 const SAME_KIND_BEFORE = /(?:同类|同類|同样的?|同樣的?|\bsuch|\bsimilar|\bthe\s+same)\s*$/i;
+
+const FRACTION_BEFORE =
+  /(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+)?$/i;
+const UNDER_CODE_BEFORE = /(?:编码|税则号列?|税号)\s*:?\s*\d[\d\s.]*(?:项下|项|下)\s*的?\s*$/;
+const OUTPUT = /^(?:output|production)$/i;
+const QUOTA_FOR_KIND =
+  /\b(?:quotas?|allowances?|allocations?|caps?|targets?|batch(?:es)?|tranches?|rounds?)\b[^.;:!?]{0,50}?\b(?:for|of|on)\b[^.;:!?\d]{0,40}?\b(?:mining|mined|smelting|smelted|separation|separated|refining|refined)\s+$/i;
 
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
@@ -168,8 +183,21 @@ export function findCues(text: string): Cue[] {
         BATCH_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
       )
         continue;
+      // "roughly 60% of the full-year quota for 2020", 全年指标的一半: a measure of another figure, not its scope.
+      if (
+        type === 'year_total' &&
+        (FRACTION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+          FRACTION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16)))
+      )
+        continue;
       // 同类稀土产品, "such rare earth products": the product named before, not rare earths as a new subject.
       if (type === 'rare_earth' && SAME_KIND_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      // 海关编码2846项下稀土化合物: the rare earths of a customs sub-heading's name, not the headline series.
+      if (type === 'rare_earth' && UNDER_CODE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+      // "quotas this year for rare earth mining output", "the second batch of smelting output": the mining or smelting
+      // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
+      if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
+        continue;
       out.push({ type, start: m.index, end: m.index + m[0].length });
     }
   }

@@ -24,6 +24,8 @@ export interface PeriodMention {
   spanMonths?: number;
   /** A comparison base ("from May", "较上年", "since 2014"), not the period of a figure. */
   comparative: boolean;
+  /** "early 2025", "late last year", 年初, 去年年底: some part of the year, which the text does not say. */
+  vague?: boolean;
 }
 
 const EN_NUM: Record<string, number> = {
@@ -97,6 +99,12 @@ const hasWord = (word: string): Gate => {
   LOWER_CASE_GATES.add(gate);
   return gate;
 };
+/** Any of several English words, in the lower-cased text. */
+const hasAnyWord = (...words: string[]): Gate => {
+  const gate: Gate = (_, lower) => words.some((w) => lower.includes(w));
+  LOWER_CASE_GATES.add(gate);
+  return gate;
+};
 const matches =
   (re: RegExp): Gate =>
   (t) =>
@@ -106,6 +114,24 @@ type Pattern = [Gate, RegExp, Builder];
 
 // Ordered so that at one position the longest, most specific form wins.
 const PATTERNS: Pattern[] = [
+  // Some part of a year: the year is known, the months are not.
+  [
+    has('年'),
+    /(?:(\d{4})\s*年|(今年|本年|去年))?\s*年?(?:初|底|末)(?!\s*\d)/g,
+    (m) =>
+      m[0].includes('年')
+        ? { year: num(m[1]), ...(m[2] ? { relYear: m[2] === '去年' ? -1 : 0 } : {}), vague: true }
+        : null,
+  ],
+  [
+    hasAnyWord('early', 'late', 'mid', 'start of', 'beginning of', 'end of'),
+    /\b(?:early|late|mid)[\s-]+(?:(\d{4})|(this|last)\s+year)\b|\b(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:(\d{4})|(this|last)\s+year)\b/gi,
+    (m) => ({
+      year: num(m[1] ?? m[3]),
+      ...((m[2] ?? m[4]) ? { relYear: /last/i.test(m[2] ?? m[4]!) ? -1 : 0 } : {}),
+      vague: true,
+    }),
+  ],
   [
     has('月'),
     /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,
@@ -130,7 +156,8 @@ const PATTERNS: Pattern[] = [
   ],
   [
     has('年'),
-    /(?<![\d〔[［(（])(\d{4})\s*年(?:全年|度)?(?!\s*\d{1,2}\s*月|\s*第\s*\d+\s*号|\d)/g,
+    // (A tonnage may follow it directly: 2012年30,966吨.)
+    /(?<![\d〔[［(（])(\d{4})\s*年(?:全年|度)?(?!\s*\d{1,2}\s*月|\s*第\s*\d+\s*号|\d(?![\d,.]*\s*[万千亿]?\s*(?:公吨|吨)))/g,
     (m) => ({ year: num(m[1]) }),
   ],
   [has('年'), /(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],
@@ -226,10 +253,12 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
+// 全年计划的60%, 去年指标的一半: the period of a figure another is measured against.
+export const FRACTION_AFTER = /^[^，。；,;\d年]{0,4}的\s*(?:\d+(?:\.\d+)?\s*[%％]|一半|[一二三四五六七八九]成)/;
 
 /** The period patterns that can match somewhere in a text, for findPeriods on its sentences. */
 export interface PeriodPatterns {
@@ -282,7 +311,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       const parts = kept as Omit<PeriodMention, 'start' | 'end' | 'comparative'>;
       if (parts.month !== undefined && (parts.month < 1 || parts.month > 12)) continue;
       if (parts.toMonth !== undefined && (parts.toMonth < 1 || parts.toMonth > 12)) continue;
-      const before = text.slice(Math.max(0, start - 40), start);
+      const before = text.slice(Math.max(0, start - 50), start);
       const after = text.slice(end, end + 6);
       // "Over January to May, imports fell 14.3%": "over" opening a clause spans the period, it compares with nothing.
       // "… t over the two months": the same for a span the text named before.
@@ -292,6 +321,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||
         COMPARATIVE_AFTER.test(after) ||
+        FRACTION_AFTER.test(text.slice(end, end + 16)) ||
         (parts.relYear === -1 && /同期/.test(m[0]));
       // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
       Object.assign(kept, { start: offset + start, end: offset + end, comparative });

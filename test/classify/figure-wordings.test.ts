@@ -1,20 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, loadRules } from '../../src/classify/index.js';
 import { captionLines } from '../../src/classify/figures/captions.js';
 import { findQuantities } from '../../src/classify/quantities.js';
-import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
+import { figureLines as figs } from '../helpers/figure-lines.js';
 
 /** Wordings the own-corpus part RF showed the reader missing (documents it had not been tuned on). */
-const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
-if (!loaded.rules) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
-const rules = loaded.rules;
-
-const figs = (title: string, text: string, date: string) =>
-  classify({ title, text, date }, rules).figures.map(
-    (f) =>
-      `${f.metric}|${f.value}|${f.period ?? '-'}|${f.batch ?? '-'}|${f.change_basis ?? '-'}|${f.change_pct ?? '-'}`,
-  );
 
 describe('bases written as "the prior year", "year over year", "the month before"', () => {
   it('reads them as year-on-year and month-on-month', () => {

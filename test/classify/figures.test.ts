@@ -833,14 +833,14 @@ describe('a base of the same period a year back', () => {
 });
 
 describe('shares and other series', () => {
-  it('takes no tonnage of exports from a province placed in China, nor of processed products', () => {
+  it('takes no tonnage of exports from a province placed in China, and reads processed products as their own series', () => {
     expect(
       figs(
         'Rare earth exports',
         'Exports of heavy rare earths from Ganzhou, China, came to 420 tonnes in March. Total exports of rare earth processed products reached 9,800 tonnes in March.',
         '2014-04-20',
       ),
-    ).toEqual([]);
+    ).toEqual(['rare_earth_processed_products_exports|9800|2014-03|-|-']);
   });
 
   it('still reads the national figure after a province named only as a place', () => {

@@ -193,3 +193,51 @@ describe('a photo caption in either script', () => {
       ).toEqual(['magnet_exports_to_us|430|2026-09|-|mom|-20.4', 'magnet_exports|5600|2026-09|-|-|-'].sort());
     });
 });
+
+describe('a wider series under 若 and a company share, in either script', () => {
+  for (const text of [
+    '9月我国稀土磁铁对日本出口312吨，同比减少11.4%。若把磁粉与合金计算在内，对日本出口则为701吨。',
+    '9月我國稀土磁鐵對日本出口312噸，按年減少11.4%。若把磁粉與合金計算在內，對日本出口則為701噸。',
+  ])
+    it(text.slice(0, 14), () => {
+      expect(figs(text, '2026-10-20')).toEqual(['magnet_exports_to_japan|312|2026-09|-|yoy|-11.4']);
+    });
+  for (const text of [
+    '第二批稀土开采指标为13.5万吨。其中，某集团获得开采指标约2.95万吨，同比增长4.6%。',
+    '第二批稀土開採指標為13.5萬噸。其中，某集團獲得開採指標約2.95萬噸，同比增長4.6%。',
+  ])
+    it(text.slice(0, 14), () => {
+      expect(figs(text, '2026-08-20')).toEqual(['mining_quota|135000|2026|2|-|-']);
+    });
+});
+
+describe('a quota raised from the year before: every number and year changed', () => {
+  for (const [year, before, after, pct] of [
+    [2019, 12, 13.2, 10],
+    [2022, 16.8, 21, 25],
+    [2027, 30, 33, 10],
+  ] as const)
+    it(`${year}: ${before}万吨 → ${after}万吨`, () => {
+      expect(
+        figs(
+          `${year}年全年稀土开采总量控制指标由${year - 1}年的${before}万吨提高至${after}万吨，增幅${pct}%。`,
+          `${year}-10-01`,
+        ),
+      ).toEqual([
+        `mining_quota|${Math.round(before * 10000)}|${year - 1}|-|-|-`,
+        `mining_quota|${Math.round(after * 10000)}|${year}|-|yoy|${pct}`,
+      ]);
+    });
+});
+
+describe('the export quota named after its tonnage: every year changed', () => {
+  for (const year of [2010, 2012, 2014])
+    it(String(year), () => {
+      expect(
+        figs(
+          `China exported 18,600 tonnes of rare earths in ${year}, well short of the 30,184 tonne quota for the year.`,
+          `${year + 1}-01-20`,
+        ),
+      ).toEqual([`export_quota|30184|${year}|-|-|-`, `rare_earth_exports|18600|${year}|-|-|-`]);
+    });
+});

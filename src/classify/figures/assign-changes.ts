@@ -3,7 +3,7 @@ import type { Change } from '../changes.js';
 import type { Cue } from '../figure-cues.js';
 import type { Span } from '../segment.js';
 import type { Candidate } from './candidate.js';
-import type { Flow, Product, QuotaKind } from './metric.js';
+import { productOf, type Flow, type Product, type QuotaKind } from './metric.js';
 import { CUMULATIVE_PERIOD } from './pick-period.js';
 import { sameFigure, type Stated } from './stated.js';
 
@@ -19,7 +19,8 @@ export interface Subject {
 }
 
 export function subjectOf(cues: Cue[], ctx: { product?: Product; flow?: Flow }): Subject {
-  const product = cues.filter((c) => c.type === 'magnet' || c.type === 'rare_earth').at(-1)?.type as Product;
+  const cue = cues.filter((c) => productOf(c.type) !== undefined).at(-1);
+  const product = cue ? productOf(cue.type) : undefined;
   const flow = cues.filter((c) => c.type === 'export' || c.type === 'import').at(-1)?.type as Flow;
   const destination = cues.filter((c) => c.type === 'dest').at(-1)?.country;
   return { product: product ?? ctx.product, flow: flow ?? ctx.flow, destination };

@@ -9,7 +9,7 @@ import type { Span } from '../segment.js';
 // "from 100,000 tons", "36.2% above April's 4,566 tons", "after sliding to just 46 tons in May", "higher than the 4,725
 // tonnes shipped a year ago".
 const COMPARISON_BASE =
-  /(?:(?:比|较|与)\s*(?:(?:去年|上年|前一年|(?:19|20)\d{2}\s*年)\s*)?(?:同期|同月)\s*(?:的)?|(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+  /(?:(?:比|较|与|高于|低于|多于|少于)\s*(?:(?:去年|上年|前一年|(?:19|20)\d{2}\s*年)\s*(?:全年|同期|同月)?|同期|同月)\s*(?:的)?|(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
 // A base named before its tonnage: "from the 2022 full-year quotas of 210,000 mt", "compared with last year's total of".
 const NAMED_BASE =
   /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:of|at)\s*$/i;
@@ -21,8 +21,11 @@ const ZH_COMPARED_GAP = /^(?:的)?[^，,。；;：:\d%％增减降升涨跌多�
 // The next tonnage of a list: "quotas of 210,000 mt and 202,000 mt".
 export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
-const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$/;
-const IN_GAP = /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?$/i;
+// (In Chinese the year written right before the tonnage is its own too: 远低于2012年30,966吨的出口配额.)
+const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$|^$/;
+// ("120,000 tonnes in the first batch of 2023": the year of the batch compared with.)
+const IN_GAP =
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
 /**
  * The comparison bases of a sentence, each with the period written next to it (null when none is). `periods` are the

@@ -4,7 +4,7 @@ import { resolvePeriod, type PeriodMention } from '../periods.js';
 import type { Span } from '../segment.js';
 import type { Candidate } from './candidate.js';
 import { last } from './cue-search.js';
-import { isQuota, type Flow, type Product, type QuotaKind } from './metric.js';
+import { isQuota, productOf, type Flow, type Product, type QuotaKind } from './metric.js';
 import type { DocDate } from './pick-period.js';
 
 export interface Context {
@@ -66,7 +66,7 @@ function subjectProduct(cues: Cue[], sentence: Span): Cue | undefined {
   };
   const products = inSentence.filter(
     (c, i) =>
-      ['magnet', 'rare_earth', 'other_metal', 'element_product'].includes(c.type) &&
+      ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'].includes(c.type) &&
       !(c.type === 'rare_earth' && namesMagnet(c, i)),
   );
   const flow = inSentence.find((c) => c.type === 'trade');
@@ -88,12 +88,14 @@ export function updateContext(
   docDate: DocDate,
   candidates: Candidate[],
 ): void {
-  if (NATIONAL_WORDS.test(sentence.text)) ctx.share = false;
+  // (A sentence whose only tonnages were a share does not turn to the nation for naming one: "中国稀土获得…指标".)
+  const namesShare = cues.some((c) => c.type === 'allocation' && c.start >= sentence.start && c.end <= sentence.end);
+  if (NATIONAL_WORDS.test(sentence.text) && (candidates.length > 0 || !namesShare)) ctx.share = false;
   const d = domainOf(last(cues, DOMAIN_CUES, sentence.start, sentence.end));
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
   const product = candidates.length
-    ? last(cues, ['magnet', 'rare_earth', 'other_metal', 'element_product'], sentence.start, sentence.end)
+    ? last(cues, ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'], sentence.start, sentence.end)
     : subjectProduct(cues, sentence);
   // … unless no product is named after its last trade figure: then that figure's product ("永久性稀土磁铁，或其他…稀土材料
   // …414吨" is about magnets, and so is the next sentence's 431吨).
@@ -103,7 +105,7 @@ export function updateContext(
     ctx.otherMetal = false;
   } else if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;
   else if (product) {
-    ctx.product = product.type as Product;
+    ctx.product = productOf(product.type);
     ctx.otherMetal = false;
   }
   const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);
@@ -132,7 +134,9 @@ export function updateContext(
       if (!kinds.includes(c.type)) kinds.push(c.type);
   if (kinds.length) ctx.kinds = kinds;
   // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
-  const quotaFigure = candidates.find((c) => isQuota(c.metric));
+  // (Not a comparison base: "an increase from the 60,000-tonne quota for the first batch of 2019" leaves the text on
+  // the year it was on.)
+  const quotaFigure = candidates.find((c) => isQuota(c.metric) && !c.comparisonBase);
   const batch = last(cues, ['batch'], sentence.start, sentence.end);
   // (A sentence listing several batches of one year, "第一批…，第二批…", is a breakdown: no one batch carries to the
   // next sentence.)

@@ -19,6 +19,7 @@ import type { DocDate } from './pick-period.js';
 import { readCandidates } from './read-candidates.js';
 import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
+import { isQuota, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
 
 // Cheap tests before the readers run: no digit and no period word means no period, no digit and no tonnage in Chinese
@@ -36,6 +37,9 @@ const CJK = /[\u4e00-\u9fff]/;
 const NOT_TRADE: Cue['type'][] = ['other', 'money', 'other_metal', 'quota'];
 // "Shipments to the United States moved the other way. They fell 11% from October to 582 tons": the pronoun
 // continues the subject of the sentence before.
+// A sentence about the figure before: "That is …", "This marked …", 这一数字…, 此.
+const REFERS_BACK =
+  /^\s*(?:(?:That|This|It)\s+(?:is|was|marks?|marked|represents?|represented|compares|compared)\b|(?:这|此|该)(?:一|个)?(?:数字|数据|指标|配额|水平)?(?:比|较|同比|为))/;
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
 
 /**
@@ -157,20 +161,39 @@ export function extractFigures(
     }
     // "这比5月份向美国出口431吨…减少了3.9%", "That was 8% below the 305 tonnes of May": a sentence whose only tonnages
     // are comparison bases states the change of the figure before it.
+    // ("This marked an over 10% increase from 50,425 mt for light rare earths in the first batch of 2019": the quota
+    // before, of the same metric as the base.)
     if (candidates.length > 0 && candidates.every((c) => c.comparisonBase)) {
       const subject = subjectOf(sc, ctx);
+      const quotaBase = candidates.find((c) => isQuota(c.metric));
       for (const change of sorted.changes) {
-        const fi = previous.find((i) => fits(figures[i]!, subject));
+        const fi = previous.find((i) =>
+          quotaBase ? sameMetric(figures[i]!.metric, quotaBase.metric) : fits(figures[i]!, subject),
+        );
         if (fi !== undefined) attachChange(figures, fi, change);
       }
+    }
+    // "That is 12.5% higher than the first quota for 2023": a sentence with no tonnage opening on the figure before
+    // states the change of the one quota the sentence before stated (its first change only).
+    const previousQuotas = previous.filter((i) => isQuota(figures[i]!.metric) && figures[i]!.change_basis === null);
+    if (quantities.length === 0 && previousQuotas.length === 1 && REFERS_BACK.test(sentence.text)) {
+      const first = sorted.loose[0];
+      if (first?.basis) attachChange(figures, previousQuotas[0]!, first);
     }
     pending = [...sorted.leadQuota];
     // A loose change after money, a price, another metal or a quota, or in their clause, is not a change of the trade
     // figure ("The value of exports … up 30.8%"); one they only follow is ("rose 7.3% from the prior year, …, boosted
     // by competitive prices").
+    // (What comes after the change in its clause is the reason for it, "as buyers rebuilt inventories", unless it is
+    // money: "up 30.8% in value".)
     const tradeLoose = sorted.loose.filter((ch) => {
       const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end) ?? sentence;
-      return !sc.some((c) => NOT_TRADE.includes(c.type) && c.start >= sentence.start && c.end <= clause.end);
+      return !sc.some(
+        (c) =>
+          NOT_TRADE.includes(c.type) &&
+          c.start >= sentence.start &&
+          (c.end <= ch.start || (c.type === 'money' && c.end <= clause.end)),
+      );
     });
     if (tradeLoose.length)
       pending.push(

@@ -5,7 +5,18 @@
 
 /** `export`: the export quota MOFCOM set until 2014 (`export_quota`), not a production quota. */
 export type QuotaKind = 'mining' | 'smelting' | 'export';
-export type Product = 'rare_earth' | 'magnet';
+import type { CueType } from '../figure-cues.js';
+
+/** `rare_earth_processed_products`: the wider customs series of processed rare-earth products, not the headline one. */
+export type Product = 'rare_earth' | 'magnet' | 'rare_earth_processed_products';
+
+/** The product a product cue names. */
+export const productOf = (type: CueType): Product | undefined =>
+  type === 'processed'
+    ? 'rare_earth_processed_products'
+    : type === 'magnet' || type === 'rare_earth'
+      ? type
+      : undefined;
 export type Flow = 'export' | 'import';
 
 export type Metric =

@@ -27,6 +27,27 @@ export interface PeriodScope {
 }
 
 /**
+ * The period mention of a tonnage: the nearest non-comparative one in its clause, else earlier in the sentence, else
+ * later; in Chinese a mention before the tonnage in its clause first.
+ */
+export function nearestMention(
+  q: Quantity,
+  clause: Span | undefined,
+  periods: PeriodMention[],
+): { pick: PeriodMention | undefined; inClause: PeriodMention[] } {
+  const usable = periods.filter((p) => !p.comparative);
+  const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
+  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
+  const chinese = clause !== undefined && CJK.test(clause.text);
+  const pick =
+    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] : undefined) ??
+    inClause.sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
+    usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
+  return { pick, inClause };
+}
+
+/**
  * The period of a tonnage: the nearest non-comparative mention in its clause, else earlier in the sentence, else later.
  * Chinese states the period first (10月我国出口稀土4753吨 前10个月累计47689吨): there a mention before the tonnage wins.
  */
@@ -37,15 +58,7 @@ export function pickPeriod(
   scope: PeriodScope,
 ): string | null {
   const { sentenceYear, earlierYear, docDate, quota } = scope;
-  const usable = periods.filter((p) => !p.comparative);
-  const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
-  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
-  const chinese = clause !== undefined && CJK.test(clause.text);
-  const pick =
-    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] : undefined) ??
-    inClause.sort((a, b) => dist(a) - dist(b))[0] ??
-    usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
-    usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
+  const { pick, inClause } = nearestMention(q, clause, periods);
   // A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
   // for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier
   // sentence recalled; else the year an earlier sentence named.
@@ -54,15 +67,18 @@ export function pickPeriod(
     if (quota) return docDate.year;
     return docDate.month === 1 ? docDate.year - 1 : earlierYear;
   };
-  // (A month with no year in a text with no date: the year the text was last on.)
+  // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
+  // the year of the text: 其余…在下半年下达 in August is this year's second half.)
   const contextYear =
     pick?.year !== undefined
       ? undefined
-      : pick?.wholeYear
-        ? wholeYear()
-        : pick?.sameYear || !docDate
-          ? (sentenceYear ?? earlierYear)
-          : sentenceYear;
+      : quota && pick?.half && pick.relYear === undefined && sentenceYear === undefined && docDate
+        ? docDate.year
+        : pick?.wholeYear
+          ? wholeYear()
+          : pick?.sameYear || !docDate
+            ? (sentenceYear ?? earlierYear)
+            : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   // (Not "rose 12% versus a year ago to 5,000 tons": the tonnage a change comes to is the current one.)

@@ -12,9 +12,9 @@ import type { Context } from './context.js';
 import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
-import { comparedPeriod, cumulativeOf, pickPeriod, type DocDate } from './pick-period.js';
+import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
-import { quotaOf, tradeOf, type SentenceView } from './subject.js';
+import { batchAfter, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
 
 export interface SentenceState {
@@ -59,6 +59,18 @@ export function halfBatch(period: string | null, clause: string): number | null 
   return half && !YEAR_TOTAL.test(clause) ? Number(half[1]) : null;
 }
 
+// Between a tonnage and the quota it is: "30,966 tonne quota", 30,966吨的出口配额, "15,500-metric-ton export quota".
+const TO_QUOTA = /^\s*(?:的|-)?\s*(?:rare[\s-]earths?\s+|稀土)?$/i;
+
+function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: number): Cue | undefined {
+  const cue = first(sc, ['quota', 'export_quota'], q.end, Math.min(q.end + 24, nextQStart));
+  return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
+}
+
+/** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
+const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
+  periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
+
 export function readCandidates(
   v: SentenceView,
   st: SentenceState,
@@ -73,6 +85,7 @@ export function readCandidates(
   const { periods, sentenceYear, docDate } = st;
   const bases = findBases(text, sentence, quantities, periods);
   const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
+  const unclaimed = periods.filter((p) => !claimed.has(p));
   const clauseOf = (pos: number) => st.clauses.findIndex((c) => pos >= c.start && pos < c.end);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
@@ -84,7 +97,9 @@ export function readCandidates(
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
+    // ("the 30,966 tonne quota", 30,966吨的出口配额: a quota named right after the tonnage names it, whatever came before.)
     const domainCue =
+      quotaNamedAfter(sc, text, q, nextQStart) ??
       last(sc, DOMAIN_CUES, sentence.start, q.start) ??
       first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
@@ -123,8 +138,10 @@ export function readCandidates(
     let inheritedBatch = false;
     let batchCue: Candidate['batchCue'];
     if (domain === 'quota') {
-      // China set export quotas until 2014.
-      const reading = quotaOf(v, slot, ctx, !!docDate && docDate.year < 2015);
+      // China set export quotas until 2014: the year the sentence names says so, else the document's, else an earlier
+      // sentence's.
+      const year = sentenceYear ?? docDate?.year ?? ctx.year;
+      const reading = quotaOf(v, slot, ctx, year !== undefined && year < 2015);
       if (!reading) return;
       ({ metric, batch, inheritedBatch, batchCue } = reading);
     } else {
@@ -143,7 +160,7 @@ export function readCandidates(
           (c) =>
             c.start >= compared.q.end &&
             c.end <= q.start &&
-            ['export', 'import', 'dest', 'magnet', 'rare_earth'].includes(c.type),
+            ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'].includes(c.type),
         )
       : true;
     if (compared && !ownWords && domain === 'trade' && !isQuota(compared.metric)) metric = compared.metric;
@@ -173,12 +190,19 @@ export function readCandidates(
               docDate,
             )
           : null) ??
-        pickPeriod(
-          q,
-          clause,
-          periods.filter((p) => !claimed.has(p)),
-          { sentenceYear, earlierYear: ctx.year, docDate, quota: domain === 'quota' },
-        ));
+        pickPeriod(q, clause, unclaimed, { sentenceYear, earlierYear: ctx.year, docDate, quota: domain === 'quota' }));
+    // "rose 8.2% to 10,763 tons in early 2025", 年初: a trade figure of some part of a year is not one the reader can
+    // place (quotas are set per year, so a quota keeps the year).
+    if (
+      domain === 'trade' &&
+      !comparisonBase &&
+      !same &&
+      !back &&
+      !before &&
+      !basePeriod &&
+      nearestMention(q, clause, unclaimed).pick?.vague
+    )
+      return;
     // "climbed 56.1% from September to 656 tons": the month after the one compared with; "30.6% lower than in March
     // 2025": that month a year later.
     if (!period && !periodless && !comparisonBase && domain === 'trade')
@@ -189,6 +213,22 @@ export function readCandidates(
       if (period && lastYear) period = yearBack(period);
     }
     if (!period && domain === 'quota' && docDate) period = String(docDate.year);
+    // "开采计划由10.5万吨增加到12万吨", "allowances rose 10.4% to 127,000 tonnes from 115,000 tonnes": a quota's base
+    // with no period of its own is the same quota a year before (quotas are set per year), unless it names another
+    // batch of the year ("up from 50,000 tonnes in the first batch").
+    if (
+      domain === 'quota' &&
+      comparisonBase &&
+      period &&
+      !basePeriod &&
+      !same &&
+      !back &&
+      !before &&
+      (main && isQuota(main.metric)
+        ? main.batch === batch && main.period === period.slice(0, 4)
+        : mentionBefore(q, unclaimed))
+    )
+      period = yearBack(period);
     if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));
     // A quota issued for a half year ("the quotas for H1 2014", "for the second half of 2019") is that half's batch.
     const half =
@@ -202,9 +242,12 @@ export function readCandidates(
     // for 2024, put mining at 270,000 tons": a batch named for one year is not the batch of another year's figure.
     if (inheritedBatch && ctx.batchYear && figurePeriod && figurePeriod !== ctx.batchYear) batch = null;
     // "the first batch of 2024 … 135,000 tons, well above the 2014 quota of 105,000 tons": the same.
+    // (… it names its own right after it, "against 120,000 tonnes in the first batch of 2023", or it takes the batch
+    // of the sentence's figure of its year: "135,000 tonnes in the first round, …, while smelting rose to 127,000".)
     if (batchCue && candidates.some((c) => c.batchCue === batchCue && c.period !== figurePeriod)) {
-      batch = null;
-      batchCue = undefined;
+      batchCue = batchAfter(v, q);
+      const sameYear = candidates.findLast((c) => !c.comparisonBase && c.period === figurePeriod && isQuota(c.metric));
+      batch = batchCue?.n ?? sameYear?.batch ?? null;
     }
     // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
     const value = plausibleValue(q, metric, figurePeriod);

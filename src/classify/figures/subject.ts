@@ -8,7 +8,7 @@ import type { Quantity } from '../quantities.js';
 import type { Span } from '../segment.js';
 import type { Context } from './context.js';
 import { first, last, trailing } from './cue-search.js';
-import type { Flow, Metric, Product, QuotaKind } from './metric.js';
+import { productOf, type Flow, type Metric, type QuotaKind } from './metric.js';
 
 /** A sentence as the subject step reads it. */
 export interface SentenceView {
@@ -30,17 +30,32 @@ export interface Slot {
   nextQStart: number;
 }
 
-const PRODUCT: CueType[] = ['magnet', 'rare_earth'];
+const PRODUCT: CueType[] = ['magnet', 'rare_earth', 'processed'];
 
-/** The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"). */
-export function listGroup(quantities: Quantity[], q: Quantity, clause: Span): Quantity[] {
-  return quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1 && q.start >= clause.start);
+// Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
+const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
+
+/**
+ * The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"): the run
+ * of its clause's tonnages joined by list words, with `q` in it.
+ */
+export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, text: string): Quantity[] {
+  if (q.start < clause.start) return [];
+  const inClause = quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1);
+  const i = inClause.indexOf(q);
+  if (i < 0) return inClause;
+  const joined = (a: Quantity, b: Quantity) => LIST_JOIN.test(text.slice(a.end, b.start));
+  let from = i;
+  let to = i;
+  while (from > 0 && joined(inClause[from - 1]!, inClause[from]!)) from--;
+  while (to + 1 < inClause.length && joined(inClause[to]!, inClause[to + 1]!)) to++;
+  return inClause.slice(from, to + 1);
 }
 
 /** The distinct values of `pick` over the cues before a list, in order; the one of `q` when they match the list. */
 function nthOfList<T>(v: SentenceView, s: Slot, pick: (c: Cue) => T | undefined): T | undefined {
   if (!v.respectively) return undefined;
-  const group = listGroup(v.quantities, s.q, s.clause);
+  const group = listGroup(v.quantities, s.q, s.clause, v.text);
   if (group.length < 2) return undefined;
   const named: T[] = [];
   for (const c of v.cues) {
@@ -63,12 +78,12 @@ const KIND_CUES: CueType[] = ['mining', 'smelting', 'export_quota'];
 const kindOf = (c: Cue): QuotaKind => (c.type === 'export_quota' ? 'export' : (c.type as QuotaKind));
 
 /**
- * A quota named with an export word in its clause and no production word in its sentence ("the export volume was 53% of
+ * A quota named with an export word in its sentence and no production word in it ("the export volume was 53% of
  * the total quota of …", "a … quota in the second export quantity"): the export quota, while one was set.
  */
-function exportWordInClause(v: SentenceView, s: Slot): boolean {
+function exportWordInSentence(v: SentenceView): boolean {
   return (
-    !!first(v.cues, ['export'], s.clause.start, s.clause.end) &&
+    !!first(v.cues, ['export'], v.sentence.start, v.sentence.end) &&
     !first(v.cues, ['mining', 'smelting', 'import'], v.sentence.start, v.sentence.end)
   );
 }
@@ -83,12 +98,12 @@ export function quotaOf(
 ): QuotaReading | null {
   const { cues: sc, text, sentence, q } = { ...v, q: s.q };
   const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
-  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInClause(v, s) ? 'export' : ctx.kind;
+  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInSentence(v) ? 'export' : ctx.kind;
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, ['not_quota'], s.clause.start, q.start)) return null;
   if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return null;
   // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
-  const group = v.respectively ? listGroup(v.quantities, q, s.clause) : [];
+  const group = v.respectively ? listGroup(v.quantities, q, s.clause, text) : [];
   const namedHere = sc.some(
     (c) =>
       (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= (group[0]?.start ?? 0),
@@ -138,7 +153,7 @@ const SPLIT_TO_TONNAGE =
 const TO_BATCH = /^(?:[^,;:，；。（(\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万吨|吨)\b)*$/i;
 
 /** "84 kt and 81 kt set in the first round of 2021", "50,425 mt for light rare earths in the first batch": named after. */
-function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
+export function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
   const cue = first(v.cues, ['batch'], q.end, v.sentence.end);
   const gap = cue ? v.text.slice(q.end, cue.start) : '';
   return cue && gap.length <= 60 && TO_BATCH.test(gap) ? cue : undefined;
@@ -157,9 +172,7 @@ export function tradeOf(
 ): Extract<Metric, { kind: 'trade' }> | null {
   const { cues: sc, text, sentence } = v;
   const q = s.q;
-  const productCue =
-    trailing(sc, text, [...PRODUCT, 'other_metal', 'element_product'], q, s.nextQStart) ??
-    last(sc, [...PRODUCT, 'other_metal', 'element_product'], sentence.start, q.start);
+  const productCue = trailing(sc, text, PRODUCT_CUES, q, s.nextQStart) ?? productBefore(v, q.start);
   // Antimony, gallium, tungsten … tonnages are not rare-earth figures; lanthanum oxide is a part of the total.
   if (productCue?.type === 'other_metal' || productCue?.type === 'element_product') return null;
   // "rare earth products other than magnets", 除磁铁外的稀土产品: a remainder, neither series.
@@ -180,11 +193,11 @@ export function tradeOf(
     nthOfList(v, s, (c) =>
       PRODUCT.includes(c.type) &&
       !v.cues.some((o) => o !== c && o.type === 'magnet' && o.start <= c.start && o.end >= c.end)
-        ? (c.type as Product)
+        ? productOf(c.type)
         : undefined,
     ) ??
     (productCue?.type === 'rare_earth' && describesMagnet(v, productCue, s) ? 'magnet' : undefined) ??
-    (productCue?.type as Product | undefined) ??
+    (productCue ? productOf(productCue.type) : undefined) ??
     inherited ??
     'rare_earth';
   const destination =
@@ -198,6 +211,18 @@ export function tradeOf(
           : undefined) ??
         continuedDestination(v, ctx));
   return { kind: 'trade', product, flow, ...(destination ? { destination } : {}) };
+}
+
+// What a product is said to include: "processed products, a wider grouping that includes … magnet materials", 包括.
+const INCLUDES = /\b(?:includ\w*|such\s+as|compris\w*|contain\w*)\b|包括|包含|其中含/i;
+const PRODUCT_CUES: CueType[] = [...PRODUCT, 'other_metal', 'element_product'];
+
+/** The last product named before a tonnage, not one named as part of an earlier product ("… that includes magnets"). */
+function productBefore(v: SentenceView, at: number): Cue | undefined {
+  const named = last(v.cues, PRODUCT_CUES, v.sentence.start, at);
+  if (!named) return undefined;
+  const whole = last(v.cues, PRODUCT_CUES, v.sentence.start, named.start);
+  return whole && INCLUDES.test(v.text.slice(whole.end, named.start)) ? whole : named;
 }
 
 // "other than magnets", "excluding magnets", 除/不含磁铁.
