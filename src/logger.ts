@@ -82,13 +82,21 @@ function lazyLogger(threshold: number, make: () => Logger): Logger {
   let real: Logger | undefined;
   const logger = (): Logger => (real ??= make());
   const quiet = () => undefined;
+  // Methods bound once per method (pino swaps its level methods when the level changes: a new one is bound again),
+  // so a call on the hot path does not allocate a bound function.
+  const bound = new Map<PropertyKey, { of: unknown; fn: unknown }>();
   return new Proxy({} as Logger, {
     get(_, key) {
       const rank = typeof key === 'string' && Object.hasOwn(LEVELS, key) ? LEVELS[key]! : Infinity;
       if (!real && rank < threshold) return quiet;
       const target = logger();
       const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const known = bound.get(key);
+      if (known?.of === value) return known.fn;
+      const fn = (value as (...a: unknown[]) => unknown).bind(target);
+      bound.set(key, { of: value, fn });
+      return fn;
     },
     set(_, key, value) {
       return Reflect.set(logger(), key, value);
