@@ -183,10 +183,16 @@ function decodeText(html: string, start: number, end: number, cbs: TokenizerCall
  * only attributes the extractor reads. By character codes (`| 0x20` lower-cases exactly the ASCII letters compared).
  */
 export function keptAttribute(html: string, start: number, end: number): 'id' | 'class' | undefined {
-  const at = (i: number) => html.charCodeAt(start + i) | 0x20;
-  if (end - start === 2) return at(0) === 0x69 && at(1) === 0x64 ? 'id' : undefined;
+  if (end - start === 2)
+    return (html.charCodeAt(start) | 0x20) === 0x69 && (html.charCodeAt(start + 1) | 0x20) === 0x64 ? 'id' : undefined;
   if (end - start !== 5) return undefined;
-  return at(0) === 0x63 && at(1) === 0x6c && at(2) === 0x61 && at(3) === 0x73 && at(4) === 0x73 ? 'class' : undefined;
+  return (html.charCodeAt(start) | 0x20) === 0x63 &&
+    (html.charCodeAt(start + 1) | 0x20) === 0x6c &&
+    (html.charCodeAt(start + 2) | 0x20) === 0x61 &&
+    (html.charCodeAt(start + 3) | 0x20) === 0x73 &&
+    (html.charCodeAt(start + 4) | 0x20) === 0x73
+    ? 'class'
+    : undefined;
 }
 
 const isAlpha = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
