@@ -129,6 +129,34 @@ function asciiOnly(view: string, start: number, end: number): boolean {
   return true;
 }
 
+/** The tag names pages use most, by `tagKey`: one of them is not cut from the page again and again. */
+const COMMON_TAGS = new Map<number, string>();
+/** A number for a name (at most 15 characters) from its first, second and last characters and its length. */
+const tagKey = (html: string, start: number, end: number) =>
+  ((html.charCodeAt(start) * 256 + html.charCodeAt(start + 1 < end ? start + 1 : start)) * 256 +
+    html.charCodeAt(end - 1)) *
+    16 +
+  (end - start);
+for (const name of [
+  ...['a', 'b', 'p', 'i', 'em', 'br', 'dd', 'dl', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'td'],
+  ...['th', 'tr', 'ul', 'div', 'img', 'nav', 'body', 'font', 'form', 'head', 'html', 'link', 'main', 'meta', 'span'],
+  ...['input', 'label', 'style', 'table', 'tbody', 'thead', 'title', 'button', 'footer', 'header', 'iframe'],
+  ...['option', 'script', 'select', 'strong', 'section', 'article', 'noscript', 'textarea'],
+]) {
+  COMMON_TAGS.set(tagKey(name, 0, name.length), name);
+}
+
+/**
+ * The lower-case name between `start` and `end` when it is one of COMMON_TAGS written in lower case (most tags are),
+ * else undefined. Compared in place: nothing is allocated.
+ */
+function commonTagName(html: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length > 15) return undefined;
+  const name = COMMON_TAGS.get(tagKey(html, start, end));
+  return name !== undefined && html.startsWith(name, start) ? name : undefined;
+}
+
 /** Whether `name` holds a character outside `\t`–`~` (beyond ASCII, or a control character). */
 function beyondAscii(name: string): boolean {
   for (let i = 0; i < name.length; i++) {
@@ -292,6 +320,8 @@ function streamSource(
   const slice = (start: number, end: number) => html.slice(start, end);
   /** Lower-cased as the decoded page would be: a name beyond ASCII (never one the rules know) is decoded first. */
   const tagName = (start: number, end: number) => {
+    const common = commonTagName(html, start, end);
+    if (common) return common;
     const name = slice(start, end);
     return (beyondAscii(name) ? source.text(start, end) : name).toLowerCase();
   };
