@@ -336,9 +336,20 @@ export class Store {
       return;
     }
     if (keepHistory && previous && previous.contentHash !== snapshot.contentHash) {
-      await this.update<Snapshot[]>(`snaphist:${watchId}`, (old) =>
-        [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY),
-      );
+      const history = `snaphist:${watchId}`;
+      const pushed = (old: Snapshot[] | undefined) => [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY);
+      // SQLite: the history and the new snapshot in one transaction, one write statement.
+      if (this.transactions) {
+        await this.transact([history, key], (values) => ({
+          writes: new Map<string, unknown>([
+            [history, pushed(values.get(history) as Snapshot[] | undefined)],
+            [key, snapshot],
+          ]),
+          result: undefined,
+        }));
+        return;
+      }
+      await this.update<Snapshot[]>(history, pushed);
     }
     await this.set(key, snapshot);
   }
