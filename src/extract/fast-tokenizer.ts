@@ -121,7 +121,7 @@ function startTag(html: string, lt: number, cbs: TokenizerCallbacks): number {
     const nameStart = i++;
     while (i < length && html.charCodeAt(i) !== 0x3d && !endsTagSection(html.charCodeAt(i))) i++;
     cbs.onattribname(nameStart, i);
-    const kept = i - nameStart === 2 || i - nameStart === 5 ? /^(?:id|class)$/i.test(html.slice(nameStart, i)) : false;
+    const kept = keptAttribute(html, nameStart, i) !== undefined;
     while (i < length && isWhitespace(html.charCodeAt(i))) i++;
     if (html.charCodeAt(i) !== 0x3d /* = */) {
       cbs.onattribend(0, i);
@@ -176,6 +176,23 @@ function decodeText(html: string, start: number, end: number, cbs: TokenizerCall
   const tokenizer = new Tokenizer({ decodeEntities: true }, shifted);
   tokenizer.write(html.slice(start, end));
   tokenizer.end();
+}
+
+/**
+ * 'id' or 'class' when the attribute name between `start` and `end` is one of them (in any case), else undefined: the
+ * only attributes the extractor reads. By character codes (`| 0x20` lower-cases exactly the ASCII letters compared).
+ */
+export function keptAttribute(html: string, start: number, end: number): 'id' | 'class' | undefined {
+  if (end - start === 2)
+    return (html.charCodeAt(start) | 0x20) === 0x69 && (html.charCodeAt(start + 1) | 0x20) === 0x64 ? 'id' : undefined;
+  if (end - start !== 5) return undefined;
+  return (html.charCodeAt(start) | 0x20) === 0x63 &&
+    (html.charCodeAt(start + 1) | 0x20) === 0x6c &&
+    (html.charCodeAt(start + 2) | 0x20) === 0x61 &&
+    (html.charCodeAt(start + 3) | 0x20) === 0x73 &&
+    (html.charCodeAt(start + 4) | 0x20) === 0x73
+    ? 'class'
+    : undefined;
 }
 
 const isAlpha = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);

@@ -1,6 +1,6 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { decodeAs } from '../fetch/decode.js';
-import { tokenizeFast } from './fast-tokenizer.js';
+import { keptAttribute, tokenizeFast } from './fast-tokenizer.js';
 import type { RawBody } from '../fetch/fetch-result.js';
 import { BLOCK_TAGS, MAX_HTML_DEPTH, SKIP_TAGS, normaliseWhitespace } from './html-text.js';
 import { matchesAny, parseSimpleSelectors, type Complex, type OpenElement } from './simple-selector.js';
@@ -8,6 +8,7 @@ import {
   ALWAYS_REMOVED,
   HEAD_TAGS,
   OPEN_IMPLIES_CLOSE,
+  OpenCounts,
   RAW_FOR_PARSE5,
   VOID_ELEMENTS,
   startDiffers,
@@ -115,8 +116,54 @@ export function streamRegionBytes(
 ): StreamedRegion | undefined {
   const { bytes, charset } = body;
   if (charset !== 'utf-8' && charset !== 'gb18030') return undefined;
-  const source = { view: bytes.toString('latin1'), text: (s: number, e: number) => decodeAs(bytes, charset, s, e) };
-  return streamWith(source, select, ignore, tokenizer);
+  const view = bytes.toString('latin1');
+  // Bytes below 0x80 are the same characters in both charsets and in latin1: such a piece (white space between tags,
+  // a class name, a number) is cut from the view instead of decoded.
+  const text = (s: number, e: number) => (asciiOnly(view, s, e) ? view.slice(s, e) : decodeAs(bytes, charset, s, e));
+  return streamWith({ view, text }, select, ignore, tokenizer);
+}
+
+/** Whether `view` holds only ASCII (below 0x80) between `start` and `end`. */
+function asciiOnly(view: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (view.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** The tag names pages use most, by `tagKey`: one of them is not cut from the page again and again. */
+const COMMON_TAGS = new Map<number, string>();
+/** A number for a name (at most 15 characters) from its first, second and last characters and its length. */
+const tagKey = (html: string, start: number, end: number) =>
+  ((html.charCodeAt(start) * 256 + html.charCodeAt(start + 1 < end ? start + 1 : start)) * 256 +
+    html.charCodeAt(end - 1)) *
+    16 +
+  (end - start);
+for (const name of [
+  ...['a', 'b', 'p', 'i', 'em', 'br', 'dd', 'dl', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'td'],
+  ...['th', 'tr', 'ul', 'div', 'img', 'nav', 'body', 'font', 'form', 'head', 'html', 'link', 'main', 'meta', 'span'],
+  ...['input', 'label', 'style', 'table', 'tbody', 'thead', 'title', 'button', 'footer', 'header', 'iframe'],
+  ...['option', 'script', 'select', 'strong', 'section', 'article', 'noscript', 'textarea'],
+]) {
+  COMMON_TAGS.set(tagKey(name, 0, name.length), name);
+}
+
+/**
+ * The lower-case name between `start` and `end` when it is one of COMMON_TAGS written in lower case (most tags are),
+ * else undefined. Compared in place: nothing is allocated.
+ */
+function commonTagName(html: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length > 15) return undefined;
+  const name = COMMON_TAGS.get(tagKey(html, start, end));
+  return name !== undefined && html.startsWith(name, start) ? name : undefined;
+}
+
+/** Whether `name` holds a character outside `\t`–`~` (beyond ASCII, or a control character). */
+function beyondAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x09 || c > 0x7e) return true;
+  }
+  return false;
 }
 
 function streamSource(
@@ -140,6 +187,7 @@ function streamSource(
   const canStopEarly = subjects.length > 0 && subjects.every((t) => t !== undefined && !IMPLICIT_TAGS.has(t));
   let regionJustClosed = false;
   const stack: Open[] = [];
+  const counts = new OpenCounts();
   const captures: Capture[] = [];
   const active: Capture[] = [];
   let removedAt = -1;
@@ -165,8 +213,8 @@ function streamSource(
   /** Text (a slice or a decoded entity) where it is kept. */
   const text = (data: string) => {
     const top = stack[stack.length - 1]?.name;
-    if (title && !title.done && top === 'title') title.text += cleanText(data);
     const clean = cleanText(data);
+    if (title && !title.done && top === 'title') title.text += clean;
     if (h1 && !h1.done) h1.text += clean;
     if (skipAt < 0 && active.length) emit(clean);
   };
@@ -185,10 +233,11 @@ function streamSource(
 
   const open = (el: Open) => {
     const name = el.name;
-    if (startDiffers(name, stack, afterBody) || stack.length > MAX_HTML_DEPTH) throw GIVE_UP;
+    if (startDiffers(name, stack, afterBody, counts) || stack.length > MAX_HTML_DEPTH) throw GIVE_UP;
     if (name === 'tr' && stack[stack.length - 1]?.name === 'table')
       stack.push({ name: 'tbody', id: undefined, classes: undefined, implied: true });
     stack.push(el);
+    counts.count(name, 1);
     const depth = stack.length - 1;
     if (name === 'svg') svgDepth++;
     if (removedAt >= 0) return;
@@ -212,8 +261,11 @@ function streamSource(
   };
 
   const close = (name: string, implied: boolean) => {
+    // Implied elements are tbody, which is not counted.
     while (stack.length && stack[stack.length - 1]!.implied && name !== 'tbody') stack.pop();
-    if (!stack.pop()) return;
+    const popped = stack.pop();
+    if (!popped) return;
+    counts.count(popped.name, -1);
     const depth = stack.length;
     if (implied && RAW_FOR_PARSE5.has(name)) throw GIVE_UP;
     if (name === 'svg') svgDepth--;
@@ -268,14 +320,14 @@ function streamSource(
   const slice = (start: number, end: number) => html.slice(start, end);
   /** Lower-cased as the decoded page would be: a name beyond ASCII (never one the rules know) is decoded first. */
   const tagName = (start: number, end: number) => {
+    const common = commonTagName(html, start, end);
+    if (common) return common;
     const name = slice(start, end);
-    return (/[^\t-~]/.test(name) ? source.text(start, end) : name).toLowerCase();
+    return (beyondAscii(name) ? source.text(start, end) : name).toLowerCase();
   };
   const callbacks: TokenizerCallbacks = {
     onattribname(start, end) {
-      const n = end - start;
-      const name = n === 2 || n === 5 ? slice(start, end).toLowerCase() : '';
-      attribute = name === 'id' || name === 'class' ? name : undefined;
+      attribute = keptAttribute(html, start, end);
       value = '';
     },
     onattribdata(start, end) {

@@ -49,13 +49,17 @@ export const HEAD_TAGS = new Set([
   ...['html', 'head', 'title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template'],
 ]);
 /** The only elements parse5 keeps in place directly inside these table parts (anything else is foster-parented). */
-export const TABLE_CHILDREN: Record<string, Set<string> | undefined> = {
-  table: new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot', 'tr', 'script', 'style', 'input', 'form']),
-  tbody: new Set(['tr', 'script', 'style', 'input', 'form']),
-  thead: new Set(['tr', 'script', 'style', 'input', 'form']),
-  tfoot: new Set(['tr', 'script', 'style', 'input', 'form']),
-  tr: new Set(['td', 'th', 'script', 'style', 'input', 'form']),
-};
+// A Map: a tag name cut from the page is looked up by its hash, which a Set lookup before has already computed.
+export const TABLE_CHILDREN = new Map<string, Set<string>>([
+  [
+    'table',
+    new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot', 'tr', 'script', 'style', 'input', 'form']),
+  ],
+  ['tbody', new Set(['tr', 'script', 'style', 'input', 'form'])],
+  ['thead', new Set(['tr', 'script', 'style', 'input', 'form'])],
+  ['tfoot', new Set(['tr', 'script', 'style', 'input', 'form'])],
+  ['tr', new Set(['td', 'th', 'script', 'style', 'input', 'form'])],
+]);
 const SELECT_PARTS = new Set(['select', 'option', 'optgroup']);
 const SELECT_CHILDREN = new Set(['option', 'optgroup', 'script', 'template']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -99,26 +103,71 @@ function openWithin(open: readonly { name: string }[], targets: Set<string>, sto
 }
 
 /**
+ * How many elements of each name `startDiffers` looks for down the stack are open: where none is, the stack need not
+ * be walked (a page opens hundreds of elements that close a `<p>`, and rarely has one open).
+ */
+export class OpenCounts {
+  p = 0;
+  li = 0;
+  dd = 0;
+  dt = 0;
+  a = 0;
+  form = 0;
+
+  /** An element named `name` was pushed (`by` 1) or popped (`by` -1). By character codes: called for every tag. */
+  count(name: string, by: 1 | -1): void {
+    const n = name.length;
+    if (n > 4) return;
+    const second = n > 1 ? name.charCodeAt(1) : 0;
+    switch (name.charCodeAt(0)) {
+      case 0x70 /* p */:
+        if (n === 1) this.p += by;
+        return;
+      case 0x61 /* a */:
+        if (n === 1) this.a += by;
+        return;
+      case 0x6c /* l */:
+        if (n === 2 && second === 0x69 /* i */) this.li += by;
+        return;
+      case 0x64 /* d */:
+        if (n === 2 && second === 0x64 /* d */) this.dd += by;
+        else if (n === 2 && second === 0x74 /* t */) this.dt += by;
+        return;
+      case 0x66 /* f */:
+        if (name === 'form') this.form += by;
+    }
+  }
+}
+
+/**
  * Whether the tree parse5 builds could differ from the stream's when `name` starts on top of `open` (after
  * htmlparser2's implied end tags): parse5 closing an element further down than the current one, foster parenting in
  * tables, `<select>` content, nested headings, content after `</body>`, or elements parse5 reads its own way.
+ * `counts`, when given, are those of `open`.
  */
-export function startDiffers(name: string, open: readonly { name: string }[], afterBody: boolean): boolean {
+export function startDiffers(
+  name: string,
+  open: readonly { name: string }[],
+  afterBody: boolean,
+  counts?: OpenCounts,
+): boolean {
   const top = open[open.length - 1]?.name;
   if (GIVE_UP.has(name) || (afterBody && !AFTER_BODY_OK.has(name))) return true;
   if (top !== undefined) {
-    if (TABLE_CHILDREN[top] && !TABLE_CHILDREN[top].has(name)) return true;
+    const allowed = TABLE_CHILDREN.get(top);
+    if (allowed && !allowed.has(name)) return true;
     if (SELECT_PARTS.has(top) && !SELECT_CHILDREN.has(name)) return true;
     if (HEADINGS.has(name) && HEADINGS.has(top)) return true;
   }
-  if (name === 'li' && openWithin(open, LI, LIST_STOP)) return true;
-  if ((name === 'dd' || name === 'dt') && openWithin(open, DD_DT, LIST_STOP)) return true;
-  if (name === 'a' && openWithin(open, A, FORMATTING_MARKERS)) return true;
-  if (name === 'form' && openWithin(open, FORM, NOWHERE)) return true;
-  return CLOSES_P.has(name) && openWithin(open, P_ONLY, BUTTON_SCOPE);
+  if (name === 'li' && (!counts || counts.li > 0) && openWithin(open, LI, LIST_STOP)) return true;
+  if ((name === 'dd' || name === 'dt') && (!counts || counts.dd + counts.dt > 0) && openWithin(open, DD_DT, LIST_STOP))
+    return true;
+  if (name === 'a' && (!counts || counts.a > 0) && openWithin(open, A, FORMATTING_MARKERS)) return true;
+  if (name === 'form' && (!counts || counts.form > 0) && openWithin(open, FORM, NOWHERE)) return true;
+  return CLOSES_P.has(name) && (!counts || counts.p > 0) && openWithin(open, P_ONLY, BUTTON_SCOPE);
 }
 
 /** Whether visible text directly inside `top` would be moved (tables) or read differently (select) by parse5. */
 export function textDiffers(top: string | undefined, afterBody: boolean): boolean {
-  return afterBody || (top !== undefined && (TABLE_CHILDREN[top] !== undefined || top === 'select'));
+  return afterBody || (top !== undefined && (TABLE_CHILDREN.has(top) || top === 'select'));
 }

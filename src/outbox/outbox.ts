@@ -64,6 +64,8 @@ export class Outbox {
   private readonly healthy = new Set<string>();
   /** Delivered records not yet removed from their queue (removed in the background, a batch per write). */
   private readonly toPop = new Map<string, Set<string>>();
+  /** The batch whose removal is being written: still in the stored queue until that write commits. */
+  private readonly popWriting = new Map<string, Set<string>>();
   private readonly popping = new Map<string, Promise<void>>();
   /** Destinations asked to deliver while their run was finishing: it runs again, so nothing waits for a later ask. */
   private readonly askedAgain = new Set<string>();
@@ -298,10 +300,12 @@ export class Outbox {
         const notifier = this.notifiers().get(dest);
         if (!notifier) return;
         if (batch.length === 0) {
+          // Delivered records whose removal is queued or being written are skipped here (they carry their sent mark:
+          // attempting them again would only read that mark and pop them once more).
+          const stored = (await this.store.get<DeliveryRecord[]>(queueKey(dest))) ?? [];
           const popped = this.toPop.get(dest);
-          batch = ((await this.store.get<DeliveryRecord[]>(queueKey(dest))) ?? []).filter(
-            (r) => !popped?.has(r.alertId),
-          );
+          const writing = this.popWriting.get(dest);
+          batch = stored.filter((r) => !popped?.has(r.alertId) && !writing?.has(r.alertId));
         }
         const head = batch[0];
         if (!head) {
@@ -398,11 +402,16 @@ export class Outbox {
     const run = (async () => {
       for (let next = this.toPop.get(dest); next?.size; next = this.toPop.get(dest)) {
         this.toPop.delete(dest);
-        await this.store.update<DeliveryRecord[]>(
-          queueKey(dest),
-          (q) => (q ?? []).filter((r) => !next.has(r.alertId)),
-          true,
-        );
+        this.popWriting.set(dest, next);
+        try {
+          await this.store.update<DeliveryRecord[]>(
+            queueKey(dest),
+            (q) => (q ?? []).filter((r) => !next.has(r.alertId)),
+            true,
+          );
+        } finally {
+          this.popWriting.delete(dest);
+        }
       }
     })()
       .catch((error: unknown) =>

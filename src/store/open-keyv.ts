@@ -121,16 +121,24 @@ type SqliteAdapter = InstanceType<typeof import('@keyv/sqlite').default>;
 /**
  * The SQLite adapter with the `setMany` it lacks (keyv then sets each key on its own: a statement prepared and run per
  * key): all the entries in one upsert, read from a JSON array. keyv serialises and prefixes the entries as for `set`.
+ * And a `getMany` that matches the rows to the keys through a Map: the adapter's own searches the rows for each key,
+ * 250,000 string comparisons for a pass's read of 500 keys.
  */
 function withSetMany(sqlite: SqliteAdapter): SqliteAdapter {
   const table = sqlite.opts.table ?? 'keyv';
   const upsert =
     `INSERT INTO ${table} (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') ` +
     `FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+  const select = `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`;
   return Object.assign(sqlite, {
     async setMany(entries: Array<{ key: string; value: unknown }>): Promise<boolean[]> {
       await sqlite.query(upsert, JSON.stringify(entries.map(({ key, value }) => [key, value])));
       return entries.map(() => true);
+    },
+    async getMany(keys: string[]): Promise<Array<string | undefined>> {
+      const rows = (await sqlite.query(select, JSON.stringify(keys))) as Array<{ key: string; value: string }>;
+      const values = new Map(rows.map((row) => [row.key, row.value]));
+      return keys.map((key) => values.get(key));
     },
   });
 }

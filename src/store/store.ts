@@ -277,8 +277,8 @@ export class Store {
   }
 
   /**
-   * SQLite: read `keys` and write what `decide` returns in one `BEGIN IMMEDIATE` transaction — one read, the writes
-   * handed to the driver at once, one commit — so a unit of several keys (an alert and its delivery records) costs a
+   * SQLite: read `keys` and write what `decide` returns in one `BEGIN IMMEDIATE` transaction — one read, one write
+   * statement, one commit — so a unit of several keys (an alert and its delivery records) costs a
    * few round trips and holds the write lock briefly, atomically beside other processes on the same file. It goes
    * before waiting transactions that are not urgent (a pass's batched writes).
    */
@@ -290,7 +290,9 @@ export class Store {
     return transactions.run(async () => {
       const values = await storeCall('read', () => this.keyv.getMany(keys));
       const { writes, result } = decide(new Map(keys.map((key, i) => [key, values[i] ?? undefined])));
-      await Promise.all([...writes].map(([key, value]) => storeCall('write', () => this.keyv.set(key, value))));
+      // One statement for all the writes (see open-keyv.ts), instead of one per key.
+      const entries = [...writes].map(([key, value]) => ({ key, value }));
+      if (entries.length) await storeCall('write', () => this.keyv.setMany(entries));
       return result;
     }, true);
   }
@@ -334,9 +336,20 @@ export class Store {
       return;
     }
     if (keepHistory && previous && previous.contentHash !== snapshot.contentHash) {
-      await this.update<Snapshot[]>(`snaphist:${watchId}`, (old) =>
-        [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY),
-      );
+      const history = `snaphist:${watchId}`;
+      const pushed = (old: Snapshot[] | undefined) => [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY);
+      // SQLite: the history and the new snapshot in one transaction, one write statement.
+      if (this.transactions) {
+        await this.transact([history, key], (values) => ({
+          writes: new Map<string, unknown>([
+            [history, pushed(values.get(history) as Snapshot[] | undefined)],
+            [key, snapshot],
+          ]),
+          result: undefined,
+        }));
+        return;
+      }
+      await this.update<Snapshot[]>(history, pushed);
     }
     await this.set(key, snapshot);
   }

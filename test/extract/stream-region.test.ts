@@ -214,6 +214,9 @@ describe('pages where the HTML parsers build different trees go to the DOM', () 
     ['a paragraph closed by a div further down', '<div class="x"><p><span>a<div>b</div>c</span></p></div>', 'p'],
     ['content after </body>', '<body><div class="x">in</div></body><div class="x">out</div>', '.x'],
     ['a selector the stream does not read', '<ul class="l"><li>a</li><li>b</li></ul>', 'li:first-child'],
+    ['a link inside a link', '<div class="x"><a href="/1">a<span><a href="/2">b</a></span></a></div>', '.x'],
+    ['a definition inside a definition', '<dl class="x"><dd>a<span><dt>b</dt></span></dd></dl>', '.x'],
+    ['a form inside a form', '<div class="x"><form>a<div><form>b</form></div></form></div>', '.x'],
   ];
   for (const [what, html, select] of cases) {
     it(what, () => {
@@ -221,6 +224,23 @@ describe('pages where the HTML parsers build different trees go to the DOM', () 
       expect(domRegion(html, select).text.length).toBeGreaterThan(0);
     });
   }
+
+  it('an element that was open no longer counts once closed, however it was closed', () => {
+    // Each would send the page to the DOM while the element before it is still open.
+    const pages = [
+      '<body><p>a</p><div class="x"><span><div>b</div></span></div></body>',
+      '<body><p>a<div class="x"><span><div>b</div></span></div></body>',
+      '<body><ul><li>a</ul><div class="x"><span><li>b</li></span></div></body>',
+      '<body><a href="/1">a</a><div class="x"><span><a href="/2">b</a></span></div></body>',
+      '<body><dl><dt>a</dl><div class="x"><span><dt>b</dt></span></div></body>',
+      '<body><form>a</form><div class="x"><form>b</form></div></body>',
+    ];
+    for (const html of pages) {
+      const streamed = streamRegion(html, '.x');
+      expect({ html, streamed: streamed !== undefined }).toEqual({ html, streamed: true });
+      expect({ html, streamed }).toEqual({ html, streamed: domRegion(html, '.x') });
+    }
+  });
 
   it('a selector that matches nothing is judged on the DOM (selector failure)', () => {
     expect(streamRegion('<div class="a">x</div>', '.b')).toBeUndefined();
@@ -285,6 +305,22 @@ describe('read from the undecoded bytes, the stream gives what it gives on the d
         expect({ select, got: streamRegionBytes(body, select, ignore) }).toEqual({ select, got: expected });
       }
       expect(streamRegionBytes(body, 'ul.list')?.text).toBe('关于稀土 出口的通知（第1号）\n癌 啊 安 按 <ul>\n第二条');
+    });
+  }
+  // GB18030 characters whose second byte is ASCII (丂 81 40 '@', 乣 81 60, 丟 81 47 'G', 乗 81 5C '\\', 亅 81 7C '|'),
+  // beside pieces of plain ASCII (white space, a class name, figures), which are cut from the bytes without decoding.
+  const mixed =
+    '<html><head><title>丂 title</title></head><body><ul class="list 乗" id="x亅"> <li>丂</li>\n <li>2026</li>' +
+    '<li class="G">乣G乣</li><li>a 丟 b</li><li>| 亅 |</li></ul></body></html>';
+  for (const charset of ['utf-8', 'gb18030']) {
+    it(`text beside characters whose bytes include ASCII, in ${charset}`, () => {
+      const body = { bytes: iconv.encode(mixed, charset), charset };
+      for (const select of ['ul.list', 'ul.乗', '#x亅', 'li.G', 'li'])
+        expect({ select, got: streamRegionBytes(body, select) }).toEqual({ select, got: streamRegion(mixed, select) });
+      expect(streamRegionBytes(body, 'ul.list')).toEqual({
+        text: '丂\n2026\n乣G乣\na 丟 b\n| 亅 |',
+        title: '丂 title',
+      });
     });
   }
 });

@@ -60,6 +60,30 @@ it('transact reads every key and writes the decision as one unit; a failing deci
   expect(await store.get('a')).toBe(2);
 });
 
+it('a pass reads many keys ahead in one go, each value under its own key, missing ones as missing', async () => {
+  const { store } = await openSqlite();
+  const values: Record<string, unknown> = {
+    'snap:a': { text: '一\n二' },
+    'health:a': { n: 0 },
+    'snap:b': [1, 'x'],
+    c: 'plain',
+  };
+  for (const [key, value] of Object.entries(values)) await store.set(key, value);
+  // Asked in another order than written, with keys never written and one asked twice; more than one read's worth.
+  const asked = [
+    'c',
+    'snap:none',
+    'snap:b',
+    'health:a',
+    'c',
+    'snap:a',
+    ...Array.from({ length: 600 }, (_, i) => `k${i}`),
+  ];
+  await store.prefetch(asked);
+  for (const key of asked) expect({ key, value: await store.get(key) }).toEqual({ key, value: values[key] });
+  expect(await store.keyv.getMany(['snap:a', 'nothing', 'c'])).toEqual([values['snap:a'], undefined, 'plain']);
+});
+
 it('a snapshot whose content did not change is read back at once and survives a restart', async () => {
   const { store, url } = await openSqlite();
   const snap = (fetchedAt: string): Snapshot => ({ bodyHash: fetchedAt, contentHash: 'same', text: 't', fetchedAt });
