@@ -1,6 +1,7 @@
 import { renderConsoleAlert } from '../../notifiers/console.js';
 import { createLogger } from '../logger.js';
 import { redactSecrets } from '../security/secrets.js';
+import { Metrics } from '../ops/metrics.js';
 import { Runner } from '../pipeline/runner.js';
 import { browserFetchFor } from './browser.js';
 import { EXIT, loadOrExit, openStoreOrExit } from './load-or-exit.js';
@@ -19,7 +20,12 @@ export async function checkCommand(id: string, opts: { config: string; json?: bo
   const logger = createLogger(process.env.REGWATCH_LOG_LEVEL ?? 'warn');
   const store = await openStoreOrExit();
   const browser = browserFetchFor(config, logger);
-  const runner = new Runner({ store, logger, ...(browser ? { browser: browser.fetch } : {}) });
+  const runner = new Runner({
+    store,
+    logger,
+    metrics: Metrics.discarding(),
+    ...(browser ? { browser: browser.fetch } : {}),
+  });
   // What check prints (the watch URL, failure messages, alerts) never shows a secret value, as the logs do not.
   const print = (text: string) => process.stdout.write(redactSecrets(text));
   try {

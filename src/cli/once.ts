@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { loadHistory } from '../figures/history.js';
 import { createLogger } from '../logger.js';
+import { Metrics } from '../ops/metrics.js';
 import { Runner } from '../pipeline/runner.js';
 import { EXIT, loadOrExit, openStoreOrExit } from './load-or-exit.js';
 import { browserFetchFor } from './browser.js';
@@ -31,6 +32,7 @@ export async function onceCommand(opts: {
     store,
     deliveryStore,
     logger,
+    metrics: Metrics.discarding(),
     ...(opts.json ? { json: true } : {}),
     ...(browser ? { browser: browser.fetch } : {}),
   });

@@ -85,6 +85,34 @@ function createInstruments(client: typeof PromClient) {
 
 type Instruments = ReturnType<typeof createInstruments>;
 
+/** An instrument that records nothing (every method the pipeline calls on a counter, gauge or histogram). */
+const NOTHING = { inc() {}, observe() {}, set() {}, reset() {}, remove() {} };
+
+/** Instruments for a run nobody scrapes: each one records nothing, and prom-client is never loaded. */
+const DISCARDED = Object.defineProperty(
+  Object.fromEntries(
+    [
+      'checks',
+      'failures',
+      'changes',
+      'alertsSent',
+      'alertsFailed',
+      'pending',
+      'destinationUp',
+      'watchFailures',
+      'fetchSeconds',
+      'checkSeconds',
+      'lastSuccess',
+    ].map((name) => [name, NOTHING]),
+  ),
+  'registry',
+  {
+    get() {
+      throw new Error('these metrics are discarded (a run that serves no /metrics): there is no registry');
+    },
+  },
+) as unknown as Instruments;
+
 /**
  * regwatch's Prometheus metrics. Label values are bounded: watch ids and destination ids come from config, outcomes
  * and kinds from fixed lists — never URLs or chat channel names. The metrics are made on first use (see
@@ -92,6 +120,16 @@ type Instruments = ReturnType<typeof createInstruments>;
  */
 export class Metrics {
   #instruments?: Instruments;
+
+  /**
+   * Metrics for a run that serves no /metrics (`regwatch once`, `check`): recording them would load prom-client and
+   * cost a few tens of microseconds per check for nothing. Its registry is an error to ask for.
+   */
+  static discarding(): Metrics {
+    const metrics = new Metrics();
+    metrics.#instruments = DISCARDED;
+    return metrics;
+  }
 
   constructor(defaults = false) {
     // The event-loop delay is sampled every 100 ms, not prom-client's 10 ms: its timer was nearly all of an idle

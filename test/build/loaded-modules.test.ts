@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +72,36 @@ describe('what `regwatch once` loads on a config without watches', () => {
       'src/fetch/http-fetch.ts',
     ];
     expect(sources.filter((s) => loaded.has(s))).toEqual([]);
+  });
+});
+
+describe('what `regwatch once` loads on a config with a watch', () => {
+  it('checks the page without loading prom-client: a one-off run serves no /metrics', async () => {
+    const site = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><body><ul class="list"><li><a href="/a/1">关于稀土的通知</a></li></ul></body></html>');
+    });
+    await new Promise<void>((ready) => site.listen(0, '127.0.0.1', ready));
+    try {
+      const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+      const { dir, store } = tempConfig({
+        'watches/w.yaml': `watches:\n  - id: page-1\n    name: Page\n    source: other\n    kind: page\n    url: ${url}\n    select: ul.list\n`,
+        'notify.yaml': 'channels:\n  - id: out\n    type: console\n',
+      });
+      const out = join(dir, 'modules.txt');
+      const result = await runCli(['once', '--config', dir], {
+        REGWATCH_STORE: store,
+        REGWATCH_MODULES_OUT: out,
+        NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'record-modules.js')}`,
+      });
+      expect(result.stderr).toContain('checked 1 watch(es): 0 changed, 0 unchanged, 1 baseline, 0 failed');
+      const loaded = loadedSources(readFileSync(out, 'utf8'));
+      // The check ran (its code was loaded) …
+      expect(loaded).toContain('src/pipeline/check-watch.ts');
+      // … and recorded no metric.
+      expect(['prom-client', '@opentelemetry/api'].filter((p) => loaded.has(`node_modules/${p}`))).toEqual([]);
+    } finally {
+      site.close();
+    }
   });
 });
