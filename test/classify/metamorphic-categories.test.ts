@@ -418,3 +418,17 @@ describe('easing through licences grants licences; a control suspended is a rela
     ]);
   });
 });
+
+describe('a headline about another mineral makes that mineral the news', () => {
+  it('its shipments are no rare-earth statistics; the same headline on rare earths is', () => {
+    const body =
+      'Shipments slumped 60% in the first half after export licences were required last September. ' +
+      'Rare earths were not affected, traders said.';
+    const title = (metal: string) => `Metals wrap: ${metal} shipments slump 60% in first half`;
+    for (const metal of ['antimony', 'gallium', 'tungsten'])
+      expect(categories(title(metal), body, '2025-07-25')).toEqual([]);
+    expect(
+      categories(title('rare earth magnet'), body.replace('Rare earths were', 'Antimony was'), '2025-07-25'),
+    ).toEqual(['export_statistics']);
+  });
+});
