@@ -432,3 +432,17 @@ describe('a headline about another mineral makes that mineral the news', () => {
     ).toEqual(['export_statistics']);
   });
 });
+
+describe('a named rule that takes effect is a regulation in any of the verbs for it', () => {
+  it('起施行, 起实行, 起生效, 正式实行, in either script; a story on the registers with no rule is not', () => {
+    const title = '稀土企业产品流向登记规定出台';
+    const text = (verb: string) =>
+      `记者从工业和信息化部获悉，《稀土冶炼企业产品流向登记规定》日前出台，自2026年3月1日${verb}。`;
+    for (const verb of ['起施行', '起实行', '起生效', '正式实行']) {
+      expect(categories(title, text(verb), '2025-10-15')).toEqual(['regulation']);
+      expect(categories(toTaiwan(title), toTaiwan(text(verb)), '2025-10-15')).toEqual(['regulation']);
+    }
+    const cited = '据统计，10月稀土冶炼企业共登记产品流向记录1200条。';
+    expect(categories('稀土企业登记情况', cited, '2025-10-15')).toEqual([]);
+  });
+});
