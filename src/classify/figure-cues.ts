@@ -96,12 +96,17 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
-  // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采.
+  // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
+  // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
   [
     'mining',
-    /开采|采矿|矿产品|mining|mined|extraction|exploration|mineral\s+products?|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?)\b)/gi,
+    /开采|采矿|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?)\b)/gi,
   ],
-  ['smelting', /冶炼分离|冶炼|分离|smelt(?:ing|ed)|separat(?:ion|ed)|refining|refined/gi],
+  // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
+  [
+    'smelting',
+    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|separat(?:ion|ed|ing|ors?)\b|(?<!\b(?:a|in)\s)\bseparate\b|refin(?:ing|ed|ers?|eries)\b/gi,
+  ],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
     'ion',

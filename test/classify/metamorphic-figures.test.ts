@@ -241,3 +241,24 @@ describe('the export quota named after its tonnage: every year changed', () => {
       ).toEqual([`export_quota|30184|${year}|-|-|-`, `rare_earth_exports|18600|${year}|-|-|-`]);
     });
 });
+
+describe('the workers and the work name the quota: every wording of the same allowance', () => {
+  const lead = 'China handed out the first tranche of this year’s rare earth allowances, letting ';
+  for (const [mining, smelting] of [
+    ['miners dig up', 'refiners separate'],
+    ['miners extract', 'smelters process'],
+    ['mining of', 'separation of'],
+  ] as const)
+    it(`"${mining}" … "${smelting}"`, () => {
+      expect(figs(`${lead}${mining} 135,000 tonnes and ${smelting} 127,000 tonnes.`, '2026-02-11')).toEqual([
+        'mining_quota|135000|2026|1|-|-',
+        'smelting_quota|127000|2026|1|-|-',
+      ]);
+    });
+  it('"up" after a verb is its particle, after a tonnage word a change', () => {
+    expect(figs(`${lead}miners dig up 135,000 tonnes.`, '2026-02-11')).toEqual(['mining_quota|135000|2026|1|-|-']);
+    expect(
+      figs('China’s rare earth exports rose to 5,000 tonnes in May, up 600 tonnes from April.', '2025-06-20'),
+    ).toEqual(['rare_earth_exports|5000|2025-05|-|-|-']);
+  });
+});
