@@ -262,3 +262,16 @@ describe('the workers and the work name the quota: every wording of the same all
     ).toEqual(['rare_earth_exports|5000|2025-05|-|-|-']);
   });
 });
+
+describe('the batches so far summed are a year-to-date total in any of the words for the sum', () => {
+  const zh = (sum: string) => `工信部下发2024年第二批稀土开采指标135000吨。${sum}270000吨。`;
+  const en = (sum: string) =>
+    `China issued the second tranche of 2024 rare earth mining quotas at 135,000 tonnes. ${sum} 270,000 tonnes.`;
+  const expected = ['mining_quota_ytd|270000|2024|-|-|-', 'mining_quota|135000|2024|2|-|-'];
+  for (const sum of ['两批共计', '两批累计下发', '连同第一批，两批合计', '前两批合计'])
+    it(sum, () => expect(figs(zh(sum), '2024-08-20')).toEqual(expected));
+  it('两批累計 in traditional characters', () =>
+    expect(figs(zh('兩批累計').replace('开采指标', '開採指標'), '2024-08-20')).toEqual(expected));
+  for (const sum of ['The two tranches together come to', 'That brings both rounds to', 'The first two batches total'])
+    it(sum, () => expect(figs(en(sum), '2024-08-20')).toEqual(expected));
+});
