@@ -275,3 +275,17 @@ describe('the batches so far summed are a year-to-date total in any of the words
   for (const sum of ['The two tranches together come to', 'That brings both rounds to', 'The first two batches total'])
     it(sum, () => expect(figs(en(sum), '2024-08-20')).toEqual(expected));
 });
+
+describe('a month forecast with no figure leaves the text on the month it reports: every month changed', () => {
+  for (const m of [4, 7, 10])
+    it(`${MONTHS[m - 1]!} figures, ${MONTHS[m]!} forecast`, () => {
+      const text =
+        `China's magnet exports came to 5,300 tonnes in ${MONTHS[m - 1]!}. ` +
+        `We expect ${MONTHS[m]!} volumes somewhere between 5,000 and 5,500 tonnes. ` +
+        'Year to date, magnet exports stand at 49,300 tonnes.';
+      expect(figs(text, `2025-${pad(m + 1)}-22`)).toEqual([
+        `magnet_exports|49300|2025-01/2025-${pad(m)}|-|-|-`,
+        `magnet_exports|5300|2025-${pad(m)}|-|-|-`,
+      ]);
+    });
+});
