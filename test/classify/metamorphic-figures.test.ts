@@ -289,3 +289,18 @@ describe('a month forecast with no figure leaves the text on the month it report
       ]);
     });
 });
+
+describe('a country named before its tonnage in an English breakdown is a destination: every country changed', () => {
+  const text = (breakdown: string) =>
+    `China's magnet exports came to 5,300 tonnes in October. By destination, ${breakdown}.`;
+  const total = 'magnet_exports|5300|2025-10|-|-|-';
+  for (const country of ['Vietnam', 'India', 'Germany'])
+    for (const breakdown of [`${country} about 900 tonnes`, `${country}: 900 tonnes`])
+      it(`${breakdown}: another destination, left out`, () =>
+        expect(figs(text(breakdown), '2025-11-20')).toEqual([total]));
+  it('Japan about 900 tonnes: a reported destination', () =>
+    expect(figs(text('Japan about 900 tonnes'), '2025-11-20')).toEqual([
+      'magnet_exports_to_japan|900|2025-10|-|-|-',
+      total,
+    ]));
+});
