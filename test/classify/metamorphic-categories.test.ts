@@ -446,3 +446,26 @@ describe('a named rule that takes effect is a regulation in any of the verbs for
     expect(categories('稀土企业登记情况', cited, '2025-10-15')).toEqual([]);
   });
 });
+
+describe('a newsletter’s own highlights and a headline naming the month are its statistics', () => {
+  const bullets =
+    '- Total shipments of rare earth magnets from China came to 5,300 tonnes in October, 4% more than in September.\n' +
+    '- Deliveries to the United States reached 1,200 tonnes, up 31% on the month.\n' +
+    '- Japan took 380 tonnes; Vietnam and India together about 900 tonnes.';
+  const body = (heading: string) => `${heading}\n${bullets}\nOur take: demand looks firm into the year end.`;
+  const title = 'Magnet Monitor | October: Vietnam and India lead the rebound';
+  it('bullets under "Highlights", "Key figures" or 要点 are the document’s own summary', () => {
+    for (const heading of ['Highlights this issue', 'Key figures:', '本期要点'])
+      expect(categories(title, body(heading), '2025-11-22')).toEqual(['export_statistics']);
+  });
+  it('the same bullets under "Top stories" are other stories', () => {
+    expect(categories(title, body('Top stories'), '2025-11-22')).toEqual([]);
+  });
+  it('a headline naming a month for prices, quotas or controls is about those, in either script', () => {
+    expect(categories('Magnet Monitor | October prices: buyers hold back', body('Highlights'), '2025-11-22')).toEqual(
+      [],
+    );
+    expect(categories('磁材月报：10月价格走弱', body('本期要点'), '2025-11-22')).toEqual([]);
+    expect(categories('磁材月报：10月越南印度领涨', body('本期要点'), '2025-11-22')).toEqual(['export_statistics']);
+  });
+});
