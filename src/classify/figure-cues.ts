@@ -137,7 +137,10 @@ const CUES: Array<[CueType, RegExp]> = [
     'not_quota',
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,
   ],
-  ['forecast', /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|有望/gi],
+  [
+    'forecast',
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|有望/gi,
+  ],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
   // (若 alone too, 若把…计算在内, but not 若干 "several".)
   ['conditional', /\bif\b|如果|假如|倘若|若(?!干)/gi],

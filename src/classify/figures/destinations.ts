@@ -78,7 +78,17 @@ export function findDestinations(text: string): DestinationMatch[] {
   const out: DestinationMatch[] = [];
   STRICT.lastIndex = 0;
   for (let m = STRICT.exec(text); m; m = STRICT.exec(text)) {
-    const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? (m[5] ? 'america' : undefined) ?? m[6] ?? m[7] ?? m[8] ?? '').toLowerCase();
+    const name = (
+      m[1] ??
+      m[2] ??
+      m[3] ??
+      m[4] ??
+      (m[5] ? 'america' : undefined) ??
+      m[6] ??
+      m[7] ??
+      m[8] ??
+      ''
+    ).toLowerCase();
     const country = SLUG.get(name);
     if (country) out.push({ country, start: m.index, end: m.index + m[0].length, strict: true });
   }
