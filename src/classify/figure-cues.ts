@@ -79,7 +79,7 @@ const CUES: Array<[CueType, RegExp]> = [
   // target, nor a market or price cap.
   [
     'quota',
-    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+targets?\b|(?<!(?:market|price|tariff)\s)\bcaps?\b/gi,
+    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+(?:targets?|limits?)\b|(?<!(?:market|price|tariff)\s)\bcaps?\b/gi,
   ],
   [
     'trade',
@@ -87,7 +87,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // The export quotas China set until 2014 are not a production quota: `export_quota`.
   ['export_quota', /出口配额|export\s+quotas?\b/gi],
@@ -100,7 +100,7 @@ const CUES: Array<[CueType, RegExp]> = [
   // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
   [
     'mining',
-    /开采|采矿|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?)\b)/gi,
+    /开采|采矿|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
   ],
   // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
   [

@@ -304,3 +304,16 @@ describe('a country named before its tonnage in an English breakdown is a destin
       total,
     ]));
 });
+
+describe('limits are quotas when the activity names them: every limit word', () => {
+  for (const limit of ['production limits', 'output limits', 'production quotas', 'production targets'])
+    it(`"second round of … ${limit}"`, () => {
+      const text =
+        `China has set its second round of 2026 rare earth ${limit}, allowing mines to produce 140,000 tonnes ` +
+        'and plants to turn out 131,000 tonnes of separated products.';
+      expect(figs(text, '2026-08-19')).toEqual(['mining_quota|140000|2026|2|-|-', 'smelting_quota|131000|2026|2|-|-']);
+      expect(classify({ title: '', text, date: '2026-08-19' }, rules).categories.map((c) => c.category)).toEqual([
+        'quota_batch',
+      ]);
+    });
+});
