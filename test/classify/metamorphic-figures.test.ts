@@ -317,3 +317,12 @@ describe('limits are quotas when the activity names them: every limit word', () 
       ]);
     });
 });
+
+describe('the first months in any numeral: 前2个月, 前两个月, 前二个月, 前兩個月', () => {
+  for (const first of ['前2个月', '前两个月', '前二个月', '前兩個月'])
+    it(first, () =>
+      expect(figs(`${first}我国稀土磁材出口0.93万吨。`, '2026-03-20')).toEqual([
+        'magnet_exports|9300|2026-01/2026-02|-|-|-',
+      ]),
+    );
+});
