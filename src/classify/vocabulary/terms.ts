@@ -129,7 +129,7 @@ export const TERMS = {
     '\\ballocations?\\b',
     '\\b(?:production|output|mining|control)\\s+(?:plans?|limits?)\\b',
     // ("production limits": the activity, then the limit as the quota word.)
-    '(?<=\\b(?:production|output|mining|smelting|separation|extraction)\\s)limits?\\b',
+    '\\blimits?\\b(?<=\\b(?:production|output|mining|smelting|separation|extraction)\\slimits?)',
     '\\btargets?\\b',
     '\\bmaximum\\s+(?:amount|volume|output)\\b',
   ),
