@@ -79,7 +79,7 @@ const CUES: Array<[CueType, RegExp]> = [
   // target, nor a market or price cap.
   [
     'quota',
-    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+targets?\b|(?<!(?:market|price|tariff)\s)\bcaps?\b/gi,
+    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+(?:targets?|limits?)\b|(?<!(?:market|price|tariff)\s)\bcaps?\b/gi,
   ],
   [
     'trade',
@@ -87,7 +87,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // The export quotas China set until 2014 are not a production quota: `export_quota`.
   ['export_quota', /出口配额|export\s+quotas?\b/gi],
@@ -96,12 +96,17 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
-  // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采.
+  // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
+  // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
   [
     'mining',
-    /开采|采矿|矿产品|mining|mined|extraction|exploration|mineral\s+products?|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?)\b)/gi,
+    /开采|采矿|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
   ],
-  ['smelting', /冶炼分离|冶炼|分离|smelt(?:ing|ed)|separat(?:ion|ed)|refining|refined/gi],
+  // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
+  [
+    'smelting',
+    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries)\b/gi,
+  ],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
     'ion',
@@ -121,7 +126,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['import', /进口|imports?\b|imported|importing/gi],
   [
     'ytd',
-    /前两批|前三批|两批合计|三批合计|两批共|三批共|累计下达|first two batches|first three batches|two batches|three batches|both batches|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
   ],
   [
     'year_total',
@@ -132,7 +137,10 @@ const CUES: Array<[CueType, RegExp]> = [
     'not_quota',
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,
   ],
-  ['forecast', /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|预计|预测|预期|将达|将高达|将超|有望/gi],
+  [
+    'forecast',
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|有望/gi,
+  ],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
   // (若 alone too, 若把…计算在内, but not 若干 "several".)
   ['conditional', /\bif\b|如果|假如|倘若|若(?!干)/gi],

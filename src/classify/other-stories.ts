@@ -20,6 +20,18 @@ const size = (text: string, start: number, end: number) => {
 };
 /** A digest has at least this many short items in a run. */
 const DIGEST_MIN = 3;
+/**
+ * A heading that makes the bullets under it the document's own summary, not other stories: "Highlights this issue",
+ * "Key points", "At a glance", 要点, 摘要.
+ */
+const OWN_SUMMARY =
+  /^[ \t]*(?:(?:the\s+)?(?:highlights|key\s+(?:points|figures|takeaways|numbers|data)|at\s+a\s+glance|in\s+brief|summary|the\s+numbers|takeaways)\b[^\n]{0,30}|[^\n]{0,12}(?:要点|摘要|速览|概要|亮点)[^\n]{0,8})[:：]?[ \t]*$/i;
+
+/** The last non-blank line before `offset`. */
+function lineBefore(text: string, offset: number): string {
+  const head = text.slice(Math.max(0, offset - 400), offset).trimEnd();
+  return head.slice(head.lastIndexOf('\n') + 1);
+}
 
 /** A block of links ends at the first line long enough to be a paragraph of the story again. */
 function blockEnd(text: string, from: number): number {
@@ -45,7 +57,7 @@ export function otherStories(text: string): Array<[number, number]> {
   let lastEnd = -1;
   const flush = () => {
     const short = run.filter(([s, e]) => size(text, s, e) <= ITEM_MAX);
-    if (short.length >= DIGEST_MIN) out.push(...short);
+    if (short.length >= DIGEST_MIN && !OWN_SUMMARY.test(lineBefore(text, run[0]![0]))) out.push(...short);
     run = [];
   };
   BULLET.lastIndex = 0;

@@ -418,3 +418,54 @@ describe('easing through licences grants licences; a control suspended is a rela
     ]);
   });
 });
+
+describe('a headline about another mineral makes that mineral the news', () => {
+  it('its shipments are no rare-earth statistics; the same headline on rare earths is', () => {
+    const body =
+      'Shipments slumped 60% in the first half after export licences were required last September. ' +
+      'Rare earths were not affected, traders said.';
+    const title = (metal: string) => `Metals wrap: ${metal} shipments slump 60% in first half`;
+    for (const metal of ['antimony', 'gallium', 'tungsten'])
+      expect(categories(title(metal), body, '2025-07-25')).toEqual([]);
+    expect(
+      categories(title('rare earth magnet'), body.replace('Rare earths were', 'Antimony was'), '2025-07-25'),
+    ).toEqual(['export_statistics']);
+  });
+});
+
+describe('a named rule that takes effect is a regulation in any of the verbs for it', () => {
+  it('起施行, 起实行, 起生效, 正式实行, in either script; a story on the registers with no rule is not', () => {
+    const title = '稀土企业产品流向登记规定出台';
+    const text = (verb: string) =>
+      `记者从工业和信息化部获悉，《稀土冶炼企业产品流向登记规定》日前出台，自2026年3月1日${verb}。`;
+    for (const verb of ['起施行', '起实行', '起生效', '正式实行']) {
+      expect(categories(title, text(verb), '2025-10-15')).toEqual(['regulation']);
+      expect(categories(toTaiwan(title), toTaiwan(text(verb)), '2025-10-15')).toEqual(['regulation']);
+    }
+    const cited = '据统计，10月稀土冶炼企业共登记产品流向记录1200条。';
+    expect(categories('稀土企业登记情况', cited, '2025-10-15')).toEqual([]);
+  });
+});
+
+describe('a newsletter’s own highlights and a headline naming the month are its statistics', () => {
+  const bullets =
+    '- Total shipments of rare earth magnets from China came to 5,300 tonnes in October, 4% more than in September.\n' +
+    '- Deliveries to the United States reached 1,200 tonnes, up 31% on the month.\n' +
+    '- Japan took 380 tonnes; Vietnam and India together about 900 tonnes.';
+  const body = (heading: string) => `${heading}\n${bullets}\nOur take: demand looks firm into the year end.`;
+  const title = 'Magnet Monitor | October: Vietnam and India lead the rebound';
+  it('bullets under "Highlights", "Key figures" or 要点 are the document’s own summary', () => {
+    for (const heading of ['Highlights this issue', 'Key figures:', '本期要点'])
+      expect(categories(title, body(heading), '2025-11-22')).toEqual(['export_statistics']);
+  });
+  it('the same bullets under "Top stories" are other stories', () => {
+    expect(categories(title, body('Top stories'), '2025-11-22')).toEqual([]);
+  });
+  it('a headline naming a month for prices, quotas or controls is about those, in either script', () => {
+    expect(categories('Magnet Monitor | October prices: buyers hold back', body('Highlights'), '2025-11-22')).toEqual(
+      [],
+    );
+    expect(categories('磁材月报：10月价格走弱', body('本期要点'), '2025-11-22')).toEqual([]);
+    expect(categories('磁材月报：10月越南印度领涨', body('本期要点'), '2025-11-22')).toEqual(['export_statistics']);
+  });
+});

@@ -241,3 +241,88 @@ describe('the export quota named after its tonnage: every year changed', () => {
       ).toEqual([`export_quota|30184|${year}|-|-|-`, `rare_earth_exports|18600|${year}|-|-|-`]);
     });
 });
+
+describe('the workers and the work name the quota: every wording of the same allowance', () => {
+  const lead = 'China handed out the first tranche of this year’s rare earth allowances, letting ';
+  for (const [mining, smelting] of [
+    ['miners dig up', 'refiners separate'],
+    ['miners extract', 'smelters process'],
+    ['mining of', 'separation of'],
+  ] as const)
+    it(`"${mining}" … "${smelting}"`, () => {
+      expect(figs(`${lead}${mining} 135,000 tonnes and ${smelting} 127,000 tonnes.`, '2026-02-11')).toEqual([
+        'mining_quota|135000|2026|1|-|-',
+        'smelting_quota|127000|2026|1|-|-',
+      ]);
+    });
+  it('"up" after a verb is its particle, after a tonnage word a change', () => {
+    expect(figs(`${lead}miners dig up 135,000 tonnes.`, '2026-02-11')).toEqual(['mining_quota|135000|2026|1|-|-']);
+    expect(
+      figs('China’s rare earth exports rose to 5,000 tonnes in May, up 600 tonnes from April.', '2025-06-20'),
+    ).toEqual(['rare_earth_exports|5000|2025-05|-|-|-']);
+  });
+});
+
+describe('the batches so far summed are a year-to-date total in any of the words for the sum', () => {
+  const zh = (sum: string) => `工信部下发2024年第二批稀土开采指标135000吨。${sum}270000吨。`;
+  const en = (sum: string) =>
+    `China issued the second tranche of 2024 rare earth mining quotas at 135,000 tonnes. ${sum} 270,000 tonnes.`;
+  const expected = ['mining_quota_ytd|270000|2024|-|-|-', 'mining_quota|135000|2024|2|-|-'];
+  for (const sum of ['两批共计', '两批累计下发', '连同第一批，两批合计', '前两批合计'])
+    it(sum, () => expect(figs(zh(sum), '2024-08-20')).toEqual(expected));
+  it('两批累計 in traditional characters', () =>
+    expect(figs(zh('兩批累計').replace('开采指标', '開採指標'), '2024-08-20')).toEqual(expected));
+  for (const sum of ['The two tranches together come to', 'That brings both rounds to', 'The first two batches total'])
+    it(sum, () => expect(figs(en(sum), '2024-08-20')).toEqual(expected));
+});
+
+describe('a month forecast with no figure leaves the text on the month it reports: every month changed', () => {
+  for (const m of [4, 7, 10])
+    it(`${MONTHS[m - 1]!} figures, ${MONTHS[m]!} forecast`, () => {
+      const text =
+        `China's magnet exports came to 5,300 tonnes in ${MONTHS[m - 1]!}. ` +
+        `We expect ${MONTHS[m]!} volumes somewhere between 5,000 and 5,500 tonnes. ` +
+        'Year to date, magnet exports stand at 49,300 tonnes.';
+      expect(figs(text, `2025-${pad(m + 1)}-22`)).toEqual([
+        `magnet_exports|49300|2025-01/2025-${pad(m)}|-|-|-`,
+        `magnet_exports|5300|2025-${pad(m)}|-|-|-`,
+      ]);
+    });
+});
+
+describe('a country named before its tonnage in an English breakdown is a destination: every country changed', () => {
+  const text = (breakdown: string) =>
+    `China's magnet exports came to 5,300 tonnes in October. By destination, ${breakdown}.`;
+  const total = 'magnet_exports|5300|2025-10|-|-|-';
+  for (const country of ['Vietnam', 'India', 'Germany'])
+    for (const breakdown of [`${country} about 900 tonnes`, `${country}: 900 tonnes`])
+      it(`${breakdown}: another destination, left out`, () =>
+        expect(figs(text(breakdown), '2025-11-20')).toEqual([total]));
+  it('Japan about 900 tonnes: a reported destination', () =>
+    expect(figs(text('Japan about 900 tonnes'), '2025-11-20')).toEqual([
+      'magnet_exports_to_japan|900|2025-10|-|-|-',
+      total,
+    ]));
+});
+
+describe('limits are quotas when the activity names them: every limit word', () => {
+  for (const limit of ['production limits', 'output limits', 'production quotas', 'production targets'])
+    it(`"second round of … ${limit}"`, () => {
+      const text =
+        `China has set its second round of 2026 rare earth ${limit}, allowing mines to produce 140,000 tonnes ` +
+        'and plants to turn out 131,000 tonnes of separated products.';
+      expect(figs(text, '2026-08-19')).toEqual(['mining_quota|140000|2026|2|-|-', 'smelting_quota|131000|2026|2|-|-']);
+      expect(classify({ title: '', text, date: '2026-08-19' }, rules).categories.map((c) => c.category)).toEqual([
+        'quota_batch',
+      ]);
+    });
+});
+
+describe('the first months in any numeral: 前2个月, 前两个月, 前二个月, 前兩個月', () => {
+  for (const first of ['前2个月', '前两个月', '前二个月', '前兩個月'])
+    it(first, () =>
+      expect(figs(`${first}我国稀土磁材出口0.93万吨。`, '2026-03-20')).toEqual([
+        'magnet_exports|9300|2026-01/2026-02|-|-|-',
+      ]),
+    );
+});

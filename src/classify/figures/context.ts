@@ -136,6 +136,9 @@ export function updateContext(
   // Like the period: the batch of the sentence's main figure ("全年…（含第一批指标）" is not batch 1).
   // (Not a comparison base: "an increase from the 60,000-tonne quota for the first batch of 2019" leaves the text on
   // the year it was on.)
+  // (A forecast with no figure, "we expect November volumes between 5,000 and 5,500 tonnes", "expect the first batch
+  // to land between …", names a period and a batch to come: the text stays on the ones it was on.)
+  const forecast = !candidates.length && cues.some((c) => c.type === 'forecast' && within(c));
   const quotaFigure = candidates.find((c) => isQuota(c.metric) && !c.comparisonBase);
   const batch = last(cues, ['batch'], sentence.start, sentence.end);
   // (A sentence listing several batches of one year, "第一批…，第二批…", is a breakdown: no one batch carries to the
@@ -148,10 +151,12 @@ export function updateContext(
   if (quotaFigure) {
     ctx.batch = batches.size > 1 ? undefined : (quotaFigure.batch ?? undefined);
     ctx.batchYear = quotaFigure.period?.slice(0, 4);
-  } else if (batch?.n) ctx.batch = batch.n;
+  } else if (batch?.n && !forecast) ctx.batch = batch.n;
   // The period later sentences inherit: the one of this sentence's main (first) figure, else its last mention.
   // ("They were 38.1% below the level of a year earlier" looks back: the text stays on the period it was on.)
-  const period = periods.filter((p) => !p.comparative && !(p.relYear === -1 && !candidates.length)).at(-1);
+  const period = forecast
+    ? undefined
+    : periods.filter((p) => !p.comparative && !(p.relYear === -1 && !candidates.length)).at(-1);
   const mentioned = period
     ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
     : null;
@@ -164,7 +169,7 @@ export function updateContext(
       ctx.periods[domain] = mentioned;
   }
   // A batch named without a figure belongs to the year the quota sentences are about.
-  if (!quotaFigure && batch?.n) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
+  if (!quotaFigure && batch?.n && !forecast) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
   if (sentenceYear) ctx.year = sentenceYear;
 }
 

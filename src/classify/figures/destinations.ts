@@ -2,7 +2,7 @@
  * Countries a flow can go to, as the snake_case suffix of a destination metric (`magnet_exports_to_japan`). A country
  * is a destination only where the text sends the flow there: "to Japan", 对日本/向日本/销往日本/出口至日本 (the United
  * States also in the looser wordings the press uses for it: 对美, "U.S.-bound", "American buyers"), or names it as the
- * one that took the tonnage in a breakdown ("Germany took 1,204 tonnes", 德国为1118吨). Only some are reported
+ * one that took the tonnage in a breakdown ("Germany took 1,204 tonnes", 德国为1118吨, "Germany: 1,204 t"). Only some are reported
  * (`isReportedDestination`).
  */
 
@@ -64,7 +64,8 @@ const EN_NAMES = alternatives([
 ]);
 // A country named as the one that took a shipment: "Germany took 1,204 tonnes", "South Korea received 577 tonnes",
 // 德国为1118吨 (a bare name before its tonnage, in a breakdown by destination).
-const RECEIVER = String.raw`\b(${EN_NAMES})\s+(?:took|received|bought|imported|absorbed)\b|(${ZH_NAMES})(?=\s*(?:为|為|达|達|以)?\s*\d[\d,.]*\s*(?:万|萬)?\s*(?:公吨|公噸|吨|噸))`;
+// In English too: "India together about 900 tonnes", "Germany: 1,204 t" (after "Vietnam and", the nearer name).
+const RECEIVER = String.raw`\b(${EN_NAMES})(?:\s+(?:(?:together|combined|jointly)\s+)?(?:took|received|bought|imported|absorbed)\b|(?=\s*(?:[:,]\s*|\s(?:together|combined|jointly)\s+)?(?:(?:about|around|some|nearly|roughly|almost)\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|t|mt)\b))|(${ZH_NAMES})(?=\s*(?:为|為|达|達|以)?\s*\d[\d,.]*\s*(?:万|萬)?\s*(?:公吨|公噸|吨|噸))`;
 // One pass for every country: the strict forms first (a flow sent there), then a bare United States.
 const STRICT = new RegExp(
   `${ZH_TO}(${ZH_NAMES})|(?:对|對)(美)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers|${RECEIVER}`,
@@ -77,7 +78,17 @@ export function findDestinations(text: string): DestinationMatch[] {
   const out: DestinationMatch[] = [];
   STRICT.lastIndex = 0;
   for (let m = STRICT.exec(text); m; m = STRICT.exec(text)) {
-    const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? (m[5] ? 'america' : undefined) ?? m[6] ?? m[7] ?? '').toLowerCase();
+    const name = (
+      m[1] ??
+      m[2] ??
+      m[3] ??
+      m[4] ??
+      (m[5] ? 'america' : undefined) ??
+      m[6] ??
+      m[7] ??
+      m[8] ??
+      ''
+    ).toLowerCase();
     const country = SLUG.get(name);
     if (country) out.push({ country, start: m.index, end: m.index + m[0].length, strict: true });
   }

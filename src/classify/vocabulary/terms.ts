@@ -128,6 +128,8 @@ export const TERMS = {
     '\\bceilings?\\b',
     '\\ballocations?\\b',
     '\\b(?:production|output|mining|control)\\s+(?:plans?|limits?)\\b',
+    // ("production limits": the activity, then the limit as the quota word.)
+    '\\blimits?\\b(?<=\\b(?:production|output|mining|smelting|separation|extraction)\\slimits?)',
     '\\btargets?\\b',
     '\\bmaximum\\s+(?:amount|volume|output)\\b',
   ),
