@@ -279,10 +279,10 @@ export class Store {
   /**
    * SQLite: read `keys` and write what `decide` returns in one `BEGIN IMMEDIATE` transaction — one read, one write
    * statement, one commit — so a unit of several keys (an alert and its delivery records) costs a
-   * few round trips and holds the write lock briefly, atomically beside other processes on the same file. It goes
-   * before waiting transactions that are not urgent (a pass's batched writes).
+   * few round trips and holds the write lock briefly, atomically beside other processes on the same file. `urgent`
+   * (the default: deliveries) goes before waiting transactions that are not (a pass's batched writes, snapshots).
    */
-  async transact<T>(keys: string[], decide: (values: Map<string, unknown>) => Written<T>): Promise<T> {
+  async transact<T>(keys: string[], decide: (values: Map<string, unknown>) => Written<T>, urgent = true): Promise<T> {
     const transactions = this.transactions;
     if (!transactions) throw new Error(`transact needs the SQLite store, not ${this.backend}`);
     this.open();
@@ -294,7 +294,7 @@ export class Store {
       const entries = [...writes].map(([key, value]) => ({ key, value }));
       if (entries.length) await storeCall('write', () => this.keyv.setMany(entries));
       return result;
-    }, true);
+    }, urgent);
   }
 
   /** Wait for a short cross-process claim (10 s, so a killed holder cannot block anyone for long). */
@@ -338,15 +338,20 @@ export class Store {
     if (keepHistory && previous && previous.contentHash !== snapshot.contentHash) {
       const history = `snaphist:${watchId}`;
       const pushed = (old: Snapshot[] | undefined) => [previous, ...(old ?? [])].slice(0, SNAPSHOT_HISTORY);
-      // SQLite: the history and the new snapshot in one transaction, one write statement.
+      // SQLite: the history and the new snapshot in one transaction, one write statement; not urgent, so a pass's
+      // snapshots wait behind the deliveries instead of holding them up.
       if (this.transactions) {
-        await this.transact([history, key], (values) => ({
-          writes: new Map<string, unknown>([
-            [history, pushed(values.get(history) as Snapshot[] | undefined)],
-            [key, snapshot],
-          ]),
-          result: undefined,
-        }));
+        await this.transact(
+          [history, key],
+          (values) => ({
+            writes: new Map<string, unknown>([
+              [history, pushed(values.get(history) as Snapshot[] | undefined)],
+              [key, snapshot],
+            ]),
+            result: undefined,
+          }),
+          false,
+        );
         return;
       }
       await this.update<Snapshot[]>(history, pushed);
