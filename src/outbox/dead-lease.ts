@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Store } from '../store/store.js';
+import { Store } from '../store/store.js';
 
 /**
  * A delivery lease whose holder was killed blocks its destination until the lease expires (20 s). On the embedded
@@ -24,8 +24,9 @@ export async function releaseDeadLease(store: Store, lease: string): Promise<boo
   const [host, pidText] = holder.split(':');
   const pid = Number(pidText);
   if (host !== hostname() || !Number.isInteger(pid)) return false;
-  // Our own PID with another owner string is an earlier incarnation (a container restarted as PID 1): dead.
-  if (pid !== process.pid && isAlive(pid)) return false;
+  // Our own PID with another owner string is an earlier incarnation (a container restarted as PID 1), unless it is
+  // another store open in this very process (replicas run side by side in one process).
+  if (pid === process.pid ? Store.isOpenHere(holder) : isAlive(pid)) return false;
   await store.claims.release(lease, holder);
   return true;
 }

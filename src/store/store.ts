@@ -82,6 +82,9 @@ export const RECENT_ALERTS = 500;
  * regwatch's persistent state on keyv: snapshots, seen items, health, alerts, and whatever other modules keep under
  * their own key prefixes (figures, outbox, subscriptions) through `get`/`set`/`update`.
  */
+/** Owners of the stores open in this process (two replicas in one process share its PID, as tests run them). */
+const openOwners = new Set<string>();
+
 export class Store {
   readonly backend: StoreBackend;
   private readonly lock = new KeyLock();
@@ -111,6 +114,11 @@ export class Store {
   readonly claims: Claims;
   /** Who this process is, as an owner of claims. */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  /** Whether `owner` is a store still open in this process (same PID, so a liveness probe cannot tell). */
+  static isOpenHere(owner: string): boolean {
+    return openOwners.has(owner);
+  }
 
   /** Take a lease on `key` for `ttlMs` (true when this process holds it now). */
   async claim(key: string, ttlMs: number): Promise<boolean> {
@@ -146,6 +154,7 @@ export class Store {
       // eslint-disable-next-line preserve-caught-error
       throw new Error(`store ${redactUrl(url)} is not reachable: ${detail}`);
     }
+    openOwners.add(store.owner);
     return store;
   }
 
@@ -432,6 +441,7 @@ export class Store {
     // Batched health changes are written before the connection goes.
     const flushed = this.deferred?.flush();
     this.closed = true;
+    openOwners.delete(this.owner);
     let unwritten: unknown;
     await flushed?.catch((error: unknown) => (unwritten = error));
     await this.keyv.disconnect();
