@@ -6,7 +6,7 @@ import { yamlFiles } from '../config/paths.js';
 import { sha256 } from '../hash.js';
 import { validatedShippedRules, type ShippedRulesArtefact } from '../config/shipped-rules.js';
 import { compileRuleSet, type RuleSet } from './compile-rules.js';
-import { rulesFileSchema, type ClassifierSettings, type RuleConfig } from './rule-schema.js';
+import { ruleSchemas, type ClassifierSettings, type RuleConfig } from './rule-schema.js';
 
 /**
  * Load `rules/*.yaml` from each directory in order (the shipped rules first, then the user's). A user rule with the
@@ -34,7 +34,9 @@ export function loadRules(
       if (!read.yaml) continue;
       const built = read.yaml.shippedDigest ? validatedShippedRules(read.yaml.shippedDigest) : undefined;
       if (!built) allFromBuild = false;
-      const { value, issues: found } = built ? { value: built, issues: [] } : validateYaml(read.yaml, rulesFileSchema);
+      const { value, issues: found } = built
+        ? { value: built, issues: [] }
+        : validateYaml(read.yaml, ruleSchemas().rulesFile);
       issues.push(...found);
       if (!value) continue;
       if (value.settings) settings = value.settings;
@@ -100,7 +102,7 @@ export function shippedRulesArtefact(dir: string): ShippedRulesArtefact | undefi
   for (const path of yamlFiles(dir)) {
     const text = readFileSync(path, 'utf8');
     const { yaml } = readYamlFile(path, {});
-    const value = yaml ? validateYaml(yaml, rulesFileSchema).value : undefined;
+    const value = yaml ? validateYaml(yaml, ruleSchemas().rulesFile).value : undefined;
     const json = value === undefined ? undefined : JSON.stringify(value);
     if (text.includes('${') || json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) continue;
     files[sha256(text)] = json;
