@@ -18,8 +18,6 @@ export interface Claims {
 
 type SqlQuery = (sql: string, ...params: unknown[]) => Promise<unknown>;
 interface RedisLike {
-  set(key: string, value: string, opts: { NX: true; PX?: number }): Promise<string | null>;
-  get(key: string): Promise<string | null>;
   eval(script: string, opts: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
@@ -28,12 +26,18 @@ const FOREVER = 253402300799000; // 9999-12-31, for claims without expiry
 function redisClaims(keyv: Keyv, prefix: string): Claims {
   const store = keyv.store as { getClient(): Promise<RedisLike> };
   const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+  // Take a free key, or renew our own with the new time to live (SET NX alone would leave a renewed lease to lapse at
+  // its first expiry, and another replica would take it while we still deliver); someone else's: refuse.
+  const CLAIM = `local cur = redis.call('get', KEYS[1])
+    if cur and cur ~= ARGV[1] then return 0 end
+    if tonumber(ARGV[2]) > 0 then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+    else redis.call('set', KEYS[1], ARGV[1]) end
+    return 1`;
   return {
     async claim(key, owner, ttlMs) {
       const client = await store.getClient();
-      const full = `${prefix}${key}`;
-      const ok = await client.set(full, owner, ttlMs > 0 ? { NX: true, PX: ttlMs } : { NX: true });
-      return ok === 'OK' || (await client.get(full)) === owner;
+      const won = await client.eval(CLAIM, { keys: [`${prefix}${key}`], arguments: [owner, String(ttlMs)] });
+      return won === 1;
     },
     async release(key, owner) {
       const client = await store.getClient();
