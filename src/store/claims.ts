@@ -2,7 +2,8 @@
  * Atomic claims in the shared store: "this key is mine until then". Used for per-watch leases (one replica checks a
  * due watch), per-destination delivery leases (one replica delivers a channel's queue, in order) and first-writer-
  * wins records (an alert id is created once). keyv has no compare-and-set, so each backend gets its own statement:
- * Redis `SET NX PX`, and an upsert guarded by expiry in SQL for PostgreSQL and SQLite.
+ * a Redis script (take the key if free, renew it if ours, with its time to live), and an upsert guarded by expiry in SQL
+ * for PostgreSQL and SQLite.
  */
 import type Keyv from 'keyv';
 import type { StoreBackend } from './open-keyv.js';
