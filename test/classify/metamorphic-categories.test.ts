@@ -136,7 +136,7 @@ describe('a step inside a construction that does not report it is not the news',
     expect(categories('', `${STEP_ZH}，周四起实施。`, '2025-10-10')).toEqual(['control_list_addition']);
   });
 
-  it('English: a cause or a time before, "comes as", a comparison, a condition, speculation, a negation, a side remark', () => {
+  it('English: a cause, a concession or a time before, "comes as", a comparison, a condition, speculation, a negation, a side remark', () => {
     const lower = STEP_EN.replace('China imposed', 'China imposing');
     const wrapped = [
       `Magnet makers cut output on Thursday after ${STEP_EN}.`,
@@ -147,11 +147,13 @@ describe('a step inside a construction that does not report it is not the news',
       `${STEP_EN.replace('imposed', 'could impose')}, traders warned on Thursday.`,
       `${STEP_EN.replace('imposed', 'has not imposed')}, the ministry said on Thursday.`,
       `Magnet prices, which jumped after ${STEP_EN}, fell on Thursday.`,
+      `Magnet output rose on Thursday although ${STEP_EN}.`,
+      `Magnet output rose on Thursday, even as ${STEP_EN}.`,
     ];
     for (const text of wrapped) expect(categories('', text, '2025-10-10'), text).toEqual([]);
   });
 
-  it('Chinese: 继…之后, 受…影响, 如果, 可能, 尚未, 与…类似', () => {
+  it('Chinese: 继…之后, 受…影响, 如果, 可能, 尚未, 与…类似, 尽管', () => {
     const wrapped = [
       `继${STEP_ZH}之后，磁材企业周四下调了产量。`,
       `受${STEP_ZH}影响，磁材价格周四上涨。`,
@@ -159,6 +161,7 @@ describe('a step inside a construction that does not report it is not the news',
       `市场人士周四表示，${STEP_ZH.replace('商务部', '商务部可能')}。`,
       `${STEP_ZH.replace('商务部', '商务部尚未')}。`,
       `与${STEP_ZH}类似，此次调整涉及多个品种。`,
+      `尽管${STEP_ZH}，磁材企业周四仍增加了产量。`,
     ];
     for (const text of wrapped) expect(categories('', text, '2025-10-10'), text).toEqual([]);
   });
