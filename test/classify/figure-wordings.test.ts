@@ -257,3 +257,22 @@ describe('a list with no quota named takes the quotas named before it, in order'
     expect(figs('Quotas', swapped, '2023-09-20')).toContain('smelting_quota_ytd|240000|2023|-|-|-');
   });
 });
+
+describe('a headline that rounds the body’s figure states it once', () => {
+  it('keeps the precise body figure, whatever the numbers; two figures further apart than a rounding stay two', () => {
+    for (const [rounded, precise] of [
+      ['5.82万', '58,193.1'],
+      ['4.53万', '45,290'],
+    ] as const)
+      expect(
+        figs(
+          `前11月稀土出口${rounded}吨 同比增长逾一成`,
+          `海关总署数据显示，前11月累计出口稀土${precise}吨，同比增长11.7%。`,
+          '2025-12-09',
+        ),
+      ).toEqual([`rare_earth_exports|${Number(precise.replace(',', ''))}|2025-01/2025-11|-|yoy|11.7`]);
+    expect(
+      figs('前11月稀土出口5.7万吨', '海关总署数据显示，前11月累计出口稀土58,193.1吨，同比增长11.7%。', '2025-12-09'),
+    ).toHaveLength(2);
+  });
+});
