@@ -172,7 +172,12 @@ export function requestOnce(
         settled = true;
         clearTimeout(totalTimer);
         opts.signal?.removeEventListener('abort', onAbort);
-        resolve({ status, headers: res.headers, bytes: Buffer.concat(chunks) });
+        // Most pages come in one socket read: that piece is the body, not copied again (a page's worth per check).
+        resolve({
+          status,
+          headers: res.headers,
+          bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size),
+        });
       });
     });
     req.end(opts.body);

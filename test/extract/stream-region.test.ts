@@ -271,6 +271,11 @@ describe('the pass stops reading once nothing later in the page can change the r
     const again = `<body><ul class="list"><li>一</li></ul><p>x</p><UL class="list"><li>二</li></UL>${tail}`;
     expect(streamRegion(again, 'ul.list')).toEqual({ text: '一\n二', title: '' });
     expect(domRegion(again, 'ul.list')).toEqual({ text: '一\n二', title: '' });
+    // A tag name ends at any white space (a carriage return too), not at a letter, digit or hyphen.
+    const afterReturn = `<body><ul class="list"><li>一</li></ul><p>x</p><ul\rclass="list"><li>二</li></ul>${tail}`;
+    expect(streamRegion(afterReturn, 'ul.list')).toEqual({ text: '一\n二', title: '' });
+    const custom = `<body><ul class="list"><li>一</li></ul><ul-x class="list"><li>二</li></ul-x>${tail}`;
+    expect(streamRegion(custom, 'ul.list')).toEqual({ text: '一', title: '' });
     const heading = '<head><title>T</title></head><body><ul class="list"><li>一</li></ul><h1>题</h1></body>';
     expect(streamRegion(heading, 'ul.list')).toEqual({ text: '一', title: '题' });
     const byClass = `<body><div class="list">一</div>${tail}`;

@@ -4,8 +4,9 @@
  * simplified text is returned untouched, so a simplified 显著 never becomes 显着, and the common case costs one scan.
  */
 import { createRequire } from 'node:module';
+import { TRADITIONAL_ONLY } from './traditional-only.js';
 
-type Dict = string | readonly (readonly [string, string])[];
+export type Dict = string | readonly (readonly [string, string])[];
 type DictGroup = readonly Dict[];
 
 /**
@@ -19,46 +20,22 @@ interface OpenCCApi {
 /** Loaded on first use: the dictionaries take a noticeable moment to load, and commands that classify nothing skip it. */
 let opencc: OpenCCApi | undefined;
 const load = () => (opencc ??= createRequire(import.meta.url)('opencc-js') as OpenCCApi);
-
-const pairs = (d: Dict): Array<readonly [string, string]> =>
-  typeof d === 'string' ? d.split('|').map((p) => p.split(' ') as unknown as readonly [string, string]) : [...d];
+/** OpenCC's dictionaries by locale (loads opencc-js). */
+export const openccLocale = (): OpenCCApi['Locale'] => load().Locale;
 
 /** Built on the first traditional text (building it costs ~0.1 s; most deployments read simplified text only). */
 let toSimplified: ((text: string) => string) | undefined;
 
-/** Every character of the keys of a "key value|key value" dictionary, in one pass over the string (no splitting). */
-function keyCharacters(d: Dict, into: Set<string>): void {
-  if (typeof d !== 'string') {
-    for (const [k] of d) for (const c of k) into.add(c);
-    return;
-  }
-  let inKey = true;
-  for (const c of d) {
-    if (c === ' ') inKey = false;
-    else if (c === '|') inKey = true;
-    else if (inKey) into.add(c);
-  }
-}
-
 /**
- * Characters that only traditional (or HK/TW variant) text uses: those the character dictionaries change that are not
- * written in simplified text (not a simplified form, not in a simplified word of the simplified→traditional phrases:
- * 著 stays, for 显著).
+ * Whether a text holds a character only traditional (or HK/TW variant) text uses: TRADITIONAL_ONLY, derived from
+ * OpenCC's dictionaries ahead of time (traditional-only-from-opencc.ts), since deriving it on each start loaded all
+ * of them (~40 MB, ~40 ms) for text that is almost always simplified.
  */
 function traditionalOnly(): (text: string) => boolean {
-  const { from, to } = load().Locale;
-  const variantGroups = [...from.hk!, ...from.tw!];
-  const simplified = new Set<string>();
-  for (const group of to.cn!) for (const d of group) for (const [, v] of pairs(d)) for (const c of v) simplified.add(c);
-  for (const group of from.cn!) for (const d of group) keyCharacters(d, simplified);
-  const only = new Set<string>();
-  for (const group of [...variantGroups, ...to.cn!])
-    for (const d of group)
-      for (const [k, v] of pairs(d)) if ([...k].length === 1 && k !== v && !simplified.has(k)) only.add(k);
   // A flag per UTF-16 unit for the basic plane (one array read per character), a set for the few beyond it.
   const basic = new Uint8Array(0x10000);
   const astral = new Set<number>();
-  for (const c of only) {
+  for (const c of TRADITIONAL_ONLY) {
     const cp = c.codePointAt(0)!;
     if (cp < 0x10000) basic[cp] = 1;
     else astral.add(cp);
