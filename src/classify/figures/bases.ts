@@ -27,6 +27,10 @@ const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$|^$/;
 const IN_GAP =
   /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
+/** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
+const periodAfter = (text: string, q: Quantity, periods: PeriodMention[]) =>
+  periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
+
 /**
  * The comparison bases of a sentence, each with the period written next to it (null when none is). `periods` are the
  * sentence's mentions; offsets are into `text`.
@@ -42,8 +46,6 @@ export function findBases(
   for (const q of quantities) {
     const previousQ = prevQ;
     prevQ = q;
-    const after = () =>
-      periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
     if (previousQ && bases.has(previousQ) && LIST_GAP.test(text.slice(previousQ.end, q.start))) {
       bases.set(q, bases.get(previousQ)!);
       continue;
@@ -53,7 +55,7 @@ export function findBases(
     );
     const before = text.slice(Math.max(sentence.start, (own?.start ?? q.start) - 30), own?.start ?? q.start);
     if (COMPARISON_BASE.test(before)) {
-      bases.set(q, own ?? after() ?? null);
+      bases.set(q, own ?? periodAfter(text, q, periods) ?? null);
       continue;
     }
     // "这比5月份向美国出口431吨…": 比/较, the period compared, what was shipped, then its tonnage.
@@ -85,7 +87,7 @@ export function findBases(
     const named = NAMED_BASE.exec(text.slice(wider, q.start));
     if (named) {
       const from = wider + named.index;
-      bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? after() ?? null);
+      bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? periodAfter(text, q, periods) ?? null);
     }
   }
   return bases;

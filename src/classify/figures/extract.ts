@@ -226,6 +226,9 @@ export function extractFigures(
   );
 }
 
+const distance = (p: PeriodMention, change: Pending['change']) =>
+  p.end <= change.start ? change.start - p.end : p.start - change.end;
+
 /**
  * Changes of a sentence with no tonnage: attached to the figures of the sentence before when they fit ("That was
  * down 5.7% from May last year"), else left pending for the next sentence (a lead "exports rose 23% in May").
@@ -246,10 +249,9 @@ function looseChanges(
   const stated = periods.filter((p) => !p.comparative && p.relYear === undefined);
   for (const change of loose) {
     // The period the change is about: in Chinese the one before it (前7个月累计出口同比增长13.3%), else the nearest.
-    const dist = (p: PeriodMention) => (p.end <= change.start ? change.start - p.end : p.start - change.end);
     const near =
       (CJK.test(sentence.text) ? stated.filter((p) => p.end <= change.start) : stated).sort(
-        (a, b) => dist(a) - dist(b),
+        (a, b) => distance(a, change) - distance(b, change),
       )[0] ?? stated[0];
     const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
     const fi = previous.find((i) => fits(figures[i]!, subject));

@@ -86,13 +86,12 @@ export function readCandidates(
   const bases = findBases(text, sentence, quantities, periods);
   const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
   const unclaimed = periods.filter((p) => !claimed.has(p));
-  const clauseOf = (pos: number) => st.clauses.findIndex((c) => pos >= c.start && pos < c.end);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
-    const clause = st.clauses[clauseOf(q.start)] ?? sentence;
+    const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
     const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
     const slot = { q, clause, prevQEnd, nextQStart };

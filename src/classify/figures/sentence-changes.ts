@@ -30,6 +30,12 @@ export interface SortedChanges {
 /** What every change findChanges reads contains: %, ％, "percent" or "per cent" in any case, or tenths (七成). */
 const MAY_HAVE_PERCENT = /[%％]|per\s?cent|[一二三四五六七八九]成/i;
 
+/** Whether a figure is the one a change's subject names: that quota, else the magnet exports. */
+const names = (c: Stated | Candidate, quota: 'mining' | 'smelting' | undefined) =>
+  quota
+    ? c.metric.kind === 'quota' && c.metric.quota === quota
+    : c.metric.kind === 'trade' && c.metric.product === 'magnet' && c.metric.flow === 'export';
+
 export function sortChanges(
   sentence: Span,
   clauseSpans: Span[],
@@ -55,21 +61,19 @@ export function sortChanges(
         ? last(sc, ['mining', 'smelting', 'magnet'], clause.start, ch.start)
         : undefined;
     const quota = subject && subject.type !== 'magnet' ? (subject.type as 'mining' | 'smelting') : undefined;
-    const names = (c: Stated | Candidate) =>
-      quota
-        ? c.metric.kind === 'quota' && c.metric.quota === quota
-        : c.metric.kind === 'trade' && c.metric.product === 'magnet' && c.metric.flow === 'export';
     if (candidates.length === 0 && !quota) {
       out.loose.push(ch);
       continue;
     }
-    if (!subject || candidates.some(names)) {
+    if (!subject || candidates.some((c) => names(c, quota))) {
       out.changes.push(ch);
       continue;
     }
     // "raised its total mining and smelting quotas for 2021 by 20 percent": a year's total, not a batch.
     const total = last(sc, ['year_total'], sentence.start, ch.start) !== undefined;
-    const earlier = figures.findLastIndex((f) => names(f) && f.change_basis === null && (!total || f.batch === null));
+    const earlier = figures.findLastIndex(
+      (f) => names(f, quota) && f.change_basis === null && (!total || f.batch === null),
+    );
     if (earlier >= 0 && ch.basis)
       figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
     // "with the full-year smelting quota up 15% from last year" before the sentence that states it.

@@ -34,6 +34,7 @@ const PRODUCT: CueType[] = ['magnet', 'rare_earth', 'processed'];
 
 // Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
 const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
+const joined = (text: string, a: Quantity, b: Quantity) => LIST_JOIN.test(text.slice(a.end, b.start));
 
 /**
  * The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"): the run
@@ -44,11 +45,10 @@ export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, tex
   const inClause = quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1);
   const i = inClause.indexOf(q);
   if (i < 0) return inClause;
-  const joined = (a: Quantity, b: Quantity) => LIST_JOIN.test(text.slice(a.end, b.start));
   let from = i;
   let to = i;
-  while (from > 0 && joined(inClause[from - 1]!, inClause[from]!)) from--;
-  while (to + 1 < inClause.length && joined(inClause[to]!, inClause[to + 1]!)) to++;
+  while (from > 0 && joined(text, inClause[from - 1]!, inClause[from]!)) from--;
+  while (to + 1 < inClause.length && joined(text, inClause[to]!, inClause[to + 1]!)) to++;
   return inClause.slice(from, to + 1);
 }
 
