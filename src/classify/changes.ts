@@ -95,6 +95,9 @@ function basisIn(clause: string, from: number, to: number, towardsEnd: boolean, 
   return best?.basis ?? null;
 }
 
+const NO_NUMBER_AFTER = /^[^\d]{0,3}$/;
+const OPENS_WITH_BASIS = /^\W*(?:versus|vs\.?|compared with|the\s+)?\W*$/i;
+
 function ownBasis(
   clause: string,
   at: number,
@@ -108,7 +111,7 @@ function ownBasis(
   if (CJK.test(clause)) return before ?? after;
   // "down 3% versus a year ago": the basis can open the next clause (the clause ends at "versus").
   const next =
-    after ?? (nextStart === clause.length && /^[^\d]{0,3}$/.test(clause.slice(atEnd)) ? basisOpening(tail) : null);
+    after ?? (nextStart === clause.length && NO_NUMBER_AFTER.test(clause.slice(atEnd)) ? basisOpening(tail) : null);
   return next ?? before;
 }
 
@@ -117,7 +120,7 @@ function basisOpening(tail: string): Change['basis'] {
   for (const [basis, re] of BASES) {
     re.lastIndex = 0;
     const m = re.exec(tail);
-    if (m && /^\W*(?:versus|vs\.?|compared with|the\s+)?\W*$/i.test(tail.slice(0, m.index))) return basis;
+    if (m && OPENS_WITH_BASIS.test(tail.slice(0, m.index))) return basis;
   }
   return null;
 }

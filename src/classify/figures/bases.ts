@@ -27,6 +27,9 @@ const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$|^$/;
 const IN_GAP =
   /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
+const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
+const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
+
 /** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
 const periodAfter = (text: string, q: Quantity, periods: PeriodMention[]) =>
   periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
@@ -64,7 +67,7 @@ export function findBases(
         p.comparative &&
         p.end <= q.start &&
         ZH_COMPARED_GAP.test(text.slice(p.end, q.start)) &&
-        /(?:比|较)\s*$/.test(text.slice(Math.max(sentence.start, p.start - 4), p.start)),
+        ZH_COMPARED_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 4), p.start)),
     );
     if (compared) {
       bases.set(q, compared);
@@ -72,7 +75,7 @@ export function findBases(
     }
     // "up 6% on 2023 (52 307 t)", 较2023年（52307吨）: the tonnage in brackets after the period compared with.
     const bracketed = periods.find(
-      (p) => p.comparative && p.end <= q.start && /^\s*[（(]\s*$/.test(text.slice(p.end, q.start)),
+      (p) => p.comparative && p.end <= q.start && OPEN_BRACKET_GAP.test(text.slice(p.end, q.start)),
     );
     if (bracketed) {
       bases.set(q, bracketed);

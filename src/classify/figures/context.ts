@@ -1,11 +1,17 @@
 /** What earlier sentences (and the title) said, for sentences that rely on it: "其中岩矿型…", "1-6月累计…". */
-import type { Cue } from '../figure-cues.js';
+import type { Cue, CueType } from '../figure-cues.js';
 import { resolvePeriod, type PeriodMention } from '../periods.js';
 import type { Span } from '../segment.js';
 import type { Candidate } from './candidate.js';
 import { last } from './cue-search.js';
 import { isQuota, productOf, type Flow, type Product, type QuotaKind } from './metric.js';
 import type { DocDate } from './pick-period.js';
+
+// The cue types the steps below look for, made once (not an array for every call).
+const PRODUCT_CUES: readonly CueType[] = ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'];
+const FLOW_CUES: readonly CueType[] = ['export', 'import'];
+const KIND_CUES_ONLY: readonly CueType[] = ['mining', 'smelting'];
+const BATCH_CUE: readonly CueType[] = ['batch'];
 
 export interface Context {
   domain?: 'quota' | 'trade' | 'other';
@@ -74,9 +80,7 @@ function subjectProduct(cues: Cue[], sentence: Span): Cue | undefined {
   const inSentence = cues.filter((c) => within(c, sentence));
   // ("rare earth permanent magnets" is one name: its "rare earth" is not a product of its own.)
   const products = inSentence.filter(
-    (c, i) =>
-      ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'].includes(c.type) &&
-      !(c.type === 'rare_earth' && namesMagnet(inSentence, i, sentence)),
+    (c, i) => PRODUCT_CUES.includes(c.type) && !(c.type === 'rare_earth' && namesMagnet(inSentence, i, sentence)),
   );
   const flow = inSentence.find((c) => c.type === 'trade');
   if (!flow || !products.length) return products.at(-1);
@@ -106,7 +110,7 @@ export function updateContext(
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
   const product = candidates.length
-    ? last(cues, ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'], sentence.start, sentence.end)
+    ? last(cues, PRODUCT_CUES, sentence.start, sentence.end)
     : subjectProduct(cues, sentence);
   // … unless no product is named after its last trade figure: then that figure's product ("永久性稀土磁铁，或其他…稀土材料
   // …414吨" is about magnets, and so is the next sentence's 431吨).
@@ -119,7 +123,7 @@ export function updateContext(
     ctx.product = productOf(product.type);
     ctx.otherMetal = false;
   }
-  const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);
+  const flow = last(cues, FLOW_CUES, sentence.start, sentence.end);
   if (flow) ctx.flow = flow.type as Flow;
   // The destination a lead sentence names for a flow without stating a tonnage ("China's exports of magnets to the US
   // rebounded in July") carries to the sentences right after it as long as their figures take it; any other sentence
@@ -137,7 +141,7 @@ export function updateContext(
     cues.some((c) => c.type === 'dest' && within(c, sentence))
   )
     ctx.destination = undefined;
-  const kind = last(cues, ['mining', 'smelting'], sentence.start, sentence.end);
+  const kind = last(cues, KIND_CUES_ONLY, sentence.start, sentence.end);
   if (kind) ctx.kind = kind.type as QuotaKind;
   const kinds: QuotaKind[] = [];
   for (const c of cues)
@@ -151,7 +155,7 @@ export function updateContext(
   // to land between …", names a period and a batch to come: the text stays on the ones it was on.)
   const forecast = !candidates.length && cues.some((c) => c.type === 'forecast' && within(c, sentence));
   const quotaFigure = candidates.find((c) => isQuota(c.metric) && !c.comparisonBase);
-  const batch = last(cues, ['batch'], sentence.start, sentence.end);
+  const batch = last(cues, BATCH_CUE, sentence.start, sentence.end);
   // (A sentence listing several batches of one year, "第一批…，第二批…", is a breakdown: no one batch carries to the
   // next sentence.)
   const batches = new Set(

@@ -4,7 +4,7 @@
  * value, and the changes that belong to it; what a sentence leaves unsaid comes from the context of earlier ones.
  */
 import type { Figure } from '../../types.js';
-import { findCues, type Cue } from '../figure-cues.js';
+import { findCues, type Cue, type CueType } from '../figure-cues.js';
 import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
@@ -21,6 +21,9 @@ import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
+
+// The cue types the steps below look for, made once (not an array for every call).
+const RESPECTIVELY_CUE: readonly CueType[] = ['respectively'];
 
 // Cheap tests before the readers run: no digit and no period word means no period, no digit and no tonnage in Chinese
 // numerals (一千二百三十八吨) no figure. The digit is tested first, alone: most sentences have one, found without
@@ -104,7 +107,7 @@ export function extractFigures(
       sentence,
       cues: sc,
       quantities,
-      respectively: first(sc, ['respectively'], sentence.start, sEnd) !== undefined,
+      respectively: first(sc, RESPECTIVELY_CUE, sentence.start, sEnd) !== undefined,
     };
     const { candidates, claimed, shares } = readCandidates(
       view,

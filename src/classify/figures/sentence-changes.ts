@@ -4,13 +4,18 @@
  * lead "exports rose 23% month-on-month in May").
  */
 import { findChanges, type Change } from '../changes.js';
-import type { Cue } from '../figure-cues.js';
+import type { Cue, CueType } from '../figure-cues.js';
 import type { Quantity } from '../quantities.js';
 import type { Span } from '../segment.js';
 import type { Subject } from './assign-changes.js';
 import type { Candidate } from './candidate.js';
 import { last } from './cue-search.js';
 import type { Stated } from './stated.js';
+
+// The cue types the steps below look for, made once (not an array for every call).
+const MONEY_CUE: readonly CueType[] = ['money'];
+const CHANGE_SUBJECT_CUES: readonly CueType[] = ['mining', 'smelting', 'magnet'];
+const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
 
 export interface Pending {
   change: Change;
@@ -48,7 +53,7 @@ export function sortChanges(
   // Every change is a percentage: a sentence without one has none (most sentences; no clause is scanned then).
   const allChanges = MAY_HAVE_PERCENT.test(sentence.text)
     ? clauseSpans.flatMap((c) =>
-        last(sc, ['money'], c.start, c.end) && !quantities.some((q) => q.start >= c.start && q.end <= c.end)
+        last(sc, MONEY_CUE, c.start, c.end) && !quantities.some((q) => q.start >= c.start && q.end <= c.end)
           ? []
           : findChanges(c.text, c.start, sentence.text, sentence.start),
       )
@@ -58,7 +63,7 @@ export function sortChanges(
     const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end);
     const subject =
       clause && !quantities.some((q) => q.start >= clause.start && q.start < clause.end)
-        ? last(sc, ['mining', 'smelting', 'magnet'], clause.start, ch.start)
+        ? last(sc, CHANGE_SUBJECT_CUES, clause.start, ch.start)
         : undefined;
     const quota = subject && subject.type !== 'magnet' ? (subject.type as 'mining' | 'smelting') : undefined;
     if (candidates.length === 0 && !quota) {
@@ -70,7 +75,7 @@ export function sortChanges(
       continue;
     }
     // "raised its total mining and smelting quotas for 2021 by 20 percent": a year's total, not a batch.
-    const total = last(sc, ['year_total'], sentence.start, ch.start) !== undefined;
+    const total = last(sc, YEAR_TOTAL_CUE, sentence.start, ch.start) !== undefined;
     const earlier = figures.findLastIndex(
       (f) => names(f, quota) && f.change_basis === null && (!total || f.batch === null),
     );
