@@ -2,7 +2,8 @@
  * Atomic claims in the shared store: "this key is mine until then". Used for per-watch leases (one replica checks a
  * due watch), per-destination delivery leases (one replica delivers a channel's queue, in order) and first-writer-
  * wins records (an alert id is created once). keyv has no compare-and-set, so each backend gets its own statement:
- * Redis `SET NX PX`, and an upsert guarded by expiry in SQL for PostgreSQL and SQLite.
+ * a Redis script (take the key if free, renew it if ours, with its time to live), and an upsert guarded by expiry in SQL
+ * for PostgreSQL and SQLite.
  */
 import type Keyv from 'keyv';
 import type { StoreBackend } from './open-keyv.js';
@@ -18,8 +19,6 @@ export interface Claims {
 
 type SqlQuery = (sql: string, ...params: unknown[]) => Promise<unknown>;
 interface RedisLike {
-  set(key: string, value: string, opts: { NX: true; PX?: number }): Promise<string | null>;
-  get(key: string): Promise<string | null>;
   eval(script: string, opts: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
@@ -28,12 +27,18 @@ const FOREVER = 253402300799000; // 9999-12-31, for claims without expiry
 function redisClaims(keyv: Keyv, prefix: string): Claims {
   const store = keyv.store as { getClient(): Promise<RedisLike> };
   const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+  // Take a free key, or renew our own with the new time to live (SET NX alone would leave a renewed lease to lapse at
+  // its first expiry, and another replica would take it while we still deliver); someone else's: refuse.
+  const CLAIM = `local cur = redis.call('get', KEYS[1])
+    if cur and cur ~= ARGV[1] then return 0 end
+    if tonumber(ARGV[2]) > 0 then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+    else redis.call('set', KEYS[1], ARGV[1]) end
+    return 1`;
   return {
     async claim(key, owner, ttlMs) {
       const client = await store.getClient();
-      const full = `${prefix}${key}`;
-      const ok = await client.set(full, owner, ttlMs > 0 ? { NX: true, PX: ttlMs } : { NX: true });
-      return ok === 'OK' || (await client.get(full)) === owner;
+      const won = await client.eval(CLAIM, { keys: [`${prefix}${key}`], arguments: [owner, String(ttlMs)] });
+      return won === 1;
     },
     async release(key, owner) {
       const client = await store.getClient();

@@ -127,10 +127,11 @@ for (const [name, store] of stores) {
         const checkedAfterKill = () =>
           [...site.hits.values()].filter((times) => times.filter((t) => t > killedAt).length >= 2).length;
         await vi.waitFor(() => expect(checkedAfterKill()).toBe(WATCHES), { timeout: 90_000, interval: 200 });
-        // The work was shared: no replica did it all (each watch is fetched about once per interval, not three times).
+        // The work was shared: no replica did it all (each watch is fetched about once per interval, not three times;
+        // unshared it would be near 3, and a loaded machine — load 16 on two cores — measured up to 1.6 shared).
         const fetches = [...site.hits.values()].reduce((n, h) => n + h.filter((t) => t >= settled).length, 0);
         const seconds = (Date.now() - settled) / 1000;
-        expect(fetches / WATCHES / (seconds / INTERVAL_S)).toBeLessThan(1.6);
+        expect(fetches / WATCHES / (seconds / INTERVAL_S)).toBeLessThan(2);
       },
     );
   });

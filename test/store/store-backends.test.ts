@@ -145,6 +145,28 @@ for (const [name, url] of backends) {
       }
     });
 
+    it('a holder renewing its claim keeps it past the first expiry (a long delivery run keeps its lease)', async () => {
+      const [a, b] = await Promise.all([Store.open(url), Store.open(url)]);
+      const key = `lease:renew-${randomUUID()}`;
+      try {
+        expect(await a.claims.claim(key, 'holder', 2_000)).toBe(true);
+        expect(await a.claims.claim(key, 'holder', 10 * 60_000)).toBe(true);
+        if (name === 'Redis') {
+          // Redis expires keys on its own clock: the time left is what tells whether the renewal took.
+          const client = await (
+            a.keyv.store as { getClient(): Promise<{ pTTL(k: string): Promise<number> }> }
+          ).getClient();
+          expect(await client.pTTL(`regwatch:claim:${key}`)).toBeGreaterThan(60_000);
+        } else {
+          vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 }); // long after the first 2 s
+          expect(await b.claims.claim(key, 'other', 60_000)).toBe(false);
+        }
+      } finally {
+        vi.useRealTimers();
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
     it('sweeping drops expired claims only: a live one still refuses everyone else', async () => {
       const [a, b] = await Promise.all([Store.open(url), Store.open(url)]);
       const live = `replay:live-${randomUUID()}`;
