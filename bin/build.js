@@ -6,7 +6,7 @@ import process from 'node:process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +86,11 @@ const childProcessOnUse = {
   },
 };
 
+// The CommonJS packages in the bundle call require() for Node's own modules.
+const REQUIRE_BANNER = {
+  js: "import { createRequire as __regwatchRequire } from 'node:module';\nconst require = __regwatchRequire(import.meta.url);",
+};
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -148,10 +153,7 @@ export async function build() {
       target: 'node20.19',
       external: EXTERNAL,
       plugins: [englishOnlyZod, childProcessOnUse],
-      // The CommonJS packages in the bundle call require() for Node's own modules.
-      banner: {
-        js: "import { createRequire as __regwatchRequire } from 'node:module';\nconst require = __regwatchRequire(import.meta.url);",
-      },
+      banner: REQUIRE_BANNER,
       sourcemap: true,
       metafile: true,
       logLevel: 'error',
@@ -167,6 +169,8 @@ export async function build() {
     written.add(join(OUT, 'assets', name));
   }
   written.add(writeShippedYaml()).add(STAMP);
+  const rules = await writeShippedRules(esbuild);
+  if (rules) written.add(rules);
   pruneOrphans(join(ROOT, 'dist'), written);
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   return true;
@@ -199,6 +203,44 @@ function writeShippedYaml() {
   const path = join(OUT, 'shipped-yaml.json');
   writeFileSync(path, JSON.stringify(table));
   return path;
+}
+
+/**
+ * The shipped rules as the schemas validate them (dist/src/shipped-rules.json, read by src/config/shipped-rules.ts),
+ * so a run neither validates nor compiles them before it classifies something. src/classify/load-rules.ts, bundled
+ * on its own into a module beside the bundle for the time it runs, makes it. The path written, or undefined (with the
+ * reason on stderr) when the shipped rules do not load: then every run validates them and reports what is wrong.
+ */
+async function writeShippedRules(esbuild) {
+  const path = join(OUT, 'shipped-rules.json');
+  rmSync(path, { force: true }); // the module below must validate, not find the previous build's values
+  const maker = join(OUT, '.shipped-rules-maker.mjs');
+  try {
+    await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: [join(ROOT, 'src', 'classify', 'load-rules.ts')],
+      outfile: maker,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20.19',
+      external: EXTERNAL,
+      plugins: [englishOnlyZod],
+      banner: REQUIRE_BANNER,
+      logLevel: 'error',
+    });
+    const artefact = (await import(pathToFileURL(maker).href)).shippedRulesArtefact(join(ROOT, 'config', 'rules'));
+    if (!artefact) {
+      process.stderr.write(
+        'regwatch: config/rules/ does not load (`regwatch validate` says why); dist/ has no validated copy\n',
+      );
+      return undefined;
+    }
+    writeFileSync(path, JSON.stringify(artefact));
+    return path;
+  } finally {
+    rmSync(maker, { force: true });
+  }
 }
 
 // `node bin/build.js` builds; `--if-stale` only when needed (the npm scripts that run the CLI in a checkout).

@@ -1,6 +1,6 @@
 import type { Category } from '../types.js';
 import type { ClassifierSettings, RuleConfig } from './rule-schema.js';
-import { classifierSettingsSchema } from './rule-schema.js';
+import { ruleSchemas } from './rule-schema.js';
 import { expandTerms } from './vocabulary/terms.js';
 
 export interface CompiledRule extends RuleConfig {
@@ -90,7 +90,7 @@ export function compileRuleSet(
   rules: Array<{ rule: RuleConfig; file: string }>,
   settings?: ClassifierSettings,
 ): RuleSet {
-  const s = settings ?? classifierSettingsSchema.parse({});
+  const s = settings ?? ruleSchemas().classifierSettings.parse({});
   const shared = new Map<string, RegExp>();
   return {
     rules: rules.map((r) => compileRule(r.rule, r.file, shared, s.background.promiseCategories)),

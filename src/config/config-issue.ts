@@ -12,7 +12,7 @@ import {
   registerSecret,
 } from '../security/secrets.js';
 import { readPlainYaml } from './plain-yaml.js';
-import { shippedYamlValue } from './shipped-yaml.js';
+import { shippedYaml } from './shipped-yaml.js';
 import { describePath, knownKeysAt, unknownKeyMessage, yamlErrorMessage, zodIssueMessage } from './config-messages.js';
 
 /** One problem in a config file, printed as `file:line:col: message`. */
@@ -38,6 +38,8 @@ export class ConfigError extends Error {
 /** A parsed YAML file that can say where any path of it is. */
 export interface YamlFile {
   file: string;
+  /** The SHA-256 of the text when it is a shipped file as built (src/config/shipped-yaml.ts), else undefined. */
+  shippedDigest?: string;
   /** The file's content as plain JavaScript (what `yaml`'s `toJS` gives). */
   value(): unknown;
   /** Position of the node at `path` (or of its nearest existing parent). */
@@ -118,10 +120,12 @@ export function parseYamlText(
 ): { yaml?: YamlFile; issues: ConfigIssue[] } {
   const { text, issues } = substituteEnv(raw, env, file);
   // The table first: a shipped file (the rules, some hundred lines each) is found at once, not read by the plain reader.
-  const plain = shippedYamlValue(text) ?? readPlainYaml(text);
+  const shipped = shippedYaml(text);
+  // A shipped file's value is only parsed from the table when asked for: its validated form may be all a run needs.
+  let plain = shipped ? undefined : readPlainYaml(text);
   let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const full = () => (parsed ??= parseWithPositions(text));
-  if (plain === undefined) {
+  if (!shipped && plain === undefined) {
     const { doc, lines } = full();
     for (const error of [...doc.errors, ...doc.warnings]) {
       const pos = lines.linePos(error.pos[0]);
@@ -157,7 +161,8 @@ export function parseYamlText(
   };
   const yaml: YamlFile = {
     file,
-    value: (): unknown => (plain !== undefined ? plain : (full().doc.toJS() as unknown)),
+    ...(shipped ? { shippedDigest: shipped.digest } : {}),
+    value: (): unknown => (shipped ? (plain ??= shipped.value()) : plain !== undefined ? plain : full().doc.toJS()),
     at,
     issue: (path, message, useKey) => ({ file, ...at(path, useKey), message }),
   };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { rulesFileSchema } from '../classify/rule-schema.js';
+import { ruleSchemas } from '../classify/rule-schema.js';
 import { expectationsJsonSchemaSource } from '../expectations/expectation-schema.js';
 import type { PluginKinds } from './plugin-kinds.js';
 import { settingsSchema } from './settings-schema.js';
@@ -24,7 +24,7 @@ export function jsonSchemas(plugins: PluginKinds): Record<string, unknown> {
     'watches.schema.json': { title: 'regwatch watches file', ...z.toJSONSchema(watchesFile, opts) },
     'notify.schema.json': { title: 'regwatch notify.yaml', ...z.toJSONSchema(notifyFile, opts) },
     'settings.schema.json': { title: 'regwatch settings.yaml', ...z.toJSONSchema(settingsSchema, opts) },
-    'rules.schema.json': { title: 'regwatch classification rules', ...z.toJSONSchema(rulesFileSchema, opts) },
+    'rules.schema.json': { title: 'regwatch classification rules', ...z.toJSONSchema(ruleSchemas().rulesFile, opts) },
     'expectations.schema.json': {
       title: 'regwatch expectations.yaml',
       ...z.toJSONSchema(expectationsJsonSchemaSource, opts),

@@ -17,9 +17,22 @@ function load(): Record<string, string> {
   }
 }
 
+/** A shipped file as built: the SHA-256 of its text (the table's key) and its parsed value (a fresh copy per call). */
+export interface ShippedYaml {
+  digest: string;
+  value(): unknown;
+}
+
+/** `text` as a shipped file as built, else undefined (edited, the user's own, or no table). */
+export function shippedYaml(text: string): ShippedYaml | undefined {
+  table ??= load();
+  const digest = createHash('sha256').update(text).digest('hex');
+  if (!Object.hasOwn(table, digest)) return undefined;
+  const json = table[digest]!;
+  return { digest, value: () => JSON.parse(json) as unknown };
+}
+
 /** The parsed value of `text` when it is a shipped file as built, else undefined. */
 export function shippedYamlValue(text: string): unknown {
-  table ??= load();
-  const key = createHash('sha256').update(text).digest('hex');
-  return Object.hasOwn(table, key) ? (JSON.parse(table[key]!) as unknown) : undefined;
+  return shippedYaml(text)?.value();
 }

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import type { RulesFile } from '../classify/rule-schema.js';
+
+/**
+ * The shipped rules files as the build validated them (bin/build.js writes shipped-rules.json beside this module,
+ * src/classify/load-rules.ts makes it): a shipped file as built (its text's SHA-256, src/config/shipped-yaml.ts) has
+ * its validated value here, so a run neither validates nor compiles the shipped rules before it classifies something.
+ * The regular expressions were checked by the V8 that built it: another V8 (Node upgraded since) validates again.
+ */
+export interface ShippedRulesArtefact {
+  /** `process.versions.v8` of the build. */
+  v8: string;
+  /** SHA-256 of a file's text → its validated value as JSON text (parsing it gives the caller its own copy). */
+  files: Record<string, string>;
+}
+
+export const SHIPPED_RULES_JSON = 'shipped-rules.json';
+
+let artefact: ShippedRulesArtefact | null | undefined;
+
+function isArtefact(x: unknown): x is ShippedRulesArtefact {
+  if (!x || typeof x !== 'object') return false;
+  const { v8, files } = x as Partial<ShippedRulesArtefact>;
+  return (
+    typeof v8 === 'string' &&
+    !!files &&
+    typeof files === 'object' &&
+    Object.values(files).every((v) => typeof v === 'string')
+  );
+}
+
+/** The build's artefact, or null when there is none (a run from the sources), it is unusable, or another V8 made it. */
+function load(url: URL): ShippedRulesArtefact | null {
+  let text: string;
+  try {
+    text = readFileSync(url, 'utf8');
+  } catch {
+    return null;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    parsed = (error as Error).message;
+  }
+  if (!isArtefact(parsed)) {
+    const why = typeof parsed === 'string' ? parsed : 'not the shape the build writes';
+    process.stderr.write(
+      `regwatch: ignoring ${url.pathname} (${why}); the shipped rules are validated instead (\`npm run build\` rewrites it)\n`,
+    );
+    return null;
+  }
+  return parsed.v8 === process.versions.v8 ? parsed : null;
+}
+
+/** The validated value of the shipped rules file whose text has this SHA-256, when the build validated it. */
+export function validatedShippedRules(digest: string): RulesFile | undefined {
+  artefact ??= load(new URL(`./${SHIPPED_RULES_JSON}`, import.meta.url));
+  return artefact && Object.hasOwn(artefact.files, digest)
+    ? (JSON.parse(artefact.files[digest]!) as RulesFile)
+    : undefined;
+}
