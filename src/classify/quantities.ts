@@ -82,6 +82,42 @@ const FOUR_DIGITS = /^\d{1,4}$/;
 const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
 const CHINESE_TONNAGE = /[一二两三四五六七八九十][^吨]{0,12}吨/;
 
+// A number listed before a tonnage, sharing its unit: "270,000 and 254,000 tons", 13.5万、12.7万吨 (not a year).
+const LISTED_BEFORE = new RegExp(
+  String.raw`${NUMBER}\s*(万|千|亿|thousand|million)?\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+|、|和|及|与|以及)\s*$`,
+  'i',
+);
+const LISTED_SCALE: Record<string, number> = { 万: 1e4, 千: 1e3, 亿: 1e8, thousand: 1e3, million: 1e6 };
+
+/**
+ * The numbers listed right before the tonnage at `start` that has no unit of its own, each read with the tonnage's
+ * unit (`scale` per unit of the number) unless it carries its own multiplier ("13.5万、12.7万吨"); a list of three
+ * ("A, B and C tonnes") is read back to its first number.
+ */
+function listedBefore(text: string, offset: number, start: number, scale: number, out: Quantity[]): void {
+  // ("between 270,000 and 290,000 tons" is a range: its first number is no value either.)
+  if (out.at(-1)?.bound) return;
+  const found: Quantity[] = [];
+  let at = start;
+  for (;;) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    const m = LISTED_BEFORE.exec(before);
+    if (!m) break;
+    const raw = m[1]!;
+    if (/^(?:19|20)\d{2}$/.test(raw)) break;
+    const from = at - before.length + m.index;
+    const own = m[2] ? LISTED_SCALE[m[2].toLowerCase()]! : null;
+    const value = Number(raw.replace(/[,\u2009\u202f ]/g, '')) * (own ?? scale);
+    if (!Number.isFinite(value)) break;
+    const numberEnd = m[2] ? m[0].indexOf(m[2], raw.length) + m[2].length : raw.length;
+    found.unshift(quantity(text, offset, from, from + numberEnd, value, false));
+    at = from;
+  }
+  if (found.length === 0) return;
+  const next = out.pop()!;
+  out.push(...found, next);
+}
+
 /** Every tonnage of `text`, in order; offsets are shifted by `offset`. */
 export function findQuantities(text: string, offset = 0): Quantity[] {
   const out: Quantity[] = [];
@@ -111,6 +147,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     }
     const dotThousands = Boolean(enUnit) && !enMult && DOT_THOUSANDS.test(raw);
     out.push(quantity(text, offset, start, m.index + m[0].length, value, dotThousands));
+    listedBefore(text, offset, start, value / Number(raw.replace(/[,\u2009\u202f ]/g, '')), out);
   }
   if (CHINESE_TONNAGE.test(text)) {
     CN_QUANTITY.lastIndex = 0;

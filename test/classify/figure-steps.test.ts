@@ -33,6 +33,16 @@ describe('number and unit', () => {
     expect(values('in 2019 100 tonnes were shipped')).toEqual([100]);
   });
 
+  it("reads a number listed before a tonnage with that tonnage's unit, but not a year or a range's first end", () => {
+    expect(values('against 270,000 and 254,000 tons in 2024')).toEqual([270000, 254000]);
+    expect(values('quotas of 84, 81 and 9.6 kt')).toEqual([84000, 81000, 9600]);
+    expect(values('分别为13.5万、12.7万吨')).toEqual([135000, 127000]);
+    expect(values('开采和冶炼分离指标为135000和127000吨')).toEqual([135000, 127000]);
+    expect(values('in 2024 and 5,000 tonnes')).toEqual([5000]);
+    const range = findQuantities('between 270,000 and 290,000 tons');
+    expect(range.filter((q) => !q.bound).map((q) => q.value)).toEqual([]);
+  });
+
   it('reads Chinese numerals', () => {
     expect(chineseNumber('十三万五千')).toBe(135000);
     expect(chineseNumber('两千零五')).toBe(2005);

@@ -214,3 +214,65 @@ describe('a comparison base in brackets', () => {
     ).toEqual(['rare_earth_exports|53400|2026|-|yoy|6.5', 'rare_earth_exports|50120|2025|-|-|-']);
   });
 });
+
+/** Wordings the own-corpus part RG3 showed the reader missing. */
+describe('a quota in other words: a "third and final slice" of "production rights", "tons of ore extraction"', () => {
+  const text = (year: number, a: number, b: number) =>
+    `China released a third and final slice of this year's rare earth production rights, permitting ` +
+    `${a.toLocaleString('en-US')} tons of ore extraction and ${b.toLocaleString('en-US')} tons of smelting and ` +
+    `separation. The volumes lift the full-year allowance to 291,000 tons for extraction and 273,200 tons for ` +
+    `separation, against 270,000 and 254,000 tons in ${year}.`;
+
+  it('reads the batch, the year total of the sentence and the bases of the year compared with', () => {
+    expect(figs('Quotas', text(2024, 16000, 15200), '2026-12-11')).toEqual([
+      'mining_quota|16000|2026|3|-|-',
+      'smelting_quota|15200|2026|3|-|-',
+      'mining_quota|291000|2026|-|-|-',
+      'smelting_quota|273200|2026|-|-|-',
+      'mining_quota|270000|2024|-|-|-',
+      'smelting_quota|254000|2024|-|-|-',
+    ]);
+  });
+
+  it('follows a changed year compared with and changed batch tonnages', () => {
+    const lines = figs('Quotas', text(2023, 12000, 11000), '2026-12-11');
+    expect(lines).toContain('mining_quota|12000|2026|3|-|-');
+    expect(lines).toContain('smelting_quota|254000|2023|-|-|-');
+    expect(lines).toContain('mining_quota|291000|2026|-|-|-');
+  });
+});
+
+describe('a list with no quota named takes the quotas named before it, in order', () => {
+  it('gives "bringing the total to A and B tonnes" mining then smelting, as the sentence named them', () => {
+    const text =
+      'The second batch of rare earth quotas allows 120,000 tonnes of mined output and 115,000 tonnes of smelted output, bringing ' +
+      'the total so far this year to 240,000 and 230,000 tonnes.';
+    expect(figs('Quotas', text, '2023-09-20')).toEqual([
+      'mining_quota|120000|2023|2|-|-',
+      'smelting_quota|115000|2023|2|-|-',
+      'mining_quota_ytd|240000|2023|-|-|-',
+      'smelting_quota_ytd|230000|2023|-|-|-',
+    ]);
+    const swapped = text.replace('mined', 'TMP').replace('smelted', 'mined').replace('TMP', 'smelted');
+    expect(figs('Quotas', swapped, '2023-09-20')).toContain('smelting_quota_ytd|240000|2023|-|-|-');
+  });
+});
+
+describe('a headline that rounds the body’s figure states it once', () => {
+  it('keeps the precise body figure, whatever the numbers; two figures further apart than a rounding stay two', () => {
+    for (const [rounded, precise] of [
+      ['5.82万', '58,193.1'],
+      ['4.53万', '45,290'],
+    ] as const)
+      expect(
+        figs(
+          `前11月稀土出口${rounded}吨 同比增长逾一成`,
+          `海关总署数据显示，前11月累计出口稀土${precise}吨，同比增长11.7%。`,
+          '2025-12-09',
+        ),
+      ).toEqual([`rare_earth_exports|${Number(precise.replace(',', ''))}|2025-01/2025-11|-|yoy|11.7`]);
+    expect(
+      figs('前11月稀土出口5.7万吨', '海关总署数据显示，前11月累计出口稀土58,193.1吨，同比增长11.7%。', '2025-12-09'),
+    ).toHaveLength(2);
+  });
+});

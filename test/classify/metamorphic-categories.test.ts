@@ -136,7 +136,7 @@ describe('a step inside a construction that does not report it is not the news',
     expect(categories('', `${STEP_ZH}，周四起实施。`, '2025-10-10')).toEqual(['control_list_addition']);
   });
 
-  it('English: a cause or a time before, "comes as", a comparison, a condition, speculation, a negation, a side remark', () => {
+  it('English: a cause, a concession or a time before, "comes as", a comparison, a condition, speculation, a negation, a side remark', () => {
     const lower = STEP_EN.replace('China imposed', 'China imposing');
     const wrapped = [
       `Magnet makers cut output on Thursday after ${STEP_EN}.`,
@@ -147,11 +147,13 @@ describe('a step inside a construction that does not report it is not the news',
       `${STEP_EN.replace('imposed', 'could impose')}, traders warned on Thursday.`,
       `${STEP_EN.replace('imposed', 'has not imposed')}, the ministry said on Thursday.`,
       `Magnet prices, which jumped after ${STEP_EN}, fell on Thursday.`,
+      `Magnet output rose on Thursday although ${STEP_EN}.`,
+      `Magnet output rose on Thursday, even as ${STEP_EN}.`,
     ];
     for (const text of wrapped) expect(categories('', text, '2025-10-10'), text).toEqual([]);
   });
 
-  it('Chinese: 继…之后, 受…影响, 如果, 可能, 尚未, 与…类似', () => {
+  it('Chinese: 继…之后, 受…影响, 如果, 可能, 尚未, 与…类似, 尽管', () => {
     const wrapped = [
       `继${STEP_ZH}之后，磁材企业周四下调了产量。`,
       `受${STEP_ZH}影响，磁材价格周四上涨。`,
@@ -159,6 +161,7 @@ describe('a step inside a construction that does not report it is not the news',
       `市场人士周四表示，${STEP_ZH.replace('商务部', '商务部可能')}。`,
       `${STEP_ZH.replace('商务部', '商务部尚未')}。`,
       `与${STEP_ZH}类似，此次调整涉及多个品种。`,
+      `尽管${STEP_ZH}，磁材企业周四仍增加了产量。`,
     ];
     for (const text of wrapped) expect(categories('', text, '2025-10-10'), text).toEqual([]);
   });
@@ -306,11 +309,39 @@ describe('a licence in other words is still a licence', () => {
     ]);
   });
 
+  it('requests "okayed" or "given the go-ahead" are approved; requests still waiting are not', () => {
+    const steps = [
+      'China has okayed a batch of requests to export rare earth magnets, the commerce ministry said on Thursday.',
+      'Some export requests for rare earth magnets were given the go-ahead, the commerce ministry said on Thursday.',
+    ];
+    for (const t of steps) expect(categories('', t, '2025-06-26'), t).toEqual(['licence_approval']);
+    const waiting = 'Requests to export rare earth magnets are still waiting, the commerce ministry said on Thursday.';
+    expect(categories('', waiting, '2025-06-26')).toEqual([]);
+  });
+
   it('a suspension "allowing exporters to resume shipments" is a relaxation, not an approval', () => {
     const text =
       'China on Sunday suspended the export controls on seven rare earths it imposed in April, allowing exporters ' +
       'to resume shipments to the United States.';
     expect(categories('', text, '2025-11-09')).toEqual(['control_relaxation']);
+  });
+});
+
+describe('controls put off or put under control in other words', () => {
+  it('measures 押后/推迟…至…执行 (put back to a date) are a relaxation in every script, not a new control', () => {
+    const text = '商务部昨日公告，十月公布的稀土出口管制措施押后至明年十一月十日才执行。';
+    for (const t of [text, toHongKong(text), toTaiwan(text), text.replace('押后', '推迟')])
+      expect(categories('', t, '2025-11-08'), t).toEqual(['control_relaxation']);
+  });
+
+  it('an element or a technology 纳入出口管控 is a new control, whichever element; a metal that is no rare earth is not', () => {
+    for (const e of ELEMENTS.slice(0, 6)) {
+      const text = `商务部9日发布公告，将${e.zh}相关技术纳入出口管控范围，自发布之日起施行。`;
+      expect(categories('', text, '2025-10-10'), text).toEqual(['control_list_addition']);
+    }
+    expect(categories('', '商务部9日发布公告，将镓相关技术纳入出口管控范围，自发布之日起施行。', '2025-10-10')).toEqual(
+      [],
+    );
   });
 });
 

@@ -326,3 +326,35 @@ describe('the first months in any numeral: 前2个月, 前两个月, 前二个�
       ]),
     );
 });
+
+describe('a month in Chinese numerals after any word, and the first months as 头/頭/首: every month changed', () => {
+  const CN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  for (let m = 2; m <= 10; m++) {
+    it(`内地${CN_MONTHS[m - 1]}月份 and 头${CN_MONTHS[m - 1]}个月 in both scripts`, () => {
+      const text =
+        `内地${CN_MONTHS[m - 1]}月份稀土磁材出口量为5,473公吨。` +
+        `今年头${CN_MONTHS[m - 1]}个月，磁材出口合共4.5万公吨。`;
+      // (January–March is the first quarter, January–June the first half.)
+      const cumulative = m === 3 ? '2025-Q1' : m === 6 ? '2025-H1' : `2025-01/2025-${pad(m)}`;
+      const expected = [`magnet_exports|45000|${cumulative}|-|-|-`, `magnet_exports|5473|2025-${pad(m)}|-|-|-`];
+      expect(figs(text, `2025-${pad(m + 1)}-20`)).toEqual(expected);
+      expect(figs(text.replace('头', '頭').replace('个', '個'), `2025-${pad(m + 1)}-20`)).toEqual(expected);
+      expect(figs(text.replace(CN_MONTHS[m - 1]!, String(m)), `2025-${pad(m + 1)}-20`)).toEqual(expected);
+    });
+  }
+});
+
+describe('少 and 多出 before a percentage are a fall and a rise: every basis', () => {
+  for (const [words, basis] of [
+    ['较上月', 'mom'],
+    ['较去年同期', 'yoy'],
+  ] as const)
+    it(words, () => {
+      expect(figs(`10月稀土出口4,000公吨，${words}少5.2%。`, '2025-11-20')).toEqual([
+        `rare_earth_exports|4000|2025-10|-|${basis}|-5.2`,
+      ]);
+      expect(figs(`10月稀土出口4,000公吨，${words}多出5.2%。`, '2025-11-20')).toEqual([
+        `rare_earth_exports|4000|2025-10|-|${basis}|5.2`,
+      ]);
+    });
+});

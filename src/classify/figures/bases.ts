@@ -46,13 +46,19 @@ export function findBases(
 ): Map<Quantity, PeriodMention | null> {
   const bases = new Map<Quantity, PeriodMention | null>();
   let prevQ: Quantity | undefined;
+  // The tonnages of the current list of bases.
+  let run: Quantity[] = [];
   for (const q of quantities) {
     const previousQ = prevQ;
     prevQ = q;
     if (previousQ && bases.has(previousQ) && LIST_GAP.test(text.slice(previousQ.end, q.start))) {
-      bases.set(q, bases.get(previousQ)!);
+      // "against 270,000 and 254,000 tons in 2024": the period after the list's last tonnage is the whole list's.
+      const listed = bases.get(previousQ) ?? periodAfter(text, q, periods) ?? null;
+      run.push(q);
+      for (const o of run) bases.set(o, listed);
       continue;
     }
+    run = [q];
     const own = periods.find(
       (p) => p.end <= q.start && p.relYear === undefined && POSSESSIVE_GAP.test(text.slice(p.end, q.start)),
     );

@@ -17,11 +17,14 @@ export const first = (cues: Cue[], types: readonly CueType[], from: number, to: 
   cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
 
 const OF_THE =
-  /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+)?$/i;
+  /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
 
 const JOINED = /^[\s-]*$/;
 
-/** A cue right after a tonnage ("270,000 tons of mining quota", "3,188 tonnes of magnets"), which names it. */
+/**
+ * A cue right after a tonnage ("270,000 tons of mining quota", "3,188 tonnes of magnets", "16,000 tons of ore
+ * extraction"), which names it.
+ */
 export function trailing(
   cues: Cue[],
   text: string,

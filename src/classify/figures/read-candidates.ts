@@ -96,6 +96,13 @@ export function readCandidates(
   const bases = findBases(text, sentence, quantities, periods);
   const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
   const unclaimed = periods.filter((p) => !claimed.has(p));
+  // The year of the sentence is not the year of its comparison base ("lift the full-year allowance to 291,000 tons,
+  // against 270,000 tons in 2024": the full year is not 2024).
+  const yearMention = periods.find((p) => p.year !== undefined && !p.comparative);
+  const ownYear =
+    yearMention && claimed.has(yearMention)
+      ? unclaimed.find((p) => p.year !== undefined && !p.comparative)?.year
+      : sentenceYear;
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
@@ -149,7 +156,7 @@ export function readCandidates(
     if (domain === 'quota') {
       // China set export quotas until 2014: the year the sentence names says so, else the document's, else an earlier
       // sentence's.
-      const year = sentenceYear ?? docDate?.year ?? ctx.year;
+      const year = ownYear ?? docDate?.year ?? ctx.year;
       const reading = quotaOf(v, slot, ctx, year !== undefined && year < 2015);
       if (!reading) return;
       ({ metric, batch, inheritedBatch, batchCue } = reading);
@@ -194,7 +201,12 @@ export function readCandidates(
               docDate,
             )
           : null) ??
-        pickPeriod(q, clause, unclaimed, { sentenceYear, earlierYear: ctx.year, docDate, quota: domain === 'quota' }));
+        pickPeriod(q, clause, unclaimed, {
+          sentenceYear: ownYear,
+          earlierYear: ctx.year,
+          docDate,
+          quota: domain === 'quota',
+        }));
     // "rose 8.2% to 10,763 tons in early 2025", 年初: a trade figure of some part of a year is not one the reader can
     // place (quotas are set per year, so a quota keeps the year).
     if (

@@ -127,6 +127,10 @@ export function quotaOf(
     nthOfList(v, s, (c) => (c.type === 'mining' || c.type === 'smelting' ? c.type : undefined)) ??
     (group.length > 1 && !namedHere && ctx.kinds?.length === group.length ? ctx.kinds[group.indexOf(q)] : undefined);
   if (listed) kind = listed;
+  else {
+    const parallel = parallelKind(v, s);
+    if (parallel) kind = parallel;
+  }
   // The 岩矿型/离子型 split: named right after, later in the clause, or before it since the last tonnage; in a list, in
   // the order the split names were listed.
   const splitBefore = last(sc, SPLIT_CUES, s.prevQEnd, q.start);
@@ -157,6 +161,32 @@ export function quotaOf(
     inheritedBatch: !ytd && !yearTotal && scope?.n === undefined && ctx.batch !== undefined,
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
+}
+
+/**
+ * "120,000 tonnes of mined output and 115,000 tonnes of smelted output, bringing the total to 240,000 and 230,000
+ * tonnes": a list of tonnages that names no quota of its own takes the quotas its sentence named before it, in that
+ * order, when there are as many of them as tonnages in the list.
+ */
+function parallelKind(v: SentenceView, s: Slot): QuotaKind | undefined {
+  const group = listGroup(v.quantities, s.q, s.clause, v.text);
+  if (group.length < 2) return undefined;
+  const start = group[0]!;
+  const end = group.at(-1)!;
+  const before = v.quantities.filter((o) => o.end <= start.start).at(-1);
+  if (!before || s.clause.start < before.end) return undefined;
+  // (The kind words of the tonnage before, "115,000 tonnes of smelted output", end its own clause.)
+  const from = s.clause.start;
+  const own = v.cues.some(
+    (c) => KIND_CUES.includes(c.type) && c.start >= from && c.end <= Math.min(v.sentence.end, end.end + 40),
+  );
+  if (own) return undefined;
+  const named: QuotaKind[] = [];
+  for (const c of v.cues) {
+    if (c.start < v.sentence.start || c.end > from || (c.type !== 'mining' && c.type !== 'smelting')) continue;
+    if (!named.includes(c.type)) named.push(c.type);
+  }
+  return named.length === group.length ? named[group.indexOf(s.q)] : undefined;
 }
 
 // Between a split and its own tonnage: 岩矿型稀土指标7.455万吨, 离子型稀土矿为0.945万吨.

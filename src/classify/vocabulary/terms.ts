@@ -128,6 +128,8 @@ export const TERMS = {
     '\\bceilings?\\b',
     '\\ballocations?\\b',
     '\\b(?:production|output|mining|control)\\s+(?:plans?|limits?)\\b',
+    // ("production rights": the right to produce so much, a quota; not mining rights, which are a licence to an area.)
+    '\\b(?:production|output)\\s+rights\\b',
     // ("production limits": the activity, then the limit as the quota word.)
     '\\blimits?\\b(?<=\\b(?:production|output|mining|smelting|separation|extraction)\\slimits?)',
     '\\btargets?\\b',
