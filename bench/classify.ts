@@ -11,7 +11,7 @@ import { cpuMs, fmt, line } from './util.js';
 const CORPUS = fileURLToPath(new URL('../test/fixtures/corpus/', import.meta.url));
 
 /** Documents of about 5 KB: corpus documents repeated (or a built-in sample when there is no corpus). */
-function documents(): DocumentInput[] {
+export function benchDocuments(): DocumentInput[] {
   let raw: string[];
   try {
     raw = readdirSync(CORPUS)
@@ -38,7 +38,7 @@ export function runClassifyBench(): Promise<{ docsPerSecond: number }> {
   const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
   if (!loaded.rules) throw new Error('the shipped rules do not load');
   const rules = loaded.rules;
-  const docs = documents();
+  const docs = benchDocuments();
   const avgBytes = docs.reduce((n, d) => n + Buffer.byteLength(d.title) + Buffer.byteLength(d.text), 0) / docs.length;
   // Warm up the JIT on every distinct document once (a running daemon has long since seen every kind of text).
   for (let i = 0; i < Math.max(200, docs.length); i++) classify(docs[i % docs.length]!, rules);

@@ -60,9 +60,10 @@ function salience(
   // A document without a title (its stored copy had none) has no headline lines before the lead: what stands there is
   // chrome (a photo credit, a time stamp, a byline), and the lead is the headline.
   const hasTitle = titleEnd > 0 && firstBody !== 0;
-  const positions = new Float64Array(spans.length);
+  // (Plain arrays: a typed array costs a separate buffer each, five for every document.)
+  const positions = new Array<number>(spans.length).fill(0);
   // What a sentence can say about the document's topic: 2 the headline, 1 the lead under a title, 0 the rest.
-  const topicRank = new Uint8Array(spans.length);
+  const topicRank = new Array<number>(spans.length).fill(0);
   spans.forEach((s, i) => {
     const inTitle = hasTitle ? i < firstBody || firstBody < 0 : firstBody < 0 && i === 0;
     const lead = i === firstBody;
@@ -72,11 +73,11 @@ function salience(
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side = new Array<SideClause[] | undefined>(spans.length);
   const promised = new Array<SideClause[] | undefined>(spans.length);
-  const past = new Int8Array(spans.length).fill(-1);
+  const past = new Array<number>(spans.length).fill(-1);
   // Per sentence: whether every date it names ends before the document's month (and it is not background), and
   // whether it reports a further step of its own ("in a separate notice", 同日还) in the present.
-  const earlier = new Uint8Array(spans.length);
-  const further = new Uint8Array(spans.length);
+  const earlier = new Array<number>(spans.length).fill(0);
+  const further = new Array<number>(spans.length).fill(0);
   const absolute = (s: Span, local: SideClause[]): SideClause[] =>
     local.map(([a, b, relative]) => [a + s.start, b + s.start, relative]);
   const read = (i: number) => {
@@ -123,8 +124,7 @@ function salience(
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
-function clauseText(sentence: Span, offset: number, length: number): string {
-  const parts = clauses(sentence);
+function clauseText(sentence: Span, parts: readonly Span[], offset: number, length: number): string {
   const first = parts.find((c) => c.end > offset) ?? parts[0];
   const last = [...parts].reverse().find((c) => c.start < offset + length) ?? first;
   return first && last ? sentence.text.slice(first.start - sentence.start, last.end - sentence.start) : sentence.text;
@@ -203,6 +203,8 @@ export function categorize(
     }
   >();
   const vetoed = new Set<Category>();
+  // Each sentence's clauses, split when a clause-scope rule first matches in it.
+  const clausesOf: Array<Span[] | undefined> = [];
   // Rules share their `with`/`without` expressions (compile-rules): test the document for each once.
   const tested = new Map<RegExp, boolean>();
   const inDocument = (re: RegExp) => {
@@ -252,7 +254,11 @@ export function categorize(
       const at = sentenceAt(spans, m.index);
       if (localScope) {
         const scope =
-          at < 0 ? text : rule.scope === 'clause' ? clauseText(spans[at]!, m.index, m[0].length) : spans[at]!.text;
+          at < 0
+            ? text
+            : rule.scope === 'clause'
+              ? clauseText(spans[at]!, (clausesOf[at] ??= clauses(spans[at]!)), m.index, m[0].length)
+              : spans[at]!.text;
         if (rule.withRe && !rule.withRe.test(scope)) continue;
         if (rule.withoutRe?.test(scope)) continue;
       }

@@ -30,6 +30,10 @@ const YOY = new RegExp(`${YOY_PLAIN.source}|${YOY_MONTH}|${YOY_ZH_SHORT}`, 'gi')
 const MOM_PLAIN =
   /按月|环比|较上月|比上月|上月|(?:上一?|前一)个月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|the month before|on the month|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
 const MOM = new RegExp(`${MOM_PLAIN.source}|${MOM_MONTH}|${MOM_ZH_SHORT}`, 'gi');
+const BASES = [
+  ['yoy', YOY],
+  ['mom', MOM],
+] as const;
 const UP =
   /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|\bmore\b|\babove\b|多于|高于|多出?(?=\s*(?:了\s*)?(?:约|近)?\s*\d)/gi;
 const DOWN =
@@ -72,6 +76,28 @@ const INTRODUCES_NEXT = /^\s*(?:[a-z-]+\s+){0,2}of(?:\s+(?:about|around|some|nea
  * The basis cue of the percentage at [at, atEnd) between its neighbours: English writes it after the number ("down
  * 74% from a year earlier and 52.9% lower than in April"), Chinese before (环比下降5.2%，同比增长15.8%).
  */
+/**
+ * The basis cue in [from, to) of a clause nearest the percentage: the first one `towardsEnd` (after the number), else
+ * the last. (One that introduces the next percentage, at the end of a span reaching it, does not count.)
+ */
+function basisIn(clause: string, from: number, to: number, towardsEnd: boolean, nextStart: number): Change['basis'] {
+  if (to <= from) return null;
+  const slice = clause.slice(from, to);
+  let best: { basis: 'yoy' | 'mom'; dist: number } | null = null;
+  for (const [basis, re] of BASES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      if (towardsEnd && to === nextStart && INTRODUCES_NEXT.test(slice.slice(m.index + m[0].length))) continue;
+      const dist = towardsEnd ? m.index : slice.length - (m.index + m[0].length);
+      if (!best || dist < best.dist) best = { basis, dist };
+    }
+  }
+  return best?.basis ?? null;
+}
+
+const NO_NUMBER_AFTER = /^[^\d]{0,3}$/;
+const OPENS_WITH_BASIS = /^\W*(?:versus|vs\.?|compared with|the\s+)?\W*$/i;
+
 function ownBasis(
   clause: string,
   at: number,
@@ -80,41 +106,21 @@ function ownBasis(
   nextStart: number,
   tail: string,
 ): Change['basis'] {
-  const inSpan = (from: number, to: number, towardsEnd: boolean): Change['basis'] => {
-    if (to <= from) return null;
-    const slice = clause.slice(from, to);
-    let best: { basis: 'yoy' | 'mom'; dist: number } | null = null;
-    for (const [basis, re] of [
-      ['yoy', YOY],
-      ['mom', MOM],
-    ] as const) {
-      re.lastIndex = 0;
-      for (let m = re.exec(slice); m; m = re.exec(slice)) {
-        if (towardsEnd && to === nextStart && INTRODUCES_NEXT.test(slice.slice(m.index + m[0].length))) continue;
-        const dist = towardsEnd ? m.index : slice.length - (m.index + m[0].length);
-        if (!best || dist < best.dist) best = { basis, dist };
-      }
-    }
-    return best?.basis ?? null;
-  };
-  const after = inSpan(atEnd, Math.min(nextStart, atEnd + 60), true);
-  const before = inSpan(Math.max(prevEnd, at - 60), at, false);
+  const after = basisIn(clause, atEnd, Math.min(nextStart, atEnd + 60), true, nextStart);
+  const before = basisIn(clause, Math.max(prevEnd, at - 60), at, false, nextStart);
   if (CJK.test(clause)) return before ?? after;
   // "down 3% versus a year ago": the basis can open the next clause (the clause ends at "versus").
   const next =
-    after ?? (nextStart === clause.length && /^[^\d]{0,3}$/.test(clause.slice(atEnd)) ? basisOpening(tail) : null);
+    after ?? (nextStart === clause.length && NO_NUMBER_AFTER.test(clause.slice(atEnd)) ? basisOpening(tail) : null);
   return next ?? before;
 }
 
 /** The basis a clause opens with ("a year ago.", "the previous month"). */
 function basisOpening(tail: string): Change['basis'] {
-  for (const [basis, re] of [
-    ['yoy', YOY],
-    ['mom', MOM],
-  ] as const) {
+  for (const [basis, re] of BASES) {
     re.lastIndex = 0;
     const m = re.exec(tail);
-    if (m && /^\W*(?:versus|vs\.?|compared with|the\s+)?\W*$/i.test(tail.slice(0, m.index))) return basis;
+    if (m && OPENS_WITH_BASIS.test(tail.slice(0, m.index))) return basis;
   }
   return null;
 }

@@ -178,6 +178,9 @@ const QUOTA_FOR_KIND =
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 
+const COMPARED_BEFORE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i;
+const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i;
+
 /** Every cue in `text`, in order. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
@@ -216,11 +219,11 @@ export function findCues(text: string): Cue[] {
     const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "up from the first batch of 2023" names a comparison, not this figure's batch.
-    if (/(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i.test(before)) continue;
+    if (COMPARED_BEFORE.test(before)) continue;
     // … and "which included a third batch", "（含第一批指标）" names a part of this figure, not its batch; but a batch
     // with its own tonnage right after it is that tonnage's ("其中包括第一批97,200吨和第二批104,800吨").
     if (
-      /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i.test(before) &&
+      PART_BEFORE.test(before) &&
       !OWN_TONNAGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
     )
       continue;

@@ -68,14 +68,16 @@ const MONTHS = [
 ];
 const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?`;
 
+const DIGITS = /^\d+$/;
 const num = (s: string | undefined): number | undefined => {
   if (!s) return undefined;
-  if (/^\d+$/.test(s)) return Number(s);
+  if (DIGITS.test(s)) return Number(s);
   return EN_NUM[s.toLowerCase()] ?? ORDINAL[s.toLowerCase()] ?? chineseNumber(s) ?? undefined;
 };
+const FINAL_DOT = /\.$/;
 const monthOf = (s: string | undefined): number | undefined => {
   if (!s) return undefined;
-  const k = s.toLowerCase().replace(/\.$/, '');
+  const k = s.toLowerCase().replace(FINAL_DOT, '');
   const i = MONTHS.findIndex((m) => m.startsWith(k.slice(0, 3)));
   return i >= 0 ? i + 1 : undefined;
 };
@@ -101,7 +103,10 @@ const hasWord = (word: string): Gate => {
 };
 /** Any of several English words, in the lower-cased text. */
 const hasAnyWord = (...words: string[]): Gate => {
-  const gate: Gate = (_, lower) => words.some((w) => lower.includes(w));
+  const gate: Gate = (_, lower) => {
+    for (const w of words) if (lower.includes(w)) return true;
+    return false;
+  };
   LOWER_CASE_GATES.add(gate);
   return gate;
 };
@@ -111,6 +116,8 @@ const matches =
     re.test(t);
 
 type Pattern = [Gate, RegExp, Builder];
+
+const CAPITALISED = /^[A-Z]/;
 
 // Ordered so that at one position the longest, most specific form wins.
 const PATTERNS: Pattern[] = [
@@ -221,7 +228,7 @@ const PATTERNS: Pattern[] = [
       String.raw`(?<!\d\s)\b(${MONTH_RE})(?:\s+(?:of\s+)?(\d{4}))?(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d{3}))`,
       'g',
     ),
-    (m) => (/^May$/.test(m[1]!) || /^[A-Z]/.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
+    (m) => (m[1] === 'May' || CAPITALISED.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
   ],
   [
     hasWord('year'),
@@ -260,6 +267,17 @@ const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|i
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
 // 全年计划的60%, 去年指标的一半: the period of a figure another is measured against.
 export const FRACTION_AFTER = /^[^，。；,;\d年]{0,4}的\s*(?:\d+(?:\.\d+)?\s*[%％]|一半|[一二三四五六七八九]成)/;
+
+// "… t over the two months": a span the text named before, not a comparison.
+const SPAN_BEFORE = /\b(?:over|during|in|for|across)\s*$/i;
+const BASE_CONTINUES = /^\s*(?:of\s+|,\s*)?$/;
+const OF_GAP = /^\s*(?:of\s+)?$/;
+
+/** Whether a mention already found covers part of [start, end) (absolute offsets). */
+function overlaps(found: readonly PeriodMention[], start: number, end: number): boolean {
+  for (const f of found) if (start < f.end && end > f.start) return true;
+  return false;
+}
 
 /** The period patterns that can match somewhere in a text, for findPeriods on its sentences. */
 export interface PeriodPatterns {
@@ -300,7 +318,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       const lead = m[0].length - m[0].trimStart().length;
       const start = m.index + lead;
       const end = m.index + m[0].trimEnd().length;
-      if (found.some((f) => start < f.end - offset && end > f.start - offset)) continue;
+      if (overlaps(found, start + offset, end + offset)) continue;
       const built = build(m);
       if (!built) continue;
       // Only the parts the match gave (a plain loop: this runs for every period mention of every sentence).
@@ -318,12 +336,12 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       // "… t over the two months": the same for a span the text named before.
       const spanning =
         (parts.toMonth !== undefined && OVER_SPAN.test(before)) ||
-        (parts.spanMonths !== undefined && /\b(?:over|during|in|for|across)\s*$/i.test(before));
+        (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||
         COMPARATIVE_AFTER.test(after) ||
         FRACTION_AFTER.test(text.slice(end, end + 16)) ||
-        (parts.relYear === -1 && /同期/.test(m[0]));
+        (parts.relYear === -1 && m[0].includes('同期'));
       // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
       Object.assign(kept, { start: offset + start, end: offset + end, comparative });
       found.push(kept as unknown as PeriodMention);
@@ -334,7 +352,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
   for (let i = 1; i < found.length; i++) {
     const prev = found[i - 1]!;
     const gap = text.slice(prev.end - offset, found[i]!.start - offset);
-    if (prev.comparative && /^\s*(?:of\s+|,\s*)?$/.test(gap)) found[i]!.comparative = true;
+    if (prev.comparative && BASE_CONTINUES.test(gap)) found[i]!.comparative = true;
   }
   // "May last year", "January this year", 去年5月: one month of that year, not a month and a year apart.
   for (let i = found.length - 2; i >= 0; i--) {
@@ -349,7 +367,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       part.relYear !== undefined ||
       isPlain(part) ||
       b.start - a.end > 4 ||
-      !/^\s*(?:of\s+)?$/.test(text.slice(a.end - offset, b.start - offset))
+      !OF_GAP.test(text.slice(a.end - offset, b.start - offset))
     )
       continue;
     found.splice(i, 2, {

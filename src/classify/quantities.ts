@@ -75,6 +75,13 @@ function quantity(
   };
 }
 
+const PER_BEFORE = /\/\s*$/;
+const GROUP_SEPARATORS = /[,\u2009\u202f ]/g;
+const WAN_BEFORE = /(?<![\d.])(\d+)\s*万\s*$/;
+const FOUR_DIGITS = /^\d{1,4}$/;
+const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
+const CHINESE_TONNAGE = /[一二两三四五六七八九十][^吨]{0,12}吨/;
+
 // A number listed before a tonnage, sharing its unit: "270,000 and 254,000 tons", 13.5万、12.7万吨 (not a year).
 const LISTED_BEFORE = new RegExp(
   String.raw`${NUMBER}\s*(万|千|亿|thousand|million)?\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+|、|和|及|与|以及)\s*$`,
@@ -122,8 +129,8 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const enMult = m[4]?.toLowerCase();
     const enUnit = m[5]?.toLowerCase();
     const before = text.slice(Math.max(0, m.index - 6), m.index);
-    if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || /\/\s*$/.test(before)) continue;
-    let value = Number(raw.replace(/[,\u2009\u202f ]/g, ''));
+    if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || PER_BEFORE.test(before)) continue;
+    let value = Number(raw.replace(GROUP_SEPARATORS, ''));
     if (!Number.isFinite(value)) continue;
     if (zhMult === '万') value *= 1e4;
     else if (zhMult === '千') value *= 1e3;
@@ -133,16 +140,16 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (zhUnit === '公斤' || zhUnit === '千克' || enUnit === 'kg' || enUnit?.startsWith('kilogram')) value /= 1e3;
     let start = m.index;
     // 6万2585吨: the digits after 万 are the units of the same number (62,585).
-    const wan = zhUnit && !zhMult ? /(?<![\d.])(\d+)\s*万\s*$/.exec(text.slice(Math.max(0, start - 12), start)) : null;
-    if (wan && /^\d{1,4}$/.test(raw)) {
+    const wan = zhUnit && !zhMult ? WAN_BEFORE.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    if (wan && FOUR_DIGITS.test(raw)) {
       value += Number(wan[1]) * 1e4;
       start -= wan[0].length;
     }
-    const dotThousands = Boolean(enUnit) && !enMult && /^\d{1,3}\.\d{3}$/.test(raw);
+    const dotThousands = Boolean(enUnit) && !enMult && DOT_THOUSANDS.test(raw);
     out.push(quantity(text, offset, start, m.index + m[0].length, value, dotThousands));
     listedBefore(text, offset, start, value / Number(raw.replace(/[,\u2009\u202f ]/g, '')), out);
   }
-  if (/[一二两三四五六七八九十][^吨]{0,12}吨/.test(text)) {
+  if (CHINESE_TONNAGE.test(text)) {
     CN_QUANTITY.lastIndex = 0;
     for (let m = CN_QUANTITY.exec(text); m; m = CN_QUANTITY.exec(text)) {
       const n = chineseNumber(m[1]!);

@@ -71,6 +71,15 @@ function belongsElsewhere(m: Marker, c: Candidate): boolean {
   return Boolean(m.period && c.period && m.period !== c.period);
 }
 
+const clauseIndex = (clauseSpans: Span[], pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
+
+/** How far a tonnage stands from a change in clause `ci`: clauses apart first (a later clause worse), then characters. */
+function nearness(clauseSpans: Span[], ci: number, ch: Change, q: { start: number; end: number }): number {
+  const qi = clauseIndex(clauseSpans, q.start);
+  const charDist = q.end <= ch.start ? ch.start - q.end : q.start - ch.end;
+  return Math.abs(qi - ci) * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
+}
+
 /** Each change goes to the tonnage in its clause, else to the nearest clause's (the earlier one on a tie). */
 export function assignChanges(
   candidates: Candidate[],
@@ -85,7 +94,6 @@ export function assignChanges(
 ): Change[][] {
   const out: Change[][] = candidates.map(() => []);
   if (candidates.length === 0) return out;
-  const clauseIndex = (pos: number) => clauseSpans.findIndex((c) => pos >= c.start && pos < c.end);
   // "240,000 mt and 230,000 mt, up 14.29% and 13.86% respectively from … 210,000 mt and 202,000 mt": in order, to
   // the tonnages that are not comparison bases.
   const own = candidates.map((c, i) => (c.comparisonBase ? -1 : i)).filter((i) => i >= 0);
@@ -108,20 +116,15 @@ export function assignChanges(
     return out;
   }
   for (const ch of changes) {
-    const ci = clauseIndex(ch.start);
+    const ci = clauseIndex(clauseSpans, ch.start);
     let best = -1;
     let bestScore = Infinity;
-    const score = (q: { start: number; end: number }) => {
-      const qi = clauseIndex(q.start);
-      const charDist = q.end <= ch.start ? ch.start - q.end : q.start - ch.end;
-      return Math.abs(qi - ci) * 10_000 + (qi > ci ? 5_000 : 0) + Math.abs(charDist);
-    };
     candidates.forEach((c, i) => {
       // "up 15% from 100,000 tonnes in 2017": the comparison base does not carry the change.
       if (c.comparisonBase) return;
       if (c.q.end <= ch.start && markers.some((m) => m.at >= c.q.end && m.at < ch.start && belongsElsewhere(m, c)))
         return;
-      const sc = score(c.q);
+      const sc = nearness(clauseSpans, ci, ch, c.q);
       if (sc < bestScore) {
         bestScore = sc;
         best = i;
@@ -129,7 +132,7 @@ export function assignChanges(
     });
     if (best < 0) continue;
     // "North Rare Earth accounts for 29.75 thousand tonnes, a 20% increase": a share left out is nearer.
-    if (shares.some((q) => score(q) < bestScore)) continue;
+    if (shares.some((q) => nearness(clauseSpans, ci, ch, q) < bestScore)) continue;
     let change = ch;
     if (!change.basis) {
       // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year.

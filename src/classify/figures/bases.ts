@@ -27,6 +27,13 @@ const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$|^$/;
 const IN_GAP =
   /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
+const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
+const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
+
+/** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
+const periodAfter = (text: string, q: Quantity, periods: PeriodMention[]) =>
+  periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
+
 /**
  * The comparison bases of a sentence, each with the period written next to it (null when none is). `periods` are the
  * sentence's mentions; offsets are into `text`.
@@ -44,11 +51,9 @@ export function findBases(
   for (const q of quantities) {
     const previousQ = prevQ;
     prevQ = q;
-    const after = () =>
-      periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
     if (previousQ && bases.has(previousQ) && LIST_GAP.test(text.slice(previousQ.end, q.start))) {
       // "against 270,000 and 254,000 tons in 2024": the period after the list's last tonnage is the whole list's.
-      const listed = bases.get(previousQ) ?? after() ?? null;
+      const listed = bases.get(previousQ) ?? periodAfter(text, q, periods) ?? null;
       run.push(q);
       for (const o of run) bases.set(o, listed);
       continue;
@@ -59,7 +64,7 @@ export function findBases(
     );
     const before = text.slice(Math.max(sentence.start, (own?.start ?? q.start) - 30), own?.start ?? q.start);
     if (COMPARISON_BASE.test(before)) {
-      bases.set(q, own ?? after() ?? null);
+      bases.set(q, own ?? periodAfter(text, q, periods) ?? null);
       continue;
     }
     // "这比5月份向美国出口431吨…": 比/较, the period compared, what was shipped, then its tonnage.
@@ -68,7 +73,7 @@ export function findBases(
         p.comparative &&
         p.end <= q.start &&
         ZH_COMPARED_GAP.test(text.slice(p.end, q.start)) &&
-        /(?:比|较)\s*$/.test(text.slice(Math.max(sentence.start, p.start - 4), p.start)),
+        ZH_COMPARED_BEFORE.test(text.slice(Math.max(sentence.start, p.start - 4), p.start)),
     );
     if (compared) {
       bases.set(q, compared);
@@ -76,7 +81,7 @@ export function findBases(
     }
     // "up 6% on 2023 (52 307 t)", 较2023年（52307吨）: the tonnage in brackets after the period compared with.
     const bracketed = periods.find(
-      (p) => p.comparative && p.end <= q.start && /^\s*[（(]\s*$/.test(text.slice(p.end, q.start)),
+      (p) => p.comparative && p.end <= q.start && OPEN_BRACKET_GAP.test(text.slice(p.end, q.start)),
     );
     if (bracketed) {
       bases.set(q, bracketed);
@@ -91,7 +96,7 @@ export function findBases(
     const named = NAMED_BASE.exec(text.slice(wider, q.start));
     if (named) {
       const from = wider + named.index;
-      bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? after() ?? null);
+      bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? periodAfter(text, q, periods) ?? null);
     }
   }
   return bases;

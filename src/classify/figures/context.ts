@@ -1,11 +1,17 @@
 /** What earlier sentences (and the title) said, for sentences that rely on it: "其中岩矿型…", "1-6月累计…". */
-import type { Cue } from '../figure-cues.js';
+import type { Cue, CueType } from '../figure-cues.js';
 import { resolvePeriod, type PeriodMention } from '../periods.js';
 import type { Span } from '../segment.js';
 import type { Candidate } from './candidate.js';
 import { last } from './cue-search.js';
 import { isQuota, productOf, type Flow, type Product, type QuotaKind } from './metric.js';
 import type { DocDate } from './pick-period.js';
+
+// The cue types the steps below look for, made once (not an array for every call).
+const PRODUCT_CUES: readonly CueType[] = ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'];
+const FLOW_CUES: readonly CueType[] = ['export', 'import'];
+const KIND_CUES_ONLY: readonly CueType[] = ['mining', 'smelting'];
+const BATCH_CUE: readonly CueType[] = ['batch'];
 
 export interface Context {
   domain?: 'quota' | 'trade' | 'other';
@@ -47,34 +53,43 @@ export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
 const MAGNET_NAME_MAX = 25;
 const MAGNET_NAME = new RegExp(`^[\\s\\w-]{0,${MAGNET_NAME_MAX}}$`);
 
+// (The helpers of the per-sentence steps live out here, not as closures made anew for every sentence.)
+const within = (c: Cue, span: Span) => c.start >= span.start && c.end <= span.end;
+const distance = (c: Cue, flow: Cue) => (c.end <= flow.start ? flow.start - c.end : c.start - flow.end);
+
+/**
+ * Whether the cue at `i` of a sentence's cues is the "rare earth" of a magnet's name ("rare earth permanent magnets"
+ * is one name). Cues come sorted by start, so only the few within a name's length after it are looked at (a sentence
+ * naming rare earths thousands of times stays linear).
+ */
+function namesMagnet(inSentence: Cue[], i: number, sentence: Span): boolean {
+  const c = inSentence[i]!;
+  for (let j = i + 1; j < inSentence.length && inSentence[j]!.start - c.end <= MAGNET_NAME_MAX; j++) {
+    const m = inSentence[j]!;
+    if (m.type === 'magnet' && MAGNET_NAME.test(sentence.text.slice(c.end - sentence.start, m.start - sentence.start)))
+      return true;
+  }
+  return false;
+}
+
 /**
  * The product a sentence's flow is about: the product named nearest its first flow word ("exports of rare earth magnets
  * to the US …, as … rare earth products" is about magnets), else the last product it names.
  */
 function subjectProduct(cues: Cue[], sentence: Span): Cue | undefined {
-  const text = (a: Cue, b: Cue) => sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
-  const inSentence = cues.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+  const inSentence = cues.filter((c) => within(c, sentence));
   // ("rare earth permanent magnets" is one name: its "rare earth" is not a product of its own.)
-  // Cues come sorted by start, so only the few within a name's length after `c` are looked at (a sentence naming
-  // rare earths thousands of times stays linear).
-  const namesMagnet = (c: Cue, i: number) => {
-    for (let j = i + 1; j < inSentence.length && inSentence[j]!.start - c.end <= MAGNET_NAME_MAX; j++) {
-      const m = inSentence[j]!;
-      if (m.type === 'magnet' && MAGNET_NAME.test(text(c, m))) return true;
-    }
-    return false;
-  };
   const products = inSentence.filter(
-    (c, i) =>
-      ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'].includes(c.type) &&
-      !(c.type === 'rare_earth' && namesMagnet(c, i)),
+    (c, i) => PRODUCT_CUES.includes(c.type) && !(c.type === 'rare_earth' && namesMagnet(inSentence, i, sentence)),
   );
   const flow = inSentence.find((c) => c.type === 'trade');
   if (!flow || !products.length) return products.at(-1);
-  const dist = (c: Cue) => (c.end <= flow.start ? flow.start - c.end : c.start - flow.end);
   // (稀土永磁 holds 稀土: the longer name at the same place wins.)
   return products.reduce((a, b) =>
-    dist(b) < dist(a) || (dist(b) === dist(a) && b.end - b.start > a.end - a.start) ? b : a,
+    distance(b, flow) < distance(a, flow) ||
+    (distance(b, flow) === distance(a, flow) && b.end - b.start > a.end - a.start)
+      ? b
+      : a,
   );
 }
 
@@ -95,7 +110,7 @@ export function updateContext(
   if (d) ctx.domain = d;
   // (A sentence with figures: the product named last, as before; a lead without one: its flow's product.)
   const product = candidates.length
-    ? last(cues, ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'], sentence.start, sentence.end)
+    ? last(cues, PRODUCT_CUES, sentence.start, sentence.end)
     : subjectProduct(cues, sentence);
   // … unless no product is named after its last trade figure: then that figure's product ("永久性稀土磁铁，或其他…稀土材料
   // …414吨" is about magnets, and so is the next sentence's 431吨).
@@ -108,7 +123,7 @@ export function updateContext(
     ctx.product = productOf(product.type);
     ctx.otherMetal = false;
   }
-  const flow = last(cues, ['export', 'import'], sentence.start, sentence.end);
+  const flow = last(cues, FLOW_CUES, sentence.start, sentence.end);
   if (flow) ctx.flow = flow.type as Flow;
   // The destination a lead sentence names for a flow without stating a tonnage ("China's exports of magnets to the US
   // rebounded in July") carries to the sentences right after it as long as their figures take it; any other sentence
@@ -116,17 +131,17 @@ export function updateContext(
   const named = cues.findLast(
     (c) => c.type === 'dest' && c.strict && c.start >= sentence.start && c.end <= sentence.end,
   );
-  const within = (c: Cue) => c.start >= sentence.start && c.end <= sentence.end;
   const carried = ctx.destination;
-  if (!candidates.length && named && cues.some((c) => c.type === 'trade' && within(c))) ctx.destination = named.country;
+  if (!candidates.length && named && cues.some((c) => c.type === 'trade' && within(c, sentence)))
+    ctx.destination = named.country;
   else if (
     !carried ||
     !candidates.length ||
     candidates.some((c) => c.metric.kind !== 'trade' || c.metric.destination !== carried) ||
-    cues.some((c) => c.type === 'dest' && within(c))
+    cues.some((c) => c.type === 'dest' && within(c, sentence))
   )
     ctx.destination = undefined;
-  const kind = last(cues, ['mining', 'smelting'], sentence.start, sentence.end);
+  const kind = last(cues, KIND_CUES_ONLY, sentence.start, sentence.end);
   if (kind) ctx.kind = kind.type as QuotaKind;
   const kinds: QuotaKind[] = [];
   for (const c of cues)
@@ -138,9 +153,9 @@ export function updateContext(
   // the year it was on.)
   // (A forecast with no figure, "we expect November volumes between 5,000 and 5,500 tonnes", "expect the first batch
   // to land between …", names a period and a batch to come: the text stays on the ones it was on.)
-  const forecast = !candidates.length && cues.some((c) => c.type === 'forecast' && within(c));
+  const forecast = !candidates.length && cues.some((c) => c.type === 'forecast' && within(c, sentence));
   const quotaFigure = candidates.find((c) => isQuota(c.metric) && !c.comparisonBase);
-  const batch = last(cues, ['batch'], sentence.start, sentence.end);
+  const batch = last(cues, BATCH_CUE, sentence.start, sentence.end);
   // (A sentence listing several batches of one year, "第一批…，第二批…", is a breakdown: no one batch carries to the
   // next sentence.)
   const batches = new Set(

@@ -19,6 +19,8 @@ export const first = (cues: Cue[], types: readonly CueType[], from: number, to: 
 const OF_THE =
   /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
 
+const JOINED = /^[\s-]*$/;
+
 /**
  * A cue right after a tonnage ("270,000 tons of mining quota", "3,188 tonnes of magnets", "16,000 tons of ore
  * extraction"), which names it.
@@ -26,7 +28,7 @@ const OF_THE =
 export function trailing(
   cues: Cue[],
   text: string,
-  types: CueType[],
+  types: readonly CueType[],
   q: Quantity,
   nextQStart: number,
 ): Cue | undefined {
@@ -36,7 +38,7 @@ export function trailing(
   for (const c of cues) {
     if (c.start < q.end || c.end > end || !types.includes(c.type)) continue;
     const gap = text.slice(q.end, c.start);
-    if ((OF_THE.test(gap) || (best && /^[\s-]*$/.test(text.slice(best.end, c.start)))) && (!best || c.end > best.end))
+    if ((OF_THE.test(gap) || (best && JOINED.test(text.slice(best.end, c.start)))) && (!best || c.end > best.end))
       best = c;
   }
   return best;

@@ -4,7 +4,7 @@
  * value, and the changes that belong to it; what a sentence leaves unsaid comes from the context of earlier ones.
  */
 import type { Figure } from '../../types.js';
-import { findCues, type Cue } from '../figure-cues.js';
+import { findCues, type Cue, type CueType } from '../figure-cues.js';
 import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
@@ -21,6 +21,9 @@ import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
+
+// The cue types the steps below look for, made once (not an array for every call).
+const RESPECTIVELY_CUE: readonly CueType[] = ['respectively'];
 
 // Cheap tests before the readers run: no digit and no period word means no period, no digit and no tonnage in Chinese
 // numerals (一千二百三十八吨) no figure. The digit is tested first, alone: most sentences have one, found without
@@ -104,7 +107,7 @@ export function extractFigures(
       sentence,
       cues: sc,
       quantities,
-      respectively: first(sc, ['respectively'], sentence.start, sEnd) !== undefined,
+      respectively: first(sc, RESPECTIVELY_CUE, sentence.start, sEnd) !== undefined,
     };
     const { candidates, claimed, shares } = readCandidates(
       view,
@@ -226,6 +229,9 @@ export function extractFigures(
   );
 }
 
+const distance = (p: PeriodMention, change: Pending['change']) =>
+  p.end <= change.start ? change.start - p.end : p.start - change.end;
+
 /**
  * Changes of a sentence with no tonnage: attached to the figures of the sentence before when they fit ("That was
  * down 5.7% from May last year"), else left pending for the next sentence (a lead "exports rose 23% in May").
@@ -246,10 +252,9 @@ function looseChanges(
   const stated = periods.filter((p) => !p.comparative && p.relYear === undefined);
   for (const change of loose) {
     // The period the change is about: in Chinese the one before it (前7个月累计出口同比增长13.3%), else the nearest.
-    const dist = (p: PeriodMention) => (p.end <= change.start ? change.start - p.end : p.start - change.end);
     const near =
       (CJK.test(sentence.text) ? stated.filter((p) => p.end <= change.start) : stated).sort(
-        (a, b) => dist(a) - dist(b),
+        (a, b) => distance(a, change) - distance(b, change),
       )[0] ?? stated[0];
     const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
     const fi = previous.find((i) => fits(figures[i]!, subject));

@@ -36,15 +36,28 @@ export function nearestMention(
   periods: PeriodMention[],
 ): { pick: PeriodMention | undefined; inClause: PeriodMention[] } {
   const usable = periods.filter((p) => !p.comparative);
-  const dist = (p: PeriodMention) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
   const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
   const chinese = clause !== undefined && CJK.test(clause.text);
   const pick =
-    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] : undefined) ??
-    inClause.sort((a, b) => dist(a) - dist(b))[0] ??
-    usable.filter((p) => p.end <= q.start).sort((a, b) => dist(a) - dist(b))[0] ??
-    usable.filter((p) => p.start >= q.end).sort((a, b) => dist(a) - dist(b))[0];
+    (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] : undefined) ??
+    inClause.sort((a, b) => gap(a, q) - gap(b, q))[0] ??
+    usable.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] ??
+    usable.filter((p) => p.start >= q.end).sort((a, b) => gap(a, q) - gap(b, q))[0];
   return { pick, inClause };
+}
+
+/** The characters between a mention and a tonnage. */
+const gap = (p: PeriodMention, q: Quantity) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
+
+/**
+ * A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
+ * for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier sentence
+ * recalled; else the year an earlier sentence named.
+ */
+function wholeYearOf({ sentenceYear, earlierYear, docDate, quota }: PeriodScope): number | undefined {
+  if (sentenceYear !== undefined || !docDate) return sentenceYear;
+  if (quota) return docDate.year;
+  return docDate.month === 1 ? docDate.year - 1 : earlierYear;
 }
 
 /**
@@ -59,14 +72,6 @@ export function pickPeriod(
 ): string | null {
   const { sentenceYear, earlierYear, docDate, quota } = scope;
   const { pick, inClause } = nearestMention(q, clause, periods);
-  // A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
-  // for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier
-  // sentence recalled; else the year an earlier sentence named.
-  const wholeYear = (): number | undefined => {
-    if (sentenceYear !== undefined || !docDate) return sentenceYear;
-    if (quota) return docDate.year;
-    return docDate.month === 1 ? docDate.year - 1 : earlierYear;
-  };
   // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
   // the year of the text: 其余…在下半年下达 in August is this year's second half.)
   const contextYear =
@@ -75,7 +80,7 @@ export function pickPeriod(
       : quota && pick?.half && pick.relYear === undefined && sentenceYear === undefined && docDate
         ? docDate.year
         : pick?.wholeYear
-          ? wholeYear()
+          ? wholeYearOf(scope)
           : pick?.sameYear || !docDate
             ? (sentenceYear ?? earlierYear)
             : sentenceYear;

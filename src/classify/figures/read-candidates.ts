@@ -3,7 +3,7 @@
  * (bases step), its period (period step) and its batch.
  */
 import type { Quantity } from '../quantities.js';
-import type { Cue } from '../figure-cues.js';
+import type { Cue, CueType } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
 import { resolvePeriod } from '../periods.js';
 import { findBases, monthBack, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
@@ -16,6 +16,16 @@ import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate 
 import { plausibleValue } from './plausible.js';
 import { batchAfter, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
+
+// The cue types the steps below look for, made once (not an array for every call).
+const QUOTA_NAME_CUES: readonly CueType[] = ['quota', 'export_quota'];
+const DOMAIN_AFTER_CUES: readonly CueType[] = ['quota', 'trade', 'other'];
+const MONEY_CUE: readonly CueType[] = ['money'];
+const TRADE_OR_QUOTA_CUES: readonly CueType[] = ['trade', 'quota'];
+const FORECAST_CUE: readonly CueType[] = ['forecast'];
+const CONDITIONAL_CUE: readonly CueType[] = ['conditional'];
+const OTHER_CUE: readonly CueType[] = ['other'];
+const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'];
 
 export interface SentenceState {
   periods: PeriodMention[];
@@ -63,7 +73,7 @@ export function halfBatch(period: string | null, clause: string): number | null 
 const TO_QUOTA = /^\s*(?:的|-)?\s*(?:rare[\s-]earths?\s+|稀土)?$/i;
 
 function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: number): Cue | undefined {
-  const cue = first(sc, ['quota', 'export_quota'], q.end, Math.min(q.end + 24, nextQStart));
+  const cue = first(sc, QUOTA_NAME_CUES, q.end, Math.min(q.end + 24, nextQStart));
   return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
 }
 
@@ -93,13 +103,12 @@ export function readCandidates(
     yearMention && claimed.has(yearMention)
       ? unclaimed.find((p) => p.year !== undefined && !p.comparative)?.year
       : sentenceYear;
-  const clauseOf = (pos: number) => st.clauses.findIndex((c) => pos >= c.start && pos < c.end);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
-    const clause = st.clauses[clauseOf(q.start)] ?? sentence;
+    const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
     const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
     const slot = { q, clause, prevQEnd, nextQStart };
@@ -108,9 +117,9 @@ export function readCandidates(
     const domainCue =
       quotaNamedAfter(sc, text, q, nextQStart) ??
       last(sc, DOMAIN_CUES, sentence.start, q.start) ??
-      first(sc, ['quota', 'trade', 'other'], q.end, Math.min(clause.end, nextQStart));
+      first(sc, DOMAIN_AFTER_CUES, q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
-    if (last(sc, ['money'], from, q.start) && !last(sc, ['trade', 'quota'], from, q.start)) return;
+    if (last(sc, MONEY_CUE, from, q.start) && !last(sc, TRADE_OR_QUOTA_CUES, from, q.start)) return;
     // A province's or a company's share ("内蒙古共出口稀土…吨", "North Rare Earth … 29.75 thousand tonnes"), unless
     // the text turns to the national figure after naming it.
     // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
@@ -128,14 +137,14 @@ export function readCandidates(
     }
     // A forecast or a hypothesis ("If the second batch matches the first, an annual quota of 147,000t would be
     // assigned", 预计…将达…吨) states no figure.
-    if (first(sc, ['forecast'], clause.start, clause.end) || first(sc, ['conditional'], sentence.start, q.start))
+    if (first(sc, FORECAST_CUE, clause.start, clause.end) || first(sc, CONDITIONAL_CUE, sentence.start, q.start))
       return;
     const domain = domainOf(domainCue) ?? ctx.domain;
     if (!domain || domain === 'other') return;
     // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
     // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.
     if (
-      first(sc, ['other'], sentence.start, clause.end) &&
+      first(sc, OTHER_CUE, sentence.start, clause.end) &&
       SEIZURE.test(text.slice(sentence.start, Math.max(clause.end, q.end)))
     )
       return;
@@ -163,12 +172,7 @@ export function readCandidates(
     const compared = comparisonBase ? candidates.at(-1) : undefined;
     // (Unless the words between name another flow: "exports were 5,000 tons, while imports were up from 3,000 tons".)
     const ownWords = compared
-      ? sc.some(
-          (c) =>
-            c.start >= compared.q.end &&
-            c.end <= q.start &&
-            ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'].includes(c.type),
-        )
+      ? sc.some((c) => c.start >= compared.q.end && c.end <= q.start && OWN_FLOW_WORDS.includes(c.type))
       : true;
     if (compared && !ownWords && domain === 'trade' && !isQuota(compared.metric)) metric = compared.metric;
     const basePeriod = bases.get(q);

@@ -4,13 +4,18 @@
  * lead "exports rose 23% month-on-month in May").
  */
 import { findChanges, type Change } from '../changes.js';
-import type { Cue } from '../figure-cues.js';
+import type { Cue, CueType } from '../figure-cues.js';
 import type { Quantity } from '../quantities.js';
 import type { Span } from '../segment.js';
 import type { Subject } from './assign-changes.js';
 import type { Candidate } from './candidate.js';
 import { last } from './cue-search.js';
 import type { Stated } from './stated.js';
+
+// The cue types the steps below look for, made once (not an array for every call).
+const MONEY_CUE: readonly CueType[] = ['money'];
+const CHANGE_SUBJECT_CUES: readonly CueType[] = ['mining', 'smelting', 'magnet'];
+const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
 
 export interface Pending {
   change: Change;
@@ -30,6 +35,12 @@ export interface SortedChanges {
 /** What every change findChanges reads contains: %, ％, "percent" or "per cent" in any case, or tenths (七成). */
 const MAY_HAVE_PERCENT = /[%％]|per\s?cent|[一二三四五六七八九]成/i;
 
+/** Whether a figure is the one a change's subject names: that quota, else the magnet exports. */
+const names = (c: Stated | Candidate, quota: 'mining' | 'smelting' | undefined) =>
+  quota
+    ? c.metric.kind === 'quota' && c.metric.quota === quota
+    : c.metric.kind === 'trade' && c.metric.product === 'magnet' && c.metric.flow === 'export';
+
 export function sortChanges(
   sentence: Span,
   clauseSpans: Span[],
@@ -42,7 +53,7 @@ export function sortChanges(
   // Every change is a percentage: a sentence without one has none (most sentences; no clause is scanned then).
   const allChanges = MAY_HAVE_PERCENT.test(sentence.text)
     ? clauseSpans.flatMap((c) =>
-        last(sc, ['money'], c.start, c.end) && !quantities.some((q) => q.start >= c.start && q.end <= c.end)
+        last(sc, MONEY_CUE, c.start, c.end) && !quantities.some((q) => q.start >= c.start && q.end <= c.end)
           ? []
           : findChanges(c.text, c.start, sentence.text, sentence.start),
       )
@@ -52,24 +63,22 @@ export function sortChanges(
     const clause = clauseSpans.find((c) => ch.start >= c.start && ch.start < c.end);
     const subject =
       clause && !quantities.some((q) => q.start >= clause.start && q.start < clause.end)
-        ? last(sc, ['mining', 'smelting', 'magnet'], clause.start, ch.start)
+        ? last(sc, CHANGE_SUBJECT_CUES, clause.start, ch.start)
         : undefined;
     const quota = subject && subject.type !== 'magnet' ? (subject.type as 'mining' | 'smelting') : undefined;
-    const names = (c: Stated | Candidate) =>
-      quota
-        ? c.metric.kind === 'quota' && c.metric.quota === quota
-        : c.metric.kind === 'trade' && c.metric.product === 'magnet' && c.metric.flow === 'export';
     if (candidates.length === 0 && !quota) {
       out.loose.push(ch);
       continue;
     }
-    if (!subject || candidates.some(names)) {
+    if (!subject || candidates.some((c) => names(c, quota))) {
       out.changes.push(ch);
       continue;
     }
     // "raised its total mining and smelting quotas for 2021 by 20 percent": a year's total, not a batch.
-    const total = last(sc, ['year_total'], sentence.start, ch.start) !== undefined;
-    const earlier = figures.findLastIndex((f) => names(f) && f.change_basis === null && (!total || f.batch === null));
+    const total = last(sc, YEAR_TOTAL_CUE, sentence.start, ch.start) !== undefined;
+    const earlier = figures.findLastIndex(
+      (f) => names(f, quota) && f.change_basis === null && (!total || f.batch === null),
+    );
     if (earlier >= 0 && ch.basis)
       figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
     // "with the full-year smelting quota up 15% from last year" before the sentence that states it.

@@ -10,6 +10,20 @@ import type { Context } from './context.js';
 import { first, last, trailing } from './cue-search.js';
 import { productOf, type Flow, type Metric, type QuotaKind } from './metric.js';
 
+// The cue types the steps below look for, made once (not an array for every call).
+const EXPORT_CUE: readonly CueType[] = ['export'];
+const NOT_EXPORT_ONLY_CUES: readonly CueType[] = ['mining', 'smelting', 'import'];
+const NOT_QUOTA_CUE: readonly CueType[] = ['not_quota'];
+const METAL_CUES: readonly CueType[] = ['rare_earth', 'magnet', 'other_metal'];
+const SPLIT_CUES: readonly CueType[] = ['light', 'ion'];
+const SMELTING_CUE: readonly CueType[] = ['smelting'];
+const BATCH_CUE: readonly CueType[] = ['batch'];
+const FLOW_CUES: readonly CueType[] = ['export', 'import'];
+const DEST_CUE: readonly CueType[] = ['dest'];
+const FLOW_OR_DEST_CUES: readonly CueType[] = ['export', 'import', 'dest'];
+const TRADE_PRODUCT_CUES: readonly CueType[] = ['trade', 'magnet', 'rare_earth'];
+const SCOPE_CUES: readonly CueType[] = ['batch', 'ytd', 'year_total'];
+
 /** A sentence as the subject step reads it. */
 export interface SentenceView {
   text: string;
@@ -34,6 +48,7 @@ const PRODUCT: CueType[] = ['magnet', 'rare_earth', 'processed'];
 
 // Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
 const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
+const joined = (text: string, a: Quantity, b: Quantity) => LIST_JOIN.test(text.slice(a.end, b.start));
 
 /**
  * The tonnages listed together with `q` ("分别为135000吨、127000吨", "135,000 and 127,000 tonnes respectively"): the run
@@ -44,11 +59,10 @@ export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, tex
   const inClause = quantities.filter((o) => o.start >= clause.start && o.end <= clause.end + 1);
   const i = inClause.indexOf(q);
   if (i < 0) return inClause;
-  const joined = (a: Quantity, b: Quantity) => LIST_JOIN.test(text.slice(a.end, b.start));
   let from = i;
   let to = i;
-  while (from > 0 && joined(inClause[from - 1]!, inClause[from]!)) from--;
-  while (to + 1 < inClause.length && joined(inClause[to]!, inClause[to + 1]!)) to++;
+  while (from > 0 && joined(text, inClause[from - 1]!, inClause[from]!)) from--;
+  while (to + 1 < inClause.length && joined(text, inClause[to]!, inClause[to + 1]!)) to++;
   return inClause.slice(from, to + 1);
 }
 
@@ -83,8 +97,8 @@ const kindOf = (c: Cue): QuotaKind => (c.type === 'export_quota' ? 'export' : (c
  */
 function exportWordInSentence(v: SentenceView): boolean {
   return (
-    !!first(v.cues, ['export'], v.sentence.start, v.sentence.end) &&
-    !first(v.cues, ['mining', 'smelting', 'import'], v.sentence.start, v.sentence.end)
+    !!first(v.cues, EXPORT_CUE, v.sentence.start, v.sentence.end) &&
+    !first(v.cues, NOT_EXPORT_ONLY_CUES, v.sentence.start, v.sentence.end)
   );
 }
 
@@ -96,12 +110,13 @@ export function quotaOf(
   /** The document dates from before 2015, when China still set export quotas. */
   exportEra = false,
 ): QuotaReading | null {
-  const { cues: sc, text, sentence, q } = { ...v, q: s.q };
+  const { cues: sc, text, sentence } = v;
+  const q = s.q;
   const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
   let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInSentence(v) ? 'export' : ctx.kind;
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
-  if (last(sc, ['not_quota'], s.clause.start, q.start)) return null;
-  if (last(sc, ['rare_earth', 'magnet', 'other_metal'], sentence.start, q.start)?.type === 'other_metal') return null;
+  if (last(sc, NOT_QUOTA_CUE, s.clause.start, q.start)) return null;
+  if (last(sc, METAL_CUES, sentence.start, q.start)?.type === 'other_metal') return null;
   // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
   const group = v.respectively ? listGroup(v.quantities, q, s.clause, text) : [];
   const namedHere = sc.some(
@@ -118,21 +133,21 @@ export function quotaOf(
   }
   // The 岩矿型/离子型 split: named right after, later in the clause, or before it since the last tonnage; in a list, in
   // the order the split names were listed.
-  const splitBefore = last(sc, ['light', 'ion'], s.prevQEnd, q.start);
+  const splitBefore = last(sc, SPLIT_CUES, s.prevQEnd, q.start);
   const splitCue =
     nthOfList(v, s, (c) => (c.type === 'light' || c.type === 'ion' ? c : undefined)) ??
-    trailing(sc, text, ['light', 'ion'], q, s.nextQStart) ??
+    trailing(sc, text, SPLIT_CUES, q, s.nextQStart) ??
     // 岩矿型稀土指标7.455万吨、离子型…: the split written right before the tonnage, not the next item's after it.
     (splitBefore && SPLIT_TO_TONNAGE.test(text.slice(splitBefore.end, q.start)) ? splitBefore : undefined) ??
-    first(sc, ['light', 'ion'], q.end, Math.min(s.clause.end, s.nextQStart)) ??
-    last(sc, ['light', 'ion'], s.prevQEnd, q.start);
+    first(sc, SPLIT_CUES, q.end, Math.min(s.clause.end, s.nextQStart)) ??
+    last(sc, SPLIT_CUES, s.prevQEnd, q.start);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
-  if (splitCue && !last(sc, ['smelting'], s.clause.start, q.start)) kind = 'mining';
+  if (splitCue && !last(sc, SMELTING_CUE, s.clause.start, q.start)) kind = 'mining';
   if (!kind) return null;
   // The nearest scope: one named since the tonnage before, else one named right after it ("… 84 kt and 81 kt set in the
   // first round of 2021", after "the 2022 first round … 100.8 kt"), else one earlier in the sentence.
-  const scopes: CueType[] = ['batch', 'ytd', 'year_total'];
-  const scope = last(sc, scopes, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, scopes, sentence.start, q.start);
+  const scope =
+    last(sc, SCOPE_CUES, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start);
   const ytd = scope?.type === 'ytd';
   const yearTotal = scope?.type === 'year_total';
   return {
@@ -184,7 +199,7 @@ const TO_BATCH = /^(?:[^,;:，；。（(\d]|[\d.,]+\s*(?:kt|mt|t|tonnes|tons|万
 
 /** "84 kt and 81 kt set in the first round of 2021", "50,425 mt for light rare earths in the first batch": named after. */
 export function batchAfter(v: SentenceView, q: Quantity): Cue | undefined {
-  const cue = first(v.cues, ['batch'], q.end, v.sentence.end);
+  const cue = first(v.cues, BATCH_CUE, q.end, v.sentence.end);
   const gap = cue ? v.text.slice(q.end, cue.start) : '';
   return cue && gap.length <= 60 && TO_BATCH.test(gap) ? cue : undefined;
 }
@@ -213,8 +228,7 @@ export function tradeOf(
     return null;
   if (!productCue && ctx.otherMetal) return null;
   const flowCue =
-    last(sc, ['export', 'import'], sentence.start, q.start) ??
-    first(sc, ['export', 'import'], q.end, Math.min(s.clause.end, s.nextQStart));
+    last(sc, FLOW_CUES, sentence.start, q.start) ?? first(sc, FLOW_CUES, q.end, Math.min(s.clause.end, s.nextQStart));
   const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
   // An import sentence that names no product turns from the exports of magnets before it to rare earths: China imports
   // ores and oxides, and the magnets it imports are named when meant.
@@ -235,8 +249,8 @@ export function tradeOf(
       ? undefined
       : (nthOfList(v, s, (c) => (c.type === 'dest' ? c.country : undefined)) ??
         destinationBefore(v, s) ??
-        destinationAfter(text, first(sc, ['dest'], q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
-        (inheritedDestination && !last(sc, ['export', 'import', 'dest'], sentence.start, q.start)
+        destinationAfter(text, first(sc, DEST_CUE, q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
+        (inheritedDestination && !last(sc, FLOW_OR_DEST_CUES, sentence.start, q.start)
           ? inheritedDestination
           : undefined) ??
         continuedDestination(v, ctx));
@@ -286,7 +300,7 @@ const NATIONAL = /\btotal\b|\boverall\b|\ball\b|总|全国|我国|\bChina['’]s
  * with no turn to the national figure in between and no new flow or product after an earlier tonnage.
  */
 function destinationBefore(v: SentenceView, s: Slot): string | undefined {
-  const near = last(v.cues, ['dest'], Math.max(s.prevQEnd, s.clause.start - 40), s.q.start);
+  const near = last(v.cues, DEST_CUE, Math.max(s.prevQEnd, s.clause.start - 40), s.q.start);
   if (near) return near.country;
   const named = v.cues.findLast(
     (c) => c.type === 'dest' && c.strict && c.start >= v.sentence.start && c.end <= s.q.start,
@@ -294,9 +308,7 @@ function destinationBefore(v: SentenceView, s: Slot): string | undefined {
   if (!named || NATIONAL.test(v.text.slice(named.end, s.q.start))) return undefined;
   const renamed =
     named.end <= s.prevQEnd &&
-    v.cues.some(
-      (c) => ['trade', 'magnet', 'rare_earth'].includes(c.type) && c.start >= s.prevQEnd && c.end <= s.q.start,
-    );
+    v.cues.some((c) => TRADE_PRODUCT_CUES.includes(c.type) && c.start >= s.prevQEnd && c.end <= s.q.start);
   return renamed ? undefined : named.country;
 }
 
