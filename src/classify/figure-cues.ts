@@ -121,9 +121,10 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'export',
-    /出口|外销|exports?\b|exported|exporting|shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
-  ['import', /进口|imports?\b|imported|importing/gi],
+  // Shipments or deliveries that come in are imports, whatever else the sentence says about trade.
+  ['import', /进口|imports?\b|imported|importing|\binbound\s+(?:shipments?|deliveries|cargoes)\b/gi],
   [
     'ytd',
     /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,

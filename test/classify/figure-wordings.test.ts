@@ -276,3 +276,16 @@ describe('a headline that rounds the body’s figure states it once', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('shipments that come in', () => {
+  it('reads "inbound shipments" as imports, and outbound ones still as exports', () => {
+    const sentence = (way: string) =>
+      `${way} shipments of rare earths came to 11,200 tonnes in November, 8% more than a year earlier, customs data showed.`;
+    expect(figs('Rare earth trade', sentence('Inbound'), '2025-12-22')).toEqual([
+      'rare_earth_imports|11200|2025-11|-|yoy|8',
+    ]);
+    expect(figs('Rare earth trade', sentence('Outbound'), '2025-12-22')).toEqual([
+      'rare_earth_exports|11200|2025-11|-|yoy|8',
+    ]);
+  });
+});
