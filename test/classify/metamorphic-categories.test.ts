@@ -319,6 +319,16 @@ describe('a licence in other words is still a licence', () => {
     expect(categories('', waiting, '2025-06-26')).toEqual([]);
   });
 
+  it('licences renewed are approved again; licences that must be renewed are a condition, not news', () => {
+    const renewed = [
+      'The commerce ministry has renewed export licences held by several rare earth magnet makers, people said on Monday.',
+      'Several rare earth magnet makers have had their export licences renewed, people said on Monday.',
+    ];
+    for (const t of renewed) expect(categories('', t, '2025-09-01'), t).toEqual(['licence_approval']);
+    const expiring = 'Export licences held by several rare earth magnet makers expire in March, people said on Monday.';
+    expect(categories('', expiring, '2025-09-01')).toEqual([]);
+  });
+
   it('a suspension "allowing exporters to resume shipments" is a relaxation, not an approval', () => {
     const text =
       'China on Sunday suspended the export controls on seven rare earths it imposed in April, allowing exporters ' +
