@@ -289,3 +289,17 @@ describe('shipments that come in', () => {
     ]);
   });
 });
+
+describe('the base period in other nouns', () => {
+  it('"the same stretch (span) of 2024" is the base, not the figure\'s period', () => {
+    for (const noun of ['period', 'stretch', 'span'])
+      expect(
+        figs(
+          'Rare earth trade',
+          `For January through November, exports totalled 121,400 tonnes, down 4.5% on the same ${noun} of 2024.`,
+          '2025-12-22',
+        ),
+        noun,
+      ).toEqual(['rare_earth_exports|121400|2025-01/2025-11|-|yoy|-4.5']);
+  });
+});

@@ -111,7 +111,7 @@ export function sameTimeLastYear(text: string, clause: Span, q: Quantity): boole
   const after = text.slice(q.end, clause.end);
   return (
     /(?:去年同期|上年同期)[^%％\d]{0,12}$/.test(before) ||
-    /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:a year (?:earlier|ago|before)|in the same (?:period|month|quarter) (?:of )?last year)/i.test(
+    /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:a year (?:earlier|ago|before)|in the same (?:period|month|quarter|stretch|span|timeframe) (?:of )?last year)/i.test(
       after,
     )
   );
@@ -131,7 +131,7 @@ export const yearBack = (period: string): string => period.replace(/\d{4}/g, (y)
 // 较2024年同期的4725吨, "4,566 tons in the same month in 2024", "the same period of last year".
 const SAME_BEFORE = /(?:((?:19|20)\d{2})\s*年|(去年|上年|前一年))\s*(?:同期|同月)\s*(?:的)?\s*$/;
 const SAME_AFTER =
-  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+the\s+same\s+(?:month|period|quarter)\s+(?:of\s+|in\s+)?(?:((?:19|20)\d{2})|(last year|the previous year|a year (?:earlier|ago)))/i;
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+the\s+same\s+(?:month|period|quarter|stretch|span|timeframe)\s+(?:of\s+|in\s+)?(?:((?:19|20)\d{2})|(last year|the previous year|a year (?:earlier|ago)))/i;
 
 /**
  * A base stated for "the same period" of a named year: the period the text is on, moved to that year (2025-10 →

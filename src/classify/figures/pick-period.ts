@@ -8,7 +8,7 @@ export type DocDate = { year: number; month: number } | null;
 
 const CJK = /[\u4e00-\u9fff]/;
 const SAME_PERIOD_LAST_YEAR =
-  /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter) (?:of |in )?last year/i;
+  /去年同期|上年同期|a year (?:earlier|ago|before)|year[\s-]ago|the same (?:period|month|quarter|stretch|span|timeframe) (?:of |in )?last year/i;
 
 /** Months from January, a quarter, a half or a year: a change with no stated basis on it is year-on-year. */
 export const CUMULATIVE_PERIOD = /\/|H[12]|Q[1-4]|^\d{4}$/;
