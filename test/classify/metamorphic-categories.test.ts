@@ -337,6 +337,18 @@ describe('a licence in other words is still a licence', () => {
   });
 });
 
+describe('a quota batch by any ordinal', () => {
+  it('an opening, initial, first or fourth instalment of allowances is a batch; the opening of a plant is not', () => {
+    const text = (ordinal: string) =>
+      `China has handed out the ${ordinal} instalment of this year's rare earth allowances, two officials said on Monday.`;
+    for (const ordinal of ['opening', 'initial', 'first', 'fourth'])
+      expect(categories('', text(ordinal), '2026-03-30'), ordinal).toEqual(['quota_batch']);
+    const plant =
+      'A rare earth refiner celebrated the opening of its new plant in Baotou, two officials said on Monday.';
+    expect(categories('', plant, '2026-03-30')).toEqual([]);
+  });
+});
+
 describe('controls put off or put under control in other words', () => {
   it('measures 押后/推迟…至…执行 (put back to a date) are a relaxation in every script, not a new control', () => {
     const text = '商务部昨日公告，十月公布的稀土出口管制措施押后至明年十一月十日才执行。';
