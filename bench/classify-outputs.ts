@@ -7,8 +7,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify, loadRules } from '../src/classify/index.js';
-import { hasCorpus, readLabels } from '../src/classify/evaluate.js';
-import { readDocument } from '../src/classify/read-document.js';
+import { hasCorpus, labelledDocument, readLabels } from '../src/classify/evaluate.js';
 import { SHIPPED_CONFIG_DIR } from '../src/config/paths.js';
 import type { DocumentInput } from '../src/types.js';
 import { benchDocuments } from './classify.js';
@@ -23,12 +22,7 @@ function corpusDocuments(dir: string): Array<[string, DocumentInput]> {
     .filter((f) => f.endsWith('.txt'))
     .sort();
   return files.map((file) => {
-    const raw = readFileSync(join(dir, file), 'utf8');
-    const label = labels.get(file);
-    const doc =
-      label?.emptyFirstLineIsTitle && /^[ \t]*\r?\n/.test(raw)
-        ? { title: '', text: raw.trim(), date: label.date ?? null }
-        : readDocument(raw, label?.date ?? undefined);
+    const doc = labelledDocument(readFileSync(join(dir, file), 'utf8'), labels.get(file));
     return [`${basename(dir)}/${file}`, doc];
   });
 }

@@ -147,6 +147,13 @@ export function labelsOfPart(labels: readonly Label[], part: Part): Label[] {
   });
 }
 
+/** A corpus document as it is scored: its label's date, and no title when the stored copy had no headline. */
+export function labelledDocument(raw: string, label: Pick<Label, 'date' | 'emptyFirstLineIsTitle'> | undefined) {
+  return label?.emptyFirstLineIsTitle && /^[ \t]*\r?\n/.test(raw)
+    ? { title: '', text: raw.trim(), date: label.date ?? null }
+    : readDocument(raw, label?.date ?? undefined);
+}
+
 /** Classify every labelled document of the part and compare with its labels. */
 export function evaluate(dir: string, rules: RuleSet, part: Part = 'all'): EvalReport {
   const labels = labelsOfPart(readLabels(dir), part);
@@ -163,11 +170,7 @@ export function evaluate(dir: string, rules: RuleSet, part: Part = 'all'): EvalR
     mistakes: [],
   };
   for (const label of labels) {
-    const raw = readFileSync(join(dir, label.file), 'utf8');
-    const doc =
-      label.emptyFirstLineIsTitle && /^[ \t]*\r?\n/.test(raw)
-        ? { title: '', text: raw.trim(), date: label.date ?? null }
-        : readDocument(raw, label.date ?? undefined);
+    const doc = labelledDocument(readFileSync(join(dir, label.file), 'utf8'), label);
     const result = classify(doc, rules);
     const got = new Set(result.categories.map((c) => c.category));
     const want = new Set(label.categories);

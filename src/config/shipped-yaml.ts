@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sha256 } from '../hash.js';
 
 /**
  * The shipped config's YAML files, parsed when `npm run build` compiled dist/ (bin/build.js writes
@@ -26,7 +26,7 @@ export interface ShippedYaml {
 /** `text` as a shipped file as built, else undefined (edited, the user's own, or no table). */
 export function shippedYaml(text: string): ShippedYaml | undefined {
   table ??= load();
-  const digest = createHash('sha256').update(text).digest('hex');
+  const digest = sha256(text);
   if (!Object.hasOwn(table, digest)) return undefined;
   const json = table[digest]!;
   return { digest, value: () => JSON.parse(json) as unknown };

@@ -78,13 +78,13 @@ export const SEEN_LIMIT = 5000;
 /** How many recent alert ids are indexed for `latest`. */
 export const RECENT_ALERTS = 500;
 
+/** Owners of the stores open in this process (two replicas in one process share its PID, as tests run them). */
+const openOwners = new Set<string>();
+
 /**
  * regwatch's persistent state on keyv: snapshots, seen items, health, alerts, and whatever other modules keep under
  * their own key prefixes (figures, outbox, subscriptions) through `get`/`set`/`update`.
  */
-/** Owners of the stores open in this process (two replicas in one process share its PID, as tests run them). */
-const openOwners = new Set<string>();
-
 export class Store {
   readonly backend: StoreBackend;
   private readonly lock = new KeyLock();
