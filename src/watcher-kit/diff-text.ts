@@ -50,8 +50,10 @@ export function diffText(before: string, after: string, timeoutMs = 200): string
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   const from = Math.max(0, start - 2);
   const cut = a.length - from > WINDOW_LINES || b.length - from > WINDOW_LINES;
-  const left = a.slice(from, from + WINDOW_LINES).join('\n');
-  const right = b.slice(from, from + WINDOW_LINES).join('\n');
+  // Every line ends in a newline: without one on the last line, jsdiff shows a last line that did not change as
+  // removed and added again, each with a "No newline at end of file" marker.
+  const left = a.slice(from, from + WINDOW_LINES).join('\n') + '\n';
+  const right = b.slice(from, from + WINDOW_LINES).join('\n') + '\n';
   const patch = createTwoFilesPatch('before', 'after', left, right, undefined, undefined, {
     context: 2,
     maxEditLength: 2000,
