@@ -47,11 +47,18 @@ function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | un
  * One request/response, no redirects: enforces connect time-out, total deadline, and the byte cap (after
  * decompression). Page fetches build on it (`httpFetch`), and so do the webhooks' POSTs (src/notify/post-json.ts).
  */
+/** A reused keep-alive connection that the server had already closed: reset or cut before any answer to a GET. */
+function staleKeepAlive(req: http.ClientRequest, error: NodeJS.ErrnoException): boolean {
+  const idempotent = req.method === 'GET' || req.method === 'HEAD';
+  return idempotent && req.reusedSocket && ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(error.code ?? '');
+}
+
 export function requestOnce(
   url: URL,
   opts: Required<Pick<FetchOptions, 'connectTimeoutMs' | 'maxBytes'>> & FetchOptions,
   deadline: number,
   headers: Record<string, string>,
+  freshConnection = false,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const lib = url.protocol === 'https:' ? https : http;
@@ -68,7 +75,9 @@ export function requestOnce(
     const req = lib.request(url, {
       method: opts.method ?? 'GET',
       headers,
-      ...(guarded ? { agent: false, lookup: guardedLookup(opts.guard!) } : { agent: agents[url.protocol as 'http:'] }),
+      ...(guarded
+        ? { agent: false, lookup: guardedLookup(opts.guard!) }
+        : { agent: freshConnection ? false : agents[url.protocol as 'http:'] }),
     });
     const remaining = Math.max(1, deadline - Date.now());
     const totalTimer = setTimeout(
@@ -109,7 +118,14 @@ export function requestOnce(
             `${url.host}: the connection closed before the body was complete (${error.code ?? error.message})`,
           ),
         );
-      else fail(new FetchFailure('network', `${url.host}: ${error.code ?? error.message}`));
+      else if (!freshConnection && staleKeepAlive(req, error) && !settled) {
+        // The server closed a kept-alive connection as we reused it (its idle time-out is shorter than ours): the
+        // request never reached it, so a GET is asked again once, on a new connection, as browsers and curl do.
+        settled = true;
+        clearTimeout(totalTimer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        resolve(requestOnce(url, opts, deadline, headers, true));
+      } else fail(new FetchFailure('network', `${url.host}: ${error.code ?? error.message}`));
     });
     req.on('response', (res) => {
       responded = true;
