@@ -1,7 +1,7 @@
 import type { Category, CategoryMatch } from '../types.js';
 import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
-import { otherStories, within } from './other-stories.js';
+import { digestItems, otherStories, within } from './other-stories.js';
 import { clauses, sentences, type Span } from './segment.js';
 
 function sentenceAt(spans: readonly Span[], offset: number): number {
@@ -69,6 +69,20 @@ function salience(
     const lead = i === firstBody;
     topicRank[i] = inTitle || (lead && !hasTitle) ? 2 : lead ? 1 : 0;
     positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;
+  });
+  // A digest's items are stories of their own: the first sentence of each that reads as a lead (past a kicker such as
+  // "Magnets.") is read as one, so what one item reports is not off the topic another item set.
+  const items = digestItems(text, titleEnd, elsewhere);
+  items.forEach((start, k) => {
+    const end = items[k + 1] ?? text.length;
+    for (let i = sentenceAt(spans, start); i >= 0 && i < spans.length && spans[i]!.start < end; i++) {
+      if (!readsAsLead(spans[i]!.text)) continue;
+      if (topicRank[i] === 0) {
+        topicRank[i] = 1;
+        positions[i] = leadFactor;
+      }
+      break;
+    }
   });
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side = new Array<SideClause[] | undefined>(spans.length);
