@@ -38,3 +38,27 @@ describe('a digest: each item is a story of its own', () => {
     expect(categories('Zinc slips', `${story}\n${links.join('\n')}`, '2025-06-10')).toEqual([]);
   });
 });
+
+describe('a licence newly required before rare earths leave is a control, not an approval', () => {
+  it('"will require exporters … to obtain licences" in English', () => {
+    const text =
+      'China will require exporters of holmium and erbium, and of their oxides and alloys, to obtain licences, ' +
+      'the commerce ministry said on Monday.';
+    expect(categories('Beijing acts on two more elements', text, '2025-10-13')).toEqual(['control_list_addition']);
+  });
+
+  it('须…申请许可…方可出口 in Chinese', () => {
+    const text = '商务部周一公告，自下月起，铒、铥及其氧化物须向主管部门申请许可，获批后方可出口。';
+    expect(categories('两种稀土出口新规', text, '2025-10-13')).toEqual(['control_list_addition']);
+  });
+
+  it('a participle describing a control already named ("…, requiring exporters to obtain licences") is not news', () => {
+    const text =
+      'China has approved a number of export applications for magnets, the ministry said on Friday.\n' +
+      'Automakers have complained since April, when Beijing added seven rare earths to its control list, requiring ' +
+      'exporters to obtain licences.';
+    expect(categories('China approves more magnet export applications', text, '2025-06-20')).toEqual([
+      'licence_approval',
+    ]);
+  });
+});
