@@ -62,3 +62,17 @@ describe('a licence newly required before rare earths leave is a control, not an
     ]);
   });
 });
+
+describe('a regulation adopted, told in the passive or by a meeting', () => {
+  it('"were approved … and made public", and a headline with the participle after the noun', () => {
+    const text = 'Measures on tracing rare earth products were approved by the cabinet and made public on Friday.';
+    expect(categories('Rare earth tracing measures approved', text, '2025-03-14')).toEqual(['regulation']);
+    const signed = 'Regulations on tracing rare earth products were signed by the premier and made public on Friday.';
+    expect(categories('', signed, '2025-03-14')).toEqual(['regulation']);
+  });
+
+  it('a meeting that 讨论并原则通过 a draft regulation', () => {
+    const text = '国务院总理周三主持召开常务会议。会议讨论并原则通过《稀土产品追溯管理条例（草案）》。';
+    expect(categories('国务院常务会议召开', text, '2025-03-14')).toEqual(['regulation']);
+  });
+});
