@@ -76,3 +76,10 @@ describe('a regulation adopted, told in the passive or by a meeting', () => {
     expect(categories('国务院常务会议召开', text, '2025-03-14')).toEqual(['regulation']);
   });
 });
+
+describe('a quota batch in a machine-rewritten copy', () => {
+  it('下发…首批…采掘、冶炼别离总量操控目标 (spun 开采, 分离, 控制, 指标)', () => {
+    const text = '两部分近来下发2026年首批稀土采掘、冶炼别离总量操控目标，各集团要严厉依照目标安排出产。';
+    expect(categories('', text, '2026-02-10')).toEqual(['quota_batch']);
+  });
+});
