@@ -83,3 +83,12 @@ describe('a quota batch in a machine-rewritten copy', () => {
     expect(categories('', text, '2026-02-10')).toEqual(['quota_batch']);
   });
 });
+
+describe('a quota batch as an allotment of ceilings', () => {
+  it('"a second allotment of … extraction ceilings", "the extraction ceiling … is N tons"', () => {
+    const text =
+      'Miners were handed a second allotment of rare earth extraction ceilings for 2025 on Tuesday, sources said. ' +
+      'The extraction ceiling in it is 70,000 tons.';
+    expect(categories('', text, '2025-09-16')).toEqual(['quota_batch']);
+  });
+});
