@@ -131,8 +131,10 @@ function salience(
     // A further step the sentence says is taken beside the headline's is news of its own.
     return further[i] === 1 ? factor : factor * offTopicFactor;
   };
-  // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
-  const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
+  // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it). A
+  // digest's headline names several stories, not the one a headline rule judges ("a headline with no word of exports is
+  // about something else"): those rules do not read it.
+  const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   return { factorAt, offTopicFactorAt, positions, topicRank, headEnd, leadEnd };
 }

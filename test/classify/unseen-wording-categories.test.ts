@@ -92,3 +92,34 @@ describe('a quota batch as an allotment of ceilings', () => {
     expect(categories('', text, '2025-09-16')).toEqual(['quota_batch']);
   });
 });
+
+describe('trade flows in other words', () => {
+  it('consignments that shrink, per "numbers of the customs bureau"', () => {
+    const text =
+      'Outbound consignments of rare earths shrank 14% from August to 3,900 tonnes in September, numbers of the ' +
+      'customs bureau showed on Monday.';
+    expect(categories('Rare earth consignments shrink in September', text, '2025-10-20')).toEqual([
+      'export_statistics',
+    ]);
+  });
+
+  it('overseas sales of magnets in the customs administration’s tables', () => {
+    const text =
+      'Overseas sales of Chinese magnets came to 5,100 tonnes in May, the customs administration’s tables showed.';
+    expect(categories('', text, '2025-06-20')).toEqual(['export_statistics']);
+  });
+});
+
+describe('a digest’s headline names several stories', () => {
+  it('a headline rule ("no word of exports: about something else") does not judge a digest item', () => {
+    const text = [
+      'Good morning.',
+      '• Overseas sales of Chinese magnets came to 5,100 tonnes in May, customs data showed on Friday.',
+      '• Nickel inventories in Shanghai climbed for a third week.',
+      '• Zinc smelters in Yunnan cut output on power limits.',
+    ].join('\n');
+    expect(categories('Metals morning brief: nickel, zinc and more', text, '2025-06-23')).toEqual([
+      'export_statistics',
+    ]);
+  });
+});
