@@ -123,3 +123,15 @@ describe('a digest’s headline names several stories', () => {
     ]);
   });
 });
+
+describe('the unreliable-entity list in other words', () => {
+  it('firms added to a roster of firms deemed unreliable, or named as unreliable', () => {
+    const body =
+      'The commerce ministry on Tuesday added six foreign companies to its roster of firms it deems unreliable, ' +
+      'barring them from trade with China.';
+    expect(categories('Beijing acts against six foreign suppliers', body, '2025-04-08')).toEqual(['enforcement']);
+    expect(
+      categories('China names six drone makers as "unreliable"', 'The ministry gave no more detail.', '2025-04-08'),
+    ).toEqual(['enforcement']);
+  });
+});
