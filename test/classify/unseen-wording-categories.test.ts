@@ -135,3 +135,17 @@ describe('the unreliable-entity list in other words', () => {
     ).toEqual(['enforcement']);
   });
 });
+
+describe('goods or buyers taken out of a control’s reach', () => {
+  it('"will no longer be subject to the export restrictions" is a relaxation, not a new control', () => {
+    const text =
+      'Rare earth magnets sold to civilian buyers in Japan will no longer be subject to the additional export ' +
+      'restrictions, the commerce ministry said on Monday.';
+    expect(categories('', text, '2025-12-01')).toEqual(['control_relaxation']);
+  });
+
+  it('不再受…管制 in Chinese', () => {
+    const text = '商务部周一表示，出口至日本民用领域的稀土磁材，自即日起不再受上述出口管制措施约束。';
+    expect(categories('', text, '2025-12-01')).toEqual(['control_relaxation']);
+  });
+});
