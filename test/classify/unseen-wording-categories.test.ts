@@ -149,3 +149,12 @@ describe('goods or buyers taken out of a control’s reach', () => {
     expect(categories('', text, '2025-12-01')).toEqual(['control_relaxation']);
   });
 });
+
+describe('"additional" is an adjective, not the verb "add"', () => {
+  it('"the additional export restrictions" named in a survey story are not a new control', () => {
+    const text =
+      'Magnet makers say the additional export restrictions have slowed their deliveries of rare earth parts to ' +
+      'Europe, according to a survey published on Monday.';
+    expect(categories('European magnet users report slower deliveries', text, '2025-12-01')).toEqual([]);
+  });
+});
