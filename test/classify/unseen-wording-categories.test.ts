@@ -158,3 +158,14 @@ describe('"additional" is an adjective, not the verb "add"', () => {
     expect(categories('European magnet users report slower deliveries', text, '2025-12-01')).toEqual([]);
   });
 });
+
+describe('quotas handed out or distributed', () => {
+  it('a headline that hands out rare earth quotas; a body where output quotas were distributed', () => {
+    const body =
+      'Rare earth output quotas for this year were distributed to the producer groups on Monday, sources said.';
+    expect(categories('Beijing hands out 2026 rare earth quotas', 'No figures were given.', '2026-03-03')).toEqual([
+      'quota_batch',
+    ]);
+    expect(categories('', body, '2026-03-03')).toEqual(['quota_batch']);
+  });
+});
