@@ -169,3 +169,18 @@ describe('quotas handed out or distributed', () => {
     expect(categories('', body, '2026-03-03')).toEqual(['quota_batch']);
   });
 });
+
+describe('permission told by what it allows (获准…出口) or by the application let through (申请…获…放行)', () => {
+  it('firms 获准 to export magnets; applications 获商务部放行', () => {
+    expect(categories('', '多家稀土磁材企业近日获准向日本客户出口钕铁硼产品。', '2025-07-10')).toEqual([
+      'licence_approval',
+    ]);
+    expect(categories('', '该公司提交的稀土出口申请已于近日获商务部放行。', '2025-07-10')).toEqual([
+      'licence_approval',
+    ]);
+  });
+
+  it('a firm still waiting to be let through is not an approval', () => {
+    expect(categories('', '该公司提交的稀土出口申请尚未获商务部放行。', '2025-07-10')).toEqual([]);
+  });
+});
