@@ -184,3 +184,15 @@ describe('permission told by what it allows (获准…出口) or by the applicat
     expect(categories('', '该公司提交的稀土出口申请尚未获商务部放行。', '2025-07-10')).toEqual([]);
   });
 });
+
+describe('administrative enforcement against illegal rare earth mining', () => {
+  it('sites 取缔, firms 责令停产, suspects 移送司法机关 (traditional characters too)', () => {
+    const text = '當地自然資源部門近日取締非法開採稀土礦點5處，責令2家企業停產，並將涉案人員移送司法機關。';
+    expect(categories('', text, '2025-09-12')).toEqual(['enforcement']);
+  });
+
+  it('a notice that requires sites to be closed down provides for action; it is not one', () => {
+    const text = '通知要求各地对非法开采稀土的矿点一律予以取缔。';
+    expect(categories('', text, '2025-09-12')).toEqual([]);
+  });
+});
