@@ -196,3 +196,12 @@ describe('administrative enforcement against illegal rare earth mining', () => {
     expect(categories('', text, '2025-09-12')).toEqual([]);
   });
 });
+
+describe('a draft put out for comment in other words', () => {
+  it('the public invited to comment; comments can be submitted until a date', () => {
+    const text =
+      'The industry ministry on Tuesday invited the public to comment on planned rules for tracing rare earth ' +
+      'products. Comments can be submitted until July 1.';
+    expect(categories('', text, '2026-05-06')).toEqual(['regulation']);
+  });
+});
