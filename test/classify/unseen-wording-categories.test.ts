@@ -205,3 +205,10 @@ describe('a draft put out for comment in other words', () => {
     expect(categories('', text, '2026-05-06')).toEqual(['regulation']);
   });
 });
+
+describe('a control announcement in a machine-rewritten copy', () => {
+  it('决议对…施行出口管束 (spun 决定, 实施, 管制)', () => {
+    const text = '商务部今天发布通告，决议对钬、铒相关物项施行出口管束，通告自发布之日起施行。';
+    expect(categories('', text, '2025-10-09')).toEqual(['control_list_addition']);
+  });
+});
