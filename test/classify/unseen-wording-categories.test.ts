@@ -212,3 +212,52 @@ describe('a control announcement in a machine-rewritten copy', () => {
     expect(categories('', text, '2025-10-09')).toEqual(['control_list_addition']);
   });
 });
+
+describe('part RG7’s wordings', () => {
+  it('a batch as a modifier ("first-batch targets") and a target that "stands at" a tonnage', () => {
+    const text =
+      'The ministry told the producer groups on Monday of their second-batch targets for 2026. The second batch’s ' +
+      'mining target stands at 70,000 tonnes.';
+    expect(categories('', text, '2026-08-18')).toEqual(['quota_batch']);
+  });
+
+  it('firms that 收到批复 on their export applications', () => {
+    expect(categories('稀土出口审批提速 多家企业收到批复', '记者了解到，审批明显加快。', '2025-08-22')).toEqual([
+      'licence_approval',
+    ]);
+  });
+
+  it('a control requirement whose start is delayed', () => {
+    const text =
+      'China has delayed the start of a rule requiring rare earth magnet exporters to file end-user records, the ' +
+      'ministry said on Wednesday.';
+    expect(categories('', text, '2025-12-17')).toEqual(['control_relaxation']);
+  });
+
+  it('items placed on a list named by what it holds; rare earths that "now need permits"', () => {
+    const text =
+      'Holmium and erbium have been placed on China’s list of dual-use items, the commerce ministry said on Friday.';
+    expect(categories('', text, '2025-10-10')).toEqual(['control_list_addition']);
+    expect(
+      categories(
+        'Two more rare earths now need permits to leave China',
+        'The notice was posted on Friday.',
+        '2025-10-10',
+      ),
+    ).toEqual(['control_list_addition']);
+  });
+
+  it('police raids on rare earths bound for illegal export', () => {
+    const text = 'Police raided two depots holding rare earth oxides bound for illegal export on Sunday.';
+    expect(categories('', text, '2025-11-09')).toEqual(['enforcement']);
+  });
+
+  it('rules (规则, 新规) that land or take effect', () => {
+    expect(categories('', '稀土冶炼企业环保管理规则本月起正式执行。', '2026-04-03')).toEqual(['regulation']);
+  });
+
+  it('a headline that the rare earth data comes next week is a preview', () => {
+    const text = '海关总署数据显示，10月钨品出口量为900吨，环比增长5%。稀土分项数据将于下周公布。';
+    expect(categories('钨品出口回升 稀土数据下周揭晓', text, '2025-11-20')).toEqual([]);
+  });
+});
