@@ -261,3 +261,42 @@ describe('part RG7’s wordings', () => {
     expect(categories('钨品出口回升 稀土数据下周揭晓', text, '2025-11-20')).toEqual([]);
   });
 });
+
+describe('part RG8: near-misses of the words added above, and more wordings', () => {
+  it('a licence requirement on something else, beside rare earth curbs, is no rare earth control', () => {
+    const text =
+      'Washington will require exporters of chipmaking tools to obtain licences for shipments to China, days after ' +
+      'Beijing tightened its rare earth curbs.';
+    expect(categories('US to require chip tool licences', text, '2025-10-14')).toEqual([]);
+  });
+
+  it('a raid counts on smuggled or illegal goods, not on an explorer’s offices over share trading', () => {
+    const text =
+      'Police raided the offices of a small rare earth explorer on Thursday as part of an insider trading ' +
+      'investigation.';
+    expect(categories('Police raid rare earth explorer', text, '2025-11-20')).toEqual([]);
+  });
+
+  it('a first batch of production green-lit is a quota batch', () => {
+    expect(
+      categories('China green-lights first batch of 2026 rare earth production', 'No more detail.', '2026-03-18'),
+    ).toEqual(['quota_batch']);
+  });
+
+  it('a change in tenths (按月跌兩成) in a headline and a customs sentence', () => {
+    const text = '海關總署周二公布，內地8月稀土出口量按月跌兩成。';
+    expect(categories('內地稀土出口按月跌兩成', text, '2025-09-09')).toEqual(['export_statistics']);
+  });
+
+  it('export paperwork that "came through"', () => {
+    const text = 'Several rare earth magnet makers said on Monday their export paperwork had come through.';
+    expect(categories('', text, '2025-06-16')).toEqual(['licence_approval']);
+  });
+
+  it('a ban on exports 解禁, not shares unlocked', () => {
+    expect(categories('', '商务部今日宣布，对美出口部分稀土物项的禁令即日起解禁。', '2026-01-08')).toEqual([
+      'control_relaxation',
+    ]);
+    expect(categories('', '某稀土公司限售股今日解禁，股价下跌3%。', '2026-01-08')).toEqual([]);
+  });
+});
