@@ -38,7 +38,7 @@ const WRITTEN_OUT = /[.。!?！？]["”’')）]?\s*$/;
  * story of its own.
  */
 const DIGEST_TITLE =
-  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update)s?|briefing|digest|roundup|round-up|news in brief|things (?:to|you need to) know|what (?:to watch|we're watching|you need to know))\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报/i;
+  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update)s?|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报/i;
 /** A line that opens an item: a bullet, or an item number (1. 2、 (3) ④ 五、). */
 const ITEM_START =
   /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t])|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、)/gm;

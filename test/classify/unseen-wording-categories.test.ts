@@ -300,3 +300,57 @@ describe('part RG8: near-misses of the words added above, and more wordings', ()
     expect(categories('', '某稀土公司限售股今日解禁，股价下跌3%。', '2026-01-08')).toEqual([]);
   });
 });
+
+describe('part RG10’s wordings', () => {
+  it('the quota as the volume permitted ("fixes the mining volume at", "volume … that may be mined")', () => {
+    expect(
+      categories('China fixes 2025 rare earth mining volume at 280,000 tonnes', 'No detail.', '2025-08-20'),
+    ).toEqual(['quota_batch']);
+    const text = 'The permitted volume for rare earth mining this year was put at 280,000 tonnes on Friday.';
+    expect(categories('', text, '2025-08-20')).toEqual(['quota_batch']);
+  });
+
+  it('controls 撤销 (revoked); 无需再申请许可', () => {
+    expect(categories('', '商务部今日决定撤销对部分稀土物项的出口管制措施。', '2026-03-02')).toEqual([
+      'control_relaxation',
+    ]);
+    expect(categories('', '商务部今日公告，出口上述稀土物项无需再申请许可。', '2026-03-02')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+
+  it('shipments signed off on', () => {
+    const text =
+      'The ministry has signed off on several rare earth magnet shipments to European suppliers, sources said.';
+    expect(categories('', text, '2025-06-24')).toEqual(['licence_approval']);
+  });
+
+  it('seized (檢獲) and arrested (被捕) in Hong Kong usage; people charged with illegal mining', () => {
+    expect(categories('', '海關日前在貨櫃內檢獲未申報的稀土氧化物，一名男子被捕。', '2025-12-05')).toEqual([
+      'enforcement',
+    ]);
+    const text = 'Prosecutors have charged six people with illegally mining rare earth clays, the procuratorate said.';
+    expect(categories('', text, '2026-01-19')).toEqual(['enforcement']);
+  });
+
+  it('magnet outflows, according to the General Administration of Customs', () => {
+    const text =
+      'Outflows of rare earth magnets reached 6,000 tonnes in August, according to the General Administration of Customs.';
+    expect(categories('', text, '2025-09-20')).toEqual(['export_statistics']);
+  });
+
+  it('a numbered explainer ("things to know") is no digest: every step it names is recalled', () => {
+    const text = [
+      '1. What is controlled? Seven rare earths need a licence to leave China.',
+      '2. What changed? A wider set of rare earth curbs was announced, then suspended last month.',
+      '3. What next? Licensing stays.',
+    ].join('\n');
+    expect(categories('Three things to know about China’s rare earth curbs', text, '2025-12-10')).toEqual([]);
+  });
+
+  it('a control list that grows (清单扩容) and items that enter it (入列)', () => {
+    expect(
+      categories('出口管制清单扩容', '商务部公布新版清单，稀土冶炼分离设备与技术首次入列。', '2025-11-14'),
+    ).toEqual(['control_list_addition']);
+  });
+});
