@@ -354,3 +354,46 @@ describe('part RG10’s wordings', () => {
     ).toEqual(['control_list_addition']);
   });
 });
+
+describe('part RG11’s wordings', () => {
+  it('a ceiling on output trimmed', () => {
+    expect(
+      categories('Beijing trims rare earth output ceiling for first half', 'No tonnage was given.', '2026-03-10'),
+    ).toEqual(['quota_batch']);
+  });
+
+  it('a wave of licence approvals; permits signed', () => {
+    expect(
+      categories('Exporters report a wave of rare earth licence approvals', 'More are expected.', '2025-07-11'),
+    ).toEqual(['licence_approval']);
+    const text = 'Six rare earth magnet makers said on Thursday the commerce ministry had signed their export permits.';
+    expect(categories('', text, '2025-07-11')).toEqual(['licence_approval']);
+  });
+
+  it('know-how brought under a licensing regime (the word "export" left out)', () => {
+    expect(
+      categories(
+        'China brings rare earth recycling know-how under its licensing regime',
+        'It takes effect in January.',
+        '2025-10-13',
+      ),
+    ).toEqual(['control_list_addition']);
+  });
+
+  it('a table in pipes with a rare-earth row and quantity and change columns', () => {
+    const text =
+      '| 商品名称 | 计量单位 | 数量 | 同比（%） |\n| 稀土 | 吨 | 4021 | -12.5 |\n| 钢材 | 万吨 | 998 | 8.6 |';
+    expect(categories('11月部分商品出口情况', text, '2025-12-08')).toEqual(['export_statistics']);
+  });
+
+  it('firms punished for exceeding quotas: enforcement, not a quota batch', () => {
+    const text =
+      'The industry ministry has punished 12 rare earth companies for producing beyond their quotas, it said on Tuesday.';
+    expect(categories('', text, '2026-01-13')).toEqual(['enforcement']);
+  });
+
+  it('a tracking system codified in a new decree', () => {
+    const text = 'China has codified a tracking system for rare earth products in a new decree issued on Wednesday.';
+    expect(categories('', text, '2026-01-28')).toEqual(['regulation']);
+  });
+});
