@@ -397,3 +397,38 @@ describe('part RG11’s wordings', () => {
     expect(categories('', text, '2026-01-28')).toEqual(['regulation']);
   });
 });
+
+describe('the common headline verbs of each category (a thesaurus step)', () => {
+  const body = 'The ministry said so on Tuesday.';
+  const one = (title: string) => categories(title, body, '2026-03-10');
+
+  it('quotas boosted, slashed, lifted, bumped up, doubled, held steady or maintained', () => {
+    for (const verb of ['boosts', 'slashes', 'lifts', 'bumps up', 'doubles', 'holds steady', 'maintains'])
+      expect(one(`Beijing ${verb} 2026 rare earth mining quotas`), verb).toEqual(['quota_batch']);
+  });
+
+  it('licences issued, awarded, handed out; approvals resumed — not guidance issued on licences', () => {
+    for (const verb of ['issues', 'awards', 'hands out'])
+      expect(one(`Beijing ${verb} rare earth export licences to EU firms`), verb).toEqual(['licence_approval']);
+    expect(one('Beijing resumes approving rare earth magnet exports')).toEqual(['licence_approval']);
+    expect(one('Beijing issues guidance on rare earth export licences')).toEqual([]);
+  });
+
+  it('exports curbed, restricted, limited, halted or blocked — not "the decision to restrict exports"', () => {
+    for (const verb of ['curbs', 'restricts', 'limits', 'halts', 'blocks', 'tightens control over'])
+      expect(one(`Beijing ${verb} exports of rare earth magnet technology`), verb).toEqual(['control_list_addition']);
+    const text = 'The decision in April to restrict exports of rare earths still weighs on carmakers, a survey found.';
+    expect(categories('Carmakers survey', text, '2025-06-06')).toEqual([]);
+  });
+
+  it('controls removed, ended, reversed, unwound, withdrawn, revoked, cancelled or frozen', () => {
+    for (const verb of ['removes', 'ends', 'reverses', 'unwinds', 'withdraws', 'revokes', 'cancels', 'freezes'])
+      expect(one(`Beijing ${verb} rare earth export controls`), verb).toEqual(['control_relaxation']);
+  });
+
+  it('exports that tumble, double, halve, retreat or spike; "eases curbs" beside exports is no statistic', () => {
+    for (const verb of ['tumble', 'double', 'halve', 'retreat', 'spike'])
+      expect(one(`China's rare earth exports ${verb} in February`), verb).toEqual(['export_statistics']);
+    expect(one('China lifts ban on gallium exports to US, eases rare earth curbs')).toEqual(['control_relaxation']);
+  });
+});
