@@ -432,3 +432,39 @@ describe('the common headline verbs of each category (a thesaurus step)', () => 
     expect(one('China lifts ban on gallium exports to US, eases rare earth curbs')).toEqual(['control_relaxation']);
   });
 });
+
+describe('the common Chinese headline wordings of each category (a thesaurus step)', () => {
+  const body = '相关部门周二表示。';
+  const one = (title: string) => categories(title, body, '2026-03-10');
+
+  it('对…稀土物项实施出口管制 (or 限制出口, 实行许可证管理) in a headline; the ministry’s standing line is none', () => {
+    for (const step of ['实施出口管制', '限制出口', '实行许可证管理'])
+      expect(one(`商务部对部分稀土物项${step}`), step).toEqual(['control_list_addition']);
+    expect(
+      categories('商务部例行发布会', '发言人表示，中方依法对稀土相关物项实施出口管制，是国际通行做法。', '2026-03-10'),
+    ).toEqual([]);
+    expect(one('对稀土物项实施出口管制是国际通行做法')).toEqual([]);
+  });
+
+  it('批准/核准/放行 licences in a headline; a wait for approval is none', () => {
+    for (const verb of ['批准', '核准', '放行'])
+      expect(one(`商务部${verb}一批稀土出口许可`), verb).toEqual(['licence_approval']);
+    expect(categories('', '欧洲企业仍在等待商务部批准他们的稀土出口申请。', '2026-03-10')).toEqual([]);
+  });
+
+  it('controls 豁免 or 终止', () => {
+    for (const verb of ['豁免', '终止'])
+      expect(one(`商务部${verb}部分稀土出口管制措施`), verb).toEqual(['control_relaxation']);
+  });
+
+  it('a flow that moved, in a word (骤降, 腰斩, 攀升, 回暖)', () => {
+    for (const word of ['骤降', '腰斩', '攀升', '回暖'])
+      expect(one(`10月稀土出口量${word}`), word).toEqual(['export_statistics']);
+  });
+
+  it('firms 查处/处罚/关停; rules 修订 or 施行', () => {
+    for (const verb of ['查处', '处罚', '关停'])
+      expect(one(`工信部${verb}一批违规稀土企业`), verb).toEqual(['enforcement']);
+    for (const verb of ['修订', '施行']) expect(one(`工信部${verb}稀土产品追溯管理办法`), verb).toEqual(['regulation']);
+  });
+});
