@@ -468,3 +468,16 @@ describe('the common Chinese headline wordings of each category (a thesaurus ste
     for (const verb of ['修订', '施行']) expect(one(`工信部${verb}稀土产品追溯管理办法`), verb).toEqual(['regulation']);
   });
 });
+
+describe('part RG12’s wordings', () => {
+  it('measures that 停止适用 (the measure first, then the stop)', () => {
+    expect(categories('', '商务部今日公告，部分稀土物项出口管制措施自即日起停止适用。', '2025-11-07')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+
+  it('a 专项整治 campaign: firms 作出处理, cases 移交公安机关', () => {
+    const text = '三部门近日开展稀土行业专项整治，对8家超指标生产的稀土企业依法作出处理，相关线索已移交公安机关。';
+    expect(categories('', text, '2026-05-15')).toEqual(['enforcement']);
+  });
+});
