@@ -481,3 +481,46 @@ describe('part RG12’s wordings', () => {
     expect(categories('', text, '2026-05-15')).toEqual(['enforcement']);
   });
 });
+
+describe('headline phrasings without articles, and nouns of each step (a second thesaurus step)', () => {
+  const one = (title: string) => categories(title, 'The ministry said so on Tuesday.', '2026-03-10');
+
+  it('controls: added to (export) control list with no article, list expanded, new export controls, licensing imposed', () => {
+    for (const title of [
+      'China adds two rare earths to export control list',
+      'China expands rare earth export control list',
+      'New Chinese export controls hit rare earth magnets',
+      'China imposes licensing on rare earth magnet exports',
+      'China restricts sales of rare earth technology abroad',
+    ])
+      expect(one(title), title).toEqual(['control_list_addition']);
+    expect(one('China puts US firms on export control list over rare earth purchases')).toEqual(['enforcement']);
+  });
+
+  it('relaxations: a reprieve, a suspension taking effect, softened, scaled back, narrowed, pulled back', () => {
+    for (const title of [
+      'China grants reprieve on rare earth export curbs',
+      'Suspension of rare earth export controls takes effect',
+      'Beijing softens rare earth export restrictions',
+      'China scales back rare earth export controls',
+      'China narrows scope of rare earth export controls',
+    ])
+      expect(one(title), title).toEqual(['control_relaxation']);
+  });
+
+  it('licence approvals sped up; a quota that rises; export volumes that slip; rare earths sold abroad', () => {
+    expect(one('China speeds up rare earth licence approvals')).toEqual(['licence_approval']);
+    expect(one('China’s rare earth quota for 2026 rises 6%')).toEqual(['quota_batch']);
+    expect(one('China’s rare earth export volumes slip in February')).toEqual(['export_statistics']);
+    expect(one('China sold more rare earths abroad in February')).toEqual(['export_statistics']);
+  });
+
+  it('enforcement in a headline’s present tense; a licence revoked; new rules that take effect', () => {
+    expect(one('China fines rare earth firms over illegal mining')).toEqual(['enforcement']);
+    expect(one('China revokes export licence of rare earth trader')).toEqual(['enforcement']);
+    expect(one('New rare earth tracing rules take effect')).toEqual(['regulation']);
+    const rules =
+      'The rules on rare earth tracing were published on Friday. Violators face fines of up to ten times their gains.';
+    expect(categories('China publishes rare earth tracing rules', rules, '2026-03-10')).toEqual(['regulation']);
+  });
+});
