@@ -1,7 +1,7 @@
 import type { Category, CategoryMatch } from '../types.js';
 import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
-import { otherStories, within } from './other-stories.js';
+import { digestItems, otherStories, within } from './other-stories.js';
 import { clauses, sentences, type Span } from './segment.js';
 
 function sentenceAt(spans: readonly Span[], offset: number): number {
@@ -70,6 +70,20 @@ function salience(
     topicRank[i] = inTitle || (lead && !hasTitle) ? 2 : lead ? 1 : 0;
     positions[i] = topicRank[i] === 2 ? titleFactor : lead ? leadFactor : 1;
   });
+  // A digest's items are stories of their own: the first sentence of each that reads as a lead (past a kicker such as
+  // "Magnets.") is read as one, so what one item reports is not off the topic another item set.
+  const items = digestItems(text, titleEnd, elsewhere);
+  items.forEach((start, k) => {
+    const end = items[k + 1] ?? text.length;
+    for (let i = sentenceAt(spans, start); i >= 0 && i < spans.length && spans[i]!.start < end; i++) {
+      if (!readsAsLead(spans[i]!.text)) continue;
+      if (topicRank[i] === 0) {
+        topicRank[i] = 1;
+        positions[i] = leadFactor;
+      }
+      break;
+    }
+  });
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side = new Array<SideClause[] | undefined>(spans.length);
   const promised = new Array<SideClause[] | undefined>(spans.length);
@@ -117,8 +131,10 @@ function salience(
     // A further step the sentence says is taken beside the headline's is news of its own.
     return further[i] === 1 ? factor : factor * offTopicFactor;
   };
-  // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it).
-  const headEnd = hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
+  // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it). A
+  // digest's headline names several stories, not the one a headline rule judges ("a headline with no word of exports is
+  // about something else"): those rules do not read it.
+  const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   return { factorAt, offTopicFactorAt, positions, topicRank, headEnd, leadEnd };
 }

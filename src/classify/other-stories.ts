@@ -27,6 +27,38 @@ const DIGEST_MIN = 3;
 const OWN_SUMMARY =
   /^[ \t]*(?:(?:the\s+)?(?:highlights|key\s+(?:points|figures|takeaways|numbers|data)|at\s+a\s+glance|in\s+brief|summary|the\s+numbers|takeaways)\b[^\n]{0,30}|[^\n]{0,12}(?:要点|摘要|速览|概要|亮点)[^\n]{0,8})[:：]?[ \t]*$/i;
 
+/**
+ * An item that ends as a sentence does (a full stop, 。, a question or exclamation mark, before a closing quote or
+ * bracket): a newsletter's written report, not a headline linking to another story (headlines carry no full stop).
+ */
+const WRITTEN_OUT = /[.。!?！？]["”’')）]?\s*$/;
+
+/**
+ * A headline that names a digest: a morning brief, a roundup, 要闻速览, 早参. Its items are the document's news, each a
+ * story of its own.
+ */
+const DIGEST_TITLE =
+  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update)s?|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报/i;
+/** A line that opens an item: a bullet, or an item number (1. 2、 (3) ④ 五、). */
+const ITEM_START =
+  /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t])|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、)/gm;
+
+/**
+ * Where the items of a digest start, when the headline (`text` up to `titleEnd`) names one: each item is a story of
+ * its own, read as a lead (what it reports is news, not a side remark of the first item's story). Items that are
+ * other stories (headline links, `otherStories`) are left out.
+ */
+export function digestItems(text: string, titleEnd: number, elsewhere: ReadonlyArray<[number, number]>): number[] {
+  if (titleEnd <= 0 || !DIGEST_TITLE.test(text.slice(0, titleEnd))) return [];
+  const out: number[] = [];
+  ITEM_START.lastIndex = titleEnd;
+  for (let m = ITEM_START.exec(text); m; m = ITEM_START.exec(text)) {
+    if (!within(elsewhere, m.index)) out.push(m.index);
+    if (m[0].length === 0) ITEM_START.lastIndex++;
+  }
+  return out.length >= DIGEST_MIN ? out : [];
+}
+
 /** The last non-blank line before `offset`. */
 function lineBefore(text: string, offset: number): string {
   const head = text.slice(Math.max(0, offset - 400), offset).trimEnd();
@@ -56,7 +88,8 @@ export function otherStories(text: string): Array<[number, number]> {
   let run: Array<[number, number]> = [];
   let lastEnd = -1;
   const flush = () => {
-    const short = run.filter(([s, e]) => size(text, s, e) <= ITEM_MAX);
+    // A written-out item (it ends as a sentence does) is a newsletter's own report, not a link to another story.
+    const short = run.filter(([s, e]) => size(text, s, e) <= ITEM_MAX && !WRITTEN_OUT.test(text.slice(s, e)));
     if (short.length >= DIGEST_MIN && !OWN_SUMMARY.test(lineBefore(text, run[0]![0]))) out.push(...short);
     run = [];
   };
