@@ -43,16 +43,16 @@ function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | un
   }
 }
 
-/**
- * One request/response, no redirects: enforces connect time-out, total deadline, and the byte cap (after
- * decompression). Page fetches build on it (`httpFetch`), and so do the webhooks' POSTs (src/notify/post-json.ts).
- */
 /** A reused keep-alive connection that the server had already closed: reset or cut before any answer to a GET. */
 function staleKeepAlive(req: http.ClientRequest, error: NodeJS.ErrnoException): boolean {
   const idempotent = req.method === 'GET' || req.method === 'HEAD';
   return idempotent && req.reusedSocket && ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(error.code ?? '');
 }
 
+/**
+ * One request/response, no redirects: enforces connect time-out, total deadline, and the byte cap (after
+ * decompression). Page fetches build on it (`httpFetch`), and so do the webhooks' POSTs (src/notify/post-json.ts).
+ */
 export function requestOnce(
   url: URL,
   opts: Required<Pick<FetchOptions, 'connectTimeoutMs' | 'maxBytes'>> & FetchOptions,
