@@ -52,6 +52,7 @@ function staleKeepAlive(req: http.ClientRequest, error: NodeJS.ErrnoException): 
 /**
  * One request/response, no redirects: enforces connect time-out, total deadline, and the byte cap (after
  * decompression). Page fetches build on it (`httpFetch`), and so do the webhooks' POSTs (src/notify/post-json.ts).
+ * A GET whose reused keep-alive connection the server had already closed is asked again once, on a new connection.
  */
 export function requestOnce(
   url: URL,
