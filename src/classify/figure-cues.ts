@@ -19,6 +19,11 @@ export type CueType =
   | 'dest'
   | 'batch'
   | 'ytd'
+  /**
+   * A year-to-date word that names no batch ("combined", "so far this year", "year to date"): a quota's scope when a
+   * quota word says the tonnage is one, but no word for a quota itself ("exports over January and February combined").
+   */
+  | 'ytd_word'
   | 'year_total'
   | 'respectively'
   | 'money'
@@ -83,7 +88,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'trade',
-    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   [
     'other',
@@ -121,14 +126,19 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'export',
-    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   // Shipments or deliveries that come in are imports, whatever else the sentence says about trade.
-  ['import', /进口|imports?\b|imported|importing|\binbound\s+(?:shipments?|deliveries|cargoes)\b/gi],
+  // ("bought 132,931 t of rare earths from abroad", "purchases from abroad": what China buys abroad comes in.)
+  [
+    'import',
+    /进口|imports?\b|imported|importing|\binbound\s+(?:shipments?|deliveries|cargoes)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
+  ],
   [
     'ytd',
-    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b/gi,
   ],
+  ['ytd_word', /combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi],
   [
     'year_total',
     /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,

@@ -261,10 +261,14 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch|stretch|span|timeframe)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
-const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
-const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
+// ("Exports over January and February combined were …": after the flow's noun, "over" spans the months too.)
+const OVER_SPAN =
+  /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+|\b(?:exports|imports|shipments|sales|deliveries|purchases|outflows|inflows)\s+)(?:over|during|in|across)|\bfrom)\s+(?:the\s+)?$/i;
+const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b|(?:的)?(?:月均|平均))/;
+// "close to their monthly average this year", "the average for 2024": the span of an average, not a figure's period.
+const AVERAGE_BEFORE = /\baverage\s+(?:(?:for|of|in|over|so\s+far)\s+)?(?:the\s+)?$/i;
 // 全年计划的60%, 去年指标的一半: the period of a figure another is measured against.
 export const FRACTION_AFTER = /^[^，。；,;\d年]{0,4}的\s*(?:\d+(?:\.\d+)?\s*[%％]|一半|[一二三四五六七八九]成)/;
 
@@ -340,6 +344,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||
         COMPARATIVE_AFTER.test(after) ||
+        AVERAGE_BEFORE.test(before) ||
         FRACTION_AFTER.test(text.slice(end, end + 16)) ||
         (parts.relYear === -1 && m[0].includes('同期'));
       // The copy made above becomes the mention itself (no second copy for every mention of every sentence).

@@ -73,6 +73,57 @@ const STRICT = new RegExp(
 );
 const BARE_US = /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g;
 
+// Buyers named by their country's adjective: "Japanese manufacturers took 241 t", "German carmakers", 日本客户.
+const DEMONYMS: Array<[string, string]> = [
+  ['japan', 'Japanese'],
+  ['us', 'American|U\\.S\\.|US'],
+  ['germany', 'German'],
+  ['south_korea', 'South Korean|Korean'],
+  ['vietnam', 'Vietnamese'],
+  ['india', 'Indian'],
+  ['netherlands', 'Dutch'],
+  ['france', 'French'],
+  ['italy', 'Italian'],
+  ['united_kingdom', 'British'],
+  ['thailand', 'Thai'],
+  ['malaysia', 'Malaysian'],
+  ['mexico', 'Mexican'],
+  ['poland', 'Polish'],
+];
+const BUYERS = String.raw`(?:buyers|customers|clients|importers|purchasers|users|end[\s-]users|manufacturers|makers|firms|companies|automakers|carmakers|factories|plants)`;
+const DEMONYM = new RegExp(
+  String.raw`\b(${DEMONYMS.map(([, d]) => d).join('|')})\s+(?:[a-z-]+\s+){0,2}?${BUYERS}\b|(日本|韩国|韓國|德国|德國|美国|美國|美方)(?:的)?(?:客户|客戶|买家|買家|买方|買方|厂商|廠商|用户|用戶)`,
+  'g',
+);
+const DEMONYM_SLUG = new Map<string, string>();
+for (const [country, names] of DEMONYMS)
+  for (const n of names.split('|')) DEMONYM_SLUG.set(n.replace(/\\/g, '').toLowerCase(), country);
+for (const [n, country] of [
+  ['日本', 'japan'],
+  ['韩国', 'south_korea'],
+  ['韓國', 'south_korea'],
+  ['德国', 'germany'],
+  ['德國', 'germany'],
+  ['美国', 'us'],
+  ['美國', 'us'],
+  ['美方', 'us'],
+] as const)
+  DEMONYM_SLUG.set(n, country);
+
+// Any other country named by itself ("Germany again led the list of buyers with about 1,040 t"): a destination of a
+// breakdown, whose tonnage is not the national total (the reported ones, the United States and Japan, need the words
+// that send the flow there).
+const BARE_OTHER = new RegExp(
+  `(${COUNTRIES.filter(([c]) => c !== 'japan')
+    .flatMap(([, zh]) => zh.split('|'))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})|\\b(${COUNTRIES.filter(([c]) => c !== 'japan')
+    .flatMap(([, , en]) => en.split('|').map((n) => n.replace(/^the /i, '')))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+  'g',
+);
+
 /** The destinations `text` names, in order of where they start. */
 export function findDestinations(text: string): DestinationMatch[] {
   const out: DestinationMatch[] = [];
@@ -91,6 +142,20 @@ export function findDestinations(text: string): DestinationMatch[] {
     ).toLowerCase();
     const country = SLUG.get(name);
     if (country) out.push({ country, start: m.index, end: m.index + m[0].length, strict: true });
+  }
+  DEMONYM.lastIndex = 0;
+  for (let m = DEMONYM.exec(text); m; m = DEMONYM.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const country = DEMONYM_SLUG.get((m[1] ?? m[2] ?? '').toLowerCase());
+    if (country && !out.some((c) => c.start < end && c.end > start)) out.push({ country, start, end, strict: true });
+  }
+  BARE_OTHER.lastIndex = 0;
+  for (let m = BARE_OTHER.exec(text); m; m = BARE_OTHER.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const country = SLUG.get(m[0].toLowerCase());
+    if (country && !out.some((c) => c.start < end && c.end > start)) out.push({ country, start, end, strict: false });
   }
   BARE_US.lastIndex = 0;
   for (let m = BARE_US.exec(text); m; m = BARE_US.exec(text)) {

@@ -19,6 +19,8 @@ import type { Span } from '../segment.js';
 
 // The cue types the steps below look for, made once (not an array for every call).
 const QUOTA_NAME_CUES: readonly CueType[] = ['quota', 'export_quota'];
+const DOMAIN_OR_YTD_WORD: readonly CueType[] = [...DOMAIN_CUES, 'ytd_word'];
+const QUOTA_WORD_CUES: readonly CueType[] = ['quota', 'export_quota', 'batch', 'ytd', 'mining', 'smelting'];
 const DOMAIN_AFTER_CUES: readonly CueType[] = ['quota', 'trade', 'other'];
 const MONEY_CUE: readonly CueType[] = ['money'];
 const TRADE_OR_QUOTA_CUES: readonly CueType[] = ['trade', 'quota'];
@@ -114,9 +116,16 @@ export function readCandidates(
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
     // ("the 30,966 tonne quota", 30,966吨的出口配额: a quota named right after the tonnage names it, whatever came before.)
+    // ("bringing the total so far this year to 240,000 tonnes" after "a second batch": a year-to-date word is a quota's
+    // scope in a sentence that named a quota before it; "exports over January and February combined" are no quota.)
+    const named = last(sc, DOMAIN_OR_YTD_WORD, sentence.start, q.start);
+    const domainBefore =
+      named?.type === 'ytd_word' && !last(sc, QUOTA_WORD_CUES, sentence.start, named.start)
+        ? last(sc, DOMAIN_CUES, sentence.start, q.start)
+        : named;
     const domainCue =
       quotaNamedAfter(sc, text, q, nextQStart) ??
-      last(sc, DOMAIN_CUES, sentence.start, q.start) ??
+      domainBefore ??
       first(sc, DOMAIN_AFTER_CUES, q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
     if (last(sc, MONEY_CUE, from, q.start) && !last(sc, TRADE_OR_QUOTA_CUES, from, q.start)) return;

@@ -22,7 +22,7 @@ const FLOW_CUES: readonly CueType[] = ['export', 'import'];
 const DEST_CUE: readonly CueType[] = ['dest'];
 const FLOW_OR_DEST_CUES: readonly CueType[] = ['export', 'import', 'dest'];
 const TRADE_PRODUCT_CUES: readonly CueType[] = ['trade', 'magnet', 'rare_earth'];
-const SCOPE_CUES: readonly CueType[] = ['batch', 'ytd', 'year_total'];
+const SCOPE_CUES: readonly CueType[] = ['batch', 'ytd', 'ytd_word', 'year_total'];
 
 /** A sentence as the subject step reads it. */
 export interface SentenceView {
@@ -148,7 +148,7 @@ export function quotaOf(
   // first round of 2021", after "the 2022 first round … 100.8 kt"), else one earlier in the sentence.
   const scope =
     last(sc, SCOPE_CUES, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start);
-  const ytd = scope?.type === 'ytd';
+  const ytd = scope?.type === 'ytd' || scope?.type === 'ytd_word';
   const yearTotal = scope?.type === 'year_total';
   return {
     metric: {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { figureLines as figs } from '../helpers/figure-lines.js';
+
+/** Wordings the own-corpus part RF3 showed the reader getting wrong (documents it had not been tuned on). */
+
+describe('a year-to-date word with no quota word before it', () => {
+  it('leaves "combined" exports a trade figure after a sentence on another metal\'s mining cap', () => {
+    expect(
+      figs(
+        'Metals note',
+        'Tungsten: the first mining cap of the year was set at 60,000 t.\nRare earths: exports in the first two months combined were 9,120 t.',
+        '2026-03-09',
+      ),
+    ).toEqual(['rare_earth_exports|9120|2026-01/2026-02|-|-|-']);
+  });
+
+  it('still reads "the total so far this year" after a batch as the quotas to date', () => {
+    expect(
+      figs(
+        'Quotas',
+        'The second batch of rare earth quotas sets mining at 70,000 tonnes, bringing the mining total so far this year to 140,000 tonnes.',
+        '2026-08-20',
+      ),
+    ).toEqual(['mining_quota|70000|2026|2|-|-', 'mining_quota_ytd|140000|2026|-|-|-']);
+  });
+});
+
+describe('months spanned after the flow noun', () => {
+  it('reads "exports over January and February combined" as the two months, not a comparison with January', () => {
+    expect(
+      figs('Rare earths', 'Rare earth exports over January and February combined were 9,120 t.', '2026-03-09'),
+    ).toEqual(['rare_earth_exports|9120|2026-01/2026-02|-|-|-']);
+  });
+});
+
+describe('comparisons with the same months of an earlier year', () => {
+  it('reads "than in the first two months of 2025" as year on year after "over January and February"', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'Rare earth exports over January and February were 9,120 t, 4% lower than in the first two months of 2025.',
+        '2026-03-09',
+      ),
+    ).toEqual(['rare_earth_exports|9120|2026-01/2026-02|-|yoy|-4']);
+  });
+
+  it('takes "the corresponding nine months of 2024" as the base, and "short of" as a fall', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Over the first nine months magnet exporters shipped 40,100 t, 6.2% short of the corresponding nine months of 2024.',
+        '2025-10-20',
+      ),
+    ).toEqual(['magnet_exports|40100|2025-01/2025-09|-|yoy|-6.2']);
+  });
+
+  it('reads "against August" as month on month', () => {
+    expect(
+      figs('Magnets', 'Magnet exports were 5,800 t in September, a fall of 5% against August.', '2025-10-20'),
+    ).toEqual(['magnet_exports|5800|2025-09|-|mom|-5']);
+  });
+});
+
+describe('flows worded by what leaves or comes in', () => {
+  it('reads goods sent abroad or leaving the ports as exports, whatever lies between', () => {
+    expect(figs('Magnets', 'China sent 5.9k t of bonded magnets abroad in October.', '2025-11-20')).toEqual([
+      'magnet_exports|5900|2025-10|-|-|-',
+    ]);
+    expect(figs('Reserve', 'In 2023 the country let 52,300 t of rare earths leave its ports.', '2025-04-10')).toEqual([
+      'rare_earth_exports|52300|2023|-|-|-',
+    ]);
+  });
+
+  it('reads rare earths bought from abroad as imports', () => {
+    expect(figs('Imports', 'China bought 130,500 t of rare earths from abroad in 2025.', '2026-01-14')).toEqual([
+      'rare_earth_imports|130500|2025|-|-|-',
+    ]);
+    expect(figs('Imports', 'In December, purchases of rare earths from abroad came to 9,300 t.', '2026-01-14')).toEqual(
+      ['rare_earth_imports|9300|2025-12|-|-|-'],
+    );
+  });
+});
+
+describe('buyers named by their country', () => {
+  it('reads "Japanese carmakers took" as the Japan figure and leaves a bare Germany out of the total', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports were 5,800 t in September.\nGermany again topped the list of buyers with about 1,100 t.\nJapanese carmakers took 250 t, close to their monthly average this year.',
+        '2025-10-20',
+      ),
+    ).toEqual(['magnet_exports|5800|2025-09|-|-|-', 'magnet_exports_to_japan|250|2025-09|-|-|-']);
+  });
+});
