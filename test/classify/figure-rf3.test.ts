@@ -92,3 +92,25 @@ describe('buyers named by their country', () => {
     ).toEqual(['magnet_exports|5800|2025-09|-|-|-', 'magnet_exports_to_japan|250|2025-09|-|-|-']);
   });
 });
+
+describe('quotas as allotments, ceilings and extraction rights', () => {
+  it('reads an initial allotment of extraction rights as the first batch, against "the equivalent round a year ago"', () => {
+    expect(
+      figs(
+        'Rare earth allotment',
+        'China has handed out 140,000 mt of rare earth extraction rights in its initial allotment for 2026. For separation, the initial allotment came to 131,000 mt, 3.1% above the equivalent round a year ago.',
+        '2026-02-10',
+      ),
+    ).toEqual(['mining_quota|140000|2026|1|-|-', 'smelting_quota|131000|2026|1|yoy|3.1']);
+  });
+
+  it('reads last year\'s ceilings "issued over three rounds … for the full year" as that year\'s totals', () => {
+    expect(
+      figs(
+        'Rare earth ceilings',
+        "Last year's rare earth ceilings, issued over three rounds, totalled 280,000 mt for extraction and 265,000 mt for separation for the full year.",
+        '2026-02-10',
+      ),
+    ).toEqual(['mining_quota|280000|2025|-|-|-', 'smelting_quota|265000|2025|-|-|-']);
+  });
+});

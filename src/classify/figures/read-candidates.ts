@@ -105,6 +105,17 @@ export function readCandidates(
     yearMention && claimed.has(yearMention)
       ? unclaimed.find((p) => p.year !== undefined && !p.comparative)?.year
       : sentenceYear;
+  // "Last year's ceilings … totalled … for the full year": the whole year is the one the sentence names relatively.
+  const relative = unclaimed.find(
+    (p) =>
+      p.relYear !== undefined &&
+      !p.comparative &&
+      p.month === undefined &&
+      p.toMonth === undefined &&
+      p.half === undefined &&
+      p.quarter === undefined,
+  );
+  const relativeYear = relative && docDate ? docDate.year + relative.relYear! : undefined;
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
@@ -215,6 +226,7 @@ export function readCandidates(
           earlierYear: ctx.year,
           docDate,
           quota: domain === 'quota',
+          relativeYear,
         }));
     // "rose 8.2% to 10,763 tons in early 2025", 年初: a trade figure of some part of a year is not one the reader can
     // place (quotas are set per year, so a quota keeps the year).

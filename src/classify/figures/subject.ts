@@ -148,8 +148,11 @@ export function quotaOf(
   // first round of 2021", after "the 2022 first round … 100.8 kt"), else one earlier in the sentence.
   const scope =
     last(sc, SCOPE_CUES, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start);
-  const ytd = scope?.type === 'ytd' || scope?.type === 'ytd_word';
-  const yearTotal = scope?.type === 'year_total';
+  // ("Last year's ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation
+  // for the full year": a sum of batches the sentence closes as the full year is the year's total.)
+  const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v);
+  const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !closesYear;
+  const yearTotal = scope?.type === 'year_total' || closesYear;
   return {
     metric: {
       kind: 'quota',
@@ -161,6 +164,14 @@ export function quotaOf(
     inheritedBatch: !ytd && !yearTotal && scope?.n === undefined && ctx.batch !== undefined,
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
+}
+
+const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
+
+/** The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year". */
+function yearClosedAfter(v: SentenceView): boolean {
+  const lastQ = v.quantities.at(-1);
+  return !!lastQ && !!first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
 }
 
 /**
