@@ -16,7 +16,8 @@ const PERCENT =
 const TENTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const percentOf = (m: RegExpExecArray) => (m[3] ? TENTHS[m[3]]! * 10 : Number(m[2]));
 const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-const VERSUS = String.raw`(?:from|than|over|on|versus|vs\.?|compared (?:with|to)|above|below|against)`;
+// ("compare to June month": machine-rewritten English drops the participle.)
+const VERSUS = String.raw`(?:from|than|over|on|versus|vs\.?|compared? (?:with|to)|above|below|against)`;
 // "from September 2024", "on May 2024", "than in July last year", "than April's 4,566 tons" (a month of the same year).
 const YOY_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?:['’]s)?,? (?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before))`;
 // (Not the first month of an interval: "over January to May", "from January through May".)

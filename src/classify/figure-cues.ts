@@ -88,11 +88,11 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'trade',
-    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // The export quotas China set until 2014 are not a production quota: `export_quota`.
   ['export_quota', /出口配额|export\s+quotas?\b/gi],
@@ -126,7 +126,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'export',
-    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   // Shipments or deliveries that come in are imports, whatever else the sentence says about trade.
   // ("bought 132,931 t of rare earths from abroad", "purchases from abroad": what China buys abroad comes in.)

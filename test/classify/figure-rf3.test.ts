@@ -114,3 +114,57 @@ describe('quotas as allotments, ceilings and extraction rights', () => {
     ).toEqual(['mining_quota|280000|2025|-|-|-', 'smelting_quota|265000|2025|-|-|-']);
   });
 });
+
+describe('quarters and halves named by their months or by the text', () => {
+  it('reads "the July–September quarter" as Q3 and "the previous quarter" as the quarter before it', () => {
+    expect(
+      figs(
+        'Quarter',
+        'Rare earth exports in the July–September quarter were 6,100 tonnes, well above the 5,200 tonnes shipped in the previous quarter.',
+        '2026-10-14',
+      ),
+    ).toEqual(['rare_earth_exports|6100|2026-Q3|-|-|-', 'rare_earth_exports|5200|2026-Q2|-|-|-']);
+  });
+
+  it('leaves out a tonnage of "the previous quarter" when the text is on no quarter', () => {
+    expect(
+      figs(
+        'Exports',
+        'Rare earth exports were 2,000 tonnes in September, after 5,200 tonnes in the previous quarter.',
+        '2026-10-14',
+      ),
+    ).toEqual(['rare_earth_exports|2000|2026-09|-|-|-']);
+  });
+
+  it('reads "the six months to June" and "the seven-month total" from January, and "over" them as spanning', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Shipments of rare earth magnets over the six months to June totalled 23,000 t. The seven-month total was 28,100 t.',
+        '2026-08-20',
+      ),
+    ).toEqual(['magnet_exports|23000|2026-H1|-|-|-', 'magnet_exports|28100|2026-01/2026-07|-|-|-']);
+  });
+
+  it('reads "over the half year" as the half the text is on, for sales to American buyers', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports in the first half were 23,000 t. Sales to American buyers came to 2.4 million kg over the half year.',
+        '2026-07-20',
+      ),
+    ).toEqual(['magnet_exports|23000|2026-H1|-|-|-', 'magnet_exports_to_us|2400|2026-H1|-|-|-']);
+  });
+});
+
+describe('machine-rewritten comparisons', () => {
+  it('reads "compare to June month" as month on month', () => {
+    expect(
+      figs(
+        'Magnet',
+        'The magnet export of China at July is reach to 5,600 ton, it increase 70% compare to June month.',
+        '2026-08-20',
+      ),
+    ).toEqual(['magnet_exports|5600|2026-07|-|mom|70']);
+  });
+});

@@ -5,7 +5,7 @@
 import type { Quantity } from '../quantities.js';
 import type { Cue, CueType } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
-import { resolvePeriod } from '../periods.js';
+import { quarterBefore, resolvePeriod } from '../periods.js';
 import { findBases, monthBack, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
@@ -28,6 +28,9 @@ const FORECAST_CUE: readonly CueType[] = ['forecast'];
 const CONDITIONAL_CUE: readonly CueType[] = ['conditional'];
 const OTHER_CUE: readonly CueType[] = ['other'];
 const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'];
+
+const QUARTER = /-Q[1-4]$/;
+const HALF = /-H[12]$/;
 
 export interface SentenceState {
   periods: PeriodMention[];
@@ -228,6 +231,23 @@ export function readCandidates(
           quota: domain === 'quota',
           relativeYear,
         }));
+    // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
+    // the text is on; with none to count back from, the text does not place it.
+    const relQuarter = basePeriod ?? (same || back || before ? undefined : nearestMention(q, clause, unclaimed).pick);
+    if (relQuarter?.relQuarter !== undefined) {
+      const anchor =
+        candidates.findLast((c) => !c.comparisonBase && c.period !== null && QUARTER.test(c.period))?.period ??
+        ctx.periods[domain];
+      period = quarterBefore(anchor);
+      if (!period) return;
+    }
+    // "2.51 million kg over the half year": the half the sentence or the text is on (its last total from January).
+    if (relQuarter?.textHalf) {
+      period =
+        candidates.findLast((c) => !c.comparisonBase && c.period !== null && HALF.test(c.period))?.period ??
+        (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null);
+      if (!period) return;
+    }
     // "rose 8.2% to 10,763 tons in early 2025", 年初: a trade figure of some part of a year is not one the reader can
     // place (quotas are set per year, so a quota keeps the year).
     if (
