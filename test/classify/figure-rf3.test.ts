@@ -168,3 +168,42 @@ describe('machine-rewritten comparisons', () => {
     ).toEqual(['magnet_exports|5600|2026-07|-|mom|70']);
   });
 });
+
+describe('the same month a year before in Chinese, and a change written out', () => {
+  it('reads 较上年同月 and 与去年同月相比 as year on year beside a month-on-month base', () => {
+    expect(figs('稀土出口', '5月我国稀土出口6300吨，较上年同月增长12%，比4月的5000吨增加26%。', '2026-06-08')).toEqual([
+      'rare_earth_exports|6300|2026-05|-|yoy|12',
+      'rare_earth_exports|6300|2026-05|-|mom|26',
+      'rare_earth_exports|5000|2026-04|-|-|-',
+    ]);
+    expect(
+      figs('稀土出口', '上月我国稀土出口6300吨，比4月份的5000吨增加26%，但与去年同月相比减少4.1%。', '2026-06-08'),
+    ).toEqual([
+      'rare_earth_exports|6300|2026-05|-|mom|26',
+      'rare_earth_exports|6300|2026-05|-|yoy|-4.1',
+      'rare_earth_exports|5000|2026-04|-|-|-',
+    ]);
+  });
+
+  it('reads 百分之十 as 10%', () => {
+    expect(figs('指标', '2026年全年稀土开采总量控制指标为三十万吨，较上年增长百分之十。', '2026-09-30')).toEqual([
+      'mining_quota|300000|2026|-|yoy|10',
+    ]);
+  });
+});
+
+describe('a customs table with a month-on-month column', () => {
+  it("gives the month's figure both changes", () => {
+    expect(
+      figs(
+        '2026年5月全国出口重点商品量值表',
+        '商品名称 | 计量单位 | 5月数量 | 1至5月累计数量 | 5月同比(%) | 5月环比(%) | 累计同比(%)\n稀土 | 吨 | 6300 | 25000 | 12.0 | 26.0 | 3.1',
+        '2026-06-08',
+      ),
+    ).toEqual([
+      'rare_earth_exports|6300|2026-05|-|yoy|12',
+      'rare_earth_exports|6300|2026-05|-|mom|26',
+      'rare_earth_exports|25000|2026-01/2026-05|-|yoy|3.1',
+    ]);
+  });
+});

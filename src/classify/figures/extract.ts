@@ -34,7 +34,7 @@ const PERIOD_WORD =
   /月|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 const mayHavePeriod = (text: string) => HAS_DIGIT.test(text) || PERIOD_WORD.test(text);
 // (A change in tenths has no digit either: 较去年同期则减少约六成.)
-const TENTHS = /[一二三四五六七八九]成/;
+const TENTHS = /[一二三四五六七八九]成|百分之/;
 const mayHaveNumber = (text: string) => HAS_DIGIT.test(text) || CHINESE_TONNAGE.test(text) || TENTHS.test(text);
 const CJK = /[\u4e00-\u9fff]/;
 const NOT_TRADE: Cue['type'][] = ['other', 'money', 'other_metal', 'quota'];
