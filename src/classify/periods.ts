@@ -314,10 +314,11 @@ const COMPARATIVE_BEFORE =
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 // ("Exports over January and February combined were …", "shipments of magnets over the six months to June": after a
-// word, "over" spans the months too; after a change or a number it compares: "up 5% over January–May 2024".)
+// word, "over" spans the months too; after a number it compares: "up 5% over January–May 2024".)
 const WORD_OVER = /\b[a-z]+\s+(?:over|during|across)\s+(?:the\s+)?$/i;
+// ("Imports fell over the three months to March" spans them too: only a number or a percentage compares.)
 const CHANGE_OVER =
-  /(?:[%\d]|\bper\s?cent|\b(?:up|down|higher|lower|more|less|rise|rose|risen|fell|fall|gain(?:ed)?|jump(?:ed)?|growth|increase[sd]?|decrease[sd]?|drop(?:ped)?|decline[sd]?))\s+(?:over|during|across)\s+(?:the\s+)?$/i;
+  /(?:[%\d]|\bper\s?cent)\s+(?:(?:higher|lower|more|less|up|down)\s+)?(?:over|during|across)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b|(?:的)?(?:月均|平均))/;
 // "close to their monthly average this year", "the average for 2024": the span of an average, not a figure's period.
 const AVERAGE_BEFORE = /\baverage\s+(?:(?:for|of|in|over|so\s+far)\s+)?(?:the\s+)?$/i;

@@ -675,8 +675,10 @@ describe('wire-service wording (held-out part G)', () => {
       'rare_earth_exports|8511|2025-01/2025-02|yoy|-3',
       'rare_earth_imports|16922.2|2025-01/2025-02|yoy|-24.1',
     ]);
-    // A span the text gave no cumulative period for names none.
-    expect(findPeriods('Imports fell over the three months to March')).toEqual([expect.objectContaining({ month: 3 })]);
+    // "The three months to March" names its months itself: January to March (not a span of the text's).
+    expect(findPeriods('Imports fell over the three months to March')).toEqual([
+      expect.objectContaining({ toMonth: 3, comparative: false }),
+    ]);
     expect(
       figs(
         'Rare earths',
