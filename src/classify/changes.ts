@@ -30,7 +30,7 @@ const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上�
 // (Nor the 月 of 上年同月增长, the same month a year before.)
 const MOM_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十上本下个個同])月(?:增|减|減)`;
 const YOY_PLAIN =
-  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|(?:较|比)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:前|上)一年的?同期|较上年|比上年|比去年|较去年|去年同期|上年同期|(?:去年|上年|前一年)同月|year[\s-](?:on|over)[\s-]year|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) (?:the )?(?:prior|previous|preceding) year|the year before|\by\/y\b|\byoy\b|\by-o-y\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:same|corresponding|equivalent|comparable) (?:[\w-]+ ){0,2}?(?:months?|period|batch|quarter|half|round|stretch|span|timeframe) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
+  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|(?:较|比)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:前|上)一年的?同期|较上年|比上年|比去年|较去年|去年同期|上年同期|(?:去年|上年|前一年)同月|year[\s-](?:on|over)[\s-]year|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) (?:the )?(?:prior|previous|preceding) year|the year before|\by\/y\b|\byoy\b|\by-o-y\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) calendar (?:19|20)\d{2}\b|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:same|corresponding|equivalent|comparable) (?:[\w-]+ ){0,2}?(?:months?|period|batch|quarter|half|round|stretch|span|timeframe) (?:of |in )?(?:last year|the previous year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
 const YOY = new RegExp(`${YOY_PLAIN.source}|${YOY_MONTH}|${YOY_ZH_SHORT}`, 'gi');
 const MOM_PLAIN =
   /按月|环比|较上月|比上月|上月|(?:上一?|前一)个月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|compared (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|the month before|on the month|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
@@ -40,9 +40,9 @@ const BASES = [
   ['mom', MOM],
 ] as const;
 const UP =
-  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|\bmore\b|\babove\b|多于|高于|多出?(?=\s*(?:了\s*)?(?:约|近)?\s*\d)/gi;
+  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|advanc\w*|\bmore\b|\babove\b|多于|高于|多出?(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
 const DOWN =
-  /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|\bshort\s+of\b|\bbehind\b|少于|低于|少(?=\s*(?:了\s*)?(?:约|近)?\s*\d)/gi;
+  /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|\bshort\s+of\b|\bbehind\b|少于|低于|少(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
 
 const SHARE_AFTER = /^\s*(?:of\b|share\b|的(?:份额|市场)|(?:市场)?份额)/i;
 const SHARE_BEFORE =
@@ -165,8 +165,15 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
     }
     if (!basis) {
       const atS = clauseStart - sentenceStart + at;
-      const y2 = nearest(YOY, sentence, atS, 200, 200, atS + m[0].length);
-      const m2 = nearest(MOM, sentence, atS, 200, 200, atS + m[0].length);
+      // (Chinese names the basis before the number: "较8月（6146吨）减少6.1%，同比则增长17.5%" — the 同比 after 6.1% is the
+      // next percentage's, whatever a bracket did to the clauses.)
+      const ahead = CJK.test(sentence) ? 0 : 200;
+      let y2 = nearest(YOY, sentence, atS, 200, ahead, atS + m[0].length);
+      let m2 = nearest(MOM, sentence, atS, 200, ahead, atS + m[0].length);
+      if (ahead === 0 && !y2 && !m2) {
+        y2 = nearest(YOY, sentence, atS, 200, 200, atS + m[0].length);
+        m2 = nearest(MOM, sentence, atS, 200, 200, atS + m[0].length);
+      }
       basis = y2 && (!m2 || y2.dist <= m2.dist) ? 'yoy' : m2 ? 'mom' : null;
     }
     let sign = 1;

@@ -155,6 +155,12 @@ const PATTERNS: Pattern[] = [
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
   ],
   [has('半年'), /(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
+  // 前三季度, 前两个季度: the months from January to the end of that quarter (not the third quarter alone).
+  [
+    has('季度'),
+    /(?:(\d{4})\s*年)?\s*前\s*([二两兩三2-3])\s*[个個]?\s*季度/g,
+    (m) => ({ year: num(m[1]), toMonth: (num(m[2]) ?? 0) * 3 }),
+  ],
   [
     has('季度'),
     /(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度/g,
@@ -253,6 +259,11 @@ const PATTERNS: Pattern[] = [
     (t) => t.includes('H1') || t.includes('H2'),
     /\b(?:(\d{4})\s+)?H([12])(?:\s+(\d{4}))?\b/g,
     (m) => ({ half: Number(m[2]) as 1 | 2, year: num(m[1] ?? m[3]) }),
+  ],
+  [
+    hasWord('quarters'),
+    /\b(?:the\s+)?first\s+(two|three)\s+quarters(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
+    (m) => ({ toMonth: (num(m[1]) ?? 0) * 3, year: num(m[2]) }),
   ],
   [
     hasWord('quarter'),

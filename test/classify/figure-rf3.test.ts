@@ -207,3 +207,73 @@ describe('a customs table with a month-on-month column', () => {
     ]);
   });
 });
+
+/** Wordings of part RF4 (written after the steps above, then run once and tuned on). */
+
+describe('the first three quarters', () => {
+  it('reads 前三季度 and "the first three quarters" as January to September, not the third quarter', () => {
+    expect(figs('磁体', '今年前三季度，我国稀土永磁体累计出口40100吨，同比下滑6%。', '2026-10-20')).toEqual([
+      'magnet_exports|40100|2026-01/2026-09|-|yoy|-6',
+    ]);
+    expect(
+      figs('Magnets', 'Magnet exports in the first three quarters of 2026 were 40,100 tonnes.', '2026-10-20'),
+    ).toEqual(['magnet_exports|40100|2026-01/2026-09|-|-|-']);
+  });
+});
+
+describe('a Chinese base in brackets before a second change', () => {
+  it('keeps 较8月 for the first change and 同比 for the second', () => {
+    expect(
+      figs('磁体', '9月当月，稀土永磁出口量为5800吨，较8月（6200吨）减少6.5%，同比则增长12%。', '2026-10-20'),
+    ).toEqual([
+      'magnet_exports|5800|2026-09|-|mom|-6.5',
+      'magnet_exports|5800|2026-09|-|yoy|12',
+      'magnet_exports|6200|2026-08|-|-|-',
+    ]);
+  });
+});
+
+describe('short and written-out Chinese wordings', () => {
+  it('reads 输美/輸美 as to the United States', () => {
+    expect(figs('磁体', '今年首两个月稀土磁体出口1.1万吨，当中输美980吨，按年跌20%。', '2026-03-10')).toEqual([
+      'magnet_exports|11000|2026-01/2026-02|-|-|-',
+      'magnet_exports_to_us|980|2026-01/2026-02|-|yoy|-20',
+    ]);
+  });
+
+  it('signs 少了百分之五点二 as a fall', () => {
+    expect(figs('磁铁', '稀土磁铁的总出口数量在十月份是五千四百吨，比九月份少了百分之五点二。', '2026-11-20')).toEqual([
+      'magnet_exports|5400|2026-10|-|mom|-5.2',
+    ]);
+  });
+});
+
+describe('a trade summary whose lines name no flow', () => {
+  it('reads the lines after "trade data" as exports', () => {
+    expect(
+      figs(
+        'Weekly',
+        "China's customs bureau published November trade data on Sunday. Our summary:\n- Rare earths, Nov: 5,500 t (+20% MoM)",
+        '2026-12-21',
+      ),
+    ).toEqual(['rare_earth_exports|5500|2026-11|-|mom|20']);
+  });
+});
+
+describe("another country's exports and a calendar year", () => {
+  it("leaves out Myanmar's exports to China", () => {
+    expect(
+      figs('Feedstock', "Myanmar's exports of rare earth concentrates to China hit 4,100 tonnes in May.", '2026-06-20'),
+    ).toEqual([]);
+  });
+
+  it('reads "a 12.9% advance on calendar 2024" as year on year', () => {
+    expect(
+      figs(
+        'Exports',
+        'For calendar 2025 rare earth exports reached 62,585 t, a 12.9% advance on calendar 2024.',
+        '2026-01-14',
+      ),
+    ).toEqual(['rare_earth_exports|62585|2025|-|yoy|12.9']);
+  });
+});
