@@ -204,7 +204,7 @@ const PATTERNS: Pattern[] = [
   ],
   // "the July–September quarter", "April to June": three months of one quarter; "July–December": the second half.
   [
-    matches(/Apr|Jul|Oct/),
+    hasAnyWord('apr', 'jul', 'oct'),
     new RegExp(
       String.raw`\b(?:the\s+)?(Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:\s+quarter)?(?:,?\s+(?:of\s+)?(\d{4}))?`,
       'g',
@@ -220,7 +220,7 @@ const PATTERNS: Pattern[] = [
   ],
   // "the six months to June", "the nine months through September": from January; "the three months to June" a quarter.
   [
-    hasWord('months'),
+    hasAnyWord('months to', 'months through', 'months ending', 'months ended', 'months until'),
     new RegExp(
       String.raw`\b(?:the\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months\s+(?:to|through|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(?:of\s+)?(\d{4}))?`,
       'gi',
@@ -236,7 +236,7 @@ const PATTERNS: Pattern[] = [
   ],
   // "the seven-month total", "a nine month tally": the months from January.
   [
-    hasWord('month'),
+    hasAnyWord('month total', 'months total', 'month tally', 'months tally', 'month sum', 'month cumulative'),
     /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]months?\s+(?:total|tally|sum|cumulative)\b/gi,
     (m) => ({ toMonth: num(m[1]) }),
   ],
@@ -290,12 +290,12 @@ const PATTERNS: Pattern[] = [
   ],
   [hasWord('year'), /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
   [
-    hasWord('quarter'),
+    hasAnyWord('previous quarter', 'prior quarter', 'preceding quarter', 'quarter before'),
     /\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b/gi,
     () => ({ relQuarter: -1 }),
   ],
   [has('季'), /上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
-  [hasWord('half'), /\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
+  [hasAnyWord('half year', 'half-year'), /\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
   [hasWord('year'), /\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
     hasWord('year'),

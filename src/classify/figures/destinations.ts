@@ -91,8 +91,10 @@ const DEMONYMS: Array<[string, string]> = [
   ['poland', 'Polish'],
 ];
 const BUYERS = String.raw`(?:buyers|customers|clients|importers|purchasers|users|end[\s-]users|manufacturers|makers|firms|companies|automakers|carmakers|factories|plants)`;
+// (No \b before the names: a regular expression that opens on a literal skips quickly to where one can start; the
+// letter before is tested where one does.)
 const DEMONYM = new RegExp(
-  String.raw`\b(${DEMONYMS.map(([, d]) => d).join('|')})\s+(?:[a-z-]+\s+){0,2}?${BUYERS}\b|(日本|韩国|韓國|德国|德國|美国|美國|美方)(?:的)?(?:客户|客戶|买家|買家|买方|買方|厂商|廠商|用户|用戶)`,
+  String.raw`(${DEMONYMS.map(([, d]) => d).join('|')})\s+(?:[a-z-]+\s+){0,2}?${BUYERS}\b|(日本|韩国|韓國|德国|德國|美国|美國|美方)(?:的)?(?:客户|客戶|买家|買家|买方|買方|厂商|廠商|用户|用戶)`,
   'g',
 );
 const DEMONYM_SLUG = new Map<string, string>();
@@ -117,12 +119,14 @@ const BARE_OTHER = new RegExp(
   `(${COUNTRIES.filter(([c]) => c !== 'japan')
     .flatMap(([, zh]) => zh.split('|'))
     .sort((a, b) => b.length - a.length)
-    .join('|')})|\\b(${COUNTRIES.filter(([c]) => c !== 'japan')
+    .join('|')})|(${COUNTRIES.filter(([c]) => c !== 'japan')
     .flatMap(([, , en]) => en.split('|').map((n) => n.replace(/^the /i, '')))
     .sort((a, b) => b.length - a.length)
     .join('|')})\\b`,
   'g',
 );
+
+const LETTER_BEFORE = /[A-Za-z]/;
 
 /** The destinations `text` names, in order of where they start. */
 export function findDestinations(text: string): DestinationMatch[] {
@@ -145,6 +149,7 @@ export function findDestinations(text: string): DestinationMatch[] {
   }
   DEMONYM.lastIndex = 0;
   for (let m = DEMONYM.exec(text); m; m = DEMONYM.exec(text)) {
+    if (m[1] && LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
     const start = m.index;
     const end = start + m[0].length;
     const country = DEMONYM_SLUG.get((m[1] ?? m[2] ?? '').toLowerCase());
@@ -152,6 +157,7 @@ export function findDestinations(text: string): DestinationMatch[] {
   }
   BARE_OTHER.lastIndex = 0;
   for (let m = BARE_OTHER.exec(text); m; m = BARE_OTHER.exec(text)) {
+    if (m[2] && LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
     const start = m.index;
     const end = start + m[0].length;
     const country = SLUG.get(m[0].toLowerCase());

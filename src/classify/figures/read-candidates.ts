@@ -119,6 +119,8 @@ export function readCandidates(
       p.quarter === undefined,
   );
   const relativeYear = relative && docDate ? docDate.year + relative.relYear! : undefined;
+  // (A mention placed by the text, "the previous quarter", "the half year": looked up per tonnage only when there is one.)
+  const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
@@ -233,7 +235,8 @@ export function readCandidates(
         }));
     // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
     // the text is on; with none to count back from, the text does not place it.
-    const relQuarter = basePeriod ?? (same || back || before ? undefined : nearestMention(q, clause, unclaimed).pick);
+    const relQuarter =
+      basePeriod ?? (same || back || before || !textRelative ? undefined : nearestMention(q, clause, unclaimed).pick);
     if (relQuarter?.relQuarter !== undefined) {
       const anchor =
         candidates.findLast((c) => !c.comparisonBase && c.period !== null && QUARTER.test(c.period))?.period ??
