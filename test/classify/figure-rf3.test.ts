@@ -277,3 +277,12 @@ describe("another country's exports and a calendar year", () => {
     ).toEqual(['rare_earth_exports|62585|2025|-|yoy|12.9']);
   });
 });
+
+describe('a tonnage with no period the text gives', () => {
+  it('is left out rather than reported without one', () => {
+    expect(figs('Rare earths', 'China exported 3,000 tonnes of rare earths in September.', undefined)).toEqual([]);
+    expect(figs('Rare earths', 'China exported 3,000 tonnes of rare earths in September.', '2026-10-14')).toEqual([
+      'rare_earth_exports|3000|2026-09|-|-|-',
+    ]);
+  });
+});

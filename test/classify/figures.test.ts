@@ -271,14 +271,21 @@ describe('the destination and the period a change belongs to', () => {
 });
 
 describe('comparison bases with other words or no period', () => {
-  it('keeps the flow a base names and gives a base without a period none', () => {
+  it('keeps the flow a base names, and leaves out a base without a period (no period is guessed for it)', () => {
     expect(
       figs(
         'Rare earths',
         'Rare earth exports were 5,000 tons in May, while imports were up from 3,000 tons.',
         '2025-06-09',
       ),
-    ).toEqual(['rare_earth_exports|5000|2025-05|-|-', 'rare_earth_imports|3000|-|-|-']);
+    ).toEqual(['rare_earth_exports|5000|2025-05|-|-']);
+    expect(
+      figs(
+        'Rare earths',
+        'Rare earth exports were 5,000 tons in May, while imports were up from 3,000 tons in April.',
+        '2025-06-09',
+      ),
+    ).toEqual(['rare_earth_exports|5000|2025-05|-|-', 'rare_earth_imports|3000|2025-04|-|-']);
   });
 });
 

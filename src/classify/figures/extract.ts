@@ -218,12 +218,14 @@ export function extractFigures(
   }
   return (
     dedupe([...figures, ...tableFigures(title, body, docDate)])
+      // A tonnage whose period the text does not give is no figure a reader can use: left out, not guessed.
       // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
       .filter(
         (f) =>
-          f.metric.kind !== 'trade' ||
-          (isReportedDestination(f.metric.destination) &&
-            !(f.metric.product === 'magnet' && f.metric.flow === 'import')),
+          f.period !== null &&
+          (f.metric.kind !== 'trade' ||
+            (isReportedDestination(f.metric.destination) &&
+              !(f.metric.product === 'magnet' && f.metric.flow === 'import'))),
       )
       .map(toFigure)
   );
