@@ -24,7 +24,7 @@ const VERSUS = String.raw`(?:from|than|over|on|versus|vs\.?|compared? (?:with|to
 // "from September 2024", "on May 2024", "than in July last year", "than April's 4,566 tons" (a month of the same year).
 const YOY_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?:['’]s)?,? (?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before))`;
 // (Not the first month of an interval: "over January to May", "from January through May".)
-const MOM_MONTH = String.raw`${VERSUS} (?:in )?${MONTH_NAME}(?![a-z])(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year))(?!\s*(?:-|–|—|to|through|until|and)\s*${MONTH_NAME})|(?:from|than|over|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+in\s+${MONTH_NAME}(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year))`;
+const MOM_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?![a-z])(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year))(?!\s*(?:-|–|—|to|through|until|and)\s*${MONTH_NAME})|(?:from|than|over|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\s+in\s+${MONTH_NAME}(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year))`;
 // 年增/年减 and 月增/月减 (Taiwan/HK press) — but not the 月 of 5月增长 or the 年 of 2025年增长.
 const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上本明前当])年(?:增|减|減)`;
 // (Nor the 月 of 上年同月增长, the same month a year before.)

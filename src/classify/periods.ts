@@ -13,6 +13,8 @@ export interface PeriodMention {
   relQuarter?: number;
   /** "over the half year": the half the text is on, which the caller knows (resolvePeriod alone gives none). */
   textHalf?: boolean;
+  /** "for the month": the month the text is on, which the caller knows (resolvePeriod alone gives none). */
+  textMonth?: boolean;
   /** Cumulative from January to this month. */
   toMonth?: number;
   half?: 1 | 2;
@@ -234,6 +236,18 @@ const PATTERNS: Pattern[] = [
       return null;
     },
   ],
+  // "the year through October", "the year to date to May": from January.
+  [
+    hasAnyWord('year through', 'year to ', 'year until'),
+    new RegExp(
+      String.raw`\bthe\s+year\s+(?:through|to|until)\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(\d{4}))?`,
+      'gi',
+    ),
+    (m) => {
+      const to = monthOf(m[1]);
+      return to === undefined || m[1] === 'may' ? null : { toMonth: to, year: num(m[2]) };
+    },
+  ],
   // "the seven-month total", "a nine month tally": the months from January.
   [
     hasAnyWord('month total', 'months total', 'month tally', 'months tally', 'month sum', 'month cumulative'),
@@ -296,6 +310,11 @@ const PATTERNS: Pattern[] = [
   ],
   [has('季'), /上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
   [hasAnyWord('half year', 'half-year'), /\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
+  [
+    hasAnyWord('for the month', 'in the month', 'during the month'),
+    /\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))/gi,
+    () => ({ textMonth: true }),
+  ],
   [hasWord('year'), /\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
     hasWord('year'),
@@ -404,6 +423,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       // "… t over the two months": the same for a span the text named before.
       const spanning =
         parts.textHalf === true ||
+        parts.textMonth === true ||
         (parts.toMonth !== undefined &&
           (OVER_SPAN.test(before) || (WORD_OVER.test(before) && !CHANGE_OVER.test(before)))) ||
         (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
@@ -470,7 +490,7 @@ export function resolvePeriod(
 ): string | null {
   if (p.spanMonths !== undefined) return null;
   // (The quarter before the one the text is on: `quarterBefore`, where the caller knows it; not the document's.)
-  if (p.relQuarter !== undefined || p.textHalf) return null;
+  if (p.relQuarter !== undefined || p.textHalf || p.textMonth) return null;
   let year = p.year;
   const endMonth = p.month ?? p.toMonth ?? (p.half ? p.half * 6 : p.quarter ? p.quarter * 3 : undefined);
   if (year === undefined && p.relYear !== undefined && docDate) year = docDate.year + p.relYear;

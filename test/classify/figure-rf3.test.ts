@@ -286,3 +286,54 @@ describe('a tonnage with no period the text gives', () => {
     ]);
   });
 });
+
+/** Wordings of part RF5 (written after RF4's steps, then run once and tuned on). */
+
+describe('bounds, inbound flows and arrivals', () => {
+  it('takes no value from a headline that "tops 47,000 t"', () => {
+    expect(figs('Exports', 'The ten-month total of rare earth exports tops 47,000 t.', '2026-11-07')).toEqual([]);
+  });
+
+  it('reads "inbound volumes" and "arrivals" as imports, "for the month" as the month the text is on', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'Rare earth exports totalled 4,800 tons in October. Inbound volumes were 9,500 tons for the month and 112,000 tons in the year through October.',
+        '2026-11-07',
+      ),
+    ).toEqual([
+      'rare_earth_exports|4800|2026-10|-|-|-',
+      'rare_earth_imports|9500|2026-10|-|-|-',
+      'rare_earth_imports|112000|2026-01/2026-10|-|-|-',
+    ]);
+    expect(
+      figs(
+        'Rare earths',
+        'Arrivals of rare earths into China fell 30% from a year before to 9,000 t in December.',
+        '2027-01-13',
+      ),
+    ).toEqual(['rare_earth_imports|9000|2026-12|-|yoy|-30']);
+  });
+
+  it('leaves out a tonnage "for the month" when the text is on no single month', () => {
+    expect(figs('Rare earths', 'Rare earth imports were 9,500 tons for the month.', '2026-11-07')).toEqual([]);
+  });
+});
+
+describe('a cumulative quota and a month with "the"', () => {
+  it('reads 年内累计…指标 as the quotas to date', () => {
+    expect(figs('稀土指标', '第二批稀土指标下达，年内累计开采指标21万吨。', '2026-08-17')).toEqual([
+      'mining_quota_ytd|210000|2026|-|-|-',
+    ]);
+  });
+
+  it('reads "fall 3.4% than the July" as month on month', () => {
+    expect(
+      figs(
+        'Export',
+        'The rare earth export of China in the August is 5.79 thousand metric tons, which fall 3.4% than the July.',
+        '2026-09-09',
+      ),
+    ).toEqual(['rare_earth_exports|5790|2026-08|-|mom|-3.4']);
+  });
+});

@@ -31,6 +31,7 @@ const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet'
 
 const QUARTER = /-Q[1-4]$/;
 const HALF = /-H[12]$/;
+const MONTH = /^\d{4}-\d{2}$/;
 
 export interface SentenceState {
   periods: PeriodMention[];
@@ -120,7 +121,7 @@ export function readCandidates(
   );
   const relativeYear = relative && docDate ? docDate.year + relative.relYear! : undefined;
   // (A mention placed by the text, "the previous quarter", "the half year": looked up per tonnage only when there is one.)
-  const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf);
+  const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf || p.textMonth);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
@@ -249,6 +250,13 @@ export function readCandidates(
       period =
         candidates.findLast((c) => !c.comparisonBase && c.period !== null && HALF.test(c.period))?.period ??
         (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null);
+      if (!period) return;
+    }
+    // "9,471 tons for the month": the single month the sentence's other figures or the text are on.
+    if (relQuarter?.textMonth) {
+      const month = (p: string | null | undefined) => (p && MONTH.test(p) ? p : null);
+      period =
+        month(candidates.findLast((c) => !c.comparisonBase && month(c.period))?.period) ?? month(ctx.periods[domain]);
       if (!period) return;
     }
     // "rose 8.2% to 10,763 tons in early 2025", 年初: a trade figure of some part of a year is not one the reader can
