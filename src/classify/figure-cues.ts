@@ -110,7 +110,7 @@ const CUES: Array<[CueType, RegExp]> = [
   // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
   [
     'smelting',
-    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries)\b/gi,
+    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|\bprocess(?:ing|ors?)\b(?!\s+(?:plants?|capacit\w*|technolog\w*|equipment|industry|sector|facilit\w*|hubs?|lines?))|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries)\b/gi,
   ],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [

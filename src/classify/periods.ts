@@ -15,6 +15,10 @@ export interface PeriodMention {
   textHalf?: boolean;
   /** "for the month": the month the text is on, which the caller knows (resolvePeriod alone gives none). */
   textMonth?: boolean;
+  /** "for the twelve months" after a December: that December's year, which the caller knows. */
+  textYear?: boolean;
+  /** "the prior December": that month a year before the one the text is on, which the caller knows. */
+  priorMonthName?: boolean;
   /** Cumulative from January to this month. */
   toMonth?: number;
   half?: 1 | 2;
@@ -289,6 +293,12 @@ const PATTERNS: Pattern[] = [
     /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
     (m) => ({ quarter: Number(m[2]) as 1 | 2 | 3 | 4, year: num(m[1] ?? m[3]) }),
   ],
+  // (Before the month by itself: "the prior December" is not the December the text is on.)
+  [
+    hasAnyWord('prior ', 'previous ', 'preceding '),
+    new RegExp(String.raw`\b(?:the\s+)?(?:prior|previous|preceding)\s+(${MONTH_RE})(?!\s+\d)`, 'g'),
+    (m) => ({ month: monthOf(m[1]), priorMonthName: true }),
+  ],
   [
     matches(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/),
     new RegExp(
@@ -310,6 +320,11 @@ const PATTERNS: Pattern[] = [
   ],
   [has('季'), /上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
   [hasAnyWord('half year', 'half-year'), /\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
+  [
+    hasAnyWord('twelve months', '12 months'),
+    /\b(?:for|over|in|during)\s+the\s+(?:twelve|12)\s+months\b(?!\s+(?:to|through|ending|ended|until)\b)/gi,
+    () => ({ textYear: true }),
+  ],
   [
     hasAnyWord('for the month', 'in the month', 'during the month'),
     /\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))/gi,
@@ -424,6 +439,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       const spanning =
         parts.textHalf === true ||
         parts.textMonth === true ||
+        parts.textYear === true ||
         (parts.toMonth !== undefined &&
           (OVER_SPAN.test(before) || (WORD_OVER.test(before) && !CHANGE_OVER.test(before)))) ||
         (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
@@ -490,7 +506,7 @@ export function resolvePeriod(
 ): string | null {
   if (p.spanMonths !== undefined) return null;
   // (The quarter before the one the text is on: `quarterBefore`, where the caller knows it; not the document's.)
-  if (p.relQuarter !== undefined || p.textHalf || p.textMonth) return null;
+  if (p.relQuarter !== undefined || p.textHalf || p.textMonth || p.textYear || p.priorMonthName) return null;
   let year = p.year;
   const endMonth = p.month ?? p.toMonth ?? (p.half ? p.half * 6 : p.quarter ? p.quarter * 3 : undefined);
   if (year === undefined && p.relYear !== undefined && docDate) year = docDate.year + p.relYear;

@@ -337,3 +337,50 @@ describe('a cumulative quota and a month with "the"', () => {
     ).toEqual(['rare_earth_exports|5790|2026-08|-|mom|-3.4']);
   });
 });
+
+/** Wordings of part RF6 (written after RF5's steps, then run once and tuned on). */
+
+describe('one value for each of the batches a sentence counts', () => {
+  it('reads 两批…每批 as both batches, not the full year', () => {
+    expect(
+      figs('稀土指标', '回顾去年，下达的两批稀土指标完全相同，每批开采指标14万吨、冶炼分离指标13万吨。', '2026-03-05'),
+    ).toEqual([
+      'mining_quota|140000|2025|1|-|-',
+      'mining_quota|140000|2025|2|-|-',
+      'smelting_quota|130000|2025|1|-|-',
+      'smelting_quota|130000|2025|2|-|-',
+    ]);
+  });
+});
+
+describe('a month named "prior" and the twelve months after a December', () => {
+  it('reads "the prior December" as the December a year before the one the text is on', () => {
+    expect(
+      figs(
+        'Exports',
+        "China exported 4,400 t of rare earths in December, up from the prior December's 3,300 t. For the twelve months, shipments came to 62,600 t.",
+        '2027-01-14',
+      ),
+    ).toEqual([
+      'rare_earth_exports|4400|2026-12|-|-|-',
+      'rare_earth_exports|3300|2025-12|-|-|-',
+      'rare_earth_exports|62600|2026|-|-|-',
+    ]);
+  });
+
+  it('leaves out "the twelve months" when the text is on no December', () => {
+    expect(figs('Exports', 'Over the twelve months rare earth shipments came to 60,000 t.', '2027-03-14')).toEqual([]);
+  });
+});
+
+describe('processing allocations and a sentence on one of them', () => {
+  it('reads "130 kt for processing" as smelting and "The mining figure is 3.7% higher" as the mining change', () => {
+    expect(
+      figs(
+        'Allocation',
+        'China has issued a first-round rare earth allocation of 140 kt for mining and 130 kt for processing for 2026. The mining figure is 3.7% higher than the first round of 2025.',
+        '2026-02-07',
+      ),
+    ).toEqual(['mining_quota|140000|2026|1|yoy|3.7', 'smelting_quota|130000|2026|1|-|-']);
+  });
+});

@@ -43,6 +43,8 @@ const NOT_TRADE: Cue['type'][] = ['other', 'money', 'other_metal', 'quota'];
 // A sentence about the figure before: "That is …", "This marked …", 这一数字…, 此.
 const REFERS_BACK =
   /^\s*(?:(?:That|This|It)\s+(?:is|was|marks?|marked|represents?|represented|compares|compared)\b|(?:这|此|该)(?:一|个)?(?:数字|数据|指标|配额|水平)?(?:比|较|同比|为))/;
+const KIND_REFERS_BACK =
+  /^\s*The\s+(mining|extraction|smelting|separation|processing)\s+(?:figure|quota|allocation|allotment|number|total|cap|ceiling)\s+(?:is|was)\b/i;
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
 
 /**
@@ -179,9 +181,27 @@ export function extractFigures(
     // "That is 12.5% higher than the first quota for 2023": a sentence with no tonnage opening on the figure before
     // states the change of the one quota the sentence before stated (its first change only).
     const previousQuotas = previous.filter((i) => isQuota(figures[i]!.metric) && figures[i]!.change_basis === null);
-    if (quantities.length === 0 && previousQuotas.length === 1 && REFERS_BACK.test(sentence.text)) {
+    // ("The mining figure is 12.5% higher than the first round of 2023": the one quota of the kind it names.)
+    const kindBack = KIND_REFERS_BACK.exec(sentence.text);
+    const ofKind = kindBack
+      ? previousQuotas.filter((i) => {
+          const m = figures[i]!.metric;
+          return (
+            m.kind === 'quota' &&
+            !m.split &&
+            m.quota === (/mining|extraction/i.test(kindBack[1]!) ? 'mining' : 'smelting')
+          );
+        })
+      : [];
+    const referred =
+      ofKind.length === 1
+        ? ofKind[0]
+        : previousQuotas.length === 1 && REFERS_BACK.test(sentence.text)
+          ? previousQuotas[0]
+          : undefined;
+    if (quantities.length === 0 && referred !== undefined) {
       const first = sorted.loose[0];
-      if (first?.basis) attachChange(figures, previousQuotas[0]!, first);
+      if (first?.basis) attachChange(figures, referred, first);
     }
     pending = [...sorted.leadQuota];
     // A loose change after money, a price, another metal or a quota, or in their clause, is not a change of the trade

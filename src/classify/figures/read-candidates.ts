@@ -83,6 +83,19 @@ function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: numbe
   return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
 }
 
+const PER_BATCH =
+  /每批|各批|\beach\s+(?:of\s+the\s+\w+\s+)?(?:batch|round|tranche|allotment|instal{1,2}ment)s?\b|\bper\s+(?:batch|round|tranche)\b/i;
+const BATCH_COUNT =
+  /([两二三四])批|\b(two|three|four|both)\s+(?:batches|rounds|tranches|allotments|instal{1,2}ments)\b/i;
+const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, two: 2, both: 2, three: 3, four: 4 };
+
+/** How many batches a sentence gives one value each ("两批…每批", "each of the two rounds"); 0 when it does not. */
+function batchesEach(sentence: string): number {
+  if (!PER_BATCH.test(sentence)) return 0;
+  const m = BATCH_COUNT.exec(sentence);
+  return m ? (COUNT[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0) : 0;
+}
+
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
 const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
   periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
@@ -121,7 +134,7 @@ export function readCandidates(
   );
   const relativeYear = relative && docDate ? docDate.year + relative.relYear! : undefined;
   // (A mention placed by the text, "the previous quarter", "the half year": looked up per tonnage only when there is one.)
-  const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf || p.textMonth);
+  const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf || p.textMonth || p.textYear);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
@@ -252,6 +265,21 @@ export function readCandidates(
         (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null);
       if (!period) return;
     }
+    // "up from the prior December's 3,326 t": the month the figure compared is in, a year before; with no figure of
+    // that month to count back from, the text does not place it.
+    if (basePeriod?.priorMonthName) {
+      const main = candidates.findLast((c) => !c.comparisonBase && c.period !== null && MONTH.test(c.period));
+      period = main?.period && Number(main.period.slice(5)) === basePeriod.month ? yearBack(main.period) : null;
+      if (!period) return;
+    }
+    // "For the twelve months, shipments came to 62,585 t" after December's figure: that December's year.
+    if (relQuarter?.textYear) {
+      const december = (p: string | null | undefined) => (p && /^\d{4}-12$/.test(p) ? p.slice(0, 4) : null);
+      period =
+        december(candidates.findLast((c) => !c.comparisonBase && december(c.period))?.period) ??
+        december(ctx.periods[domain]);
+      if (!period) return;
+    }
     // "9,471 tons for the month": the single month the sentence's other figures or the text are on.
     if (relQuarter?.textMonth) {
       const month = (p: string | null | undefined) => (p && MONTH.test(p) ? p : null);
@@ -320,6 +348,14 @@ export function readCandidates(
     // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
     const value = plausibleValue(q, metric, figurePeriod);
     if (value === null) return;
+    // "两批指标完全相同，每批开采指标13.5万吨", "each of the two rounds set mining at …": one value for every batch the
+    // sentence counts (not a full year's).
+    const each = metric.kind === 'quota' && !metric.ytd ? batchesEach(sentence.text) : 0;
+    if (each > 1) {
+      for (let n = 1; n <= each; n++)
+        candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch: n, comparisonBase });
+      return;
+    }
     candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch, comparisonBase, batchCue });
   });
   return { candidates, claimed, shares };
