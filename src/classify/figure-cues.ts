@@ -141,7 +141,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['ytd_word', /combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\b(?:19|20)\d{2}\s+(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d)|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   ['respectively', /分别|respectively/gi],
   [

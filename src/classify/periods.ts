@@ -161,10 +161,10 @@ const PATTERNS: Pattern[] = [
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
   ],
   [has('半年'), /(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
-  // 前三季度, 前两个季度: the months from January to the end of that quarter (not the third quarter alone).
+  // 前三季度, 前两个季度, 头三季 (Hong Kong): the months from January to the end of that quarter (not the third quarter alone).
   [
-    has('季度'),
-    /(?:(\d{4})\s*年)?\s*前\s*([二两兩三2-3])\s*[个個]?\s*季度/g,
+    has('季'),
+    /(?:(\d{4})\s*年)?\s*(?:前|头|頭|首)\s*([二两兩三2-3])\s*[个個]?\s*季(?:度)?/g,
     (m) => ({ year: num(m[1]), toMonth: (num(m[2]) ?? 0) * 3 }),
   ],
   [

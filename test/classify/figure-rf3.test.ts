@@ -384,3 +384,43 @@ describe('processing allocations and a sentence on one of them', () => {
     ).toEqual(['mining_quota|140000|2026|1|yoy|3.7', 'smelting_quota|130000|2026|1|-|-']);
   });
 });
+
+/** Wordings of part RF7 (written after RF6's steps, then run once and tuned on). */
+
+describe('RF7 wordings', () => {
+  it('reads "U.S. consignees took" as a trade figure to the United States', () => {
+    expect(
+      figs(
+        'Magnets',
+        'U.S. consignees took 590 t of Chinese rare earth magnets in November, 10% fewer than in October.',
+        '2026-12-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|590|2026-11|-|mom|-10']);
+  });
+
+  it('reads "taking the 2023 aggregate to" after a third tranche as the full year', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China issued a third tranche of 2023 rare earth quotas, allowing 15,000 t of mining, taking the 2023 aggregate to 255,000 t for mining.',
+        '2023-12-15',
+      ),
+    ).toEqual(['mining_quota|15000|2023|3|-|-', 'mining_quota|255000|2023|-|-|-']);
+  });
+
+  it('reads 头三季 as January to September', () => {
+    expect(figs('磁体', '内地头三季稀土磁体出口39817公吨，按年跌7.5%。', '2025-10-20')).toEqual([
+      'magnet_exports|39817|2025-01/2025-09|-|yoy|-7.5',
+    ]);
+  });
+
+  it('reads "above April\'s level of 4,785 t" as a base of April', () => {
+    expect(
+      figs(
+        'Exports',
+        "China's rare-earth exports in May were 5,864.6 t, 23% above April's level of 4,785 t.",
+        '2025-06-09',
+      ),
+    ).toEqual(['rare_earth_exports|5864.6|2025-05|-|mom|23', 'rare_earth_exports|4785|2025-04|-|-|-']);
+  });
+});

@@ -90,7 +90,7 @@ const DEMONYMS: Array<[string, string]> = [
   ['mexico', 'Mexican'],
   ['poland', 'Polish'],
 ];
-const BUYERS = String.raw`(?:buyers|customers|clients|importers|purchasers|users|end[\s-]users|manufacturers|makers|firms|companies|automakers|carmakers|factories|plants)`;
+const BUYERS = String.raw`(?:buyers|customers|clients|importers|purchasers|consignees|recipients|users|end[\s-]users|manufacturers|makers|firms|companies|automakers|carmakers|factories|plants)`;
 // (No \b before the names: a regular expression that opens on a literal skips quickly to where one can start; the
 // letter before is tested where one does.)
 const DEMONYM = new RegExp(

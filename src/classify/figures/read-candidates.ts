@@ -178,7 +178,9 @@ export function readCandidates(
     // assigned", 预计…将达…吨) states no figure.
     if (first(sc, FORECAST_CUE, clause.start, clause.end) || first(sc, CONDITIONAL_CUE, sentence.start, q.start))
       return;
-    const domain = domainOf(domainCue) ?? ctx.domain;
+    // ("U.S. consignees took 582 t of magnets": buyers of a country named before the tonnage make it a trade figure.)
+    const sentTo = !domainCue && sc.some((c) => c.type === 'dest' && c.strict && c.end <= q.start);
+    const domain = domainOf(domainCue) ?? (sentTo ? 'trade' : ctx.domain);
     if (!domain || domain === 'other') return;
     // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
     // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.
