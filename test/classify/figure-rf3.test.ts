@@ -424,3 +424,27 @@ describe('RF7 wordings', () => {
     ).toEqual(['rare_earth_exports|5864.6|2025-05|-|mom|23', 'rare_earth_exports|4785|2025-04|-|-|-']);
   });
 });
+
+/** Wordings of part RF8 (written after RF7's steps, then run once and tuned on). */
+
+describe('RF8 wordings: a destination is not the national total', () => {
+  it('reads 对日/对德 as to Japan and Germany (the Japan figure kept, the German one left out)', () => {
+    expect(figs('磁体', '去年12月我国对日出口稀土磁体290吨，对德出口1100吨。', '2027-01-20')).toEqual([
+      'magnet_exports_to_japan|290|2026-12|-|-|-',
+    ]);
+  });
+
+  it('gives each tonnage of "410 t went to the United States and 220 t to Japan" its own destination', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Of the 5,300 t of rare earth magnets China shipped in March, 410 t went to the United States and 220 t to Japan.',
+        '2027-04-20',
+      ),
+    ).toEqual([
+      'magnet_exports|5300|2027-03|-|-|-',
+      'magnet_exports_to_us|410|2027-03|-|-|-',
+      'magnet_exports_to_japan|220|2027-03|-|-|-',
+    ]);
+  });
+});

@@ -48,6 +48,14 @@ const SLUG = new Map<string, string>();
 for (const [country, zh, en] of COUNTRIES)
   for (const name of [...zh.split('|'), ...en.split('|')]) SLUG.set(name.toLowerCase().replace(/^the /, ''), country);
 for (const name of ['美国', '美國', '美', 'united states', 'u.s.', 'us', 'america']) SLUG.set(name, 'us');
+// 对日, 对德, 对韩: the one-character names the press abbreviates a destination to.
+for (const [name, country] of [
+  ['日', 'japan'],
+  ['德', 'germany'],
+  ['韩', 'south_korea'],
+  ['韓', 'south_korea'],
+] as const)
+  SLUG.set(name, country);
 
 const alternatives = (names: string[]) =>
   names
@@ -68,7 +76,7 @@ const EN_NAMES = alternatives([
 const RECEIVER = String.raw`\b(${EN_NAMES})(?:\s+(?:(?:together|combined|jointly)\s+)?(?:took|received|bought|imported|absorbed)\b|(?=\s*(?:[:,]\s*|\s(?:together|combined|jointly)\s+)?(?:(?:about|around|some|nearly|roughly|almost)\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|t|mt)\b))|(${ZH_NAMES})(?=\s*(?:为|為|达|達|以)?\s*\d[\d,.]*\s*(?:万|萬)?\s*(?:公吨|公噸|吨|噸))`;
 // One pass for every country: the strict forms first (a flow sent there), then a bare United States.
 const STRICT = new RegExp(
-  `${ZH_TO}(${ZH_NAMES})|(?:对|對|输|輸|销|銷|运|運)(?:往)?(美)(?!元|國|国)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers|${RECEIVER}`,
+  `${ZH_TO}(${ZH_NAMES})|(?:对|對|输|輸|销|銷|运|運)(?:往)?(美|日|德|韩|韓)(?!元|國|国|本|期|常|子|前|后|後|内|內|均|意志|语|語)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers|${RECEIVER}`,
   'g',
 );
 const BARE_US = /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g;

@@ -259,6 +259,8 @@ export function tradeOf(
     flow !== 'export'
       ? undefined
       : (nthOfList(v, s, (c) => (c.type === 'dest' ? c.country : undefined)) ??
+        // ("406 t went to the United States and 212 t to Japan": the "to" right after a tonnage is its own.)
+        destinationRightAfter(text, first(sc, DEST_CUE, q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
         destinationBefore(v, s) ??
         destinationAfter(text, first(sc, DEST_CUE, q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
         (inheritedDestination && !last(sc, FLOW_OR_DEST_CUES, sentence.start, q.start)
@@ -333,6 +335,17 @@ function continuedDestination(v: SentenceView, ctx: Context): string | undefined
     (c) => c.type === 'dest' || c.type === 'magnet' || c.type === 'rare_earth' || c.type === 'import',
   );
   return names || NATIONAL.test(v.sentence.text) ? undefined : ctx.destination;
+}
+
+const RIGHT_AFTER = /^\s*(?:(?:of\s+)?[a-z]+\s+)?(?:went\s+|were\s+sent\s+|was\s+sent\s+)?$/i;
+const TO_WORD = /^\s*(?:to|into|for|bound|destined)\b/i;
+
+/** A strict "to Japan" right after the tonnage, a word or a verb of going between at most. */
+function destinationRightAfter(text: string, cue: Cue | undefined, q: Quantity): string | undefined {
+  if (!cue?.strict) return undefined;
+  return RIGHT_AFTER.test(text.slice(q.end, cue.start)) && TO_WORD.test(text.slice(cue.start, cue.start + 12))
+    ? cue.country
+    : undefined;
 }
 
 function destinationAfter(text: string, cue: Cue | undefined, q: Quantity): string | undefined {
