@@ -182,7 +182,7 @@ export function extractFigures(
     // states the change of the one quota the sentence before stated (its first change only).
     const previousQuotas = previous.filter((i) => isQuota(figures[i]!.metric) && figures[i]!.change_basis === null);
     // ("The mining figure is 12.5% higher than the first round of 2023": the one quota of the kind it names.)
-    const kindBack = KIND_REFERS_BACK.exec(sentence.text);
+    const kindBack = quantities.length === 0 && previousQuotas.length > 0 ? KIND_REFERS_BACK.exec(sentence.text) : null;
     const ofKind = kindBack
       ? previousQuotas.filter((i) => {
           const m = figures[i]!.metric;

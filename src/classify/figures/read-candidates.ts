@@ -87,10 +87,12 @@ const PER_BATCH =
   /每批|各批|\beach\s+(?:of\s+the\s+\w+\s+)?(?:batch|round|tranche|allotment|instal{1,2}ment)s?\b|\bper\s+(?:batch|round|tranche)\b/i;
 const BATCH_COUNT =
   /([两二三四])批|\b(two|three|four|both)\s+(?:batches|rounds|tranches|allotments|instal{1,2}ments)\b/i;
+const EACH_WORD = /\beach\b|\bper\b/i;
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, two: 2, both: 2, three: 3, four: 4 };
 
 /** How many batches a sentence gives one value each ("两批…每批", "each of the two rounds"); 0 when it does not. */
 function batchesEach(sentence: string): number {
+  if (!sentence.includes('批') && !EACH_WORD.test(sentence)) return 0;
   if (!PER_BATCH.test(sentence)) return 0;
   const m = BATCH_COUNT.exec(sentence);
   return m ? (COUNT[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0) : 0;
@@ -137,6 +139,8 @@ export function readCandidates(
   const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf || p.textMonth || p.textYear);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
+  /** How many batches the sentence gives one value each (batchesEach), read once for its first quota. */
+  let each: number | undefined;
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
@@ -352,7 +356,8 @@ export function readCandidates(
     if (value === null) return;
     // "两批指标完全相同，每批开采指标13.5万吨", "each of the two rounds set mining at …": one value for every batch the
     // sentence counts (not a full year's).
-    const each = metric.kind === 'quota' && !metric.ytd ? batchesEach(sentence.text) : 0;
+    if (metric.kind === 'quota' && !metric.ytd && each === undefined) each = batchesEach(sentence.text);
+    if (each === undefined) each = 0;
     if (each > 1) {
       for (let n = 1; n <= each; n++)
         candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch: n, comparisonBase });
