@@ -136,12 +136,12 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'ytd',
-    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b/gi,
+    // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
+    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
   ],
-  ['ytd_word', /combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\b(?:19|20)\d{2}\s+(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d)|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   ['respectively', /分别|respectively/gi],
   [
@@ -192,6 +192,8 @@ const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 const COMPARED_BEFORE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i;
 const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i;
 
+const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
+
 /** Every cue in `text`, in order. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
@@ -220,7 +222,11 @@ export function findCues(text: string): Cue[] {
       // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
       if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
         continue;
-      out.push({ type, start: m.index, end: m.index + m[0].length });
+      out.push({
+        type: type === 'ytd' && YTD_WORD.test(m[0]) ? 'ytd_word' : type,
+        start: m.index,
+        end: m.index + m[0].length,
+      });
     }
   }
   for (const d of findDestinations(text))
