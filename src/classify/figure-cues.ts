@@ -19,6 +19,11 @@ export type CueType =
   | 'dest'
   | 'batch'
   | 'ytd'
+  /**
+   * A year-to-date word that names no batch ("combined", "so far this year", "year to date"): a quota's scope when a
+   * quota word says the tonnage is one, but no word for a quota itself ("exports over January and February combined").
+   */
+  | 'ytd_word'
   | 'year_total'
   | 'respectively'
   | 'money'
@@ -79,22 +84,22 @@ const CUES: Array<[CueType, RegExp]> = [
   // target, nor a market or price cap.
   [
     'quota',
-    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+(?:targets?|limits?)\b|(?:production|output)\s+rights\b|(?<!(?:market|price|tariff)\s)\bcaps?\b/gi,
+    /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+(?:targets?|limits?)\b|(?:production|output|extraction)\s+rights\b|(?<!(?:market|price|tariff)\s)\b(?:caps?|ceilings?)\b|\ballotments?\b/gi,
   ],
   [
     'trade',
-    /出口|进口|外销|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|进口|外销|\b(?:trade|customs)\s+(?:data|figures|statistics|numbers|snapshot)\b|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\binbound\s+(?:volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // The export quotas China set until 2014 are not a production quota: `export_quota`.
   ['export_quota', /出口配额|export\s+quotas?\b/gi],
   // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
   [
     'other',
-    /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
+    /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada|Myanmar|Burma|Laos|Mongolia|Kazakhstan|Madagascar|Greenland|Chile|Argentina|Russia|Europe|the EU)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
   // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
   // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
@@ -105,7 +110,7 @@ const CUES: Array<[CueType, RegExp]> = [
   // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
   [
     'smelting',
-    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries)\b/gi,
+    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|\bprocess(?:ing|ors?)\b(?!\s+(?:plants?|capacit\w*|technolog\w*|equipment|industry|sector|facilit\w*|hubs?|lines?))|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries)\b/gi,
   ],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
@@ -121,17 +126,22 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'export',
-    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\babroad\b(?<=\bsold\b[^.;]{0,40}abroad)|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b)|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   // Shipments or deliveries that come in are imports, whatever else the sentence says about trade.
-  ['import', /进口|imports?\b|imported|importing|\binbound\s+(?:shipments?|deliveries|cargoes)\b/gi],
+  // ("bought 132,931 t of rare earths from abroad", "purchases from abroad": what China buys abroad comes in.)
+  [
+    'import',
+    /进口|imports?\b|imported|importing|\binbound\s+(?:shipments?|deliveries|cargoes|volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
+  ],
   [
     'ytd',
-    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
+    // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
+    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   ['respectively', /分别|respectively/gi],
   [
@@ -162,7 +172,7 @@ const CUES: Array<[CueType, RegExp]> = [
 ];
 // 第N批, "first batch", "the second round", "a third and final slice", "the first rare earth export quota".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
@@ -181,6 +191,8 @@ const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 
 const COMPARED_BEFORE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i;
 const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i;
+
+const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
 
 /** Every cue in `text`, in order. */
 export function findCues(text: string): Cue[] {
@@ -210,7 +222,11 @@ export function findCues(text: string): Cue[] {
       // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
       if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
         continue;
-      out.push({ type, start: m.index, end: m.index + m[0].length });
+      out.push({
+        type: type === 'ytd' && YTD_WORD.test(m[0]) ? 'ytd_word' : type,
+        start: m.index,
+        end: m.index + m[0].length,
+      });
     }
   }
   for (const d of findDestinations(text))

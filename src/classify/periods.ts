@@ -9,6 +9,16 @@ export interface PeriodMention {
   relYear?: number;
   month?: number;
   relMonth?: number;
+  /** "the previous quarter", 上季度: the quarter before the one the text is on (see `quarterBefore`). */
+  relQuarter?: number;
+  /** "over the half year": the half the text is on, which the caller knows (resolvePeriod alone gives none). */
+  textHalf?: boolean;
+  /** "for the month": the month the text is on, which the caller knows (resolvePeriod alone gives none). */
+  textMonth?: boolean;
+  /** "for the twelve months" after a December: that December's year, which the caller knows. */
+  textYear?: boolean;
+  /** "the prior December": that month a year before the one the text is on, which the caller knows. */
+  priorMonthName?: boolean;
   /** Cumulative from January to this month. */
   toMonth?: number;
   half?: 1 | 2;
@@ -151,6 +161,12 @@ const PATTERNS: Pattern[] = [
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
   ],
   [has('半年'), /(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
+  // 前三季度, 前两个季度, 头三季 (Hong Kong): the months from January to the end of that quarter (not the third quarter alone).
+  [
+    has('季'),
+    /(?:(\d{4})\s*年)?\s*(?:前|头|頭|首)\s*([二两兩三2-3])\s*[个個]?\s*季(?:度)?/g,
+    (m) => ({ year: num(m[1]), toMonth: (num(m[2]) ?? 0) * 3 }),
+  ],
   [
     has('季度'),
     /(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度/g,
@@ -192,6 +208,56 @@ const PATTERNS: Pattern[] = [
     /\bJan(?:uary)?\.?\s+and\s+Feb(?:ruary)?\.?(?:\s+combined)?(?:,?\s+(\d{4}))?/g,
     (m) => ({ toMonth: 2, year: num(m[1]) }),
   ],
+  // "the July–September quarter", "April to June": three months of one quarter; "July–December": the second half.
+  [
+    hasAnyWord('apr', 'jul', 'oct'),
+    new RegExp(
+      String.raw`\b(?:the\s+)?(Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:\s+quarter)?(?:,?\s+(?:of\s+)?(\d{4}))?`,
+      'g',
+    ),
+    (m) => {
+      const from = monthOf(m[1]);
+      const to = monthOf(m[2]);
+      if (from === undefined || to === undefined) return null;
+      if (to - from === 2) return { quarter: (to / 3) as 1 | 2 | 3 | 4, year: num(m[3]) };
+      if (from === 7 && to === 12) return { half: 2, year: num(m[3]) };
+      return null;
+    },
+  ],
+  // "the six months to June", "the nine months through September": from January; "the three months to June" a quarter.
+  [
+    hasAnyWord('months to', 'months through', 'months ending', 'months ended', 'months until'),
+    new RegExp(
+      String.raw`\b(?:the\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months\s+(?:to|through|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(?:of\s+)?(\d{4}))?`,
+      'gi',
+    ),
+    (m) => {
+      const n = num(m[1]);
+      const to = monthOf(m[2]);
+      if (n === undefined || to === undefined) return null;
+      if (n === to) return { toMonth: to, year: num(m[3]) };
+      if (n === 3 && to % 3 === 0) return { quarter: (to / 3) as 1 | 2 | 3 | 4, year: num(m[3]) };
+      return null;
+    },
+  ],
+  // "the year through October", "the year to date to May": from January.
+  [
+    hasAnyWord('year through', 'year to ', 'year until'),
+    new RegExp(
+      String.raw`\bthe\s+year\s+(?:through|to|until)\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(\d{4}))?`,
+      'gi',
+    ),
+    (m) => {
+      const to = monthOf(m[1]);
+      return to === undefined || m[1] === 'may' ? null : { toMonth: to, year: num(m[2]) };
+    },
+  ],
+  // "the seven-month total", "a nine month tally": the months from January.
+  [
+    hasAnyWord('month total', 'months total', 'month tally', 'months tally', 'month sum', 'month cumulative'),
+    /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]months?\s+(?:total|tally|sum|cumulative)\b/gi,
+    (m) => ({ toMonth: num(m[1]) }),
+  ],
   [
     hasWord('months'),
     /\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
@@ -213,6 +279,11 @@ const PATTERNS: Pattern[] = [
     (m) => ({ half: Number(m[2]) as 1 | 2, year: num(m[1] ?? m[3]) }),
   ],
   [
+    hasWord('quarters'),
+    /\b(?:the\s+)?first\s+(two|three)\s+quarters(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
+    (m) => ({ toMonth: (num(m[1]) ?? 0) * 3, year: num(m[2]) }),
+  ],
+  [
     hasWord('quarter'),
     /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2]) }),
@@ -221,6 +292,12 @@ const PATTERNS: Pattern[] = [
     matches(/Q[1-4]/),
     /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
     (m) => ({ quarter: Number(m[2]) as 1 | 2 | 3 | 4, year: num(m[1] ?? m[3]) }),
+  ],
+  // (Before the month by itself: "the prior December" is not the December the text is on.)
+  [
+    hasAnyWord('prior ', 'previous ', 'preceding '),
+    new RegExp(String.raw`\b(?:the\s+)?(?:prior|previous|preceding)\s+(${MONTH_RE})(?!\s+\d)`, 'g'),
+    (m) => ({ month: monthOf(m[1]), priorMonthName: true }),
   ],
   [
     matches(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/),
@@ -236,6 +313,23 @@ const PATTERNS: Pattern[] = [
     () => ({ relYear: -1 }),
   ],
   [hasWord('year'), /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
+  [
+    hasAnyWord('previous quarter', 'prior quarter', 'preceding quarter', 'quarter before'),
+    /\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b/gi,
+    () => ({ relQuarter: -1 }),
+  ],
+  [has('季'), /上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
+  [hasAnyWord('half year', 'half-year'), /\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
+  [
+    hasAnyWord('twelve months', '12 months'),
+    /\b(?:for|over|in|during)\s+the\s+(?:twelve|12)\s+months\b(?!\s+(?:to|through|ending|ended|until)\b)/gi,
+    () => ({ textYear: true }),
+  ],
+  [
+    hasAnyWord('for the month', 'in the month', 'during the month'),
+    /\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))/gi,
+    () => ({ textMonth: true }),
+  ],
   [hasWord('year'), /\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
     hasWord('year'),
@@ -261,10 +355,18 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\bsame\s+(?:month|period|time|batch|quarter|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding)\s+(?:month|period|time|batch|stretch|span|timeframe)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
-const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b)/;
+// ("Exports over January and February combined were …", "shipments of magnets over the six months to June": after a
+// word, "over" spans the months too; after a number it compares: "up 5% over January–May 2024".)
+const WORD_OVER = /\b[a-z]+\s+(?:over|during|across)\s+(?:the\s+)?$/i;
+// ("Imports fell over the three months to March" spans them too: only a number or a percentage compares.)
+const CHANGE_OVER =
+  /(?:[%\d]|\bper\s?cent)\s+(?:(?:higher|lower|more|less|up|down)\s+)?(?:over|during|across)\s+(?:the\s+)?$/i;
+const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b|(?:的)?(?:月均|平均))/;
+// "close to their monthly average this year", "the average for 2024": the span of an average, not a figure's period.
+const AVERAGE_BEFORE = /\baverage\s+(?:(?:for|of|in|over|so\s+far)\s+)?(?:the\s+)?$/i;
 // 全年计划的60%, 去年指标的一半: the period of a figure another is measured against.
 export const FRACTION_AFTER = /^[^，。；,;\d年]{0,4}的\s*(?:\d+(?:\.\d+)?\s*[%％]|一半|[一二三四五六七八九]成)/;
 
@@ -335,11 +437,16 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
       // "Over January to May, imports fell 14.3%": "over" opening a clause spans the period, it compares with nothing.
       // "… t over the two months": the same for a span the text named before.
       const spanning =
-        (parts.toMonth !== undefined && OVER_SPAN.test(before)) ||
+        parts.textHalf === true ||
+        parts.textMonth === true ||
+        parts.textYear === true ||
+        (parts.toMonth !== undefined &&
+          (OVER_SPAN.test(before) || (WORD_OVER.test(before) && !CHANGE_OVER.test(before)))) ||
         (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||
         COMPARATIVE_AFTER.test(after) ||
+        AVERAGE_BEFORE.test(before) ||
         FRACTION_AFTER.test(text.slice(end, end + 16)) ||
         (parts.relYear === -1 && m[0].includes('同期'));
       // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
@@ -398,6 +505,8 @@ export function resolvePeriod(
   docDate: { year: number; month: number } | null,
 ): string | null {
   if (p.spanMonths !== undefined) return null;
+  // (The quarter before the one the text is on: `quarterBefore`, where the caller knows it; not the document's.)
+  if (p.relQuarter !== undefined || p.textHalf || p.textMonth || p.textYear || p.priorMonthName) return null;
   let year = p.year;
   const endMonth = p.month ?? p.toMonth ?? (p.half ? p.half * 6 : p.quarter ? p.quarter * 3 : undefined);
   if (year === undefined && p.relYear !== undefined && docDate) year = docDate.year + p.relYear;
@@ -424,4 +533,12 @@ export function resolvePeriod(
   if (p.half) return `${year}-H${p.half}`;
   if (p.quarter) return `${year}-Q${p.quarter}`;
   return String(year);
+}
+
+/** The quarter before a quarter: 2020-Q3 → 2020-Q2, 2021-Q1 → 2020-Q4; null for a period that is not a quarter. */
+export function quarterBefore(period: string | null | undefined): string | null {
+  const m = period ? /^(\d{4})-Q([1-4])$/.exec(period) : null;
+  if (!m) return null;
+  const q = Number(m[2]);
+  return q === 1 ? `${Number(m[1]) - 1}-Q4` : `${m[1]}-Q${q - 1}`;
 }

@@ -35,7 +35,7 @@ const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
 // A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes") rounds a figure stated elsewhere or
 // states none: it is not a value of its own.
 const BOUND_BEFORE =
-  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of)\s*$/i;
+  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
 // The upper end of a range: "10,000-12,000 tonnes", 1万至1.2万吨 (not "from 4,000 to 5,000 tonnes", a change).
 const RANGE_BEFORE =
   /(?<![\d.,]|\bfrom\s+)(?!(?:19|20)\d{2}\b)\d[\d,.]*(?:\s*(?:万|千))?\s*(?:-|–|—|~|～|至|到|to)\s*$/i;

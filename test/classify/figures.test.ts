@@ -271,14 +271,21 @@ describe('the destination and the period a change belongs to', () => {
 });
 
 describe('comparison bases with other words or no period', () => {
-  it('keeps the flow a base names and gives a base without a period none', () => {
+  it('keeps the flow a base names, and leaves out a base without a period (no period is guessed for it)', () => {
     expect(
       figs(
         'Rare earths',
         'Rare earth exports were 5,000 tons in May, while imports were up from 3,000 tons.',
         '2025-06-09',
       ),
-    ).toEqual(['rare_earth_exports|5000|2025-05|-|-', 'rare_earth_imports|3000|-|-|-']);
+    ).toEqual(['rare_earth_exports|5000|2025-05|-|-']);
+    expect(
+      figs(
+        'Rare earths',
+        'Rare earth exports were 5,000 tons in May, while imports were up from 3,000 tons in April.',
+        '2025-06-09',
+      ),
+    ).toEqual(['rare_earth_exports|5000|2025-05|-|-', 'rare_earth_imports|3000|2025-04|-|-']);
   });
 });
 
@@ -675,8 +682,10 @@ describe('wire-service wording (held-out part G)', () => {
       'rare_earth_exports|8511|2025-01/2025-02|yoy|-3',
       'rare_earth_imports|16922.2|2025-01/2025-02|yoy|-24.1',
     ]);
-    // A span the text gave no cumulative period for names none.
-    expect(findPeriods('Imports fell over the three months to March')).toEqual([expect.objectContaining({ month: 3 })]);
+    // "The three months to March" names its months itself: January to March (not a span of the text's).
+    expect(findPeriods('Imports fell over the three months to March')).toEqual([
+      expect.objectContaining({ toMonth: 3, comparative: false }),
+    ]);
     expect(
       figs(
         'Rare earths',

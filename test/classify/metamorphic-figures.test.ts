@@ -117,7 +117,7 @@ describe('element swapped: one element’s product is never the rare-earth total
 
 describe('simplified ↔ traditional', () => {
   const pairs: Array<[string, string]> = [
-    ['中国共出口5万7392吨稀土磁铁。', '中國共出口5萬7392噸稀土磁鐵。'],
+    ['2025年中国共出口5万7392吨稀土磁铁。', '2025年中國共出口5萬7392噸稀土磁鐵。'],
     ['11月对日本出口稀土磁铁约376吨。', '11月對日本出口稀土磁鐵約376噸。'],
     ['2024年稀土开采总量控制指标为27万吨。', '2024年稀土開採總量控制指標為27萬噸。'],
   ];

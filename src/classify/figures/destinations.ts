@@ -48,6 +48,14 @@ const SLUG = new Map<string, string>();
 for (const [country, zh, en] of COUNTRIES)
   for (const name of [...zh.split('|'), ...en.split('|')]) SLUG.set(name.toLowerCase().replace(/^the /, ''), country);
 for (const name of ['美国', '美國', '美', 'united states', 'u.s.', 'us', 'america']) SLUG.set(name, 'us');
+// 对日, 对德, 对韩: the one-character names the press abbreviates a destination to.
+for (const [name, country] of [
+  ['日', 'japan'],
+  ['德', 'germany'],
+  ['韩', 'south_korea'],
+  ['韓', 'south_korea'],
+] as const)
+  SLUG.set(name, country);
 
 const alternatives = (names: string[]) =>
   names
@@ -68,10 +76,65 @@ const EN_NAMES = alternatives([
 const RECEIVER = String.raw`\b(${EN_NAMES})(?:\s+(?:(?:together|combined|jointly)\s+)?(?:took|received|bought|imported|absorbed)\b|(?=\s*(?:[:,]\s*|\s(?:together|combined|jointly)\s+)?(?:(?:about|around|some|nearly|roughly|almost)\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|t|mt)\b))|(${ZH_NAMES})(?=\s*(?:为|為|达|達|以)?\s*\d[\d,.]*\s*(?:万|萬)?\s*(?:公吨|公噸|吨|噸))`;
 // One pass for every country: the strict forms first (a flow sent there), then a bare United States.
 const STRICT = new RegExp(
-  `${ZH_TO}(${ZH_NAMES})|(?:对|對)(美)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers|${RECEIVER}`,
+  `${ZH_TO}(${ZH_NAMES})|(?:对|對|输|輸|销|銷|运|運)(?:往)?(美|日|德|韩|韓)(?!元|國|国|本|期|常|子|前|后|後|内|內|均|意志|语|語)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers|${RECEIVER}`,
   'g',
 );
 const BARE_US = /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g;
+
+// Buyers named by their country's adjective: "Japanese manufacturers took 241 t", "German carmakers", 日本客户.
+const DEMONYMS: Array<[string, string]> = [
+  ['japan', 'Japanese'],
+  ['us', 'American|U\\.S\\.|US'],
+  ['germany', 'German'],
+  ['south_korea', 'South Korean|Korean'],
+  ['vietnam', 'Vietnamese'],
+  ['india', 'Indian'],
+  ['netherlands', 'Dutch'],
+  ['france', 'French'],
+  ['italy', 'Italian'],
+  ['united_kingdom', 'British'],
+  ['thailand', 'Thai'],
+  ['malaysia', 'Malaysian'],
+  ['mexico', 'Mexican'],
+  ['poland', 'Polish'],
+];
+const BUYERS = String.raw`(?:buyers|customers|clients|importers|purchasers|consignees|recipients|users|end[\s-]users|manufacturers|makers|firms|companies|automakers|carmakers|factories|plants)`;
+// (No \b before the names: a regular expression that opens on a literal skips quickly to where one can start; the
+// letter before is tested where one does.)
+const DEMONYM = new RegExp(
+  String.raw`(${DEMONYMS.map(([, d]) => d).join('|')})\s+(?:[a-z-]+\s+){0,2}?${BUYERS}\b|(日本|韩国|韓國|德国|德國|美国|美國|美方)(?:的)?(?:客户|客戶|买家|買家|买方|買方|厂商|廠商|用户|用戶)`,
+  'g',
+);
+const DEMONYM_SLUG = new Map<string, string>();
+for (const [country, names] of DEMONYMS)
+  for (const n of names.split('|')) DEMONYM_SLUG.set(n.replace(/\\/g, '').toLowerCase(), country);
+for (const [n, country] of [
+  ['日本', 'japan'],
+  ['韩国', 'south_korea'],
+  ['韓國', 'south_korea'],
+  ['德国', 'germany'],
+  ['德國', 'germany'],
+  ['美国', 'us'],
+  ['美國', 'us'],
+  ['美方', 'us'],
+] as const)
+  DEMONYM_SLUG.set(n, country);
+
+// Any other country named by itself ("Germany again led the list of buyers with about 1,040 t"): a destination of a
+// breakdown, whose tonnage is not the national total (the reported ones, the United States and Japan, need the words
+// that send the flow there).
+const BARE_OTHER = new RegExp(
+  `(${COUNTRIES.filter(([c]) => c !== 'japan')
+    .flatMap(([, zh]) => zh.split('|'))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})|(${COUNTRIES.filter(([c]) => c !== 'japan')
+    .flatMap(([, , en]) => en.split('|').map((n) => n.replace(/^the /i, '')))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+  'g',
+);
+
+const LETTER_BEFORE = /[A-Za-z]/;
 
 /** The destinations `text` names, in order of where they start. */
 export function findDestinations(text: string): DestinationMatch[] {
@@ -91,6 +154,22 @@ export function findDestinations(text: string): DestinationMatch[] {
     ).toLowerCase();
     const country = SLUG.get(name);
     if (country) out.push({ country, start: m.index, end: m.index + m[0].length, strict: true });
+  }
+  DEMONYM.lastIndex = 0;
+  for (let m = DEMONYM.exec(text); m; m = DEMONYM.exec(text)) {
+    if (m[1] && LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const country = DEMONYM_SLUG.get((m[1] ?? m[2] ?? '').toLowerCase());
+    if (country && !out.some((c) => c.start < end && c.end > start)) out.push({ country, start, end, strict: true });
+  }
+  BARE_OTHER.lastIndex = 0;
+  for (let m = BARE_OTHER.exec(text); m; m = BARE_OTHER.exec(text)) {
+    if (m[2] && LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const country = SLUG.get(m[0].toLowerCase());
+    if (country && !out.some((c) => c.start < end && c.end > start)) out.push({ country, start, end, strict: false });
   }
   BARE_US.lastIndex = 0;
   for (let m = BARE_US.exec(text); m; m = BARE_US.exec(text)) {

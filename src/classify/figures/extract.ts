@@ -34,7 +34,7 @@ const PERIOD_WORD =
   /月|半年|季度|去年|今年|上年|本年|上个?月|年内|当年|half|quarter|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|H[12]|Q[1-4]/i;
 const mayHavePeriod = (text: string) => HAS_DIGIT.test(text) || PERIOD_WORD.test(text);
 // (A change in tenths has no digit either: 较去年同期则减少约六成.)
-const TENTHS = /[一二三四五六七八九]成/;
+const TENTHS = /[一二三四五六七八九]成|百分之/;
 const mayHaveNumber = (text: string) => HAS_DIGIT.test(text) || CHINESE_TONNAGE.test(text) || TENTHS.test(text);
 const CJK = /[\u4e00-\u9fff]/;
 const NOT_TRADE: Cue['type'][] = ['other', 'money', 'other_metal', 'quota'];
@@ -43,6 +43,8 @@ const NOT_TRADE: Cue['type'][] = ['other', 'money', 'other_metal', 'quota'];
 // A sentence about the figure before: "That is …", "This marked …", 这一数字…, 此.
 const REFERS_BACK =
   /^\s*(?:(?:That|This|It)\s+(?:is|was|marks?|marked|represents?|represented|compares|compared)\b|(?:这|此|该)(?:一|个)?(?:数字|数据|指标|配额|水平)?(?:比|较|同比|为))/;
+const KIND_REFERS_BACK =
+  /^\s*The\s+(mining|extraction|smelting|separation|processing)\s+(?:figure|quota|allocation|allotment|number|total|cap|ceiling)\s+(?:is|was)\b/i;
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
 
 /**
@@ -179,9 +181,27 @@ export function extractFigures(
     // "That is 12.5% higher than the first quota for 2023": a sentence with no tonnage opening on the figure before
     // states the change of the one quota the sentence before stated (its first change only).
     const previousQuotas = previous.filter((i) => isQuota(figures[i]!.metric) && figures[i]!.change_basis === null);
-    if (quantities.length === 0 && previousQuotas.length === 1 && REFERS_BACK.test(sentence.text)) {
+    // ("The mining figure is 12.5% higher than the first round of 2023": the one quota of the kind it names.)
+    const kindBack = quantities.length === 0 && previousQuotas.length > 0 ? KIND_REFERS_BACK.exec(sentence.text) : null;
+    const ofKind = kindBack
+      ? previousQuotas.filter((i) => {
+          const m = figures[i]!.metric;
+          return (
+            m.kind === 'quota' &&
+            !m.split &&
+            m.quota === (/mining|extraction/i.test(kindBack[1]!) ? 'mining' : 'smelting')
+          );
+        })
+      : [];
+    const referred =
+      ofKind.length === 1
+        ? ofKind[0]
+        : previousQuotas.length === 1 && REFERS_BACK.test(sentence.text)
+          ? previousQuotas[0]
+          : undefined;
+    if (quantities.length === 0 && referred !== undefined) {
       const first = sorted.loose[0];
-      if (first?.basis) attachChange(figures, previousQuotas[0]!, first);
+      if (first?.basis) attachChange(figures, referred, first);
     }
     pending = [...sorted.leadQuota];
     // A loose change after money, a price, another metal or a quota, or in their clause, is not a change of the trade
@@ -218,12 +238,14 @@ export function extractFigures(
   }
   return (
     dedupe([...figures, ...tableFigures(title, body, docDate)])
+      // A tonnage whose period the text does not give is no figure a reader can use: left out, not guessed.
       // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
       .filter(
         (f) =>
-          f.metric.kind !== 'trade' ||
-          (isReportedDestination(f.metric.destination) &&
-            !(f.metric.product === 'magnet' && f.metric.flow === 'import')),
+          f.period !== null &&
+          (f.metric.kind !== 'trade' ||
+            (isReportedDestination(f.metric.destination) &&
+              !(f.metric.product === 'magnet' && f.metric.flow === 'import'))),
       )
       .map(toFigure)
   );

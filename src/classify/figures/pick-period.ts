@@ -24,6 +24,8 @@ export interface PeriodScope {
   docDate: DocDate;
   /** Quotas are set per year: a whole year the text does not number is the year of the document. */
   quota: boolean;
+  /** The year a relative mention of the same sentence names ("Last year's ceilings … for the full year"). */
+  relativeYear?: number | undefined;
 }
 
 /**
@@ -54,8 +56,9 @@ const gap = (p: PeriodMention, q: Quantity) => (p.end <= q.start ? q.start - p.e
  * for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier sentence
  * recalled; else the year an earlier sentence named.
  */
-function wholeYearOf({ sentenceYear, earlierYear, docDate, quota }: PeriodScope): number | undefined {
+function wholeYearOf({ sentenceYear, earlierYear, docDate, quota, relativeYear }: PeriodScope): number | undefined {
   if (sentenceYear !== undefined || !docDate) return sentenceYear;
+  if (relativeYear !== undefined) return relativeYear;
   if (quota) return docDate.year;
   return docDate.month === 1 ? docDate.year - 1 : earlierYear;
 }

@@ -5,7 +5,7 @@
 import type { Quantity } from '../quantities.js';
 import type { Cue, CueType } from '../figure-cues.js';
 import type { PeriodMention } from '../periods.js';
-import { resolvePeriod } from '../periods.js';
+import { quarterBefore, resolvePeriod } from '../periods.js';
 import { findBases, monthBack, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
@@ -19,6 +19,8 @@ import type { Span } from '../segment.js';
 
 // The cue types the steps below look for, made once (not an array for every call).
 const QUOTA_NAME_CUES: readonly CueType[] = ['quota', 'export_quota'];
+const DOMAIN_OR_YTD_WORD: readonly CueType[] = [...DOMAIN_CUES, 'ytd_word'];
+const QUOTA_WORD_CUES: readonly CueType[] = ['quota', 'export_quota', 'batch', 'ytd', 'mining', 'smelting'];
 const DOMAIN_AFTER_CUES: readonly CueType[] = ['quota', 'trade', 'other'];
 const MONEY_CUE: readonly CueType[] = ['money'];
 const TRADE_OR_QUOTA_CUES: readonly CueType[] = ['trade', 'quota'];
@@ -26,6 +28,10 @@ const FORECAST_CUE: readonly CueType[] = ['forecast'];
 const CONDITIONAL_CUE: readonly CueType[] = ['conditional'];
 const OTHER_CUE: readonly CueType[] = ['other'];
 const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'];
+
+const QUARTER = /-Q[1-4]$/;
+const HALF = /-H[12]$/;
+const MONTH = /^\d{4}-\d{2}$/;
 
 export interface SentenceState {
   periods: PeriodMention[];
@@ -77,6 +83,21 @@ function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: numbe
   return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
 }
 
+const PER_BATCH =
+  /每批|各批|\beach\s+(?:of\s+the\s+\w+\s+)?(?:batch|round|tranche|allotment|instal{1,2}ment)s?\b|\bper\s+(?:batch|round|tranche)\b/i;
+const BATCH_COUNT =
+  /([两二三四])批|\b(two|three|four|both)\s+(?:batches|rounds|tranches|allotments|instal{1,2}ments)\b/i;
+const EACH_WORD = /\beach\b|\bper\b/i;
+const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, two: 2, both: 2, three: 3, four: 4 };
+
+/** How many batches a sentence gives one value each ("两批…每批", "each of the two rounds"); 0 when it does not. */
+function batchesEach(sentence: string): number {
+  if (!sentence.includes('批') && !EACH_WORD.test(sentence)) return 0;
+  if (!PER_BATCH.test(sentence)) return 0;
+  const m = BATCH_COUNT.exec(sentence);
+  return m ? (COUNT[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0) : 0;
+}
+
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
 const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
   periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
@@ -103,8 +124,23 @@ export function readCandidates(
     yearMention && claimed.has(yearMention)
       ? unclaimed.find((p) => p.year !== undefined && !p.comparative)?.year
       : sentenceYear;
+  // "Last year's ceilings … totalled … for the full year": the whole year is the one the sentence names relatively.
+  const relative = unclaimed.find(
+    (p) =>
+      p.relYear !== undefined &&
+      !p.comparative &&
+      p.month === undefined &&
+      p.toMonth === undefined &&
+      p.half === undefined &&
+      p.quarter === undefined,
+  );
+  const relativeYear = relative && docDate ? docDate.year + relative.relYear! : undefined;
+  // (A mention placed by the text, "the previous quarter", "the half year": looked up per tonnage only when there is one.)
+  const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf || p.textMonth || p.textYear);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
+  /** How many batches the sentence gives one value each (batchesEach), read once for its first quota. */
+  let each: number | undefined;
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
@@ -114,9 +150,16 @@ export function readCandidates(
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
     // ("the 30,966 tonne quota", 30,966吨的出口配额: a quota named right after the tonnage names it, whatever came before.)
+    // ("bringing the total so far this year to 240,000 tonnes" after "a second batch": a year-to-date word is a quota's
+    // scope in a sentence that named a quota before it; "exports over January and February combined" are no quota.)
+    const named = last(sc, DOMAIN_OR_YTD_WORD, sentence.start, q.start);
+    const domainBefore =
+      named?.type === 'ytd_word' && !last(sc, QUOTA_WORD_CUES, sentence.start, named.start)
+        ? last(sc, DOMAIN_CUES, sentence.start, q.start)
+        : named;
     const domainCue =
       quotaNamedAfter(sc, text, q, nextQStart) ??
-      last(sc, DOMAIN_CUES, sentence.start, q.start) ??
+      domainBefore ??
       first(sc, DOMAIN_AFTER_CUES, q.end, Math.min(clause.end, nextQStart));
     const from = Math.max(clause.start, prevQEnd);
     if (last(sc, MONEY_CUE, from, q.start) && !last(sc, TRADE_OR_QUOTA_CUES, from, q.start)) return;
@@ -139,7 +182,9 @@ export function readCandidates(
     // assigned", 预计…将达…吨) states no figure.
     if (first(sc, FORECAST_CUE, clause.start, clause.end) || first(sc, CONDITIONAL_CUE, sentence.start, q.start))
       return;
-    const domain = domainOf(domainCue) ?? ctx.domain;
+    // ("U.S. consignees took 582 t of magnets": buyers of a country named before the tonnage make it a trade figure.)
+    const sentTo = !domainCue && sc.some((c) => c.type === 'dest' && c.strict && c.end <= q.start);
+    const domain = domainOf(domainCue) ?? (sentTo ? 'trade' : ctx.domain);
     if (!domain || domain === 'other') return;
     // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
     // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.
@@ -206,7 +251,48 @@ export function readCandidates(
           earlierYear: ctx.year,
           docDate,
           quota: domain === 'quota',
+          relativeYear,
         }));
+    // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
+    // the text is on; with none to count back from, the text does not place it.
+    const relQuarter =
+      basePeriod ?? (same || back || before || !textRelative ? undefined : nearestMention(q, clause, unclaimed).pick);
+    if (relQuarter?.relQuarter !== undefined) {
+      const anchor =
+        candidates.findLast((c) => !c.comparisonBase && c.period !== null && QUARTER.test(c.period))?.period ??
+        ctx.periods[domain];
+      period = quarterBefore(anchor);
+      if (!period) return;
+    }
+    // "2.51 million kg over the half year": the half the sentence or the text is on (its last total from January).
+    if (relQuarter?.textHalf) {
+      period =
+        candidates.findLast((c) => !c.comparisonBase && c.period !== null && HALF.test(c.period))?.period ??
+        (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null);
+      if (!period) return;
+    }
+    // "up from the prior December's 3,326 t": the month the figure compared is in, a year before; with no figure of
+    // that month to count back from, the text does not place it.
+    if (basePeriod?.priorMonthName) {
+      const main = candidates.findLast((c) => !c.comparisonBase && c.period !== null && MONTH.test(c.period));
+      period = main?.period && Number(main.period.slice(5)) === basePeriod.month ? yearBack(main.period) : null;
+      if (!period) return;
+    }
+    // "For the twelve months, shipments came to 62,585 t" after December's figure: that December's year.
+    if (relQuarter?.textYear) {
+      const december = (p: string | null | undefined) => (p && /^\d{4}-12$/.test(p) ? p.slice(0, 4) : null);
+      period =
+        december(candidates.findLast((c) => !c.comparisonBase && december(c.period))?.period) ??
+        december(ctx.periods[domain]);
+      if (!period) return;
+    }
+    // "9,471 tons for the month": the single month the sentence's other figures or the text are on.
+    if (relQuarter?.textMonth) {
+      const month = (p: string | null | undefined) => (p && MONTH.test(p) ? p : null);
+      period =
+        month(candidates.findLast((c) => !c.comparisonBase && month(c.period))?.period) ?? month(ctx.periods[domain]);
+      if (!period) return;
+    }
     // "rose 8.2% to 10,763 tons in early 2025", 年初: a trade figure of some part of a year is not one the reader can
     // place (quotas are set per year, so a quota keeps the year).
     if (
@@ -268,6 +354,15 @@ export function readCandidates(
     // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
     const value = plausibleValue(q, metric, figurePeriod);
     if (value === null) return;
+    // "两批指标完全相同，每批开采指标13.5万吨", "each of the two rounds set mining at …": one value for every batch the
+    // sentence counts (not a full year's).
+    if (metric.kind === 'quota' && !metric.ytd && each === undefined) each = batchesEach(sentence.text);
+    if (each === undefined) each = 0;
+    if (each > 1) {
+      for (let n = 1; n <= each; n++)
+        candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch: n, comparisonBase });
+      return;
+    }
     candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch, comparisonBase, batchCue });
   });
   return { candidates, claimed, shares };

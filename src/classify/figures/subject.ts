@@ -22,7 +22,7 @@ const FLOW_CUES: readonly CueType[] = ['export', 'import'];
 const DEST_CUE: readonly CueType[] = ['dest'];
 const FLOW_OR_DEST_CUES: readonly CueType[] = ['export', 'import', 'dest'];
 const TRADE_PRODUCT_CUES: readonly CueType[] = ['trade', 'magnet', 'rare_earth'];
-const SCOPE_CUES: readonly CueType[] = ['batch', 'ytd', 'year_total'];
+const SCOPE_CUES: readonly CueType[] = ['batch', 'ytd', 'ytd_word', 'year_total'];
 
 /** A sentence as the subject step reads it. */
 export interface SentenceView {
@@ -148,8 +148,11 @@ export function quotaOf(
   // first round of 2021", after "the 2022 first round … 100.8 kt"), else one earlier in the sentence.
   const scope =
     last(sc, SCOPE_CUES, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start);
-  const ytd = scope?.type === 'ytd';
-  const yearTotal = scope?.type === 'year_total';
+  // ("Last year's ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation
+  // for the full year": a sum of batches the sentence closes as the full year is the year's total.)
+  const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v);
+  const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !closesYear;
+  const yearTotal = scope?.type === 'year_total' || closesYear;
   return {
     metric: {
       kind: 'quota',
@@ -161,6 +164,14 @@ export function quotaOf(
     inheritedBatch: !ytd && !yearTotal && scope?.n === undefined && ctx.batch !== undefined,
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
+}
+
+const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
+
+/** The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year". */
+function yearClosedAfter(v: SentenceView): boolean {
+  const lastQ = v.quantities.at(-1);
+  return !!lastQ && !!first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
 }
 
 /**
@@ -248,6 +259,8 @@ export function tradeOf(
     flow !== 'export'
       ? undefined
       : (nthOfList(v, s, (c) => (c.type === 'dest' ? c.country : undefined)) ??
+        // ("406 t went to the United States and 212 t to Japan": the "to" right after a tonnage is its own.)
+        destinationRightAfter(text, first(sc, DEST_CUE, q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
         destinationBefore(v, s) ??
         destinationAfter(text, first(sc, DEST_CUE, q.end, Math.min(s.clause.end, s.nextQStart)), q) ??
         (inheritedDestination && !last(sc, FLOW_OR_DEST_CUES, sentence.start, q.start)
@@ -322,6 +335,17 @@ function continuedDestination(v: SentenceView, ctx: Context): string | undefined
     (c) => c.type === 'dest' || c.type === 'magnet' || c.type === 'rare_earth' || c.type === 'import',
   );
   return names || NATIONAL.test(v.sentence.text) ? undefined : ctx.destination;
+}
+
+const RIGHT_AFTER = /^\s*(?:(?:of\s+)?[a-z]+\s+)?(?:went\s+|were\s+sent\s+|was\s+sent\s+)?$/i;
+const TO_WORD = /^\s*(?:to|into|for|bound|destined)\b/i;
+
+/** A strict "to Japan" right after the tonnage, a word or a verb of going between at most. */
+function destinationRightAfter(text: string, cue: Cue | undefined, q: Quantity): string | undefined {
+  if (!cue?.strict) return undefined;
+  return RIGHT_AFTER.test(text.slice(q.end, cue.start)) && TO_WORD.test(text.slice(cue.start, cue.start + 12))
+    ? cue.country
+    : undefined;
 }
 
 function destinationAfter(text: string, cue: Cue | undefined, q: Quantity): string | undefined {

@@ -11,6 +11,8 @@ import type { Stated } from './stated.js';
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
 const QUANTITY_HEADER = /数量|quantity|volume/i;
 const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;
+// A month-on-month column (11月环比(%), "m/m"): a second change of the month's figure.
+const MOM_HEADER = /环比|環比|按月|较上月|m\/m|month[\s-]on[\s-]month/i;
 const MONEY_HEADER = /金额|金額|美元|人民币|元|value|amount|\$/i;
 const CUMULATIVE_HEADER = /累计|cumulative|year[\s-]to[\s-]date|\bYTD\b/i;
 const UNIT_CELL: Array<[RegExp, number]> = [
@@ -45,6 +47,14 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
     .map((h, i) => ({ i, h, period: periodOf(h) }))
     // (A change column names the quantity, or at least not money: 8月同比(%) beside quantity columns only.)
     .filter((c) => CHANGE_HEADER.test(c.h) && (QUANTITY_HEADER.test(c.h) || !MONEY_HEADER.test(c.h)));
+  const momCols = head
+    .map((h, i) => ({ i, h, period: periodOf(h) }))
+    .filter((c) => MOM_HEADER.test(c.h) && c.period && (QUANTITY_HEADER.test(c.h) || !MONEY_HEADER.test(c.h)));
+  const numberIn = (row: string[], i: number | undefined) => {
+    if (i === undefined || !row[i]) return null;
+    const n = Number(row[i].replace(/,/g, ''));
+    return Number.isFinite(n) ? n : null;
+  };
   const out: Stated[] = [];
   for (const line of lines.slice(header + 1)) {
     if (!TABLE_ROW.test(line)) continue;
@@ -66,18 +76,24 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
       const changeCol = changeCols.find((c) =>
         c.period ? c.period === col.period : CUMULATIVE_HEADER.test(c.h) && CUMULATIVE_HEADER.test(col.h),
       );
-      const pct = changeCol ? Number(row[changeCol.i]!.replace(/,/g, '')) : NaN;
-      const hasChange = changeCol !== undefined && row[changeCol.i] !== '' && Number.isFinite(pct);
-      out.push({
+      const yoy = numberIn(row, changeCol?.i);
+      // (A month's month-on-month column of the same month: 11月数量 beside 11月环比(%).)
+      const mom = CUMULATIVE_HEADER.test(col.h) ? null : numberIn(row, momCols.find((c) => c.period === col.period)?.i);
+      const changes: Array<[number, 'yoy' | 'mom']> = [];
+      if (yoy !== null) changes.push([yoy, 'yoy']);
+      if (mom !== null) changes.push([mom, 'mom']);
+      const figure: Stated = {
         metric: { kind: 'trade', product, flow },
         value: Math.round(value * unit * 1000) / 1000,
         unit: 't',
         period: col.period,
         batch: null,
-        change_pct: hasChange ? pct : null,
-        change_basis: hasChange ? 'yoy' : null,
+        change_pct: null,
+        change_basis: null,
         evidence: line.trim().slice(0, 200),
-      });
+      };
+      if (changes.length === 0) out.push(figure);
+      for (const [pct, basis] of changes) out.push({ ...figure, change_pct: pct, change_basis: basis });
     }
   }
   return out;
