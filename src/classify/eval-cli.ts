@@ -12,14 +12,33 @@ import { loadRules } from './load-rules.js';
  * chosen part (train by default); the project's own corpus (`test/fixtures/corpus/`) is scored whole beside it.
  */
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const { values } = parseArgs({
-  options: {
-    part: { type: 'string', default: 'train' },
-    verbose: { type: 'boolean', short: 'v', default: false },
-    real: { type: 'string', default: join(REPO, '..', 'shared', 'corpus-real') },
-    own: { type: 'string', default: join(REPO, 'test', 'fixtures', 'corpus') },
-  },
-});
+const USAGE = `npm run eval [-- options]: precision, recall and F1 of the shipped rules
+  --part P       the real corpus's part: ${PARTS.join(', ')} (default train)
+  --verbose, -v  list each document's mistakes
+  --real DIR     the real corpus (default ../shared/corpus-real beside the checkout)
+  --own DIR      the project's own corpus (default test/fixtures/corpus); a folder with one part's .txt files and its
+                 labels-<part>.jsonl scores that part alone
+`;
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      part: { type: 'string', default: 'train' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      real: { type: 'string', default: join(REPO, '..', 'shared', 'corpus-real') },
+      own: { type: 'string', default: join(REPO, 'test', 'fixtures', 'corpus') },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const part = values.part as Part;
 if (!PARTS.includes(part)) {
   process.stderr.write(`--part ${values.part}: use one of ${PARTS.join(', ')}\n`);
