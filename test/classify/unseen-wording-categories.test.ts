@@ -524,3 +524,24 @@ describe('headline phrasings without articles, and nouns of each step (a second 
     expect(categories('China publishes rare earth tracing rules', rules, '2026-03-10')).toEqual(['regulation']);
   });
 });
+
+describe('a trade headline in other words: flows, outflows, arrivals, foreign purchases', () => {
+  const body = (flow: string) =>
+    `${flow} 9,120 t in March, 6.2% less than a year before, customs data showed on Friday, as freight rates rose.`;
+
+  it('customs data under such a headline is the news, not background', () => {
+    for (const [title, flow] of [
+      ['Rare earth outflows cool in March', 'Outbound rare earth volumes slipped to'],
+      ['Magnet flows to Europe at six-month low', 'Magnet exports headed for Germany fell to'],
+      ['Rare earth arrivals into China shrink', 'Arrivals of rare earths into China fell to'],
+      ['Foreign rare earth purchases ease', 'China bought from abroad rare earths totalling'],
+    ] as const)
+      expect(categories(title, body(flow), '2025-04-18'), title).toEqual(['export_statistics']);
+  });
+
+  it('under a headline about something else the same sentence stays background', () => {
+    expect(
+      categories('Rare earth miner opens new plant', body('Outbound rare earth volumes slipped to'), '2025-04-18'),
+    ).toEqual([]);
+  });
+});
