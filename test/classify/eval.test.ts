@@ -27,14 +27,14 @@ const REAL = fileURLToPath(new URL('../../../shared/corpus-real/', import.meta.u
  */
 const FLOORS: Record<'train' | 'all', { categories: number; figures: number } | null> = {
   // (2026-12-06, fourth figure round: train figures 0.938; 2026-12-07, fifth: 0.957; fourth categories round:
-  // categories 0.977.)
-  train: { categories: 0.957, figures: 0.935 },
+  // categories 0.977; sixth figure round: figures 0.960.)
+  train: { categories: 0.957, figures: 0.94 },
   // Whole real corpus (2026-12-06: categories 0.909, figures 0.831 after the held-out part's one run; with side
   // clauses and the news requirement categories 0.915; after the third figure round figures 0.857; after the fourth,
   // figures 0.887; after the categories round of promises, leads and word classes categories 0.927; after the fourth
   // categories round (earlier months off-topic, export quotas, licence words, further steps, easing via licences)
-  // 0.982; after the fifth figure round figures 0.951).
-  all: { categories: 0.962, figures: 0.93 },
+  // 0.982; after the fifth figure round figures 0.951; after the sixth 0.958).
+  all: { categories: 0.962, figures: 0.938 },
 };
 
 const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
