@@ -408,9 +408,12 @@ export function periodPatternsOf(text: string): PeriodPatterns {
  */
 export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns = ALL_PATTERNS): PeriodMention[] {
   const found: PeriodMention[] = [];
-  const lower = patterns.lowerCase ? text.toLowerCase() : '';
+  // Patterns chosen for the document passed their gates on it: in a sentence the gate would cost about what the
+  // pattern's own scan of so short a text does, so only the unfiltered list is gated here.
+  const gated = patterns === ALL_PATTERNS;
+  const lower = gated && patterns.lowerCase ? text.toLowerCase() : '';
   for (const [gate, re, build] of patterns.list) {
-    if (!gate(text, lower)) continue;
+    if (gated && !gate(text, lower)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].trim().length === 0) {
