@@ -2,16 +2,8 @@
  * Categories on wordings part RG5 found unread (test/fixtures/corpus/README.md, part RG5): each block is one general
  * step, with a document written for the test that the classifier got wrong before the step.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, loadRules } from '../../src/classify/index.js';
-import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
-
-const rules = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]).rules!;
-const categories = (title: string, text: string, date: string) =>
-  classify({ title, text, date }, rules)
-    .categories.map((c) => c.category)
-    .sort();
+import { categoryNames as categories } from '../helpers/category-names.js';
 
 describe('a digest: each item is a story of its own', () => {
   it('numbered items under a digest headline: the third item is not a side remark of the first', () => {

@@ -5,7 +5,9 @@ import { SHIPPED_CONFIG_DIR } from '../../src/config/paths.js';
 
 const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
 if (!loaded.rules) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
-const rules = loaded.rules;
+/** The shipped rules, loaded once for every test that reads a document with them. */
+export const shippedRules = loaded.rules;
+const rules = shippedRules;
 
 export const figureLines = (title: string, text: string, date: string | undefined): string[] =>
   classify({ title, text, date }, rules).figures.map(
