@@ -1,4 +1,5 @@
 import type { Category, CategoryMatch } from '../types.js';
+import type { DocumentWords } from './required-words.js';
 import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, otherStories, within } from './other-stories.js';
@@ -195,6 +196,8 @@ export function categorize(
   date: string | null | undefined,
   /** The sentences of `${title}\n${body}`, when the caller has split it already. */
   split?: readonly Span[],
+  /** What rules.words read in the document, when the caller has read it already. */
+  words?: DocumentWords,
 ): CategoryMatch[] {
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
@@ -221,11 +224,14 @@ export function categorize(
   const vetoed = new Set<Category>();
   // Each sentence's clauses, split when a clause-scope rule first matches in it.
   const clausesOf: Array<Span[] | undefined> = [];
+  // Most rules cannot match a given document: the words each expression needs are looked up in one pass first.
+  const read = words ?? rules.words.read(text);
+  const mayMatch = (re: RegExp) => read.mayMatch(re);
   // Rules share their `with`/`without` expressions (compile-rules): test the document for each once.
   const tested = new Map<RegExp, boolean>();
   const inDocument = (re: RegExp) => {
     let found = tested.get(re);
-    if (found === undefined) tested.set(re, (found = re.test(text)));
+    if (found === undefined) tested.set(re, (found = mayMatch(re) && re.test(text)));
     return found;
   };
 
@@ -245,6 +251,7 @@ export function categorize(
     if ((rule.veto || rule.weight < 0) && !rule.categories.some(given)) continue;
     if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
     const re = rule.re;
+    if (!mayMatch(re)) continue;
     re.lastIndex = rule.in === 'body' ? titleEnd : 0;
     const limit = rule.in === 'title' ? headEnd : text.length;
     // A title rule searches the headline only (it starts the text, so offsets are the same).

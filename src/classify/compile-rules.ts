@@ -1,5 +1,7 @@
 import type { Category } from '../types.js';
 import type { ClassifierSettings, RuleConfig } from './rule-schema.js';
+import { FIGURE_EXPRESSIONS } from './figures.js';
+import { WordIndex } from './required-words.js';
 import { ruleSchemas } from './rule-schema.js';
 import { expandTerms } from './vocabulary/terms.js';
 
@@ -30,6 +32,11 @@ export interface RuleSet {
   promises: RegExp | null;
   /** Markers of a further step reported beside the headline's ("in a separate notice"). */
   further: RegExp | null;
+  /**
+   * The words the rules' expressions (and the figure reader's) cannot match without (required-words): one pass over
+   * a document tells which expressions may match it, so the others are not run.
+   */
+  words: WordIndex;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -92,8 +99,10 @@ export function compileRuleSet(
 ): RuleSet {
   const s = settings ?? ruleSchemas().classifierSettings.parse({});
   const shared = new Map<string, RegExp>();
+  const compiled = rules.map((r) => compileRule(r.rule, r.file, shared, s.background.promiseCategories));
   return {
-    rules: rules.map((r) => compileRule(r.rule, r.file, shared, s.background.promiseCategories)),
+    rules: compiled,
+    words: new WordIndex([...compiled.flatMap((r) => [r.re, r.withRe, r.withoutRe]), ...FIGURE_EXPRESSIONS]),
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
     present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),

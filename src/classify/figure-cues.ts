@@ -1,6 +1,7 @@
 /** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
 import { findDestinations } from './figures/destinations.js';
 import { FRACTION_AFTER } from './periods.js';
+import type { DocumentWords } from './required-words.js';
 
 export type CueType =
   | 'quota'
@@ -194,10 +195,17 @@ const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|
 
 const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
 
-/** Every cue in `text`, in order. */
-export function findCues(text: string): Cue[] {
+/** The cue expressions run over whole documents, for the classifier's index of required words. */
+export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH];
+
+/**
+ * Every cue in `text`, in order. `words`: what the classifier's word index read in the document `text` is (or is part
+ * of); an expression it rules out is not run.
+ */
+export function findCues(text: string, words?: DocumentWords): Cue[] {
   const out: Cue[] = [];
   for (const [type, re] of CUES) {
+    if (words && !words.mayMatch(re)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // "the second batch of quotas for the year": the year the batch belongs to, not a full-year total.
@@ -232,7 +240,7 @@ export function findCues(text: string): Cue[] {
   for (const d of findDestinations(text))
     out.push({ type: 'dest', start: d.start, end: d.end, country: d.country, ...(d.strict ? { strict: true } : {}) });
   BATCH.lastIndex = 0;
-  for (let m = BATCH.exec(text); m; m = BATCH.exec(text)) {
+  for (let m = !words || words.mayMatch(BATCH) ? BATCH.exec(text) : null; m; m = BATCH.exec(text)) {
     const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "up from the first batch of 2023" names a comparison, not this figure's batch.

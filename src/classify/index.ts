@@ -34,9 +34,11 @@ export function classify(doc: DocumentInput, rules: RuleSet): Classification {
   const date = docDateOf(doc.date);
   // Categories and figures read the same sentences: split once.
   const split = sentences(`${title}\n${body}`);
+  // …and the same words: which of the rules' and the figure reader's expressions may match at all (one pass).
+  const words = rules.words.read(`${title}\n${body}`);
   return {
-    categories: categorize(title, body, rules, doc.date, split),
-    figures: extractFigures(title, body, date, split),
+    categories: categorize(title, body, rules, doc.date, split, words),
+    figures: extractFigures(title, body, date, split, words),
     entities: extractEntities(`${title}\n${body}`),
   };
 }

@@ -1,5 +1,6 @@
 /** Period mentions — 2025年6月, 1-5月, 上半年, "first five months", "June 2025", H1, Q1 — and how they resolve. */
 import { chineseNumber } from './figures/chinese-numerals.js';
+import type { DocumentWords } from './required-words.js';
 
 export interface PeriodMention {
   start: number;
@@ -393,13 +394,18 @@ const patternsOf = (list: readonly Pattern[]): PeriodPatterns => ({
 });
 const ALL_PATTERNS = patternsOf(PATTERNS);
 
+/** The period patterns' expressions, for the classifier's index of required words. */
+export const PERIOD_EXPRESSIONS: readonly RegExp[] = PATTERNS.map(([, re]) => re);
+
 /**
  * The patterns whose gate passes on a whole document: a gate that fails on the document fails on each of its
  * sentences, so a Chinese text's sentences skip the English patterns' gates and an English text's the Chinese ones.
+ * `words`: what the classifier's word index read in the document; a pattern it rules out is dropped without its gate.
  */
-export function periodPatternsOf(text: string): PeriodPatterns {
+export function periodPatternsOf(text: string, words?: DocumentWords): PeriodPatterns {
+  const candidates = words ? PATTERNS.filter(([, re]) => words.mayMatch(re)) : PATTERNS;
   const lower = text.toLowerCase();
-  return patternsOf(PATTERNS.filter(([gate]) => gate(text, lower)));
+  return patternsOf(candidates.filter(([gate]) => gate(text, lower)));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Figure } from '../../types.js';
 import { findCues, type Cue, type CueType } from '../figure-cues.js';
+import type { DocumentWords } from '../required-words.js';
 import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
@@ -66,12 +67,14 @@ export function extractFigures(
   docDate: DocDate,
   /** The sentences of `${title}\n${body}`, when the caller has split it already. */
   split?: readonly Span[],
+  /** What the classifier's word index read in `${title}\n${body}`: expressions it rules out are not run. */
+  words?: DocumentWords,
 ): Figure[] {
   const text = `${title}\n${body}`;
-  const cues = findCues(text);
+  const cues = findCues(text, words);
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
-  const periodPatterns = periodPatternsOf(text);
+  const periodPatterns = periodPatternsOf(text, words);
   const figures: Stated[] = [];
   /** The figures of the sentence before (indices into `figures`), and changes a lead sentence left for the next. */
   let previous: number[] = [];

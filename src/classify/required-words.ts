@@ -1,0 +1,415 @@
+/**
+ * Words a regex cannot match without: a cheap test that lets the classifier skip most of its full-text scans.
+ *
+ * Most of the classifier's regexes find nothing in a given document (nine rule scans in ten come back empty on the
+ * corpus), yet each is a full pass over the text. `requiredWords` reads a regex's source and returns a set of literal
+ * strings such that any text the regex matches contains at least one of them (for a rule about quotas: "quota",
+ * "配额", "指标" …), or `null` when it cannot say. `WordScanner` finds, in one pass over a document, which of those
+ * literals occur, so a regex whose every required word is absent is known not to match without being run.
+ *
+ * The reading is conservative: whatever it does not understand (a class too wide to list, a back-reference, a
+ * quantifier that allows zero) requires nothing, so it can only fail to save a scan, never skip one that would match.
+ */
+
+/** What a part of a pattern tells: the exact strings it can match (when few), and words any match must contain. */
+interface Reading {
+  /** Every string the part can match, when there are few and short ones; `null` otherwise. */
+  exact: Set<string> | null;
+  /** A set of words one of which every match contains; `null`: no such set is known. */
+  required: Set<string> | null;
+}
+
+const MAX_EXACT = 48;
+const MAX_EXACT_LENGTH = 40;
+const NOTHING: Reading = { exact: new Set(['']), required: null };
+const UNKNOWN: Reading = { exact: null, required: null };
+
+/** A word that tells something: the empty string is in every text. */
+const usable = (set: Set<string> | null): set is Set<string> => set !== null && set.size > 0 && !set.has('');
+
+/** The better of two requirements: the longer shortest word (rarer), then fewer words. */
+function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  if (!usable(a)) return usable(b) ? b : null;
+  if (!usable(b)) return a;
+  const shortest = (s: Set<string>) => Math.min(...[...s].map((w) => w.length));
+  const [la, lb] = [shortest(a), shortest(b)];
+  if (la !== lb) return la > lb ? a : b;
+  return a.size <= b.size ? a : b;
+}
+
+/** Drop words that contain another word of the set: the shorter one is present whenever the longer is. */
+function minimal(words: Set<string>): Set<string> {
+  const list = [...words].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const w of list) if (!kept.some((k) => w.includes(k))) kept.push(w);
+  return new Set(kept);
+}
+
+function cross(a: Set<string>, b: Set<string>): Set<string> | null {
+  if (a.size * b.size > MAX_EXACT) return null;
+  const out = new Set<string>();
+  for (const x of a)
+    for (const y of b) {
+      if (x.length + y.length > MAX_EXACT_LENGTH) return null;
+      out.add(x + y);
+    }
+  return out;
+}
+
+class Parser {
+  private i = 0;
+  /** Words are kept lower-cased and read against the lower-cased text (a case-sensitive pattern only loses some). */
+  constructor(private readonly src: string) {}
+
+  parse(): Reading {
+    const r = this.alternation();
+    if (this.i < this.src.length) throw new Error(`unexpected ${this.src[this.i]} at ${this.i}`);
+    return r;
+  }
+
+  private alternation(): Reading {
+    const branches = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    let exact: Set<string> | null = new Set();
+    let required: Set<string> | null = new Set();
+    for (const b of branches) {
+      exact = exact && b.exact && exact.size + b.exact.size <= MAX_EXACT ? new Set([...exact, ...b.exact]) : null;
+      required = required && usable(b.required) ? new Set([...required, ...b.required]) : null;
+    }
+    return { exact, required };
+  }
+
+  private sequence(): Reading {
+    let exact: Set<string> | null = new Set(['']);
+    let run: Set<string> | null = new Set(['']);
+    let required: Set<string> | null = null;
+    const closeRun = () => {
+      if (run) required = better(required, run);
+    };
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const part = this.quantified();
+      required = better(required, part.required);
+      if (part.exact) {
+        run = run ? cross(run, part.exact) : part.exact;
+        if (run === null) run = part.exact;
+        exact = exact ? cross(exact, part.exact) : null;
+      } else {
+        closeRun();
+        run = null;
+        exact = null;
+      }
+      // A run that grows too long to list starts again from this part (its own strings still require).
+      if (run) required = better(required, run);
+    }
+    closeRun();
+    return { exact, required };
+  }
+
+  private quantified(): Reading {
+    const atom = this.atom();
+    const c = this.src[this.i];
+    let min = 1;
+    let max = 1;
+    if (c === '?' || c === '*' || c === '+') {
+      this.i++;
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (m) {
+        this.i += m[0].length;
+        min = Number(m[1]);
+        max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      }
+    }
+    if (min !== 1 || max !== 1) {
+      if (this.src[this.i] === '?') this.i++; // lazy
+      if (min === 0) {
+        // Optional: may match nothing. `x?` keeps its strings and the empty one; `x*` and `.{0,20}` are not listed.
+        return max === 1 && atom.exact ? { exact: new Set([...atom.exact, '']), required: null } : UNKNOWN;
+      }
+      return { exact: null, required: atom.required ?? (usable(atom.exact) ? minimal(atom.exact) : null) };
+    }
+    return atom;
+  }
+
+  private atom(): Reading {
+    const c = this.src[this.i]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '.') return UNKNOWN;
+    if (c === '^' || c === '$') return NOTHING;
+    return this.literal(c);
+  }
+
+  private literal(c: string): Reading {
+    // A non-ASCII letter with case is matched in ways lower-casing may not mirror: require nothing of it.
+    if (c.charCodeAt(0) > 0x7f && c.toUpperCase() !== c.toLowerCase()) return UNKNOWN;
+    const w = c.toLowerCase();
+    return { exact: new Set([w]), required: new Set([w]) };
+  }
+
+  private group(): Reading {
+    this.i++; // (
+    let lookaround = false;
+    if (this.src[this.i] === '?') {
+      const rest = this.src.slice(this.i, this.i + 3);
+      if (rest.startsWith('?:')) this.i += 2;
+      else if (rest.startsWith('?=') || rest.startsWith('?!')) {
+        this.i += 2;
+        lookaround = true;
+      } else if (rest.startsWith('?<=') || rest.startsWith('?<!')) {
+        this.i += 3;
+        lookaround = true;
+      } else if (rest.startsWith('?<')) {
+        const close = this.src.indexOf('>', this.i);
+        if (close < 0) throw new Error('unterminated group name');
+        this.i = close + 1;
+      } else throw new Error(`unknown group at ${this.i}`);
+    }
+    const inner = this.alternation();
+    if (this.src[this.i] !== ')') throw new Error(`missing ) at ${this.i}`);
+    this.i++;
+    // A look-around matches no characters of its own.
+    return lookaround ? NOTHING : inner;
+  }
+
+  private escape(): Reading {
+    const next = this.src[this.i + 1];
+    if (next === undefined) throw new Error('trailing backslash');
+    this.i += 2;
+    if (next === 'b' || next === 'B') return NOTHING;
+    if ('dDsSwW'.includes(next) || /[1-9k]/.test(next)) {
+      if (next === 'k' && this.src[this.i] === '<') this.i = this.src.indexOf('>', this.i) + 1;
+      else while (/\d/.test(next) && /\d/.test(this.src[this.i] ?? '')) this.i++;
+      return UNKNOWN;
+    }
+    const ch = this.escapedChar(next);
+    return ch === null ? UNKNOWN : this.literal(ch);
+  }
+
+  /** The character an escape stands for (after its backslash and first letter), or null. */
+  private escapedChar(next: string): string | null {
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
+    if (next in simple) return simple[next]!;
+    if (next === 'u' || next === 'x') {
+      const len = next === 'u' ? 4 : 2;
+      const hex = this.src.slice(this.i, this.i + len);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) return null;
+      this.i += len;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
+    if (next === 'c' || next === 'p' || next === 'P') return null;
+    return next; // an escaped punctuation character stands for itself
+  }
+
+  private charClass(): Reading {
+    this.i++; // [
+    const negated = this.src[this.i] === '^';
+    if (negated) this.i++;
+    const chars = new Set<string>();
+    let listable = !negated;
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
+      first = false;
+      let ch: string | null;
+      if (this.src[this.i] === '\\') {
+        const next = this.src[this.i + 1]!;
+        this.i += 2;
+        if ('dDsSwWbB'.includes(next)) {
+          listable = false;
+          continue;
+        }
+        ch = this.escapedChar(next);
+      } else ch = this.src[this.i++]!;
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && ch !== null) {
+        this.i++;
+        let to: string | null;
+        if (this.src[this.i] === '\\') {
+          const next = this.src[this.i + 1]!;
+          this.i += 2;
+          to = this.escapedChar(next);
+        } else to = this.src[this.i++]!;
+        if (to === null || to.charCodeAt(0) - ch.charCodeAt(0) > 24) listable = false;
+        else for (let k = ch.charCodeAt(0); k <= to.charCodeAt(0); k++) chars.add(String.fromCharCode(k));
+        continue;
+      }
+      if (ch === null) listable = false;
+      else chars.add(ch);
+    }
+    if (this.src[this.i] !== ']') throw new Error('unterminated class');
+    this.i++;
+    if (!listable || chars.size === 0 || chars.size > 32) return UNKNOWN;
+    const words = new Set<string>();
+    for (const ch of chars) {
+      const r = this.literal(ch);
+      if (!r.exact) return UNKNOWN;
+      for (const w of r.exact) words.add(w);
+    }
+    return { exact: words, required: words };
+  }
+}
+
+/**
+ * Words, lower-cased, one of which occurs in the lower-cased form of every text `re` matches, or `null` when the
+ * source does not show such a set.
+ */
+export function requiredWords(re: RegExp): string[] | null {
+  let reading: Reading;
+  try {
+    reading = new Parser(re.source).parse();
+  } catch {
+    return null;
+  }
+  const set = reading.required ?? (usable(reading.exact) ? reading.exact : null);
+  return usable(set) ? [...minimal(set)] : null;
+}
+
+/**
+ * Which of a fixed list of words occur in a text, found in one pass: the words form a trie, and each position of the
+ * text walks it as far as the text follows a word's letters (a character that starts no word is passed over at once).
+ * The trie's edges after the first letter live in one open-addressing hash table of typed arrays.
+ */
+export class WordScanner {
+  readonly words: readonly string[];
+  private readonly ids = new Map<string, number>();
+  /** Per character: the trie node of a word's first letter (+1), or 0. */
+  private readonly roots = new Int32Array(1 << 16);
+  /** Per trie node: the word it ends (id + 1), or 0. */
+  private readonly ends: Int32Array;
+  /** The edge table: parent node, character and child node (+1; 0 marks an empty slot). */
+  private readonly edgeParent: Int32Array;
+  private readonly edgeChar: Int32Array;
+  private readonly edgeChild: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  constructor(words: Iterable<string>) {
+    const list = [...new Set(words)].filter((w) => w.length > 0);
+    this.words = list;
+    // Build with maps, then lay the edges out in the table.
+    const edges = new Map<string, number>();
+    const endOf: number[] = [0];
+    let nodes = 0;
+    list.forEach((w, id) => {
+      this.ids.set(w, id);
+      const first = w.charCodeAt(0);
+      let node = this.roots[first]! - 1;
+      if (node < 0) {
+        node = ++nodes;
+        this.roots[first] = node + 1;
+      }
+      for (let k = 1; k < w.length; k++) {
+        const key = `${node}:${w.charCodeAt(k)}`;
+        let child = edges.get(key);
+        if (child === undefined) edges.set(key, (child = ++nodes));
+        node = child;
+      }
+      endOf[node] = id + 1;
+    });
+    this.ends = new Int32Array(nodes + 1);
+    endOf.forEach((e, node) => (this.ends[node] = e ?? 0));
+    let size = 16;
+    while (size < edges.size * 2) size *= 2;
+    this.mask = size - 1;
+    this.shift = 32 - Math.log2(size);
+    this.edgeParent = new Int32Array(size);
+    this.edgeChar = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    for (const [key, child] of edges) {
+      const [parent, char] = key.split(':').map(Number) as [number, number];
+      let slot = this.slotOf(parent, char);
+      while (this.edgeChild[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.edgeParent[slot] = parent;
+      this.edgeChar[slot] = char;
+      this.edgeChild[slot] = child + 1;
+    }
+  }
+
+  private slotOf(parent: number, char: number): number {
+    return Math.imul(Math.imul(parent, 0x9e3779b1) ^ char, 0x85ebca6b) >>> this.shift;
+  }
+
+  /** The id of a word of the list, or -1. */
+  idOf(word: string): number {
+    return this.ids.get(word) ?? -1;
+  }
+
+  /** Which words occur in `lower` (a lower-cased text): one flag per word id. */
+  scan(lower: string): Uint8Array {
+    const found = new Uint8Array(this.words.length);
+    const { roots, ends, edgeParent, edgeChar, edgeChild, mask, shift } = this;
+    const n = lower.length;
+    for (let i = 0; i < n; i++) {
+      let node = roots[lower.charCodeAt(i)]! - 1;
+      for (let j = i + 1; node >= 0; j++) {
+        const end = ends[node]!;
+        if (end !== 0) found[end - 1] = 1;
+        if (j >= n) break;
+        const char = lower.charCodeAt(j);
+        let slot = Math.imul(Math.imul(node, 0x9e3779b1) ^ char, 0x85ebca6b) >>> shift;
+        let next = -1;
+        for (let child = edgeChild[slot]!; child !== 0; child = edgeChild[slot]!) {
+          if (edgeParent[slot] === node && edgeChar[slot] === char) {
+            next = child - 1;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        node = next;
+      }
+    }
+    return found;
+  }
+}
+
+/** The words of a set of expressions, each expression's word ids, and one scanner for them all. */
+export class WordIndex {
+  private readonly scanner: WordScanner;
+  private readonly needs = new Map<RegExp, Int32Array>();
+
+  constructor(expressions: Iterable<RegExp | null | undefined>) {
+    const byRe = new Map<RegExp, string[]>();
+    for (const re of expressions) {
+      if (!re || byRe.has(re)) continue;
+      const words = requiredWords(re);
+      if (words) byRe.set(re, words);
+    }
+    this.scanner = new WordScanner([...byRe.values()].flat());
+    for (const [re, list] of byRe)
+      this.needs.set(
+        re,
+        Int32Array.from(list, (w) => this.scanner.idOf(w)),
+      );
+  }
+
+  /** Which of the expressions a text may match: one pass over its lower-cased form. */
+  read(text: string): DocumentWords {
+    return new DocumentWords(this.scanner.scan(text.toLowerCase()), this.needs);
+  }
+}
+
+/** The words one document holds, for `mayMatch`. */
+export class DocumentWords {
+  constructor(
+    private readonly present: Uint8Array,
+    private readonly needs: ReadonlyMap<RegExp, Int32Array>,
+  ) {}
+
+  /**
+   * False when `re` cannot match the document (none of its required words is in it); true when it may, and for an
+   * expression the index was not built with. Also true for any part of the document, which holds fewer words.
+   */
+  mayMatch(re: RegExp): boolean {
+    const needs = this.needs.get(re);
+    if (needs === undefined) return true;
+    for (let i = 0; i < needs.length; i++) if (this.present[needs[i]!] === 1) return true;
+    return false;
+  }
+}

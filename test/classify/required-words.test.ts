@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/classify/load-rules.js';
+import { normalizeText } from '../../src/classify/normalize.js';
+import { requiredWords, WordScanner } from '../../src/classify/required-words.js';
+import { seededRandom } from '../helpers/seeded-random.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const words = (re: RegExp) => requiredWords(re)?.sort() ?? null;
+
+describe('the words a pattern cannot match without', () => {
+  it('reads literals, alternations and optional endings', () => {
+    expect(words(/quotas?\b/i)).toEqual(['quota']);
+    expect(words(/配额|指标|quota/)).toEqual(['quota', '指标', '配额']);
+    // Of a sequence, the part with the longest shortest word (rarer than "set"; "mining" over "quota").
+    expect(words(/\b(?:set|issu\w*)\b[^.]{0,60}?(?:mining|smelting)\s+quotas?/i)).toEqual(['mining', 'smelting']);
+    expect(words(/\b(?:set|issu\w*)\b[^.]{0,60}?(?:mine|smelt)\s+quotas?/i)).toEqual(['quota']);
+    // Upper case in the pattern is looked for in the lower-cased text.
+    expect(words(/\bGAC data\b/)).toEqual(['gac data']);
+  });
+
+  it('joins consecutive literal parts into whole words, and lists small classes', () => {
+    expect(words(/第[一二三]批/)).toEqual(['第一批', '第三批', '第二批']);
+    expect(words(/rare[\s-]earths?/i)).toEqual(['earth']);
+    expect(words(/export(?:ed|s)? (?:ban|curb)/i)).toEqual([
+      'export ban',
+      'export curb',
+      'exported ban',
+      'exported curb',
+      'exports ban',
+      'exports curb',
+    ]);
+  });
+
+  it('takes nothing from look-arounds, optional parts or anything it cannot list', () => {
+    // The look-behind's word is not in the match: only "quota" is required.
+    expect(words(/(?<!export\s)quota/i)).toEqual(['quota']);
+    expect(words(/(?=.*licence)approv/i)).toEqual(['approv']);
+    expect(words(/\d+\s*t/)).toEqual(['t']);
+    expect(words(/(?:foo)?bar/)).toEqual(['bar']);
+    expect(words(/(?:foo)?\d*/)).toBeNull();
+    expect(words(/[^a]+/)).toBeNull();
+    expect(words(/(ab)\1/)).toEqual(['ab']);
+    // One branch that needs nothing makes the whole alternation need nothing.
+    expect(words(/quota|\d{4}/)).toBeNull();
+    expect(words(/.{0,20}/)).toBeNull();
+  });
+
+  it('never takes the words of a run across a part of unknown length', () => {
+    // "下达.{0,20}开采" must not become the word 下达开采.
+    const found = words(/下达.{0,20}开采/)!;
+    expect(found).toHaveLength(1);
+    expect(['下达', '开采']).toContain(found[0]);
+  });
+
+  it('gives up on a cased letter outside ASCII, whose case folding lower-casing may not mirror', () => {
+    expect(words(/Σ/i)).toBeNull();
+    expect(words(/Σx/i)).toEqual(['x']);
+  });
+
+  it('holds for every shipped rule on every corpus document: a rule that matches has one of its words present', () => {
+    const rules = loadRules([join(ROOT, 'config', 'rules')]).rules!;
+    const dir = join(ROOT, 'test', 'fixtures', 'corpus');
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => normalizeText(readFileSync(join(dir, f), 'utf8')));
+    const expressions = [...new Set(rules.rules.flatMap((r) => [r.re, r.withRe, r.withoutRe]))].filter(
+      (re): re is RegExp => re !== null,
+    );
+    let skipped = 0;
+    const broken: string[] = [];
+    for (const re of expressions) {
+      const needed = requiredWords(re);
+      if (!needed) continue;
+      for (const text of texts) {
+        const lower = text.toLowerCase();
+        if (needed.some((w) => lower.includes(w))) continue;
+        skipped++;
+        re.lastIndex = 0;
+        if (re.test(text)) broken.push(`${re.source.slice(0, 60)} matches a text without ${needed.join(', ')}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    // And it is worth having: most scans of most documents are known to find nothing.
+    expect(skipped).toBeGreaterThan(expressions.length * texts.length * 0.5);
+  });
+});
+
+describe('finding which words occur in a text in one pass', () => {
+  it('agrees with a search for each word, on random texts over a small alphabet', () => {
+    const random = seededRandom(20261207);
+    const alphabet = ['a', 'b', 'c', 'ab', '出', '口', '稀土', ' '];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    const list = ['a', 'b', '出', 'ab', 'ba', 'abc', 'cab', 'bca', '出口', '稀土出口', 'aaaa', 'c c', 'b出口'];
+    const scanner = new WordScanner(list);
+    for (let round = 0; round < 400; round++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, pick).join('');
+      const found = scanner.scan(text);
+      for (const w of list) expect([text, w, found[scanner.idOf(w)] === 1]).toEqual([text, w, text.includes(w)]);
+    }
+  });
+
+  it('finds words at the very start and end of the text, and in a one-character text', () => {
+    const scanner = new WordScanner(['ab', 'xyz', 'q']);
+    expect([...scanner.scan('abxyz')]).toEqual([1, 1, 0]);
+    expect([...scanner.scan('q')]).toEqual([0, 0, 1]);
+    expect([...scanner.scan('')]).toEqual([0, 0, 0]);
+    expect(scanner.idOf('zz')).toBe(-1);
+  });
+});
