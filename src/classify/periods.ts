@@ -412,7 +412,13 @@ export function periodPatternsOf(text: string, words?: DocumentWords): PeriodPat
  * Every period mention in `text`, non-overlapping, longest first at each position. `patterns`: those of the document
  * `text` is part of (periodPatternsOf), else all.
  */
-export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns = ALL_PATTERNS): PeriodMention[] {
+export function findPeriods(
+  text: string,
+  offset = 0,
+  patterns: PeriodPatterns = ALL_PATTERNS,
+  /** What the word index read in the document `text` is the part at `offset` of: patterns it rules out here are not run. */
+  words?: DocumentWords,
+): PeriodMention[] {
   const found: PeriodMention[] = [];
   // Patterns chosen for the document passed their gates on it: in a sentence the gate would cost about what the
   // pattern's own scan of so short a text does, so only the unfiltered list is gated here.
@@ -420,6 +426,7 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
   const lower = gated && patterns.lowerCase ? text.toLowerCase() : '';
   for (const [gate, re, build] of patterns.list) {
     if (gated && !gate(text, lower)) continue;
+    if (words && !words.mayMatchIn(re, offset, offset + text.length)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].trim().length === 0) {

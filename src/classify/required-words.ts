@@ -341,16 +341,27 @@ export class WordScanner {
     return this.ids.get(word) ?? -1;
   }
 
-  /** Which words occur in `lower` (a lower-cased text): one flag per word id. */
-  scan(lower: string): Uint8Array {
-    const found = new Uint8Array(this.words.length);
+  /** The width (as a shift) of blocks that cut a text of `length` characters into at most 32. */
+  static blockShift(length: number): number {
+    let shift = 0;
+    while ((length - 1) >> shift >= 32) shift++;
+    return shift;
+  }
+
+  /**
+   * Where the words occur in `lower` (a lower-cased text): per word id, a mask of the 32 blocks of the text
+   * (`blockShift` wide) in which an occurrence starts; 0 for a word that does not occur.
+   */
+  scan(lower: string, blockShift = WordScanner.blockShift(lower.length)): Int32Array {
+    const found = new Int32Array(this.words.length);
     const { roots, ends, edgeParent, edgeChar, edgeChild, mask, shift } = this;
     const n = lower.length;
     for (let i = 0; i < n; i++) {
       let node = roots[lower.charCodeAt(i)]! - 1;
+      const block = 1 << (i >> blockShift);
       for (let j = i + 1; node >= 0; j++) {
         const end = ends[node]!;
-        if (end !== 0) found[end - 1] = 1;
+        if (end !== 0) found[end - 1]! |= block;
         if (j >= n) break;
         const char = lower.charCodeAt(j);
         let slot = Math.imul(Math.imul(node, 0x9e3779b1) ^ char, 0x85ebca6b) >>> shift;
@@ -389,16 +400,19 @@ export class WordIndex {
       );
   }
 
-  /** Which of the expressions a text may match: one pass over its lower-cased form. */
+  /** Which of the expressions a text may match, and where: one pass over its lower-cased form. */
   read(text: string): DocumentWords {
-    return new DocumentWords(this.scanner.scan(text.toLowerCase()), this.needs);
+    const shift = WordScanner.blockShift(text.length);
+    return new DocumentWords(this.scanner.scan(text.toLowerCase(), shift), shift, this.needs);
   }
 }
 
-/** The words one document holds, for `mayMatch`. */
+/** The words one document holds, and roughly where, for `mayMatch` and `mayMatchIn`. */
 export class DocumentWords {
   constructor(
-    private readonly present: Uint8Array,
+    /** Per word id, the blocks of the document its occurrences start in (WordScanner.scan). */
+    private readonly blocks: Int32Array,
+    private readonly shift: number,
     private readonly needs: ReadonlyMap<RegExp, Int32Array>,
   ) {}
 
@@ -409,7 +423,23 @@ export class DocumentWords {
   mayMatch(re: RegExp): boolean {
     const needs = this.needs.get(re);
     if (needs === undefined) return true;
-    for (let i = 0; i < needs.length; i++) if (this.present[needs[i]!] === 1) return true;
+    for (let i = 0; i < needs.length; i++) if (this.blocks[needs[i]!] !== 0) return true;
+    return false;
+  }
+
+  /**
+   * False when `re` cannot match within the document's characters `start` to `end` (a sentence): none of its required
+   * words starts in the blocks those characters span. (A match inside the span holds a required word that starts in it.)
+   */
+  mayMatchIn(re: RegExp, start: number, end: number): boolean {
+    const needs = this.needs.get(re);
+    if (needs === undefined) return true;
+    if (end <= start) return false;
+    const first = start >> this.shift;
+    const last = (end - 1) >> this.shift;
+    // Bits first..last (last ≤ 31).
+    const span = (last === 31 ? -1 : (1 << (last + 1)) - 1) & ~((1 << first) - 1);
+    for (let i = 0; i < needs.length; i++) if ((this.blocks[needs[i]!]! & span) !== 0) return true;
     return false;
   }
 }

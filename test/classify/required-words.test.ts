@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/classify/load-rules.js';
 import { normalizeText } from '../../src/classify/normalize.js';
-import { requiredWords, WordScanner } from '../../src/classify/required-words.js';
+import { requiredWords, WordIndex, WordScanner } from '../../src/classify/required-words.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,15 +98,44 @@ describe('finding which words occur in a text in one pass', () => {
     for (let round = 0; round < 400; round++) {
       const text = Array.from({ length: Math.floor(random() * 40) }, pick).join('');
       const found = scanner.scan(text);
-      for (const w of list) expect([text, w, found[scanner.idOf(w)] === 1]).toEqual([text, w, text.includes(w)]);
+      for (const w of list) expect([text, w, found[scanner.idOf(w)] !== 0]).toEqual([text, w, text.includes(w)]);
     }
   });
 
   it('finds words at the very start and end of the text, and in a one-character text', () => {
     const scanner = new WordScanner(['ab', 'xyz', 'q']);
-    expect([...scanner.scan('abxyz')]).toEqual([1, 1, 0]);
+    // Per word, a mask of the blocks its occurrences start in (one character a block in so short a text).
+    expect([...scanner.scan('abxyz')]).toEqual([1, 4, 0]);
     expect([...scanner.scan('q')]).toEqual([0, 0, 1]);
     expect([...scanner.scan('')]).toEqual([0, 0, 0]);
     expect(scanner.idOf('zz')).toBe(-1);
+  });
+
+  it('tells which expressions may match within a sentence of a long document, and never rules out one that does', () => {
+    const quota = /\bquotas?\b/gi;
+    const exports = /出口\d+吨/g;
+    const index = new WordIndex([quota, exports]);
+    const random = seededRandom(7);
+    const parts = ['The quota was set. ', '出口5000吨。', 'Prices rose. ', '需求平稳。', 'Nothing new here at all. '];
+    for (let round = 0; round < 50; round++) {
+      const text = Array.from({ length: 40 + Math.floor(random() * 200) }, () => parts[Math.floor(random() * 5)]).join(
+        '',
+      );
+      const words = index.read(text);
+      for (let start = 0; start < text.length; start += 1 + Math.floor(random() * 60)) {
+        const end = Math.min(text.length, start + 1 + Math.floor(random() * 120));
+        for (const re of [quota, exports]) {
+          re.lastIndex = 0;
+          const inside = re.test(text.slice(start, end));
+          if (inside) expect(words.mayMatchIn(re, start, end)).toBe(true);
+        }
+      }
+    }
+    // A sentence far from any occurrence is ruled out: the check is not always true.
+    const text = `The quota was set. ${'Prices rose. '.repeat(300)}`;
+    const words = index.read(text);
+    expect(words.mayMatchIn(quota, 0, 19)).toBe(true);
+    expect(words.mayMatchIn(quota, 2000, 2013)).toBe(false);
+    expect(words.mayMatch(exports)).toBe(false);
   });
 });

@@ -92,7 +92,7 @@ export function extractFigures(
     const sc: Cue[] = [];
     for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
     const periods = mayHavePeriod(sentence.text)
-      ? resolveSpans(findPeriods(sentence.text, sentence.start, periodPatterns), ctx.cumulative)
+      ? resolveSpans(findPeriods(sentence.text, sentence.start, periodPatterns, words), ctx.cumulative)
       : [];
     const sentenceYear =
       periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
