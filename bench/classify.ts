@@ -79,8 +79,12 @@ export async function runClassifyBench(): Promise<{ docsPerSecond: number }> {
   process.stdout.write(
     `classifier (${process.env.BENCH_SOURCES === '1' ? 'sources under tsx' : 'bundled as built'}, ${loaded.rules.rules.length} rules, ${docs.length} distinct documents of ~${fmt(avgBytes / 1024)} KB, one thread)\n`,
   );
+  const cpuPerDoc = cpuMs(cpu) / n;
   line('documents classified per second', fmt(docsPerSecond, 0), '≥ 1,000/s');
-  line('CPU per document', `${fmt(cpuMs(cpu) / n, 3)} ms`);
+  line('CPU per document', `${fmt(cpuPerDoc, 3)} ms`);
+  // On a shared host the wall clock also counts the time other processes held the core: per CPU second is the
+  // classifier's own one-core rate.
+  line('documents per CPU second (one core)', fmt(1000 / cpuPerDoc, 0), '≥ 1,000/s');
   return { docsPerSecond };
 }
 

@@ -274,6 +274,9 @@ class Parser {
  * source does not show such a set.
  */
 export function requiredWords(re: RegExp): string[] | null {
+  // With Unicode case folding (flags i and u or v) 's' also matches the long s (ſ), which lower-casing the text
+  // leaves as it is: such a pattern is not read.
+  if (re.flags.includes('i') && (re.flags.includes('u') || re.flags.includes('v'))) return null;
   let reading: Reading;
   try {
     reading = new Parser(re.source).parse();
