@@ -26,3 +26,27 @@ describe('a wait or a request for an approval is not the approval', () => {
     expect(categories('China clears some magnet licences', text, '2025-06-10')).toEqual(['licence_approval']);
   });
 });
+
+describe('Chinese companies on a control list are on another country’s list', () => {
+  it('a response to the US listing Chinese entities is not enforcement', () => {
+    const body =
+      'The commerce ministry on Saturday opposed the US decision to put 23 Chinese entities on its export control ' +
+      'list, saying it would take necessary measures to protect the rights of Chinese firms.';
+    expect(
+      categories('MOFCOM slams US for adding Chinese entities to export control list', body, '2025-09-13'),
+    ).toEqual([]);
+    const zh = '商务部新闻发言人表示，美方将多家中国实体列入出口管制“实体清单”，中方对此坚决反对。';
+    expect(categories('商务部回应美方出口管制措施', zh, '2025-09-13')).toEqual([]);
+  });
+
+  it('China putting US firms on its own list still is', () => {
+    const body =
+      'The commerce ministry on Saturday added 12 US defence companies to its export control list, barring them ' +
+      'from buying dual-use items, including rare earths.';
+    expect(categories('China adds US defence firms to export control list', body, '2025-09-13')).toEqual([
+      'enforcement',
+    ]);
+    const zh = '商务部今日宣布，将15家美国实体列入出口管制管控名单，禁止向其出口两用物项。';
+    expect(categories('商务部将15家美国实体列入出口管制管控名单', zh, '2025-09-13')).toEqual(['enforcement']);
+  });
+});
