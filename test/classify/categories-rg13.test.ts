@@ -50,3 +50,21 @@ describe('Chinese companies on a control list are on another country’s list', 
     expect(categories('商务部将15家美国实体列入出口管制管控名单', zh, '2025-09-13')).toEqual(['enforcement']);
   });
 });
+
+describe('a participle after a definite noun describes it: "the elements placed under export control" is a reference', () => {
+  it('a licence story naming "the seven elements placed under export control" reports no new control', () => {
+    const text =
+      'A magnet maker said it had received export licences for customers in Europe. The licences relate to ' +
+      'magnets containing dysprosium and terbium, two of the seven elements placed under export control in spring.';
+    expect(categories('', text, '')).toEqual(['licence_approval']);
+  });
+
+  it('the step itself, with the noun as subject or in a passive, still counts', () => {
+    const active =
+      'The commerce ministry placed dysprosium and terbium under export control on Friday, requiring a licence ' +
+      'for every shipment.';
+    expect(categories('', active, '2025-04-05')).toEqual(['control_list_addition']);
+    const passive = 'Two more rare earths, holmium and erbium, were placed under export control on Thursday.';
+    expect(categories('', passive, '2025-10-10')).toEqual(['control_list_addition']);
+  });
+});
