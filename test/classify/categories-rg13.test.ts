@@ -68,3 +68,28 @@ describe('a participle after a definite noun describes it: "the elements placed 
     expect(categories('', passive, '2025-10-10')).toEqual(['control_list_addition']);
   });
 });
+
+describe('a step denied after its subject ("今年首批指标至今未公开", "the first batch has not been published") is no step', () => {
+  it('a story that this year’s quotas are still unpublished is no quota batch', () => {
+    const zh = '记者查阅两部门网站，今年的稀土开采、冶炼分离总量控制指标至今仍未公布，多家企业表示尚未收到指标文件。';
+    expect(categories('今年首批稀土开采指标至今未公开 市场多方猜测', zh, '2025-05-20')).toEqual([]);
+    const en =
+      'The first batch of rare earth mining and smelting quotas for this year has not been published, traders said ' +
+      'on Monday, weeks later than usual.';
+    expect(categories('First batch of China rare earth quotas has yet to be published', en, '2025-05-20')).toEqual([]);
+  });
+
+  it('past practice (往年通常在一季度公布的指标) is no step either, whatever follows the comma', () => {
+    const zh = '往年通常在一季度公布的稀土开采、冶炼分离总量控制指标，今年至今仍未见公开。企业按去年节奏组织生产。';
+    expect(categories('稀土指标“迟到” 市场多方猜测', zh, '2025-05-20')).toEqual([]);
+    const unlike = '与往年不同，两部门今日提前下达2025年第一批稀土开采、冶炼分离总量控制指标。';
+    expect(categories('稀土指标提前下达', unlike, '2025-01-10')).toEqual(['quota_batch']);
+  });
+
+  it('a batch issued, and another still unpublished, is a batch', () => {
+    const zh = '工业和信息化部、自然资源部今日下达2024年第一批稀土开采、冶炼分离总量控制指标，第二批指标尚未公布。';
+    expect(categories('两部门下达2024年第一批稀土开采、冶炼分离总量控制指标', zh, '2024-02-07')).toEqual([
+      'quota_batch',
+    ]);
+  });
+});
