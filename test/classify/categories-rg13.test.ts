@@ -93,3 +93,25 @@ describe('a step denied after its subject ("今年首批指标至今未公开", 
     ]);
   });
 });
+
+describe('a step of an earlier month, in a document whose headline and lead report no step, is recalled', () => {
+  it('another actor’s plan that recalls last month’s suspension reports no relaxation', () => {
+    const text = [
+      'The European Commission on Wednesday proposed joint purchasing of critical raw materials and more money for ' +
+        'magnet plants in Europe.',
+      'Carmakers in the bloc have faced shortages since April. Beijing suspended a broader set of rare earth controls ' +
+        'for a year in November.',
+    ].join('\n');
+    expect(categories('EU unveils plan to cut reliance on Chinese minerals', text, '2025-12-03')).toEqual([]);
+  });
+
+  it('the same step reported this month, or headlined, is news', () => {
+    const now =
+      'Beijing suspended a broader set of rare earth export controls for a year on Friday, the commerce ministry said.';
+    expect(categories('Markets digest', `Stocks rose in Asia.\n${now}`, '2025-11-08')).toEqual(['control_relaxation']);
+    const headlined = 'Beijing suspended a broader set of rare earth export controls for a year in November.';
+    expect(categories('China suspends rare earth export controls', headlined, '2025-12-01')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+});
