@@ -115,3 +115,69 @@ describe('a step of an earlier month, in a document whose headline and lead repo
     ]);
   });
 });
+
+describe('a company’s own overseas sales in its results are not customs figures', () => {
+  it('a magnet maker’s half-year report with its own shipments abroad is no export statistics', () => {
+    const text =
+      'The magnet maker said on Monday its overseas revenue fell 18% in the first half, according to its half-year ' +
+      'report. The company shipped about 2,100 tonnes of magnets abroad in the six months, down from 2,600 tonnes. ' +
+      'Net profit rose 35%.';
+    expect(categories('Magnet maker’s overseas sales slide as licences slow shipments', text, '2025-08-25')).toEqual(
+      [],
+    );
+  });
+
+  it('a customs story that also names a company’s results is still one', () => {
+    const text =
+      'China exported 1,238 tonnes of rare earth magnets in May, down 74% from a year earlier, customs data showed ' +
+      'on Friday. One magnet maker said its net profit would fall as overseas orders were delayed.';
+    expect(categories('China’s magnet exports slump 74% in May', text, '2025-06-20')).toEqual(['export_statistics']);
+  });
+});
+
+describe('a denial is a negation: "denies it will ease", 否认 report no step', () => {
+  it('a ministry denying a report that it will ease controls reports no relaxation', () => {
+    const text =
+      'The commerce ministry on Thursday denied a report that it would exempt European buyers from rare earth ' +
+      'licence requirements. "The report is not true," it said.';
+    expect(categories('China denies it will ease rare earth export controls for EU', text, '2025-06-26')).toEqual([]);
+    const zh = '商务部26日否认将放宽对欧盟的稀土出口管制，称有关报道不实。';
+    expect(categories('商务部否认放宽对欧稀土出口管制', zh, '2025-06-26')).toEqual([]);
+  });
+
+  it('an easing announced beside a denial of something else still counts', () => {
+    const text =
+      'China suspended its October rare earth export controls for a year on Friday, and denied that it had bowed ' +
+      'to pressure.';
+    expect(categories('China suspends rare earth export controls', text, '2025-11-07')).toEqual(['control_relaxation']);
+  });
+});
+
+describe('近年来 recalls: a commentary that sums up recent years reports no step', () => {
+  it('"近年来，国家出台…条例" in a commentary is no regulation', () => {
+    const zh =
+      '稀土是重要的战略资源。近年来，国家出台《稀土管理条例》，实施总量调控，行业秩序明显好转。面向未来，关键在于提升产业链水平。';
+    expect(categories('用好稀土这张牌', zh, '2025-06-18')).toEqual([]);
+  });
+
+  it('a regulation issued now is still news', () => {
+    const zh = '国务院近日公布《稀土管理条例》，自10月1日起施行。';
+    expect(categories('国务院公布稀土管理条例', zh, '2024-06-29')).toEqual(['regulation']);
+  });
+});
+
+describe('a regulation’s own text (its name as the title, its articles as the body) is a regulation', () => {
+  it('a local regulation reposted with its adoption line and articles', () => {
+    const body = [
+      '（2025年7月30日市人大常委会通过　自2026年1月1日起施行）',
+      '第一条　为保护本市稀土资源，依据有关法律、行政法规，结合本市实际，制定本条例。',
+      '第二条　本市行政区域内稀土资源的开采、冶炼分离及其监督管理，适用本条例。',
+    ].join('\n');
+    expect(categories('某市稀土资源保护条例', body, '2025-10-10')).toEqual(['regulation']);
+  });
+
+  it('a story headlined with a regulation’s name but about something else is not', () => {
+    const body = '业内人士表示，稀土价格本周小幅上涨，市场成交平稳。';
+    expect(categories('稀土价格周评', body, '2025-10-10')).toEqual([]);
+  });
+});
