@@ -181,3 +181,34 @@ describe('a regulation’s own text (its name as the title, its articles as the 
     expect(categories('稀土价格周评', body, '2025-10-10')).toEqual([]);
   });
 });
+
+describe('a quota named first and handed down after it (指标已于近期下达) is a batch issued', () => {
+  it('an official’s answer that this year’s first batch 已于近期下达, deep in a press conference', () => {
+    const body = [
+      '国务院新闻办公室今天举行新闻发布会，介绍上半年工业运行情况。',
+      '记者：上半年新能源汽车产销情况如何？',
+      '负责人：上半年新能源汽车产销同比分别增长41%和40%。',
+      '记者：稀土指标是否已经下达？',
+      '负责人：今年第一批稀土开采、冶炼分离总量控制指标已于近期下达至相关稀土集团。',
+    ].join('\n');
+    expect(categories('国新办举行新闻发布会 介绍上半年工业运行情况', body, '2025-07-18')).toEqual(['quota_batch']);
+  });
+
+  it('a price report that names a batch handed down is still a price report', () => {
+    const body = '首批稀土开采指标已于上月下达，本周氧化镨钕价格小幅上涨，市场成交平稳。';
+    expect(categories('稀土价格周评：氧化镨钕小幅上涨', body, '2025-03-14')).toEqual([]);
+  });
+});
+
+describe('a rumour or a plan under study (市传, 正考虑, 或扩大) is speculation, not a step', () => {
+  it('stocks jump on a report that controls may widen', () => {
+    const body =
+      '有外電報道指，內地正考慮將更多稀土元素及相關技術納入出口管制範圍，消息刺激稀土板塊今日急升。商務部暫未回應。';
+    expect(categories('稀土股急升 市傳內地或擴大出口管制範圍', body, '2025-09-30')).toEqual([]);
+  });
+
+  it('a decision taken after study (经研究决定) is the step', () => {
+    const body = '商务部、海关总署今日发布公告，经研究决定，对钬、铒等5种中重稀土相关物项实施出口管制。';
+    expect(categories('两部门对5种中重稀土实施出口管制', body, '2025-10-09')).toEqual(['control_list_addition']);
+  });
+});
