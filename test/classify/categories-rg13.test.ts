@@ -212,3 +212,32 @@ describe('a rumour or a plan under study (市传, 正考虑, 或扩大) is specu
     expect(categories('两部门对5种中重稀土实施出口管制', body, '2025-10-09')).toEqual(['control_list_addition']);
   });
 });
+
+describe('another country’s authority taking a step is not China’s step', () => {
+  it('a Malaysian raid and a US rule suspended are no enforcement and no relaxation', () => {
+    const raid =
+      'KUALA LUMPUR -- Malaysian authorities seized about 1,500 tonnes of rare earth ore and detained six people in ' +
+      'a raid on an illegal mining site, state media reported on Thursday.';
+    expect(categories('Malaysian authorities seize illegally mined rare earths', raid, '2025-11-20')).toEqual([]);
+    const rule =
+      'WASHINGTON -- The U.S. Commerce Department on Monday suspended for one year a rule that extended export ' +
+      'restrictions to affiliates of listed companies. The step mirrors Beijing, which paused its own rare earth ' +
+      'export controls.';
+    expect(categories('US eases some chip export curbs on China as truce holds', rule, '2025-11-10')).toEqual([]);
+    const zh = '美国商务部10日宣布暂停实施出口管制“关联方规则”一年。此前，中方已暂停实施部分稀土出口管制措施。';
+    expect(categories('美国暂停实施出口管制关联方规则', zh, '2025-11-10')).toEqual([]);
+  });
+
+  it('China’s step reported by a foreign official, or won by a foreign firm, still counts', () => {
+    const said =
+      'South Korea’s industry ministry said on Wednesday that China had approved export licences for rare earth ' +
+      'magnets bound for several Korean companies.';
+    expect(categories('Korean firms win Chinese nod for rare earth magnets', said, '2025-07-02')).toEqual([
+      'licence_approval',
+    ]);
+    const hk =
+      'Hong Kong customs seized two tonnes of suspected smuggled rare earth oxides at Lok Ma Chau on Tuesday and ' +
+      'arrested a driver.';
+    expect(categories('Customs seize smuggled rare earths at border', hk, '2025-08-14')).toEqual(['enforcement']);
+  });
+});
