@@ -241,3 +241,19 @@ describe('another country’s authority taking a step is not China’s step', ()
     expect(categories('Customs seize smuggled rare earths at border', hk, '2025-08-14')).toEqual(['enforcement']);
   });
 });
+
+describe('"measures" are rules only as interim, administrative or management measures', () => {
+  it('control measures announced and said to remain are no regulation', () => {
+    const text =
+      'The ministry said on Thursday that the rare earth export controls remain in force, adding that the ' +
+      'suspension announced last month applied only to the measures published in October.';
+    expect(categories('China keeps rare earth controls in place', text, '2025-11-20')).toEqual([]);
+  });
+
+  it('interim measures issued, or proposed measures put out, are', () => {
+    const issued =
+      'The industry ministry on Friday issued interim measures for the management of rare earth product ' +
+      'traceability, requiring producers to record where their output goes.';
+    expect(categories('New rules for rare earth producers', issued, '2025-08-22')).toEqual(['regulation']);
+  });
+});
