@@ -257,3 +257,36 @@ describe('"measures" are rules only as interim, administrative or management mea
     expect(categories('New rules for rare earth producers', issued, '2025-08-22')).toEqual(['regulation']);
   });
 });
+
+describe('Hong Kong 未有 negates, "since then" recalls, an editorial is opinion, a newsletter called a weekly is no price report', () => {
+  it('未有透露已批出的許可數量 reports no approval; a licence 批出 is still one', () => {
+    const text = '發言人表示會依法加快審查，但未有透露已批出的許可數量。對符合規定的申請，將予以許可。';
+    expect(categories('商務部回應稀土出口', text, '2025-06-13')).toEqual([]);
+    const granted = '商務部周四表示，已批出一批稀土出口許可，涉及多家歐洲企業。';
+    expect(categories('商務部批出稀土出口許可', granted, '2025-06-13')).toEqual(['licence_approval']);
+  });
+
+  it('"has approved … since then" is a recollection; "GT Voice:" and 社评 are opinion', () => {
+    const since =
+      'Export control is a common practice. It is also worth noting that China has approved a considerable number ' +
+      'of compliant applications since then.';
+    expect(categories('Export control is a responsible choice', since, '2025-06-20')).toEqual([]);
+    const voice = 'China has approved a considerable number of compliant rare earth export applications this week.';
+    expect(categories('GT Voice: Export control is no weapon', voice, '2025-06-20')).toEqual([]);
+    expect(categories('China approves rare earth export applications', voice, '2025-06-20')).toEqual([
+      'licence_approval',
+    ]);
+  });
+
+  it('a newsletter headed "… Weekly" reports the batch its item gives; a rare earths price weekly does not', () => {
+    const item =
+      'In this issue: the last quota batch of the year, and cobalt.\nRARE EARTHS\nThe ministries last Thursday issued ' +
+      'a third batch of 2023 rare earth quotas, setting mining at 15,000 t and smelting at 13,850 t.\nCOBALT\n' +
+      'Cobalt prices slipped 3% on the week.';
+    expect(categories('The Critical Minerals Weekly – December 18, 2023', item, '2023-12-18')).toEqual(['quota_batch']);
+    const prices =
+      'NdPr oxide prices rose this week. Traders expect the second batch of mining quotas, which the ministries ' +
+      'issued last year in August.';
+    expect(categories('Rare earths weekly: NdPr oxide firms', prices, '2025-09-25')).toEqual([]);
+  });
+});
