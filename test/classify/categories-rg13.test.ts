@@ -290,3 +290,24 @@ describe('Hong Kong 未有 negates, "since then" recalls, an editorial is opinio
     expect(categories('Rare earths weekly: NdPr oxide firms', prices, '2025-09-25')).toEqual([]);
   });
 });
+
+describe('a headline about import tariffs suspended is about tariffs, not export controls', () => {
+  it('暂停对美加征关税, with the export-control suspension recalled, is no relaxation', () => {
+    const zh =
+      '国务院关税税则委员会今日发布公告，自11月10日起继续暂停实施对美加征24%的关税一年。商务部此前已宣布暂停实施相关出口管制措施。';
+    expect(categories('国务院关税税则委员会：继续暂停对美加征24%的关税一年', zh, '2025-11-05')).toEqual([]);
+    const en =
+      'China said on Wednesday it would keep suspending retaliatory tariffs of 24% on U.S. goods for another year, ' +
+      'under a notice that takes effect on Nov 10.';
+    expect(categories('China extends pause on retaliatory tariffs on US goods', en, '2025-11-05')).toEqual([]);
+  });
+
+  it('a headline naming the export controls suspended beside the tariffs is a relaxation; so are export duties removed', () => {
+    const both = '商务部今日宣布暂停实施10月9日公布的稀土出口管制措施一年。';
+    expect(categories('中方暂停对美加征关税并暂停实施稀土出口管制措施', both, '2025-11-05')).toEqual([
+      'control_relaxation',
+    ]);
+    const duties = '国务院关税税则委员会发布通知，自5月1日起取消稀土、钨、钼等产品的出口关税。';
+    expect(categories('5月1日起取消稀土出口关税', duties, '2015-04-23')).toEqual(['control_relaxation']);
+  });
+});
