@@ -311,3 +311,19 @@ describe('a headline about import tariffs suspended is about tariffs, not export
     expect(categories('5月1日起取消稀土出口关税', duties, '2015-04-23')).toEqual(['control_relaxation']);
   });
 });
+
+describe('a suspension counts against a new control only when it suspends a control in the same clause', () => {
+  it('new controls beside a sanction that suspends firms’ import qualification are still new controls', () => {
+    const body = [
+      '09:45　国务院关税税则委员会公告：对原产于美国的进口商品加征关税。',
+      '09:50　商务部、海关总署发布公告，对钐、钆等中重稀土相关物项实施出口管制。',
+      '10:10　海关总署公告：暂停3家美国企业产品输华资格。',
+    ].join('\n');
+    expect(categories('反制措施实时更新', body, '2025-04-04')).toEqual(['control_list_addition']);
+  });
+
+  it('an announcement suspending rare earth controls is a relaxation, not a new control', () => {
+    const body = '商务部今日发布公告，决定暂停实施对部分稀土相关物项的出口管制措施。';
+    expect(categories('商务部公告', body, '2025-11-07')).toEqual(['control_relaxation']);
+  });
+});
