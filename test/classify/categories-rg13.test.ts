@@ -327,3 +327,17 @@ describe('a suspension counts against a new control only when it suspends a cont
     expect(categories('商务部公告', body, '2025-11-07')).toEqual(['control_relaxation']);
   });
 });
+
+describe('a spun copy writes 管束 for 管制, and a sentence that suspends measures issues no rule', () => {
+  it('暂停施行…出口管束办法 in a synonym-spun copy is a relaxation, not a regulation', () => {
+    const text = '商务部颁布公告，决议自即日起暂停施行本年10月颁布的有关稀土物项出口管束办法，暂停期为一年。';
+    expect(categories('', text, '')).toEqual(['control_relaxation']);
+  });
+
+  it('a regulation promulgated is still a regulation; a control spun as 管束 imposed is no relaxation', () => {
+    const reg = '国务院近日颁布《稀土管理条例》及配套管理办法，自10月1日起施行。';
+    expect(categories('国务院颁布稀土管理条例', reg, '2024-06-29')).toEqual(['regulation']);
+    const imposed = '商务部颁布公告，决议对钬、铒等稀土物项施行出口管束，自11月8日起施行。';
+    expect(categories('', imposed, '')).not.toContain('control_relaxation');
+  });
+});
