@@ -341,3 +341,29 @@ describe('a spun copy writes 管束 for 管制, and a sentence that suspends mea
     expect(categories('', imposed, '')).not.toContain('control_relaxation');
   });
 });
+
+describe('dual-use items banned for a country’s military users are a new control; a step "under new rules" is no rules story', () => {
+  it('禁止兩用物項出口至日本軍事用戶, rare earths among the items, is a control; gallium alone is not', () => {
+    const zh = '商務部周二發布公告，宣布即日起禁止所有兩用物項出口至日本軍事用戶。相關物項涵蓋稀土、鎵、鍺等關鍵礦產。';
+    expect(categories('陸禁止向日本軍事用戶出口兩用物項', zh, '2026-01-07')).toEqual(['control_list_addition']);
+    const ga = '商務部宣布即日起禁止兩用物項出口至美國軍事用戶，原則上不予許可鎵、鍺、銻相關物項對美出口。';
+    expect(categories('陸禁止鎵鍺銻對美出口', ga, '2024-12-03')).toEqual([]);
+    const firms =
+      'The commerce ministry added 20 US defence firms to its export control list on Thursday, banning exports of ' +
+      'dual-use items to them, including rare earth magnets.';
+    expect(categories('China lists US defence firms', firms, '2025-01-02')).toEqual(['enforcement']);
+  });
+
+  it('permits granted "under expanded rules" are approvals; a rules story is not', () => {
+    const text =
+      'The commerce ministry has issued the first export permits for holmium products under the controls that ' +
+      'took effect this month, traders said on Tuesday.';
+    expect(categories('China grants first rare earth export permits under expanded rules', text, '2025-11-18')).toEqual(
+      ['licence_approval'],
+    );
+    const rules = 'The ministry published rules on how licences for rare earth exports are to be approved.';
+    expect(categories('China publishes new rules on rare earth export licences', rules, '2025-11-18')).not.toContain(
+      'licence_approval',
+    );
+  });
+});
