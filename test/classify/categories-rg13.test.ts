@@ -367,3 +367,23 @@ describe('dual-use items banned for a country’s military users are a new contr
     );
   });
 });
+
+describe('a headline about another country’s own exports is that country’s trade', () => {
+  it('Vietnam’s exports from its own customs are no Chinese customs story', () => {
+    const text =
+      'Vietnam’s exports of rare earth oxides more than tripled in January-October to about 1,800 tonnes, ' +
+      'according to data from Vietnam’s customs department.';
+    expect(
+      categories('Vietnam’s rare earth exports jump as buyers seek alternatives to China', text, '2025-11-28'),
+    ).toEqual([]);
+  });
+
+  it('Japan’s imports from China, or China’s exports to Japan, are still China’s customs story', () => {
+    const text =
+      'China exported 1,016 tonnes of rare earth magnets to Japan in July, up 31% from June, Chinese customs data ' +
+      'showed on Wednesday.';
+    expect(categories('Japan’s magnet imports from China recover in July', text, '2025-08-20')).toEqual([
+      'export_statistics',
+    ]);
+  });
+});
