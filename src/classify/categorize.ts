@@ -132,12 +132,18 @@ function salience(
     // A further step the sentence says is taken beside the headline's is news of its own.
     return further[i] === 1 ? factor : factor * offTopicFactor;
   };
+  /**
+   * The factor of a cue when neither the headline nor the lead reports any step: a step dated before the document's
+   * month ("Beijing suspended the controls in November" in an EU story of December) is recalled there too.
+   */
+  const untopicalFactorAt = (i: number, factor: number) =>
+    factor >= positions[i]! && earlier[i] === 1 ? factor * background.factor : factor;
   // The headline's end: the title's, or the lead sentence's when there is no title (`in: title` rules read it). A
   // digest's headline names several stories, not the one a headline rule judges ("a headline with no word of exports is
   // about something else"): those rules do not read it.
   const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, offTopicFactorAt, positions, topicRank, headEnd, leadEnd };
+  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd };
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
@@ -175,6 +181,12 @@ function inOrder(rules: RuleSet): Ordered {
   return ordered;
 }
 
+/**
+ * Categories whose sentences name the period of their figures, not the day of a step: customs figures for last month
+ * are this month's news, whatever the headline says.
+ */
+const PERIOD_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['export_statistics']);
+
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 /**
@@ -202,7 +214,7 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = split ?? sentences(text);
-  const { factorAt, offTopicFactorAt, positions, topicRank, headEnd, leadEnd } = salience(
+  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd } = salience(
     text,
     spans,
     titleEnd,
@@ -219,6 +231,9 @@ export function categorize(
       /** The score and news when the category is off the headline's topic (steps of an earlier month recalled). */
       offScore: number;
       offNews: boolean;
+      /** The score and news when no category is the headline's or the lead's (steps of an earlier month recalled). */
+      untopicalScore: number;
+      untopicalNews: boolean;
     }
   >();
   const vetoed = new Set<Category>();
@@ -260,6 +275,8 @@ export function categorize(
     const negative = rule.weight < 0;
     let best = 0;
     let bestOff = 0;
+    let bestUntopical = 0;
+    let newsUntopical = false;
     let topic = 0;
     let news = false;
     let newsOff = false;
@@ -299,11 +316,17 @@ export function categorize(
         bestOff = off;
         newsOff = at < 0 || off >= positions[at]! * rules.settings.offTopicFactor;
       }
+      const untopical = at < 0 || negative ? factor : untopicalFactorAt(at, factor);
+      if (untopical > bestUntopical) {
+        bestUntopical = untopical;
+        newsUntopical = at < 0 || untopical >= positions[at]!;
+      }
       // Past the lead no sentence counts more than once: the best is found (for the off-topic reading too, where a
       // further step can count in full).
       const offMost = furtherSteps ? 1 : rules.settings.offTopicFactor;
-      if (best >= rules.settings.titleFactor && bestOff >= rules.settings.titleFactor * offMost) break;
-      if (best >= 1 && bestOff >= offMost && m.index >= leadEnd) break;
+      const { titleFactor } = rules.settings;
+      if (best >= titleFactor && bestOff >= titleFactor * offMost && bestUntopical >= titleFactor) break;
+      if (best >= 1 && bestOff >= offMost && bestUntopical >= 1 && m.index >= leadEnd) break;
     }
     if (best === 0) continue;
     for (const category of rule.categories) {
@@ -318,14 +341,18 @@ export function categorize(
         news: false,
         offScore: 0,
         offNews: false,
+        untopicalScore: 0,
+        untopicalNews: false,
       };
       entry.score += rule.weight * best;
       entry.offScore += rule.weight * bestOff;
+      entry.untopicalScore += rule.weight * bestUntopical;
       if (rule.weight > 0) entry.evidence.push([ordered.place.get(rule)!, evidence]);
       if (rule.weight >= TOPIC_WEIGHT) {
         entry.topic = Math.max(entry.topic, topic);
         entry.news ||= news;
         entry.offNews ||= newsOff;
+        entry.untopicalNews ||= newsUntopical;
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
         entry.news = true;
         entry.offNews ||= newsOff;
@@ -334,14 +361,16 @@ export function categorize(
     }
   }
 
-  // The topic is set by the headline, or, when the headline carries no strong cue, by the lead.
+  // The topic is set by the headline, or, when the headline carries no strong cue, by the lead. When neither reports
+  // a step, steps of an earlier month are recalled for every category.
   const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   const out: CategoryMatch[] = [];
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
     const offTopic = own < topic;
-    const score = offTopic ? entry.offScore : entry.score;
-    const news = offTopic ? entry.offNews : entry.news;
+    const untopical = topic === 0 && !PERIOD_CATEGORIES.has(category);
+    const score = offTopic ? entry.offScore : untopical ? entry.untopicalScore : entry.score;
+    const news = offTopic ? entry.offNews : untopical ? entry.untopicalNews : entry.news;
     const threshold = thresholdOf(category);
     // Only recalled, side or weak cues (a rare earth named, a licence word): the category is context, not the news.
     if (vetoed.has(category) || score < threshold || !news) continue;
