@@ -139,7 +139,11 @@ export function quotaOf(
     trailing(sc, text, SPLIT_CUES, q, s.nextQStart) ??
     // 岩矿型稀土指标7.455万吨、离子型…: the split written right before the tonnage, not the next item's after it.
     (splitBefore && SPLIT_TO_TONNAGE.test(text.slice(splitBefore.end, q.start)) ? splitBefore : undefined) ??
-    first(sc, SPLIT_CUES, q.end, Math.min(s.clause.end, s.nextQStart)) ??
+    // ("Rock-type rare earths account for 124,900 t of the quota and ionic ones for 10,100 t": a split named between
+    // this tonnage and the next one of its sentence is the next one's when this one had its own before it.)
+    (splitBefore && s.nextQStart < sentence.end
+      ? undefined
+      : first(sc, SPLIT_CUES, q.end, Math.min(s.clause.end, s.nextQStart))) ??
     last(sc, SPLIT_CUES, s.prevQEnd, q.start);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, SMELTING_CUE, s.clause.start, q.start)) kind = 'mining';

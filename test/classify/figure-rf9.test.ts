@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { figureLines as figs } from '../helpers/figure-lines.js';
+
+/** Wordings the own-corpus part RF9 and later ones showed the reader getting wrong (documents it had not been tuned on). */
+
+describe('a split named between two tonnages', () => {
+  it('gives the split named after a tonnage to the next tonnage when the first had its own before it', () => {
+    expect(
+      figs(
+        'Quotas',
+        'Rock-type (light) rare earths take 118,000 t of the mining quota and ionic (medium and heavy) rare earths 9,500 t.',
+        '2026-02-10',
+      ),
+    ).toEqual(['mining_quota_light|118000|2026|-|-|-', 'mining_quota_ion_adsorption|9500|2026|-|-|-']);
+  });
+
+  it("still reads a split named only after each tonnage as that tonnage's", () => {
+    expect(
+      figs(
+        'Quotas',
+        'The first batch of rare earth mining quotas was set at 118,000 t for rock-type deposits and 9,500 t for ion-adsorption deposits.',
+        '2026-02-10',
+      ),
+    ).toEqual(['mining_quota_light|118000|2026|1|-|-', 'mining_quota_ion_adsorption|9500|2026|1|-|-']);
+  });
+});
