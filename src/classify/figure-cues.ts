@@ -194,6 +194,12 @@ const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|
 
 const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
 
+// "MP Materials mined 45,000 tons", "refiners separated about 90,000 t last year": the work done, a production figure,
+// not the quota that allows it ("may be mined", "allowed to extract" are not past tense with a tonnage for object).
+const WORK_DONE = /^(?:mined|extracted|smelted|refined|separated)$/i;
+const TONNAGE_OBJECT =
+  /^\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|less\s+than|an\s+estimated|a\s+record)\s+)?\d/i;
+
 /** Every cue in `text`, in order. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
@@ -222,8 +228,12 @@ export function findCues(text: string): Cue[] {
       // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
       if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
         continue;
+      const done =
+        (type === 'mining' || type === 'smelting') &&
+        WORK_DONE.test(m[0]) &&
+        TONNAGE_OBJECT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
       out.push({
-        type: type === 'ytd' && YTD_WORD.test(m[0]) ? 'ytd_word' : type,
+        type: done ? 'other' : type === 'ytd' && YTD_WORD.test(m[0]) ? 'ytd_word' : type,
         start: m.index,
         end: m.index + m[0].length,
       });

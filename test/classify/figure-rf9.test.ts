@@ -24,3 +24,24 @@ describe('a split named between two tonnages', () => {
     ).toEqual(['mining_quota_light|118000|2026|1|-|-', 'mining_quota_ion_adsorption|9500|2026|1|-|-']);
   });
 });
+
+describe('the work done is production, not a quota', () => {
+  it('leaves out a tonnage a company or country "mined" or "refined"', () => {
+    expect(
+      figs('Supply', 'Australia-based Lynas mined 12,000 tons of rare earth oxide last year.', '2025-08-18'),
+    ).toEqual([]);
+    expect(
+      figs(
+        'Supply',
+        'Chinese refiners separated about 240,000 t of rare earths in 2024, analysts estimate.',
+        '2025-08-18',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reads what miners may extract under a quota', () => {
+    expect(
+      figs('Quotas', 'Under the 2024 quota, miners may extract 270,000 tons of rare earths.', '2025-08-18'),
+    ).toEqual(['mining_quota|270000|2024|-|-|-']);
+  });
+});
