@@ -45,3 +45,37 @@ describe('the work done is production, not a quota', () => {
     ).toEqual(['mining_quota|270000|2024|-|-|-']);
   });
 });
+
+describe('a customs table with a second caption', () => {
+  const head = '商品名称 | 计量单位 | 3月数量 | 3月金额 | 1至3月累计数量 | 1至3月累计金额';
+  it('reads the rows under an import caption as imports', () => {
+    expect(
+      figs(
+        '2026年3月出口主要商品量值表',
+        [
+          '2026年3月出口主要商品量值表',
+          head,
+          '稀土 | 吨 | 5100 | 40000 | 14800 | 120000',
+          '2026年3月进口主要商品量值表',
+          '稀土 | 吨 | 11200 | 30000 | 33500 | 90000',
+        ].join('\n'),
+        '2026-04-13',
+      ),
+    ).toEqual([
+      'rare_earth_exports|5100|2026-03|-|-|-',
+      'rare_earth_exports|14800|2026-Q1|-|-|-',
+      'rare_earth_imports|11200|2026-03|-|-|-',
+      'rare_earth_imports|33500|2026-Q1|-|-|-',
+    ]);
+  });
+
+  it('keeps the flow across a line that names none', () => {
+    expect(
+      figs(
+        '2026年3月出口主要商品量值表',
+        ['2026年3月出口主要商品量值表', head, '单位：吨、万元', '稀土 | 吨 | 5100 | 40000 | 14800 | 120000'].join('\n'),
+        '2026-04-13',
+      ),
+    ).toEqual(['rare_earth_exports|5100|2026-03|-|-|-', 'rare_earth_exports|14800|2026-Q1|-|-|-']);
+  });
+});

@@ -21,6 +21,14 @@ const UNIT_CELL: Array<[RegExp, number]> = [
   [/^(?:千克|公斤|kg|kilograms?)$/i, 1e-3],
 ];
 
+/** The flow the last flow word of `text` names, if any. */
+function flowNamed(text: string): 'export' | 'import' | undefined {
+  const cue = findCues(text)
+    .filter((c) => c.type === 'export' || c.type === 'import')
+    .at(-1);
+  return cue && (cue.type === 'import' ? 'import' : 'export');
+}
+
 export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
   // Most documents have no table at all: no '|', nothing to split and test line by line.
   if (!body.includes('|')) return [];
@@ -28,11 +36,8 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
   const header = lines.findIndex((l) => TABLE_ROW.test(l) && QUANTITY_HEADER.test(l));
   if (header < 0) return [];
   const before = `${title}\n${lines.slice(0, header).join('\n')}`;
-  const flowCue = findCues(before)
-    .filter((c) => c.type === 'export' || c.type === 'import')
-    .at(-1);
-  if (!flowCue) return [];
-  const flow = flowCue.type === 'import' ? 'import' : 'export';
+  let flow = flowNamed(before);
+  if (!flow) return [];
   const titleYear = findPeriods(title).find((p) => p.year !== undefined)?.year;
   const cells = (l: string) => l.split('|').map((c) => c.trim());
   const head = cells(lines[header]!);
@@ -57,7 +62,12 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
   };
   const out: Stated[] = [];
   for (const line of lines.slice(header + 1)) {
-    if (!TABLE_ROW.test(line)) continue;
+    // A caption between rows opens another table with the same columns: "2024年12月进口主要商品量值表" after the
+    // export rows makes the rows under it imports.
+    if (!TABLE_ROW.test(line)) {
+      flow = flowNamed(line) ?? flow;
+      continue;
+    }
     const row = cells(line);
     if (row.length !== head.length) continue;
     const cues = findCues(row[0]!);
