@@ -79,3 +79,37 @@ describe('a customs table with a second caption', () => {
     ).toEqual(['rare_earth_exports|5100|2026-03|-|-|-', 'rare_earth_exports|14800|2026-Q1|-|-|-']);
   });
 });
+
+describe('machine-rewritten comparisons', () => {
+  it('reads "when compare with May month" as the month compared, not a period that takes the next change away', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports in June month bounced back to 3,400 tonnes, surging 150 percent when compare with May month, but still it was 30 percent less than same month of last year.',
+        '2026-07-20',
+      ),
+    ).toEqual(['magnet_exports|3400|2026-06|-|mom|150', 'magnet_exports|3400|2026-06|-|yoy|-30']);
+  });
+});
+
+describe('a month in a subordinate clause after the tonnage', () => {
+  it('keeps the month the sentence opened with', () => {
+    expect(
+      figs(
+        'Magnets',
+        'In May, magnet exports had been sinking to 1,300 tonnes as exporters waited for licences after Beijing tightened controls in April.',
+        '2026-07-20',
+      ),
+    ).toEqual(['magnet_exports|1300|2026-05|-|-|-']);
+  });
+
+  it("still takes the month in the tonnage's own clause when none came before it", () => {
+    expect(
+      figs(
+        'Magnets',
+        'Magnet exports sank to 1,300 tonnes in May after Beijing tightened controls in April.',
+        '2026-07-20',
+      ),
+    ).toEqual(['magnet_exports|1300|2026-05|-|-|-']);
+  });
+});

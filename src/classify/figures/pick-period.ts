@@ -38,8 +38,22 @@ export function nearestMention(
   periods: PeriodMention[],
 ): { pick: PeriodMention | undefined; inClause: PeriodMention[] } {
   const usable = periods.filter((p) => !p.comparative);
-  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
   const chinese = clause !== undefined && CJK.test(clause.text);
+  // ("In May, exports sank to 1,238 tonnes after Beijing put seven elements under control in April": a mention in a
+  // subordinate clause after the tonnage dates that clause's event, when the sentence dated the tonnage before it.)
+  const dated = !chinese && usable.some((p) => p.end <= q.start);
+  const inClause = clause
+    ? usable.filter(
+        (p) =>
+          p.start >= clause.start &&
+          p.end <= clause.end &&
+          !(
+            dated &&
+            p.start >= q.end &&
+            SUBORDINATE.test(clause.text.slice(q.end - clause.start, p.start - clause.start))
+          ),
+      )
+    : [];
   const pick =
     (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] : undefined) ??
     inClause.sort((a, b) => gap(a, q) - gap(b, q))[0] ??
@@ -47,6 +61,8 @@ export function nearestMention(
     usable.filter((p) => p.start >= q.end).sort((a, b) => gap(a, q) - gap(b, q))[0];
   return { pick, inClause };
 }
+
+const SUBORDINATE = /\b(?:after|since|when|because|following|before|until|once|as(?!\s+(?:of|at|in)\b))\s/i;
 
 /** The characters between a mention and a tonnage. */
 const gap = (p: PeriodMention, q: Quantity) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
