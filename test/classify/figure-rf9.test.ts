@@ -113,3 +113,25 @@ describe('a month in a subordinate clause after the tonnage', () => {
     ).toEqual(['magnet_exports|1300|2026-05|-|-|-']);
   });
 });
+
+describe('the most since a month', () => {
+  it('reads "the most since January\'s record of …" as January\'s figure and a comparison, not a total from January', () => {
+    expect(
+      figs(
+        'Magnets',
+        "Magnet exports rose to 6,200 tons last month. That's a 9% increase from July and the most since January's record of 6,400 tons.\nShipments to the US climbed to 700 tons.",
+        '2026-09-18',
+      ),
+    ).toEqual([
+      'magnet_exports|6200|2026-08|-|mom|9',
+      'magnet_exports|6400|2026-01|-|-|-',
+      'magnet_exports_to_us|700|2026-08|-|-|-',
+    ]);
+  });
+
+  it('still reads exports "since January" as the total from January', () => {
+    expect(
+      figs('Magnets', 'Magnet exports since January reached 45,000 tons by the end of August.', '2026-09-18'),
+    ).toEqual(['magnet_exports|45000|2026-01/2026-08|-|-|-']);
+  });
+});

@@ -144,9 +144,10 @@ export function comparedPeriod(
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-// 累计 / "year-to-date": a total from January, whatever single month the sentence names.
+// 累计 / "year-to-date": a total from January, whatever single month the sentence names. (Not "the most since
+// January", "since January's record": a comparison with that month.)
 const FROM_JANUARY_WORDS =
-  /累计|\bcumulative(?:ly)?\b|\byear[\s-]to[\s-]date\b|\bso far this year\b|\bsince (?:the start of the year|January)\b/i;
+  /累计|\bcumulative(?:ly)?\b|\byear[\s-]to[\s-]date\b|\bso far this year\b|\bsince (?:the start of the year|January)\b(?!['’]s)(?<!\b(?:most|highest|lowest|largest|biggest|smallest|strongest|weakest|least|fewest|level|pace)\s+since\s+\w+)/i;
 
 /** Words for one month alone, against a total from January. */
 const SINGLE_MONTH_ALL = /单月|当月|\bsingle[\s-]month\b|\bmonth alone\b/gi;
