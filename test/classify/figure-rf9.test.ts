@@ -135,3 +135,31 @@ describe('the most since a month', () => {
     ).toEqual(['magnet_exports|45000|2026-01/2026-08|-|-|-']);
   });
 });
+
+describe('batches named one by one with one value each', () => {
+  it('gives 第一批、第二批…均为 the value of each batch', () => {
+    expect(figs('指标', '此前下达的第一批、第二批稀土指标均为开采11万吨、冶炼分离10.5万吨。', '2026-12-15')).toEqual([
+      'mining_quota|110000|2026|1|-|-',
+      'mining_quota|110000|2026|2|-|-',
+      'smelting_quota|105000|2026|1|-|-',
+      'smelting_quota|105000|2026|2|-|-',
+    ]);
+  });
+
+  it('reads "the first two batches were each set at" as each batch, not their sum', () => {
+    expect(
+      figs('Quotas', 'The first two batches of rare earth quotas were each set at 110,000 t for mining.', '2026-12-15'),
+    ).toEqual(['mining_quota|110000|2026|1|-|-', 'mining_quota|110000|2026|2|-|-']);
+  });
+
+  it('keeps a sum as the batches to date, and the value after 每批 as each batch', () => {
+    expect(figs('指标', '2026年前两批稀土开采指标合计22万吨，每批11万吨。', '2026-08-20')).toEqual([
+      'mining_quota_ytd|220000|2026|-|-|-',
+      'mining_quota|110000|2026|1|-|-',
+      'mining_quota|110000|2026|2|-|-',
+    ]);
+    expect(
+      figs('Quotas', 'The first two batches of rare earth mining quotas totalled 220,000 t.', '2026-08-20'),
+    ).toEqual(['mining_quota_ytd|220000|2026|-|-|-']);
+  });
+});
