@@ -101,6 +101,12 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada|Myanmar|Burma|Laos|Mongolia|Kazakhstan|Madagascar|Greenland|Chile|Argentina|Russia|Europe|the EU)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
+  // … nor in Chinese (缅甸对华出口稀土氧化物约1500吨, 自缅甸进口): a country's own exports, or China's trade with one
+  // country of origin, not the national figure; but not 对美国出口 (China's exports to the United States).
+  [
+    'other',
+    /(?<![对對向往输輸至销銷运運、和及與与])(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|印度尼西亚|印尼|印度|泰国|泰國|巴西|俄罗斯|俄羅斯|蒙古|哈萨克斯坦|马达加斯加|格陵兰|智利|阿根廷|加拿大|韩国|韓國|南韩|南韓|日本|美国|美國|德国|德國|欧盟|歐盟)(?:(?:对|對|向)(?:华|華|中国|中國|我国|我國))?(?:的)?(?:稀土)?(?:出口|进口|進口)|(?:自|从|從)(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|美国|美國|日本)(?:的)?(?:稀土)?(?:进口|進口)/g,
+  ],
   // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
   // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
   [

@@ -163,3 +163,19 @@ describe('batches named one by one with one value each', () => {
     ).toEqual(['mining_quota_ytd|220000|2026|-|-|-']);
   });
 });
+
+describe("another country's trade in Chinese", () => {
+  it('leaves out 缅甸对华出口 and imports from one country of origin', () => {
+    expect(figs('稀土', '据行业机构统计，10月缅甸对华出口稀土氧化物约1600吨，环比下降30%。', '2026-11-20')).toEqual([]);
+    expect(figs('稀土', '10月我国自缅甸进口稀土1800吨。', '2026-11-20')).toEqual([]);
+  });
+
+  it("still reads China's exports to the United States and Japan", () => {
+    expect(figs('稀土', '10月我国对美国出口稀土永磁600吨，环比增长50%。', '2026-11-20')).toEqual([
+      'magnet_exports_to_us|600|2026-10|-|mom|50',
+    ]);
+    expect(figs('稀土', '10月我国稀土永磁对日本出口400吨。', '2026-11-20')).toEqual([
+      'magnet_exports_to_japan|400|2026-10|-|-|-',
+    ]);
+  });
+});
