@@ -179,3 +179,29 @@ describe("another country's trade in Chinese", () => {
     ]);
   });
 });
+
+describe('destinations listed after one flow word', () => {
+  it('sends the flow to each country of 向美国、日本 and "to the United States and Japan"', () => {
+    expect(figs('稀土', '10月我国向美国、日本出口稀土永磁分别为600吨和400吨。', '2026-11-20')).toEqual([
+      'magnet_exports_to_us|600|2026-10|-|-|-',
+      'magnet_exports_to_japan|400|2026-10|-|-|-',
+    ]);
+    expect(
+      figs(
+        'Magnets',
+        'Magnet shipments to the United States and Japan were 600 tons and 400 tons respectively in October.',
+        '2026-11-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|600|2026-10|-|-|-', 'magnet_exports_to_japan|400|2026-10|-|-|-']);
+  });
+
+  it('does not make a country named after a list of destinations one of them', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Magnet shipments to the United States rose to 600 tons in October, and Japan said it would build a stockpile.',
+        '2026-11-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|600|2026-10|-|-|-']);
+  });
+});
