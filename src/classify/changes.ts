@@ -13,7 +13,7 @@ export interface Change {
 
 // A percentage, or tenths in Chinese after a verb of change (同比下降近七成, 减少约六成: 70%, 60%).
 const PERCENT =
-  /([+\-−–]?)\s*(\d+(?:\.\d+)?)\s*(?:%|％|\s?per\s?cent\b|\s?percent\b)(?!\s*(?:个百分点|percentage points?|pp\b))|(?<=(?:下降|减少|增长|增加|下跌|上升|下滑|回落|降|增|减|跌|升)了?\s*(?:近|约|逾|超过?|将近|接近|大约)?)([一二三四五六七八九])成(?![本员])|百分之([零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)/gi;
+  /([+\-−–]?)\s*(\d+(?:\.\d+)?)\s*(?:%|％|\s?per\s?cent\b|\s?percent\b|pc\b)(?!\s*(?:个百分点|percentage points?|pp\b))|(?<=(?:下降|减少|增长|增加|下跌|上升|下滑|回落|降|增|减|跌|升)了?\s*(?:近|约|逾|超过?|将近|接近|大约)?)([一二三四五六七八九])成(?![本员])|百分之([零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)/gi;
 const TENTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 // (百分之二十, 百分之12.5: a percentage written out in words.)
 const percentOf = (m: RegExpExecArray) =>

@@ -205,3 +205,21 @@ describe('destinations listed after one flow word', () => {
     ).toEqual(['magnet_exports_to_us|600|2026-10|-|-|-']);
   });
 });
+
+describe('"pc" for per cent (trade-press style)', () => {
+  it('reads "-30.9pc m/m" and "+13.3pc y/y" as changes', () => {
+    expect(
+      figs(
+        'Rare earths weekly',
+        'Key numbers\n- September exports: 4,100.5t (-30pc m/m)\n- January-July exports: 38,000t (+13pc y/y)',
+        '2026-10-16',
+      ),
+    ).toEqual(['rare_earth_exports|4100.5|2026-09|-|mom|-30', 'rare_earth_exports|38000|2026-01/2026-07|-|yoy|13']);
+  });
+
+  it('does not read "PCs" as a percentage', () => {
+    expect(
+      figs('Rare earths', 'Rare earth exports were 4,000 t in September, up 12 PCs on the month.', '2026-10-16'),
+    ).toEqual(['rare_earth_exports|4000|2026-09|-|-|-']);
+  });
+});
