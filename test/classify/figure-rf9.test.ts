@@ -223,3 +223,17 @@ describe('"pc" for per cent (trade-press style)', () => {
     ).toEqual(['rare_earth_exports|4000|2026-09|-|-|-']);
   });
 });
+
+describe('同一月份 is "the same month", not January', () => {
+  it('reads 比去年同一月份增加 as year on year', () => {
+    expect(
+      figs('稀土', '我国9月份稀土磁体出口量为5800吨，比8月份削减6%，比去年同一月份增加17%。', '2026-10-20'),
+    ).toEqual(['magnet_exports|5800|2026-09|-|mom|-6', 'magnet_exports|5800|2026-09|-|yoy|17']);
+  });
+
+  it('still reads 一月份 as January', () => {
+    expect(figs('稀土', '今年一月份我国稀土磁体出口量为6300吨。', '2026-02-20')).toEqual([
+      'magnet_exports|6300|2026-01|-|-|-',
+    ]);
+  });
+});
