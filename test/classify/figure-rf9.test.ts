@@ -237,3 +237,25 @@ describe('同一月份 is "the same month", not January', () => {
     ]);
   });
 });
+
+describe('the full year compared with is not the scope of the sum', () => {
+  it('keeps 前两批 a year-to-date sum before 较2022年全年', () => {
+    expect(
+      figs(
+        '稀土指标',
+        '经计算，2027年前两批稀土开采、冶炼分离总量控制指标分别为26万吨、25万吨，较2026年全年分别增长8.3%、8.7%。',
+        '2027-09-20',
+      ),
+    ).toEqual(['mining_quota_ytd|260000|2027|-|yoy|8.3', 'smelting_quota_ytd|250000|2027|-|yoy|8.7']);
+  });
+
+  it('still closes a sum of batches on "for the full year"', () => {
+    expect(
+      figs(
+        'Quotas',
+        "Last year's rare earth ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation for the full year.",
+        '2024-02-08',
+      ),
+    ).toEqual(['mining_quota|255000|2023|-|-|-', 'smelting_quota|243850|2023|-|-|-']);
+  });
+});

@@ -172,10 +172,18 @@ export function quotaOf(
 
 const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
 
-/** The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year". */
+// The full year of a comparison: 较2022年全年, "than the full year of 2022", "from 2022's annual total".
+const COMPARED_YEAR_BEFORE =
+  /(?:较|比|与|than|from|compared\s+(?:with|to)|versus|against)\s*(?:the\s+)?(?:(?:19|20)\d{2}\s*(?:年|['’]s)?)?\s*$/i;
+
+/**
+ * The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year" (not the
+ * year compared with: "…分别为24万吨、23万吨，较2022年全年分别增长14.3%、13.9%").
+ */
 function yearClosedAfter(v: SentenceView): boolean {
   const lastQ = v.quantities.at(-1);
-  return !!lastQ && !!first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
+  const cue = lastQ && first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
+  return !!cue && !COMPARED_YEAR_BEFORE.test(v.text.slice(Math.max(lastQ.end, cue.start - 16), cue.start));
 }
 
 /**
