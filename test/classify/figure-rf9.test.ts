@@ -259,3 +259,20 @@ describe('the full year compared with is not the scope of the sum', () => {
     ).toEqual(['mining_quota|255000|2023|-|-|-', 'smelting_quota|243850|2023|-|-|-']);
   });
 });
+
+describe('falling words of the press', () => {
+  it('reads 急挫, 下挫 and "tanked" as falls', () => {
+    expect(figs('稀土', '內地5月稀土磁體出口只有1300公噸，較4月急挫50%。', '2026-06-21')).toEqual([
+      'magnet_exports|1300|2026-05|-|mom|-50',
+    ]);
+    expect(figs('Magnets', 'Magnet exports tanked 50% from April to 1,300 tons in May.', '2026-06-21')).toEqual([
+      'magnet_exports|1300|2026-05|-|mom|-50',
+    ]);
+  });
+
+  it('still reads a rise next to them as a rise', () => {
+    expect(figs('稀土', '內地5月稀土出口5900公噸，按月大增23%，股市則下挫。', '2026-06-21')).toEqual([
+      'rare_earth_exports|5900|2026-05|-|mom|23',
+    ]);
+  });
+});
