@@ -77,6 +77,10 @@ const MONTHS = [
   'december',
 ];
 const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?`;
+// Between the months of a span: "January-May", "January to May", "January-to-May" (hyphenated as an adjective).
+const MONTH_SPAN = String.raw`\s*(?:-(?:to|through|until)-|-|–|—|to|through|until)\s*`;
+// The year of a span: "January-May 2024", "the January-to-May period of 2024", "April–June, 2025".
+const SPAN_YEAR = String.raw`(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(\d{4}))?`;
 
 const DIGITS = /^\d+$/;
 const num = (s: string | undefined): number | undefined => {
@@ -192,7 +196,7 @@ const PATTERNS: Pattern[] = [
   [has('月'), /(?:上一?|前一)个月|上月/g, () => ({ relMonth: -1 })],
   [
     has('Jan'),
-    new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:,?\s+(\d{4}))?`, 'g'),
+    new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)${MONTH_SPAN}(${MONTH_RE})${SPAN_YEAR}`, 'g'),
     (m) => ({ toMonth: monthOf(m[1]), year: num(m[2]) }),
   ],
   [
@@ -212,7 +216,7 @@ const PATTERNS: Pattern[] = [
   [
     hasAnyWord('apr', 'jul', 'oct'),
     new RegExp(
-      String.raw`\b(?:the\s+)?(Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:\s+quarter)?(?:,?\s+(?:of\s+)?(\d{4}))?`,
+      String.raw`\b(?:the\s+)?(Apr(?:il)?|July?|Oct(?:ober)?)\.?${MONTH_SPAN}(${MONTH_RE})(?:\s+quarter)?${SPAN_YEAR}`,
       'g',
     ),
     (m) => {
@@ -362,8 +366,9 @@ const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|i
 // word, "over" spans the months too; after a number it compares: "up 5% over January–May 2024".)
 const WORD_OVER = /\b[a-z]+\s+(?:over|during|across)\s+(?:the\s+)?$/i;
 // ("Imports fell over the three months to March" spans them too: only a number or a percentage compares.)
+// ("up 2.3% from January-May 2024": after a percentage "from" compares with the span too.)
 const CHANGE_OVER =
-  /(?:[%\d]|\bper\s?cent)\s+(?:(?:higher|lower|more|less|up|down)\s+)?(?:over|during|across)\s+(?:the\s+)?$/i;
+  /(?:[%\d]|\bper\s?cent|\dpc)\s+(?:(?:higher|lower|more|less|up|down)\s+)?(?:over|during|across|from)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b|(?:的)?(?:月均|平均))/;
 // "close to their monthly average this year", "the average for 2024": the span of an average, not a figure's period.
 const AVERAGE_BEFORE = /\baverage\s+(?:(?:for|of|in|over|so\s+far)\s+)?(?:the\s+)?$/i;
@@ -444,7 +449,8 @@ export function findPeriods(text: string, offset = 0, patterns: PeriodPatterns =
         parts.textMonth === true ||
         parts.textYear === true ||
         (parts.toMonth !== undefined &&
-          (OVER_SPAN.test(before) || (WORD_OVER.test(before) && !CHANGE_OVER.test(before)))) ||
+          (OVER_SPAN.test(before) || WORD_OVER.test(before)) &&
+          !CHANGE_OVER.test(before)) ||
         (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||

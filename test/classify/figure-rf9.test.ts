@@ -276,3 +276,28 @@ describe('falling words of the press', () => {
     ]);
   });
 });
+
+describe('a span of months compared with', () => {
+  it('reads "on the January-to-May period of 2024" and "from January-May 2024" as the base, year on year', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'Over the first five months, rare earth exports came to 25,000 tons, up 2% on the January-to-May period of 2025.',
+        '2026-06-09',
+      ),
+    ).toEqual(['rare_earth_exports|25000|2026-01/2026-05|-|yoy|2']);
+    expect(
+      figs(
+        'Rare earths',
+        'Over the first five months, rare earth exports came to 25,000 tons, up 2% from January-May 2025.',
+        '2026-06-09',
+      ),
+    ).toEqual(['rare_earth_exports|25000|2026-01/2026-05|-|yoy|2']);
+  });
+
+  it('still reads "from January to May" after a flow as the span itself', () => {
+    expect(figs('Rare earths', 'Rare earth exports from January-to-May 2026 were 25,000 tons.', '2026-06-09')).toEqual([
+      'rare_earth_exports|25000|2026-01/2026-05|-|-|-',
+    ]);
+  });
+});
