@@ -301,3 +301,37 @@ describe('a span of months compared with', () => {
     ]);
   });
 });
+
+describe('a table a fetch flattened to spaces or tabs', () => {
+  it('reads the rows under a "Series Volume (t) m/m y/y" heading, the month from the title', () => {
+    expect(
+      figs(
+        'China rare earth trade, March 2026',
+        'Series\tVolume (t)\tm/m\ty/y\nRare earth exports\t5,100.5\t-12.0%\t+8.0%\nRare earth imports\t9,800\t+4.5%\t-2.0%\nSource: customs.',
+        '2026-04-20',
+      ),
+    ).toEqual([
+      'rare_earth_exports|5100.5|2026-03|-|yoy|8',
+      'rare_earth_exports|5100.5|2026-03|-|mom|-12',
+      'rare_earth_imports|9800|2026-03|-|yoy|-2',
+      'rare_earth_imports|9800|2026-03|-|mom|4.5',
+    ]);
+  });
+
+  it('reads no price table and no other metal as a trade figure', () => {
+    expect(
+      figs(
+        'Rare earth prices, March 2026',
+        'Product Price (yuan/t) m/m y/y\nNdPr oxide 545,000 +1.0% +12.0%\nDysprosium oxide 1,650,000 -2.0% +5.0%',
+        '2026-04-20',
+      ),
+    ).toEqual([]);
+    expect(
+      figs(
+        'Minor metals trade, March 2026',
+        'Series Volume (t) m/m y/y\nTungsten exports 1,200 +3.0% -8.0%\nAntimony exports 900 -5.0% -40.0%',
+        '2026-04-20',
+      ),
+    ).toEqual([]);
+  });
+});
