@@ -335,3 +335,22 @@ describe('a table a fetch flattened to spaces or tabs', () => {
     ).toEqual([]);
   });
 });
+
+describe('bounds written as conditions', () => {
+  it('reads 不低于3000吨 and 5000吨以上 as bounds, not quotas', () => {
+    expect(
+      figs(
+        '稀土',
+        '征求意见稿提出，新建稀土冶炼分离项目能力不低于6000吨，现有企业不低于3500吨；企业应严格按照总量控制指标生产。',
+        '2026-12-16',
+      ),
+    ).toEqual([]);
+    expect(figs('稀土', '年处理稀土精矿5000吨以上的冶炼分离企业须执行总量控制指标。', '2026-12-16')).toEqual([]);
+  });
+
+  it('still reads the quota stated beside them', () => {
+    expect(figs('稀土', '2026年稀土冶炼分离总量控制指标为260000吨，5000吨以上的企业须备案。', '2026-12-16')).toEqual([
+      'smelting_quota|260000|2026|-|-|-',
+    ]);
+  });
+});
