@@ -274,8 +274,9 @@ const PATTERNS: Pattern[] = [
   ],
   [
     hasWord('half'),
-    /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
-    (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2]) }),
+    // ("first-half 2019 quota": a year written right after it is its own.)
+    /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
+    (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2] ?? m[3]) }),
   ],
   [
     (t) => t.includes('H1') || t.includes('H2'),
@@ -289,8 +290,8 @@ const PATTERNS: Pattern[] = [
   ],
   [
     hasWord('quarter'),
-    /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
-    (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2]) }),
+    /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
+    (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2] ?? m[3]) }),
   ],
   [
     matches(/Q[1-4]/),

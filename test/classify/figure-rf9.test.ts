@@ -354,3 +354,20 @@ describe('bounds written as conditions', () => {
     ]);
   });
 });
+
+describe('a half or a quarter with its year right after it', () => {
+  it('reads "first-half 2019" and "First-quarter 2026" with their years', () => {
+    expect(
+      figs('China sets first-half 2019 rare earth mining quota at 60,000 tonnes', 'Nothing else.', '2019-03-20'),
+    ).toEqual(['mining_quota|60000|2019|1|-|-']);
+    expect(figs('Magnets', 'First-quarter 2026 magnet exports were 16,001 tons.', '2026-04-20')).toEqual([
+      'magnet_exports|16001|2026-Q1|-|-|-',
+    ]);
+  });
+
+  it('does not take a tonnage after "the first half" for its year', () => {
+    expect(
+      figs('Magnets', 'Magnet exports to the United States in the first half 2015 tons, customs said.', '2025-07-20'),
+    ).toEqual(['magnet_exports_to_us|2015|2025-H1|-|-|-']);
+  });
+});
