@@ -371,3 +371,25 @@ describe('a half or a quarter with its year right after it', () => {
     ).toEqual(['magnet_exports_to_us|2015|2025-H1|-|-|-']);
   });
 });
+
+describe('a value-first list', () => {
+  it('names the product after a dash: "57,000 t — rare earth magnet exports in 2026"', () => {
+    expect(
+      figs(
+        'By the numbers',
+        '• 63,000 t — rare earth exports in 2026, +1% y/y\n• 57,000 t — rare earth magnet exports in 2026, -2% y/y',
+        '2027-01-25',
+      ),
+    ).toEqual(['rare_earth_exports|63000|2026|-|yoy|1', 'magnet_exports|57000|2026|-|yoy|-2']);
+  });
+
+  it('does not take a product named in a later clause after a dash', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'Rare earth exports were 5,000 t in March - magnet makers said supply stayed tight.',
+        '2026-04-20',
+      ),
+    ).toEqual(['rare_earth_exports|5000|2026-03|-|-|-']);
+  });
+});

@@ -16,8 +16,9 @@ export function last(cues: Cue[], types: readonly CueType[], from: number, to: n
 export const first = (cues: Cue[], types: readonly CueType[], from: number, to: number): Cue | undefined =>
   cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
 
+// ("57,392 t — rare earth magnet exports in 2025": a value-first list names what the value is after a dash.)
 const OF_THE =
-  /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
+  /^\s*(?:[—–]{1,2}\s*|-{1,2}\s+)?(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
 
 const JOINED = /^[\s-]*$/;
 
