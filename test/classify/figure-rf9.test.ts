@@ -393,3 +393,21 @@ describe('a value-first list', () => {
     ).toEqual(['rare_earth_exports|5000|2026-03|-|-|-']);
   });
 });
+
+describe('a province given as an example of a region', () => {
+  it('places ore rather than naming whose share the tonnage is', () => {
+    expect(
+      figs(
+        'Quotas',
+        'Rare earth quotas for ion-adsorption deposits, found mainly in southern provinces such as Jiangxi, stayed at 19,000 t for the full year.',
+        '2026-07-17',
+      ),
+    ).toEqual(['mining_quota_ion_adsorption|19000|2026|-|-|-']);
+  });
+
+  it("still leaves out a province's own allocation", () => {
+    expect(
+      figs('Quotas', 'Jiangxi received 8,500 t of the rare earth mining quota for the year.', '2026-07-17'),
+    ).toEqual([]);
+  });
+});

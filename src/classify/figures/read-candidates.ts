@@ -44,7 +44,9 @@ export interface SentenceState {
 }
 
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
-const PLACE = /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|在|于|分布在|位于)$/i;
+// ("deposits found mainly in southern provinces such as Jiangxi": a province given as an example of a region is a place.)
+const PLACE =
+  /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|\b(?:provinces|regions|areas)\s+(?:such\s+as|like|including)\s+|在|于|分布在|位于)$/i;
 
 // "exports from Jiangxi", "exports of heavy rare earths from Ganzhou": a flow from a province is the province's share, not a place.
 const FLOW_FROM = /\b(?:exports?|exported|shipments?|shipped|imports?|sales)\b[^,.;]{0,40}\bfrom\s+(?:the\s+)?$/i;
