@@ -57,6 +57,9 @@ const ORDINAL: Record<string, number> = {
   second: 2,
   third: 3,
   fourth: 4,
+  // ("the initial quarter": machine-rewritten English for the first.)
+  initial: 1,
+  opening: 1,
   '1st': 1,
   '2nd': 2,
   '3rd': 3,
@@ -176,6 +179,12 @@ const PATTERNS: Pattern[] = [
     /(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度/g,
     (m) => ({ year: num(m[1]), quarter: num(m[2]) as 1 | 2 | 3 | 4 }),
   ],
+  // 第一季, 首季 (Taiwan and Hong Kong write a quarter without 度).
+  [
+    has('季'),
+    /(?:(\d{4})\s*年)?\s*(?:第([一二三四1-4])|(首))季(?!度)/g,
+    (m) => ({ year: num(m[1]), quarter: (m[3] ? 1 : num(m[2])) as 1 | 2 | 3 | 4 }),
+  ],
   [
     has('月'),
     // (五月 and 十二月 too, and after any word, 内地十月份; but not 个月, 前十月 spans, 同一月份 "the same month", 上一月, 二十月 or 一月一日-style dates.)
@@ -290,7 +299,7 @@ const PATTERNS: Pattern[] = [
   ],
   [
     hasWord('quarter'),
-    /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
+    /\b(?:the\s+)?(first|second|third|fourth|initial|opening)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2] ?? m[3]) }),
   ],
   [

@@ -411,3 +411,45 @@ describe('a province given as an example of a region', () => {
     ).toEqual([]);
   });
 });
+
+describe('a base in kilotonnes', () => {
+  it('reads "up 13pc from 55.4kt in 2024" as year on year, whatever later clause says "on the month"', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'Rare earth exports reached 63.1kt in 2026, up 13pc from 55.8kt in 2025, with December down by 20pc on the month.',
+        '2027-01-15',
+      ),
+    ).toEqual(['rare_earth_exports|63100|2026|-|yoy|13', 'rare_earth_exports|55800|2025|-|-|-']);
+  });
+});
+
+describe('quarters written without 度 or with another word for first', () => {
+  it('reads 第一季 and 首季 (Taiwan, Hong Kong) as the first quarter', () => {
+    expect(figs('稀土', '中國第一季累計出口稀土1.52萬公噸，年增3.1%。', '2026-04-14')).toEqual([
+      'rare_earth_exports|15200|2026-Q1|-|yoy|3.1',
+    ]);
+    expect(figs('稀土', '內地首季稀土出口1.52萬公噸，按年升3.1%。', '2026-04-14')).toEqual([
+      'rare_earth_exports|15200|2026-Q1|-|yoy|3.1',
+    ]);
+  });
+
+  it('reads "the initial quarter" as the first', () => {
+    expect(
+      figs(
+        'Magnets',
+        'During the initial quarter, magnet shipments abroad came to 16,001 tonnes, 4.8 per cent more than in the same quarter of 2025.',
+        '2026-04-20',
+      ),
+    ).toEqual(['magnet_exports|16001|2026-Q1|-|yoy|4.8']);
+  });
+
+  it('still reads 季度 and a season word that is no quarter', () => {
+    expect(figs('稀土', '今年第二季度稀土出口1.6万吨。', '2026-07-14')).toEqual([
+      'rare_earth_exports|16000|2026-Q2|-|-|-',
+    ]);
+    expect(figs('稀土', '旺季来临，6月稀土出口5600吨。', '2026-07-14')).toEqual([
+      'rare_earth_exports|5600|2026-06|-|-|-',
+    ]);
+  });
+});
