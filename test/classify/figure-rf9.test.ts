@@ -453,3 +453,25 @@ describe('quarters written without 度 or with another word for first', () => {
     ]);
   });
 });
+
+describe('one more adjective inside the product noun phrase', () => {
+  it('reads "tonnes of rare earth everlasting magnets" as magnets', () => {
+    expect(
+      figs(
+        'Magnets',
+        'The nation shipped 5,300 tonnes of rare earth everlasting magnets overseas in March.',
+        '2026-04-20',
+      ),
+    ).toEqual(['magnet_exports|5300|2026-03|-|-|-']);
+  });
+
+  it('does not join rare earths and magnets named as two goods', () => {
+    expect(
+      figs(
+        'Rare earths',
+        'China exported 5,300 tonnes of rare earths and magnets made abroad were not counted in March.',
+        '2026-04-20',
+      ),
+    ).toEqual(['rare_earth_exports|5300|2026-03|-|-|-']);
+  });
+});
