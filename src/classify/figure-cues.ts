@@ -200,6 +200,8 @@ const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|
 
 const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
 
+const TRADED_BEFORE = /(?:进口|出口|进出口)[^，。；,;]{0,12}$/;
+
 // "MP Materials mined 45,000 tons", "refiners separated about 90,000 t last year": the work done, a production figure,
 // not the quota that allows it ("may be mined", "allowed to extract" are not past tense with a tonnage for object).
 const WORK_DONE = /^(?:mined|extracted|smelted|refined|separated)$/i;
@@ -233,6 +235,9 @@ export function findCues(text: string): Cue[] {
       // "quotas this year for rare earth mining output", "the second batch of smelting output": the mining or smelting
       // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
       if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
+        continue;
+      // 进口稀土化合物及矿产品: mineral products traded are goods, not the mining quota the old plan called 矿产品.
+      if (type === 'mining' && m[0] === '矿产品' && TRADED_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index)))
         continue;
       const done =
         (type === 'mining' || type === 'smelting') &&

@@ -475,3 +475,24 @@ describe('one more adjective inside the product noun phrase', () => {
     ).toEqual(['rare_earth_exports|5300|2026-03|-|-|-']);
   });
 });
+
+describe('矿产品 traded is a good, not the mining quota', () => {
+  it('reads 进口稀土化合物及矿产品 as imports, and keeps one origin out of the national figure', () => {
+    expect(figs('稀土', '今年前5个月，我国进口稀土化合物及矿产品1.3万吨，同比下降5%。', '2026-06-20')).toEqual([
+      'rare_earth_imports|13000|2026-01/2026-05|-|yoy|-5',
+    ]);
+    expect(
+      figs(
+        '稀土',
+        '今年前5个月，我国自美国进口稀土化合物及矿产品约1.3万吨；同期，我国稀土进口总量为6.2万吨，同比下降14%。',
+        '2026-06-20',
+      ),
+    ).toEqual(['rare_earth_imports|62000|2026-01/2026-05|-|yoy|-14']);
+  });
+
+  it("still reads the old plan's 矿产品 as mining", () => {
+    expect(figs('稀土', '2015年第一批稀土矿产品生产计划为52500吨。', '2015-04-10')).toEqual([
+      'mining_quota|52500|2015|1|-|-',
+    ]);
+  });
+});
