@@ -124,7 +124,7 @@ const CUES: Array<[CueType, RegExp]> = [
     /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]a[db]sorption|ion[\s-]a[db]sorbed(?:[\s-]type)?|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
   ],
   ['processed', /\bprocessed\s+products\b|深加工产品/gi],
-  ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
+  ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁性材料|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
     'other_metal',

@@ -496,3 +496,17 @@ describe('矿产品 traded is a good, not the mining quota', () => {
     ]);
   });
 });
+
+describe('稀土磁性材料 (magnetic materials) are magnets', () => {
+  it('reads a spun 稀土磁性材料 export figure as magnets', () => {
+    expect(figs('稀土', '我国10月份稀土磁性材料出口量为5500吨，比9月份削减5%。', '2026-11-21')).toEqual([
+      'magnet_exports|5500|2026-10|-|mom|-5',
+    ]);
+  });
+
+  it('still reads 稀土 exports beside it as rare earths', () => {
+    expect(figs('稀土', '我国10月份出口稀土4300吨，比9月份增加8%。', '2026-11-21')).toEqual([
+      'rare_earth_exports|4300|2026-10|-|mom|8',
+    ]);
+  });
+});
