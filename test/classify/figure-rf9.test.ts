@@ -510,3 +510,25 @@ describe('稀土磁性材料 (magnetic materials) are magnets', () => {
     ]);
   });
 });
+
+describe('names listed together as the tonnages are, without "respectively"', () => {
+  it('pairs "mining and smelting quotas of A and B" in order', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China issued rare earth mining and smelting quotas of 255,000 tonnes and 243,850 tonnes for 2027.',
+        '2027-12-20',
+      ),
+    ).toEqual(['mining_quota|255000|2027|-|-|-', 'smelting_quota|243850|2027|-|-|-']);
+  });
+
+  it('does not pair names that are not listed together', () => {
+    expect(
+      figs(
+        'Quotas',
+        'Beyond the smelting quota, the rare earth mining quota for 2027 was set at 130,000 tonnes and 140,000 tonnes in its two batches.',
+        '2027-12-20',
+      ),
+    ).toEqual(['mining_quota|130000|2027|-|-|-', 'mining_quota|140000|2027|-|-|-']);
+  });
+});

@@ -66,18 +66,31 @@ export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, tex
   return inClause.slice(from, to + 1);
 }
 
-/** The distinct values of `pick` over the cues before a list, in order; the one of `q` when they match the list. */
+// Between two names of one list: "mining and smelting", 开采、冶炼分离.
+const NAME_JOIN = /^\s*(?:,|，|、|and|和|及|与)\s*$/i;
+
+/**
+ * The distinct values of `pick` over the cues before a list, in order; the one of `q` when they match the list. With
+ * "respectively" anywhere before; without it, only names listed together as the tonnages are ("mining and smelting
+ * quotas of 255,000 tonnes and 243,850 tonnes").
+ */
 function nthOfList<T>(v: SentenceView, s: Slot, pick: (c: Cue) => T | undefined): T | undefined {
-  if (!v.respectively) return undefined;
   const group = listGroup(v.quantities, s.q, s.clause, v.text);
   if (group.length < 2) return undefined;
   const named: T[] = [];
+  const cues: Cue[] = [];
   for (const c of v.cues) {
     if (c.start < v.sentence.start || c.end > group[0]!.start) continue;
     const x = pick(c);
-    if (x !== undefined && !named.includes(x)) named.push(x);
+    if (x !== undefined && !named.includes(x)) {
+      named.push(x);
+      cues.push(c);
+    }
   }
-  return named.length === group.length ? named[group.indexOf(s.q)] : undefined;
+  if (named.length !== group.length) return undefined;
+  if (!v.respectively && !cues.every((c, i) => i === 0 || NAME_JOIN.test(v.text.slice(cues[i - 1]!.end, c.start))))
+    return undefined;
+  return named[group.indexOf(s.q)];
 }
 
 export interface QuotaReading {
