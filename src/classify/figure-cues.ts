@@ -102,6 +102,12 @@ const CUES: Array<[CueType, RegExp]> = [
     'other',
     /\b(?:India|Japan|South Korea|Korea|Germany|Vietnam|Malaysia|Australia|Indonesia|Thailand|Brazil|Canada|Myanmar|Burma|Laos|Mongolia|Kazakhstan|Madagascar|Greenland|Chile|Argentina|Russia|Europe|the EU)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:imports?|imported|exports?|exported)\b/g,
   ],
+  // … nor in Chinese (缅甸对华出口稀土氧化物约1500吨, 自缅甸进口): a country's own exports, or China's trade with one
+  // country of origin, not the national figure; but not 对美国出口 (China's exports to the United States).
+  [
+    'other',
+    /(?<![对對向往输輸至销銷运運、和及與与])(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|印度尼西亚|印尼|印度|泰国|泰國|巴西|俄罗斯|俄羅斯|蒙古|哈萨克斯坦|马达加斯加|格陵兰|智利|阿根廷|加拿大|韩国|韓國|南韩|南韓|日本|美国|美國|德国|德國|欧盟|歐盟)(?:(?:对|對|向)(?:华|華|中国|中國|我国|我國))?(?:的)?(?:稀土)?(?:出口|进口|進口)|(?:自|从|從)(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|美国|美國|日本)(?:的)?(?:稀土)?(?:进口|進口)/g,
+  ],
   // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
   // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
   [
@@ -119,7 +125,7 @@ const CUES: Array<[CueType, RegExp]> = [
     /离子型|离子吸附型?|中重稀土|ion(?:ic)?[\s-]a[db]sorption|ion[\s-]a[db]sorbed(?:[\s-]type)?|\bionic\b|medium(?:[\s-]and[\s-]|[\s-]to[\s-]|[\s-])heavy|heavy rare[\s-]earths?/gi,
   ],
   ['processed', /\bprocessed\s+products\b|深加工产品/gi],
-  ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
+  ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁性材料|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
     'other_metal',
@@ -195,6 +201,14 @@ const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|
 
 const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
 
+const TRADED_BEFORE = /(?:进口|出口|进出口)[^，。；,;]{0,12}$/;
+
+// "MP Materials mined 45,000 tons", "refiners separated about 90,000 t last year": the work done, a production figure,
+// not the quota that allows it ("may be mined", "allowed to extract" are not past tense with a tonnage for object).
+const WORK_DONE = /^(?:mined|extracted|smelted|refined|separated)$/i;
+const TONNAGE_OBJECT =
+  /^\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|less\s+than|an\s+estimated|a\s+record)\s+)?\d/i;
+
 /** The cue expressions run over whole documents, for the classifier's index of required words. */
 export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH];
 
@@ -230,8 +244,15 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
       // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
       if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
         continue;
+      // 进口稀土化合物及矿产品: mineral products traded are goods, not the mining quota the old plan called 矿产品.
+      if (type === 'mining' && m[0] === '矿产品' && TRADED_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index)))
+        continue;
+      const done =
+        (type === 'mining' || type === 'smelting') &&
+        WORK_DONE.test(m[0]) &&
+        TONNAGE_OBJECT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
       out.push({
-        type: type === 'ytd' && YTD_WORD.test(m[0]) ? 'ytd_word' : type,
+        type: done ? 'other' : type === 'ytd' && YTD_WORD.test(m[0]) ? 'ytd_word' : type,
         start: m.index,
         end: m.index + m[0].length,
       });

@@ -58,6 +58,9 @@ const ORDINAL: Record<string, number> = {
   second: 2,
   third: 3,
   fourth: 4,
+  // ("the initial quarter": machine-rewritten English for the first.)
+  initial: 1,
+  opening: 1,
   '1st': 1,
   '2nd': 2,
   '3rd': 3,
@@ -78,6 +81,10 @@ const MONTHS = [
   'december',
 ];
 const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?`;
+// Between the months of a span: "January-May", "January to May", "January-to-May" (hyphenated as an adjective).
+const MONTH_SPAN = String.raw`\s*(?:-(?:to|through|until)-|-|–|—|to|through|until)\s*`;
+// The year of a span: "January-May 2024", "the January-to-May period of 2024", "April–June, 2025".
+const SPAN_YEAR = String.raw`(?:\s+period)?(?:,?\s+(?:of\s+|in\s+)?(\d{4}))?`;
 
 const DIGITS = /^\d+$/;
 const num = (s: string | undefined): number | undefined => {
@@ -173,10 +180,16 @@ const PATTERNS: Pattern[] = [
     /(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度/g,
     (m) => ({ year: num(m[1]), quarter: num(m[2]) as 1 | 2 | 3 | 4 }),
   ],
+  // 第一季, 首季 (Taiwan and Hong Kong write a quarter without 度).
+  [
+    has('季'),
+    /(?:(\d{4})\s*年)?\s*(?:第([一二三四1-4])|(首))季(?!度)/g,
+    (m) => ({ year: num(m[1]), quarter: (m[3] ? 1 : num(m[2])) as 1 | 2 | 3 | 4 }),
+  ],
   [
     has('月'),
-    // (五月 and 十二月 too, and after any word, 内地十月份; but not 个月, 前十月 spans, 二十月 or 一月一日-style dates.)
-    /(?:(\d{4})\s*年)?\s*(\d{1,2}|(?<![前头頭首第每几幾数數近这這两兩〇零一二三四五六七八九十百千万])(?:十一|十二|[一二三四五六七八九十]))\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d|\s*[一二三四五六七八九十]+\s*日)/g,
+    // (五月 and 十二月 too, and after any word, 内地十月份; but not 个月, 前十月 spans, 同一月份 "the same month", 上一月, 二十月 or 一月一日-style dates.)
+    /(?:(\d{4})\s*年)?\s*(\d{1,2}|(?<![同上下前头頭首第每几幾数數近这這两兩〇零一二三四五六七八九十百千万])(?:十一|十二|[一二三四五六七八九十]))\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d|\s*[一二三四五六七八九十]+\s*日)/g,
     (m) => ({ year: num(m[1]), month: num(m[2]) }),
   ],
   [
@@ -193,7 +206,7 @@ const PATTERNS: Pattern[] = [
   [has('月'), /(?:上一?|前一)个月|上月/g, () => ({ relMonth: -1 })],
   [
     has('Jan'),
-    new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:,?\s+(\d{4}))?`, 'g'),
+    new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)${MONTH_SPAN}(${MONTH_RE})${SPAN_YEAR}`, 'g'),
     (m) => ({ toMonth: monthOf(m[1]), year: num(m[2]) }),
   ],
   [
@@ -213,7 +226,7 @@ const PATTERNS: Pattern[] = [
   [
     hasAnyWord('apr', 'jul', 'oct'),
     new RegExp(
-      String.raw`\b(?:the\s+)?(Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*(?:-|–|—|to|through|until)\s*(${MONTH_RE})(?:\s+quarter)?(?:,?\s+(?:of\s+)?(\d{4}))?`,
+      String.raw`\b(?:the\s+)?(Apr(?:il)?|July?|Oct(?:ober)?)\.?${MONTH_SPAN}(${MONTH_RE})(?:\s+quarter)?${SPAN_YEAR}`,
       'g',
     ),
     (m) => {
@@ -271,8 +284,9 @@ const PATTERNS: Pattern[] = [
   ],
   [
     hasWord('half'),
-    /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
-    (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2]) }),
+    // ("first-half 2019 quota": a year written right after it is its own.)
+    /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
+    (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2] ?? m[3]) }),
   ],
   [
     (t) => t.includes('H1') || t.includes('H2'),
@@ -286,8 +300,8 @@ const PATTERNS: Pattern[] = [
   ],
   [
     hasWord('quarter'),
-    /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?)?/gi,
-    (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2]) }),
+    /\b(?:the\s+)?(first|second|third|fourth|initial|opening)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
+    (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2] ?? m[3]) }),
   ],
   [
     matches(/Q[1-4]/),
@@ -356,15 +370,16 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 // ("Exports over January and February combined were …", "shipments of magnets over the six months to June": after a
 // word, "over" spans the months too; after a number it compares: "up 5% over January–May 2024".)
 const WORD_OVER = /\b[a-z]+\s+(?:over|during|across)\s+(?:the\s+)?$/i;
 // ("Imports fell over the three months to March" spans them too: only a number or a percentage compares.)
+// ("up 2.3% from January-May 2024": after a percentage "from" compares with the span too.)
 const CHANGE_OVER =
-  /(?:[%\d]|\bper\s?cent)\s+(?:(?:higher|lower|more|less|up|down)\s+)?(?:over|during|across)\s+(?:the\s+)?$/i;
+  /(?:[%\d]|\bper\s?cent|\dpc)\s+(?:(?:higher|lower|more|less|up|down)\s+)?(?:over|during|across|from)\s+(?:the\s+)?$/i;
 const COMPARATIVE_AFTER = /^\s*(?:同期|以来|相比|比较|levels?\b|(?:的)?(?:月均|平均))/;
 // "close to their monthly average this year", "the average for 2024": the span of an average, not a figure's period.
 const AVERAGE_BEFORE = /\baverage\s+(?:(?:for|of|in|over|so\s+far)\s+)?(?:the\s+)?$/i;
@@ -457,7 +472,8 @@ export function findPeriods(
         parts.textMonth === true ||
         parts.textYear === true ||
         (parts.toMonth !== undefined &&
-          (OVER_SPAN.test(before) || (WORD_OVER.test(before) && !CHANGE_OVER.test(before)))) ||
+          (OVER_SPAN.test(before) || WORD_OVER.test(before)) &&
+          !CHANGE_OVER.test(before)) ||
         (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
       const comparative =
         (!spanning && COMPARATIVE_BEFORE.test(before)) ||

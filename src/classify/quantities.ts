@@ -32,10 +32,12 @@ const CN_QUANTITY =
   /([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)\s*(万|亿)?\s*(?:余|多)?\s*(公吨|吨)/g;
 // A price or rate, not a tonnage: 元/吨, per tonne, $/t.
 const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
-// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes") rounds a figure stated elsewhere or
+// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", 不低于3000吨) rounds a figure stated elsewhere or
 // states none: it is not a value of its own.
 const BOUND_BEFORE =
-  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+// … or written after the tonnage: 5000吨以上, 3000吨（REO）以下, 1万吨以内.
+const BOUND_AFTER = /^\s*(?:[(（][^()（）]{0,8}[)）])?\s*(?:以上|以下|以内|及以上|及以下)/;
 // The upper end of a range: "10,000-12,000 tonnes", 1万至1.2万吨 (not "from 4,000 to 5,000 tonnes", a change).
 const RANGE_BEFORE =
   /(?<![\d.,]|\bfrom\s+)(?!(?:19|20)\d{2}\b)\d[\d,.]*(?:\s*(?:万|千))?\s*(?:-|–|—|~|～|至|到|to)\s*$/i;
@@ -69,7 +71,11 @@ function quantity(
     value: Math.round(value * 1000) / 1000,
     dotThousands,
     bound:
-      BOUND_BEFORE.test(wider) || RANGE_BEFORE.test(wider) || RANGE_AFTER.test(after) || BETWEEN_BEFORE.test(between),
+      BOUND_BEFORE.test(wider) ||
+      RANGE_BEFORE.test(wider) ||
+      RANGE_AFTER.test(after) ||
+      BETWEEN_BEFORE.test(between) ||
+      BOUND_AFTER.test(after),
     delta: DELTA_BEFORE.test(wider),
     rate: RATE_AFTER.test(after) || AVERAGE_BEFORE.test(wider),
   };

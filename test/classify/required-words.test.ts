@@ -2,13 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/classify/index.js';
+import { FIGURE_EXPRESSIONS } from '../../src/classify/figures.js';
 import { loadRules } from '../../src/classify/load-rules.js';
+import { readDocument } from '../../src/classify/read-document.js';
 import { normalizeText } from '../../src/classify/normalize.js';
 import { requiredWords, WordIndex, WordScanner } from '../../src/classify/required-words.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const words = (re: RegExp) => requiredWords(re)?.sort() ?? null;
+
+const rules = loadRules([join(ROOT, 'config', 'rules')]).rules!;
+const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
+const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+const texts = corpusFiles.map((f) => normalizeText(readFileSync(join(CORPUS, f), 'utf8')));
 
 describe('the words a pattern cannot match without', () => {
   it('reads literals, alternations and optional endings', () => {
@@ -65,15 +73,10 @@ describe('the words a pattern cannot match without', () => {
     expect(words(/start/u)).toEqual(['start']);
   });
 
-  it('holds for every shipped rule on every corpus document: a rule that matches has one of its words present', () => {
-    const rules = loadRules([join(ROOT, 'config', 'rules')]).rules!;
-    const dir = join(ROOT, 'test', 'fixtures', 'corpus');
-    const texts = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => normalizeText(readFileSync(join(dir, f), 'utf8')));
-    const expressions = [...new Set(rules.rules.flatMap((r) => [r.re, r.withRe, r.withoutRe]))].filter(
-      (re): re is RegExp => re !== null,
-    );
+  it('holds for every expression of the shipped rules and the figure reader on every corpus document', () => {
+    const expressions = [
+      ...new Set([...rules.rules.flatMap((r) => [r.re, r.withRe, r.withoutRe]), ...FIGURE_EXPRESSIONS]),
+    ].filter((re): re is RegExp => re !== null);
     let skipped = 0;
     const broken: string[] = [];
     for (const re of expressions) {
@@ -142,5 +145,18 @@ describe('finding which words occur in a text in one pass', () => {
     expect(words.mayMatchIn(quota, 0, 19)).toBe(true);
     expect(words.mayMatchIn(quota, 2000, 2013)).toBe(false);
     expect(words.mayMatch(exports)).toBe(false);
+  });
+});
+
+describe('classifying with the word index', () => {
+  it('gives every corpus document the same categories, figures and entities as running every expression', () => {
+    const everything = { ...rules, words: new WordIndex([]) };
+    const differ: string[] = [];
+    for (const file of corpusFiles) {
+      const doc = readDocument(readFileSync(join(CORPUS, file), 'utf8'));
+      const input = { ...doc, date: '2026-06-15' };
+      if (JSON.stringify(classify(input, rules)) !== JSON.stringify(classify(input, everything))) differ.push(file);
+    }
+    expect(differ).toEqual([]);
   });
 });

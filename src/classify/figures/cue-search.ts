@@ -16,10 +16,14 @@ export function last(cues: Cue[], types: readonly CueType[], from: number, to: n
 export const first = (cues: Cue[], types: readonly CueType[], from: number, to: number): Cue | undefined =>
   cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
 
+// ("57,392 t — rare earth magnet exports in 2025": a value-first list names what the value is after a dash.)
 const OF_THE =
-  /^\s*(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
+  /^\s*(?:[—–]{1,2}\s*|-{1,2}\s+)?(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
 
-const JOINED = /^[\s-]*$/;
+// Between the words of one noun phrase: nothing, or one more adjective ("rare earth everlasting magnets", a spun
+// "permanent"), not a joining word or another noun of trade.
+const JOINED =
+  /^[\s-]*(?:(?!(?:and|or|nor|to|from|with|for|of|in|on|at|by|as|than|exports?|imports?|shipments?)\b)[a-z]+[\s-]+)?$/i;
 
 /**
  * A cue right after a tonnage ("270,000 tons of mining quota", "3,188 tonnes of magnets", "16,000 tons of ore

@@ -79,6 +79,10 @@ const STRICT = new RegExp(
   `${ZH_TO}(${ZH_NAMES})|(?:对|對|输|輸|销|銷|运|運)(?:往)?(美|日|德|韩|韓)(?!元|國|国|本|期|常|子|前|后|後|内|內|均|意志|语|語)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers|${RECEIVER}`,
   'g',
 );
+// The next countries of a list after a flow sent to one: 向美国、日本出口, "to the United States and Japan".
+const ZH_LIST_NEXT = new RegExp(`^\\s*(?:、|和|及|与|與|以及)\\s*(${ZH_NAMES})`);
+const EN_LIST_NEXT = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?:the\\s+)?(${EN_NAMES})(?![\\w$])`);
+
 const BARE_US = /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g;
 
 // Buyers named by their country's adjective: "Japanese manufacturers took 241 t", "German carmakers", 日本客户.
@@ -154,6 +158,18 @@ export function findDestinations(text: string): DestinationMatch[] {
     ).toLowerCase();
     const country = SLUG.get(name);
     if (country) out.push({ country, start: m.index, end: m.index + m[0].length, strict: true });
+    // (After 向/对…, "to …": the countries listed with the first are sent the flow too.)
+    const next = m[1] ? ZH_LIST_NEXT : m[3] ? EN_LIST_NEXT : undefined;
+    for (
+      let at = m.index + m[0].length, n = next?.exec(text.slice(at, at + 40));
+      n;
+      n = next!.exec(text.slice(at, at + 40))
+    ) {
+      const listed = SLUG.get(n[1]!.toLowerCase().replace(/^the /, ''));
+      const start = at + n[0].length - n[1]!.length;
+      at += n[0].length;
+      if (listed) out.push({ country: listed, start, end: at, strict: true });
+    }
   }
   DEMONYM.lastIndex = 0;
   for (let m = DEMONYM.exec(text); m; m = DEMONYM.exec(text)) {

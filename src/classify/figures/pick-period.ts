@@ -38,8 +38,22 @@ export function nearestMention(
   periods: PeriodMention[],
 ): { pick: PeriodMention | undefined; inClause: PeriodMention[] } {
   const usable = periods.filter((p) => !p.comparative);
-  const inClause = clause ? usable.filter((p) => p.start >= clause.start && p.end <= clause.end) : [];
   const chinese = clause !== undefined && CJK.test(clause.text);
+  // ("In May, exports sank to 1,238 tonnes after Beijing put seven elements under control in April": a mention in a
+  // subordinate clause after the tonnage dates that clause's event, when the sentence dated the tonnage before it.)
+  const dated = !chinese && usable.some((p) => p.end <= q.start);
+  const inClause = clause
+    ? usable.filter(
+        (p) =>
+          p.start >= clause.start &&
+          p.end <= clause.end &&
+          !(
+            dated &&
+            p.start >= q.end &&
+            SUBORDINATE.test(clause.text.slice(q.end - clause.start, p.start - clause.start))
+          ),
+      )
+    : [];
   const pick =
     (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] : undefined) ??
     inClause.sort((a, b) => gap(a, q) - gap(b, q))[0] ??
@@ -47,6 +61,8 @@ export function nearestMention(
     usable.filter((p) => p.start >= q.end).sort((a, b) => gap(a, q) - gap(b, q))[0];
   return { pick, inClause };
 }
+
+const SUBORDINATE = /\b(?:after|since|when|because|following|before|until|once|as(?!\s+(?:of|at|in)\b))\s/i;
 
 /** The characters between a mention and a tonnage. */
 const gap = (p: PeriodMention, q: Quantity) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
@@ -128,9 +144,10 @@ export function comparedPeriod(
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-// 累计 / "year-to-date": a total from January, whatever single month the sentence names.
+// 累计 / "year-to-date": a total from January, whatever single month the sentence names. (Not "the most since
+// January", "since January's record": a comparison with that month.)
 const FROM_JANUARY_WORDS =
-  /累计|\bcumulative(?:ly)?\b|\byear[\s-]to[\s-]date\b|\bso far this year\b|\bsince (?:the start of the year|January)\b/i;
+  /累计|\bcumulative(?:ly)?\b|\byear[\s-]to[\s-]date\b|\bso far this year\b|\bsince (?:the start of the year|January)\b(?!['’]s)(?<!\b(?:most|highest|lowest|largest|biggest|smallest|strongest|weakest|least|fewest|level|pace)\s+since\s+\w+)/i;
 
 /** Words for one month alone, against a total from January. */
 const SINGLE_MONTH_ALL = /单月|当月|\bsingle[\s-]month\b|\bmonth alone\b/gi;

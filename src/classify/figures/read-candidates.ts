@@ -44,7 +44,9 @@ export interface SentenceState {
 }
 
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
-const PLACE = /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|在|于|分布在|位于)$/i;
+// ("deposits found mainly in southern provinces such as Jiangxi": a province given as an example of a region is a place.)
+const PLACE =
+  /(?:\b(?:in|from|at|across)\s+(?:the\s+)?|\b(?:provinces|regions|areas)\s+(?:such\s+as|like|including)\s+|在|于|分布在|位于)$/i;
 
 // "exports from Jiangxi", "exports of heavy rare earths from Ganzhou": a flow from a province is the province's share, not a place.
 const FLOW_FROM = /\b(?:exports?|exported|shipments?|shipped|imports?|sales)\b[^,.;]{0,40}\bfrom\s+(?:the\s+)?$/i;
@@ -83,19 +85,34 @@ function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: numbe
   return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
 }
 
+// A word that gives each batch the value: 每批, 各批, 均为, "each", "apiece", "per round".
 const PER_BATCH =
-  /每批|各批|\beach\s+(?:of\s+the\s+\w+\s+)?(?:batch|round|tranche|allotment|instal{1,2}ment)s?\b|\bper\s+(?:batch|round|tranche)\b/i;
+  /每批|各批|均为|均是|都是|都为|各为|\beach\b|\bapiece\b|\bper\s+(?:batch|round|tranche|allotment|instal{1,2}ment)\b/i;
 const BATCH_COUNT =
   /([两二三四])批|\b(two|three|four|both)\s+(?:batches|rounds|tranches|allotments|instal{1,2}ments)\b/i;
-const EACH_WORD = /\beach\b|\bper\b/i;
+// The batches named one by one: 第一批、第二批, 第一、二批, "the first and second batches".
+const BATCH_LIST =
+  /第\s*([一二三四1-4])\s*批\s*(?:[、和及与]|以及)\s*第\s*([一二三四1-4])\s*批|第\s*([一二三四1-4])\s*[、和及]\s*([一二三四1-4])\s*批|\b(first|second|third)\s+(?:and|&)\s+(second|third|fourth)\s+(?:batch|round|tranche|allotment|instal{1,2}ment)e?s\b/i;
+// A sum over the batches before the tonnage: the value is their total, not each one's.
+const SUM_WORD = /合计|累计|共计|总计|加总|\bcombined\b|\btotal\b|\btogether\b|\bin all\b/i;
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, two: 2, both: 2, three: 3, four: 4 };
+const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, first: 1, second: 2, third: 3, fourth: 4 };
+const ordinal = (s: string) => ORDINAL[s.toLowerCase()] ?? Number(s);
 
-/** How many batches a sentence gives one value each ("两批…每批", "each of the two rounds"); 0 when it does not. */
-function batchesEach(sentence: string): number {
-  if (!sentence.includes('批') && !EACH_WORD.test(sentence)) return 0;
-  if (!PER_BATCH.test(sentence)) return 0;
+/**
+ * The batches a sentence gives one value each ("两批…每批", "each of the two rounds", 第一批、第二批…均为, "the first
+ * two batches were each set at"); none when it does not.
+ */
+function batchesEach(sentence: string): number[] {
+  if (!PER_BATCH.test(sentence)) return [];
+  const listed = BATCH_LIST.exec(sentence);
+  if (listed) {
+    const [a, b] = [listed[1] ?? listed[3] ?? listed[5], listed[2] ?? listed[4] ?? listed[6]].map((x) => ordinal(x!));
+    return a! < b! ? Array.from({ length: b! - a! + 1 }, (_, i) => a! + i) : [];
+  }
   const m = BATCH_COUNT.exec(sentence);
-  return m ? (COUNT[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0) : 0;
+  const n = m ? (COUNT[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0) : 0;
+  return Array.from({ length: n }, (_, i) => i + 1);
 }
 
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
@@ -139,8 +156,8 @@ export function readCandidates(
   const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf || p.textMonth || p.textYear);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
-  /** How many batches the sentence gives one value each (batchesEach), read once for its first quota. */
-  let each: number | undefined;
+  /** The batches the sentence gives one value each (batchesEach), read once for its first quota. */
+  let each: number[] | undefined;
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
@@ -356,11 +373,21 @@ export function readCandidates(
     if (value === null) return;
     // "两批指标完全相同，每批开采指标13.5万吨", "each of the two rounds set mining at …": one value for every batch the
     // sentence counts (not a full year's).
-    if (metric.kind === 'quota' && !metric.ytd && each === undefined) each = batchesEach(sentence.text);
-    if (each === undefined) each = 0;
-    if (each > 1) {
-      for (let n = 1; n <= each; n++)
-        candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch: n, comparisonBase });
+    // ("The first two batches were each set at 120,000 t": each batch's value, not their sum, unless a sum word comes
+    // right before the tonnage: "前两批合计27万吨，每批13.5万吨" is a sum, then each batch.)
+    const eachOfYtd = metric.kind === 'quota' && metric.ytd && !SUM_WORD.test(text.slice(prevQEnd, q.start));
+    if (metric.kind === 'quota' && (!metric.ytd || eachOfYtd)) each ??= batchesEach(sentence.text);
+    if (each && each.length > 1 && metric.kind === 'quota' && (!metric.ytd || eachOfYtd)) {
+      const perBatch = { ...metric, ytd: undefined };
+      for (const n of each)
+        candidates.push({
+          q: { ...q, value },
+          clause,
+          metric: perBatch,
+          period: figurePeriod,
+          batch: n,
+          comparisonBase,
+        });
       return;
     }
     candidates.push({ q: { ...q, value }, clause, metric, period: figurePeriod, batch, comparisonBase, batchCue });

@@ -66,18 +66,31 @@ export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, tex
   return inClause.slice(from, to + 1);
 }
 
-/** The distinct values of `pick` over the cues before a list, in order; the one of `q` when they match the list. */
+// Between two names of one list: "mining and smelting", 开采、冶炼分离.
+const NAME_JOIN = /^\s*(?:,|，|、|and|和|及|与)\s*$/i;
+
+/**
+ * The distinct values of `pick` over the cues before a list, in order; the one of `q` when they match the list. With
+ * "respectively" anywhere before; without it, only names listed together as the tonnages are ("mining and smelting
+ * quotas of 255,000 tonnes and 243,850 tonnes").
+ */
 function nthOfList<T>(v: SentenceView, s: Slot, pick: (c: Cue) => T | undefined): T | undefined {
-  if (!v.respectively) return undefined;
   const group = listGroup(v.quantities, s.q, s.clause, v.text);
   if (group.length < 2) return undefined;
   const named: T[] = [];
+  const cues: Cue[] = [];
   for (const c of v.cues) {
     if (c.start < v.sentence.start || c.end > group[0]!.start) continue;
     const x = pick(c);
-    if (x !== undefined && !named.includes(x)) named.push(x);
+    if (x !== undefined && !named.includes(x)) {
+      named.push(x);
+      cues.push(c);
+    }
   }
-  return named.length === group.length ? named[group.indexOf(s.q)] : undefined;
+  if (named.length !== group.length) return undefined;
+  if (!v.respectively && !cues.every((c, i) => i === 0 || NAME_JOIN.test(v.text.slice(cues[i - 1]!.end, c.start))))
+    return undefined;
+  return named[group.indexOf(s.q)];
 }
 
 export interface QuotaReading {
@@ -139,7 +152,11 @@ export function quotaOf(
     trailing(sc, text, SPLIT_CUES, q, s.nextQStart) ??
     // 岩矿型稀土指标7.455万吨、离子型…: the split written right before the tonnage, not the next item's after it.
     (splitBefore && SPLIT_TO_TONNAGE.test(text.slice(splitBefore.end, q.start)) ? splitBefore : undefined) ??
-    first(sc, SPLIT_CUES, q.end, Math.min(s.clause.end, s.nextQStart)) ??
+    // ("Rock-type rare earths account for 124,900 t of the quota and ionic ones for 10,100 t": a split named between
+    // this tonnage and the next one of its sentence is the next one's when this one had its own before it.)
+    (splitBefore && s.nextQStart < sentence.end
+      ? undefined
+      : first(sc, SPLIT_CUES, q.end, Math.min(s.clause.end, s.nextQStart))) ??
     last(sc, SPLIT_CUES, s.prevQEnd, q.start);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, SMELTING_CUE, s.clause.start, q.start)) kind = 'mining';
@@ -168,10 +185,18 @@ export function quotaOf(
 
 const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
 
-/** The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year". */
+// The full year of a comparison: 较2022年全年, "than the full year of 2022", "from 2022's annual total".
+const COMPARED_YEAR_BEFORE =
+  /(?:较|比|与|than|from|compared\s+(?:with|to)|versus|against)\s*(?:the\s+)?(?:(?:19|20)\d{2}\s*(?:年|['’]s)?)?\s*$/i;
+
+/**
+ * The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year" (not the
+ * year compared with: "…分别为24万吨、23万吨，较2022年全年分别增长14.3%、13.9%").
+ */
 function yearClosedAfter(v: SentenceView): boolean {
   const lastQ = v.quantities.at(-1);
-  return !!lastQ && !!first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
+  const cue = lastQ && first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
+  return !!cue && !COMPARED_YEAR_BEFORE.test(v.text.slice(Math.max(lastQ.end, cue.start - 16), cue.start));
 }
 
 /**

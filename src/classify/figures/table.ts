@@ -15,50 +15,102 @@ const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|c
 const MOM_HEADER = /环比|環比|按月|较上月|m\/m|month[\s-]on[\s-]month/i;
 const MONEY_HEADER = /金额|金額|美元|人民币|元|value|amount|\$/i;
 const CUMULATIVE_HEADER = /累计|cumulative|year[\s-]to[\s-]date|\bYTD\b/i;
+// The unit a quantity column's header gives its cells: "Volume (t)", 数量（吨）.
+const UNIT_IN_HEADER: Array<[RegExp, number]> = [
+  [/[(（]\s*(?:吨|公吨|t|tonnes?|tons?|metric tons?)\s*[)）]/i, 1],
+  [/[(（]\s*(?:万吨|10,?000 (?:metric )?(?:tonnes|tons))\s*[)）]/i, 1e4],
+];
+const unitOfHeader = (h: string) => UNIT_IN_HEADER.find(([re]) => re.test(h))?.[1];
 const UNIT_CELL: Array<[RegExp, number]> = [
   [/^(?:吨|公吨|tonnes?|tons?|metric tons?|t)$/i, 1],
   [/^(?:万吨|10,?000 (?:metric )?(?:tonnes|tons))$/i, 1e4],
   [/^(?:千克|公斤|kg|kilograms?)$/i, 1e-3],
 ];
 
-export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
-  // Most documents have no table at all: no '|', nothing to split and test line by line.
-  if (!body.includes('|')) return [];
-  const lines = body.split('\n');
-  const header = lines.findIndex((l) => TABLE_ROW.test(l) && QUANTITY_HEADER.test(l));
-  if (header < 0) return [];
-  const before = `${title}\n${lines.slice(0, header).join('\n')}`;
-  const flowCue = findCues(before)
+// A table whose cells a fetch flattened to single spaces (an HTML table's text): a heading line of column names, the
+// row name first ("Series Volume (t) m/m y/y"), then rows of a name and as many numbers ("Rare earth exports 4,392.1
+// -20.0% +32.0%").
+const SPACED_HEADER_GATE = /\b(?:volume|quantity)\b|数量/i;
+const SPACED_COLUMN =
+  /(?:\b(?:volume|quantity)\b|数量)(?:\s*[(（][^()（）]{0,12}[)）])?|\bm\/m\b|\by\/y\b|环比|同比|\bvalue\b|金额/gi;
+const SPACED_NUMBER = /^[+\-−–]?\d[\d,]*(?:\.\d+)?%?$/;
+
+/** The column names of a flattened heading line (the row names' column first), or null when it is not one. */
+function spacedHeader(line: string): string[] | null {
+  if (/\d/.test(line.replace(/\([^)]*\)|[ym]\/[ym]/g, ''))) return null;
+  const names = [...line.matchAll(SPACED_COLUMN)].map((m) => m[0]);
+  return names.length >= 2 && names.some((n) => QUANTITY_HEADER.test(n)) ? ['', ...names] : null;
+}
+
+/** A flattened row: its name and its numbers, or null when it is not a name followed by numbers only. */
+function spacedRow(line: string): string[] | null {
+  const words = line.trim().split(' ');
+  let first = words.length;
+  while (first > 0 && SPACED_NUMBER.test(words[first - 1]!)) first--;
+  if (first === 0 || first === words.length) return null;
+  return [words.slice(0, first).join(' '), ...words.slice(first)];
+}
+
+/** The flow the last flow word of `text` names, if any. */
+function flowNamed(text: string): 'export' | 'import' | undefined {
+  const cue = findCues(text)
     .filter((c) => c.type === 'export' || c.type === 'import')
     .at(-1);
-  if (!flowCue) return [];
-  const flow = flowCue.type === 'import' ? 'import' : 'export';
+  return cue && (cue.type === 'import' ? 'import' : 'export');
+}
+
+export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
+  // Most documents have no table at all: no '|' and no column heading, nothing to split and test line by line.
+  const piped = body.includes('|');
+  if (!piped && !SPACED_HEADER_GATE.test(body)) return [];
+  const lines = body.split('\n');
+  const header = piped
+    ? lines.findIndex((l) => TABLE_ROW.test(l) && QUANTITY_HEADER.test(l))
+    : lines.findIndex((l) => spacedHeader(l) !== null);
+  if (header < 0) return [];
+  const before = `${title}\n${lines.slice(0, header).join('\n')}`;
+  // (A table may name the flow in each row instead: "Rare earth exports", "Rare earth imports".)
+  let flow = flowNamed(before);
   const titleYear = findPeriods(title).find((p) => p.year !== undefined)?.year;
-  const cells = (l: string) => l.split('|').map((c) => c.trim());
-  const head = cells(lines[header]!);
+  const pipeCells = (l: string) => l.split('|').map((c) => c.trim());
+  const cells = piped ? pipeCells : spacedRow;
+  const head = piped ? pipeCells(lines[header]!) : spacedHeader(lines[header]!)!;
+  const isRow = piped ? (l: string) => TABLE_ROW.test(l) : (l: string) => (spacedRow(l)?.length ?? 0) === head.length;
   const periodOf = (cell: string) => {
     const p = findPeriods(cell).find((m) => !m.comparative);
     return p ? resolvePeriod(p, p.year === undefined ? titleYear : undefined, docDate) : null;
   };
-  const quantityCols = head
-    .map((h, i) => ({ i, h, period: periodOf(h) }))
-    .filter((c) => QUANTITY_HEADER.test(c.h) && !CHANGE_HEADER.test(c.h) && c.period);
-  const changeCols = head
-    .map((h, i) => ({ i, h, period: periodOf(h) }))
-    // (A change column names the quantity, or at least not money: 8月同比(%) beside quantity columns only.)
-    .filter((c) => CHANGE_HEADER.test(c.h) && (QUANTITY_HEADER.test(c.h) || !MONEY_HEADER.test(c.h)));
-  const momCols = head
-    .map((h, i) => ({ i, h, period: periodOf(h) }))
-    .filter((c) => MOM_HEADER.test(c.h) && c.period && (QUANTITY_HEADER.test(c.h) || !MONEY_HEADER.test(c.h)));
+  const columns = head.map((h, i) => ({ i, h, period: periodOf(h) }));
+  const quantityHeads = columns.filter((c) => QUANTITY_HEADER.test(c.h) && !CHANGE_HEADER.test(c.h));
+  // One quantity column whose header names no period ("Volume (t)"): the month the title or caption names.
+  const captionMonth = () => {
+    const p = findPeriods(before).find((m) => !m.comparative && m.month !== undefined);
+    return p ? resolvePeriod(p, undefined, docDate) : null;
+  };
+  const single = quantityHeads.length === 1 && !quantityHeads[0]!.period ? captionMonth() : null;
+  const quantityCols = single ? [{ ...quantityHeads[0]!, period: single }] : quantityHeads.filter((c) => c.period);
+  // (A change column names the quantity, or at least not money: 8月同比(%) beside quantity columns only; beside the one
+  // quantity column of a month, "y/y" and "m/m" are that month's.)
+  const changeCols = columns.filter(
+    (c) => CHANGE_HEADER.test(c.h) && (QUANTITY_HEADER.test(c.h) || !MONEY_HEADER.test(c.h)),
+  );
+  const momCols = columns.filter(
+    (c) => MOM_HEADER.test(c.h) && (c.period || single) && (QUANTITY_HEADER.test(c.h) || !MONEY_HEADER.test(c.h)),
+  );
   const numberIn = (row: string[], i: number | undefined) => {
-    if (i === undefined || !row[i]) return null;
-    const n = Number(row[i].replace(/,/g, ''));
-    return Number.isFinite(n) ? n : null;
+    const cell = i === undefined ? '' : (row[i] ?? '').replace(/[,%+\s]/g, '').replace(/^[−–]/, '-');
+    const n = Number(cell);
+    return cell && Number.isFinite(n) ? n : null;
   };
   const out: Stated[] = [];
   for (const line of lines.slice(header + 1)) {
-    if (!TABLE_ROW.test(line)) continue;
-    const row = cells(line);
+    // A caption between rows opens another table with the same columns: "2024年12月进口主要商品量值表" after the
+    // export rows makes the rows under it imports.
+    if (!isRow(line)) {
+      flow = flowNamed(line) ?? flow;
+      continue;
+    }
+    const row = cells(line)!;
     if (row.length !== head.length) continue;
     const cues = findCues(row[0]!);
     if (cues.some((c) => c.type === 'other_metal')) continue;
@@ -67,23 +119,29 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
       : cues.some((c) => c.type === 'rare_earth')
         ? 'rare_earth'
         : undefined;
-    const unit = row.map((c) => UNIT_CELL.find(([re]) => re.test(c))?.[1]).find((u) => u !== undefined);
-    if (!product || unit === undefined) continue;
+    const rowFlow = flowNamed(row[0]!) ?? flow;
+    const unit =
+      row.map((c) => UNIT_CELL.find(([re]) => re.test(c))?.[1]).find((u) => u !== undefined) ??
+      (quantityCols.length === 1 ? unitOfHeader(quantityCols[0]!.h) : undefined);
+    if (!product || !rowFlow || unit === undefined) continue;
     for (const col of quantityCols) {
       const value = Number(row[col.i]!.replace(/,/g, ''));
       if (!row[col.i] || !Number.isFinite(value)) continue;
       // The ±% column of the same period, or for a cumulative column the one headed 累计/cumulative.
       const changeCol = changeCols.find((c) =>
-        c.period ? c.period === col.period : CUMULATIVE_HEADER.test(c.h) && CUMULATIVE_HEADER.test(col.h),
+        c.period
+          ? c.period === col.period
+          : (CUMULATIVE_HEADER.test(c.h) && CUMULATIVE_HEADER.test(col.h)) || single !== null,
       );
       const yoy = numberIn(row, changeCol?.i);
       // (A month's month-on-month column of the same month: 11月数量 beside 11月环比(%).)
-      const mom = CUMULATIVE_HEADER.test(col.h) ? null : numberIn(row, momCols.find((c) => c.period === col.period)?.i);
+      const momCol = momCols.find((c) => c.period === col.period || (single !== null && !c.period));
+      const mom = CUMULATIVE_HEADER.test(col.h) ? null : numberIn(row, momCol?.i);
       const changes: Array<[number, 'yoy' | 'mom']> = [];
       if (yoy !== null) changes.push([yoy, 'yoy']);
       if (mom !== null) changes.push([mom, 'mom']);
       const figure: Stated = {
-        metric: { kind: 'trade', product, flow },
+        metric: { kind: 'trade', product, flow: rowFlow },
         value: Math.round(value * unit * 1000) / 1000,
         unit: 't',
         period: col.period,
