@@ -1,9 +1,13 @@
 import type { Category, CategoryMatch } from '../types.js';
-import type { DocumentWords } from './required-words.js';
+import { wordIndexOf, type DocumentWords } from './required-words.js';
 import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, otherStories, within } from './other-stories.js';
 import { clauses, sentences, type Span } from './segment.js';
+
+/** The expressions of a rule set that categorize runs over whole documents (for the word index). */
+export const ruleExpressions = (rules: RuleSet): Array<RegExp | null> =>
+  rules.rules.flatMap((r) => [r.re, r.withRe, r.withoutRe]);
 
 function sentenceAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
@@ -208,7 +212,7 @@ export function categorize(
   date: string | null | undefined,
   /** The sentences of `${title}\n${body}`, when the caller has split it already. */
   split?: readonly Span[],
-  /** What rules.words read in the document, when the caller has read it already. */
+  /** What a word index of the rules' expressions read in the document, when the caller has read it already. */
   words?: DocumentWords,
 ): CategoryMatch[] {
   const text = `${title}\n${body}`;
@@ -240,7 +244,7 @@ export function categorize(
   // Each sentence's clauses, split when a clause-scope rule first matches in it.
   const clausesOf: Array<Span[] | undefined> = [];
   // Most rules cannot match a given document: the words each expression needs are looked up in one pass first.
-  const read = words ?? rules.words.read(text);
+  const read = words ?? wordIndexOf(rules, 'rules', () => ruleExpressions(rules)).read(text);
   const mayMatch = (re: RegExp) => read.mayMatch(re);
   // Rules share their `with`/`without` expressions (compile-rules): test the document for each once.
   const tested = new Map<RegExp, boolean>();

@@ -1,7 +1,5 @@
 import type { Category } from '../types.js';
 import type { ClassifierSettings, RuleConfig } from './rule-schema.js';
-import { FIGURE_EXPRESSIONS } from './figures.js';
-import { WordIndex } from './required-words.js';
 import { ruleSchemas } from './rule-schema.js';
 import { expandTerms } from './vocabulary/terms.js';
 
@@ -32,11 +30,6 @@ export interface RuleSet {
   promises: RegExp | null;
   /** Markers of a further step reported beside the headline's ("in a separate notice"). */
   further: RegExp | null;
-  /**
-   * The words the rules' expressions (and the figure reader's) cannot match without (required-words): one pass over
-   * a document tells which expressions may match it, so the others are not run.
-   */
-  words: WordIndex;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -102,7 +95,6 @@ export function compileRuleSet(
   const compiled = rules.map((r) => compileRule(r.rule, r.file, shared, s.background.promiseCategories));
   return {
     rules: compiled,
-    words: new WordIndex([...compiled.flatMap((r) => [r.re, r.withRe, r.withoutRe]), ...FIGURE_EXPRESSIONS]),
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
     present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),

@@ -1,9 +1,10 @@
 import type { Classification, DocumentInput } from '../types.js';
-import { categorize } from './categorize.js';
+import { categorize, ruleExpressions } from './categorize.js';
 import type { RuleSet } from './compile-rules.js';
 import { extractEntities } from './entities.js';
-import { extractFigures } from './figures.js';
+import { extractFigures, FIGURE_EXPRESSIONS } from './figures.js';
 import { normalizeText } from './normalize.js';
+import { wordIndexOf } from './required-words.js';
 import { sentences } from './segment.js';
 
 export type { RuleSet, CompiledRule } from './compile-rules.js';
@@ -35,7 +36,9 @@ export function classify(doc: DocumentInput, rules: RuleSet): Classification {
   // Categories and figures read the same sentences: split once.
   const split = sentences(`${title}\n${body}`);
   // …and the same words: which of the rules' and the figure reader's expressions may match at all (one pass).
-  const words = rules.words.read(`${title}\n${body}`);
+  const words = wordIndexOf(rules, 'classify', () => [...ruleExpressions(rules), ...FIGURE_EXPRESSIONS]).read(
+    `${title}\n${body}`,
+  );
   return {
     categories: categorize(title, body, rules, doc.date, split, words),
     figures: extractFigures(title, body, date, split, words),

@@ -70,7 +70,6 @@ const RULE_SET_KEYS = Object.keys({
   clauses: 0,
   promises: 0,
   further: 0,
-  words: 0,
 } satisfies Record<keyof RuleSet, 0>) as Array<keyof RuleSet>;
 
 /**

@@ -459,3 +459,17 @@ export class DocumentWords {
     return false;
   }
 }
+
+const INDEXES = new WeakMap<object, Map<string, WordIndex>>();
+
+/**
+ * The word index of `owner`'s expressions (a rule set's, say), built on first use and kept as long as the owner is.
+ * `kind` tells apart indexes of the same owner over different expressions.
+ */
+export function wordIndexOf(owner: object, kind: string, expressions: () => Iterable<RegExp | null>): WordIndex {
+  let byKind = INDEXES.get(owner);
+  if (!byKind) INDEXES.set(owner, (byKind = new Map<string, WordIndex>()));
+  let index = byKind.get(kind);
+  if (!index) byKind.set(kind, (index = new WordIndex(expressions())));
+  return index;
+}
