@@ -532,3 +532,17 @@ describe('names listed together as the tonnages are, without "respectively"', ()
     ).toEqual(['mining_quota|130000|2027|-|-|-', 'mining_quota|140000|2027|-|-|-']);
   });
 });
+
+describe('a month in a later Chinese clause', () => {
+  it("belongs to that clause's own tonnage, not to the one before it", () => {
+    expect(figs('稀土磁鐵', '6月稀土磁鐵出口3200公噸。輸美360公噸，5月僅50公噸。', '2026-07-20')).toEqual([
+      'magnet_exports|3200|2026-06|-|-|-',
+      'magnet_exports_to_us|360|2026-06|-|-|-',
+      'magnet_exports_to_us|50|2026-05|-|-|-',
+    ]);
+  });
+
+  it('still dates a tonnage by a month later in its own clause', () => {
+    expect(figs('稀土', '出口稀土5600吨为6月数据。', '2026-07-20')).toEqual(['rare_earth_exports|5600|2026-06|-|-|-']);
+  });
+});
