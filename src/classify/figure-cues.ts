@@ -128,7 +128,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
     'other_metal',
-    /镓|锗|锑|钨|石墨|锂|钴|铜|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,
+    /镓|锗|锑|钨|石墨|锂|钴|铜|锡|镍|锌|钼|钒|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|\btin\b|nickel|\bzinc\b|molybdenum|vanadium|manganese|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,
   ],
   [
     'export',

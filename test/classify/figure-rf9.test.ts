@@ -546,3 +546,21 @@ describe('a month in a later Chinese clause', () => {
     expect(figs('稀土', '出口稀土5600吨为6月数据。', '2026-07-20')).toEqual(['rare_earth_exports|5600|2026-06|-|-|-']);
   });
 });
+
+describe('more metals that are not rare earths', () => {
+  it('leaves out tin, nickel and zinc tonnages in a rare-earth digest', () => {
+    expect(
+      figs(
+        'Asia metals wrap',
+        "Rare earths - China's rare earth exports rose 26% month on month in November to 5,500 t.\nTin - China's imports of tin ore fell 20% on the month to 10,000 t in November.\nNickel - imports of nickel ore were 3.1 million t.",
+        '2026-12-08',
+      ),
+    ).toEqual(['rare_earth_exports|5500|2026-11|-|mom|26']);
+  });
+
+  it('does not take "tin" inside another word', () => {
+    expect(
+      figs('Rare earths', 'Continuing restocking lifted rare earth exports to 5,500 t in November.', '2026-12-08'),
+    ).toEqual(['rare_earth_exports|5500|2026-11|-|-|-']);
+  });
+});
