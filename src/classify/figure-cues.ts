@@ -149,7 +149,7 @@ const CUES: Array<[CueType, RegExp]> = [
     'year_total',
     /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
-  ['respectively', /分别|respectively/gi],
+  ['respectively', /分别|各为|各自为|respectively/gi],
   [
     'not_quota',
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,

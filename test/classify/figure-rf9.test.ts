@@ -564,3 +564,20 @@ describe('more metals that are not rare earths', () => {
     ).toEqual(['rare_earth_exports|5500|2026-11|-|-|-']);
   });
 });
+
+describe('各为 pairs a list in order like 分别为', () => {
+  it('gives the kinds of the sentence before to a 各为 list', () => {
+    expect(
+      figs(
+        '稀土',
+        '今年全年稀土開採、冶煉分離總量控制指標分別為17萬噸及16萬噸。其中第一批指標各為8.5萬噸及8萬噸。',
+        '2026-10-09',
+      ),
+    ).toEqual([
+      'mining_quota|170000|2026|-|-|-',
+      'smelting_quota|160000|2026|-|-|-',
+      'mining_quota|85000|2026|1|-|-',
+      'smelting_quota|80000|2026|1|-|-',
+    ]);
+  });
+});
