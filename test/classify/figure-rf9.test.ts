@@ -581,3 +581,35 @@ describe('各为 pairs a list in order like 分别为', () => {
     ]);
   });
 });
+
+describe('changes per kind in a sentence referring back', () => {
+  it('gives "annual growth of 5% for mining and 4% for smelting" to the year totals of the sentence before', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China kept its second batch of rare earth quotas for 2027 at 140,000 tonnes for mining and 130,000 tonnes for smelting, bringing the full-year totals to 280,000 and 260,000 tonnes respectively. That represents annual growth of 5% for mining and 4% for smelting.',
+        '2027-08-19',
+      ),
+    ).toEqual([
+      'mining_quota|140000|2027|2|-|-',
+      'smelting_quota|130000|2027|2|-|-',
+      'mining_quota|280000|2027|-|yoy|5',
+      'smelting_quota|260000|2027|-|yoy|4',
+    ]);
+  });
+
+  it('gives no change when the kind cannot pick one quota', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China kept its second batch of rare earth quotas for 2027 at 140,000 tonnes for mining and 130,000 tonnes for smelting, bringing the full-year totals to 280,000 and 260,000 tonnes respectively. That represents growth of 5% for mining.',
+        '2027-08-19',
+      ),
+    ).toEqual([
+      'mining_quota|140000|2027|2|-|-',
+      'smelting_quota|130000|2027|2|-|-',
+      'mining_quota|280000|2027|-|-|-',
+      'smelting_quota|260000|2027|-|-|-',
+    ]);
+  });
+});
