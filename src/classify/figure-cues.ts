@@ -129,7 +129,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ['rare_earth', /稀土|rare[\s-]earths?/gi],
   [
     'other_metal',
-    /镓|锗|锑|钨|石墨|锂|钴|铜|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,
+    /镓|锗|锑|钨|石墨|锂|钴|铜|锡|镍|锌|钼|钒|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|\btin\b|nickel|\bzinc\b|molybdenum|vanadium|manganese|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,
   ],
   [
     'export',
@@ -150,7 +150,7 @@ const CUES: Array<[CueType, RegExp]> = [
     'year_total',
     /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
-  ['respectively', /分别|respectively/gi],
+  ['respectively', /分别|各为|各自为|respectively/gi],
   [
     'not_quota',
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,

@@ -532,3 +532,84 @@ describe('names listed together as the tonnages are, without "respectively"', ()
     ).toEqual(['mining_quota|130000|2027|-|-|-', 'mining_quota|140000|2027|-|-|-']);
   });
 });
+
+describe('a month in a later Chinese clause', () => {
+  it("belongs to that clause's own tonnage, not to the one before it", () => {
+    expect(figs('稀土磁鐵', '6月稀土磁鐵出口3200公噸。輸美360公噸，5月僅50公噸。', '2026-07-20')).toEqual([
+      'magnet_exports|3200|2026-06|-|-|-',
+      'magnet_exports_to_us|360|2026-06|-|-|-',
+      'magnet_exports_to_us|50|2026-05|-|-|-',
+    ]);
+  });
+
+  it('still dates a tonnage by a month later in its own clause', () => {
+    expect(figs('稀土', '出口稀土5600吨为6月数据。', '2026-07-20')).toEqual(['rare_earth_exports|5600|2026-06|-|-|-']);
+  });
+});
+
+describe('more metals that are not rare earths', () => {
+  it('leaves out tin, nickel and zinc tonnages in a rare-earth digest', () => {
+    expect(
+      figs(
+        'Asia metals wrap',
+        "Rare earths - China's rare earth exports rose 26% month on month in November to 5,500 t.\nTin - China's imports of tin ore fell 20% on the month to 10,000 t in November.\nNickel - imports of nickel ore were 3.1 million t.",
+        '2026-12-08',
+      ),
+    ).toEqual(['rare_earth_exports|5500|2026-11|-|mom|26']);
+  });
+
+  it('does not take "tin" inside another word', () => {
+    expect(
+      figs('Rare earths', 'Continuing restocking lifted rare earth exports to 5,500 t in November.', '2026-12-08'),
+    ).toEqual(['rare_earth_exports|5500|2026-11|-|-|-']);
+  });
+});
+
+describe('各为 pairs a list in order like 分别为', () => {
+  it('gives the kinds of the sentence before to a 各为 list', () => {
+    expect(
+      figs(
+        '稀土',
+        '今年全年稀土開採、冶煉分離總量控制指標分別為17萬噸及16萬噸。其中第一批指標各為8.5萬噸及8萬噸。',
+        '2026-10-09',
+      ),
+    ).toEqual([
+      'mining_quota|170000|2026|-|-|-',
+      'smelting_quota|160000|2026|-|-|-',
+      'mining_quota|85000|2026|1|-|-',
+      'smelting_quota|80000|2026|1|-|-',
+    ]);
+  });
+});
+
+describe('changes per kind in a sentence referring back', () => {
+  it('gives "annual growth of 5% for mining and 4% for smelting" to the year totals of the sentence before', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China kept its second batch of rare earth quotas for 2027 at 140,000 tonnes for mining and 130,000 tonnes for smelting, bringing the full-year totals to 280,000 and 260,000 tonnes respectively. That represents annual growth of 5% for mining and 4% for smelting.',
+        '2027-08-19',
+      ),
+    ).toEqual([
+      'mining_quota|140000|2027|2|-|-',
+      'smelting_quota|130000|2027|2|-|-',
+      'mining_quota|280000|2027|-|yoy|5',
+      'smelting_quota|260000|2027|-|yoy|4',
+    ]);
+  });
+
+  it('gives no change when the kind cannot pick one quota', () => {
+    expect(
+      figs(
+        'Quotas',
+        'China kept its second batch of rare earth quotas for 2027 at 140,000 tonnes for mining and 130,000 tonnes for smelting, bringing the full-year totals to 280,000 and 260,000 tonnes respectively. That represents growth of 5% for mining.',
+        '2027-08-19',
+      ),
+    ).toEqual([
+      'mining_quota|140000|2027|2|-|-',
+      'smelting_quota|130000|2027|2|-|-',
+      'mining_quota|280000|2027|-|-|-',
+      'smelting_quota|260000|2027|-|-|-',
+    ]);
+  });
+});

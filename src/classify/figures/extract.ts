@@ -7,6 +7,7 @@ import type { Figure } from '../../types.js';
 import { findCues, type Cue, type CueType } from '../figure-cues.js';
 import type { DocumentWords } from '../required-words.js';
 import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
+import { findChanges } from '../changes.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
@@ -46,6 +47,38 @@ const REFERS_BACK =
   /^\s*(?:(?:That|This|It)\s+(?:is|was|marks?|marked|represents?|represented|compares|compared)\b|(?:这|此|该)(?:一|个)?(?:数字|数据|指标|配额|水平)?(?:比|较|同比|为))/;
 const KIND_REFERS_BACK =
   /^\s*The\s+(mining|extraction|smelting|separation|processing)\s+(?:figure|quota|allocation|allotment|number|total|cap|ceiling)\s+(?:is|was)\b/i;
+// "That represents annual growth of 5.9% for mining and 4.2% for smelting": the kind each change is of.
+const FOR_KIND = /^\s*(?:for|in)\s+(mining|extraction|smelting|separation|processing)\b/i;
+const WHOLE_YEAR = /\bannual|\bfull[\s-]year|\bfor the year\b|全年/i;
+
+/**
+ * A sentence referring back to the quotas before it, with one change per kind ("That represents annual growth of 5.9%
+ * for mining and 4.2% for smelting"): each change goes to the one quota of its kind without a change (a year's total
+ * when the sentence says annual and the sentence before stated batches beside it).
+ */
+function changesPerKind(
+  text: string,
+  sentence: Span,
+  clauseSpans: Span[],
+  figures: Stated[],
+  previousQuotas: number[],
+): void {
+  const annual = WHOLE_YEAR.test(sentence.text);
+  // (Read again here: the sentence's own sorting gave the second change the kind named before it.)
+  const all = clauseSpans.flatMap((c) => findChanges(c.text, c.start, sentence.text, sentence.start));
+  for (const change of all) {
+    const kind = FOR_KIND.exec(text.slice(change.end, change.end + 24))?.[1]?.toLowerCase();
+    if (!kind) continue;
+    const quota = /mining|extraction/.test(kind) ? 'mining' : 'smelting';
+    let ofKind = previousQuotas.filter((i) => {
+      const m = figures[i]!.metric;
+      return m.kind === 'quota' && m.quota === quota && !m.split && !m.ytd;
+    });
+    if (ofKind.length > 1 && annual) ofKind = ofKind.filter((i) => figures[i]!.batch === null);
+    if (ofKind.length === 1) attachChange(figures, ofKind[0]!, change);
+  }
+}
+
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
 
 /**
@@ -205,7 +238,8 @@ export function extractFigures(
     if (quantities.length === 0 && referred !== undefined) {
       const first = sorted.loose[0];
       if (first?.basis) attachChange(figures, referred, first);
-    }
+    } else if (quantities.length === 0 && previousQuotas.length > 1 && REFERS_BACK.test(sentence.text))
+      changesPerKind(text, sentence, clauseSpans, figures, previousQuotas);
     pending = [...sorted.leadQuota];
     // A loose change after money, a price, another metal or a quota, or in their clause, is not a change of the trade
     // figure ("The value of exports … up 30.8%"); one they only follow is ("rose 7.3% from the prior year, …, boosted

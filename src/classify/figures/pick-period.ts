@@ -58,7 +58,8 @@ export function nearestMention(
     (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] : undefined) ??
     inClause.sort((a, b) => gap(a, q) - gap(b, q))[0] ??
     usable.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] ??
-    usable.filter((p) => p.start >= q.end).sort((a, b) => gap(a, q) - gap(b, q))[0];
+    // (In Chinese a month in a later clause opens that clause's own figure: 輸美353公噸，5月僅46公噸.)
+    (chinese ? undefined : usable.filter((p) => p.start >= q.end).sort((a, b) => gap(a, q) - gap(b, q))[0]);
   return { pick, inClause };
 }
 
