@@ -1,8 +1,8 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { wordIndexOf, type DocumentWords } from './required-words.js';
 import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, otherStories, within } from './other-stories.js';
+import { wordIndexOf, type DocumentWords } from './required-words.js';
 import { clauses, sentences, type Span } from './segment.js';
 
 /** The expressions of a rule set that categorize runs over whole documents (for the word index). */

@@ -92,9 +92,8 @@ export function compileRuleSet(
 ): RuleSet {
   const s = settings ?? ruleSchemas().classifierSettings.parse({});
   const shared = new Map<string, RegExp>();
-  const compiled = rules.map((r) => compileRule(r.rule, r.file, shared, s.background.promiseCategories));
   return {
-    rules: compiled,
+    rules: rules.map((r) => compileRule(r.rule, r.file, shared, s.background.promiseCategories)),
     settings: s,
     background: cueRegex(s.background.phrases, s.background.patterns, 'i'),
     present: cueRegex(s.background.present, s.background.presentPatterns, 'i'),

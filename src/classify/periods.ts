@@ -1,6 +1,6 @@
 /** Period mentions — 2025年6月, 1-5月, 上半年, "first five months", "June 2025", H1, Q1 — and how they resolve. */
 import { chineseNumber } from './figures/chinese-numerals.js';
-import type { DocumentWords } from './required-words.js';
+import { WordIndex, type DocumentWords } from './required-words.js';
 
 export interface PeriodMention {
   start: number;
@@ -102,38 +102,7 @@ const monthOf = (s: string | undefined): number | undefined => {
 
 type Builder = (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end' | 'comparative'> | null;
 
-/**
- * A cheap test a pattern cannot match without, run before it: a literal looked up with `includes` (in the lower-cased
- * text for an English word of any case), a regular expression only where no literal will do. Every sentence runs
- * them all, so they avoid a regular expression call where they can.
- */
-type Gate = (text: string, lower: string) => boolean;
-const has =
-  (literal: string): Gate =>
-  (t) =>
-    t.includes(literal);
-/** The gates that read the lower-cased text: it is made only when one of them is to run. */
-const LOWER_CASE_GATES = new Set<Gate>();
-const hasWord = (word: string): Gate => {
-  const gate: Gate = (_, lower) => lower.includes(word);
-  LOWER_CASE_GATES.add(gate);
-  return gate;
-};
-/** Any of several English words, in the lower-cased text. */
-const hasAnyWord = (...words: string[]): Gate => {
-  const gate: Gate = (_, lower) => {
-    for (const w of words) if (lower.includes(w)) return true;
-    return false;
-  };
-  LOWER_CASE_GATES.add(gate);
-  return gate;
-};
-const matches =
-  (re: RegExp): Gate =>
-  (t) =>
-    re.test(t);
-
-type Pattern = [Gate, RegExp, Builder];
+type Pattern = [RegExp, Builder];
 
 const CAPITALISED = /^[A-Z]/;
 
@@ -141,7 +110,6 @@ const CAPITALISED = /^[A-Z]/;
 const PATTERNS: Pattern[] = [
   // Some part of a year: the year is known, the months are not.
   [
-    has('年'),
     /(?:(\d{4})\s*年|(今年|本年|去年))?\s*年?(?:初|底|末)(?!\s*\d)/g,
     (m) =>
       m[0].includes('年')
@@ -149,7 +117,6 @@ const PATTERNS: Pattern[] = [
         : null,
   ],
   [
-    hasAnyWord('early', 'late', 'mid', 'start of', 'beginning of', 'end of'),
     /\b(?:early|late|mid)[\s-]+(?:(\d{4})|(this|last)\s+year)\b|\b(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:(\d{4})|(this|last)\s+year)\b/gi,
     (m) => ({
       year: num(m[1] ?? m[3]),
@@ -158,59 +125,50 @@ const PATTERNS: Pattern[] = [
     }),
   ],
   [
-    has('月'),
     /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
   ],
   [
-    has('月'),
     // (头/頭/首 N 个月 in Hong Kong press: the first months.)
     /(?:(\d{4})\s*年)?\s*(?:前|头|頭|首)\s*(\d{1,2}|十一|十二|[二两兩三四五六七八九十])\s*[个個]?月/g,
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
   ],
-  [has('半年'), /(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
+  [/(?:(\d{4})\s*年)?\s*(上|下)半年/g, (m) => ({ year: num(m[1]), half: m[2] === '上' ? 1 : 2 })],
   // 前三季度, 前两个季度, 头三季 (Hong Kong): the months from January to the end of that quarter (not the third quarter alone).
   [
-    has('季'),
     /(?:(\d{4})\s*年)?\s*(?:前|头|頭|首)\s*([二两兩三2-3])\s*[个個]?\s*季(?:度)?/g,
     (m) => ({ year: num(m[1]), toMonth: (num(m[2]) ?? 0) * 3 }),
   ],
   [
-    has('季度'),
     /(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度/g,
     (m) => ({ year: num(m[1]), quarter: num(m[2]) as 1 | 2 | 3 | 4 }),
   ],
   // 第一季, 首季 (Taiwan and Hong Kong write a quarter without 度).
   [
-    has('季'),
     /(?:(\d{4})\s*年)?\s*(?:第([一二三四1-4])|(首))季(?!度)/g,
     (m) => ({ year: num(m[1]), quarter: (m[3] ? 1 : num(m[2])) as 1 | 2 | 3 | 4 }),
   ],
   [
-    has('月'),
     // (五月 and 十二月 too, and after any word, 内地十月份; but not 个月, 前十月 spans, 同一月份 "the same month", 上一月, 二十月 or 一月一日-style dates.)
     /(?:(\d{4})\s*年)?\s*(\d{1,2}|(?<![同上下前头頭首第每几幾数數近这這两兩〇零一二三四五六七八九十百千万])(?:十一|十二|[一二三四五六七八九十]))\s*月(?:份)?(?!\s*\d{1,2}\s*日|\d|\s*[一二三四五六七八九十]+\s*日)/g,
     (m) => ({ year: num(m[1]), month: num(m[2]) }),
   ],
   [
-    has('年'),
     // (A tonnage may follow it directly: 2012年30,966吨.)
     /(?<![\d〔[［(（])(\d{4})\s*年(?:全年|度)?(?!\s*\d{1,2}\s*月|\s*第\s*\d+\s*号|\d(?![\d,.]*\s*[万千亿]?\s*(?:公吨|吨)))/g,
     (m) => ({ year: num(m[1]) }),
   ],
-  [has('年'), /(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],
-  [has('年'), /今年|本年|年内/g, () => ({ relYear: 0 })],
+  [/(去年|上年|前一年)(?:同期|全年)?/g, () => ({ relYear: -1 })],
+  [/今年|本年|年内/g, () => ({ relYear: 0 })],
   // 当年/"that year": the year the text just named (以2014年为例，当年…), else the document's.
-  [has('当年'), /当年/g, () => ({ sameYear: true })],
+  [/当年/g, () => ({ sameYear: true })],
   // 上月, 上个月, 上一个月, 前一个月: the month before.
-  [has('月'), /(?:上一?|前一)个月|上月/g, () => ({ relMonth: -1 })],
+  [/(?:上一?|前一)个月|上月/g, () => ({ relMonth: -1 })],
   [
-    has('Jan'),
     new RegExp(String.raw`\b(?:Jan(?:uary)?\.?)${MONTH_SPAN}(${MONTH_RE})${SPAN_YEAR}`, 'g'),
     (m) => ({ toMonth: monthOf(m[1]), year: num(m[2]) }),
   ],
   [
-    has('Jan'),
     new RegExp(
       String.raw`\bbetween\s+Jan(?:uary)?\.?(?:\s+(\d{4}))?\s+and\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(\d{4}))?`,
       'g',
@@ -218,13 +176,11 @@ const PATTERNS: Pattern[] = [
     (m) => ({ toMonth: monthOf(m[2]), year: num(m[3] ?? m[1]) }),
   ],
   [
-    has('Jan'),
     /\bJan(?:uary)?\.?\s+and\s+Feb(?:ruary)?\.?(?:\s+combined)?(?:,?\s+(\d{4}))?/g,
     (m) => ({ toMonth: 2, year: num(m[1]) }),
   ],
   // "the July–September quarter", "April to June": three months of one quarter; "July–December": the second half.
   [
-    hasAnyWord('apr', 'jul', 'oct'),
     new RegExp(
       String.raw`\b(?:the\s+)?(Apr(?:il)?|July?|Oct(?:ober)?)\.?${MONTH_SPAN}(${MONTH_RE})(?:\s+quarter)?${SPAN_YEAR}`,
       'g',
@@ -240,7 +196,6 @@ const PATTERNS: Pattern[] = [
   ],
   // "the six months to June", "the nine months through September": from January; "the three months to June" a quarter.
   [
-    hasAnyWord('months to', 'months through', 'months ending', 'months ended', 'months until'),
     new RegExp(
       String.raw`\b(?:the\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months\s+(?:to|through|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(?:of\s+)?(\d{4}))?`,
       'gi',
@@ -256,7 +211,6 @@ const PATTERNS: Pattern[] = [
   ],
   // "the year through October", "the year to date to May": from January.
   [
-    hasAnyWord('year through', 'year to ', 'year until'),
     new RegExp(
       String.raw`\bthe\s+year\s+(?:through|to|until)\s+(?:the\s+end\s+of\s+)?(${MONTH_RE})(?:,?\s+(\d{4}))?`,
       'gi',
@@ -268,97 +222,65 @@ const PATTERNS: Pattern[] = [
   ],
   // "the seven-month total", "a nine month tally": the months from January.
   [
-    hasAnyWord('month total', 'months total', 'month tally', 'months tally', 'month sum', 'month cumulative'),
     /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]months?\s+(?:total|tally|sum|cumulative)\b/gi,
     (m) => ({ toMonth: num(m[1]) }),
   ],
   [
-    hasWord('months'),
     /\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
   [
-    hasWord('months'),
     /\b(?:the|those|these)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b(?!\s+(?:to|through|ending|ended|until|since)\b)/gi,
     (m) => ({ spanMonths: num(m[1]) }),
   ],
   [
-    hasWord('half'),
     // ("first-half 2019 quota": a year written right after it is its own.)
     /\b(?:the\s+)?(first|second)[\s-]half(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
     (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2] ?? m[3]) }),
   ],
+  [/\b(?:(\d{4})\s+)?H([12])(?:\s+(\d{4}))?\b/g, (m) => ({ half: Number(m[2]) as 1 | 2, year: num(m[1] ?? m[3]) })],
   [
-    (t) => t.includes('H1') || t.includes('H2'),
-    /\b(?:(\d{4})\s+)?H([12])(?:\s+(\d{4}))?\b/g,
-    (m) => ({ half: Number(m[2]) as 1 | 2, year: num(m[1] ?? m[3]) }),
-  ],
-  [
-    hasWord('quarters'),
     /\b(?:the\s+)?first\s+(two|three)\s+quarters(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: (num(m[1]) ?? 0) * 3, year: num(m[2]) }),
   ],
   [
-    hasWord('quarter'),
     /\b(?:the\s+)?(first|second|third|fourth|initial|opening)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2] ?? m[3]) }),
   ],
   [
-    matches(/Q[1-4]/),
     /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
     (m) => ({ quarter: Number(m[2]) as 1 | 2 | 3 | 4, year: num(m[1] ?? m[3]) }),
   ],
   // (Before the month by itself: "the prior December" is not the December the text is on.)
   [
-    hasAnyWord('prior ', 'previous ', 'preceding '),
     new RegExp(String.raw`\b(?:the\s+)?(?:prior|previous|preceding)\s+(${MONTH_RE})(?!\s+\d)`, 'g'),
     (m) => ({ month: monthOf(m[1]), priorMonthName: true }),
   ],
   [
-    matches(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/),
     new RegExp(
       String.raw`(?<!\d\s)\b(${MONTH_RE})(?:\s+(?:of\s+)?(\d{4}))?(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d{3}))`,
       'g',
     ),
     (m) => (m[1] === 'May' || CAPITALISED.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
   ],
+  [/\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]ago\b/gi, () => ({ relYear: -1 })],
+  [/\bthis\s+year\b/gi, () => ({ relYear: 0 })],
+  [/\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b/gi, () => ({ relQuarter: -1 })],
+  [/上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
+  [/\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
   [
-    hasWord('year'),
-    /\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]ago\b/gi,
-    () => ({ relYear: -1 }),
-  ],
-  [hasWord('year'), /\bthis\s+year\b/gi, () => ({ relYear: 0 })],
-  [
-    hasAnyWord('previous quarter', 'prior quarter', 'preceding quarter', 'quarter before'),
-    /\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b/gi,
-    () => ({ relQuarter: -1 }),
-  ],
-  [has('季'), /上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
-  [hasAnyWord('half year', 'half-year'), /\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
-  [
-    hasAnyWord('twelve months', '12 months'),
     /\b(?:for|over|in|during)\s+the\s+(?:twelve|12)\s+months\b(?!\s+(?:to|through|ending|ended|until)\b)/gi,
     () => ({ textYear: true }),
   ],
+  [/\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))/gi, () => ({ textMonth: true })],
+  [/\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
-    hasAnyWord('for the month', 'in the month', 'during the month'),
-    /\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))/gi,
-    () => ({ textMonth: true }),
-  ],
-  [hasWord('year'), /\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
-  [
-    hasWord('year'),
     /\b(?:over|for|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bfull[\s-]year\b|\bwhole[\s-]year\b/gi,
     () => ({ wholeYear: true }),
   ],
-  [has('全年'), /(?<!\d\s*年\s*)全年/g, () => ({ wholeYear: true })],
+  [/(?<!\d\s*年\s*)全年/g, () => ({ wholeYear: true })],
+  [/\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi, () => ({ relMonth: -1 })],
   [
-    hasWord('month'),
-    /\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi,
-    () => ({ relMonth: -1 }),
-  ],
-  [
-    matches(/(?:19|20)\d\d/),
     // Not the year of a full date ("July 21, 2025", "2025-06-18"), nor an amount (2000万元).
     new RegExp(
       String.raw`(?<![\d,.$〔[［])(?<!\b${MONTH_RE}\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)\b((?:19|20)\d{2})\b(?![,.]?\d)(?![-/]\d)(?!\s*(?:年|tonnes|tons|吨|万|亿|千|百|元|余|多))`,
@@ -400,32 +322,28 @@ function overlaps(found: readonly PeriodMention[], start: number, end: number): 
 /** The period patterns that can match somewhere in a text, for findPeriods on its sentences. */
 export interface PeriodPatterns {
   list: readonly Pattern[];
-  lowerCase: boolean;
 }
 
-const patternsOf = (list: readonly Pattern[]): PeriodPatterns => ({
-  list,
-  lowerCase: list.some(([gate]) => LOWER_CASE_GATES.has(gate)),
-});
-const ALL_PATTERNS = patternsOf(PATTERNS);
+const ALL_PATTERNS: PeriodPatterns = { list: PATTERNS };
 
 /** The period patterns' expressions, for the classifier's index of required words. */
-export const PERIOD_EXPRESSIONS: readonly RegExp[] = PATTERNS.map(([, re]) => re);
+export const PERIOD_EXPRESSIONS: readonly RegExp[] = PATTERNS.map(([re]) => re);
+
+/** The words each period pattern cannot match without (required-words), for texts read without the classifier's. */
+let periodIndex: WordIndex | undefined;
+const periodWords = (text: string) => (periodIndex ??= new WordIndex(PERIOD_EXPRESSIONS)).read(text);
 
 /**
- * The patterns whose gate passes on a whole document: a gate that fails on the document fails on each of its
- * sentences, so a Chinese text's sentences skip the English patterns' gates and an English text's the Chinese ones.
- * `words`: what the classifier's word index read in the document; a pattern it rules out is dropped without its gate.
+ * The patterns that may match somewhere in a document (a pattern whose required words it lacks cannot), for
+ * findPeriods on its sentences. `words`: what the classifier's word index read in the document, when it has.
  */
-export function periodPatternsOf(text: string, words?: DocumentWords): PeriodPatterns {
-  const candidates = words ? PATTERNS.filter(([, re]) => words.mayMatch(re)) : PATTERNS;
-  const lower = text.toLowerCase();
-  return patternsOf(candidates.filter(([gate]) => gate(text, lower)));
+export function periodPatternsOf(text: string, words: DocumentWords = periodWords(text)): PeriodPatterns {
+  return { list: PATTERNS.filter(([re]) => words.mayMatch(re)) };
 }
 
 /**
  * Every period mention in `text`, non-overlapping, longest first at each position. `patterns`: those of the document
- * `text` is part of (periodPatternsOf), else all.
+ * `text` is part of (periodPatternsOf), else all, each tried only when `text` holds one of its required words.
  */
 export function findPeriods(
   text: string,
@@ -435,13 +353,9 @@ export function findPeriods(
   words?: DocumentWords,
 ): PeriodMention[] {
   const found: PeriodMention[] = [];
-  // Patterns chosen for the document passed their gates on it: in a sentence the gate would cost about what the
-  // pattern's own scan of so short a text does, so only the unfiltered list is gated here.
-  const gated = patterns === ALL_PATTERNS;
-  const lower = gated && patterns.lowerCase ? text.toLowerCase() : '';
-  for (const [gate, re, build] of patterns.list) {
-    if (gated && !gate(text, lower)) continue;
-    if (words && !words.mayMatchIn(re, offset, offset + text.length)) continue;
+  const own = words || patterns !== ALL_PATTERNS ? undefined : periodWords(text);
+  for (const [re, build] of patterns.list) {
+    if (words ? !words.mayMatchIn(re, offset, offset + text.length) : own && !own.mayMatch(re)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].trim().length === 0) {
