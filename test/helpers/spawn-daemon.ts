@@ -34,11 +34,23 @@ export class SpawnedDaemon {
   }
 }
 
-/** A loopback port nothing listens on (bound, then closed): connecting to it is refused at once. */
+/**
+ * A loopback port nothing listens on: connecting to it is refused at once. A port below 1024 that refuses now: the
+ * test servers of a parallel run bind ephemeral ports, so none can take it between this call and its use (a port bound
+ * and closed here once was, and a daemon's Slack calls then went to another test's server).
+ */
 export async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  // (None of these is on the fetch standard's list of ports a client refuses to call, such as 1 or 9.)
+  for (const port of [47, 61, 71, 97, 127, 211, 301, 401, 501, 701]) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'));
+    });
+    if (refused) return port;
+  }
+  throw new Error('no closed loopback port below 1024 found for the test');
 }
