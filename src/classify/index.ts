@@ -4,6 +4,7 @@ import type { RuleSet } from './compile-rules.js';
 import { extractEntities } from './entities.js';
 import { extractFigures, FIGURE_EXPRESSIONS } from './figures.js';
 import { normalizeText } from './normalize.js';
+import { mayStateTonnage } from './quantities.js';
 import { wordIndexOf } from './required-words.js';
 import { sentences } from './segment.js';
 
@@ -33,16 +34,17 @@ export function classify(doc: DocumentInput, rules: RuleSet): Classification {
   const title = normalizeText(upTo(doc.title ?? '', 2_000));
   const body = normalizeText(upTo(doc.text ?? '', MAX_CLASSIFIED_CHARS));
   const date = docDateOf(doc.date);
+  const text = `${title}\n${body}`;
   // Categories and figures read the same sentences: split once.
-  const split = sentences(`${title}\n${body}`);
+  const split = sentences(text);
   // …and the same words: which of the rules' and the figure reader's expressions may match at all (one pass).
-  const words = wordIndexOf(rules, 'classify', () => [...ruleExpressions(rules), ...FIGURE_EXPRESSIONS]).read(
-    `${title}\n${body}`,
-  );
+  const words = wordIndexOf(rules, 'classify', () => [...ruleExpressions(rules), ...FIGURE_EXPRESSIONS]).read(text);
   return {
     categories: categorize(title, body, rules, doc.date, split, words),
-    figures: extractFigures(title, body, date, split, words),
-    entities: extractEntities(`${title}\n${body}`),
+    // Half the documents a watch brings name no unit of weight at all (a licence, a control list, a regulation): the
+    // figure reader, half of the classifier's work, is not run on them.
+    figures: mayStateTonnage(text) ? extractFigures(title, body, date, split, words) : [],
+    entities: extractEntities(text),
   };
 }
 

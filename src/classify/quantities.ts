@@ -167,3 +167,14 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
   }
   return out;
 }
+
+/**
+ * Every unit a tonnage can be written in, by itself: 吨 (公吨, 万吨), 噸, 公斤, 千克, kg, kilo…, ton…, and a free-standing t,
+ * kt or mt ("5,000 t", "(t)" in a table's header, "12kt"). Each quantity `findQuantities` reads and each table column
+ * the table reader takes has one of them, so a text without any states no tonnage, and the figure reader need not
+ * read it. (It says "may": most texts with one of them state no tonnage either.)
+ */
+const UNIT_WORD = /[吨噸]|公斤|千克|kg|kilo|ton|(?<![A-Za-z'’])[km]?t(?![A-Za-z])/i;
+
+/** Whether `text` names a unit of weight at all: without one it states no tonnage (see UNIT_WORD). */
+export const mayStateTonnage = (text: string): boolean => UNIT_WORD.test(text);
