@@ -34,6 +34,14 @@ const OWN_SUMMARY =
 const WRITTEN_OUT = /[.。!?！？]["”’')）]?\s*$/;
 
 /**
+ * An item that is a line of figures: a label, a colon or a dash, then a number ("Rare earths, Nov: 5,494 t (+26.5%
+ * MoM)", "United States, October: 656 t"), or a tonnage that opens it ("62,585.2 t — exports in 2025"). A headline
+ * linking to another story has a verb; a data line is the document's own report.
+ */
+const DATA_LINE =
+  /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t]))?[ \t]*(?:[^\n:：]{1,60}[:：][ \t]*[+−-]?\d|\d[\d,.]*[ \t]*(?:t|kt|tonnes?|tons?|吨|万吨)(?![\w\u3400-\u9fff])[ \t]*[—–-])/;
+
+/**
  * A headline that names a digest: a morning brief, a roundup, 要闻速览, 早参. Its items are the document's news, each a
  * story of its own.
  */
@@ -89,7 +97,11 @@ export function otherStories(text: string): Array<[number, number]> {
   let lastEnd = -1;
   const flush = () => {
     // A written-out item (it ends as a sentence does) is a newsletter's own report, not a link to another story.
-    const short = run.filter(([s, e]) => size(text, s, e) <= ITEM_MAX && !WRITTEN_OUT.test(text.slice(s, e)));
+    // So is a line of figures.
+    const short = run.filter(
+      ([s, e]) =>
+        size(text, s, e) <= ITEM_MAX && !WRITTEN_OUT.test(text.slice(s, e)) && !DATA_LINE.test(text.slice(s, e)),
+    );
     if (short.length >= DIGEST_MIN && !OWN_SUMMARY.test(lineBefore(text, run[0]![0]))) out.push(...short);
     run = [];
   };

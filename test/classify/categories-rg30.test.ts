@@ -68,3 +68,71 @@ describe('a headline of an oxide or metal moving is a price report', () => {
     expect(categories('第一批稀土开采指标下达 镨钕企业受益', text, '2024-02-06')).toEqual(['quota_batch']);
   });
 });
+
+describe('customs as the speaker, the publisher or the credited source of the figures', () => {
+  it('"the customs said", "customs bureau published … data", "Source: GAC" make a customs story', () => {
+    const said =
+      "China's shipments of rare earth to foreign markets in the first six months reached to 32,569.2 tonne, " +
+      'increasing 11.9 per cent than same time of last year, the customs said.';
+    expect(categories('China rare earth exports in the first half', said, '2025-07-15')).toEqual(['export_statistics']);
+    const table =
+      'Commodity | Unit | Quantity Dec. | Quantity Jan.-Dec.\nRare earths | ton | 4,392 | 62,585\n' +
+      'Source: General Administration of Customs.';
+    expect(categories('Major commodities, December 2025', table, '2026-01-14')).toEqual(['export_statistics']);
+  });
+
+  it('customs telling of a case it uncovered is enforcement, not a release', () => {
+    const text =
+      'Customs officers have uncovered a scheme in which traders listed rare earth oxides as ceramic pigments to ' +
+      'avoid export licensing, the General Administration of Customs said on Friday. Three companies were fined.';
+    expect(categories('Customs break up rare earth mis-declaration scheme', text, '2025-08-29')).toEqual([
+      'enforcement',
+    ]);
+  });
+
+  it('customs that will publish figures is a preview', () => {
+    const text =
+      'Investors will get a first look at magnet shipments when the General Administration of Customs publishes ' +
+      'product-level trade figures on Friday.';
+    expect(categories('Week ahead: China trade data to show magnet shipments', text, '2025-06-16')).toEqual([]);
+  });
+});
+
+describe('a headline verb of a flow moving, and a month’s numbers', () => {
+  it('"export volume grew", "October numbers" are trade headlines; "eases rare earth curbs" is not', () => {
+    const body = 'Exports reached 32,569.2 tonnes in the first half, up 11.9%.';
+    expect(categories('China’s rare earth export volume grew in the half year', body, '2025-07-15')).toEqual([
+      'export_statistics',
+    ]);
+    const relax =
+      'China suspended its ban on exports of gallium, germanium and antimony to the United States and said it ' +
+      'would ease licensing for rare earth exports, the commerce ministry said on Sunday.';
+    expect(
+      categories('China lifts ban on gallium and antimony exports to US, eases rare earth curbs', relax, '2025-11-09'),
+    ).toEqual(['control_relaxation']);
+  });
+});
+
+describe('a bulleted line of figures is the document’s own report, not a link to another story', () => {
+  it('"• Rare earths, Nov: 5,494 t (+26.5% MoM)", "• 62,585.2 t — exports in 2025" are read', () => {
+    const list =
+      "• 62,585.2 t — China's rare earth exports in 2025, +12.9% y/y\n• 4,392.1 t — December exports, -20% m/m\n" +
+      '• 57,392 t — rare earth magnet exports in 2025, -1.3% y/y';
+    expect(categories('By the numbers: China’s rare earth trade in 2025', list, '2026-01-25')).toEqual([
+      'export_statistics',
+    ]);
+    const monitor =
+      'Welcome back. The key lines:\n\n• Total permanent-magnet exports, October: 5,473 t (m/m −5.2%; y/y +15.8%)\n' +
+      '• Year to date (January–October): 45.29 kt (y/y −5.2%)\n• United States, October: 656 t (m/m +56.1%)';
+    expect(categories('Magnet Monitor: October numbers at a glance', monitor, '2025-11-21')).toEqual([
+      'export_statistics',
+    ]);
+  });
+
+  it('a run of short headlines, links to other stories, still is not read', () => {
+    const links =
+      'Prices of NdPr oxide were steady this week.\n\n• China’s rare earth exports rise 20% in October\n' +
+      '• Lynas to expand Malaysian plant\n• MP Materials wins Pentagon deal';
+    expect(categories('Rare earth prices steady', links, '2025-11-21')).toEqual([]);
+  });
+});
