@@ -136,3 +136,56 @@ describe('a bulleted line of figures is the document’s own report, not a link 
     expect(categories('Rare earth prices steady', links, '2025-11-21')).toEqual([]);
   });
 });
+
+describe('general licences add to an approval in other words, in English as in Chinese', () => {
+  it('a transcript answer: applications "have been approved" and general licences "granted"', () => {
+    const text =
+      'Reuters: Can you update us on the approvals?\n\nHe Yadong: China attaches great importance to the needs of ' +
+      'companies. Applications for civilian use that comply with regulations have been approved in an orderly ' +
+      'way, and the ministry has also granted general licences to a number of exporters of rare earth items.';
+    expect(categories('Regular Press Conference of the Ministry of Commerce', text, '2025-11-13')).toEqual([
+      'licence_approval',
+    ]);
+  });
+
+  it('general licences recalled in a relaxation story do not make an approval', () => {
+    const text =
+      'China will no longer require export licences for samarium destined for civilian use, the commerce ministry ' +
+      'said on Friday. China approved general licences for some exporters in late 2025.';
+    expect(categories('China scraps licence requirement for civilian samarium exports', text, '2026-03-27')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+});
+
+describe('regulations as the standard something meets are no new regulation', () => {
+  it('"applications that comply with regulations have been approved": no regulation', () => {
+    const text =
+      'Applications for rare earth exports that comply with regulations have been approved, the ministry said on ' +
+      'Thursday.';
+    expect(categories('Ministry on rare earth licences', text, '2025-11-13')).not.toContain('regulation');
+  });
+
+  it('regulations that have been published still are one', () => {
+    const text = 'The rare earth management regulations have been published by the State Council, Xinhua said today.';
+    expect(categories('China publishes rare earth rules', text, '2024-06-29')).toEqual(['regulation']);
+  });
+});
+
+describe('another country’s customs as the only source is that country’s trade', () => {
+  it('the Korea Customs Service on imports from China: no Chinese customs story', () => {
+    const text =
+      "South Korea's imports of rare earth magnets from China fell 35 percent on-year in October to 182 tons, " +
+      'data from the Korea Customs Service showed Monday.';
+    expect(categories("Korea's rare earth imports from China slump 35% in October", text, '2025-11-17')).toEqual([]);
+  });
+
+  it('China’s customs named beside it keeps the story China’s', () => {
+    const text =
+      'China exported 1,016 tonnes of rare earth magnets to Japan in July, up 31% from June, Chinese customs data ' +
+      "showed on Wednesday. Japan's finance ministry reported a similar rise in imports.";
+    expect(categories('Japan’s magnet imports from China recover in July', text, '2025-08-20')).toEqual([
+      'export_statistics',
+    ]);
+  });
+});
