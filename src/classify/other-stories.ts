@@ -42,11 +42,12 @@ const DATA_LINE =
   /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t]))?[ \t]*(?:[^\n:：]{1,60}[:：][ \t]*[+−-]?\d|\d[\d,.]*[ \t]*(?:t|kt|tonnes?|tons?|吨|万吨)(?![\w\u3400-\u9fff])[ \t]*[—–-])/;
 
 /**
- * A headline that names a digest: a morning brief, a roundup, 要闻速览, 早参. Its items are the document's news, each a
- * story of its own.
+ * A headline that names a digest: a morning brief, a roundup, 要闻速览, 早参, or that lists three stories or more
+ * separated by semicolons ("Magnet exports hit seven-month high; Guangdong seizure; gallium quiet"). Its items are the
+ * document's news, each a story of its own.
  */
 const DIGEST_TITLE =
-  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update)s?|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报/i;
+  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update)s?|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报|^[^;\n]+;[^;\n]+;/i;
 /** A line that opens an item: a bullet, or an item number (1. 2、 (3) ④ 五、). */
 const ITEM_START =
   /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t])|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、)/gm;

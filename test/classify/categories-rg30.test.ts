@@ -189,3 +189,75 @@ describe('another country’s customs as the only source is that country’s tra
     ]);
   });
 });
+
+describe('取消, 放宽, 解除, 松绑 lift a measure, not a crisis', () => {
+  it('停线危机暂时解除 in a licence story is no relaxation', () => {
+    const text = '据日本媒体报道，商务部近日已放行多家日系零部件厂的稀土磁铁出口申请，日本车厂停线危机暂时解除。';
+    expect(categories('商务部放行日系车厂稀土磁铁出口申请', text, '2025-07-02')).toEqual(['licence_approval']);
+  });
+
+  it('取消出口配额, 取消出口关税, 放宽…限制 still are', () => {
+    const quota = '商务部、海关总署日前公布目录，自2015年1月1日起取消稀土出口配额管理，企业凭出口合同即可申领许可证。';
+    expect(categories('中国取消稀土出口配额', quota, '2015-01-05')).toContain('control_relaxation');
+    const tariff = '财政部今日发布公告称，自5月1日起取消稀土、钨、钼等产品的出口关税。';
+    expect(categories('财政部：取消稀土出口关税', tariff, '2015-04-23')).toContain('control_relaxation');
+  });
+});
+
+describe('rules that were broken are what an action punishes, not the story’s subject', () => {
+  it('"penalizes two firms for violating … export control rules" is enforcement', () => {
+    const text =
+      'A trading firm in Shanghai was fined 3.2 million yuan and had its illegal gains confiscated for exporting ' +
+      'controlled rare earth items without licences, the ministry said on Thursday.';
+    expect(
+      categories('MOFCOM penalizes two firms for violating rare earth export control rules', text, '2026-02-26'),
+    ).toEqual(['enforcement']);
+  });
+
+  it('a headline about rules that provide for fines is still a regulation', () => {
+    const text =
+      'The State Council on Saturday published regulations on rare earth management, under which illegal mining ' +
+      'will be fined up to five times the illegal gains.';
+    expect(categories('China publishes rare earth management regulations', text, '2024-06-29')).toEqual(['regulation']);
+  });
+});
+
+describe('rules referred to by an object relative clause were issued before', () => {
+  it('"halts for a year the rare earth export rules it rolled out in October" is a relaxation only', () => {
+    const text =
+      'China on Friday halted for one year the sweeping rare earth export rules it rolled out in October, the ' +
+      'Commerce Ministry said.';
+    expect(
+      categories('China halts for a year the rare earth export rules it rolled out in October', text, '2025-11-07'),
+    ).toEqual(['control_relaxation']);
+  });
+});
+
+describe('a regulation put into effect in Chinese in other words: 正式执行, 起实施, 本日', () => {
+  it('《…条例》于本日起正式执行 (a spun copy) is a regulation', () => {
+    const text = '国务院此前公布的《稀土办理条例》于本日起正式执行。条例明确国家对稀土开采实施总量操控。';
+    expect(categories('《稀土办理条例》10月1日起正式执行', text, '2024-10-01')).toEqual(['regulation']);
+  });
+
+  it('controls suspended, 暂停执行, issue no regulation', () => {
+    const text = '商务部今日发布公告，决定暂停执行10月9日公布的稀土相关出口管制措施，为期一年。';
+    expect(categories('商务部暂停执行稀土相关出口管制措施', text, '2025-11-07')).toEqual(['control_relaxation']);
+  });
+});
+
+describe('a headline of three stories separated by semicolons is a digest', () => {
+  it('each bullet is its own story: a customs item and a seizure item are both news', () => {
+    const text =
+      "• Magnets: China's exports of rare earth permanent magnets rose to 6,146 tonnes in August, according to " +
+      'customs data released on Saturday.\n\n• Enforcement: Customs officers in Guangdong seized about 8 tonnes of ' +
+      'terbium oxide hidden in a shipment declared as ceramic glaze, and detained three suspects.\n\n' +
+      '• Gallium: Export volumes remained negligible for a third month.';
+    expect(
+      categories(
+        'Strategic Metals Weekly: Magnet exports hit seven-month high; Guangdong seizure; gallium quiet',
+        text,
+        '2025-09-22',
+      ),
+    ).toEqual(['enforcement', 'export_statistics']);
+  });
+});
