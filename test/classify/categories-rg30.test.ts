@@ -261,3 +261,52 @@ describe('a headline of three stories separated by semicolons is a digest', () =
     ).toEqual(['enforcement', 'export_statistics']);
   });
 });
+
+describe('licences revoked are a sanction, not an approval', () => {
+  it('"revokes export licences of three magnet makers" is enforcement; the licences granted before are background', () => {
+    const text =
+      "China's commerce ministry has revoked the rare earth magnet export licences of three manufacturers after " +
+      'finding that shipments were diverted to defence contractors. Their general licences, granted last year, ' +
+      'were also withdrawn.';
+    expect(
+      categories('China revokes export licences of three magnet makers over diversion', text, '2026-01-08'),
+    ).toEqual(['enforcement']);
+  });
+
+  it('licences granted under a headline about them are still an approval', () => {
+    const text =
+      'The commerce ministry has granted export licences for rare earth magnets to three EU firms, they said.';
+    expect(categories('China grants rare earth magnet licences to EU firms', text, '2025-07-10')).toEqual([
+      'licence_approval',
+    ]);
+  });
+});
+
+describe('measures on a subject that enter into force', () => {
+  it('"Interim measures on the total-volume control of rare earth mining … entered into force" is a regulation', () => {
+    const text =
+      'Interim measures on the total-volume control of rare earth mining and smelting and separation entered into ' +
+      'force on Friday, upon their release by three ministries.';
+    expect(
+      categories('China’s new measures on rare earth total-volume control enter into force', text, '2025-08-22'),
+    ).toEqual(['regulation']);
+  });
+
+  it('new measures on export controls that take effect are controls, not a regulation', () => {
+    const text = 'The measures on export controls of seven rare earths took effect on Friday, the ministry said.';
+    expect(categories('New measures on rare earth export controls take effect', text, '2025-04-04')).not.toContain(
+      'regulation',
+    );
+  });
+});
+
+describe('customs that will publish figures, in a digest item or a body', () => {
+  it('"Customs will publish October trade data on Friday" is a preview', () => {
+    const text =
+      '• Equities: Asian shares edged higher in early trade.\n\n• China: Customs will publish October trade data ' +
+      'on Friday, including rare earth export volumes, a key gauge after the new curbs.\n\n• Oil: Brent steadied.';
+    expect(categories('Asia Morning Briefing: Stocks edge up, China trade data in focus', text, '2025-11-05')).toEqual(
+      [],
+    );
+  });
+});
