@@ -310,3 +310,20 @@ describe('customs that will publish figures, in a digest item or a body', () => 
     );
   });
 });
+
+describe('a spun copy: "uncommon earths", "Laws on the Administration", a provision to fine', () => {
+  it('"uncommon earth" rules that kicked in are a regulation, and "can be fined" is no enforcement', () => {
+    const text =
+      "China's Laws on the Administration of Uncommon Earths, which the State Council authorised in April and made " +
+      'public in June, kicked in on Tuesday. Unlawful excavation can be fined up to five instances the unlawful ' +
+      'earnings, the guidelines say.';
+    expect(
+      categories('China’s uncommon earth administration guidelines kicked in on Tuesday', text, '2024-10-01'),
+    ).toEqual(['regulation']);
+  });
+
+  it('firms that were fined are still enforcement', () => {
+    const text = 'Two uncommon earth traders were fined 3 million yuan for smuggling, the customs said on Friday.';
+    expect(categories('Traders fined for smuggling uncommon earths', text, '2025-09-19')).toEqual(['enforcement']);
+  });
+});
