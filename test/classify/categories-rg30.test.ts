@@ -327,3 +327,19 @@ describe('a spun copy: "uncommon earths", "Laws on the Administration", a provis
     expect(categories('Traders fined for smuggling uncommon earths', text, '2025-09-19')).toEqual(['enforcement']);
   });
 });
+
+describe('the pace of approvals described is not an approval', () => {
+  it('"export licences are still being granted slowly" in a price newsletter: no approval', () => {
+    const text =
+      '• Dysprosium oxide in Rotterdam rose to $850/kg.\n• Terbium oxide was unchanged on the week.\n\nOur view: ' +
+      'export licences are still being granted slowly, and we do not expect the premium to narrow soon.';
+    expect(categories('Rare Earth Price Watch: dysprosium premium widens', text, '2025-12-12')).toEqual([]);
+  });
+
+  it('licences granted to named buyers still are', () => {
+    const text = 'Export licences were granted this week to three German parts makers, the companies said on Friday.';
+    expect(categories('China grants rare earth licences to German suppliers', text, '2025-07-04')).toEqual([
+      'licence_approval',
+    ]);
+  });
+});
