@@ -12,10 +12,10 @@ import { shippedRules } from '../helpers/figure-lines.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 
-describe('parts RG30–RG36 (74 documents written for this round) meet the bar', () => {
-  it('category micro-F1 at least 0.97 over the seven parts (1.000 after the round)', () => {
-    const labels = readLabels(CORPUS).filter((l) => /^rg3[0-6]-/.test(l.file));
-    expect(labels.length).toBe(74);
+describe('parts RG30–RG37 (82 documents written for this round) meet the bar', () => {
+  it('category micro-F1 at least 0.97 over the eight parts (0.99 after the round)', () => {
+    const labels = readLabels(CORPUS).filter((l) => /^rg3[0-7]-/.test(l.file));
+    expect(labels.length).toBe(82);
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -367,5 +367,21 @@ describe('the pace of approvals described is not an approval', () => {
     expect(categories('China grants rare earth licences to German suppliers', text, '2025-07-04')).toEqual([
       'licence_approval',
     ]);
+  });
+});
+
+describe('another country’s authority taking a step, more countries, and in a headline', () => {
+  it('"Brazil grants first rare earth export licence": no approval, and China’s standing rule in its body is background', () => {
+    const text =
+      "Brazil's mining agency ANM has granted Serra Verde its first licence to export rare earth concentrate, the " +
+      'company said on Monday.\n\nChina, which dominates processing, requires licences for exports of seven medium ' +
+      'and heavy rare earths.';
+    expect(categories('Brazil grants first rare earth export licence to Serra Verde', text, '2025-09-15')).toEqual([]);
+  });
+
+  it('another country’s own export ban stays a control, as the corpus labels it (e-110)', () => {
+    const raw = readFileSync(join(CORPUS, 'e-110-en-malaysia-ban.txt'), 'utf8');
+    const [title, ...body] = raw.split('\n');
+    expect(categories(title!, body.join('\n'), '2023-09-11')).toEqual(['control_list_addition']);
   });
 });
