@@ -29,10 +29,12 @@ const EN_YEAR =
   /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
 const ZH_DATE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g;
 const ZH_YEAR = /((?:19|20)\d\d)年(?!\d{1,2}月)/g;
-// "去年" and "last year" as a time, not as the base of a comparison (比去年, 去年同期, "up 5% from last year").
+// "去年" and "last year" as a time, not as the base of a comparison (比去年, 去年同期, "up 5% from last year", "than
+// same time of last year", "the same period last year").
 const ZH_RELATIVE_YEAR = /(?<![比较于与和])(去年|前年|上年)(?!同期|的?水平)/g;
+// (The look-behinds stand after the words, so they are tried only where "last year" occurs.)
 const EN_RELATIVE_YEAR =
-  /(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+(?:a\s+|the\s+same\s+\w+\s+)?)\b(last|previous) year\b/gi;
+  /\b(last|previous) year\b(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+(?:a\s+|the\s+same\s+\w+\s+)?(?:last|previous) year)(?<!\bsame\s+(?:time|period|months?|quarter|stretch|span|point|stage)\s+(?:of\s+|in\s+)?(?:last|previous) year)/gi;
 
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 // 二〇二四年, 十月, 二十三日: Chinese numerals right before 年/月/日/号.

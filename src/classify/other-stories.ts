@@ -34,11 +34,20 @@ const OWN_SUMMARY =
 const WRITTEN_OUT = /[.。!?！？]["”’')）]?\s*$/;
 
 /**
- * A headline that names a digest: a morning brief, a roundup, 要闻速览, 早参. Its items are the document's news, each a
- * story of its own.
+ * An item that is a line of figures: a label, a colon or a dash, then a number ("Rare earths, Nov: 5,494 t (+26.5%
+ * MoM)", "United States, October: 656 t"), or a tonnage that opens it ("62,585.2 t — exports in 2025"). A headline
+ * linking to another story has a verb; a data line is the document's own report.
+ */
+const DATA_LINE =
+  /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t]))?[ \t]*(?:[^\n:：]{1,60}[:：][ \t]*[+−-]?\d|\d[\d,.]*[ \t]*(?:t|kt|tonnes?|tons?|吨|万吨)(?![\w\u3400-\u9fff])[ \t]*[—–-])/;
+
+/**
+ * A headline that names a digest: a morning brief, a roundup, 要闻速览, 早参, or that lists three stories or more
+ * separated by semicolons ("Magnet exports hit seven-month high; Guangdong seizure; gallium quiet"). Its items are the
+ * document's news, each a story of its own.
  */
 const DIGEST_TITLE =
-  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update)s?|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报/i;
+  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update)s?|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报|^[^;\n]+;[^;\n]+;/i;
 /** A line that opens an item: a bullet, or an item number (1. 2、 (3) ④ 五、). */
 const ITEM_START =
   /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t])|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、)/gm;
@@ -89,7 +98,11 @@ export function otherStories(text: string): Array<[number, number]> {
   let lastEnd = -1;
   const flush = () => {
     // A written-out item (it ends as a sentence does) is a newsletter's own report, not a link to another story.
-    const short = run.filter(([s, e]) => size(text, s, e) <= ITEM_MAX && !WRITTEN_OUT.test(text.slice(s, e)));
+    // So is a line of figures.
+    const short = run.filter(
+      ([s, e]) =>
+        size(text, s, e) <= ITEM_MAX && !WRITTEN_OUT.test(text.slice(s, e)) && !DATA_LINE.test(text.slice(s, e)),
+    );
     if (short.length >= DIGEST_MIN && !OWN_SUMMARY.test(lineBefore(text, run[0]![0]))) out.push(...short);
     run = [];
   };

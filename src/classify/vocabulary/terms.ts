@@ -79,7 +79,8 @@ export const TERMS = {
     '17种(?:稀土)?(?:元素|金属|矿物)',
     ELEMENT_CHARACTERS,
     // Every word-bounded form behind one \b, so most positions fail on one check.
-    `\\b(?:${['rare[\\s-]earths?', 'REEs?', 'lanthanides?', '(?:group of )?17 (?:minerals|metals|elements)', ...ELEMENT_WORDS].join('|')})\\b`,
+    // ("Uncommon earths" is what synonym-spinning sites put for rare earths.)
+    `\\b(?:${['rare[\\s-]earths?', 'uncommon[\\s-]earths?', 'REEs?', 'lanthanides?', '(?:group of )?17 (?:minerals|metals|elements)', ...ELEMENT_WORDS].join('|')})\\b`,
   ),
   /** Rare-earth magnets in every usual wording (稀土磁铁 is the HK/Taiwan word, 永磁 the mainland one). */
   magnet: alternatives(
