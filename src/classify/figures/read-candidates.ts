@@ -51,6 +51,10 @@ const PLACE =
 // "exports from Jiangxi", "exports of heavy rare earths from Ganzhou": a flow from a province is the province's share, not a place.
 const FLOW_FROM = /\b(?:exports?|exported|shipments?|shipped|imports?|sales)\b[^,.;]{0,40}\bfrom\s+(?:the\s+)?$/i;
 
+// Companies named as examples of all the recipients (分配给中国稀土集团、北方稀土等6家稀土集团; "the six groups
+// including China Northern Rare Earth"): the tonnages after them are the nation's, not one company's share.
+const ALL_RECIPIENTS_AFTER = /^[^，。；,;\d]{0,4}?等\s*(?:\d+|[二两三四五六七八九十几多数]+)\s*家/;
+
 const LIST_JOIN = /^(?:\s*,\s*|\s+and\s+|\s*[、和及与]\s*)$/;
 
 /**
@@ -64,6 +68,7 @@ function shareBefore(sc: Cue[], text: string, from: number, to: number): Cue | u
   let head = i;
   while (head > 0 && LIST_JOIN.test(text.slice(named[head - 1]!.end, named[head]!.start))) head--;
   const before = text.slice(from, named[head]!.start);
+  if (ALL_RECIPIENTS_AFTER.test(text.slice(named[i]!.end, Math.min(to, named[i]!.end + 16)))) return undefined;
   return PLACE.test(before) && !FLOW_FROM.test(before) ? undefined : named[i];
 }
 
