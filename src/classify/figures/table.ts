@@ -6,6 +6,7 @@
 import { findCues } from '../figure-cues.js';
 import { findPeriods, resolvePeriod } from '../periods.js';
 import type { DocDate } from './pick-period.js';
+import type { Metric } from './metric.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
@@ -59,9 +60,78 @@ function flowNamed(text: string): 'export' | 'import' | undefined {
   return cue && (cue.type === 'import' ? 'import' : 'export');
 }
 
+// A quota notice's table by group (稀土集团 | 矿产品（岩矿型） | 矿产品（离子型） | 冶炼分离产品), piped or flattened to spaces:
+// only its total row (合计 | 115850 | 19150 | 127000) is a figure, each column's quota as its header names it; the group
+// rows are allocations. The unit is the table's (单位：吨, "(tonnes)"), the year and batch those named before it.
+const QUOTA_TABLE_GATE = /合计|总计|\btotal\b/i;
+const QUOTA_COLUMN =
+  /冶炼|分离|岩矿|离子|轻稀土|中重|开采|矿产品|smelt|separat|refin|rock|light|ion(?:ic|-|\s)|heavy|mining|mine/i;
+const TOTAL_ROW = /^(?:合计|总计|共计|全国合计|total|grand total)$/i;
+const NUMBER_CELL = /^\d[\d,]*(?:\.\d+)?$/;
+const TABLE_UNIT: Array<[RegExp, number]> = [
+  [/单位\s*[:：]?\s*万吨|[(（]\s*万吨\s*[)）]|(?:10,?000|ten thousand) (?:metric )?(?:tonnes|tons)/i, 1e4],
+  [
+    /单位\s*[:：]?\s*(?:公?吨)|[(（]\s*(?:公?吨|t|tonnes?|tons?|metric tons?)\b[^()（）]{0,20}[)）]|\bunit\s*:?\s*(?:metric\s+)?(?:tonnes?|tons?|t)\b|\bin\s+(?:metric\s+)?(?:tonnes|tons)\b/i,
+    1,
+  ],
+];
+
+function quotaOfColumn(h: string): Metric | null {
+  if (!QUOTA_COLUMN.test(h) || /序号|集团|企业|group|company|no\./i.test(h)) return null;
+  if (/冶炼|分离|smelt|separat|refin/i.test(h)) return { kind: 'quota', quota: 'smelting' };
+  if (/岩矿|轻稀土|rock|light/i.test(h)) return { kind: 'quota', quota: 'mining', split: 'light' };
+  if (/离子|中重|ion(?:ic|-|\s)|heavy/i.test(h)) return { kind: 'quota', quota: 'mining', split: 'ion_adsorption' };
+  if (/合计|小计|total|subtotal/i.test(h)) return null;
+  return { kind: 'quota', quota: 'mining' };
+}
+
+/** The figures of the total row of a quota table by group, if the body has one. */
+export function quotaTableFigures(title: string, body: string): Stated[] {
+  if (!QUOTA_TABLE_GATE.test(body)) return [];
+  const lines = body.split('\n');
+  const piped = body.includes('|');
+  const cellsOf = (l: string) =>
+    (piped && l.includes('|') ? l.split('|') : l.split(' ')).map((c) => c.trim()).filter((c) => c !== '');
+  const header = lines.findIndex((l) => {
+    if (/\d{3}/.test(l)) return false;
+    const cells = cellsOf(l);
+    return cells.length >= 3 && cells.filter((c) => quotaOfColumn(c)).length >= 2;
+  });
+  if (header < 0) return [];
+  const columns = cellsOf(lines[header]!)
+    .map(quotaOfColumn)
+    .filter((m): m is Metric => m !== null);
+  const before = `${title}\n${lines.slice(0, header + 1).join('\n')}`;
+  const unit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
+  if (unit === undefined) return [];
+  const year = findPeriods(before).find((p) => p.year !== undefined && !p.comparative && p.relYear === undefined)?.year;
+  if (year === undefined) return [];
+  const batch = findCues(before).find((c) => c.type === 'batch')?.n ?? null;
+  for (const line of lines.slice(header + 1, header + 40)) {
+    const cells = cellsOf(line);
+    const label = cells.findIndex((c) => TOTAL_ROW.test(c));
+    if (label < 0) continue;
+    const numbers = cells.slice(label + 1);
+    if (numbers.length !== columns.length || !numbers.every((c) => NUMBER_CELL.test(c))) return [];
+    return numbers.map((c, i) => ({
+      metric: columns[i]!,
+      value: Math.round(Number(c.replace(/,/g, '')) * unit * 1000) / 1000,
+      unit: 't',
+      period: String(year),
+      batch,
+      change_pct: null,
+      change_basis: null,
+      evidence: line.trim().slice(0, 200),
+    }));
+  }
+  return [];
+}
+
 export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
   // Most documents have no table at all: no '|' and no column heading, nothing to split and test line by line.
   const piped = body.includes('|');
+  const quota = quotaTableFigures(title, body);
+  if (quota.length) return quota;
   if (!piped && !SPACED_HEADER_GATE.test(body)) return [];
   const lines = body.split('\n');
   const header = piped
