@@ -34,7 +34,23 @@ export interface Context {
   share?: boolean;
   /** The last product named was another metal. */
   otherMetal?: boolean;
+  /**
+   * The period of the first trade figure of the paragraph the text is in, and of the last paragraph that had one: what
+   * a sentence opening on 同期 / "in the same period" refers to (the lead's month, not a total from January after it).
+   */
+  paragraphLead?: string;
+  lastParagraphLead?: string;
 }
+
+/** A paragraph begins: its first trade figure will be its lead. */
+export function newParagraph(ctx: Context): void {
+  if (ctx.paragraphLead) ctx.lastParagraphLead = ctx.paragraphLead;
+  ctx.paragraphLead = undefined;
+}
+
+/** The period a sentence opening on 同期 / "in the same period" is about: the lead of this or the last paragraph. */
+export const leadPeriod = (ctx: Context): string | undefined =>
+  ctx.paragraphLead ?? ctx.lastParagraphLead ?? ctx.periods.trade;
 
 /** Words that turn the text to the national figure. */
 export const NATIONAL_WORDS = /全国|我国|中国|national|nationwide|\bChina['’]s\b|\boverall\b|\btotal\b/i;
@@ -175,6 +191,8 @@ export function updateContext(
   const mentioned = period
     ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
     : null;
+  const lead = candidates.find((c) => !c.comparisonBase && c.period && c.metric.kind === 'trade');
+  if (lead && !ctx.paragraphLead) ctx.paragraphLead = lead.period!;
   const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
   if (cumulative) ctx.cumulative = cumulative.period!;
   for (const domain of ['quota', 'trade'] as const) {

@@ -11,7 +11,7 @@ import { findChanges } from '../changes.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
-import { updateContext, resolveSpans, type Context } from './context.js';
+import { newParagraph, updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
 import { captionLines } from './captions.js';
 import { dedupe } from './dedupe.js';
@@ -115,7 +115,10 @@ export function extractFigures(
   let lastDestination: string | undefined;
   let firstCue = 0;
   const captions = captionLines(text);
+  let lastEnd = 0;
   for (const sentence of split ?? sentences(text)) {
+    if (text.slice(lastEnd, sentence.start).includes('\n')) newParagraph(ctx);
+    lastEnd = sentence.end;
     // A table row is read as a table (tableFigures), not as prose; a photo caption is not read at all.
     if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
     if (captions.some(([s, e]) => sentence.start >= s && sentence.end <= e)) continue;

@@ -9,7 +9,7 @@ import { quarterBefore, resolvePeriod } from '../periods.js';
 import { findBases, monthBack, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
-import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
+import { DOMAIN_CUES, domainOf, leadPeriod, NATIONAL_WORDS } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
 import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
@@ -28,6 +28,10 @@ const FORECAST_CUE: readonly CueType[] = ['forecast'];
 const CONDITIONAL_CUE: readonly CueType[] = ['conditional'];
 const OTHER_CUE: readonly CueType[] = ['other'];
 const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'];
+
+// A sentence opening on the period the text is on: 同期, 同月, "In the same period", "Over the same month".
+const SAME_PERIOD_OPENING =
+  /^\s*(?:(?:而|另外|此外)?\s*[,，]?\s*(?:同期|同月|同一时期)(?!\s*(?:相比|比较))|(?:in|over|during|for)\s+the\s+same\s+(?:period|month|quarter|time)\b(?!\s+(?:of|in|last|a\s+year)))/i;
 
 const QUARTER = /-Q[1-4]$/;
 const HALF = /-H[12]$/;
@@ -332,7 +336,11 @@ export function readCandidates(
     if (!period && !periodless && !comparisonBase && domain === 'trade')
       period = comparedPeriod(text, periods, claimed, docDate);
     if (!period && !periodless) {
-      period = ctx.periods[domain] ?? null;
+      // ("同期稀土永磁体出口5980公吨" after 十一月…；首十一个月累计…: the lead's month, not the total after it.)
+      period =
+        (domain === 'trade' && SAME_PERIOD_OPENING.test(text.slice(sentence.start, q.start))
+          ? leadPeriod(ctx)
+          : ctx.periods[domain]) ?? null;
       // "去年同期累计出口量为29095.2吨": the period the text is about, one year back.
       if (period && lastYear) period = yearBack(period);
     }
