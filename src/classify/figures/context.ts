@@ -40,6 +40,8 @@ export interface Context {
    */
   paragraphLead?: string;
   lastParagraphLead?: string;
+  /** The year the title names. */
+  titleYear?: number;
 }
 
 /** A paragraph begins: its first trade figure will be its lead. */
@@ -202,7 +204,9 @@ export function updateContext(
       ctx.periods[domain] = mentioned;
   }
   // A batch named without a figure belongs to the year the quota sentences are about.
-  if (!quotaFigure && batch?.n && !forecast) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
+  // (With no quota year yet, "China issues first rare earth quota batch" as a title: the document's year.)
+  if (!quotaFigure && batch?.n && !forecast)
+    ctx.batchYear = ctx.periods.quota?.slice(0, 4) ?? (sentenceYear ?? docDate?.year)?.toString();
   if (sentenceYear) ctx.year = sentenceYear;
 }
 

@@ -133,6 +133,7 @@ export function extractFigures(
     const sentenceYear =
       periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
       (docDate ? undefined : yearAfterBase(periods));
+    if (sentence.start < title.length && ctx.titleYear === undefined) ctx.titleYear = sentenceYear;
     if (!mayHaveNumber(sentence.text)) {
       // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
       pending = [];

@@ -26,6 +26,8 @@ export interface PeriodScope {
   quota: boolean;
   /** The year a relative mention of the same sentence names ("Last year's ceilings … for the full year"). */
   relativeYear?: number | undefined;
+  /** The year the title names, if any. */
+  titleYear?: number | undefined;
 }
 
 /**
@@ -70,13 +72,22 @@ const gap = (p: PeriodMention, q: Quantity) => (p.end <= q.start ? q.start - p.e
 
 /**
  * A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
- * for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier sentence
+ * for a quota the year it is issued in (in the first quarter the year before, when the title names it); else in January the year that just ended, whatever month an earlier sentence
  * recalled; else the year an earlier sentence named.
  */
-function wholeYearOf({ sentenceYear, earlierYear, docDate, quota, relativeYear }: PeriodScope): number | undefined {
+function wholeYearOf({
+  sentenceYear,
+  earlierYear,
+  docDate,
+  quota,
+  relativeYear,
+  titleYear,
+}: PeriodScope): number | undefined {
   if (sentenceYear !== undefined || !docDate) return sentenceYear;
   if (relativeYear !== undefined) return relativeYear;
-  if (quota) return docDate.year;
+  // (A review early in the year of the year before, "China's rare earth trade in 2023" in February: "quotas of … for
+  // the year" are that year's.)
+  if (quota) return docDate.month <= 3 && titleYear === docDate.year - 1 ? titleYear : docDate.year;
   return docDate.month === 1 ? docDate.year - 1 : earlierYear;
 }
 

@@ -278,6 +278,7 @@ export function readCandidates(
           docDate,
           quota: domain === 'quota',
           relativeYear,
+          titleYear: ctx.titleYear,
         }));
     // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
     // the text is on; with none to count back from, the text does not place it.
