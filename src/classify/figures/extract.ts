@@ -23,6 +23,7 @@ import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
+import { secondYear } from './two-years.js';
 
 // The cue types the steps below look for, made once (not an array for every call).
 const RESPECTIVELY_CUE: readonly CueType[] = ['respectively'];
@@ -192,6 +193,9 @@ export function extractFigures(
         evidence: c.clause.text.trim().slice(0, 200),
       };
       const own = assigned[i]!;
+      // ("105,000 tons in 2015 and 2016": the value of each year.)
+      const other = c.comparisonBase ? null : secondYear(text, c.q, c.period);
+      if (other && own.length === 0) figures.push({ ...base, period: other });
       if (own.length === 0) figures.push(base);
       for (const ch of own) figures.push({ ...base, change_pct: ch.pct, change_basis: ch.basis });
     });
