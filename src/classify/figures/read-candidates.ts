@@ -14,7 +14,7 @@ import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
 import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
-import { batchAfter, quotaOf, tradeOf, type SentenceView } from './subject.js';
+import { batchAfter, listGroup, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
 
 // The cue types the steps below look for, made once (not an array for every call).
@@ -32,6 +32,34 @@ const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet'
 // A sentence opening on the period the text is on: 同期, 同月, "In the same period", "Over the same month".
 const SAME_PERIOD_OPENING =
   /^\s*(?:(?:而|另外|此外)?\s*[,，]?\s*(?:同期|同月|同一时期)(?!\s*(?:相比|比较))|(?:in|over|during|for)\s+the\s+same\s+(?:period|month|quarter|time)\b(?!\s+(?:of|in|last|a\s+year)))/i;
+
+// Between two periods of one list: 9月、10月、11月, "September, October and November", 2023年和2024年.
+const PERIOD_JOIN = /^\s*(?:[,，、]\s*(?:and\s+)?|and|和|及|与|以及)\s*$/i;
+const RESPECTIVELY = /分别|各为|respectively/i;
+
+/**
+ * The period of a tonnage in a list that follows a list of as many periods ("Exports in September, October and
+ * November were 4,000, 4,600 and 5,400 tonnes, respectively", 9月、10月、11月…分别为4000吨、4600吨、5400吨): the one in
+ * the same place; null when the sentence does not list them so.
+ */
+function listedPeriod(
+  v: SentenceView,
+  q: Quantity,
+  clause: Span,
+  unclaimed: PeriodMention[],
+  year: number | undefined,
+  docDate: DocDate,
+): string | null {
+  if (unclaimed.length < 2 || !RESPECTIVELY.test(v.sentence.text)) return null;
+  const group = listGroup(v.quantities, q, clause, v.text);
+  if (group.length < 2) return null;
+  const listed = unclaimed.filter((p) => !p.comparative && p.end <= group[0]!.start);
+  if (listed.length !== group.length) return null;
+  for (let i = 1; i < listed.length; i++)
+    if (!PERIOD_JOIN.test(v.text.slice(listed[i - 1]!.end, listed[i]!.start))) return null;
+  const p = listed[group.indexOf(q)]!;
+  return resolvePeriod(p, p.year === undefined ? year : undefined, docDate);
+}
 
 const QUARTER = /-Q[1-4]$/;
 const HALF = /-H[12]$/;
@@ -272,6 +300,7 @@ export function readCandidates(
               docDate,
             )
           : null) ??
+        listedPeriod(v, q, clause, unclaimed, ownYear, docDate) ??
         pickPeriod(q, clause, unclaimed, {
           sentenceYear: ownYear,
           earlierYear: ctx.year,

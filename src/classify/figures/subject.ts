@@ -63,7 +63,26 @@ export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, tex
   let to = i;
   while (from > 0 && joined(text, inClause[from - 1]!, inClause[from]!)) from--;
   while (to + 1 < inClause.length && joined(text, inClause[to]!, inClause[to + 1]!)) to++;
-  return inClause.slice(from, to + 1);
+  // ("560 tonnes, 1,020 tonnes and 410 tonnes": a comma between two tonnages and nothing else joins clauses too.)
+  const all = quantities.indexOf(inClause[from]!);
+  const last = quantities.indexOf(inClause[to]!);
+  const before: Quantity[] = [];
+  const after: Quantity[] = [];
+  for (
+    let k = all;
+    k > 0 && joined(text, quantities[k - 1]!, quantities[k]!) && !inClause.includes(quantities[k - 1]!);
+    k--
+  )
+    before.unshift(quantities[k - 1]!);
+  for (
+    let k = last;
+    k + 1 < quantities.length &&
+    joined(text, quantities[k]!, quantities[k + 1]!) &&
+    !inClause.includes(quantities[k + 1]!);
+    k++
+  )
+    after.push(quantities[k + 1]!);
+  return [...before, ...inClause.slice(from, to + 1), ...after];
 }
 
 // Between two names of one list: "mining and smelting", 开采、冶炼分离.
