@@ -53,7 +53,20 @@ function listedPeriod(
   if (unclaimed.length < 2 || !RESPECTIVELY.test(v.sentence.text)) return null;
   const group = listGroup(v.quantities, q, clause, v.text);
   if (group.length < 2) return null;
-  const listed = unclaimed.filter((p) => !p.comparative && p.end <= group[0]!.start);
+  // (Only periods that name themselves: "full-year", "that year" are the list's scope, not one of its periods.)
+  const listed = unclaimed.filter(
+    (p) =>
+      !p.comparative &&
+      p.end <= group[0]!.start &&
+      !p.wholeYear &&
+      !p.sameYear &&
+      !p.vague &&
+      (p.year !== undefined ||
+        p.month !== undefined ||
+        p.relYear !== undefined ||
+        p.quarter !== undefined ||
+        p.half !== undefined),
+  );
   if (listed.length !== group.length) return null;
   for (let i = 1; i < listed.length; i++)
     if (!PERIOD_JOIN.test(v.text.slice(listed[i - 1]!.end, listed[i]!.start))) return null;
