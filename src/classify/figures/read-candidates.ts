@@ -234,6 +234,12 @@ export function readCandidates(
     // the text turns to the national figure after naming it.
     // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
     const share = shareBefore(sc, text, sentence.start, q.start);
+    // ("China Northern Rare Earth alone produced about 80,000 tonnes": a company's production is no share of a figure,
+    // and the sentences after it are not about that company's quota.)
+    // ("U.S. consignees took 582 t of magnets": buyers of a country named before the tonnage make it a trade figure.)
+    const sentTo = !domainCue && sc.some((c) => c.type === 'dest' && c.strict && c.end <= q.start);
+    const domain = domainOf(domainCue) ?? (sentTo ? 'trade' : ctx.domain);
+    if (domain === 'other' && share) return;
     // ("from Jiangxi, China, amounted to": the country after a province places it; it does not turn to the nation.)
     if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start).replace(PLACED_IN_CHINA, ''))) {
       ctx.share = true;
@@ -249,9 +255,6 @@ export function readCandidates(
     // assigned", 预计…将达…吨) states no figure.
     if (first(sc, FORECAST_CUE, clause.start, clause.end) || first(sc, CONDITIONAL_CUE, sentence.start, q.start))
       return;
-    // ("U.S. consignees took 582 t of magnets": buyers of a country named before the tonnage make it a trade figure.)
-    const sentTo = !domainCue && sc.some((c) => c.type === 'dest' && c.strict && c.end <= q.start);
-    const domain = domainOf(domainCue) ?? (sentTo ? 'trade' : ctx.domain);
     if (!domain || domain === 'other') return;
     // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
     // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.

@@ -122,6 +122,7 @@ export interface QuotaReading {
 
 const KIND_CUES: CueType[] = ['mining', 'smelting', 'export_quota'];
 const kindOf = (c: Cue): QuotaKind => (c.type === 'export_quota' ? 'export' : (c.type as QuotaKind));
+const mapKind = (c: Cue | undefined): QuotaKind | undefined => (c ? kindOf(c) : undefined);
 
 /**
  * A quota named with an export word in its sentence and no production word in it ("the export volume was 53% of
@@ -145,7 +146,13 @@ export function quotaOf(
   const { cues: sc, text, sentence } = v;
   const q = s.q;
   const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
-  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInSentence(v) ? 'export' : ctx.kind;
+  // (A quota named with no kind before it takes the one the text is on, else the one its sentence names later: "the
+  // first 2024 batch of 135 000 t was matched by a second, bringing the 2024 mining quota to 270,000 tonnes".)
+  let kind = kindCue
+    ? kindOf(kindCue)
+    : exportEra && exportWordInSentence(v)
+      ? 'export'
+      : (ctx.kind ?? mapKind(first(sc, KIND_CUES, q.end, sentence.end)));
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, NOT_QUOTA_CUE, s.clause.start, q.start)) return null;
   if (last(sc, METAL_CUES, sentence.start, q.start)?.type === 'other_metal') return null;
