@@ -68,6 +68,9 @@ export function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | unde
 // A period from January: 2025-01/2025-05, H1, Q1.
 export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
 
+// An English subordinate clause opening between a figure and a later product: the product is that clause's.
+const SUBORDINATE_AFTER = /[,;]\s*(?:after|as|because|since|while|when|following|amid)\s/i;
+
 const MAGNET_NAME_MAX = 25;
 const MAGNET_NAME = new RegExp(`^[\\s\\w-]{0,${MAGNET_NAME_MAX}}$`);
 
@@ -133,7 +136,14 @@ export function updateContext(
   // … unless no product is named after its last trade figure: then that figure's product ("永久性稀土磁铁，或其他…稀土材料
   // …414吨" is about magnets, and so is the next sentence's 431吨).
   const lastTrade = candidates.findLast((c) => c.metric.kind === 'trade');
-  if (lastTrade?.metric.kind === 'trade' && product && product.end <= lastTrade.q.start) {
+  // (Nor one named in a subordinate clause after it: "magnet exports slumped to 22.3kt …, after export licensing for
+  // seven heavy rare earths choked shipments" stays on magnets.)
+  const subordinate =
+    lastTrade !== undefined &&
+    product !== undefined &&
+    product.start >= lastTrade.q.end &&
+    SUBORDINATE_AFTER.test(sentence.text.slice(lastTrade.q.end - sentence.start, product.start - sentence.start));
+  if (lastTrade?.metric.kind === 'trade' && product && (product.end <= lastTrade.q.start || subordinate)) {
     ctx.product = lastTrade.metric.product;
     ctx.otherMetal = false;
   } else if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;

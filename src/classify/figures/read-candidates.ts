@@ -33,6 +33,22 @@ const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet'
 const SAME_PERIOD_OPENING =
   /^\s*(?:(?:而|另外|此外)?\s*[,，]?\s*(?:同期|同月|同一时期)(?!\s*(?:相比|比较))|(?:in|over|during|for)\s+the\s+same\s+(?:period|month|quarter|time)\b(?!\s+(?:of|in|last|a\s+year)))/i;
 
+/**
+ * The period mentions a tonnage may take: not one after a later tonnage of a comparison or subordinate clause ("climbed
+ * 56.1% to 656 tonnes, after 420 tonnes in September and 590 tonnes in August": the months are the later tonnages'; but
+ * "a mining quota of 72,000 tonnes and a smelting quota of 69,500 tonnes for the second half" dates both).
+ */
+function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): PeriodMention[] {
+  const later = v.quantities.filter((o) => o.start >= q.end);
+  if (!later.length || !unclaimed.some((p) => p.start >= later[0]!.end)) return unclaimed;
+  const opened = later.find((o) => COMPARED_CLAUSE.test(v.text.slice(q.end, o.start)));
+  return opened ? unclaimed.filter((p) => p.end <= q.start || p.end <= opened.start) : unclaimed;
+}
+
+// Between a tonnage and a later one that opens a clause of its own: "…, after 420 tonnes", "from 3,000 tons", 较….
+const COMPARED_CLAUSE =
+  /[,;]\s*(?:after|following|versus|compared\s+(?:with|to)|up\s+from|down\s+from|from|against)\s+(?:[a-z]+\s+){0,3}$/i;
+
 // Between two periods of one list: 9月、10月、11月, "September, October and November", 2023年和2024年.
 const PERIOD_JOIN = /^\s*(?:[,，、]\s*(?:and\s+)?|and|和|及|与|以及)\s*$/i;
 const RESPECTIVELY = /分别|各为|respectively/i;
@@ -317,7 +333,7 @@ export function readCandidates(
             )
           : null) ??
         listedPeriod(v, q, clause, unclaimed, ownYear, docDate) ??
-        pickPeriod(q, clause, unclaimed, {
+        pickPeriod(q, clause, ownMentions(v, q, unclaimed), {
           sentenceYear: ownYear,
           earlierYear: ctx.year,
           docDate,
