@@ -65,6 +65,11 @@ export function nearestMention(
   return { pick, inClause };
 }
 
+/** 当年, "that year": the year named last before it in the sentence, even as a comparison (与2024年首批比较，当年首批…). */
+function yearNamedBefore(pick: PeriodMention, periods: PeriodMention[]): number | undefined {
+  return periods.filter((p) => p.end <= pick.start && p.year !== undefined).at(-1)?.year;
+}
+
 const SUBORDINATE = /\b(?:after|since|when|because|following|before|until|once|as(?!\s+(?:of|at|in)\b))\s/i;
 
 /** The characters between a mention and a tonnage. */
@@ -112,9 +117,11 @@ export function pickPeriod(
         ? docDate.year
         : pick?.wholeYear
           ? wholeYearOf(scope)
-          : pick?.sameYear || !docDate
-            ? (sentenceYear ?? earlierYear)
-            : sentenceYear;
+          : pick?.sameYear
+            ? (yearNamedBefore(pick, periods) ?? sentenceYear ?? earlierYear)
+            : !docDate
+              ? (sentenceYear ?? earlierYear)
+              : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   // (Not "rose 12% versus a year ago to 5,000 tons": the tonnage a change comes to is the current one.)

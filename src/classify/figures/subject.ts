@@ -182,7 +182,7 @@ export function quotaOf(
     // this tonnage and the next one of its sentence is the next one's when this one had its own before it.)
     (splitBefore && s.nextQStart < sentence.end
       ? undefined
-      : first(sc, SPLIT_CUES, q.end, Math.min(s.clause.end, s.nextQStart))) ??
+      : first(sc, SPLIT_CUES, q.end, Math.min(headlineBreak(text, q.end, s.clause.end), s.nextQStart))) ??
     last(sc, SPLIT_CUES, s.prevQEnd, q.start);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, SMELTING_CUE, s.clause.start, q.start)) kind = 'mining';
@@ -249,6 +249,16 @@ function parallelKind(v: SentenceView, s: Slot): QuotaKind | undefined {
     if (!named.includes(c.type)) named.push(c.type);
   }
   return named.length === group.length ? named[group.indexOf(s.q)] : undefined;
+}
+
+// A space between two Chinese characters: a headline's clauses ("开采指标14.3万吨 岩矿型占大头") end there.
+const CJK_SPACE = /(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g;
+
+/** Where the clause from `from` ends at a Chinese headline's space, else `end`. */
+function headlineBreak(text: string, from: number, end: number): number {
+  CJK_SPACE.lastIndex = from;
+  const m = CJK_SPACE.exec(text);
+  return m && m.index < end ? m.index : end;
 }
 
 // Between a split and its own tonnage: 岩矿型稀土指标7.455万吨, 离子型稀土矿为0.945万吨.
