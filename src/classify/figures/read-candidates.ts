@@ -104,6 +104,10 @@ export interface SentenceState {
   inheritedDestination: string | undefined;
 }
 
+// The first reading of a figure since revised: "from an initial", "previously reported as", 初值为, 此前公布的.
+const SUPERSEDED_BEFORE =
+  /(?:\b(?:from|than)\s+(?:an?\s+|the\s+)?(?:initial(?:ly\s+reported)?|preliminary|previously\s+reported|earlier\s+reported|provisional|original(?:ly\s+reported)?|first[\s-]reported)\s+(?:(?:figure|estimate|reading|tally|number)\s+of\s+)?|\b(?:previously|initially|originally)\s+(?:reported|given|put|estimated)\s+(?:as|at)\s+|初值为?|初步数据为|(?:此前|原)(?:公布|发布)的?(?:数据)?为?)\s*$/i;
+
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
 // ("deposits found mainly in southern provinces such as Jiangxi": a province given as an example of a region is a place.)
 const PLACE =
@@ -227,6 +231,8 @@ export function readCandidates(
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
+    // ("revised to 5,190 tons from an initial 5,210 tons", 初值为5210吨: the value a revision replaced is no figure.)
+    if (SUPERSEDED_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 40), q.start))) return;
     const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
     const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
