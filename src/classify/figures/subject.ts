@@ -193,7 +193,7 @@ export function quotaOf(
     last(sc, SCOPE_CUES, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start);
   // ("Last year's ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation
   // for the full year": a sum of batches the sentence closes as the full year is the year's total.)
-  const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v);
+  const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v, q);
   const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !closesYear;
   const yearTotal = scope?.type === 'year_total' || closesYear;
   return {
@@ -210,6 +210,7 @@ export function quotaOf(
 }
 
 const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
+const COMPARED_BETWEEN = /\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|up\s+from|down\s+from)\b|较|比|相比/i;
 
 // The full year of a comparison: 较2022年全年, "than the full year of 2022", "from 2022's annual total".
 const COMPARED_YEAR_BEFORE =
@@ -219,8 +220,11 @@ const COMPARED_YEAR_BEFORE =
  * The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year" (not the
  * year compared with: "…分别为24万吨、23万吨，较2022年全年分别增长14.3%、13.9%").
  */
-function yearClosedAfter(v: SentenceView): boolean {
+function yearClosedAfter(v: SentenceView, q: Quantity): boolean {
   const lastQ = v.quantities.at(-1);
+  // ("… to 291,000 tons for mining and 273,000 tons for smelting, compared with 270,000 tons and 254,000 tons for all
+  // of 2024": the full year closes the comparison, not the sum.)
+  if (lastQ && lastQ !== q && COMPARED_BETWEEN.test(v.text.slice(q.end, lastQ.start))) return false;
   const cue = lastQ && first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
   return !!cue && !COMPARED_YEAR_BEFORE.test(v.text.slice(Math.max(lastQ.end, cue.start - 16), cue.start));
 }
