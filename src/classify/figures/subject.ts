@@ -45,6 +45,9 @@ export interface Slot {
 }
 
 const PRODUCT: CueType[] = ['magnet', 'rare_earth', 'processed'];
+// Between "rare earth" and "magnets" of one name: nothing (稀土磁体), or an adjective ("rare earth permanent magnets").
+const MAGNET_NAME_GAP =
+  /^(?:|[\s-]+(?:(?!(?:and|or|nor|to|from|with|for|of|in|on|at|by|as|than|exports?|imports?)\b)[a-z]+[\s-]+)?|永久)$/i;
 
 // Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
 const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
@@ -312,7 +315,14 @@ export function tradeOf(
   const product =
     nthOfList(v, s, (c) =>
       PRODUCT.includes(c.type) &&
-      !v.cues.some((o) => o !== c && o.type === 'magnet' && o.start <= c.start && o.end >= c.end)
+      !v.cues.some(
+        (o) =>
+          o !== c &&
+          o.type === 'magnet' &&
+          ((o.start <= c.start && o.end >= c.end) ||
+            // (稀土磁体, "rare earth magnets": the rare earth of a magnet's name is no product of its own.)
+            (c.type === 'rare_earth' && o.start >= c.end && MAGNET_NAME_GAP.test(v.text.slice(c.end, o.start)))),
+      )
         ? productOf(c.type)
         : undefined,
     ) ??
