@@ -35,9 +35,19 @@ const SPACED_HEADER_GATE = /\b(?:volume|quantity)\b|数量/i;
 const SPACED_COLUMN =
   /(?:\b(?:volume|quantity)\b|数量)(?:\s*[(（][^()（）]{0,12}[)）])?|\bm\/m\b|\by\/y\b|环比|同比|\bvalue\b|金额/gi;
 const SPACED_NUMBER = /^[+\-−–]?\d[\d,]*(?:\.\d+)?%?$/;
+const CJK = /[\u4e00-\u9fff]/;
+const NAME_COLUMN = /名称|品名|单位|商品|^序号$/;
 
 /** The column names of a flattened heading line (the row names' column first), or null when it is not one. */
 function spacedHeader(line: string): string[] | null {
+  // (A Chinese heading names each column in one word, periods included: "商品名称 计量单位 11月数量 1至11月数量"; the
+  // name and unit columns make the row's name.)
+  if (CJK.test(line)) {
+    const words = line.trim().split(' ');
+    if (words.length < 3 || !words.some((w) => QUANTITY_HEADER.test(w)) || words.some((w) => SPACED_NUMBER.test(w)))
+      return null;
+    return ['', ...words.filter((w) => !NAME_COLUMN.test(w))];
+  }
   if (/\d/.test(line.replace(/\([^)]*\)|[ym]\/[ym]/g, ''))) return null;
   const names = [...line.matchAll(SPACED_COLUMN)].map((m) => m[0]);
   return names.length >= 2 && names.some((n) => QUANTITY_HEADER.test(n)) ? ['', ...names] : null;
@@ -192,6 +202,8 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
     const rowFlow = flowNamed(row[0]!) ?? flow;
     const unit =
       row.map((c) => UNIT_CELL.find(([re]) => re.test(c))?.[1]).find((u) => u !== undefined) ??
+      // (A flattened row's unit is the last word of its name: "稀土 吨 5493.9 58193.1".)
+      (piped ? undefined : UNIT_CELL.find(([re]) => re.test(row[0]!.split(' ').at(-1)!))?.[1]) ??
       (quantityCols.length === 1 ? unitOfHeader(quantityCols[0]!.h) : undefined);
     if (!product || !rowFlow || unit === undefined) continue;
     for (const col of quantityCols) {
