@@ -41,7 +41,7 @@ const SAME_PERIOD_OPENING =
 function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): PeriodMention[] {
   const later = v.quantities.filter((o) => o.start >= q.end);
   if (!later.length || !unclaimed.some((p) => p.start >= later[0]!.end)) return unclaimed;
-  const opened = later.find((o) => COMPARED_CLAUSE.test(v.text.slice(q.end, o.start)));
+  const opened = later.find((o) => COMPARED_CLAUSE.test(v.text.slice(Math.max(q.end, o.start - 48), o.start)));
   return opened ? unclaimed.filter((p) => p.end <= q.start || p.end <= opened.start) : unclaimed;
 }
 
@@ -105,6 +105,7 @@ export interface SentenceState {
 }
 
 // The first reading of a figure since revised: "from an initial", "previously reported as", 初值为, 此前公布的.
+const SUPERSEDED_GATE = /initial|preliminary|previously|earlier|provisional|original|first[\s-]reported|初|此前|原/i;
 const SUPERSEDED_BEFORE =
   /(?:\b(?:from|than)\s+(?:an?\s+|the\s+)?(?:initial(?:ly\s+reported)?|preliminary|previously\s+reported|earlier\s+reported|provisional|original(?:ly\s+reported)?|first[\s-]reported)\s+(?:(?:figure|estimate|reading|tally|number)\s+of\s+)?|\b(?:previously|initially|originally)\s+(?:reported|given|put|estimated)\s+(?:as|at)\s+|初值为?|初步数据为|(?:此前|原)(?:公布|发布)的?(?:数据)?为?)\s*$/i;
 
@@ -232,7 +233,8 @@ export function readCandidates(
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
     // ("revised to 5,190 tons from an initial 5,210 tons", 初值为5210吨: the value a revision replaced is no figure.)
-    if (SUPERSEDED_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 40), q.start))) return;
+    const lead = text.slice(Math.max(sentence.start, q.start - 40), q.start);
+    if (SUPERSEDED_GATE.test(lead) && SUPERSEDED_BEFORE.test(lead)) return;
     const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
     const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;

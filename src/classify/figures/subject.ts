@@ -67,25 +67,15 @@ export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, tex
   while (from > 0 && joined(text, inClause[from - 1]!, inClause[from]!)) from--;
   while (to + 1 < inClause.length && joined(text, inClause[to]!, inClause[to + 1]!)) to++;
   // ("560 tonnes, 1,020 tonnes and 410 tonnes": a comma between two tonnages and nothing else joins clauses too.)
-  const all = quantities.indexOf(inClause[from]!);
-  const last = quantities.indexOf(inClause[to]!);
-  const before: Quantity[] = [];
-  const after: Quantity[] = [];
-  for (
-    let k = all;
-    k > 0 && joined(text, quantities[k - 1]!, quantities[k]!) && !inClause.includes(quantities[k - 1]!);
-    k--
-  )
-    before.unshift(quantities[k - 1]!);
-  for (
-    let k = last;
-    k + 1 < quantities.length &&
-    joined(text, quantities[k]!, quantities[k + 1]!) &&
-    !inClause.includes(quantities[k + 1]!);
-    k++
-  )
-    after.push(quantities[k + 1]!);
-  return [...before, ...inClause.slice(from, to + 1), ...after];
+  // (The clause's tonnages are a run of the sentence's: one index finds them all.)
+  if (from > 0 && to + 1 < inClause.length) return inClause.slice(from, to + 1);
+  const k0 = quantities.indexOf(inClause[0]!);
+  let a = k0 + from;
+  let b = k0 + to;
+  if (from === 0) while (a > 0 && joined(text, quantities[a - 1]!, quantities[a]!)) a--;
+  if (to + 1 === inClause.length)
+    while (b + 1 < quantities.length && joined(text, quantities[b]!, quantities[b + 1]!)) b++;
+  return quantities.slice(a, b + 1);
 }
 
 // Between two names of one list: "mining and smelting", 开采、冶炼分离.
@@ -259,13 +249,13 @@ function parallelKind(v: SentenceView, s: Slot): QuotaKind | undefined {
 }
 
 // A space between two Chinese characters: a headline's clauses ("开采指标14.3万吨 岩矿型占大头") end there.
-const CJK_SPACE = /(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g;
+const CJK_SPACE = /(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
 
 /** Where the clause from `from` ends at a Chinese headline's space, else `end`. */
 function headlineBreak(text: string, from: number, end: number): number {
-  CJK_SPACE.lastIndex = from;
-  const m = CJK_SPACE.exec(text);
-  return m && m.index < end ? m.index : end;
+  // (Only within the clause: a search to the end of the text would cost a pass over it per tonnage.)
+  const m = end > from ? CJK_SPACE.exec(text.slice(Math.max(0, from - 1), end)) : null;
+  return m ? Math.max(0, from - 1) + m.index : end;
 }
 
 // Between a split and its own tonnage: 岩矿型稀土指标7.455万吨, 离子型稀土矿为0.945万吨.

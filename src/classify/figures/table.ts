@@ -43,6 +43,7 @@ function spacedHeader(line: string): string[] | null {
   // (A Chinese heading names each column in one word, periods included: "商品名称 计量单位 11月数量 1至11月数量"; the
   // name and unit columns make the row's name.)
   if (CJK.test(line)) {
+    if (!line.includes(' ') || !QUANTITY_HEADER.test(line)) return null;
     const words = line.trim().split(' ');
     if (words.length < 3 || !words.some((w) => QUANTITY_HEADER.test(w)) || words.some((w) => SPACED_NUMBER.test(w)))
       return null;
@@ -73,9 +74,9 @@ function flowNamed(text: string): 'export' | 'import' | undefined {
 // A quota notice's table by group (稀土集团 | 矿产品（岩矿型） | 矿产品（离子型） | 冶炼分离产品), piped or flattened to spaces:
 // only its total row (合计 | 115850 | 19150 | 127000) is a figure, each column's quota as its header names it; the group
 // rows are allocations. The unit is the table's (单位：吨, "(tonnes)"), the year and batch those named before it.
-const QUOTA_TABLE_GATE = /合计|总计|\btotal\b/i;
 const QUOTA_COLUMN =
   /冶炼|分离|岩矿|离子|轻稀土|中重|开采|矿产品|smelt|separat|refin|rock|light|ion(?:ic|-|\s)|heavy|mining|mine/i;
+const TOTAL_LINE = /^[|\s]*(?:合计|总计|共计|全国合计|total|grand total)(?:[|\s]+\d[\d,]*(?:\.\d+)?){2,}[|\s]*$/im;
 const TOTAL_ROW = /^(?:合计|总计|共计|全国合计|total|grand total)$/i;
 const NUMBER_CELL = /^\d[\d,]*(?:\.\d+)?$/;
 const TABLE_UNIT: Array<[RegExp, number]> = [
@@ -97,7 +98,12 @@ function quotaOfColumn(h: string): Metric | null {
 
 /** The figures of the total row of a quota table by group, if the body has one. */
 export function quotaTableFigures(title: string, body: string): Stated[] {
-  if (!QUOTA_TABLE_GATE.test(body)) return [];
+  // (One pass over the body for a total row of numbers only; most documents have none.)
+  if (
+    !(body.includes('合计') || body.includes('总计') || body.includes('otal') || body.includes('OTAL')) ||
+    !TOTAL_LINE.test(body)
+  )
+    return [];
   const lines = body.split('\n');
   const piped = body.includes('|');
   const cellsOf = (l: string) =>
