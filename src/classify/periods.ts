@@ -239,12 +239,12 @@ const PATTERNS: Pattern[] = [
     /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]months?\s+(?:total|tally|sum|cumulative)\b/gi,
     (m) => ({ toMonth: num(m[1]) }),
   ],
-  // ("in the tenth month", "the 11th month of the year": machine-rewritten English for October, November.)
+  // ("in the tenth month", "the eleventh month of the year": machine-rewritten English for October, November.)
   [
-    /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+month(?:\s+of(?:\s+the\s+year|\s+this\s+year|\s+(\d{4})))?\b(?!\s+(?:in\s+a\s+row|running|straight))/gi,
+    /(?<=\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)month(?:\s+of(?:\s+the\s+year|\s+this\s+year|\s+(\d{4})))?\b(?!\s+(?:in\s+a\s+row|running|straight))/gi,
     (m) => {
-      const n = MONTH_ORDINAL[m[1]!.toLowerCase()] ?? parseInt(m[1]!, 10);
-      return n >= 1 && n <= 12 ? { month: n, year: num(m[2]) } : null;
+      const n = MONTH_ORDINAL[m[1]!.toLowerCase()];
+      return n ? { month: n, year: num(m[2]) } : null;
     },
   ],
   [

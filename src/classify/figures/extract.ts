@@ -118,7 +118,8 @@ export function extractFigures(
   const captions = captionLines(text);
   let lastEnd = 0;
   for (const sentence of split ?? sentences(text)) {
-    if (text.slice(lastEnd, sentence.start).includes('\n')) newParagraph(ctx);
+    const lineBreak = text.indexOf('\n', lastEnd);
+    if (lineBreak !== -1 && lineBreak < sentence.start) newParagraph(ctx);
     lastEnd = sentence.end;
     // A table row is read as a table (tableFigures), not as prose; a photo caption is not read at all.
     if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;

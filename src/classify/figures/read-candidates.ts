@@ -39,9 +39,14 @@ const SAME_PERIOD_OPENING =
  * "a mining quota of 72,000 tonnes and a smelting quota of 69,500 tonnes for the second half" dates both).
  */
 function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): PeriodMention[] {
-  const later = v.quantities.filter((o) => o.start >= q.end);
-  if (!later.length || !unclaimed.some((p) => p.start >= later[0]!.end)) return unclaimed;
-  const opened = later.find((o) => COMPARED_CLAUSE.test(v.text.slice(Math.max(q.end, o.start - 48), o.start)));
+  const i = v.quantities.indexOf(q);
+  const next = v.quantities[i + 1];
+  if (!next || !unclaimed.some((p) => p.start >= next.end)) return unclaimed;
+  let opened: Quantity | undefined;
+  for (let k = i + 1; k < v.quantities.length && !opened; k++) {
+    const o = v.quantities[k]!;
+    if (COMPARED_CLAUSE.test(v.text.slice(Math.max(q.end, o.start - 48), o.start))) opened = o;
+  }
   return opened ? unclaimed.filter((p) => p.end <= q.start || p.end <= opened.start) : unclaimed;
 }
 

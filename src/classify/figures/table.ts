@@ -99,11 +99,9 @@ function quotaOfColumn(h: string): Metric | null {
 /** The figures of the total row of a quota table by group, if the body has one. */
 export function quotaTableFigures(title: string, body: string): Stated[] {
   // (One pass over the body for a total row of numbers only; most documents have none.)
-  if (
-    !(body.includes('合计') || body.includes('总计') || body.includes('otal') || body.includes('OTAL')) ||
-    !TOTAL_LINE.test(body)
-  )
-    return [];
+  // (A piped table, or a Chinese one flattened to spaces with the quota columns' words; most documents are neither.)
+  if (!(body.includes('|') || body.includes('冶炼') || body.includes('岩矿') || body.includes('离子'))) return [];
+  if (!(body.includes('合计') || body.includes('总计') || /total/i.test(body)) || !TOTAL_LINE.test(body)) return [];
   const lines = body.split('\n');
   const piped = body.includes('|');
   const cellsOf = (l: string) =>
