@@ -54,6 +54,17 @@ function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): 
 const COMPARED_CLAUSE =
   /[,;]\s*(?:after|following|versus|compared\s+(?:with|to)|up\s+from|down\s+from|from|against)\s+(?:[a-z]+\s+){0,3}$/i;
 
+// A basis named right before a comparison base: "year-on-year from", "month-on-month from", "m/m from".
+const YOY_FROM =
+  /\b(?:year[\s-]on[\s-]year|y\/y|yoy|on\s+the\s+year)\s*,?\s*(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$/i;
+const MOM_FROM =
+  /\b(?:month[\s-]on[\s-]month|m\/m|mom|on\s+the\s+month|sequentially)\s*,?\s*(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$/i;
+
+function basisBefore(text: string, from: number, q: Quantity): 'yoy' | 'mom' | null {
+  const lead = text.slice(Math.max(from, q.start - 40), q.start);
+  return YOY_FROM.test(lead) ? 'yoy' : MOM_FROM.test(lead) ? 'mom' : null;
+}
+
 // Between two periods of one list: 9月、10月、11月, "September, October and November", 2023年和2024年.
 const PERIOD_JOIN = /^\s*(?:[,，、]\s*(?:and\s+)?|and|和|及|与|以及)\s*$/i;
 const RESPECTIVELY = /分别|各为|respectively/i;
@@ -326,7 +337,15 @@ export function readCandidates(
     const same = comparisonBase ? samePeriodOf(text, q, (main ?? compared)?.period ?? ctx.periods[domain]) : null;
     // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
     const backOf = (main ?? compared)?.period;
-    const back = backOf && !basePeriod && lastYear ? yearBack(backOf) : null;
+    // ("up 11.9 percent year-on-year from 29,095.2 tons", 环比增长…，上月为…: the basis named right before the base
+    // dates it, a year or a month back.)
+    const basis = comparisonBase && !basePeriod && !lastYear ? basisBefore(text, sentence.start, q) : null;
+    const back =
+      backOf && !basePeriod && (lastYear || basis === 'yoy')
+        ? yearBack(backOf)
+        : backOf && basis === 'mom'
+          ? monthBack(backOf, 1)
+          : null;
     // "比前一个月的305吨", "from the previous month's 305 tons": the month before the one compared, not before the
     // document's month.
     const before = backOf && basePeriod?.relMonth !== undefined ? monthBack(backOf, -basePeriod.relMonth) : null;
@@ -456,6 +475,10 @@ export function readCandidates(
       const sameYear = candidates.findLast((c) => !c.comparisonBase && c.period === figurePeriod && isQuota(c.metric));
       batch = batchCue?.n ?? sameYear?.batch ?? null;
     }
+    // ("In 2023, China issued three batches totalling 255,000 tonnes", written in 2026: the batches of a year before
+    // the document's are all that year had, its full year, not a sum to date.)
+    if (isQuota(metric) && metric.ytd && docDate && figurePeriod && Number(figurePeriod) < docDate.year)
+      metric = { ...metric, ytd: undefined };
     // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
     const value = plausibleValue(q, metric, figurePeriod);
     if (value === null) return;

@@ -82,7 +82,7 @@ const NUMBER_CELL = /^\d[\d,]*(?:\.\d+)?$/;
 const TABLE_UNIT: Array<[RegExp, number]> = [
   [/单位\s*[:：]?\s*万吨|[(（]\s*万吨\s*[)）]|(?:10,?000|ten thousand) (?:metric )?(?:tonnes|tons)/i, 1e4],
   [
-    /单位\s*[:：]?\s*(?:公?吨)|[(（]\s*(?:公?吨|t|tonnes?|tons?|metric tons?)\b[^()（）]{0,20}[)）]|\bunit\s*:?\s*(?:metric\s+)?(?:tonnes?|tons?|t)\b|\bin\s+(?:metric\s+)?(?:tonnes|tons)\b/i,
+    /单位\s*[:：]?\s*(?:公?吨)|[(（]\s*(?:公?吨|(?:t|tonnes?|tons?|metric tons?)\b)[^()（）]{0,20}[)）]|[(（][^()（）]{0,12}[，,、]\s*(?:公?吨|tonnes?|tons?|t)\s*[)）]|\bunit\s*:?\s*(?:metric\s+)?(?:tonnes?|tons?|t)\b|\bin\s+(?:metric\s+)?(?:tonnes|tons)\b/i,
     1,
   ],
 ];
