@@ -241,7 +241,7 @@ const PATTERNS: Pattern[] = [
   ],
   // ("in the tenth month", "the eleventh month of the year": machine-rewritten English for October, November.)
   [
-    /(?<=\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)month(?:\s+of(?:\s+the\s+year|\s+this\s+year|\s+(\d{4})))?\b(?!\s+(?:in\s+a\s+row|running|straight))/gi,
+    /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+month(?:\s+of(?:\s+the\s+year|\s+this\s+year|\s+(\d{4})))?\b(?!\s+(?:in\s+a\s+row|running|straight))/gi,
     (m) => {
       const n = MONTH_ORDINAL[m[1]!.toLowerCase()];
       return n ? { month: n, year: num(m[2]) } : null;

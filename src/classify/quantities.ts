@@ -35,7 +35,10 @@ const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
 // A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", 不低于3000吨, 不低于每年2万吨) rounds a figure
 // stated elsewhere or states none: it is not a value of its own.
 const BOUND_BEFORE =
-  /(?:(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)|逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+// … or per year or month (不低于每年2万吨): tested only after a 年 or 月, so the common case costs one regex.
+const PER_PERIOD_BOUND = /(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)\s*$/;
+const ENDS_YEAR_OR_MONTH = /[年月]\s*$/;
 // … or written after the tonnage: 5000吨以上, 3000吨（REO）以下, 1万吨以内.
 const BOUND_AFTER = /^\s*(?:[(（][^()（）]{0,8}[)）])?\s*(?:以上|以下|以内|及以上|及以下)/;
 // The upper end of a range: "10,000-12,000 tonnes", 1万至1.2万吨 (not "from 4,000 to 5,000 tonnes", a change).
@@ -72,6 +75,7 @@ function quantity(
     dotThousands,
     bound:
       BOUND_BEFORE.test(wider) ||
+      (ENDS_YEAR_OR_MONTH.test(wider) && PER_PERIOD_BOUND.test(wider)) ||
       RANGE_BEFORE.test(wider) ||
       RANGE_AFTER.test(after) ||
       BETWEEN_BEFORE.test(between) ||

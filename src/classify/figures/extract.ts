@@ -116,11 +116,13 @@ export function extractFigures(
   let lastDestination: string | undefined;
   let firstCue = 0;
   const captions = captionLines(text);
-  let lastEnd = 0;
+  // (The next line break, moved past each sentence once: a paragraph begins where a sentence starts after one.)
+  let lineBreak = text.indexOf('\n');
   for (const sentence of split ?? sentences(text)) {
-    const lineBreak = text.indexOf('\n', lastEnd);
-    if (lineBreak !== -1 && lineBreak < sentence.start) newParagraph(ctx);
-    lastEnd = sentence.end;
+    if (lineBreak !== -1 && lineBreak < sentence.start) {
+      newParagraph(ctx);
+      lineBreak = text.indexOf('\n', sentence.start);
+    }
     // A table row is read as a table (tableFigures), not as prose; a photo caption is not read at all.
     if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
     if (captions.some(([s, e]) => sentence.start >= s && sentence.end <= e)) continue;
