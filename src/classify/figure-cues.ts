@@ -93,7 +93,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'other',
-    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
+    /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|(?<!(?<!海)外)销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // The export quotas China set until 2014 are not a production quota: `export_quota`.
   ['export_quota', /出口配额|export\s+quotas?\b/gi],
@@ -112,7 +112,7 @@ const CUES: Array<[CueType, RegExp]> = [
   // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
   [
     'mining',
-    /开采|采矿|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
+    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
   ],
   // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
   [
@@ -144,13 +144,14 @@ const CUES: Array<[CueType, RegExp]> = [
   [
     'ytd',
     // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
-    /前两批|前三批|[两二三]批(?:指标)?(?:合计|累计|共计|总计|共|加总)|累计(?:下达|下发|发放)|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
-  ['respectively', /分别|各为|各自为|respectively/gi],
+  // (别离为: a machine-spun 分别为.)
+  ['respectively', /分别|各为|各自为|别离(?=为|是)|respectively/gi],
   [
     'not_quota',
     /非法开采|非法采矿|盗采|乱采滥挖|illegal(?:ly)?\s+(?:mining|mined|extract\w*|dug)|(?:mined|extracted|dug)\s+illegally|产能|能力|门槛|capacity|capacities|threshold/gi,
@@ -179,7 +180,7 @@ const CUES: Array<[CueType, RegExp]> = [
 ];
 // 第N批, "first batch", "the second round", "a third and final slice", "the first rare earth export quota".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;

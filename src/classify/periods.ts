@@ -66,6 +66,20 @@ const ORDINAL: Record<string, number> = {
   '3rd': 3,
   '4th': 4,
 };
+const MONTH_ORDINAL: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+};
 const MONTHS = [
   'january',
   'february',
@@ -225,8 +239,16 @@ const PATTERNS: Pattern[] = [
     /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]months?\s+(?:total|tally|sum|cumulative)\b/gi,
     (m) => ({ toMonth: num(m[1]) }),
   ],
+  // ("in the tenth month", "the eleventh month of the year": machine-rewritten English for October, November.)
   [
-    /\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
+    /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+month(?:\s+of(?:\s+the\s+year|\s+this\s+year|\s+(\d{4})))?\b(?!\s+(?:in\s+a\s+row|running|straight))/gi,
+    (m) => {
+      const n = MONTH_ORDINAL[m[1]!.toLowerCase()];
+      return n ? { month: n, year: num(m[2]) } : null;
+    },
+  ],
+  [
+    /\b(?:the\s+)?(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
   [
@@ -292,7 +314,7 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:month|period|batch|round)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent|\d\s?pc)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable|equal)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last|previous|prior|preceding)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:(?:two|three)\s+)?(?:months?|period|batch(?:es)?|rounds?|tranches?)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 // ("Exports over January and February combined were …", "shipments of magnets over the six months to June": after a

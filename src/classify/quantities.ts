@@ -32,10 +32,13 @@ const CN_QUANTITY =
   /([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)\s*(万|亿)?\s*(?:余|多)?\s*(公吨|吨)/g;
 // A price or rate, not a tonnage: 元/吨, per tonne, $/t.
 const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
-// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", 不低于3000吨) rounds a figure stated elsewhere or
-// states none: it is not a value of its own.
+// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", 不低于3000吨, 不低于每年2万吨) rounds a figure
+// stated elsewhere or states none: it is not a value of its own.
 const BOUND_BEFORE =
   /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+// … or per year or month (不低于每年2万吨): tested only after a 年 or 月, so the common case costs one regex.
+const PER_PERIOD_BOUND = /(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)\s*$/;
+const ENDS_YEAR_OR_MONTH = /[年月]\s*$/;
 // … or written after the tonnage: 5000吨以上, 3000吨（REO）以下, 1万吨以内.
 const BOUND_AFTER = /^\s*(?:[(（][^()（）]{0,8}[)）])?\s*(?:以上|以下|以内|及以上|及以下)/;
 // The upper end of a range: "10,000-12,000 tonnes", 1万至1.2万吨 (not "from 4,000 to 5,000 tonnes", a change).
@@ -72,6 +75,7 @@ function quantity(
     dotThousands,
     bound:
       BOUND_BEFORE.test(wider) ||
+      (ENDS_YEAR_OR_MONTH.test(wider) && PER_PERIOD_BOUND.test(wider)) ||
       RANGE_BEFORE.test(wider) ||
       RANGE_AFTER.test(after) ||
       BETWEEN_BEFORE.test(between) ||
@@ -124,6 +128,21 @@ function listedBefore(text: string, offset: number, start: number, scale: number
   out.push(...found, next);
 }
 
+// Two tonnages joined as a list (分别增加0.8万吨、0.8万吨; "up 8,000 and 5,000 tonnes"; 分别超过2万吨和1万吨).
+const LIST_SEPARATOR = /^\s*(?:、|和|及|与|以及|,?\s+and\s+|\s+or\s+)\s*$/i;
+
+/**
+ * The second of two tonnages listed one after the other is written as what the first is: a difference after a
+ * difference, a bound after a bound (the word before the first governs both).
+ */
+function sharesListKind(text: string, offset: number, prev: Quantity | undefined, q: Quantity): void {
+  if (!prev || (!prev.delta && !prev.bound) || q.delta || q.bound) return;
+  if (prev.end - offset > q.start - offset || !LIST_SEPARATOR.test(text.slice(prev.end - offset, q.start - offset)))
+    return;
+  if (prev.delta) q.delta = true;
+  if (prev.bound) q.bound = true;
+}
+
 /** Every tonnage of `text`, in order; offsets are shifted by `offset`. */
 export function findQuantities(text: string, offset = 0): Quantity[] {
   const out: Quantity[] = [];
@@ -152,7 +171,9 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
       start -= wan[0].length;
     }
     const dotThousands = Boolean(enUnit) && !enMult && DOT_THOUSANDS.test(raw);
-    out.push(quantity(text, offset, start, m.index + m[0].length, value, dotThousands));
+    const q = quantity(text, offset, start, m.index + m[0].length, value, dotThousands);
+    sharesListKind(text, offset, out.at(-1), q);
+    out.push(q);
     listedBefore(text, offset, start, value / Number(raw.replace(/[,\u2009\u202f ]/g, '')), out);
   }
   if (CHINESE_TONNAGE.test(text)) {

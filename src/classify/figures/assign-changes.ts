@@ -3,7 +3,7 @@ import type { Change } from '../changes.js';
 import type { Cue } from '../figure-cues.js';
 import type { Span } from '../segment.js';
 import type { Candidate } from './candidate.js';
-import { productOf, type Flow, type Product, type QuotaKind } from './metric.js';
+import { productOf, sameMetric, type Flow, type Product, type QuotaKind } from './metric.js';
 import { CUMULATIVE_PERIOD } from './pick-period.js';
 import { sameFigure, type Stated } from './stated.js';
 
@@ -135,14 +135,42 @@ export function assignChanges(
     if (shares.some((q) => nearness(clauseSpans, ci, ch, q) < bestScore)) continue;
     let change = ch;
     if (!change.basis) {
-      // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year.
-      if (!CUMULATIVE_PERIOD.test(candidates[best]!.period ?? '-')) continue;
-      change = { ...change, basis: 'yoy' };
+      // No basis stated: a cumulative period (Jan–Feb, a quarter, a half, a year) can only be compared year on year;
+      // a month, with the month before's or a year before's tonnage of the sentence that the change leads from.
+      const implied = CUMULATIVE_PERIOD.test(candidates[best]!.period ?? '-')
+        ? 'yoy'
+        : impliedBasis(candidates, best, change.pct);
+      if (!implied) continue;
+      change = { ...change, basis: implied };
     }
     const mine = out[best]!;
     if (!mine.some((x) => x.basis === change.basis)) mine.push(change);
   }
   return out;
+}
+
+const MONTH_PERIOD = /^(\d{4})-(\d{2})$/;
+
+/**
+ * "climbed 56.1% to 656 tonnes, after 420 tonnes in September": a change with no basis on a month, when the sentence
+ * gives the same series' tonnage of the month before (month on month) or of that month a year before (year on year)
+ * and the change leads from that tonnage to this one.
+ */
+function impliedBasis(candidates: Candidate[], i: number, pct: number): 'yoy' | 'mom' | null {
+  const c = candidates[i]!;
+  const m = MONTH_PERIOD.exec(c.period ?? '');
+  if (!m) return null;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  const prev = mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+  const yearAgo = `${y - 1}-${m[2]}`;
+  for (const o of candidates) {
+    if (o === c || o.period === null || o.q.value <= 0 || !sameMetric(o.metric, c.metric)) continue;
+    const basis = o.period === prev ? 'mom' : o.period === yearAgo ? 'yoy' : null;
+    if (!basis) continue;
+    const implied = (c.q.value / o.q.value - 1) * 100;
+    if (Math.abs(implied - pct) <= 0.15 + Math.abs(pct) * 0.01) return basis;
+  }
+  return null;
 }
 
 // What joins the items of a list: "21.4% and 20.7%", "21.4%和20.7%", "21.4%、20.7%".

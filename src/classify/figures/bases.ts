@@ -9,7 +9,7 @@ import type { Span } from '../segment.js';
 // "from 100,000 tons", "36.2% above April's 4,566 tons", "after sliding to just 46 tons in May", "higher than the 4,725
 // tonnes shipped a year ago".
 const COMPARISON_BASE =
-  /(?:(?:比|较|与|高于|低于|多于|少于)\s*(?:(?:去年|上年|前一年|(?:19|20)\d{2}\s*年)\s*(?:全年|同期|同月)?|同期|同月)\s*(?:的)?|(?:%|per\s?cent)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
+  /(?:(?:比|较|与|高于|低于|多于|少于)\s*(?:(?:去年|上年|前一年|(?:19|20)\d{2}\s*年)\s*(?:全年|同期|同月)?|同期|同月)\s*(?:的)?|(?:%|per\s?cent|\d\s?pc)\s+(?:on|above|below)\s+(?:the\s+)?|\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bafter(?:\s+(?:[a-z]+ing|an?\s+[a-z]+)\s+(?:to|at))?|比|较|由|高于|低于|多于|少于)\s*(?:the\s+)?(?:(?:just|only|about|around|some|roughly|a\s+mere)\s+)?$/i;
 // A base named before its tonnage: "from the 2022 full-year quotas of 210,000 mt", "compared with last year's total of",
 // "23% above April's level of 4,785 t", "the most since January's record of 6,357 tons".
 const NAMED_BASE =

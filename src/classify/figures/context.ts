@@ -34,7 +34,25 @@ export interface Context {
   share?: boolean;
   /** The last product named was another metal. */
   otherMetal?: boolean;
+  /**
+   * The period of the first trade figure of the paragraph the text is in, and of the last paragraph that had one: what
+   * a sentence opening on 同期 / "in the same period" refers to (the lead's month, not a total from January after it).
+   */
+  paragraphLead?: string;
+  lastParagraphLead?: string;
+  /** The year the title names. */
+  titleYear?: number;
 }
+
+/** A paragraph begins: its first trade figure will be its lead. */
+export function newParagraph(ctx: Context): void {
+  if (ctx.paragraphLead) ctx.lastParagraphLead = ctx.paragraphLead;
+  ctx.paragraphLead = undefined;
+}
+
+/** The period a sentence opening on 同期 / "in the same period" is about: the lead of this or the last paragraph. */
+export const leadPeriod = (ctx: Context): string | undefined =>
+  ctx.paragraphLead ?? ctx.lastParagraphLead ?? ctx.periods.trade;
 
 /** Words that turn the text to the national figure. */
 export const NATIONAL_WORDS = /全国|我国|中国|national|nationwide|\bChina['’]s\b|\boverall\b|\btotal\b/i;
@@ -49,6 +67,9 @@ export function domainOf(c: Cue | undefined): 'quota' | 'trade' | 'other' | unde
 
 // A period from January: 2025-01/2025-05, H1, Q1.
 export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
+
+// An English subordinate clause opening between a figure and a later product: the product is that clause's.
+const SUBORDINATE_AFTER = /[,;]\s*(?:after|as|because|since|while|when|following|amid)\s/i;
 
 const MAGNET_NAME_MAX = 25;
 const MAGNET_NAME = new RegExp(`^[\\s\\w-]{0,${MAGNET_NAME_MAX}}$`);
@@ -115,7 +136,14 @@ export function updateContext(
   // … unless no product is named after its last trade figure: then that figure's product ("永久性稀土磁铁，或其他…稀土材料
   // …414吨" is about magnets, and so is the next sentence's 431吨).
   const lastTrade = candidates.findLast((c) => c.metric.kind === 'trade');
-  if (lastTrade?.metric.kind === 'trade' && product && product.end <= lastTrade.q.start) {
+  // (Nor one named in a subordinate clause after it: "magnet exports slumped to 22.3kt …, after export licensing for
+  // seven heavy rare earths choked shipments" stays on magnets.)
+  const subordinate =
+    lastTrade !== undefined &&
+    product !== undefined &&
+    product.start >= lastTrade.q.end &&
+    SUBORDINATE_AFTER.test(sentence.text.slice(lastTrade.q.end - sentence.start, product.start - sentence.start));
+  if (lastTrade?.metric.kind === 'trade' && product && (product.end <= lastTrade.q.start || subordinate)) {
     ctx.product = lastTrade.metric.product;
     ctx.otherMetal = false;
   } else if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;
@@ -175,6 +203,8 @@ export function updateContext(
   const mentioned = period
     ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
     : null;
+  const lead = candidates.find((c) => !c.comparisonBase && c.period && c.metric.kind === 'trade');
+  if (lead && !ctx.paragraphLead) ctx.paragraphLead = lead.period!;
   const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
   if (cumulative) ctx.cumulative = cumulative.period!;
   for (const domain of ['quota', 'trade'] as const) {
@@ -184,7 +214,9 @@ export function updateContext(
       ctx.periods[domain] = mentioned;
   }
   // A batch named without a figure belongs to the year the quota sentences are about.
-  if (!quotaFigure && batch?.n && !forecast) ctx.batchYear = ctx.periods.quota?.slice(0, 4);
+  // (With no quota year yet, "China issues first rare earth quota batch" as a title: the document's year.)
+  if (!quotaFigure && batch?.n && !forecast)
+    ctx.batchYear = ctx.periods.quota?.slice(0, 4) ?? (sentenceYear ?? docDate?.year)?.toString();
   if (sentenceYear) ctx.year = sentenceYear;
 }
 

@@ -16,6 +16,8 @@ export function last(cues: Cue[], types: readonly CueType[], from: number, to: n
 export const first = (cues: Cue[], types: readonly CueType[], from: number, to: number): Cue | undefined =>
   cues.find((c) => c.start >= from && c.end <= to && types.includes(c.type));
 
+const CJK_WORD = /[\u4e00-\u9fff]/;
+
 // ("57,392 t — rare earth magnet exports in 2025": a value-first list names what the value is after a dash.)
 const OF_THE =
   /^\s*(?:[—–]{1,2}\s*|-{1,2}\s+)?(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
@@ -42,6 +44,8 @@ export function trailing(
   for (const c of cues) {
     if (c.start < q.end || c.end > end || !types.includes(c.type)) continue;
     const gap = text.slice(q.end, c.start);
+    // (In Chinese a space after the tonnage ends the headline's clause: "指标14.3万吨 岩矿型占大头".)
+    if (gap !== '' && CJK_WORD.test(text[c.start] ?? '') && /^\s+$/.test(gap)) continue;
     if ((OF_THE.test(gap) || (best && JOINED.test(text.slice(best.end, c.start)))) && (!best || c.end > best.end))
       best = c;
   }

@@ -11,7 +11,7 @@ import { findChanges } from '../changes.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
-import { updateContext, resolveSpans, type Context } from './context.js';
+import { newParagraph, updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
 import { captionLines } from './captions.js';
 import { dedupe } from './dedupe.js';
@@ -23,6 +23,7 @@ import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
+import { secondYear } from './two-years.js';
 
 // The cue types the steps below look for, made once (not an array for every call).
 const RESPECTIVELY_CUE: readonly CueType[] = ['respectively'];
@@ -115,7 +116,13 @@ export function extractFigures(
   let lastDestination: string | undefined;
   let firstCue = 0;
   const captions = captionLines(text);
+  // (The next line break, moved past each sentence once: a paragraph begins where a sentence starts after one.)
+  let lineBreak = text.indexOf('\n');
   for (const sentence of split ?? sentences(text)) {
+    if (lineBreak !== -1 && lineBreak < sentence.start) {
+      newParagraph(ctx);
+      lineBreak = text.indexOf('\n', sentence.start);
+    }
     // A table row is read as a table (tableFigures), not as prose; a photo caption is not read at all.
     if (sentence.text.includes('|') && TABLE_ROW.test(sentence.text)) continue;
     if (captions.some(([s, e]) => sentence.start >= s && sentence.end <= e)) continue;
@@ -130,6 +137,7 @@ export function extractFigures(
     const sentenceYear =
       periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
       (docDate ? undefined : yearAfterBase(periods));
+    if (sentence.start < title.length && ctx.titleYear === undefined) ctx.titleYear = sentenceYear;
     if (!mayHaveNumber(sentence.text)) {
       // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
       pending = [];
@@ -188,6 +196,9 @@ export function extractFigures(
         evidence: c.clause.text.trim().slice(0, 200),
       };
       const own = assigned[i]!;
+      // ("105,000 tons in 2015 and 2016": the value of each year.)
+      const other = c.comparisonBase ? null : secondYear(text, c.q, c.period);
+      if (other && own.length === 0) figures.push({ ...base, period: other });
       if (own.length === 0) figures.push(base);
       for (const ch of own) figures.push({ ...base, change_pct: ch.pct, change_basis: ch.basis });
     });

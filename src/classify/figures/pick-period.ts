@@ -26,6 +26,8 @@ export interface PeriodScope {
   quota: boolean;
   /** The year a relative mention of the same sentence names ("Last year's ceilings … for the full year"). */
   relativeYear?: number | undefined;
+  /** The year the title names, if any. */
+  titleYear?: number | undefined;
 }
 
 /**
@@ -63,6 +65,11 @@ export function nearestMention(
   return { pick, inClause };
 }
 
+/** 当年, "that year": the year named last before it in the sentence, even as a comparison (与2024年首批比较，当年首批…). */
+function yearNamedBefore(pick: PeriodMention, periods: PeriodMention[]): number | undefined {
+  return periods.filter((p) => p.end <= pick.start && p.year !== undefined).at(-1)?.year;
+}
+
 const SUBORDINATE = /\b(?:after|since|when|because|following|before|until|once|as(?!\s+(?:of|at|in)\b))\s/i;
 
 /** The characters between a mention and a tonnage. */
@@ -70,13 +77,22 @@ const gap = (p: PeriodMention, q: Quantity) => (p.end <= q.start ? q.start - p.e
 
 /**
  * A whole year the text does not number ("over the year", "the full-year quotas"): a year of the same sentence; else
- * for a quota the year it is issued in; else in January the year that just ended, whatever month an earlier sentence
+ * for a quota the year it is issued in (in the first quarter the year before, when the title names it); else in January the year that just ended, whatever month an earlier sentence
  * recalled; else the year an earlier sentence named.
  */
-function wholeYearOf({ sentenceYear, earlierYear, docDate, quota, relativeYear }: PeriodScope): number | undefined {
+function wholeYearOf({
+  sentenceYear,
+  earlierYear,
+  docDate,
+  quota,
+  relativeYear,
+  titleYear,
+}: PeriodScope): number | undefined {
   if (sentenceYear !== undefined || !docDate) return sentenceYear;
   if (relativeYear !== undefined) return relativeYear;
-  if (quota) return docDate.year;
+  // (A review early in the year of the year before, "China's rare earth trade in 2023" in February: "quotas of … for
+  // the year" are that year's.)
+  if (quota) return docDate.month <= 3 && titleYear === docDate.year - 1 ? titleYear : docDate.year;
   return docDate.month === 1 ? docDate.year - 1 : earlierYear;
 }
 
@@ -101,9 +117,11 @@ export function pickPeriod(
         ? docDate.year
         : pick?.wholeYear
           ? wholeYearOf(scope)
-          : pick?.sameYear || !docDate
-            ? (sentenceYear ?? earlierYear)
-            : sentenceYear;
+          : pick?.sameYear
+            ? (yearNamedBefore(pick, periods) ?? sentenceYear ?? earlierYear)
+            : !docDate
+              ? (sentenceYear ?? earlierYear)
+              : sentenceYear;
   const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   // (Not "rose 12% versus a year ago to 5,000 tons": the tonnage a change comes to is the current one.)

@@ -9,12 +9,12 @@ import { quarterBefore, resolvePeriod } from '../periods.js';
 import { findBases, monthBack, samePeriodOf, sameTimeLastYear, yearBack } from './bases.js';
 import type { Candidate } from './candidate.js';
 import type { Context } from './context.js';
-import { DOMAIN_CUES, domainOf, NATIONAL_WORDS } from './context.js';
+import { DOMAIN_CUES, domainOf, leadPeriod, NATIONAL_WORDS } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
 import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
-import { batchAfter, quotaOf, tradeOf, type SentenceView } from './subject.js';
+import { batchAfter, listGroup, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
 
 // The cue types the steps below look for, made once (not an array for every call).
@@ -28,6 +28,83 @@ const FORECAST_CUE: readonly CueType[] = ['forecast'];
 const CONDITIONAL_CUE: readonly CueType[] = ['conditional'];
 const OTHER_CUE: readonly CueType[] = ['other'];
 const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'];
+
+// A sentence opening on the period the text is on: 同期, 同月, "In the same period", "Over the same month".
+const SAME_PERIOD_OPENING =
+  /^\s*(?:(?:而|另外|此外)?\s*[,，]?\s*(?:同期|同月|同一时期)(?!\s*(?:相比|比较))|(?:in|over|during|for)\s+the\s+same\s+(?:period|month|quarter|time)\b(?!\s+(?:of|in|last|a\s+year)))/i;
+
+/**
+ * The period mentions a tonnage may take: not one after a later tonnage of a comparison or subordinate clause ("climbed
+ * 56.1% to 656 tonnes, after 420 tonnes in September and 590 tonnes in August": the months are the later tonnages'; but
+ * "a mining quota of 72,000 tonnes and a smelting quota of 69,500 tonnes for the second half" dates both).
+ */
+function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): PeriodMention[] {
+  const i = v.quantities.indexOf(q);
+  const next = v.quantities[i + 1];
+  if (!next || !unclaimed.some((p) => p.start >= next.end)) return unclaimed;
+  let opened: Quantity | undefined;
+  for (let k = i + 1; k < v.quantities.length && !opened; k++) {
+    const o = v.quantities[k]!;
+    if (COMPARED_CLAUSE.test(v.text.slice(Math.max(q.end, o.start - 48), o.start))) opened = o;
+  }
+  return opened ? unclaimed.filter((p) => p.end <= q.start || p.end <= opened.start) : unclaimed;
+}
+
+// Between a tonnage and a later one that opens a clause of its own: "…, after 420 tonnes", "from 3,000 tons", 较….
+const COMPARED_CLAUSE =
+  /[,;]\s*(?:after|following|versus|compared\s+(?:with|to)|up\s+from|down\s+from|from|against)\s+(?:[a-z]+\s+){0,3}$/i;
+
+// A basis named right before a comparison base: "year-on-year from", "month-on-month from", "m/m from".
+const YOY_FROM =
+  /\b(?:year[\s-]on[\s-]year|y\/y|yoy|on\s+the\s+year)\s*,?\s*(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$/i;
+const MOM_FROM =
+  /\b(?:month[\s-]on[\s-]month|m\/m|mom|on\s+the\s+month|sequentially)\s*,?\s*(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$/i;
+
+function basisBefore(text: string, from: number, q: Quantity): 'yoy' | 'mom' | null {
+  const lead = text.slice(Math.max(from, q.start - 40), q.start);
+  return YOY_FROM.test(lead) ? 'yoy' : MOM_FROM.test(lead) ? 'mom' : null;
+}
+
+// Between two periods of one list: 9月、10月、11月, "September, October and November", 2023年和2024年.
+const PERIOD_JOIN = /^\s*(?:[,，、]\s*(?:and\s+)?|and|和|及|与|以及)\s*$/i;
+const RESPECTIVELY = /分别|各为|respectively/i;
+
+/**
+ * The period of a tonnage in a list that follows a list of as many periods ("Exports in September, October and
+ * November were 4,000, 4,600 and 5,400 tonnes, respectively", 9月、10月、11月…分别为4000吨、4600吨、5400吨): the one in
+ * the same place; null when the sentence does not list them so.
+ */
+function listedPeriod(
+  v: SentenceView,
+  q: Quantity,
+  clause: Span,
+  unclaimed: PeriodMention[],
+  year: number | undefined,
+  docDate: DocDate,
+): string | null {
+  if (unclaimed.length < 2 || !RESPECTIVELY.test(v.sentence.text)) return null;
+  const group = listGroup(v.quantities, q, clause, v.text);
+  if (group.length < 2) return null;
+  // (Only periods that name themselves: "full-year", "that year" are the list's scope, not one of its periods.)
+  const listed = unclaimed.filter(
+    (p) =>
+      !p.comparative &&
+      p.end <= group[0]!.start &&
+      !p.wholeYear &&
+      !p.sameYear &&
+      !p.vague &&
+      (p.year !== undefined ||
+        p.month !== undefined ||
+        p.relYear !== undefined ||
+        p.quarter !== undefined ||
+        p.half !== undefined),
+  );
+  if (listed.length !== group.length) return null;
+  for (let i = 1; i < listed.length; i++)
+    if (!PERIOD_JOIN.test(v.text.slice(listed[i - 1]!.end, listed[i]!.start))) return null;
+  const p = listed[group.indexOf(q)]!;
+  return resolvePeriod(p, p.year === undefined ? year : undefined, docDate);
+}
 
 const QUARTER = /-Q[1-4]$/;
 const HALF = /-H[12]$/;
@@ -43,6 +120,11 @@ export interface SentenceState {
   inheritedDestination: string | undefined;
 }
 
+// The first reading of a figure since revised: "from an initial", "previously reported as", 初值为, 此前公布的.
+const SUPERSEDED_GATE = /initial|preliminary|previously|earlier|provisional|original|first[\s-]reported|初|此前|原/i;
+const SUPERSEDED_BEFORE =
+  /(?:\b(?:from|than)\s+(?:an?\s+|the\s+)?(?:initial(?:ly\s+reported)?|preliminary|previously\s+reported|earlier\s+reported|provisional|original(?:ly\s+reported)?|first[\s-]reported)\s+(?:(?:figure|estimate|reading|tally|number)\s+of\s+)?|\b(?:previously|initially|originally)\s+(?:reported|given|put|estimated)\s+(?:as|at)\s+|初值为?|初步数据为|(?:此前|原)(?:公布|发布)的?(?:数据)?为?)\s*$/i;
+
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
 // ("deposits found mainly in southern provinces such as Jiangxi": a province given as an example of a region is a place.)
 const PLACE =
@@ -50,6 +132,10 @@ const PLACE =
 
 // "exports from Jiangxi", "exports of heavy rare earths from Ganzhou": a flow from a province is the province's share, not a place.
 const FLOW_FROM = /\b(?:exports?|exported|shipments?|shipped|imports?|sales)\b[^,.;]{0,40}\bfrom\s+(?:the\s+)?$/i;
+
+// Companies named as examples of all the recipients (分配给中国稀土集团、北方稀土等6家稀土集团; "the six groups
+// including China Northern Rare Earth"): the tonnages after them are the nation's, not one company's share.
+const ALL_RECIPIENTS_AFTER = /^[^，。；,;\d]{0,4}?等\s*(?:\d+|[二两三四五六七八九十几多数]+)\s*家/;
 
 const LIST_JOIN = /^(?:\s*,\s*|\s+and\s+|\s*[、和及与]\s*)$/;
 
@@ -64,6 +150,7 @@ function shareBefore(sc: Cue[], text: string, from: number, to: number): Cue | u
   let head = i;
   while (head > 0 && LIST_JOIN.test(text.slice(named[head - 1]!.end, named[head]!.start))) head--;
   const before = text.slice(from, named[head]!.start);
+  if (ALL_RECIPIENTS_AFTER.test(text.slice(named[i]!.end, Math.min(to, named[i]!.end + 16)))) return undefined;
   return PLACE.test(before) && !FLOW_FROM.test(before) ? undefined : named[i];
 }
 
@@ -161,6 +248,9 @@ export function readCandidates(
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
+    // ("revised to 5,190 tons from an initial 5,210 tons", 初值为5210吨: the value a revision replaced is no figure.)
+    const lead = text.slice(Math.max(sentence.start, q.start - 40), q.start);
+    if (SUPERSEDED_GATE.test(lead) && SUPERSEDED_BEFORE.test(lead)) return;
     const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
     const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
@@ -184,6 +274,12 @@ export function readCandidates(
     // the text turns to the national figure after naming it.
     // ("found mainly in Inner Mongolia" places ore; it does not name whose share the tonnage is.)
     const share = shareBefore(sc, text, sentence.start, q.start);
+    // ("China Northern Rare Earth alone produced about 80,000 tonnes": a company's production is no share of a figure,
+    // and the sentences after it are not about that company's quota.)
+    // ("U.S. consignees took 582 t of magnets": buyers of a country named before the tonnage make it a trade figure.)
+    const sentTo = !domainCue && sc.some((c) => c.type === 'dest' && c.strict && c.end <= q.start);
+    const domain = domainOf(domainCue) ?? (sentTo ? 'trade' : ctx.domain);
+    if (domain === 'other' && share) return;
     // ("from Jiangxi, China, amounted to": the country after a province places it; it does not turn to the nation.)
     if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start).replace(PLACED_IN_CHINA, ''))) {
       ctx.share = true;
@@ -199,9 +295,6 @@ export function readCandidates(
     // assigned", 预计…将达…吨) states no figure.
     if (first(sc, FORECAST_CUE, clause.start, clause.end) || first(sc, CONDITIONAL_CUE, sentence.start, q.start))
       return;
-    // ("U.S. consignees took 582 t of magnets": buyers of a country named before the tonnage make it a trade figure.)
-    const sentTo = !domainCue && sc.some((c) => c.type === 'dest' && c.strict && c.end <= q.start);
-    const domain = domainOf(domainCue) ?? (sentTo ? 'trade' : ctx.domain);
     if (!domain || domain === 'other') return;
     // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
     // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.
@@ -244,7 +337,15 @@ export function readCandidates(
     const same = comparisonBase ? samePeriodOf(text, q, (main ?? compared)?.period ?? ctx.periods[domain]) : null;
     // "compared with 2,100 tons a year earlier": the period of the tonnage it is compared with, one year back.
     const backOf = (main ?? compared)?.period;
-    const back = backOf && !basePeriod && lastYear ? yearBack(backOf) : null;
+    // ("up 11.9 percent year-on-year from 29,095.2 tons", 环比增长…，上月为…: the basis named right before the base
+    // dates it, a year or a month back.)
+    const basis = comparisonBase && !basePeriod && !lastYear ? basisBefore(text, sentence.start, q) : null;
+    const back =
+      backOf && !basePeriod && (lastYear || basis === 'yoy')
+        ? yearBack(backOf)
+        : backOf && basis === 'mom'
+          ? monthBack(backOf, 1)
+          : null;
     // "比前一个月的305吨", "from the previous month's 305 tons": the month before the one compared, not before the
     // document's month.
     const before = backOf && basePeriod?.relMonth !== undefined ? monthBack(backOf, -basePeriod.relMonth) : null;
@@ -263,12 +364,14 @@ export function readCandidates(
               docDate,
             )
           : null) ??
-        pickPeriod(q, clause, unclaimed, {
+        listedPeriod(v, q, clause, unclaimed, ownYear, docDate) ??
+        pickPeriod(q, clause, ownMentions(v, q, unclaimed), {
           sentenceYear: ownYear,
           earlierYear: ctx.year,
           docDate,
           quota: domain === 'quota',
           relativeYear,
+          titleYear: ctx.titleYear,
         }));
     // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
     // the text is on; with none to count back from, the text does not place it.
@@ -327,7 +430,11 @@ export function readCandidates(
     if (!period && !periodless && !comparisonBase && domain === 'trade')
       period = comparedPeriod(text, periods, claimed, docDate);
     if (!period && !periodless) {
-      period = ctx.periods[domain] ?? null;
+      // ("同期稀土永磁体出口5980公吨" after 十一月…；首十一个月累计…: the lead's month, not the total after it.)
+      period =
+        (domain === 'trade' && SAME_PERIOD_OPENING.test(text.slice(sentence.start, q.start))
+          ? leadPeriod(ctx)
+          : ctx.periods[domain]) ?? null;
       // "去年同期累计出口量为29095.2吨": the period the text is about, one year back.
       if (period && lastYear) period = yearBack(period);
     }
@@ -368,6 +475,10 @@ export function readCandidates(
       const sameYear = candidates.findLast((c) => !c.comparisonBase && c.period === figurePeriod && isQuota(c.metric));
       batch = batchCue?.n ?? sameYear?.batch ?? null;
     }
+    // ("In 2023, China issued three batches totalling 255,000 tonnes", written in 2026: the batches of a year before
+    // the document's are all that year had, its full year, not a sum to date.)
+    if (isQuota(metric) && metric.ytd && docDate && figurePeriod && Number(figurePeriod) < docDate.year)
+      metric = { ...metric, ytd: undefined };
     // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
     const value = plausibleValue(q, metric, figurePeriod);
     if (value === null) return;

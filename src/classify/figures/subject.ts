@@ -45,6 +45,9 @@ export interface Slot {
 }
 
 const PRODUCT: CueType[] = ['magnet', 'rare_earth', 'processed'];
+// Between "rare earth" and "magnets" of one name: nothing (稀土磁体), or an adjective ("rare earth permanent magnets").
+const MAGNET_NAME_GAP =
+  /^(?:|[\s-]+(?:(?!(?:and|or|nor|to|from|with|for|of|in|on|at|by|as|than|exports?|imports?)\b)[a-z]+[\s-]+)?|永久)$/i;
 
 // Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
 const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
@@ -63,7 +66,16 @@ export function listGroup(quantities: Quantity[], q: Quantity, clause: Span, tex
   let to = i;
   while (from > 0 && joined(text, inClause[from - 1]!, inClause[from]!)) from--;
   while (to + 1 < inClause.length && joined(text, inClause[to]!, inClause[to + 1]!)) to++;
-  return inClause.slice(from, to + 1);
+  // ("560 tonnes, 1,020 tonnes and 410 tonnes": a comma between two tonnages and nothing else joins clauses too.)
+  // (The clause's tonnages are a run of the sentence's: one index finds them all.)
+  if (from > 0 && to + 1 < inClause.length) return inClause.slice(from, to + 1);
+  const k0 = quantities.indexOf(inClause[0]!);
+  let a = k0 + from;
+  let b = k0 + to;
+  if (from === 0) while (a > 0 && joined(text, quantities[a - 1]!, quantities[a]!)) a--;
+  if (to + 1 === inClause.length)
+    while (b + 1 < quantities.length && joined(text, quantities[b]!, quantities[b + 1]!)) b++;
+  return quantities.slice(a, b + 1);
 }
 
 // Between two names of one list: "mining and smelting", 开采、冶炼分离.
@@ -103,6 +115,7 @@ export interface QuotaReading {
 
 const KIND_CUES: CueType[] = ['mining', 'smelting', 'export_quota'];
 const kindOf = (c: Cue): QuotaKind => (c.type === 'export_quota' ? 'export' : (c.type as QuotaKind));
+const mapKind = (c: Cue | undefined): QuotaKind | undefined => (c ? kindOf(c) : undefined);
 
 /**
  * A quota named with an export word in its sentence and no production word in it ("the export volume was 53% of
@@ -126,7 +139,13 @@ export function quotaOf(
   const { cues: sc, text, sentence } = v;
   const q = s.q;
   const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
-  let kind = kindCue ? kindOf(kindCue) : exportEra && exportWordInSentence(v) ? 'export' : ctx.kind;
+  // (A quota named with no kind before it takes the one the text is on, else the one its sentence names later: "the
+  // first 2024 batch of 135 000 t was matched by a second, bringing the 2024 mining quota to 270,000 tonnes".)
+  let kind = kindCue
+    ? kindOf(kindCue)
+    : exportEra && exportWordInSentence(v)
+      ? 'export'
+      : (ctx.kind ?? mapKind(first(sc, KIND_CUES, q.end, sentence.end)));
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, NOT_QUOTA_CUE, s.clause.start, q.start)) return null;
   if (last(sc, METAL_CUES, sentence.start, q.start)?.type === 'other_metal') return null;
@@ -156,7 +175,7 @@ export function quotaOf(
     // this tonnage and the next one of its sentence is the next one's when this one had its own before it.)
     (splitBefore && s.nextQStart < sentence.end
       ? undefined
-      : first(sc, SPLIT_CUES, q.end, Math.min(s.clause.end, s.nextQStart))) ??
+      : first(sc, SPLIT_CUES, q.end, Math.min(headlineBreak(text, q.end, s.clause.end), s.nextQStart))) ??
     last(sc, SPLIT_CUES, s.prevQEnd, q.start);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, SMELTING_CUE, s.clause.start, q.start)) kind = 'mining';
@@ -167,7 +186,7 @@ export function quotaOf(
     last(sc, SCOPE_CUES, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start);
   // ("Last year's ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation
   // for the full year": a sum of batches the sentence closes as the full year is the year's total.)
-  const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v);
+  const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v, q);
   const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !closesYear;
   const yearTotal = scope?.type === 'year_total' || closesYear;
   return {
@@ -184,6 +203,7 @@ export function quotaOf(
 }
 
 const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
+const COMPARED_BETWEEN = /\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|up\s+from|down\s+from)\b|较|比|相比/i;
 
 // The full year of a comparison: 较2022年全年, "than the full year of 2022", "from 2022's annual total".
 const COMPARED_YEAR_BEFORE =
@@ -193,8 +213,11 @@ const COMPARED_YEAR_BEFORE =
  * The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year" (not the
  * year compared with: "…分别为24万吨、23万吨，较2022年全年分别增长14.3%、13.9%").
  */
-function yearClosedAfter(v: SentenceView): boolean {
+function yearClosedAfter(v: SentenceView, q: Quantity): boolean {
   const lastQ = v.quantities.at(-1);
+  // ("… to 291,000 tons for mining and 273,000 tons for smelting, compared with 270,000 tons and 254,000 tons for all
+  // of 2024": the full year closes the comparison, not the sum.)
+  if (lastQ && lastQ !== q && COMPARED_BETWEEN.test(v.text.slice(q.end, lastQ.start))) return false;
   const cue = lastQ && first(v.cues, YEAR_TOTAL_CUE, lastQ.end, Math.min(v.sentence.end, lastQ.end + 40));
   return !!cue && !COMPARED_YEAR_BEFORE.test(v.text.slice(Math.max(lastQ.end, cue.start - 16), cue.start));
 }
@@ -223,6 +246,16 @@ function parallelKind(v: SentenceView, s: Slot): QuotaKind | undefined {
     if (!named.includes(c.type)) named.push(c.type);
   }
   return named.length === group.length ? named[group.indexOf(s.q)] : undefined;
+}
+
+// A space between two Chinese characters: a headline's clauses ("开采指标14.3万吨 岩矿型占大头") end there.
+const CJK_SPACE = /(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
+
+/** Where the clause from `from` ends at a Chinese headline's space, else `end`. */
+function headlineBreak(text: string, from: number, end: number): number {
+  // (Only within the clause: a search to the end of the text would cost a pass over it per tonnage.)
+  const m = end > from ? CJK_SPACE.exec(text.slice(Math.max(0, from - 1), end)) : null;
+  return m ? Math.max(0, from - 1) + m.index : end;
 }
 
 // Between a split and its own tonnage: 岩矿型稀土指标7.455万吨, 离子型稀土矿为0.945万吨.
@@ -272,7 +305,14 @@ export function tradeOf(
   const product =
     nthOfList(v, s, (c) =>
       PRODUCT.includes(c.type) &&
-      !v.cues.some((o) => o !== c && o.type === 'magnet' && o.start <= c.start && o.end >= c.end)
+      !v.cues.some(
+        (o) =>
+          o !== c &&
+          o.type === 'magnet' &&
+          ((o.start <= c.start && o.end >= c.end) ||
+            // (稀土磁体, "rare earth magnets": the rare earth of a magnet's name is no product of its own.)
+            (c.type === 'rare_earth' && o.start >= c.end && MAGNET_NAME_GAP.test(v.text.slice(c.end, o.start)))),
+      )
         ? productOf(c.type)
         : undefined,
     ) ??

@@ -6,6 +6,7 @@
 import { findCues } from '../figure-cues.js';
 import { findPeriods, resolvePeriod } from '../periods.js';
 import type { DocDate } from './pick-period.js';
+import type { Metric } from './metric.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
@@ -34,9 +35,20 @@ const SPACED_HEADER_GATE = /\b(?:volume|quantity)\b|数量/i;
 const SPACED_COLUMN =
   /(?:\b(?:volume|quantity)\b|数量)(?:\s*[(（][^()（）]{0,12}[)）])?|\bm\/m\b|\by\/y\b|环比|同比|\bvalue\b|金额/gi;
 const SPACED_NUMBER = /^[+\-−–]?\d[\d,]*(?:\.\d+)?%?$/;
+const CJK = /[\u4e00-\u9fff]/;
+const NAME_COLUMN = /名称|品名|单位|商品|^序号$/;
 
 /** The column names of a flattened heading line (the row names' column first), or null when it is not one. */
 function spacedHeader(line: string): string[] | null {
+  // (A Chinese heading names each column in one word, periods included: "商品名称 计量单位 11月数量 1至11月数量"; the
+  // name and unit columns make the row's name.)
+  if (CJK.test(line)) {
+    if (!line.includes(' ') || !QUANTITY_HEADER.test(line)) return null;
+    const words = line.trim().split(' ');
+    if (words.length < 3 || !words.some((w) => QUANTITY_HEADER.test(w)) || words.some((w) => SPACED_NUMBER.test(w)))
+      return null;
+    return ['', ...words.filter((w) => !NAME_COLUMN.test(w))];
+  }
   if (/\d/.test(line.replace(/\([^)]*\)|[ym]\/[ym]/g, ''))) return null;
   const names = [...line.matchAll(SPACED_COLUMN)].map((m) => m[0]);
   return names.length >= 2 && names.some((n) => QUANTITY_HEADER.test(n)) ? ['', ...names] : null;
@@ -59,9 +71,81 @@ function flowNamed(text: string): 'export' | 'import' | undefined {
   return cue && (cue.type === 'import' ? 'import' : 'export');
 }
 
+// A quota notice's table by group (稀土集团 | 矿产品（岩矿型） | 矿产品（离子型） | 冶炼分离产品), piped or flattened to spaces:
+// only its total row (合计 | 115850 | 19150 | 127000) is a figure, each column's quota as its header names it; the group
+// rows are allocations. The unit is the table's (单位：吨, "(tonnes)"), the year and batch those named before it.
+const QUOTA_COLUMN =
+  /冶炼|分离|岩矿|离子|轻稀土|中重|开采|矿产品|smelt|separat|refin|rock|light|ion(?:ic|-|\s)|heavy|mining|mine/i;
+const TOTAL_LINE = /^[|\s]*(?:合计|总计|共计|全国合计|total|grand total)(?:[|\s]+\d[\d,]*(?:\.\d+)?){2,}[|\s]*$/im;
+const TOTAL_ROW = /^(?:合计|总计|共计|全国合计|total|grand total)$/i;
+const NUMBER_CELL = /^\d[\d,]*(?:\.\d+)?$/;
+const TABLE_UNIT: Array<[RegExp, number]> = [
+  [/单位\s*[:：]?\s*万吨|[(（]\s*万吨\s*[)）]|(?:10,?000|ten thousand) (?:metric )?(?:tonnes|tons)/i, 1e4],
+  [
+    /单位\s*[:：]?\s*(?:公?吨)|[(（]\s*(?:公?吨|(?:t|tonnes?|tons?|metric tons?)\b)[^()（）]{0,20}[)）]|[(（][^()（）]{0,12}[，,、]\s*(?:公?吨|tonnes?|tons?|t)\s*[)）]|\bunit\s*:?\s*(?:metric\s+)?(?:tonnes?|tons?|t)\b|\bin\s+(?:metric\s+)?(?:tonnes|tons)\b/i,
+    1,
+  ],
+];
+
+function quotaOfColumn(h: string): Metric | null {
+  if (!QUOTA_COLUMN.test(h) || /序号|集团|企业|group|company|no\./i.test(h)) return null;
+  if (/冶炼|分离|smelt|separat|refin/i.test(h)) return { kind: 'quota', quota: 'smelting' };
+  if (/岩矿|轻稀土|rock|light/i.test(h)) return { kind: 'quota', quota: 'mining', split: 'light' };
+  if (/离子|中重|ion(?:ic|-|\s)|heavy/i.test(h)) return { kind: 'quota', quota: 'mining', split: 'ion_adsorption' };
+  if (/合计|小计|total|subtotal/i.test(h)) return null;
+  return { kind: 'quota', quota: 'mining' };
+}
+
+/** The figures of the total row of a quota table by group, if the body has one. */
+export function quotaTableFigures(title: string, body: string): Stated[] {
+  // (One pass over the body for a total row of numbers only; most documents have none.)
+  // (A piped table, or a Chinese one flattened to spaces with the quota columns' words; most documents are neither.)
+  if (!(body.includes('|') || body.includes('冶炼') || body.includes('岩矿') || body.includes('离子'))) return [];
+  if (!(body.includes('合计') || body.includes('总计') || /total/i.test(body)) || !TOTAL_LINE.test(body)) return [];
+  const lines = body.split('\n');
+  const piped = body.includes('|');
+  const cellsOf = (l: string) =>
+    (piped && l.includes('|') ? l.split('|') : l.split(' ')).map((c) => c.trim()).filter((c) => c !== '');
+  const header = lines.findIndex((l) => {
+    if (/\d{3}/.test(l)) return false;
+    const cells = cellsOf(l);
+    return cells.length >= 3 && cells.filter((c) => quotaOfColumn(c)).length >= 2;
+  });
+  if (header < 0) return [];
+  const columns = cellsOf(lines[header]!)
+    .map(quotaOfColumn)
+    .filter((m): m is Metric => m !== null);
+  const before = `${title}\n${lines.slice(0, header + 1).join('\n')}`;
+  const unit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
+  if (unit === undefined) return [];
+  const year = findPeriods(before).find((p) => p.year !== undefined && !p.comparative && p.relYear === undefined)?.year;
+  if (year === undefined) return [];
+  const batch = findCues(before).find((c) => c.type === 'batch')?.n ?? null;
+  for (const line of lines.slice(header + 1, header + 40)) {
+    const cells = cellsOf(line);
+    const label = cells.findIndex((c) => TOTAL_ROW.test(c));
+    if (label < 0) continue;
+    const numbers = cells.slice(label + 1);
+    if (numbers.length !== columns.length || !numbers.every((c) => NUMBER_CELL.test(c))) return [];
+    return numbers.map((c, i) => ({
+      metric: columns[i]!,
+      value: Math.round(Number(c.replace(/,/g, '')) * unit * 1000) / 1000,
+      unit: 't',
+      period: String(year),
+      batch,
+      change_pct: null,
+      change_basis: null,
+      evidence: line.trim().slice(0, 200),
+    }));
+  }
+  return [];
+}
+
 export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
   // Most documents have no table at all: no '|' and no column heading, nothing to split and test line by line.
   const piped = body.includes('|');
+  const quota = quotaTableFigures(title, body);
+  if (quota.length) return quota;
   if (!piped && !SPACED_HEADER_GATE.test(body)) return [];
   const lines = body.split('\n');
   const header = piped
@@ -122,6 +206,8 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
     const rowFlow = flowNamed(row[0]!) ?? flow;
     const unit =
       row.map((c) => UNIT_CELL.find(([re]) => re.test(c))?.[1]).find((u) => u !== undefined) ??
+      // (A flattened row's unit is the last word of its name: "稀土 吨 5493.9 58193.1".)
+      (piped ? undefined : UNIT_CELL.find(([re]) => re.test(row[0]!.split(' ').at(-1)!))?.[1]) ??
       (quantityCols.length === 1 ? unitOfHeader(quantityCols[0]!.h) : undefined);
     if (!product || !rowFlow || unit === undefined) continue;
     for (const col of quantityCols) {
