@@ -292,6 +292,9 @@ export function requiredWords(re: RegExp): string[] | null {
  * text walks it as far as the text follows a word's letters (a character that starts no word is passed over at once).
  * The trie's edges after the first letter live in one open-addressing hash table of typed arrays.
  */
+/** A slot of WordScanner's pair table for the characters `a` and `b`. */
+const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
+
 export class WordScanner {
   readonly words: readonly string[];
   private readonly ids = new Map<string, number>();
@@ -305,6 +308,11 @@ export class WordScanner {
   private readonly edgeChild: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
+  /**
+   * Per hash of a character pair (`pairSlot`): 1 when some word begins with such a pair. Most positions of a text start
+   * no word of two characters or more, and this tells so without a probe of the edge table.
+   */
+  private readonly pairs = new Uint8Array(1 << 16);
 
   constructor(words: Iterable<string>) {
     const list = [...new Set(words)].filter((w) => w.length > 0);
@@ -328,6 +336,7 @@ export class WordScanner {
         node = child;
       }
       endOf[node] = id + 1;
+      if (w.length > 1) this.pairs[pairSlot(first, w.charCodeAt(1))] = 1;
     });
     this.ends = new Int32Array(nodes + 1);
     endOf.forEach((e, node) => (this.ends[node] = e ?? 0));
@@ -372,9 +381,18 @@ export class WordScanner {
     const found = new Int32Array(this.words.length);
     const { roots, ends, edgeParent, edgeChar, edgeChild, mask, shift } = this;
     const n = lower.length;
+    const { pairs } = this;
     for (let i = 0; i < n; i++) {
-      let node = roots[lower.charCodeAt(i)]! - 1;
+      const first = lower.charCodeAt(i);
+      let node = roots[first]! - 1;
+      if (node < 0) continue;
       const block = 1 << (i >> blockShift);
+      // No word begins with this pair: only a one-character word can start here.
+      if (i + 1 < n && pairs[pairSlot(first, lower.charCodeAt(i + 1))] === 0) {
+        const end = ends[node]!;
+        if (end !== 0) found[end - 1]! |= block;
+        continue;
+      }
       for (let j = i + 1; node >= 0; j++) {
         const end = ends[node]!;
         if (end !== 0) found[end - 1]! |= block;

@@ -15,17 +15,25 @@ export function dedupe(figures: Stated[]): Stated[] {
   const scopes = figures.map((f) => `${metricName(f.metric)}|${f.period}|${f.batch}`);
   const keys = figures.map((f, i) => `${scopes[i]}|${f.value}`);
   const withBasis = new Set(keys.filter((_, i) => figures[i]!.change_basis));
+  // The figures of each scope, so each is compared with its own scope's only (a long release states dozens).
+  const inScope = new Map<string, number[]>();
+  scopes.forEach((scope, i) => {
+    const list = inScope.get(scope);
+    if (list) list.push(i);
+    else inScope.set(scope, [i]);
+  });
   // A value another figure of its scope states more precisely, with a change of the same basis (the headline's 逾一成
   // rounds the body's 11.7% too) or where it states none.
   const rounded = (f: Stated, i: number) =>
-    figures.some(
-      (g, j) =>
-        scopes[j] === scopes[i] &&
+    inScope.get(scopes[i]!)!.some((j) => {
+      const g = figures[j]!;
+      return (
         g.value !== f.value &&
         Math.abs(g.value - f.value) <= SAME_FIGURE * Math.max(g.value, f.value) &&
         (!f.change_basis || g.change_basis === f.change_basis) &&
-        precision(g.value) > precision(f.value),
-    );
+        precision(g.value) > precision(f.value)
+      );
+    });
   const seen = new Set<string>();
   return figures.filter((f, i) => {
     if (!f.change_basis && withBasis.has(keys[i]!)) return false;
