@@ -154,9 +154,17 @@ export function labelledDocument(raw: string, label: Pick<Label, 'date' | 'empty
     : readDocument(raw, label?.date ?? undefined);
 }
 
-/** Classify every labelled document of the part and compare with its labels. */
-export function evaluate(dir: string, rules: RuleSet, part: Part = 'all'): EvalReport {
-  const labels = labelsOfPart(readLabels(dir), part);
+/**
+ * Classify every labelled document of the part (of those `only` keeps, by file name: one part of the own corpus, say)
+ * and compare with its labels.
+ */
+export function evaluate(
+  dir: string,
+  rules: RuleSet,
+  part: Part = 'all',
+  only: (file: string) => boolean = () => true,
+): EvalReport {
+  const labels = labelsOfPart(readLabels(dir), part).filter((l) => only(l.file));
   const perCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
     Category,
     Counts
