@@ -288,12 +288,27 @@ export function requiredWords(re: RegExp): string[] | null {
 }
 
 /**
+ * A test for a short text (a slice around a match of another expression): false when `re` cannot match it, since none
+ * of the words it needs (`requiredWords`) occurs in it; true otherwise, and always for a pattern whose words cannot be
+ * read. For gates before a costly expression, derived from the expression itself rather than kept beside it by hand.
+ */
+export function wordGate(re: RegExp): (text: string) => boolean {
+  const words = requiredWords(re);
+  if (!words) return () => true;
+  return (text) => {
+    const lower = text.toLowerCase();
+    return words.some((w) => lower.includes(w));
+  };
+}
+
+/** A slot of WordScanner's pair table for the characters `a` and `b`. */
+const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
+
+/**
  * Which of a fixed list of words occur in a text, found in one pass: the words form a trie, and each position of the
  * text walks it as far as the text follows a word's letters (a character that starts no word is passed over at once).
  * The trie's edges after the first letter live in one open-addressing hash table of typed arrays.
  */
-/** A slot of WordScanner's pair table for the characters `a` and `b`. */
-const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
 
 export class WordScanner {
   readonly words: readonly string[];

@@ -7,7 +7,7 @@ import { FIGURE_EXPRESSIONS } from '../../src/classify/figures.js';
 import { loadRules } from '../../src/classify/load-rules.js';
 import { readDocument } from '../../src/classify/read-document.js';
 import { normalizeText } from '../../src/classify/normalize.js';
-import { requiredWords, WordIndex, WordScanner, wordIndexOf } from '../../src/classify/required-words.js';
+import { requiredWords, wordGate, WordIndex, WordScanner, wordIndexOf } from '../../src/classify/required-words.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -93,6 +93,25 @@ describe('the words a pattern cannot match without', () => {
     expect(broken).toEqual([]);
     // And it is worth having: most scans of most documents are known to find nothing.
     expect(skipped).toBeGreaterThan(expressions.length * texts.length * 0.5);
+  });
+});
+
+describe('a gate derived from an expression, for short texts', () => {
+  it('rules out a text without the words the expression needs, and never one it matches', () => {
+    const re = /(?:\bfrom\s+an?\s+(?:initial|preliminary)\s+|初值为?|(?:此前|原)公布的?)\s*$/i;
+    const gate = wordGate(re);
+    expect(gate('exports reached ')).toBe(false);
+    expect(gate('出口量为')).toBe(false);
+    for (const text of ['revised to 5,190 tons from an initial ', 'FROM A PRELIMINARY ', '初值为', '此前公布的']) {
+      expect(re.test(text), text).toBe(true);
+      expect(gate(text), text).toBe(true);
+    }
+  });
+
+  it('lets every text through when the expression’s words cannot be read', () => {
+    const gate = wordGate(/\w+\s*$/);
+    expect(gate('anything at all')).toBe(true);
+    expect(gate('')).toBe(true);
   });
 });
 

@@ -16,6 +16,7 @@ import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate 
 import { plausibleValue } from './plausible.js';
 import { batchAfter, listGroup, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
+import { wordGate } from '../required-words.js';
 
 // The cue types the steps below look for, made once (not an array for every call).
 const QUOTA_NAME_CUES: readonly CueType[] = ['quota', 'export_quota'];
@@ -121,9 +122,10 @@ export interface SentenceState {
 }
 
 // The first reading of a figure since revised: "from an initial", "previously reported as", 初值为, 此前公布的.
-const SUPERSEDED_GATE = /initial|preliminary|previously|earlier|provisional|original|first[\s-]reported|初|此前|原/i;
 const SUPERSEDED_BEFORE =
   /(?:\b(?:from|than)\s+(?:an?\s+|the\s+)?(?:initial(?:ly\s+reported)?|preliminary|previously\s+reported|earlier\s+reported|provisional|original(?:ly\s+reported)?|first[\s-]reported)\s+(?:(?:figure|estimate|reading|tally|number)\s+of\s+)?|\b(?:previously|initially|originally)\s+(?:reported|given|put|estimated)\s+(?:as|at)\s+|初值为?|初步数据为|(?:此前|原)(?:公布|发布)的?(?:数据)?为?)\s*$/i;
+// (Tried only where one of the words it needs occurs: most tonnages have none before them.)
+const mayBeSuperseded = wordGate(SUPERSEDED_BEFORE);
 
 const SEIZURE = /走私|smuggl|seiz|查获|缴获/i;
 // ("deposits found mainly in southern provinces such as Jiangxi": a province given as an example of a region is a place.)
@@ -250,7 +252,7 @@ export function readCandidates(
     if (q.bound || q.delta || q.rate) return;
     // ("revised to 5,190 tons from an initial 5,210 tons", 初值为5210吨: the value a revision replaced is no figure.)
     const lead = text.slice(Math.max(sentence.start, q.start - 40), q.start);
-    if (SUPERSEDED_GATE.test(lead) && SUPERSEDED_BEFORE.test(lead)) return;
+    if (mayBeSuperseded(lead) && SUPERSEDED_BEFORE.test(lead)) return;
     const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
     const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
