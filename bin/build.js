@@ -211,6 +211,12 @@ function writeShippedYaml() {
  * on its own into a module beside the bundle for the time it runs, makes it. The path written, or undefined (with the
  * reason on stderr) when the shipped rules do not load: then every run validates them and reports what is wrong.
  */
+/** Two short documents that take the classifier through its categories, figures and periods, in both languages. */
+const SAMPLE_DOCUMENTS = [
+  ['工业和信息化部下达2025年第一批稀土开采总量控制指标', '1至11月出口稀土5.2万吨，同比增长12%。其中11月出口5000吨。'],
+  ['China issues first batch of 2025 rare earth quotas', 'Exports of rare earths rose 5% to 5,000 tonnes in November.'],
+];
+
 async function writeShippedRules(esbuild) {
   const path = join(OUT, 'shipped-rules.json');
   rmSync(path, { force: true }); // the module below must validate, not find the previous build's values
@@ -218,7 +224,18 @@ async function writeShippedRules(esbuild) {
   try {
     await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: [join(ROOT, 'src', 'classify', 'load-rules.ts')],
+      // The rules' validated values, and the words each pattern the classifier builds from them needs (read while it
+      // classifies two short documents, one in each language): a run neither reads them again.
+      stdin: {
+        contents: [
+          "export { shippedRulesArtefact, loadRules } from './src/classify/load-rules.ts';",
+          "export { classify } from './src/classify/index.ts';",
+          "export { requiredWordsRead } from './src/classify/required-words.ts';",
+        ].join('\n'),
+        resolveDir: ROOT,
+        sourcefile: 'shipped-rules-maker.ts',
+        loader: 'ts',
+      },
       outfile: maker,
       bundle: true,
       format: 'esm',
@@ -229,7 +246,13 @@ async function writeShippedRules(esbuild) {
       banner: REQUIRE_BANNER,
       logLevel: 'error',
     });
-    const artefact = (await import(pathToFileURL(maker).href)).shippedRulesArtefact(join(ROOT, 'config', 'rules'));
+    const made = await import(pathToFileURL(maker).href);
+    const artefact = made.shippedRulesArtefact(join(ROOT, 'config', 'rules'));
+    if (artefact) {
+      const { rules } = made.loadRules([join(ROOT, 'config', 'rules')], {});
+      for (const [title, text] of SAMPLE_DOCUMENTS) made.classify({ title, text, date: '2025-01-15' }, rules);
+      artefact.requiredWords = made.requiredWordsRead();
+    }
     if (!artefact) {
       process.stderr.write(
         'regwatch: config/rules/ does not load (`regwatch validate` says why); dist/ has no validated copy\n',

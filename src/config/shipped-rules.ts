@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { RulesFile } from '../classify/rule-schema.js';
+import { seedRequiredWords } from '../classify/required-words.js';
 
 /**
  * The shipped rules files as the build validated them (bin/build.js writes shipped-rules.json beside this module,
@@ -12,6 +13,11 @@ export interface ShippedRulesArtefact {
   v8: string;
   /** SHA-256 of a file's text → its validated value as JSON text (parsing it gives the caller its own copy). */
   files: Record<string, string>;
+  /**
+   * The words each of the classifier's patterns needs (src/classify/required-words.ts), read by the build from the
+   * shipped rules: a run's first classification does not read a thousand patterns again.
+   */
+  requiredWords?: Record<string, string[] | null>;
 }
 
 export const SHIPPED_RULES_JSON = 'shipped-rules.json';
@@ -20,12 +26,18 @@ let artefact: ShippedRulesArtefact | null | undefined;
 
 function isArtefact(x: unknown): x is ShippedRulesArtefact {
   if (!x || typeof x !== 'object') return false;
-  const { v8, files } = x as Partial<ShippedRulesArtefact>;
+  const { v8, files, requiredWords } = x as Partial<ShippedRulesArtefact>;
   return (
     typeof v8 === 'string' &&
     !!files &&
     typeof files === 'object' &&
-    Object.values(files).every((v) => typeof v === 'string')
+    Object.values(files).every((v) => typeof v === 'string') &&
+    (requiredWords === undefined ||
+      (typeof requiredWords === 'object' &&
+        requiredWords !== null &&
+        Object.values(requiredWords).every(
+          (w) => w === null || (Array.isArray(w) && w.every((x) => typeof x === 'string')),
+        )))
   );
 }
 
@@ -50,7 +62,9 @@ function load(url: URL): ShippedRulesArtefact | null {
     );
     return null;
   }
-  return parsed.v8 === process.versions.v8 ? parsed : null;
+  if (parsed.v8 !== process.versions.v8) return null;
+  if (parsed.requiredWords) seedRequiredWords(parsed.requiredWords);
+  return parsed;
 }
 
 /** The validated value of the shipped rules file whose text has this SHA-256, when the build validated it. */

@@ -14,6 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { needsBuild, ROOT } from '../../bin/build.js';
+import { ruleExpressions } from '../../src/classify/categorize.js';
+import { FIGURE_EXPRESSIONS } from '../../src/classify/figures.js';
+import { loadRules } from '../../src/classify/load-rules.js';
+import { requiredWords } from '../../src/classify/required-words.js';
 
 // The build validates the shipped rules into dist/src/shipped-rules.json (src/config/shipped-rules.ts). Each test runs
 // the built CLI from its own copy of dist/ and config/, so it can edit a rules file or damage the artefact.
@@ -24,6 +28,7 @@ const NOTICE =
 interface Artefact {
   v8: string;
   files: Record<string, string>;
+  requiredWords?: Record<string, string[] | null>;
 }
 
 let root: string;
@@ -117,5 +122,27 @@ describe.skipIf(needsBuild())('the shipped rules as the build validated them', (
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(ruleCount(r.stdout)).toBe(ruleCount(full.stdout));
+  });
+
+  it('hold the words every pattern of the shipped rules needs, as the classifier reads them now', () => {
+    // This process runs the sources, which have no artefact beside them: requiredWords reads each pattern afresh.
+    const stored = readArtefact().requiredWords ?? {};
+    const { rules } = loadRules([join(ROOT, 'config', 'rules')], {});
+    const patterns = [...ruleExpressions(rules!), ...FIGURE_EXPRESSIONS].filter((re): re is RegExp => !!re);
+    expect(patterns.length).toBeGreaterThan(50);
+    for (const re of patterns) expect(stored[`${re.flags}/${re.source}`], re.source).toEqual(requiredWords(re));
+  });
+
+  it('give a run the words its patterns need without reading them again', async () => {
+    const read = await run(['classify', '--json'], NOTICE);
+    expect(read.stdout).toContain('quota_batch');
+    // Every pattern said to need a word no document holds: were the readings not taken from the artefact, the run
+    // would classify as before.
+    const artefact = readArtefact();
+    const never = Object.fromEntries(Object.keys(artefact.requiredWords ?? {}).map((k) => [k, ['\u0000never']]));
+    writeFileSync(artefactPath(), JSON.stringify({ ...artefact, requiredWords: never }));
+    const seeded = await run(['classify', '--json'], NOTICE);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).not.toContain('quota_batch');
   });
 });
