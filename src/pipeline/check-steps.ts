@@ -5,7 +5,7 @@
  */
 import type { Watch } from '../config/load-config.js';
 import { FetchFailure, type FetchOk } from '../fetch/fetch-result.js';
-import type { Snapshot } from '../store/store.js';
+import { SNAPSHOT_REFRESH_MS, type Snapshot } from '../store/store.js';
 import { trustedHostsOf } from '../security/url-guard.js';
 import type { Alert } from '../types.js';
 import { alertableItems, stormClassification, stormEvent } from './alert-storm.js';
@@ -28,8 +28,8 @@ export interface Previous {
 export interface Fetched {
   /** The fetch, without its body (`text` is empty once extracted). */
   fetched: FetchOk;
-  /** The body's hash: the next check with the same body is 'unchanged' without parsing. */
-  bodyHash: string;
+  /** The body's hash: the next check with the same body is 'unchanged' without parsing; not taken on a noisy page. */
+  bodyHash?: string;
   extracted: Extracted;
   /** The context of the way that worked (the fallback's, when the first way failed). */
   ctx: WatcherContext;
@@ -68,8 +68,17 @@ export function watcherContext(w: Watch, deps: CheckDeps): WatcherContext {
   };
 }
 
-const unchanged = (fetched: FetchOk, previous: Previous) =>
-  !fetched.modified || previous.snapshot?.bodyHash === bodyHashOf(fetched);
+/**
+ * The body's hash, or undefined when hashing it would be wasted: the last snapshot saw this page's body change while
+ * its content did not (a clock, a counter, a token outside the watched region, as on the ministries' sites), so no
+ * body will hash like a stored one. Hashed again once the snapshot is due for refresh (SNAPSHOT_REFRESH_MS), so a page
+ * that has stopped changing outside its region goes back to skipping its extraction.
+ */
+function bodyHashUnlessNoisy(fetched: FetchOk, previous: Previous, now: Date): string | undefined {
+  const { snapshot } = previous;
+  if (snapshot?.bodyVaries && now.getTime() - Date.parse(snapshot.fetchedAt) < SNAPSHOT_REFRESH_MS) return undefined;
+  return bodyHashOf(fetched);
+}
 
 /**
  * Step 1, fetch: a conditional request; a 304 or a body hashing like the last one is 'unchanged' (nothing parsed).
@@ -89,8 +98,10 @@ export async function fetchStep(
       ...(snapshot?.lastModified ? { lastModified: snapshot.lastModified } : {}),
     });
     deps.metrics.fetchSeconds.observe({ watch: watch.id }, fetched.durationMs / 1000);
-    if (unchanged(fetched, previous)) return 'unchanged';
-    return await extractStep(watcher, fetched, ctx);
+    if (!fetched.modified) return 'unchanged';
+    const bodyHash = bodyHashUnlessNoisy(fetched, previous, deps.now());
+    if (bodyHash !== undefined && snapshot?.bodyHash === bodyHash) return 'unchanged';
+    return await extractStep(watcher, fetched, ctx, bodyHash);
   } catch (first) {
     const alt = fallbackWatch(watch, first);
     if (!alt) throw first;
@@ -101,8 +112,9 @@ export async function fetchStep(
     const altCtx = watcherContext(alt, deps);
     try {
       const fetched = await fetchForWatch(alt, watchUrl(alt), deps);
-      if (previous.snapshot?.bodyHash === bodyHashOf(fetched)) return 'unchanged';
-      return await extractStep(watcher, fetched, altCtx);
+      const bodyHash = bodyHashOf(fetched);
+      if (previous.snapshot?.bodyHash === bodyHash) return 'unchanged';
+      return await extractStep(watcher, fetched, altCtx, bodyHash);
     } catch (second) {
       // A store or internal error in the fallback is that, not a failure of the site.
       if (!(second instanceof FetchFailure)) throw second;
@@ -115,9 +127,14 @@ export async function fetchStep(
  * Extract, then let go of the body: only its hash goes on (to the snapshot), so the checks of a pass waiting on the
  * store do not hold the pages they have read.
  */
-async function extractStep(watcher: Watcher, fetched: FetchOk, ctx: WatcherContext): Promise<Fetched> {
+async function extractStep(
+  watcher: Watcher,
+  fetched: FetchOk,
+  ctx: WatcherContext,
+  bodyHash: string | undefined,
+): Promise<Fetched> {
   const extracted = await watcher.extract(fetched, ctx);
-  return { fetched: withoutBody(fetched), bodyHash: bodyHashOf(fetched), extracted, ctx };
+  return { fetched: withoutBody(fetched), ...(bodyHash !== undefined ? { bodyHash } : {}), extracted, ctx };
 }
 
 /** The fetch without its body: its text (not decoded if it was not yet: its getter is not called) and raw bytes. */

@@ -22,6 +22,8 @@ export class FixtureSite {
   failure: Failure = 'none';
   requests = 0;
   private counter = 0;
+  /** Whether the noisy page's counter and time move on every request (false: it serves the same bytes each time). */
+  pageNoise = true;
   private server = http.createServer((req, res) => this.handle(req, res));
   private port = 0;
   private readonly hanging = new Set<http.ServerResponse>();
@@ -89,7 +91,7 @@ export class FixtureSite {
     if (path === '/page.html') {
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
         `<!DOCTYPE html><html><head><title>统计数据</title></head><body><div id="main"><h2>海关统计数据</h2><p>${this.region}</p></div>
-<div class="counter">您是第${++this.counter}位访问者</div><div class="time">${new Date().toISOString()}</div></body></html>`,
+<div class="counter">您是第${this.pageNoise ? ++this.counter : this.counter}位访问者</div><div class="time">${this.pageNoise ? new Date().toISOString() : 'fixed'}</div></body></html>`,
       );
     }
     if (path === '/feed.xml') {
