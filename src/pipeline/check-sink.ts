@@ -43,7 +43,7 @@ export function recordingSink(watch: Watch, deps: CheckDeps): CheckSink {
       await deps.store.putSnapshot(
         watch.id,
         {
-          ...(bodyHash !== undefined ? { bodyHash } : {}),
+          bodyHash,
           contentHash: extracted.contentHash,
           ...(extracted.text !== undefined ? { text: extracted.text } : {}),
           ...(fetched.etag ? { etag: fetched.etag } : {}),

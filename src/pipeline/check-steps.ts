@@ -28,8 +28,8 @@ export interface Previous {
 export interface Fetched {
   /** The fetch, without its body (`text` is empty once extracted). */
   fetched: FetchOk;
-  /** The body's hash: the next check with the same body is 'unchanged' without parsing; not taken on a noisy page. */
-  bodyHash?: string;
+  /** The body's hash: the next check with the same body is 'unchanged' without parsing; '' on a noisy page. */
+  bodyHash: string;
   extracted: Extracted;
   /** The context of the way that worked (the fallback's, when the first way failed). */
   ctx: WatcherContext;
@@ -69,15 +69,17 @@ export function watcherContext(w: Watch, deps: CheckDeps): WatcherContext {
 }
 
 /**
- * The body's hash, or undefined when hashing it would be wasted: the last snapshot saw this page's body change while
- * its content did not (a clock, a counter, a token outside the watched region, as on the ministries' sites), so no
- * body will hash like a stored one. Hashed again once the snapshot is due for refresh (SNAPSHOT_REFRESH_MS), so a page
- * that has stopped changing outside its region goes back to skipping its extraction.
+ * Watches whose body was seen to change while their content did not (a clock, a counter, a token outside the watched
+ * region, as on the ministries' sites), and until when their body is not hashed: it will not hash like a stored one.
+ * Kept by the process, not the store (a write per page to record it cost a pass more than the hashing it saves); the
+ * daemon, which checks the same pages all day, is where it pays. After SNAPSHOT_REFRESH_MS the body is hashed again,
+ * so a page that has gone quiet skips its extraction again. Skipping a hash never changes a result, only its cost.
  */
-function bodyHashUnlessNoisy(fetched: FetchOk, previous: Previous, now: Date): string | undefined {
-  const { snapshot } = previous;
-  if (snapshot?.bodyVaries && now.getTime() - Date.parse(snapshot.fetchedAt) < SNAPSHOT_REFRESH_MS) return undefined;
-  return bodyHashOf(fetched);
+const noisyUntil = new Map<string, number>();
+
+/** Whether the watch's body is not being hashed at `now` (see noisyUntil). */
+export function bodyIsNoisy(watchId: string, now: Date): boolean {
+  return (noisyUntil.get(watchId) ?? 0) > now.getTime();
 }
 
 /**
@@ -99,9 +101,13 @@ export async function fetchStep(
     });
     deps.metrics.fetchSeconds.observe({ watch: watch.id }, fetched.durationMs / 1000);
     if (!fetched.modified) return 'unchanged';
-    const bodyHash = bodyHashUnlessNoisy(fetched, previous, deps.now());
+    const now = deps.now();
+    const bodyHash = bodyIsNoisy(watch.id, now) ? undefined : bodyHashOf(fetched);
     if (bodyHash !== undefined && snapshot?.bodyHash === bodyHash) return 'unchanged';
-    return await extractStep(watcher, fetched, ctx, bodyHash);
+    const extracted = await extractStep(watcher, fetched, ctx, bodyHash);
+    if (bodyHash !== undefined && snapshot && extracted.extracted.contentHash === snapshot.contentHash)
+      noisyUntil.set(watch.id, now.getTime() + SNAPSHOT_REFRESH_MS);
+    return extracted;
   } catch (first) {
     const alt = fallbackWatch(watch, first);
     if (!alt) throw first;
@@ -134,7 +140,8 @@ async function extractStep(
   bodyHash: string | undefined,
 ): Promise<Fetched> {
   const extracted = await watcher.extract(fetched, ctx);
-  return { fetched: withoutBody(fetched), ...(bodyHash !== undefined ? { bodyHash } : {}), extracted, ctx };
+  // A body not hashed is stored as '' , which no body hashes like.
+  return { fetched: withoutBody(fetched), bodyHash: bodyHash ?? '', extracted, ctx };
 }
 
 /** The fetch without its body: its text (not decoded if it was not yet: its getter is not called) and raw bytes. */

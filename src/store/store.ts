@@ -21,37 +21,16 @@ export const SNAPSHOT_REFRESH_MS = 60 * 60_000;
 function sameButBodyHash(previous: Snapshot, next: Snapshot): boolean {
   return (
     previous.contentHash === next.contentHash &&
-    !!previous.bodyVaries === !!next.bodyVaries &&
     previous.etag === next.etag &&
     previous.lastModified === next.lastModified &&
     Date.parse(next.fetchedAt) - Date.parse(previous.fetchedAt) < SNAPSHOT_REFRESH_MS
   );
 }
 
-/**
- * `next` with what its body says about noise: a body not hashed (the check skipped it: the page was known to be noisy)
- * keeps the previous hash and stays noisy; a hashed one is noisy when it differs from the previous body while the
- * content is the same.
- */
-function withBodyNoise(
-  previous: Snapshot | undefined,
-  next: Omit<Snapshot, 'bodyHash' | 'bodyVaries'> & { bodyHash?: string },
-): Snapshot {
-  const { bodyHash, ...rest } = next;
-  if (bodyHash === undefined) return { ...rest, bodyHash: previous?.bodyHash ?? '', bodyVaries: true };
-  const varies = !!previous && previous.bodyHash !== bodyHash && previous.contentHash === next.contentHash;
-  return varies ? { ...rest, bodyHash, bodyVaries: true } : { ...rest, bodyHash };
-}
-
 /** What a watch looked like at its last good check. Page bodies are not kept in memory between checks. */
 export interface Snapshot {
   /** sha256 of the raw body: an identical body skips parsing. */
   bodyHash: string;
-  /**
-   * The body was seen to change while the content did not (noise outside the watched region): until the snapshot is
-   * refreshed the body is not hashed, since it will not hash like this one.
-   */
-  bodyVaries?: boolean;
   /** sha256 of the extracted, normalised content. */
   contentHash: string;
   /** Extracted text (page watches), kept for the next diff. */
@@ -356,14 +335,9 @@ export class Store {
    * one unless the validators moved, and the write joins the batched ones on the embedded stores: losing it in a crash
    * costs one re-extraction, never an alert.
    */
-  async putSnapshot(
-    watchId: string,
-    next: Omit<Snapshot, 'bodyHash' | 'bodyVaries'> & { bodyHash?: string },
-    keepHistory: boolean,
-  ): Promise<void> {
+  async putSnapshot(watchId: string, snapshot: Snapshot, keepHistory: boolean): Promise<void> {
     const key = `snap:${watchId}`;
     const previous = await this.getSnapshot(watchId);
-    const snapshot = withBodyNoise(previous, next);
     if (previous && sameButBodyHash(previous, snapshot)) return;
     if (this.deferred && previous?.contentHash === snapshot.contentHash) {
       this.prefetched.delete(key);
