@@ -85,6 +85,44 @@ export function tokenizeFast(html: string, cbs: TokenizerCallbacks): boolean {
 /** Elements whose content htmlparser2 reads as text up to their end tag (only `<title>` decodes entities in it). */
 const SPECIAL = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
+/**
+ * The special element (SPECIAL) the tag name between `start` and `end` names, in any case, else ''. Compared in place,
+ * by character codes: a page has thousands of tags, and cutting and lower-casing each name starting with s, t or x
+ * (span, td, tr, table …) was most of what the tokenizer allocated.
+ */
+function specialName(html: string, start: number, end: number): string {
+  const length = end - start;
+  if (length !== 3 && length !== 5 && length !== 6 && length !== 8) return '';
+  const first = html.charCodeAt(start) | 0x20;
+  const candidate =
+    first === 0x73 /* s */
+      ? length === 6
+        ? 'script'
+        : length === 5
+          ? 'style'
+          : ''
+      : first === 0x74 /* t */
+        ? length === 5
+          ? 'title'
+          : length === 8
+            ? 'textarea'
+            : ''
+        : first === 0x78 /* x */ && length === 3
+          ? 'xmp'
+          : '';
+  if (!candidate) return '';
+  // `| 0x20` lower-cases exactly the ASCII letters the candidate is made of (and maps nothing else onto them but
+  // characters that are not letters at all in a tag name, which htmlparser2 would not match either way).
+  for (let k = 1; k < length; k++) if ((html.charCodeAt(start + k) | 0x20) !== candidate.charCodeAt(k)) return '';
+  return candidate;
+}
+
+/** Whether `html` holds an `&` between `start` and `end` (an attribute value: short). */
+function holdsAmpersand(html: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (html.charCodeAt(k) === 0x26) return true;
+  return false;
+}
+
 /** A start tag at `lt`, with its attributes and, for script, style …, its content and end tag; returns where it ends. */
 function startTag(html: string, lt: number, cbs: TokenizerCallbacks): number {
   const length = html.length;
@@ -92,10 +130,7 @@ function startTag(html: string, lt: number, cbs: TokenizerCallbacks): number {
   while (i < length && !endsTagSection(html.charCodeAt(i))) i++;
   if (i >= length) return -1;
   cbs.onopentagname(lt + 1, i);
-  // Only names starting with s, t or x can be special.
-  const first = html.charCodeAt(lt + 1) | 0x20;
-  const name =
-    i - lt - 1 <= 8 && (first === 0x73 || first === 0x74 || first === 0x78) ? html.slice(lt + 1, i).toLowerCase() : '';
+  const name = specialName(html, lt + 1, i);
   for (;;) {
     if (i >= length) return -1;
     const c = html.charCodeAt(i);
@@ -142,7 +177,7 @@ function startTag(html: string, lt: number, cbs: TokenizerCallbacks): number {
       while (i < length && !isWhitespace(html.charCodeAt(i)) && html.charCodeAt(i) !== 0x3e) i++;
       valueEnd = i;
     }
-    if (kept && html.slice(valueStart, valueEnd).includes('&')) return -1;
+    if (kept && holdsAmpersand(html, valueStart, valueEnd)) return -1;
     if (valueEnd > valueStart) cbs.onattribdata(valueStart, valueEnd);
     cbs.onattribend(quote === 0x22 ? 3 : quote === 0x27 ? 2 : 1, i);
   }

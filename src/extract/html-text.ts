@@ -48,14 +48,26 @@ export const BLOCK_TAGS = new Set([
 /** Elements whose content is not visible text. */
 export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object']);
 
-/** Collapse runs of white space inside lines, trim lines, drop empty ones. */
+/**
+ * Collapse runs of white space inside lines, trim lines, drop empty ones. One line at a time, without the arrays of a
+ * split, map, filter and join: every page check normalises its region's text.
+ */
 export function normaliseWhitespace(text: string): string {
-  return text
-    .replace(/\u00a0|\u3000/g, ' ')
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  const src = text.replace(/\u00a0|\u3000/g, ' ');
+  let out = '';
+  for (let start = 0; start <= src.length;) {
+    let nl = src.indexOf('\n', start);
+    if (nl < 0) nl = src.length;
+    // A line ends before "\n" or "\r\n".
+    const end = nl > start && src.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    const line = src
+      .slice(start, end)
+      .replace(/[ \t\f\v]+/g, ' ')
+      .trim();
+    if (line.length > 0) out = out.length > 0 ? `${out}\n${line}` : line;
+    start = nl + 1;
+  }
+  return out;
 }
 
 /** The visible text of nodes, with block elements on their own lines; iterative so deep nesting cannot overflow. */
