@@ -37,9 +37,13 @@ export interface Fetched {
 
 /** The context a watcher works in: how it fetches the documents a page links to. */
 export function watcherContext(w: Watch, deps: CheckDeps): WatcherContext {
+  let logger: WatcherContext['logger'] | undefined;
   return {
     watch: w,
-    logger: deps.logger.child({ watch: w.id }),
+    // Made on first use: most checks never log.
+    get logger() {
+      return (logger ??= deps.logger.child({ watch: w.id }));
+    },
     diffTimeoutMs: deps.settings.diffTimeout,
     // Downloads (attachments) always go over HTTP: a browser renders pages, it does not hand back a file's bytes.
     // The list page's waitFor and screenshot do not apply to the documents it links to.

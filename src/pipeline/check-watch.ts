@@ -16,7 +16,9 @@ export type { CheckDeps, CheckOutcome, CheckStatus } from './check-types.js';
  */
 export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false): Promise<CheckOutcome> {
   const started = Date.now();
-  const logger = deps.logger.child({ watch: watch.id });
+  // Made when the check first logs: a pass's thousand checks mostly log nothing at the usual levels.
+  let child: CheckDeps['logger'] | undefined;
+  const logger = () => (child ??= deps.logger.child({ watch: watch.id }));
   const sink = dryRun ? DRY_RUN : recordingSink(watch, deps);
   const done = (status: CheckStatus, alerts: Alert[] = [], error?: CheckOutcome['error']): CheckOutcome => {
     const durationMs = Date.now() - started;
@@ -40,15 +42,17 @@ export async function checkWatch(watch: Watch, deps: CheckDeps, dryRun = false):
     const alerted = alertStep(watch, compared, fetched.fetched, deps);
     await sink.changed(fetched, alerted);
     const status = compared.isBaseline ? 'baseline' : alerted.alerts.length ? 'changed' : 'unchanged';
-    if (!dryRun) logger.info({ status, alerts: alerted.alerts.length }, 'checked');
+    if (!dryRun && deps.logger.isLevelEnabled('info'))
+      logger().info({ status, alerts: alerted.alerts.length }, 'checked');
     return done(status, alerted.alerts);
   } catch (raw) {
     let error = describeFailure(raw);
     deps.metrics.failures.inc({ watch: watch.id, kind: error.kind });
-    if (error.kind === 'internal') logger.error({ err: (raw as Error).stack ?? error.message }, 'check failed: a bug');
+    if (error.kind === 'internal')
+      logger().error({ err: (raw as Error).stack ?? error.message }, 'check failed: a bug');
     // Every failure, the first included, says what it usually means (the ops alert after failureThreshold stays).
     else
-      logger.warn(
+      logger().warn(
         { kind: error.kind, status: error.status, err: error.message, hint: failureHint(error) },
         `check failed (${error.kind})`,
       );
