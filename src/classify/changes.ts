@@ -42,7 +42,7 @@ const BASES = [
   ['mom', MOM],
 ] as const;
 const UP =
-  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|advanc\w*|\bmore\b|\babove\b|多于|高于|多出?(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
+  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|\bgreater\b|\blarger\b|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|advanc\w*|\bmore\b|\babove\b|多于|高于|多出?(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
 const DOWN =
   /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|挫|跳水|\btank(?:ed|ing)\b|\bdived\b|\bnosediv\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|\bshort\s+of\b|\bbehind\b|少于|低于|少(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
 

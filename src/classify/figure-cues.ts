@@ -109,15 +109,17 @@ const CUES: Array<[CueType, RegExp]> = [
     /(?<![对對向往输輸至销銷运運、和及與与])(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|印度尼西亚|印尼|印度|泰国|泰國|巴西|俄罗斯|俄羅斯|蒙古|哈萨克斯坦|马达加斯加|格陵兰|智利|阿根廷|加拿大|韩国|韓國|南韩|南韓|日本|美国|美國|德国|德國|欧盟|歐盟)(?:(?:对|對|向)(?:华|華|中国|中國|我国|我國))?(?:的)?(?:稀土)?(?:出口|进口|進口)|(?:自|从|從)(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|美国|美國|日本)(?:的)?(?:稀土)?(?:进口|進口)/g,
   ],
   // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
-  // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
+  // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract); a machine's rewording
+  // ("excavation allowances") too.
   [
     'mining',
-    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
+    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|\bexcavat(?:ion|ed|ing|e)\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
   ],
-  // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
+  // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice";
+  // a machine's "refinement" too.
   [
     'smelting',
-    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|\bprocess(?:ing|ors?)\b(?!\s+(?:plants?|capacit\w*|technolog\w*|equipment|industry|sector|facilit\w*|hubs?|lines?))|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries)\b/gi,
+    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|\bprocess(?:ing|ors?)\b(?!\s+(?:plants?|capacit\w*|technolog\w*|equipment|industry|sector|facilit\w*|hubs?|lines?))|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries|ement)\b/gi,
   ],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [

@@ -24,8 +24,8 @@ export interface Quantity {
 const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
 const ZH_UNIT = String.raw`\s*(万|千|亿)?\s*(?:余|多)?\s*(公吨|吨|公斤|千克|(?<=[万亿]\s*)t(?![A-Za-z]))`;
 // "mt"/"MT" is the metals trade press's metric ton ("120,000 mt"; "Mt", a megatonne, is not it); a kilotonne is 1,000 t.
-// ("a 60,000-tonne quota", "a 15,500-metric-ton quota": the unit joined by hyphens.)
-const EN_UNIT = String.raw`(?:\s*|-)(?:(thousand|million|mln|k)\s*)?(?:(?:metric|long|short)[\s-]+)?(tonnes|tonne|tons|ton|kilotonnes?|kilotons?|kt|mt|MT|t|kilograms|kilogrammes|kg)(?![A-Za-z])`;
+// ("a 60,000-tonne quota", "a 15,500-metric-ton quota": the unit joined by hyphens; "5,577 T" in a wire's capitals.)
+const EN_UNIT = String.raw`(?:\s*|-)(?:(thousand|million|mln|k)\s*)?(?:(?:metric|long|short)[\s-]+)?(tonnes|tonne|tons|ton|kilotonnes?|kilotons?|kt|mt|MT|t|T(?!-)|kilograms|kilogrammes|kg)(?![A-Za-z])`;
 const QUANTITY = new RegExp(`${NUMBER}(?:${ZH_UNIT}|${EN_UNIT})`, 'g');
 // 十三万五千吨, 两万吨: a number written in Chinese numerals (it must begin with a numeral, not with 万).
 const CN_QUANTITY =

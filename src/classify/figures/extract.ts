@@ -14,6 +14,7 @@ import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker
 import { newParagraph, updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
 import { captionLines } from './captions.js';
+import { recaseCapitalLines } from './capitals.js';
 import { dedupe } from './dedupe.js';
 import { isReportedDestination } from './destinations.js';
 import { parallelBases } from './parallel-bases.js';
@@ -104,7 +105,10 @@ export function extractFigures(
   /** What the classifier's word index read in `${title}\n${body}`: expressions it rules out are not run. */
   words?: DocumentWords,
 ): Figure[] {
-  const text = `${title}\n${body}`;
+  const written = `${title}\n${body}`;
+  // (A wire's bullets in capitals are read in title case: the same length, so the sentences keep their offsets.)
+  const text = recaseCapitalLines(written);
+  if (text !== written && split) split = split.map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
   const cues = findCues(text, words);
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
@@ -219,8 +223,12 @@ export function extractFigures(
       const subject = subjectOf(sc, ctx);
       const quotaBase = candidates.find((c) => isQuota(c.metric));
       for (const change of sorted.changes) {
+        // ("The excavation figure is 12.5% greater than the 120,000 tonnes …, while refinement climbs 10.4% from 115,000
+        // tonnes": each change is the quota's of the base it leads to.)
+        const led = quotaBase && candidates.find((c) => c.q.start >= change.end && isQuota(c.metric));
+        const base = led ?? quotaBase;
         const fi = previous.find((i) =>
-          quotaBase ? sameMetric(figures[i]!.metric, quotaBase.metric) : fits(figures[i]!, subject),
+          base ? sameMetric(figures[i]!.metric, base.metric) : fits(figures[i]!, subject),
         );
         if (fi !== undefined) attachChange(figures, fi, change);
       }

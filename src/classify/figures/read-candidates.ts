@@ -204,6 +204,20 @@ function batchesEach(sentence: string): number[] {
   return Array.from({ length: n }, (_, i) => i + 1);
 }
 
+/** The quota base just before a base of the other quota kind whose clause names no period (see readCandidates). */
+function parallelQuotaBase(
+  candidates: Candidate[],
+  metric: Metric,
+  clause: Span,
+  periods: PeriodMention[],
+): Candidate | undefined {
+  const prev = candidates.at(-1);
+  if (!prev?.comparisonBase || !isQuota(prev.metric) || !isQuota(metric) || prev.period === null) return undefined;
+  if (prev.metric.kind !== 'quota' || metric.kind !== 'quota' || prev.metric.quota === metric.quota) return undefined;
+  if (prev.clause.start === clause.start) return undefined;
+  return periods.some((p) => p.start >= clause.start && p.end <= clause.end) ? undefined : prev;
+}
+
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
 const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
   periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
@@ -464,6 +478,14 @@ export function readCandidates(
         ? halfBatch(period, text.slice(clause.start, clause.end))
         : null;
     if (half) [batch, inheritedBatch] = [half, false];
+    // "12.5% greater than the 120,000 tonnes in the first tranche of 2023, while refinement climbs 10.4% from 115,000
+    // tonnes": a quota base of the other kind right after a quota base, with no period in its own clause, is compared
+    // with the same year and batch.
+    const parallel =
+      domain === 'quota' && comparisonBase && !basePeriod && !same && !back && !before
+        ? parallelQuotaBase(candidates, metric, clause, unclaimed)
+        : undefined;
+    if (parallel) [period, batch, inheritedBatch, batchCue] = [parallel.period, parallel.batch, false, undefined];
     // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
     const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
     // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,
