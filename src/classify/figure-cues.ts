@@ -150,7 +150,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   // (别离为: a machine-spun 分别为.)
   ['respectively', /分别|各为|各自为|别离(?=为|是)|respectively/gi],
@@ -212,8 +212,15 @@ const WORK_DONE = /^(?:mined|extracted|smelted|refined|separated)$/i;
 const TONNAGE_OBJECT =
   /^\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|less\s+than|an\s+estimated|a\s+record)\s+)?\d/i;
 
+// A company named by what it is ("the company's", "The firm said its …"), or a sentence opening on its pronoun after
+// one: a tonnage it names is the company's, as a named company's is (`allocation`).
+const COMPANY =
+  /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\s+(?:that\s+)?(?:its|it)\b)|(?<=[.!?]\s{1,3}|\n)(It)s\s+(?=[a-z])/g;
+const COMPANY_BEFORE =
+  /\b(?:company|firm|manufacturer|producer|magnet\s+maker)\b(?![^\n]*\b(?:China|Chinese|country|nation)\b)[^\n]*$/i;
+
 /** The cue expressions run over whole documents, for the classifier's index of required words. */
-export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH];
+export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH, COMPANY];
 
 /**
  * Every cue in `text`, in order. `words`: what the classifier's word index read in the document `text` is (or is part
@@ -259,6 +266,15 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
         start: m.index,
         end: m.index + m[0].length,
       });
+    }
+  }
+  if (!words || words.mayMatch(COMPANY)) {
+    COMPANY.lastIndex = 0;
+    for (let m = COMPANY.exec(text); m; m = COMPANY.exec(text)) {
+      const pronoun = m[1] !== undefined;
+      // ("The company said …. Its magnet shipments rose to …": the company's, unless China came between.)
+      if (pronoun && !COMPANY_BEFORE.test(text.slice(Math.max(0, m.index - 240), m.index))) continue;
+      out.push({ type: 'allocation', start: m.index, end: m.index + m[0].length });
     }
   }
   for (const d of findDestinations(text))

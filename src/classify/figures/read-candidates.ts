@@ -174,9 +174,10 @@ function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: numbe
   return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
 }
 
-// A word that gives each batch the value: 每批, 各批, 均为, "each", "apiece", "per round".
+// A word that gives each batch the value: 每批, 各批, 均为, "each", "apiece", "per round"; "two batches of 120,000t"
+// (the batches measured by the tonnage, not "two batches totalling" nor "the two batches of 2023").
 const PER_BATCH =
-  /每批|各批|均为|均是|都是|都为|各为|\beach\b|\bapiece\b|\bper\s+(?:batch|round|tranche|allotment|instal{1,2}ment)\b/i;
+  /每批|各批|均为|均是|都是|都为|各为|\beach\b|\bapiece\b|\bper\s+(?:batch|round|tranche|allotment|instal{1,2}ment)\b|\b(?:two|three|four|both)\s+(?:batches|rounds|tranches|allotments)\s+of\s+(?:about\s+|around\s+|some\s+)?(?!(?:19|20)\d{2}\b)\d/i;
 const BATCH_COUNT =
   /([两二三四])批|\b(two|three|four|both)\s+(?:batches|rounds|tranches|allotments|instal{1,2}ments)\b/i;
 // The batches named one by one: 第一批、第二批, 第一、二批, "the first and second batches".
@@ -202,6 +203,20 @@ function batchesEach(sentence: string): number[] {
   const m = BATCH_COUNT.exec(sentence);
   const n = m ? (COUNT[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0) : 0;
   return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+// The year a batch names: "the first batch of 2025", "first 2024 batch", 2025年第一批.
+const YEAR_OF_BATCH_AFTER = /^\s*(?:of|for)\s+(?:the\s+)?((?:19|20)\d{2})\b/i;
+const YEAR_IN_BATCH = /\b((?:19|20)\d{2})\b/;
+const YEAR_OF_BATCH_BEFORE = /((?:19|20)\d{2})\s*年(?:度)?(?:稀土)?\s*$/;
+
+/** Whether the batch `cue` names a year, and it is not `period`'s. */
+function otherYearBatch(text: string, cue: Cue, period: string): boolean {
+  const year =
+    YEAR_IN_BATCH.exec(text.slice(cue.start, cue.end))?.[1] ??
+    YEAR_OF_BATCH_AFTER.exec(text.slice(cue.end, cue.end + 16))?.[1] ??
+    YEAR_OF_BATCH_BEFORE.exec(text.slice(Math.max(0, cue.start - 10), cue.start))?.[1];
+  return year !== undefined && year !== period.slice(0, 4);
 }
 
 /** The quota base just before a base of the other quota kind whose clause names no period (see readCandidates). */
@@ -499,6 +514,9 @@ export function readCandidates(
       const sameYear = candidates.findLast((c) => !c.comparisonBase && c.period === figurePeriod && isQuota(c.metric));
       batch = batchCue?.n ?? sameYear?.batch ?? null;
     }
+    // "its first batch of 2025 quotas in June without publishing figures, … after setting 2024 mining quotas at
+    // 270,000 tonnes": a batch that names its own year is no batch of another year's figure.
+    if (batchCue && batch === batchCue.n && figurePeriod && otherYearBatch(text, batchCue, figurePeriod)) batch = null;
     // ("In 2023, China issued three batches totalling 255,000 tonnes", written in 2026: the batches of a year before
     // the document's are all that year had, its full year, not a sum to date.)
     if (isQuota(metric) && metric.ytd && docDate && figurePeriod && Number(figurePeriod) < docDate.year)

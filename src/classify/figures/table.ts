@@ -10,6 +10,7 @@ import type { Metric } from './metric.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
+const EDGE_PIPES = /^\||\|$/g;
 const QUANTITY_HEADER = /数量|quantity|volume/i;
 const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;
 // A month-on-month column (11月环比(%), "m/m"): a second change of the month's figure.
@@ -156,7 +157,13 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
   // (A table may name the flow in each row instead: "Rare earth exports", "Rare earth imports".)
   let flow = flowNamed(before);
   const titleYear = findPeriods(title).find((p) => p.year !== undefined)?.year;
-  const pipeCells = (l: string) => l.split('|').map((c) => c.trim());
+  // (A row may open and close on a pipe, "| 稀土 | 吨 | 9645 |": no empty cell before its name.)
+  const pipeCells = (l: string) =>
+    l
+      .trim()
+      .replace(EDGE_PIPES, '')
+      .split('|')
+      .map((c) => c.trim());
   const cells = piped ? pipeCells : spacedRow;
   const head = piped ? pipeCells(lines[header]!) : spacedHeader(lines[header]!)!;
   const isRow = piped ? (l: string) => TABLE_ROW.test(l) : (l: string) => (spacedRow(l)?.length ?? 0) === head.length;
