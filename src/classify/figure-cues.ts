@@ -146,7 +146,7 @@ const CUES: Array<[CueType, RegExp]> = [
   [
     'ytd',
     // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
-    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
   ],
   [
     'year_total',
@@ -180,9 +180,10 @@ const CUES: Array<[CueType, RegExp]> = [
     /美元|人民币|元(?!素)|亿元|万元|\$|US\$|dollars?|yuan|value[ds]?\b|金额|出口额|进口额|货值|价格|prices?\b|均价/gi,
   ],
 ];
-// 第N批, "first batch", "the second round", "a third and final slice", "the first rare earth export quota".
+// 第N批, "first batch", "the second round", "a third and final slice", "the first rare earth export quota", "the second
+// rare earth export quantity".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:(?<=export\s+)quantit(?:y|ies)|batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;

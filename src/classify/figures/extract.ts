@@ -81,6 +81,8 @@ function changesPerKind(
   }
 }
 
+const MONTH_PERIOD = /^\d{4}-\d{2}$/;
+
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
 
 /**
@@ -335,7 +337,13 @@ function looseChanges(
         (a, b) => distance(a, change) - distance(b, change),
       )[0] ?? stated[0];
     const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
-    const fi = previous.find((i) => fits(figures[i]!, subject));
+    // ("62,585 tons last year … Shipments in December fell 20% from November": a change the sentence dates to a month
+    // the figure before is not of is another figure's, one the text does not state.)
+    const fi = previous.find(
+      (i) =>
+        fits(figures[i]!, subject) &&
+        (period ? !MONTH_PERIOD.test(period) || figures[i]!.period === period : near?.month === undefined),
+    );
     if (fi === undefined || !attachChange(figures, fi, change)) out.push({ change, subject, period });
   }
   return out;

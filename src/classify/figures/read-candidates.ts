@@ -167,10 +167,11 @@ export function halfBatch(period: string | null, clause: string): number | null 
 }
 
 // Between a tonnage and the quota it is: "30,966 tonne quota", 30,966吨的出口配额, "15,500-metric-ton export quota".
-const TO_QUOTA = /^\s*(?:的|-)?\s*(?:rare[\s-]earths?\s+|稀土)?$/i;
+// ("10,546 tonnes of rare earth export quotas" too.)
+const TO_QUOTA = /^\s*(?:的|-|of\s+(?:the\s+)?)?\s*(?:rare[\s-]earths?\s+|稀土)?$/i;
 
 function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: number): Cue | undefined {
-  const cue = first(sc, QUOTA_NAME_CUES, q.end, Math.min(q.end + 24, nextQStart));
+  const cue = first(sc, QUOTA_NAME_CUES, q.end, Math.min(q.end + 32, nextQStart));
   return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
 }
 

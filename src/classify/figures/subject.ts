@@ -201,8 +201,11 @@ export function quotaOf(
   // ("Last year's ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation
   // for the full year": a sum of batches the sentence closes as the full year is the year's total.)
   const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v, q);
-  const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !closesYear;
-  const yearTotal = scope?.type === 'year_total' || closesYear;
+  // (MOFCOM set the export quota in two batches a year and published no sum to date: "至此，今年稀土出口配额总量为31001吨"
+  // is the year's.)
+  const summed = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && (closesYear || kind === 'export');
+  const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !summed;
+  const yearTotal = scope?.type === 'year_total' || summed;
   return {
     metric: {
       kind: 'quota',
