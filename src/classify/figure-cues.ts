@@ -110,10 +110,10 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
   // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract); a machine's rewording
-  // ("excavation allowances") too.
+  // ("excavation allowances", "the digging allowance") too.
   [
     'mining',
-    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|\bexcavat(?:ion|ed|ing|e)\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
+    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|\bexcavat(?:ion|ed|ing|e)\b|\bdigging\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
   ],
   // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice";
   // a machine's "refinement" too.
@@ -180,10 +180,10 @@ const CUES: Array<[CueType, RegExp]> = [
     /美元|人民币|元(?!素)|亿元|万元|\$|US\$|dollars?|yuan|value[ds]?\b|金额|出口额|进口额|货值|价格|prices?\b|均价/gi,
   ],
 ];
-// 第N批, "first batch", "the second round", "a third and final slice", "the first rare earth export quota", "the second
+// 第N批, 首轮…配额 (Hong Kong: the first round of quotas, not of talks), "first batch", "the second round", "a third and final slice", "the first rare earth export quota", "the second
 // rare earth export quantity".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:(?<=export\s+)quantit(?:y|ies)|batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|(首)(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:(?<=export\s+)quantit(?:y|ies)|batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
@@ -197,6 +197,8 @@ const OUTPUT = /^(?:output|production)$/i;
 const QUOTA_FOR_KIND =
   /\b(?:quotas?|allowances?|allocations?|caps?|targets?|batch(?:es)?|tranches?|rounds?)\b[^.;:!?]{0,50}?\b(?:for|of|on)\b[^.;:!?\d]{0,40}?\b(?:mining|mined|smelting|smelted|separation|separated|refining|refined)\s+$/i;
 
+// "its first batch of rare earth production for 2026": the production a batch allows, not a production figure.
+const BATCH_OF = /\b(?:batch|tranche|round)(?:es)?\s+of\s+(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?$/i;
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 
@@ -253,7 +255,12 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
       if (type === 'rare_earth' && UNDER_CODE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       // "quotas this year for rare earth mining output", "the second batch of smelting output": the mining or smelting
       // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
-      if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
+      if (
+        type === 'other' &&
+        OUTPUT.test(m[0]) &&
+        (QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)) ||
+          BATCH_OF.test(text.slice(Math.max(0, m.index - 30), m.index)))
+      )
         continue;
       // 进口稀土化合物及矿产品: mineral products traded are goods, not the mining quota the old plan called 矿产品.
       if (type === 'mining' && m[0] === '矿产品' && TRADED_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index)))

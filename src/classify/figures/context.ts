@@ -124,6 +124,16 @@ export function updateContext(
   docDate: DocDate,
   candidates: Candidate[],
 ): void {
+  // "2023年第一批…分别为12万吨、11.5万吨，本批次开采指标同比增长12.5%": a sentence that recalls another year's quotas and
+  // then turns back to this batch leaves the text on the quota year and batch it was on.
+  const lastQuota = candidates.findLast((c) => isQuota(c.metric));
+  const turnsBack =
+    lastQuota !== undefined &&
+    ctx.periods.quota !== undefined &&
+    THIS_BATCH.test(sentence.text.slice(lastQuota.q.end - sentence.start));
+  const kept = turnsBack
+    ? { period: ctx.periods.quota, batch: ctx.batch, batchYear: ctx.batchYear, year: ctx.year }
+    : undefined;
   // (A sentence whose only tonnages were a share does not turn to the nation for naming one: "中国稀土获得…指标".)
   const namesShare = cues.some((c) => c.type === 'allocation' && c.start >= sentence.start && c.end <= sentence.end);
   if (NATIONAL_WORDS.test(sentence.text) && (candidates.length > 0 || !namesShare)) ctx.share = false;
@@ -218,7 +228,14 @@ export function updateContext(
   if (!quotaFigure && batch?.n && !forecast)
     ctx.batchYear = ctx.periods.quota?.slice(0, 4) ?? (sentenceYear ?? docDate?.year)?.toString();
   if (sentenceYear) ctx.year = sentenceYear;
+  if (kept) {
+    ctx.periods.quota = kept.period;
+    [ctx.batch, ctx.batchYear, ctx.year] = [kept.batch, kept.batchYear, kept.year];
+  }
 }
+
+// This batch, this round: 本批次, 本批, 此批, 该批次, "this batch", "the latest batch".
+const THIS_BATCH = /本批|此批|该批次|本轮|th(?:is|e\s+latest|e\s+new)\s+(?:batch|round|tranche)/i;
 
 /**
  * "Imports fell 24.1% to 16,922.2 t over the two months": the period from January the text just gave, if it has that
