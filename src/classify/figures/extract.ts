@@ -98,10 +98,21 @@ function yearAfterBase(periods: PeriodMention[]): number | undefined {
 const destinationSubject = (sc: Cue[]): string | undefined =>
   sc.some((c) => c.type === 'trade') ? sc.find((c) => c.type === 'dest')?.country : undefined;
 
+// A wire's copyright line ("Copyright Reuters, 2015", "© 2015 Reuters"): the year of an undated repost.
+const COPYRIGHT_YEAR =
+  /(?:\bCopyright\b|©)(?:\s*\(c\))?[ \t]*(?:[A-Z][\w&.' -]{0,40}?,?[ \t]+)?((?:19|20)\d{2})\b(?![ \t]*[-–—][ \t]*\d)/;
+
+/** The year of an undated text from its copyright line, as a date in its last month (a month named is of that year). */
+function copyrightDate(text: string): DocDate {
+  if (!text.includes('Copyright') && !text.includes('©')) return null;
+  const m = COPYRIGHT_YEAR.exec(text);
+  return m ? { year: Number(m[1]), month: 12 } : null;
+}
+
 export function extractFigures(
   title: string,
   body: string,
-  docDate: DocDate,
+  dated: DocDate,
   /** The sentences of `${title}\n${body}`, when the caller has split it already. */
   split?: readonly Span[],
   /** What the classifier's word index read in `${title}\n${body}`: expressions it rules out are not run. */
@@ -111,6 +122,7 @@ export function extractFigures(
   // (A wire's bullets in capitals are read in title case: the same length, so the sentences keep their offsets.)
   const text = recaseCapitalLines(written);
   if (text !== written && split) split = split.map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+  const docDate = dated ?? copyrightDate(text);
   const cues = findCues(text, words);
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
