@@ -219,12 +219,32 @@ const TONNAGE_OBJECT =
 // A company named by what it is ("the company's", "The firm said its …"), or a sentence opening on its pronoun after
 // one: a tonnage it names is the company's, as a named company's is (`allocation`).
 const COMPANY =
-  /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\s+(?:that\s+)?(?:its|it)\b)|(?<=[.!?]\s{1,3}|\n)(It)s\s+(?=[a-z])/g;
+  /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\b)|(?<=[.!?]\s{1,3}|\n)(It)s\s+(?=[a-z])|(?<![\u4e00-\u9fff])(?:该|本)?公司(?=[^，。；]{0,24}(?:出口|销量|销售|出货))/g;
 const COMPANY_BEFORE =
   /\b(?:company|firm|manufacturer|producer|magnet\s+maker)\b(?![^\n]*\b(?:China|Chinese|country|nation)\b)[^\n]*$/i;
+// A company introduced by what it is: "Eastlake Magnetics, a Zhejiang-based maker of neodymium magnets", "JL Mag
+// Rare-Earth Co., one of China's biggest magnet makers": its name, wherever the text names it again, is a company's.
+const COMPANY_INTRO =
+  /\b([A-Z][A-Za-z&-]+(?:\s+[A-Z][A-Za-z&-]+){0,3})(?:\s+(?:Co|Corp|Inc|Ltd)\.?)?,\s+(?:a|an|one\s+of)\s+[^,.;\n]{0,60}?\b(?:makers?|producers?|manufacturers?|company|companies|firms?|suppliers?|refiners?)\b/g;
+const NOT_A_COMPANY =
+  /^(?:China|Chinese|Beijing|The|It|This|That|Japan|India|Vietnam|Australia|Myanmar|Malaysia|Korea|South Korea|Europe)\b/;
+
+/** Each place the text names a company it introduced by what it is (see COMPANY_INTRO). */
+function introducedCompanies(text: string, out: Cue[]): void {
+  const names = new Set<string>();
+  COMPANY_INTRO.lastIndex = 0;
+  for (let m = COMPANY_INTRO.exec(text); m; m = COMPANY_INTRO.exec(text)) {
+    const words = m[1]!.split(/\s+/);
+    const name = words[0]!.length >= 4 || words.length === 1 ? words[0]! : `${words[0]} ${words[1]}`;
+    if (!NOT_A_COMPANY.test(name)) names.add(name);
+  }
+  for (const name of names)
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length))
+      out.push({ type: 'allocation', start: at, end: at + name.length });
+}
 
 /** The cue expressions run over whole documents, for the classifier's index of required words. */
-export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH, COMPANY];
+export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH, COMPANY, COMPANY_INTRO];
 
 /**
  * Every cue in `text`, in order. `words`: what the classifier's word index read in the document `text` is (or is part
@@ -286,6 +306,7 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
       out.push({ type: 'allocation', start: m.index, end: m.index + m[0].length });
     }
   }
+  if (!words || words.mayMatch(COMPANY_INTRO)) introducedCompanies(text, out);
   for (const d of findDestinations(text))
     out.push({ type: 'dest', start: d.start, end: d.end, country: d.country, ...(d.strict ? { strict: true } : {}) });
   BATCH.lastIndex = 0;
