@@ -87,10 +87,11 @@ const CUES: Array<[CueType, RegExp]> = [
     'quota',
     /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+(?:targets?|limits?)\b|(?:production|output|extraction)\s+rights\b|(?<!(?:market|price|tariff)\s)\b(?:caps?|ceilings?)\b|\ballotments?\b/gi,
   ],
-  // ("Sales by the world's top rare earth exporter hit 3,033 tonnes": the country named as the top exporter sells abroad.)
+  // ("Sales by the world's top rare earth exporter hit 3,033 tonnes": the country named as the top exporter sells abroad;
+  // a machine's "outflows" and "inflows" are exports and imports.)
   [
     'trade',
-    /出口|进口|外销|\b(?:trade|customs)\s+(?:data|figures|statistics|numbers|snapshot)\b|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\binbound\s+(?:volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|进口|外销|\b(?:trade|customs)\s+(?:data|figures|statistics|numbers|snapshot)\b|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|exported|exporting|imports?\b|imported|\b(?:out|in)flows?\b|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\binbound\s+(?:volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   [
     'other',
@@ -136,13 +137,13 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'export',
-    /出口|外销|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|\boutflows?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   // Shipments or deliveries that come in are imports, whatever else the sentence says about trade.
   // ("bought 132,931 t of rare earths from abroad", "purchases from abroad": what China buys abroad comes in.)
   [
     'import',
-    /进口|imports?\b|imported|importing|\binbound\s+(?:shipments?|deliveries|cargoes|volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
+    /进口|imports?\b|imported|importing|\binflows?\b|\binbound\s+(?:shipments?|deliveries|cargoes|volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
   ],
   [
     'ytd',

@@ -285,7 +285,10 @@ const PATTERNS: Pattern[] = [
     ),
     (m) => (m[1] === 'May' || CAPITALISED.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
   ],
-  [/\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]ago\b/gi, () => ({ relYear: -1 })],
+  [
+    /\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before|prior)\b|\byear[- ]ago\b/gi,
+    () => ({ relYear: -1 }),
+  ],
   [/\bthis\s+year\b/gi, () => ({ relYear: 0 })],
   [/\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b/gi, () => ({ relQuarter: -1 })],
   [/上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
@@ -301,7 +304,7 @@ const PATTERNS: Pattern[] = [
     () => ({ wholeYear: true }),
   ],
   [/(?<!\d\s*年\s*)全年/g, () => ({ wholeYear: true })],
-  [/\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi, () => ({ relMonth: -1 })],
+  [/\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before|prior)\b/gi, () => ({ relMonth: -1 })],
   [
     // Not the year of a full date ("July 21, 2025", "2025-06-18"), nor an amount (2000万元).
     new RegExp(
