@@ -130,7 +130,11 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   ['processed', /\bprocessed\s+products\b|深加工产品/gi],
   ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁性材料|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
-  ['rare_earth', /稀土|rare[\s-]earths?/gi],
+  // (A digest's "RE exports", "RE oxide": rare earths abbreviated, in capitals, before a product or flow word.)
+  [
+    'rare_earth',
+    /稀土|rare[\s-]earths?|\bRE(?=\s+(?:exports?|imports?|shipments|oxides?|quotas?|output|products?|magnets?)\b)/gi,
+  ],
   [
     'other_metal',
     /镓|锗|锑|钨|石墨|锂|钴|铜|锡|镍|锌|钼|钒|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|\btin\b|nickel|\bzinc\b|molybdenum|vanadium|manganese|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,

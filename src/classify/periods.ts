@@ -251,6 +251,8 @@ const PATTERNS: Pattern[] = [
     /\b(?:the\s+)?(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
+  // A digest's "11M:", "9M 2025": the first eleven, nine months.
+  [/\b(1[01]|[2-9])M\b(?=\s*[:：]|\s+(?:19|20)\d{2}\b)/g, (m) => ({ toMonth: num(m[1]) })],
   [
     /\b(?:the|those|these)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b(?!\s+(?:to|through|ending|ended|until|since)\b)/gi,
     (m) => ({ spanMonths: num(m[1]) }),
@@ -292,7 +294,11 @@ const PATTERNS: Pattern[] = [
   [/\bthis\s+year\b/gi, () => ({ relYear: 0 })],
   [/\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b/gi, () => ({ relQuarter: -1 })],
   [/上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
-  [/\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
+  // ("For the half, exports reached …": the half the text is on.)
+  [
+    /\bthe\s+half[\s-]year\b|\b(?:for|over|in|during)\s+the\s+half\b(?![\s-]+(?:of|year)\b)/gi,
+    () => ({ textHalf: true }),
+  ],
   [
     /\b(?:for|over|in|during)\s+the\s+(?:twelve|12)\s+months\b(?!\s+(?:to|through|ending|ended|until)\b)/gi,
     () => ({ textYear: true }),
@@ -317,7 +323,7 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent|\d\s?pc)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable|equal)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last|previous|prior|preceding)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:(?:two|three)\s+)?(?:months?|period|batch(?:es)?|rounds?|tranches?)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent|\d\s?pc)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable|equal)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s+(?:of|in|last|previous|prior|preceding)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:(?:two|three)\s+)?(?:months?|period|batch(?:es)?|rounds?|tranches?)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 // ("Exports over January and February combined were …", "shipments of magnets over the six months to June": after a

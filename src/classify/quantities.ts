@@ -88,7 +88,8 @@ function quantity(
 const PER_BEFORE = /\/\s*$/;
 const GROUP_SEPARATORS = /[,\u2009\u202f ]/g;
 const WAN_BEFORE = /(?<![\d.])(\d+)\s*万\s*$/;
-const FOUR_DIGITS = /^\d{1,4}$/;
+// (With decimals too: 5萬8193.1公噸 is 58,193.1.)
+const FOUR_DIGITS = /^\d{1,4}(?:\.\d+)?$/;
 const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
 const CHINESE_TONNAGE = /[一二两三四五六七八九十][^吨]{0,12}吨/;
 

@@ -107,6 +107,13 @@ function listedPeriod(
   return resolvePeriod(p, p.year === undefined ? year : undefined, docDate);
 }
 
+// ("June … For the half, exports reached …": the half a June or a December the text is on ends.)
+const HALF_END = /^(\d{4})-(06|12)$/;
+function halfEndingIn(period: string | undefined): string | null {
+  const m = period ? HALF_END.exec(period) : null;
+  return m ? `${m[1]}-H${m[2] === '06' ? 1 : 2}` : null;
+}
+
 const QUARTER = /-Q[1-4]$/;
 const HALF = /-H[12]$/;
 const MONTH = /^\d{4}-\d{2}$/;
@@ -420,7 +427,8 @@ export function readCandidates(
     if (relQuarter?.textHalf) {
       period =
         candidates.findLast((c) => !c.comparisonBase && c.period !== null && HALF.test(c.period))?.period ??
-        (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null);
+        (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null) ??
+        halfEndingIn(ctx.periods[domain]);
       if (!period) return;
     }
     // "up from the prior December's 3,326 t": the month the figure compared is in, a year before; with no figure of

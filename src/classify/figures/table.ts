@@ -3,10 +3,10 @@
  * rare earths and magnets, one figure per quantity column, with the period its header names and the year-on-year
  * change of the ±% quantity column of the same period.
  */
-import { findCues } from '../figure-cues.js';
+import { findCues, type CueType } from '../figure-cues.js';
 import { findPeriods, resolvePeriod } from '../periods.js';
 import type { DocDate } from './pick-period.js';
-import type { Metric } from './metric.js';
+import type { Metric, Product } from './metric.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
@@ -142,11 +142,101 @@ export function quotaTableFigures(title: string, body: string): Stated[] {
   return [];
 }
 
+// A table whose rows are periods ("| Month | Magnet exports (t) | m/m | y/y |", then "| Jul 2025 | 5,577 | +75.0% | …"):
+// the first column names each row's period, a column naming a flow with a unit its figures.
+const PERIOD_COLUMN = /^(?:months?|period|月份|月度|时间|日期|期间)$/i;
+const FLOW_UNIT_COLUMN =
+  /(?:exports?|imports?|shipments|出口|进口)[^|]*[(（]\s*(?:t|吨|公吨|tonnes?|tons?|metric tons?)\s*[)）]/i;
+const SEPARATOR_ROW = /^[\s|:—–-]+$/;
+
+/** The figures of a piped table whose rows are periods (see PERIOD_COLUMN), if the body has one. */
+function periodRowFigures(title: string, lines: string[], header: number, docDate: DocDate): Stated[] {
+  const cellsOf = (l: string) =>
+    l
+      .trim()
+      .replace(EDGE_PIPES, '')
+      .split('|')
+      .map((c) => c.trim());
+  const head = cellsOf(lines[header]!);
+  if (!PERIOD_COLUMN.test(head[0]!)) return [];
+  const before = `${title}\n${lines.slice(0, header).join('\n')}`;
+  const yoyCol = head.findIndex((h) => CHANGE_HEADER.test(h) && !MONEY_HEADER.test(h));
+  const momCol = head.findIndex((h) => MOM_HEADER.test(h) && !MONEY_HEADER.test(h));
+  // (The product is the column's, else the one the text before the table names: "Magnet exports (t)" under a heading.)
+  const wider = findCues(before);
+  const productBefore: Product | undefined = wider.some((c) => c.type === 'magnet')
+    ? 'magnet'
+    : wider.some((c) => c.type === 'rare_earth')
+      ? 'rare_earth'
+      : undefined;
+  const columns = head.flatMap((h, i) => {
+    if (i === 0 || !FLOW_UNIT_COLUMN.test(h) || MONEY_HEADER.test(h)) return [];
+    const cues = findCues(h);
+    if (cues.some((c) => c.type === 'dest' || c.type === 'other_metal')) return [];
+    const named = (t: CueType) => cues.some((c) => c.type === t);
+    const product: Product | undefined = named('magnet')
+      ? 'magnet'
+      : named('rare_earth')
+        ? 'rare_earth'
+        : productBefore;
+    const flow = flowNamed(h);
+    return product && flow ? [{ i, product, flow, unit: unitOfHeader(h) ?? 1 }] : [];
+  });
+  // (The change columns belong to the one quantity column.)
+  if (columns.length === 0) return [];
+  const numberIn = (row: string[], i: number) => {
+    const cell = i < 0 ? '' : (row[i] ?? '').replace(/[,%+\s]/g, '').replace(/^[−–]/, '-');
+    const n = Number(cell);
+    return cell && Number.isFinite(n) ? n : null;
+  };
+  const out: Stated[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (!TABLE_ROW.test(line)) break;
+    if (SEPARATOR_ROW.test(line)) continue;
+    const row = cellsOf(line);
+    if (row.length !== head.length) continue;
+    const mention = findPeriods(row[0]!).find((p) => !p.comparative);
+    const period = mention ? resolvePeriod(mention, undefined, docDate) : null;
+    if (!period) continue;
+    for (const col of columns) {
+      const value = numberIn(row, col.i);
+      if (value === null || value <= 0) continue;
+      const figure: Stated = {
+        metric: { kind: 'trade', product: col.product, flow: col.flow },
+        value: Math.round(value * col.unit * 1000) / 1000,
+        unit: 't',
+        period,
+        batch: null,
+        change_pct: null,
+        change_basis: null,
+        evidence: line.trim().slice(0, 200),
+      };
+      const changes: Array<[number | null, 'yoy' | 'mom']> =
+        columns.length === 1
+          ? [
+              [numberIn(row, momCol), 'mom'],
+              [numberIn(row, yoyCol), 'yoy'],
+            ]
+          : [];
+      const stated = changes.filter((c): c is [number, 'yoy' | 'mom'] => c[0] !== null);
+      if (stated.length === 0) out.push(figure);
+      for (const [pct, basis] of stated) out.push({ ...figure, change_pct: pct, change_basis: basis });
+    }
+  }
+  return out;
+}
+
 export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
   // Most documents have no table at all: no '|' and no column heading, nothing to split and test line by line.
   const piped = body.includes('|');
   const quota = quotaTableFigures(title, body);
   if (quota.length) return quota;
+  if (piped) {
+    const lines = body.split('\n');
+    const header = lines.findIndex((l) => TABLE_ROW.test(l) && FLOW_UNIT_COLUMN.test(l));
+    const rows = header >= 0 ? periodRowFigures(title, lines, header, docDate) : [];
+    if (rows.length) return rows;
+  }
   if (!piped && !SPACED_HEADER_GATE.test(body)) return [];
   const lines = body.split('\n');
   const header = piped
