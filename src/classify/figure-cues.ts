@@ -130,10 +130,11 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   ['processed', /\bprocessed\s+products\b|深加工产品/gi],
   ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁性材料|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
-  // (A digest's "RE exports", "RE oxide": rare earths abbreviated, in capitals, before a product or flow word.)
+  // (A digest's "RE exports", "RE oxide": rare earths abbreviated, in capitals, before a product or flow word; a
+  // machine's "uncommon earths".)
   [
     'rare_earth',
-    /稀土|rare[\s-]earths?|\bRE(?=\s+(?:exports?|imports?|shipments|oxides?|quotas?|output|products?|magnets?)\b)/gi,
+    /稀土|rare[\s-]earths?|uncommon[\s-]earths?|\bRE(?=\s+(?:exports?|imports?|shipments|oxides?|quotas?|output|products?|magnets?)\b)/gi,
   ],
   [
     'other_metal',
@@ -166,7 +167,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'forecast',
-    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|有望/gi,
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|将(?:增|降|升|减|回升|回落)(?:加)?(?:至|到)|有望/gi,
   ],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
   // (若 alone too, 若把…计算在内, but not 若干 "several".)

@@ -142,24 +142,31 @@ export function quotaTableFigures(title: string, body: string): Stated[] {
   return [];
 }
 
-// A table whose rows are periods ("| Month | Magnet exports (t) | m/m | y/y |", then "| Jul 2025 | 5,577 | +75.0% | …"):
-// the first column names each row's period, a column naming a flow with a unit its figures.
+// A table whose rows are periods ("| Month | Magnet exports (t) | m/m | y/y |", then "| Jul 2025 | 5,577 | +75.0% | …"; or
+// flattened to spaces, "月份 出口量 同比（%） 环比（%）" under "单位：吨", then "5月 5864.6 -5.7 23.0"): the first column names
+// each row's period, a column naming a flow its figures, in the unit its header or the table gives.
 const PERIOD_COLUMN = /^(?:months?|period|月份|月度|时间|日期|期间)$/i;
 const FLOW_UNIT_COLUMN =
   /(?:exports?|imports?|shipments|出口|进口)[^|]*[(（]\s*(?:t|吨|公吨|tonnes?|tons?|metric tons?)\s*[)）]/i;
+const FLOW_COLUMN = /(?:exports?|imports?|shipments|出口|进口)/i;
+// (A flattened header opens on the period column and names a flow: "月份 出口量 同比（%）".)
+const SPACED_PERIOD_HEADER = /^\s*(?:月份|月度|时间|期间|Month|Period)\s+\S*(?:出口|进口|exports?|imports?)/i;
 const SEPARATOR_ROW = /^[\s|:—–-]+$/;
 
-/** The figures of a piped table whose rows are periods (see PERIOD_COLUMN), if the body has one. */
-function periodRowFigures(title: string, lines: string[], header: number, docDate: DocDate): Stated[] {
+/** The figures of a table whose rows are periods (see PERIOD_COLUMN), if the body has one. */
+function periodRowFigures(title: string, lines: string[], header: number, docDate: DocDate, piped: boolean): Stated[] {
   const cellsOf = (l: string) =>
-    l
-      .trim()
-      .replace(EDGE_PIPES, '')
-      .split('|')
-      .map((c) => c.trim());
+    piped
+      ? l
+          .trim()
+          .replace(EDGE_PIPES, '')
+          .split('|')
+          .map((c) => c.trim())
+      : l.trim().split(/\s+/);
   const head = cellsOf(lines[header]!);
   if (!PERIOD_COLUMN.test(head[0]!)) return [];
   const before = `${title}\n${lines.slice(0, header).join('\n')}`;
+  const tableUnit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
   const yoyCol = head.findIndex((h) => CHANGE_HEADER.test(h) && !MONEY_HEADER.test(h));
   const momCol = head.findIndex((h) => MOM_HEADER.test(h) && !MONEY_HEADER.test(h));
   // (The product is the column's, else the one the text before the table names: "Magnet exports (t)" under a heading.)
@@ -170,7 +177,8 @@ function periodRowFigures(title: string, lines: string[], header: number, docDat
       ? 'rare_earth'
       : undefined;
   const columns = head.flatMap((h, i) => {
-    if (i === 0 || !FLOW_UNIT_COLUMN.test(h) || MONEY_HEADER.test(h)) return [];
+    if (i === 0 || !(piped ? FLOW_UNIT_COLUMN : FLOW_COLUMN).test(h) || MONEY_HEADER.test(h)) return [];
+    if (CHANGE_HEADER.test(h) || MOM_HEADER.test(h)) return [];
     const cues = findCues(h);
     if (cues.some((c) => c.type === 'dest' || c.type === 'other_metal')) return [];
     const named = (t: CueType) => cues.some((c) => c.type === t);
@@ -180,7 +188,8 @@ function periodRowFigures(title: string, lines: string[], header: number, docDat
         ? 'rare_earth'
         : productBefore;
     const flow = flowNamed(h);
-    return product && flow ? [{ i, product, flow, unit: unitOfHeader(h) ?? 1 }] : [];
+    const unit = unitOfHeader(h) ?? tableUnit ?? (piped ? 1 : undefined);
+    return product && flow && unit !== undefined ? [{ i, product, flow, unit }] : [];
   });
   // (The change columns belong to the one quantity column.)
   if (columns.length === 0) return [];
@@ -191,7 +200,7 @@ function periodRowFigures(title: string, lines: string[], header: number, docDat
   };
   const out: Stated[] = [];
   for (const line of lines.slice(header + 1)) {
-    if (!TABLE_ROW.test(line)) break;
+    if (piped ? !TABLE_ROW.test(line) : !line.includes(' ')) break;
     if (SEPARATOR_ROW.test(line)) continue;
     const row = cellsOf(line);
     if (row.length !== head.length) continue;
@@ -231,10 +240,12 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
   const piped = body.includes('|');
   const quota = quotaTableFigures(title, body);
   if (quota.length) return quota;
-  if (piped) {
+  if (piped || body.includes('月份') || /\b(?:Month|Period)\s/.test(body)) {
     const lines = body.split('\n');
-    const header = lines.findIndex((l) => TABLE_ROW.test(l) && FLOW_UNIT_COLUMN.test(l));
-    const rows = header >= 0 ? periodRowFigures(title, lines, header, docDate) : [];
+    const header = lines.findIndex((l) =>
+      piped ? TABLE_ROW.test(l) && FLOW_UNIT_COLUMN.test(l) : SPACED_PERIOD_HEADER.test(l),
+    );
+    const rows = header >= 0 ? periodRowFigures(title, lines, header, docDate, piped) : [];
     if (rows.length) return rows;
   }
   if (!piped && !SPACED_HEADER_GATE.test(body)) return [];
