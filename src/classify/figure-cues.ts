@@ -153,11 +153,11 @@ const CUES: Array<[CueType, RegExp]> = [
   [
     'ytd',
     // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
-    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|\btotal\s+so\s+far\b/gi,
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   // (别离为: a machine-spun 分别为.)
   ['respectively', /分别|各为|各自为|别离(?=为|是)|respectively/gi],
@@ -212,7 +212,7 @@ const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 const COMPARED_BEFORE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i;
 const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i;
 
-const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
+const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|total\s+so\s+far)$/i;
 
 const TRADED_BEFORE = /(?:进口|出口|进出口)[^，。；,;]{0,12}$/;
 
