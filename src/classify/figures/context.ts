@@ -235,7 +235,7 @@ export function updateContext(
 }
 
 // This batch, this round: 本批次, 本批, 此批, 该批次, "this batch", "the latest batch".
-const THIS_BATCH = /本批|此批|该批次|本轮|th(?:is|e\s+latest|e\s+new)\s+(?:batch|round|tranche)/i;
+const THIS_BATCH = /本批|此批|该批次|本轮|\bth(?:is|e\s+latest|e\s+new)\s+(?:batch|round|tranche)\b/i;
 
 /**
  * "Imports fell 24.1% to 16,922.2 t over the two months": the period from January the text just gave, if it has that
