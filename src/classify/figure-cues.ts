@@ -131,10 +131,10 @@ const CUES: Array<[CueType, RegExp]> = [
   ['processed', /\bprocessed\s+products\b|深加工产品/gi],
   ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁性材料|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
   // (A digest's "RE exports", "RE oxide": rare earths abbreviated, in capitals, before a product or flow word; a
-  // machine's "uncommon earths".)
+  // machine's synonyms of "rare": "uncommon earths", "scarce earths", "infrequent earths".)
   [
     'rare_earth',
-    /稀土|rare[\s-]earths?|uncommon[\s-]earths?|\bRE(?=\s+(?:exports?|imports?|shipments|oxides?|quotas?|output|products?|magnets?)\b)/gi,
+    /稀土|rare[\s-]earths?|\b(?:uncommon|scarce|infrequent|unusual)[\s-]earths?|\bRE(?=\s+(?:exports?|imports?|shipments|oxides?|quotas?|output|products?|magnets?)\b)/gi,
   ],
   [
     'other_metal',
@@ -153,7 +153,7 @@ const CUES: Array<[CueType, RegExp]> = [
   [
     'ytd',
     // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
-    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|\btotal\s+so\s+far\b/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|合共|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|\btotal\s+so\s+far\b/gi,
   ],
   [
     'year_total',

@@ -1,5 +1,5 @@
 /**
- * Figures on what the seventh generalisation round's parts RF23–RF26 (test/fixtures/corpus/README.md) and the misses
+ * Figures on what the seventh generalisation round's parts RF23–RF27 (test/fixtures/corpus/README.md) and the misses
  * left from the rounds before showed: the parts meet a bar, and each block is one general step with documents written
  * for the test — the step's hit and, where there is one, its near-miss.
  */
@@ -10,10 +10,10 @@ import { figureLines as figs, shippedRules } from '../helpers/figure-lines.js';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
 
-describe('parts RF23–RF26', () => {
-  it('score figure F1 ≥ 0.97 (first runs 0.980, 0.730, 0.828, 0.939)', () => {
-    const report = evaluate(CORPUS, shippedRules, 'all', (file) => /^rf2[3-6]-/.test(file));
-    expect(report.documents, formatReport(report, true)).toBe(41);
+describe('parts RF23–RF27', () => {
+  it('score figure F1 ≥ 0.97 (first runs 0.980, 0.730, 0.828, 0.939, 0.917)', () => {
+    const report = evaluate(CORPUS, shippedRules, 'all', (file) => /^rf2[3-7]-/.test(file));
+    expect(report.documents, formatReport(report, true)).toBe(51);
     expect(f1(report.figures), formatReport(report, true)).toBeGreaterThanOrEqual(0.97);
     expect(f1(report.figuresWithChange), formatReport(report, true)).toBeGreaterThanOrEqual(0.95);
   });
@@ -380,5 +380,18 @@ describe('words of the parts', () => {
         '2022-08-18',
       ),
     ).toEqual(['mining_quota|109200|2022|2|-|-', 'mining_quota_ytd|210000|2022|-|-|-']);
+  });
+
+  it('兩批…合共 (Hong Kong for 合计) is a sum; "scarce earths" and "the matching round in 2023"', () => {
+    expect(figs('', '今年兩批稀土開採指標合共27萬公噸，較2023年全年增加5.9%。', '2024-08-22')).toEqual([
+      'mining_quota_ytd|270000|2024|-|yoy|5.9',
+    ]);
+    expect(
+      figs(
+        '',
+        'China set the first-round mining caps for scarce earths for 2024 at 135,000 tonnes, a rise of 12.5% from the matching round in 2023, while the cap for smelting and separation rose to 127,000 tonnes.',
+        '2024-02-08',
+      ),
+    ).toEqual(['mining_quota|135000|2024|1|yoy|12.5', 'smelting_quota|127000|2024|1|-|-']);
   });
 });
