@@ -222,10 +222,11 @@ const WORK_DONE = /^(?:mined|extracted|smelted|refined|separated)$/i;
 const TONNAGE_OBJECT =
   /^\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|less\s+than|an\s+estimated|a\s+record)\s+)?\d/i;
 
-// A company named by what it is ("the company's", "The firm said its …"), or a sentence opening on its pronoun after
-// one: a tonnage it names is the company's, as a named company's is (`allocation`).
+// A company named by what it is ("the company's", "The firm said its …", 该公司, 公司 opening a clause), or a sentence
+// opening on its pronoun after one: a tonnage it names is the company's, as a named company's is (`allocation`).
+// (Each alternative opens on its literal; the look-behinds run only where it matched.)
 const COMPANY =
-  /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\b)|(?<=[.!?]\s{1,3}|\n)(It)s\s+(?=[a-z])|(?<![\u4e00-\u9fff])(?:该|本)?公司(?=[^，。；]{0,24}(?:出口|销量|销售|出货))/g;
+  /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\b)|\b(It)s\s+(?=[a-z])(?<=(?:[.!?]\s{1,3}|\n)Its\s+)|(?:该|本)公司(?=[^，。；]{0,24}(?:出口|销量|销售|出货))|公司(?<![\u4e00-\u9fff]公司)(?=[^，。；]{0,24}(?:出口|销量|销售|出货))/g;
 const COMPANY_BEFORE =
   /\b(?:company|firm|manufacturer|producer|magnet\s+maker)\b(?![^\n]*\b(?:China|Chinese|country|nation)\b)[^\n]*$/i;
 // A company introduced by what it is: "Eastlake Magnetics, a Zhejiang-based maker of neodymium magnets", "JL Mag
