@@ -248,7 +248,7 @@ const PATTERNS: Pattern[] = [
     },
   ],
   [
-    /\b(?:the\s+)?(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
+    /\b(?:the\s+)?(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months?(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
   // A digest's "11M:", "9M 2025": the first eleven, nine months.
@@ -303,7 +303,11 @@ const PATTERNS: Pattern[] = [
     /\b(?:for|over|in|during)\s+the\s+(?:twelve|12)\s+months\b(?!\s+(?:to|through|ending|ended|until)\b)/gi,
     () => ({ textYear: true }),
   ],
-  [/\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))/gi, () => ({ textMonth: true })],
+  // ("… climbed to 6,146 tons in the same month": the month of the figure before it.)
+  [
+    /\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))|\bin\s+the\s+same\s+month\b(?!\s+(?:of|last|a\s+year|in|the\s+previous|the\s+prior))/gi,
+    () => ({ textMonth: true }),
+  ],
   [/\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
     /\b(?:over|for|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bfull[\s-]year\b|\bwhole[\s-]year\b/gi,

@@ -395,3 +395,35 @@ describe('words of the parts', () => {
     ).toEqual(['mining_quota|135000|2024|1|yoy|12.5', 'smelting_quota|127000|2024|1|-|-']);
   });
 });
+
+describe('misses left from earlier rounds', () => {
+  it('a month recalled after the paragraph’s lead leaves the text on the lead’s month', () => {
+    expect(
+      figs(
+        '',
+        'China’s exports of rare earth magnets fell 5.2% in October from the previous month to 5,473 mt. September shipments stood at 5,774 mt.\nExports to the United States rose 56.1% month-on-month to 656 mt.',
+        '2025-11-20',
+      ),
+    ).toContain('magnet_exports_to_us|656|2025-10|-|mom|56.1');
+  });
+
+  it('"in the same month" is the month of the figure before it; 出貨 is shipments; "the first ten month"', () => {
+    expect(
+      figs(
+        '',
+        'China exported 5,791.8 metric tons of rare earths in August, customs data showed last month, and its rare earth magnet exports climbed to a seven-month high of 6,146 tons in the same month.',
+        '2025-10-09',
+      ),
+    ).toEqual(['rare_earth_exports|5791.8|2025-08|-|-|-', 'magnet_exports|6146|2025-08|-|-|-']);
+    expect(figs('', '中國11月稀土永磁出貨量為5,380公噸，月增12.4%。', '2025-12-18')).toEqual([
+      'magnet_exports|5380|2025-11|-|mom|12.4',
+    ]);
+    expect(
+      figs(
+        '',
+        'For the first ten month of year, the shipped volume of rare earth is totaling 53,235 ton.',
+        '2025-11-20',
+      ),
+    ).toEqual(['rare_earth_exports|53235|2025-01/2025-10|-|-|-']);
+  });
+});

@@ -217,8 +217,16 @@ export function updateContext(
   if (lead && !ctx.paragraphLead) ctx.paragraphLead = lead.period!;
   const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
   if (cumulative) ctx.cumulative = cumulative.period!;
+  // ("… fell 5.2% in October from the previous month to 5,473 mt … September shipments stood at 5,774 mt.": a month
+  // before the one the paragraph leads with, stated after it, is the comparison recalled; the text stays on the lead.)
+  const recalled = (p: string | null) =>
+    p !== null && ctx.paragraphLead !== undefined && SINGLE_MONTH.test(p) && SINGLE_MONTH.test(ctx.paragraphLead)
+      ? p < ctx.paragraphLead
+      : false;
   for (const domain of ['quota', 'trade'] as const) {
     const main = candidates.find((c) => !c.comparisonBase && isQuota(c.metric) === (domain === 'quota'));
+    if (main?.period && domain === 'trade' && recalled(main.period) && ctx.periods.trade === ctx.paragraphLead)
+      continue;
     if (main?.period) ctx.periods[domain] = main.period;
     else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
       ctx.periods[domain] = mentioned;
@@ -233,6 +241,8 @@ export function updateContext(
     [ctx.batch, ctx.batchYear, ctx.year] = [kept.batch, kept.batchYear, kept.year];
   }
 }
+
+const SINGLE_MONTH = /^\d{4}-\d{2}$/;
 
 // This batch, this round: 本批次, 本批, 此批, 该批次, "this batch", "the latest batch".
 const THIS_BATCH = /本批|此批|该批次|本轮|\bth(?:is|e\s+latest|e\s+new)\s+(?:batch|round|tranche)\b/i;
