@@ -138,6 +138,11 @@ const PATTERNS: Pattern[] = [
       vague: true,
     }),
   ],
+  // 截至10月底, 截至10月末: the months from January to that month's end (with the 今年 often written after it).
+  [
+    /截至\s*(?:(\d{4})\s*年)?\s*(\d{1,2}|十一|十二|[一二三四五六七八九十])\s*月(?:底|末)(?:\s*[，,]?\s*(?:今年|本年))?/g,
+    (m) => ({ toMonth: num(m[2]), year: num(m[1]) }),
+  ],
   [
     /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
