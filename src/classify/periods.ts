@@ -276,6 +276,11 @@ const PATTERNS: Pattern[] = [
     /\b(?:the\s+)?(first|second|third|fourth|initial|opening)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2] ?? m[3]) }),
   ],
+  // (A digest's "3Q25", "3Q 2025": the third quarter of 2025.)
+  [
+    /\b([1-4])Q\s?((?:20)?\d{2})\b/g,
+    (m) => ({ quarter: Number(m[1]) as 1 | 2 | 3 | 4, year: Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]) }),
+  ],
   [
     /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
     (m) => ({ quarter: Number(m[2]) as 1 | 2 | 3 | 4, year: num(m[1] ?? m[3]) }),

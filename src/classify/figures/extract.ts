@@ -347,7 +347,12 @@ function looseChanges(
     const near =
       (CJK.test(sentence.text) ? stated.filter((p) => p.end <= change.start) : stated).sort(
         (a, b) => distance(a, change) - distance(b, change),
-      )[0] ?? stated[0];
+      )[0] ??
+      stated[0] ??
+      // ("去年我国稀土出口同比增长6%" as a title: the year it names, so no month's figure after it takes the change.)
+      periods.find(
+        (p) => !p.comparative && p.relYear !== undefined && p.month === undefined && p.toMonth === undefined,
+      );
     const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
     // ("62,585 tons last year … Shipments in December fell 20% from November": a change the sentence dates to a month
     // the figure before is not of is another figure's, one the text does not state.)
