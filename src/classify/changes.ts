@@ -22,29 +22,31 @@ const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)
 // ("compare to June month": machine-rewritten English drops the participle.)
 const VERSUS = String.raw`(?:from|than|over|on|versus|vs\.?|compared? (?:with|to)|above|below|against)`;
 // "on the January-to-May period of 2024", "from January-May last year": the same months a year before.
-const YOY_SPAN = String.raw`${VERSUS} (?:the )?${MONTH_NAME}\s*(?:-(?:to|through|until)-|-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*${MONTH_NAME}(?: period)?,? (?:of |in )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before))`;
-// "from September 2024", "on May 2024", "than in July last year", "than April's 4,566 tons" (a month of the same year).
-const YOY_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?:['’]s)?,? (?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before))`;
+const YOY_SPAN = String.raw`${VERSUS} (?:the )?${MONTH_NAME}\s*(?:-(?:to|through|until)-|-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*${MONTH_NAME}(?: period)?,? (?:of |in )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before|prior))`;
+// "from September 2024", "on May 2024", "than in July last year", "than April's 4,566 tons" (a month of the same year);
+// "a year prior" as a machine writes "a year earlier".
+const YOY_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?:['’]s)?,? (?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before|prior))`;
 // (Not the first month of an interval: "over January to May", "from January through May".)
 const MOM_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?![a-z])(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year))(?!\s*(?:-(?:to|through|until)-|-|–|—|to|through|until|and)\s*${MONTH_NAME})|(?:from|than|over|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|kt|t)\s+in\s+${MONTH_NAME}(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year))`;
 // 年增/年减 and 月增/月减 (Taiwan/HK press) — but not the 月 of 5月增长 or the 年 of 2025年增长.
-const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上本明前当])年(?:增|减|減)`;
+// (Taiwan's 年成長/月衰退 too.)
+const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上本明前当])年(?:增|减|減|成长|衰退)`;
 // (Nor the 月 of 上年同月增长, the same month a year before.)
-const MOM_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十上本下个個同])月(?:增|减|減)`;
+const MOM_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十上本下个個同])月(?:增|减|減|成长|衰退)`;
 const YOY_PLAIN =
-  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|(?:较|比)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:前|上)一年的?同期|较上年|比上年|比去年|较去年|去年同期|上年同期|(?:去年|上年|前一年)同月|year[\s-](?:on|over)[\s-]year|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) (?:the )?(?:prior|previous|preceding) year|the year before|\by\/y\b|\byoy\b|\by-o-y\b|year[\s-]ago|a year (?:earlier|ago|before)|on the year|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) calendar (?:19|20)\d{2}\b|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:than|from|on|over|versus|vs\.?|compared (?:with|to)|against|above|below) (?:the |its )?(?:first|second|third|opening|initial) (?:[\w-]+ ){0,2}?(?:batch|round|tranche|allotment|instal{1,2}ment|quota|allocation)s? (?:of|for|in) (?:19|20)\d{2}|(?:same|corresponding|equivalent|comparable|equal) (?:[\w-]+ ){0,2}?(?:months?|period|batch|quarter|half|round|stretch|span|timeframe) (?:of |in )?(?:last year|(?:the )?(?:previous|prior|preceding) year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|kt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before)|last year)/;
+  /同比|按年|(?:19|20)\d{2}\s*年\s*同期|(?:较|比)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|(?:前|上)一年的?同期|较上年|比上年|比去年|较去年|去年同期|上年同期|(?:去年|上年|前一年)同月|year[\s-](?:on|over)[\s-]year|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) (?:the )?(?:prior|previous|preceding)[\s-]year|the year before|\by\/y\b|\byoy\b|\by-o-y\b|year[\s-]ago|a year (?:earlier|ago|before|prior)|on the year|\bon\s+year\b(?![\s-]*(?:end|earlier|ago|before))|from (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:compared (?:with|to)|than|over|versus|vs\.?) (?:the same (?:month|period|batch|quarter|time) )?(?:of |in )?(?:last year|a year earlier|(?:19|20)\d{2})|(?:from|than|over|on|versus|vs\.?|compared (?:with|to)) calendar (?:19|20)\d{2}\b|(?:from|than|over|versus|vs\.?|compared (?:with|to)) (?:the|its) (?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|through)\s*(?:19|20)\d{2})|last year|(?:than|from|on|over|versus|vs\.?|compared (?:with|to)|against|above|below) (?:the |its )?(?:first|second|third|opening|initial) (?:[\w-]+ ){0,2}?(?:batch|round|tranche|allotment|instal{1,2}ment|quota|allocation)s? (?:of|for|in) (?:19|20)\d{2}|(?:same|corresponding|equivalent|comparable|matching|equal) (?:[\w-]+ ){0,2}?(?:months?|period|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe) (?:of |in )?(?:last year|(?:the )?(?:previous|prior|preceding) year|(?:19|20)\d{2})|annual(?:ly)? (?:basis|terms)|(?:from|than|compared (?:with|to)) [\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|kt|t)\s+(?:in (?:19|20)\d{2}|a year (?:earlier|ago|before|prior)|last year)/;
 const YOY = new RegExp(`${YOY_PLAIN.source}|${YOY_SPAN}|${YOY_MONTH}|${YOY_ZH_SHORT}`, 'gi');
 const MOM_PLAIN =
-  /按月|环比|较上月|比上月|上月|(?:上一?|前一)个月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|against|compared? (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)|the month before|on the month|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
+  /按月|环比|较上月|比上月|上月|(?:上一?|前一)个月|month[\s-]on[\s-]month|\bm\/m\b|\bmom\b|(?:from|than|over|versus|against|compared? (?:with|to)) (?:the )?(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before|prior)|the month before|on the month|\bon\s+month\b(?![\s-]*(?:end|earlier|ago|before))|sequential(?:ly)?|(?:较|比)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/;
 const MOM = new RegExp(`${MOM_PLAIN.source}|${MOM_MONTH}|${MOM_ZH_SHORT}`, 'gi');
 const BASES = [
   ['yoy', YOY],
   ['mom', MOM],
 ] as const;
 const UP =
-  /增长|增加|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|advanc\w*|\bmore\b|\babove\b|多于|高于|多出?(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
+  /增长|增加|成长|上升|提高|上涨|增至|增|涨|升|回升|反弹|rose|rise[sn]?|rising|\bup\b|increas\w*|jump\w*|climb\w*|surg\w*|gain\w*|grew|grow\w*|higher|\bgreater\b|\blarger\b|soar\w*|rebound\w*|expand\w*|leap\w*|spik\w*|raised|hike[sd]?|advanc\w*|\bmore\b|\babove\b|多于|高于|多出?(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
 const DOWN =
-  /下降|减少|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|挫|跳水|\btank(?:ed|ing)\b|\bdived\b|\bnosediv\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|\bshort\s+of\b|\bbehind\b|少于|低于|少(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
+  /下降|减少|衰退|回落|下滑|下跌|降至|降|跌|减|缩减|萎缩|fell|fall\w*|\bdown\b|declin\w*|drop\w*|slump\w*|plung\w*|lower|decreas\w*|slid|slide\w*|tumbl\w*|sank|sink\w*|挫|跳水|\btank(?:ed|ing)\b|\bdived\b|\bnosediv\w*|shr[ai]nk\w*|contract\w*|dipped|dip\b|slipp?\w*|cut\b|plummet\w*|reduc\w*|slash\w*|eased|eases|easing|retreat\w*|soften\w*|\bless\b|\bfewer\b|\bbelow\b|\bshort\s+of\b|\bbehind\b|少于|低于|少(?=\s*(?:了\s*)?(?:约|近)?\s*(?:\d|百分之))/gi;
 
 const SHARE_AFTER = /^\s*(?:of\b|share\b|的(?:份额|市场)|(?:市场)?份额)/i;
 const SHARE_BEFORE =

@@ -87,9 +87,11 @@ const CUES: Array<[CueType, RegExp]> = [
     'quota',
     /指标|(?<!出口)配额|控制计划|总量控制|(?<!export\s)quotas?\b|allocations?\b|allowances?\b|(?:control|production|output|mining|smelting|separation)\s+(?:targets?|limits?)\b|(?:production|output|extraction)\s+rights\b|(?<!(?:market|price|tariff)\s)\b(?:caps?|ceilings?)\b|\ballotments?\b/gi,
   ],
+  // ("Sales by the world's top rare earth exporter hit 3,033 tonnes": the country named as the top exporter sells abroad;
+  // a machine's "outflows" and "inflows" are exports and imports.)
   [
     'trade',
-    /出口|进口|外销|\b(?:trade|customs)\s+(?:data|figures|statistics|numbers|snapshot)\b|exports?\b|exported|exporting|imports?\b|imported|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\binbound\s+(?:volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|进口|外销|出货|\b(?:trade|customs)\s+(?:data|figures|statistics|numbers|snapshot)\b|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|exported|exporting|imports?\b|imported|\b(?:out|in)flows?\b|shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\binbound\s+(?:volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   [
     'other',
@@ -109,15 +111,17 @@ const CUES: Array<[CueType, RegExp]> = [
     /(?<![对對向往输輸至销銷运運、和及與与])(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|印度尼西亚|印尼|印度|泰国|泰國|巴西|俄罗斯|俄羅斯|蒙古|哈萨克斯坦|马达加斯加|格陵兰|智利|阿根廷|加拿大|韩国|韓國|南韩|南韓|日本|美国|美國|德国|德國|欧盟|歐盟)(?:(?:对|對|向)(?:华|華|中国|中國|我国|我國))?(?:的)?(?:稀土)?(?:出口|进口|進口)|(?:自|从|從)(?:缅甸|緬甸|老挝|寮國|越南|马来西亚|馬來西亞|澳大利亚|澳洲|美国|美國|日本)(?:的)?(?:稀土)?(?:进口|進口)/g,
   ],
   // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
-  // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract).
+  // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract); a machine's rewording
+  // ("excavation allowances", "the digging allowance") too.
   [
     'mining',
-    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
+    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|\bexcavat(?:ion|ed|ing|e)\b|\bdigging\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
   ],
-  // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice".
+  // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice";
+  // a machine's "refinement" too.
   [
     'smelting',
-    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|\bprocess(?:ing|ors?)\b(?!\s+(?:plants?|capacit\w*|technolog\w*|equipment|industry|sector|facilit\w*|hubs?|lines?))|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries)\b/gi,
+    /冶炼分离|冶炼|分离|smelt(?:ing|ed|ers?)\b|\bprocess(?:ing|ors?)\b(?!\s+(?:plants?|capacit\w*|technolog\w*|equipment|industry|sector|facilit\w*|hubs?|lines?))|separat(?:ion|ed|ing|ors?)\b|\bseparate\b(?<!\b(?:a|in)\sseparate)|refin(?:ing|ed|ers?|eries|ement)\b/gi,
   ],
   ['light', /岩矿型|岩矿|轻稀土|light rare[\s-]earths?|\blight\b|hard[\s-]rock|rock[\s-]type/gi],
   [
@@ -126,29 +130,34 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   ['processed', /\bprocessed\s+products\b|深加工产品/gi],
   ['magnet', /稀土永磁|永磁体?|磁体|磁材|磁性材料|磁铁|磁鐵|钕铁硼|釹鐵硼|magnets?\b|NdFeB/gi],
-  ['rare_earth', /稀土|rare[\s-]earths?/gi],
+  // (A digest's "RE exports", "RE oxide": rare earths abbreviated, in capitals, before a product or flow word; a
+  // machine's synonyms of "rare": "uncommon earths", "scarce earths", "infrequent earths".)
+  [
+    'rare_earth',
+    /稀土|rare[\s-]earths?|\b(?:uncommon|scarce|infrequent|unusual)[\s-]earths?|\bRE(?=\s+(?:exports?|imports?|shipments|oxides?|quotas?|output|products?|magnets?)\b)/gi,
+  ],
   [
     'other_metal',
     /镓|锗|锑|钨|石墨|锂|钴|铜|锡|镍|锌|钼|钒|铁矿|钢材|煤|原油|天然气|大豆|gallium|germanium|antimony|tungsten|graphite|lithium|cobalt|copper|\btin\b|nickel|\bzinc\b|molybdenum|vanadium|manganese|iron ore|steel|coal|crude oil|natural gas|soybeans?/gi,
   ],
   [
     'export',
-    /出口|外销|exports?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|出货|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|\boutflows?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   // Shipments or deliveries that come in are imports, whatever else the sentence says about trade.
   // ("bought 132,931 t of rare earths from abroad", "purchases from abroad": what China buys abroad comes in.)
   [
     'import',
-    /进口|imports?\b|imported|importing|\binbound\s+(?:shipments?|deliveries|cargoes|volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
+    /进口|imports?\b|imported|importing|\binflows?\b|\binbound\s+(?:shipments?|deliveries|cargoes|volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
   ],
   [
     'ytd',
     // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
-    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|合共|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|\btotal\s+so\s+far\b/gi,
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   // (别离为: a machine-spun 分别为.)
   ['respectively', /分别|各为|各自为|别离(?=为|是)|respectively/gi],
@@ -158,7 +167,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'forecast',
-    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|有望/gi,
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|将(?:增|降|升|减|回升|回落)(?:加)?(?:至|到)|有望/gi,
   ],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
   // (若 alone too, 若把…计算在内, but not 若干 "several".)
@@ -178,9 +187,10 @@ const CUES: Array<[CueType, RegExp]> = [
     /美元|人民币|元(?!素)|亿元|万元|\$|US\$|dollars?|yuan|value[ds]?\b|金额|出口额|进口额|货值|价格|prices?\b|均价/gi,
   ],
 ];
-// 第N批, "first batch", "the second round", "a third and final slice", "the first rare earth export quota".
+// 第N批, 首轮…配额 (Hong Kong: the first round of quotas, not of talks), "first batch", "the second round", "a third and final slice", "the first rare earth export quota", "the second
+// rare earth export quantity".
 const BATCH =
-  /第\s*([一二三四1-4])\s*批|(首)批|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|(首)(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:(?<=export\s+)quantit(?:y|ies)|batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
@@ -194,13 +204,15 @@ const OUTPUT = /^(?:output|production)$/i;
 const QUOTA_FOR_KIND =
   /\b(?:quotas?|allowances?|allocations?|caps?|targets?|batch(?:es)?|tranches?|rounds?)\b[^.;:!?]{0,50}?\b(?:for|of|on)\b[^.;:!?\d]{0,40}?\b(?:mining|mined|smelting|smelted|separation|separated|refining|refined)\s+$/i;
 
+// "its first batch of rare earth production for 2026": the production a batch allows, not a production figure.
+const BATCH_OF = /\b(?:batch|tranche|round)(?:es)?\s+of\s+(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?$/i;
 const BATCH_OF_THE_YEAR = /^for the year$/i;
 const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 
 const COMPARED_BEFORE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i;
 const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i;
 
-const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date)$/i;
+const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|total\s+so\s+far)$/i;
 
 const TRADED_BEFORE = /(?:进口|出口|进出口)[^，。；,;]{0,12}$/;
 
@@ -210,8 +222,36 @@ const WORK_DONE = /^(?:mined|extracted|smelted|refined|separated)$/i;
 const TONNAGE_OBJECT =
   /^\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|less\s+than|an\s+estimated|a\s+record)\s+)?\d/i;
 
+// A company named by what it is ("the company's", "The firm said its …", 该公司, 公司 opening a clause), or a sentence
+// opening on its pronoun after one: a tonnage it names is the company's, as a named company's is (`allocation`).
+// (Each alternative opens on its literal; the look-behinds run only where it matched.)
+const COMPANY =
+  /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\b)|\b(It)s\s+(?=[a-z])(?<=(?:[.!?]\s{1,3}|\n)Its\s+)|(?:该|本)公司(?=[^，。；]{0,24}(?:出口|销量|销售|出货))|公司(?<![\u4e00-\u9fff]公司)(?=[^，。；]{0,24}(?:出口|销量|销售|出货))/g;
+const COMPANY_BEFORE =
+  /\b(?:company|firm|manufacturer|producer|magnet\s+maker)\b(?![^\n]*\b(?:China|Chinese|country|nation)\b)[^\n]*$/i;
+// A company introduced by what it is: "Eastlake Magnetics, a Zhejiang-based maker of neodymium magnets", "JL Mag
+// Rare-Earth Co., one of China's biggest magnet makers": its name, wherever the text names it again, is a company's.
+const COMPANY_INTRO =
+  /\b([A-Z][A-Za-z&-]+(?:\s+[A-Z][A-Za-z&-]+){0,3})(?:\s+(?:Co|Corp|Inc|Ltd)\.?)?,\s+(?:a|an|one\s+of)\s+[^,.;\n]{0,60}?\b(?:makers?|producers?|manufacturers?|company|companies|firms?|suppliers?|refiners?)\b/g;
+const NOT_A_COMPANY =
+  /^(?:China|Chinese|Beijing|The|It|This|That|Japan|India|Vietnam|Australia|Myanmar|Malaysia|Korea|South Korea|Europe)\b/;
+
+/** Each place the text names a company it introduced by what it is (see COMPANY_INTRO). */
+function introducedCompanies(text: string, out: Cue[]): void {
+  const names = new Set<string>();
+  COMPANY_INTRO.lastIndex = 0;
+  for (let m = COMPANY_INTRO.exec(text); m; m = COMPANY_INTRO.exec(text)) {
+    const words = m[1]!.split(/\s+/);
+    const name = words[0]!.length >= 4 || words.length === 1 ? words[0]! : `${words[0]} ${words[1]}`;
+    if (!NOT_A_COMPANY.test(name)) names.add(name);
+  }
+  for (const name of names)
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length))
+      out.push({ type: 'allocation', start: at, end: at + name.length });
+}
+
 /** The cue expressions run over whole documents, for the classifier's index of required words. */
-export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH];
+export const CUE_EXPRESSIONS: readonly RegExp[] = [...CUES.map(([, re]) => re), BATCH, COMPANY, COMPANY_INTRO];
 
 /**
  * Every cue in `text`, in order. `words`: what the classifier's word index read in the document `text` is (or is part
@@ -243,7 +283,12 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
       if (type === 'rare_earth' && UNDER_CODE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       // "quotas this year for rare earth mining output", "the second batch of smelting output": the mining or smelting
       // a quota is set for, not a production figure ("a quota, for production of 25,000 tonnes" stays production).
-      if (type === 'other' && OUTPUT.test(m[0]) && QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)))
+      if (
+        type === 'other' &&
+        OUTPUT.test(m[0]) &&
+        (QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)) ||
+          BATCH_OF.test(text.slice(Math.max(0, m.index - 30), m.index)))
+      )
         continue;
       // 进口稀土化合物及矿产品: mineral products traded are goods, not the mining quota the old plan called 矿产品.
       if (type === 'mining' && m[0] === '矿产品' && TRADED_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index)))
@@ -259,6 +304,16 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
       });
     }
   }
+  if (!words || words.mayMatch(COMPANY)) {
+    COMPANY.lastIndex = 0;
+    for (let m = COMPANY.exec(text); m; m = COMPANY.exec(text)) {
+      const pronoun = m[1] !== undefined;
+      // ("The company said …. Its magnet shipments rose to …": the company's, unless China came between.)
+      if (pronoun && !COMPANY_BEFORE.test(text.slice(Math.max(0, m.index - 240), m.index))) continue;
+      out.push({ type: 'allocation', start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (!words || words.mayMatch(COMPANY_INTRO)) introducedCompanies(text, out);
   for (const d of findDestinations(text))
     out.push({ type: 'dest', start: d.start, end: d.end, country: d.country, ...(d.strict ? { strict: true } : {}) });
   BATCH.lastIndex = 0;

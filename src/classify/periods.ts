@@ -138,6 +138,11 @@ const PATTERNS: Pattern[] = [
       vague: true,
     }),
   ],
+  // 截至10月底, 截至10月末: the months from January to that month's end (with the 今年 often written after it).
+  [
+    /截至\s*(?:(\d{4})\s*年)?\s*(\d{1,2}|十一|十二|[一二三四五六七八九十])\s*月(?:底|末)(?:\s*[，,]?\s*(?:今年|本年))?/g,
+    (m) => ({ toMonth: num(m[2]), year: num(m[1]) }),
+  ],
   [
     /(?:(\d{4})\s*年)?\s*(?:1|一)\s*[-—–~～至到]\s*(\d{1,2}|十一|十二|[二三四五六七八九十])\s*月(?:份)?/g,
     (m) => ({ year: num(m[1]), toMonth: num(m[2]) }),
@@ -248,9 +253,11 @@ const PATTERNS: Pattern[] = [
     },
   ],
   [
-    /\b(?:the\s+)?(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
+    /\b(?:the\s+)?(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months?(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: num(m[1]), year: num(m[2]) }),
   ],
+  // A digest's "11M:", "9M 2025": the first eleven, nine months.
+  [/\b(1[01]|[2-9])M\b(?=\s*[:：]|\s+(?:19|20)\d{2}\b)/g, (m) => ({ toMonth: num(m[1]) })],
   [
     /\b(?:the|those|these)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b(?!\s+(?:to|through|ending|ended|until|since)\b)/gi,
     (m) => ({ spanMonths: num(m[1]) }),
@@ -269,6 +276,11 @@ const PATTERNS: Pattern[] = [
     /\b(?:the\s+)?(first|second|third|fourth|initial|opening)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2] ?? m[3]) }),
   ],
+  // (A digest's "3Q25", "3Q 2025": the third quarter of 2025.)
+  [
+    /\b([1-4])Q\s?((?:20)?\d{2})\b/g,
+    (m) => ({ quarter: Number(m[1]) as 1 | 2 | 3 | 4, year: Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]) }),
+  ],
   [
     /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
     (m) => ({ quarter: Number(m[2]) as 1 | 2 | 3 | 4, year: num(m[1] ?? m[3]) }),
@@ -285,23 +297,34 @@ const PATTERNS: Pattern[] = [
     ),
     (m) => (m[1] === 'May' || CAPITALISED.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
   ],
-  [/\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]ago\b/gi, () => ({ relYear: -1 })],
+  [
+    /\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before|prior)\b|\byear[- ]ago\b/gi,
+    () => ({ relYear: -1 }),
+  ],
   [/\bthis\s+year\b/gi, () => ({ relYear: 0 })],
   [/\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b/gi, () => ({ relQuarter: -1 })],
   [/上一?(?:个)?季度|前一(?:个)?季度/g, () => ({ relQuarter: -1 })],
-  [/\bthe\s+half[\s-]year\b/gi, () => ({ textHalf: true })],
+  // ("For the half, exports reached …": the half the text is on.)
+  [
+    /\bthe\s+half[\s-]year\b|\b(?:for|over|in|during)\s+the\s+half\b(?![\s-]+(?:of|year)\b)/gi,
+    () => ({ textHalf: true }),
+  ],
   [
     /\b(?:for|over|in|during)\s+the\s+(?:twelve|12)\s+months\b(?!\s+(?:to|through|ending|ended|until)\b)/gi,
     () => ({ textYear: true }),
   ],
-  [/\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))/gi, () => ({ textMonth: true })],
+  // ("… climbed to 6,146 tons in the same month": the month of the figure before it.)
+  [
+    /\b(?:for|in|during)\s+the\s+month\b(?!\s+(?:of|before|after|earlier|ago))|\bin\s+the\s+same\s+month\b(?!\s+(?:of|last|a\s+year|in|the\s+previous|the\s+prior))/gi,
+    () => ({ textMonth: true }),
+  ],
   [/\b(?:that|the\s+same)\s+year\b/gi, () => ({ sameYear: true })],
   [
     /\b(?:over|for|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bfull[\s-]year\b|\bwhole[\s-]year\b/gi,
     () => ({ wholeYear: true }),
   ],
   [/(?<!\d\s*年\s*)全年/g, () => ({ wholeYear: true })],
-  [/\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b/gi, () => ({ relMonth: -1 })],
+  [/\b(?:last|previous|prior)\s+month\b|\ba\s+month\s+(?:earlier|ago|before|prior)\b/gi, () => ({ relMonth: -1 })],
   [
     // Not the year of a full date ("July 21, 2025", "2025-06-18"), nor an amount (2000万元).
     new RegExp(
@@ -314,7 +337,7 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent|\d\s?pc)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable)\s+(?:month|period|time|batch|quarter|half|round|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable|equal)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|stretch|span|timeframe)\s+(?:of|in|last|previous|prior|preceding)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:(?:two|three)\s+)?(?:months?|period|batch(?:es)?|rounds?|tranches?)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent|\d\s?pc)\s+(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable|matching)\s+(?:month|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable|matching|equal)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s+(?:of|in|last|previous|prior|preceding)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third)\s+(?:(?:two|three)\s+)?(?:months?|period|batch(?:es)?|rounds?|tranches?)\s+(?:of|in)\s+)?(?:in\s+)?$/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 // ("Exports over January and February combined were …", "shipments of magnets over the six months to June": after a

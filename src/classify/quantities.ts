@@ -24,18 +24,19 @@ export interface Quantity {
 const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
 const ZH_UNIT = String.raw`\s*(万|千|亿)?\s*(?:余|多)?\s*(公吨|吨|公斤|千克|(?<=[万亿]\s*)t(?![A-Za-z]))`;
 // "mt"/"MT" is the metals trade press's metric ton ("120,000 mt"; "Mt", a megatonne, is not it); a kilotonne is 1,000 t.
-// ("a 60,000-tonne quota", "a 15,500-metric-ton quota": the unit joined by hyphens.)
-const EN_UNIT = String.raw`(?:\s*|-)(?:(thousand|million|mln|k)\s*)?(?:(?:metric|long|short)[\s-]+)?(tonnes|tonne|tons|ton|kilotonnes?|kilotons?|kt|mt|MT|t|kilograms|kilogrammes|kg)(?![A-Za-z])`;
+// ("a 60,000-tonne quota", "a 15,500-metric-ton quota": the unit joined by hyphens; "5,577 T" in a wire's capitals.)
+const EN_UNIT = String.raw`(?:\s*|-)(?:(thousand|million|mln|k)\s*)?(?:(?:metric|long|short)[\s-]+)?(tonnes|tonne|tons|ton|kilotonnes?|kilotons?|kt|mt|MT|t|T(?!-)|kilograms|kilogrammes|kg)(?![A-Za-z])`;
 const QUANTITY = new RegExp(`${NUMBER}(?:${ZH_UNIT}|${EN_UNIT})`, 'g');
 // 十三万五千吨, 两万吨: a number written in Chinese numerals (it must begin with a numeral, not with 万).
 const CN_QUANTITY =
   /([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)\s*(万|亿)?\s*(?:余|多)?\s*(公吨|吨)/g;
 // A price or rate, not a tonnage: 元/吨, per tonne, $/t.
 const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
-// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", 不低于3000吨, 不低于每年2万吨) rounds a figure
+// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", "near 48,000 tonnes", 不低于3000吨,
+// 不低于每年2万吨) rounds a figure
 // stated elsewhere or states none: it is not a value of its own.
 const BOUND_BEFORE =
-  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bnear|\bclose\s+to|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
 // … or per year or month (不低于每年2万吨): tested only after a 年 or 月, so the common case costs one regex.
 const PER_PERIOD_BOUND = /(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)\s*$/;
 const ENDS_YEAR_OR_MONTH = /[年月]\s*$/;
@@ -88,7 +89,8 @@ function quantity(
 const PER_BEFORE = /\/\s*$/;
 const GROUP_SEPARATORS = /[,\u2009\u202f ]/g;
 const WAN_BEFORE = /(?<![\d.])(\d+)\s*万\s*$/;
-const FOUR_DIGITS = /^\d{1,4}$/;
+// (With decimals too: 5萬8193.1公噸 is 58,193.1.)
+const FOUR_DIGITS = /^\d{1,4}(?:\.\d+)?$/;
 const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
 const CHINESE_TONNAGE = /[一二两三四五六七八九十][^吨]{0,12}吨/;
 

@@ -124,6 +124,16 @@ export function updateContext(
   docDate: DocDate,
   candidates: Candidate[],
 ): void {
+  // "2023年第一批…分别为12万吨、11.5万吨，本批次开采指标同比增长12.5%": a sentence that recalls another year's quotas and
+  // then turns back to this batch leaves the text on the quota year and batch it was on.
+  const lastQuota = candidates.findLast((c) => isQuota(c.metric));
+  const turnsBack =
+    lastQuota !== undefined &&
+    ctx.periods.quota !== undefined &&
+    THIS_BATCH.test(sentence.text.slice(lastQuota.q.end - sentence.start));
+  const kept = turnsBack
+    ? { period: ctx.periods.quota, batch: ctx.batch, batchYear: ctx.batchYear, year: ctx.year }
+    : undefined;
   // (A sentence whose only tonnages were a share does not turn to the nation for naming one: "中国稀土获得…指标".)
   const namesShare = cues.some((c) => c.type === 'allocation' && c.start >= sentence.start && c.end <= sentence.end);
   if (NATIONAL_WORDS.test(sentence.text) && (candidates.length > 0 || !namesShare)) ctx.share = false;
@@ -207,8 +217,16 @@ export function updateContext(
   if (lead && !ctx.paragraphLead) ctx.paragraphLead = lead.period!;
   const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
   if (cumulative) ctx.cumulative = cumulative.period!;
+  // ("… fell 5.2% in October from the previous month to 5,473 mt … September shipments stood at 5,774 mt.": a month
+  // before the one the paragraph leads with, stated after it, is the comparison recalled; the text stays on the lead.)
+  const recalled = (p: string | null) =>
+    p !== null && ctx.paragraphLead !== undefined && SINGLE_MONTH.test(p) && SINGLE_MONTH.test(ctx.paragraphLead)
+      ? p < ctx.paragraphLead
+      : false;
   for (const domain of ['quota', 'trade'] as const) {
     const main = candidates.find((c) => !c.comparisonBase && isQuota(c.metric) === (domain === 'quota'));
+    if (main?.period && domain === 'trade' && recalled(main.period) && ctx.periods.trade === ctx.paragraphLead)
+      continue;
     if (main?.period) ctx.periods[domain] = main.period;
     else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
       ctx.periods[domain] = mentioned;
@@ -218,7 +236,16 @@ export function updateContext(
   if (!quotaFigure && batch?.n && !forecast)
     ctx.batchYear = ctx.periods.quota?.slice(0, 4) ?? (sentenceYear ?? docDate?.year)?.toString();
   if (sentenceYear) ctx.year = sentenceYear;
+  if (kept) {
+    ctx.periods.quota = kept.period;
+    [ctx.batch, ctx.batchYear, ctx.year] = [kept.batch, kept.batchYear, kept.year];
+  }
 }
+
+const SINGLE_MONTH = /^\d{4}-\d{2}$/;
+
+// This batch, this round: 本批次, 本批, 此批, 该批次, "this batch", "the latest batch".
+const THIS_BATCH = /本批|此批|该批次|本轮|\bth(?:is|e\s+latest|e\s+new)\s+(?:batch|round|tranche)\b/i;
 
 /**
  * "Imports fell 24.1% to 16,922.2 t over the two months": the period from January the text just gave, if it has that

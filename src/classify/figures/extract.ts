@@ -14,6 +14,7 @@ import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker
 import { newParagraph, updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
 import { captionLines } from './captions.js';
+import { recaseCapitalLines } from './capitals.js';
 import { dedupe } from './dedupe.js';
 import { isReportedDestination } from './destinations.js';
 import { parallelBases } from './parallel-bases.js';
@@ -80,6 +81,8 @@ function changesPerKind(
   }
 }
 
+const MONTH_PERIOD = /^\d{4}-\d{2}$/;
+
 const PRONOUN_START = /^\s*(?:They|These|Those|It|Such (?:shipments|exports))\b/;
 
 /**
@@ -95,16 +98,31 @@ function yearAfterBase(periods: PeriodMention[]): number | undefined {
 const destinationSubject = (sc: Cue[]): string | undefined =>
   sc.some((c) => c.type === 'trade') ? sc.find((c) => c.type === 'dest')?.country : undefined;
 
+// A wire's copyright line ("Copyright Reuters, 2015", "© 2015 Reuters"): the year of an undated repost.
+const COPYRIGHT_YEAR =
+  /(?:\bCopyright\b|©)(?:\s*\(c\))?[ \t]*(?:[A-Z][\w&.' -]{0,40}?,?[ \t]+)?((?:19|20)\d{2})\b(?![ \t]*[-–—][ \t]*\d)/;
+
+/** The year of an undated text from its copyright line, as a date in its last month (a month named is of that year). */
+function copyrightDate(text: string): DocDate {
+  if (!text.includes('Copyright') && !text.includes('©')) return null;
+  const m = COPYRIGHT_YEAR.exec(text);
+  return m ? { year: Number(m[1]), month: 12 } : null;
+}
+
 export function extractFigures(
   title: string,
   body: string,
-  docDate: DocDate,
+  dated: DocDate,
   /** The sentences of `${title}\n${body}`, when the caller has split it already. */
   split?: readonly Span[],
   /** What the classifier's word index read in `${title}\n${body}`: expressions it rules out are not run. */
   words?: DocumentWords,
 ): Figure[] {
-  const text = `${title}\n${body}`;
+  const written = `${title}\n${body}`;
+  // (A wire's bullets in capitals are read in title case: the same length, so the sentences keep their offsets.)
+  const text = recaseCapitalLines(written);
+  if (text !== written && split) split = split.map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+  const docDate = dated ?? copyrightDate(text);
   const cues = findCues(text, words);
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
@@ -219,8 +237,12 @@ export function extractFigures(
       const subject = subjectOf(sc, ctx);
       const quotaBase = candidates.find((c) => isQuota(c.metric));
       for (const change of sorted.changes) {
+        // ("The excavation figure is 12.5% greater than the 120,000 tonnes …, while refinement climbs 10.4% from 115,000
+        // tonnes": each change is the quota's of the base it leads to.)
+        const led = quotaBase && candidates.find((c) => c.q.start >= change.end && isQuota(c.metric));
+        const base = led ?? quotaBase;
         const fi = previous.find((i) =>
-          quotaBase ? sameMetric(figures[i]!.metric, quotaBase.metric) : fits(figures[i]!, subject),
+          base ? sameMetric(figures[i]!.metric, base.metric) : fits(figures[i]!, subject),
         );
         if (fi !== undefined) attachChange(figures, fi, change);
       }
@@ -325,9 +347,20 @@ function looseChanges(
     const near =
       (CJK.test(sentence.text) ? stated.filter((p) => p.end <= change.start) : stated).sort(
         (a, b) => distance(a, change) - distance(b, change),
-      )[0] ?? stated[0];
+      )[0] ??
+      stated[0] ??
+      // ("去年我国稀土出口同比增长6%" as a title: the year it names, so no month's figure after it takes the change.)
+      periods.find(
+        (p) => !p.comparative && p.relYear !== undefined && p.month === undefined && p.toMonth === undefined,
+      );
     const period = near ? resolvePeriod(near, near.year === undefined ? sentenceYear : undefined, docDate) : null;
-    const fi = previous.find((i) => fits(figures[i]!, subject));
+    // ("62,585 tons last year … Shipments in December fell 20% from November": a change the sentence dates to a month
+    // the figure before is not of is another figure's, one the text does not state.)
+    const fi = previous.find(
+      (i) =>
+        fits(figures[i]!, subject) &&
+        (period ? !MONTH_PERIOD.test(period) || figures[i]!.period === period : near?.month === undefined),
+    );
     if (fi === undefined || !attachChange(figures, fi, change)) out.push({ change, subject, period });
   }
   return out;

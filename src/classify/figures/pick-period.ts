@@ -142,8 +142,8 @@ const COMPARED_MONTH =
 
 /**
  * The period of a tonnage whose sentence names only the month it is compared with: the next month for "from September"
- * (month on month), the same month a year later for "than in March 2025". Only when the sentence compares with one
- * month, named by itself (not "May last year").
+ * (month on month), the same month a year later for "than in March 2025" or "from March last year". Only when the
+ * sentence compares with one month.
  */
 export function comparedPeriod(
   text: string,
@@ -157,6 +157,12 @@ export function comparedPeriod(
   if (p.month === undefined || !COMPARED_MONTH.test(text.slice(Math.max(0, p.start - 30), p.start))) return null;
   const month = String(p.month).padStart(2, '0');
   if (p.year !== undefined) return `${p.year + 1}-${month}`;
+  // ("down 30.6% from March last year": that month of the year before, so the same month a year later.)
+  // (Not a month after the document's: the text would be comparing with a month still to come.)
+  if (p.relYear !== undefined && p.relYear < 0 && docDate) {
+    const year = docDate.year + p.relYear + 1;
+    return year < docDate.year || p.month <= docDate.month ? `${year}-${month}` : null;
+  }
   const base = resolvePeriod(p, undefined, docDate);
   if (!base) return null;
   const [y, m] = base.split('-').map(Number) as [number, number];

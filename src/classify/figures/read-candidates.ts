@@ -107,6 +107,13 @@ function listedPeriod(
   return resolvePeriod(p, p.year === undefined ? year : undefined, docDate);
 }
 
+// ("June … For the half, exports reached …": the half a June or a December the text is on ends.)
+const HALF_END = /^(\d{4})-(06|12)$/;
+function halfEndingIn(period: string | undefined): string | null {
+  const m = period ? HALF_END.exec(period) : null;
+  return m ? `${m[1]}-H${m[2] === '06' ? 1 : 2}` : null;
+}
+
 const QUARTER = /-Q[1-4]$/;
 const HALF = /-H[12]$/;
 const MONTH = /^\d{4}-\d{2}$/;
@@ -167,23 +174,25 @@ export function halfBatch(period: string | null, clause: string): number | null 
 }
 
 // Between a tonnage and the quota it is: "30,966 tonne quota", 30,966吨的出口配额, "15,500-metric-ton export quota".
-const TO_QUOTA = /^\s*(?:的|-)?\s*(?:rare[\s-]earths?\s+|稀土)?$/i;
+// ("10,546 tonnes of rare earth export quotas" too.)
+const TO_QUOTA = /^\s*(?:的|-|of\s+(?:the\s+)?)?\s*(?:rare[\s-]earths?\s+|稀土)?$/i;
 
 function quotaNamedAfter(sc: Cue[], text: string, q: Quantity, nextQStart: number): Cue | undefined {
-  const cue = first(sc, QUOTA_NAME_CUES, q.end, Math.min(q.end + 24, nextQStart));
+  const cue = first(sc, QUOTA_NAME_CUES, q.end, Math.min(q.end + 32, nextQStart));
   return cue && TO_QUOTA.test(text.slice(q.end, cue.start)) ? cue : undefined;
 }
 
-// A word that gives each batch the value: 每批, 各批, 均为, "each", "apiece", "per round".
+// A word that gives each batch the value: 每批, 各批, 均为, "each", "apiece", "per round"; "two batches of 120,000t"
+// (the batches measured by the tonnage, not "two batches totalling" nor "the two batches of 2023").
 const PER_BATCH =
-  /每批|各批|均为|均是|都是|都为|各为|\beach\b|\bapiece\b|\bper\s+(?:batch|round|tranche|allotment|instal{1,2}ment)\b/i;
+  /每批|各批|均为|均是|都是|都为|各为|\beach\b|\bapiece\b|\bper\s+(?:batch|round|tranche|allotment|instal{1,2}ment)\b|\b(?:two|three|four|both)\s+(?:batches|rounds|tranches|allotments)\s+of\s+(?:about\s+|around\s+|some\s+)?(?!(?:19|20)\d{2}\b)\d/i;
 const BATCH_COUNT =
   /([两二三四])批|\b(two|three|four|both)\s+(?:batches|rounds|tranches|allotments|instal{1,2}ments)\b/i;
 // The batches named one by one: 第一批、第二批, 第一、二批, "the first and second batches".
 const BATCH_LIST =
   /第\s*([一二三四1-4])\s*批\s*(?:[、和及与]|以及)\s*第\s*([一二三四1-4])\s*批|第\s*([一二三四1-4])\s*[、和及]\s*([一二三四1-4])\s*批|\b(first|second|third)\s+(?:and|&)\s+(second|third|fourth)\s+(?:batch|round|tranche|allotment|instal{1,2}ment)e?s\b/i;
 // A sum over the batches before the tonnage: the value is their total, not each one's.
-const SUM_WORD = /合计|累计|共计|总计|加总|\bcombined\b|\btotal\b|\btogether\b|\bin all\b/i;
+const SUM_WORD = /合计|合共|累计|共计|总计|加总|\bcombined\b|\btotal\b|\btogether\b|\bin all\b/i;
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, two: 2, both: 2, three: 3, four: 4 };
 const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, first: 1, second: 2, third: 3, fourth: 4 };
 const ordinal = (s: string) => ORDINAL[s.toLowerCase()] ?? Number(s);
@@ -202,6 +211,34 @@ function batchesEach(sentence: string): number[] {
   const m = BATCH_COUNT.exec(sentence);
   const n = m ? (COUNT[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0) : 0;
   return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+// The year a batch names: "the first batch of 2025", "first 2024 batch", 2025年第一批.
+const YEAR_OF_BATCH_AFTER = /^\s*(?:of|for)\s+(?:the\s+)?((?:19|20)\d{2})\b/i;
+const YEAR_IN_BATCH = /\b((?:19|20)\d{2})\b/;
+const YEAR_OF_BATCH_BEFORE = /((?:19|20)\d{2})\s*年(?:度)?(?:稀土)?\s*$/;
+
+/** Whether the batch `cue` names a year, and it is not `period`'s. */
+function otherYearBatch(text: string, cue: Cue, period: string): boolean {
+  const year =
+    YEAR_IN_BATCH.exec(text.slice(cue.start, cue.end))?.[1] ??
+    YEAR_OF_BATCH_AFTER.exec(text.slice(cue.end, cue.end + 16))?.[1] ??
+    YEAR_OF_BATCH_BEFORE.exec(text.slice(Math.max(0, cue.start - 10), cue.start))?.[1];
+  return year !== undefined && year !== period.slice(0, 4);
+}
+
+/** The quota base just before a base of the other quota kind whose clause names no period (see readCandidates). */
+function parallelQuotaBase(
+  candidates: Candidate[],
+  metric: Metric,
+  clause: Span,
+  periods: PeriodMention[],
+): Candidate | undefined {
+  const prev = candidates.at(-1);
+  if (!prev?.comparisonBase || !isQuota(prev.metric) || !isQuota(metric) || prev.period === null) return undefined;
+  if (prev.metric.kind !== 'quota' || metric.kind !== 'quota' || prev.metric.quota === metric.quota) return undefined;
+  if (prev.clause.start === clause.start) return undefined;
+  return periods.some((p) => p.start >= clause.start && p.end <= clause.end) ? undefined : prev;
 }
 
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
@@ -390,7 +427,8 @@ export function readCandidates(
     if (relQuarter?.textHalf) {
       period =
         candidates.findLast((c) => !c.comparisonBase && c.period !== null && HALF.test(c.period))?.period ??
-        (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null);
+        (ctx.cumulative && HALF.test(ctx.cumulative) ? ctx.cumulative : null) ??
+        halfEndingIn(ctx.periods[domain]);
       if (!period) return;
     }
     // "up from the prior December's 3,326 t": the month the figure compared is in, a year before; with no figure of
@@ -464,6 +502,14 @@ export function readCandidates(
         ? halfBatch(period, text.slice(clause.start, clause.end))
         : null;
     if (half) [batch, inheritedBatch] = [half, false];
+    // "12.5% greater than the 120,000 tonnes in the first tranche of 2023, while refinement climbs 10.4% from 115,000
+    // tonnes": a quota base of the other kind right after a quota base, with no period in its own clause, is compared
+    // with the same year and batch.
+    const parallel =
+      domain === 'quota' && comparisonBase && !basePeriod && !same && !back && !before
+        ? parallelQuotaBase(candidates, metric, clause, unclaimed)
+        : undefined;
+    if (parallel) [period, batch, inheritedBatch, batchCue] = [parallel.period, parallel.batch, false, undefined];
     // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
     const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
     // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,
@@ -477,6 +523,9 @@ export function readCandidates(
       const sameYear = candidates.findLast((c) => !c.comparisonBase && c.period === figurePeriod && isQuota(c.metric));
       batch = batchCue?.n ?? sameYear?.batch ?? null;
     }
+    // "its first batch of 2025 quotas in June without publishing figures, … after setting 2024 mining quotas at
+    // 270,000 tonnes": a batch that names its own year is no batch of another year's figure.
+    if (batchCue && batch === batchCue.n && figurePeriod && otherYearBatch(text, batchCue, figurePeriod)) batch = null;
     // ("In 2023, China issued three batches totalling 255,000 tonnes", written in 2026: the batches of a year before
     // the document's are all that year had, its full year, not a sum to date.)
     if (isQuota(metric) && metric.ytd && docDate && figurePeriod && Number(figurePeriod) < docDate.year)

@@ -128,6 +128,17 @@ function exportWordInSentence(v: SentenceView): boolean {
   );
 }
 
+// Between a tonnage and the work it allows: "15,000t of rare earth oxide to be mined", "13,850t to be smelted", "…
+// may be separated".
+const PASSIVE_GAP = /^\s*(?:of\s+[^,.;:\d]{0,40}?\s)?(?:(?:to|may|can|could|will|would|is|are)\s+)?be\s+$/i;
+const WORK_CUES: readonly CueType[] = ['mining', 'smelting'];
+
+/** The mining or smelting a tonnage is allowed for, written after it in the passive ("… 13,850t to be smelted"). */
+function passiveKind(v: SentenceView, q: Quantity, nextQStart: number): Cue | undefined {
+  const cue = first(v.cues, WORK_CUES, q.end, Math.min(q.end + 60, nextQStart));
+  return cue && PASSIVE_GAP.test(v.text.slice(q.end, cue.start)) ? cue : undefined;
+}
+
 /** Which quota a tonnage of a quota sentence is: mining or smelting, its split, its batch or scope. */
 export function quotaOf(
   v: SentenceView,
@@ -138,7 +149,10 @@ export function quotaOf(
 ): QuotaReading | null {
   const { cues: sc, text, sentence } = v;
   const q = s.q;
-  const kindCue = trailing(sc, text, KIND_CUES, q, s.nextQStart) ?? last(sc, KIND_CUES, sentence.start, q.start);
+  const kindCue =
+    passiveKind(v, q, s.nextQStart) ??
+    trailing(sc, text, KIND_CUES, q, s.nextQStart) ??
+    last(sc, KIND_CUES, sentence.start, q.start);
   // (A quota named with no kind before it takes the one the text is on, else the one its sentence names later: "the
   // first 2024 batch of 135 000 t was matched by a second, bringing the 2024 mining quota to 270,000 tonnes".)
   let kind = kindCue
@@ -187,8 +201,11 @@ export function quotaOf(
   // ("Last year's ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation
   // for the full year": a sum of batches the sentence closes as the full year is the year's total.)
   const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v, q);
-  const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !closesYear;
-  const yearTotal = scope?.type === 'year_total' || closesYear;
+  // (MOFCOM set the export quota in two batches a year and published no sum to date: "至此，今年稀土出口配额总量为31001吨"
+  // is the year's.)
+  const summed = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && (closesYear || kind === 'export');
+  const ytd = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && !summed;
+  const yearTotal = scope?.type === 'year_total' || summed;
   return {
     metric: {
       kind: 'quota',

@@ -3,13 +3,14 @@
  * rare earths and magnets, one figure per quantity column, with the period its header names and the year-on-year
  * change of the ±% quantity column of the same period.
  */
-import { findCues } from '../figure-cues.js';
+import { findCues, type CueType } from '../figure-cues.js';
 import { findPeriods, resolvePeriod } from '../periods.js';
 import type { DocDate } from './pick-period.js';
-import type { Metric } from './metric.js';
+import type { Metric, Product } from './metric.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
+const EDGE_PIPES = /^\||\|$/g;
 const QUANTITY_HEADER = /数量|quantity|volume/i;
 const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;
 // A month-on-month column (11月环比(%), "m/m"): a second change of the month's figure.
@@ -141,11 +142,112 @@ export function quotaTableFigures(title: string, body: string): Stated[] {
   return [];
 }
 
+// A table whose rows are periods ("| Month | Magnet exports (t) | m/m | y/y |", then "| Jul 2025 | 5,577 | +75.0% | …"; or
+// flattened to spaces, "月份 出口量 同比（%） 环比（%）" under "单位：吨", then "5月 5864.6 -5.7 23.0"): the first column names
+// each row's period, a column naming a flow its figures, in the unit its header or the table gives.
+const PERIOD_COLUMN = /^(?:months?|period|月份|月度|时间|日期|期间)$/i;
+const FLOW_UNIT_COLUMN =
+  /(?:exports?|imports?|shipments|出口|进口)[^|]*[(（]\s*(?:t|吨|公吨|tonnes?|tons?|metric tons?)\s*[)）]/i;
+const FLOW_COLUMN = /(?:exports?|imports?|shipments|出口|进口)/i;
+// (A flattened header opens on the period column and names a flow: "月份 出口量 同比（%）".)
+const SPACED_PERIOD_HEADER = /^\s*(?:月份|月度|时间|期间|Month|Period)\s+\S*(?:出口|进口|exports?|imports?)/i;
+const SEPARATOR_ROW = /^[\s|:—–-]+$/;
+
+/** The figures of a table whose rows are periods (see PERIOD_COLUMN), if the body has one. */
+function periodRowFigures(title: string, lines: string[], header: number, docDate: DocDate, piped: boolean): Stated[] {
+  const cellsOf = (l: string) =>
+    piped
+      ? l
+          .trim()
+          .replace(EDGE_PIPES, '')
+          .split('|')
+          .map((c) => c.trim())
+      : l.trim().split(/\s+/);
+  const head = cellsOf(lines[header]!);
+  if (!PERIOD_COLUMN.test(head[0]!)) return [];
+  const before = `${title}\n${lines.slice(0, header).join('\n')}`;
+  const tableUnit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
+  const yoyCol = head.findIndex((h) => CHANGE_HEADER.test(h) && !MONEY_HEADER.test(h));
+  const momCol = head.findIndex((h) => MOM_HEADER.test(h) && !MONEY_HEADER.test(h));
+  // (The product is the column's, else the one the text before the table names: "Magnet exports (t)" under a heading.)
+  const wider = findCues(before);
+  const productBefore: Product | undefined = wider.some((c) => c.type === 'magnet')
+    ? 'magnet'
+    : wider.some((c) => c.type === 'rare_earth')
+      ? 'rare_earth'
+      : undefined;
+  const columns = head.flatMap((h, i) => {
+    if (i === 0 || !(piped ? FLOW_UNIT_COLUMN : FLOW_COLUMN).test(h) || MONEY_HEADER.test(h)) return [];
+    if (CHANGE_HEADER.test(h) || MOM_HEADER.test(h)) return [];
+    const cues = findCues(h);
+    if (cues.some((c) => c.type === 'dest' || c.type === 'other_metal')) return [];
+    const named = (t: CueType) => cues.some((c) => c.type === t);
+    const product: Product | undefined = named('magnet')
+      ? 'magnet'
+      : named('rare_earth')
+        ? 'rare_earth'
+        : productBefore;
+    const flow = flowNamed(h);
+    const unit = unitOfHeader(h) ?? tableUnit ?? (piped ? 1 : undefined);
+    return product && flow && unit !== undefined ? [{ i, product, flow, unit }] : [];
+  });
+  // (The change columns belong to the one quantity column.)
+  if (columns.length === 0) return [];
+  const numberIn = (row: string[], i: number) => {
+    const cell = i < 0 ? '' : (row[i] ?? '').replace(/[,%+\s]/g, '').replace(/^[−–]/, '-');
+    const n = Number(cell);
+    return cell && Number.isFinite(n) ? n : null;
+  };
+  const out: Stated[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (piped ? !TABLE_ROW.test(line) : !line.includes(' ')) break;
+    if (SEPARATOR_ROW.test(line)) continue;
+    const row = cellsOf(line);
+    if (row.length !== head.length) continue;
+    const mention = findPeriods(row[0]!).find((p) => !p.comparative);
+    const period = mention ? resolvePeriod(mention, undefined, docDate) : null;
+    if (!period) continue;
+    for (const col of columns) {
+      const value = numberIn(row, col.i);
+      if (value === null || value <= 0) continue;
+      const figure: Stated = {
+        metric: { kind: 'trade', product: col.product, flow: col.flow },
+        value: Math.round(value * col.unit * 1000) / 1000,
+        unit: 't',
+        period,
+        batch: null,
+        change_pct: null,
+        change_basis: null,
+        evidence: line.trim().slice(0, 200),
+      };
+      const changes: Array<[number | null, 'yoy' | 'mom']> =
+        columns.length === 1
+          ? [
+              [numberIn(row, momCol), 'mom'],
+              [numberIn(row, yoyCol), 'yoy'],
+            ]
+          : [];
+      const stated = changes.filter((c): c is [number, 'yoy' | 'mom'] => c[0] !== null);
+      if (stated.length === 0) out.push(figure);
+      for (const [pct, basis] of stated) out.push({ ...figure, change_pct: pct, change_basis: basis });
+    }
+  }
+  return out;
+}
+
 export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
   // Most documents have no table at all: no '|' and no column heading, nothing to split and test line by line.
   const piped = body.includes('|');
   const quota = quotaTableFigures(title, body);
   if (quota.length) return quota;
+  if (piped || body.includes('月份') || /\b(?:Month|Period)\s/.test(body)) {
+    const lines = body.split('\n');
+    const header = lines.findIndex((l) =>
+      piped ? TABLE_ROW.test(l) && FLOW_UNIT_COLUMN.test(l) : SPACED_PERIOD_HEADER.test(l),
+    );
+    const rows = header >= 0 ? periodRowFigures(title, lines, header, docDate, piped) : [];
+    if (rows.length) return rows;
+  }
   if (!piped && !SPACED_HEADER_GATE.test(body)) return [];
   const lines = body.split('\n');
   const header = piped
@@ -156,7 +258,13 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
   // (A table may name the flow in each row instead: "Rare earth exports", "Rare earth imports".)
   let flow = flowNamed(before);
   const titleYear = findPeriods(title).find((p) => p.year !== undefined)?.year;
-  const pipeCells = (l: string) => l.split('|').map((c) => c.trim());
+  // (A row may open and close on a pipe, "| 稀土 | 吨 | 9645 |": no empty cell before its name.)
+  const pipeCells = (l: string) =>
+    l
+      .trim()
+      .replace(EDGE_PIPES, '')
+      .split('|')
+      .map((c) => c.trim());
   const cells = piped ? pipeCells : spacedRow;
   const head = piped ? pipeCells(lines[header]!) : spacedHeader(lines[header]!)!;
   const isRow = piped ? (l: string) => TABLE_ROW.test(l) : (l: string) => (spacedRow(l)?.length ?? 0) === head.length;
