@@ -36,6 +36,11 @@ const ZH_RELATIVE_YEAR = /(?<![比较于与和])(去年|前年|上年)(?!同期|
 const EN_RELATIVE_YEAR =
   /\b(last|previous) year\b(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+(?:a\s+|the\s+same\s+\w+\s+)?(?:last|previous) year)(?<!\bsame\s+(?:time|period|months?|quarter|stretch|span|point|stage)\s+(?:of\s+|in\s+)?(?:last|previous) year)/gi;
 
+// "上月" and "last month" as a time (exports came to … last month), not as the base of a comparison (较上月, "from
+// last month"): the month before the document's.
+const ZH_RELATIVE_MONTH = /(?<![比较于与和环])上个?月(?!同期)/g;
+const EN_RELATIVE_MONTH = /\blast month\b(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+last month)/gi;
+
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 // 二〇二四年, 十月, 二十三日: Chinese numerals right before 年/月/日/号.
 const CHINESE_DATE_NUMBER = /[〇零一二三四五六七八九十]{1,4}[年月日号]/;
@@ -76,6 +81,8 @@ export function namedDays(
   }
   for (const m of sentence.matchAll(ZH_DATE))
     resolve(m[1] ? Number(m[1]) : null, Number(m[2]), m[3] ? Number(m[3]) : null);
+  for (const re of [ZH_RELATIVE_MONTH, EN_RELATIVE_MONTH])
+    for (const _ of sentence.matchAll(re)) out.push(dayNumber(doc.year, doc.month, 0));
   if (!years) return out;
   // A year alone stays current for a season after it ends: annual figures and reviews come out into March.
   for (const re of [EN_YEAR, ZH_YEAR])
