@@ -25,8 +25,9 @@ const YEAR_SEASON = 75;
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
   /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d)\b)?/g;
+// (Not a year compared with: "up 12.9% on 2024", "from 2023", "than in 2022".)
 const EN_YEAR =
-  /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
+  /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?<!\b(?:on|from|than|over|against|versus|vs\.?|than in|with)\s+(?:the\s+)?\d{4})(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
 const ZH_DATE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g;
 const ZH_YEAR = /((?:19|20)\d\d)年(?!\d{1,2}月)/g;
 // "去年" and "last year" as a time, not as the base of a comparison (比去年, 去年同期, "up 5% from last year", "than

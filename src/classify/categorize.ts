@@ -3,7 +3,16 @@ import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues 
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, otherStories, within } from './other-stories.js';
 import { wordIndexOf, type DocumentWords } from './required-words.js';
-import { clauses, sentences, type Span } from './segment.js';
+import { clauses, reportSentences, type Span } from './segment.js';
+import { TERMS } from './vocabulary/terms.js';
+
+/**
+ * Another mineral (gallium, tungsten, antimony …) and no rare earth or magnet: a sentence about that mineral. A cue of
+ * a rule that asks the document for a rare earth (a document-scope `with`) is that mineral's step in such a sentence
+ * (a digest's "Graphite: new licence rules take effect", a tungsten batch beside rare-earth imports).
+ */
+const OTHER_MINERAL = new RegExp(TERMS.other_metal, 'i');
+const RARE_EARTH_OR_MAGNET = new RegExp(`${TERMS.rare_earth}|${TERMS.magnet}`, 'i');
 
 /** The expressions of a rule set that categorize runs over whole documents (for the word index). */
 export const ruleExpressions = (rules: RuleSet): Array<RegExp | null> =>
@@ -147,7 +156,7 @@ function salience(
   // about something else"): those rules do not read it.
   const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd };
+  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items };
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
@@ -217,8 +226,8 @@ export function categorize(
 ): CategoryMatch[] {
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
-  const spans = split ?? sentences(text);
-  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd } = salience(
+  const spans = reportSentences(text, split);
+  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items } = salience(
     text,
     spans,
     titleEnd,
@@ -243,6 +252,8 @@ export function categorize(
   const vetoed = new Set<Category>();
   // Each sentence's clauses, split when a clause-scope rule first matches in it.
   const clausesOf: Array<Span[] | undefined> = [];
+  // Per sentence, once asked: whether it names another mineral and no rare earth or magnet.
+  const otherMineralOnly: Array<boolean | undefined> = [];
   // Most rules cannot match a given document: the words each expression needs are looked up in one pass first.
   const read = words ?? wordIndexOf(rules, 'rules', () => ruleExpressions(rules)).read(text);
   const mayMatch = (re: RegExp) => read.mayMatch(re);
@@ -290,12 +301,26 @@ export function categorize(
     if (rule.withRe && !inDocument(rule.withRe)) continue;
     if (rule.scope === 'document' && rule.withoutRe && inDocument(rule.withoutRe)) continue;
     const localScope = rule.scope !== 'document';
+    // In a digest each item is a story of its own: a document-scope `with` (a rare earth named) is asked of the item
+    // a cue stands in, not of the whole digest (a tungsten quota item beside a rare-earth imports item).
+    const itemScoped = !localScope && rule.withRe !== null && items.length > 0;
+    const otherMineralScoped = !localScope && rule.withRe !== null && rule.weight > 0;
     for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
+      if (itemScoped && m.index >= items[0]!) {
+        let k = items.length - 1;
+        while (items[k]! > m.index) k--;
+        if (!rule.withRe!.test(text.slice(items[k], items[k + 1] ?? text.length))) continue;
+      }
       const at = sentenceAt(spans, m.index);
+      if (otherMineralScoped && at >= 0) {
+        const other = (otherMineralOnly[at] ??=
+          OTHER_MINERAL.test(spans[at]!.text) && !RARE_EARTH_OR_MAGNET.test(spans[at]!.text));
+        if (other) continue;
+      }
       if (localScope) {
         const scope =
           at < 0

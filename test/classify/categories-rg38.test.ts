@@ -105,3 +105,92 @@ describe('licences received (领到) and applications reviewed to the end (审�
     expect(categories('商务部谈稀土出口管制', text, '2025-11-06')).not.toContain('licence_approval');
   });
 });
+
+describe('in a digest, a rare earth is asked of the item a cue stands in', () => {
+  const digest = (tungsten: string) =>
+    `Good morning. Here is what moved overnight.\n• Tungsten: ${tungsten}\n` +
+    '• Rare earths: China imported 9,471 t of rare earths in October, customs data showed.\n' +
+    '• Cobalt: Rotterdam prices were unchanged on the week.';
+  it('a tungsten batch beside a rare-earth imports item is no quota batch', () => {
+    const text = digest('China issued its second batch of 2024 tungsten concentrate mining quotas at 52,000 t.');
+    expect(categories('Metals Morning Brief: tungsten, rare earths, cobalt', text, '2024-11-08')).toEqual([
+      'export_statistics',
+    ]);
+  });
+
+  it('a rare-earth batch item in the same digest is one', () => {
+    const text = digest('China issued its second batch of 2024 rare earth mining quotas at 135,000 t.');
+    expect(categories('Metals Morning Brief: tungsten, rare earths, cobalt', text, '2024-11-08')).toContain(
+      'quota_batch',
+    );
+  });
+
+  it('items set by a kicker and a colon, under a "morning note", are items too', () => {
+    const text =
+      'Tungsten: The ministry set the first 2025 tungsten concentrate mining cap at 58,000 t.\n' +
+      'Antimony: Outbound antimony shipments were close to zero in January and February.\n' +
+      'Rare earths: Exports over January and February combined were 8,511 t, customs said on Friday.\n';
+    expect(categories('Minor metals morning note, March 10', text, '2025-03-10')).toEqual(['export_statistics']);
+  });
+});
+
+describe('a sentence about another mineral and no rare earth does not lend its step to the rare earths', () => {
+  const letter = (rules: string) => `${rules}\nNdPr oxide prices were flat on the week as rare earth buyers held back.`;
+  it('graphite rules that take effect, in a letter that names rare earths elsewhere, are no regulation', () => {
+    const text = letter('New licence rules for spherical graphite take effect on 1 February.');
+    expect(categories('What changes in February', text, '2026-01-16')).toEqual([]);
+  });
+
+  it('rare-earth rules that take effect in the same letter are one', () => {
+    const text = letter('New rules on tracing rare earth products take effect on 1 February.');
+    expect(categories('What changes in February', text, '2026-01-16')).toEqual(['regulation']);
+  });
+
+  it('a tonnage compared with a past year ("up 12.9% on 2024") dates nothing: the exports are news', () => {
+    const text = 'Full-year exports of rare earths came to 62,585 tonnes, up 12.9% on 2024, customs data showed.';
+    expect(categories('China export tracker, January', text, '2026-01-16')).toEqual(['export_statistics']);
+  });
+});
+
+describe('a run of figures separated by semicolons is one report', () => {
+  it('"Aug: 5,791.8t; Sep: 4,000.3t; Oct: 4,343t" dates the exports to October, not August', () => {
+    const text =
+      "Rare earths: China's monthly rare earth exports have swung widely this autumn - Aug: 5,791.8t; Sep: " +
+      '4,000.3t; Oct: 4,343t - according to customs figures.';
+    expect(categories('China export tracker', text, '2025-11-20')).toEqual(['export_statistics']);
+  });
+
+  it('a semicolon between two sentences still ends the first', () => {
+    const text = 'Exports of rare earths came to 3,640 tonnes in May 2019; prices were firm.';
+    expect(categories('China export tracker', text, '2025-11-20')).toEqual([]);
+  });
+});
+
+describe('a table of flows: its heading names the month, its rows a quantity and a change', () => {
+  const rows =
+    'Series\tVolume (t)\tm/m\ty/y\nRare earth exports\t4,392.1\t-20.0%\t+32.0%\nMagnet exports\t5,952\t-3.2%\t+21.3%';
+  it('"rare earth trade, December 2025" over rows of exports is a customs table', () => {
+    expect(categories('China rare earth trade, December 2025', rows, '2026-01-20')).toEqual(['export_statistics']);
+  });
+
+  it('rows alone under a headline about something else are not', () => {
+    expect(categories('Magnet makers expand capacity', rows, '2026-01-20')).toEqual([]);
+  });
+});
+
+describe('another country’s own flows are that country’s trade', () => {
+  it('"South Korea’s imports of … magnets rose" after a dateline is no Chinese customs story', () => {
+    const text =
+      "SEOUL, Nov. 28 (Yonhap) -- South Korea's imports of rare earth permanent magnets rose 24 percent on-year to " +
+      "1,620 tons in October, data from the Korea Customs Service showed Friday. China's overall magnet exports were " +
+      '5,473 tons in October, according to Chinese customs data released earlier.';
+    expect(categories("S. Korea's rare earth magnet imports jump in October", text, '2025-11-28')).toEqual([]);
+  });
+
+  it('缅甸对华出口稀土 is Myanmar’s; 对美国出口 is China’s', () => {
+    const myanmar = '据行业机构统计，10月缅甸对华出口稀土氧化物约1500吨，环比下降35%。';
+    expect(categories('稀土原料：10月数据速递', myanmar, '2025-11-10')).toEqual([]);
+    const china = '海关数据显示，10月我国稀土永磁对美国出口656吨，环比增长56.1%。';
+    expect(categories('10月稀土永磁对美出口回升', china, '2025-11-20')).toEqual(['export_statistics']);
+  });
+});
