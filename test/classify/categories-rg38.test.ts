@@ -194,3 +194,57 @@ describe('another country’s own flows are that country’s trade', () => {
     expect(categories('10月稀土永磁对美出口回升', china, '2025-11-20')).toEqual(['export_statistics']);
   });
 });
+
+describe('another country’s authority adding or putting firms on its own list, in a headline', () => {
+  it('"US adds Chinese magnet makers to Entity List" is Washington’s story', () => {
+    const text =
+      'The U.S. Commerce Department on Tuesday added a dozen Chinese companies to its Entity List. Beijing has ' +
+      'tightened its own export licensing for rare earths since April.';
+    expect(categories('US adds Chinese magnet makers to Entity List', text, '2025-09-16')).toEqual([]);
+  });
+
+  it('"China adds rare earth technologies to export control list" is still a control', () => {
+    const text = 'The commerce ministry said on Thursday it had added rare earth processing technologies to the list.';
+    expect(categories('China adds rare earth technologies to export control list', text, '2025-10-09')).toEqual([
+      'control_list_addition',
+    ]);
+  });
+});
+
+describe('a step that ends in 后 before a comma is the time before the news', () => {
+  it('"北京暂停部分出口管制措施后，稀土出货逐步回温" is no relaxation', () => {
+    const text = '北京暂停部分出口管制措施后，稀土出货逐步回温，磁材企业订单增加。';
+    expect(categories('稀土出货回温', text, '2025-12-09')).toEqual([]);
+  });
+
+  it('the suspension stated as the news is one', () => {
+    const text = '商务部昨日宣布暂停实施10月9日公布的稀土出口管制措施一年。';
+    expect(categories('商务部暂停稀土出口管制措施', text, '2025-11-08')).toEqual(['control_relaxation']);
+  });
+});
+
+describe('缓行 and 不予执行 put a control off', () => {
+  it('管制新规缓行至明年, 期间不予执行 is a relaxation', () => {
+    const text = '商务部昨日公告，10月9日公布的稀土出口管制新规缓行至明年11月10日，期间相关条文不予执行。';
+    expect(categories('商务部公告', text, '2025-11-08')).toEqual(['control_relaxation']);
+  });
+
+  it('traffic moving slowly under 交通管制 beside a rare-earth plant is not', () => {
+    const text = '受稀土园区道路施工影响，当地实行交通管制，车辆缓行，请提前规划出行。';
+    expect(categories('园区道路施工提示', text, '2025-11-08')).toEqual([]);
+  });
+});
+
+describe('shipments let through and paperwork received are approvals', () => {
+  it('"has started letting some magnet shipments through", "received the paperwork"', () => {
+    const text =
+      'Chinese authorities have started letting some rare-earth magnet shipments through to European suppliers. ' +
+      'Several suppliers have received the paperwork they need for deliveries.';
+    expect(categories('China eases magnet bottleneck', text, '2025-06-20')).toContain('licence_approval');
+  });
+
+  it('paperwork still to be received is not', () => {
+    const text = 'European suppliers of rare-earth magnets still need to receive the paperwork before they can ship.';
+    expect(categories('Magnet buyers in limbo', text, '2025-06-20')).toEqual([]);
+  });
+});
