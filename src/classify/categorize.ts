@@ -42,7 +42,13 @@ const NOT_A_LEAD =
   /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
 /** A line of page chrome: a label and its value (Credit:, Published:, Written by, 来源：, 发布时间：). */
 const CHROME_LINE =
-  /^\s*(?:(?:credit|photo|image|picture|published|updated|posted|source|written by|reporting by|edited by|editing by|by)\b|(?:来源|作者|编辑|责任编辑|发布时间|发布日期|发稿时间|时间|日期|图片|摄影|图|文)\s*[:：|])/i;
+  /^\s*(?:(?:credit|photo|image|picture|published|updated|posted|source|written by|reporting by|edited by|editing by|by|you are here)\b|(?:来源|作者|编辑|责任编辑|发布时间|发布日期|发稿时间|时间|日期|图片|摄影|图|文|当前位置|您的位置|您现在的位置|所在位置)\s*[:：|]|(?:首页|home)\s*[>»›])/i;
+/**
+ * A title that is only a site's or an office's name (中国贸易救济信息网, 某市工业和信息化局, "Xinhua Online"), as a
+ * portal's repost stores it: no headline; the first body sentence that reads as one is.
+ */
+const SITE_NAME =
+  /^\s*[^\s，。：:！？!?,]{2,20}?(?:网|网站|信息网|门户|门户网站|政府网|在线|频道|官网|人民政府|局|厅|委员会)\s*$|^\s*[\w .-]{2,30}\s(?:online|portal|website|\.com|\.cn)\s*$/i;
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
 const LEAD_MIN_WORDS = 6;
@@ -73,7 +79,7 @@ function salience(
   const firstBody = spans.findIndex((s) => s.start >= titleEnd && readsAsLead(s.text));
   // A document without a title (its stored copy had none) has no headline lines before the lead: what stands there is
   // chrome (a photo credit, a time stamp, a byline), and the lead is the headline.
-  const hasTitle = titleEnd > 0 && firstBody !== 0;
+  const hasTitle = titleEnd > 0 && firstBody !== 0 && !SITE_NAME.test(text.slice(0, titleEnd));
   // (Plain arrays: a typed array costs a separate buffer each, five for every document.)
   const positions = new Array<number>(spans.length).fill(0);
   // What a sentence can say about the document's topic: 2 the headline, 1 the lead under a title, 0 the rest.

@@ -248,3 +248,49 @@ describe('shipments let through and paperwork received are approvals', () => {
     expect(categories('Magnet buyers in limbo', text, '2025-06-20')).toEqual([]);
   });
 });
+
+describe('a title that is only a site’s or an office’s name is no headline', () => {
+  const notice =
+    '当前位置：首页 > 政策法规 > 出口管制\n商务部 海关总署公告2025年第18号 关于对部分中重稀土相关物项实施出口管制的决定\n' +
+    '根据有关规定，经国务院批准，决定对以下物项实施出口管制。';
+  it('under 中国贸易救济信息网, past the breadcrumb, the announcement’s title is the headline', () => {
+    expect(categories('中国贸易救济信息网', notice, '2025-04-04')).toEqual(['control_list_addition']);
+  });
+
+  it('a list of firms put up for objection under an office’s name is still no category', () => {
+    const text =
+      '首页 > 政务公开 > 通知公告\n工业和信息化部关于符合《稀土行业规范条件》企业名单（第三批）的公示\n' +
+      '现将符合规范条件的稀土冶炼分离企业名单予以公示，公示时间为10个工作日。';
+    expect(categories('某市工业和信息化局', text, '2025-03-18')).toEqual([]);
+  });
+});
+
+describe('opinions solicited on a draft are no opinion piece', () => {
+  it('"MIIT solicits opinions on draft rare earth tracing rules" is a regulation headline', () => {
+    const text = 'The ministry began soliciting opinions on draft rules on tracing rare earth products on Monday.';
+    expect(categories('MIIT solicits opinions on draft rare earth tracing rules', text, '2026-05-11')).toEqual([
+      'regulation',
+    ]);
+  });
+
+  it('"Opinion: …" over the same sentence is a column', () => {
+    const text = 'The ministry began soliciting opinions on draft rules on tracing rare earth products on Monday.';
+    expect(categories('Opinion: Beijing’s draft rare earth tracing rules', text, '2026-05-11')).toEqual([]);
+  });
+});
+
+describe('"authorized" with the applications right after it approves (spun English)', () => {
+  it('"has actually authorized a specific number of certified applications" is an approval', () => {
+    const text =
+      "China's commerce ministry said on Thursday it has actually authorized a specific number of certified " +
+      'applications for exports of uncommon earth-related things.';
+    expect(categories('Ministry on uncommon earth exports', text, '2025-06-13')).toEqual(['licence_approval']);
+  });
+
+  it('firms authorized to file applications are not', () => {
+    const text =
+      'Only exporters authorized by the commerce ministry may file applications for rare earth exports, the ' +
+      'ministry said on Thursday.';
+    expect(categories('Ministry on rare earth exports', text, '2025-06-13')).toEqual([]);
+  });
+});
