@@ -294,3 +294,29 @@ describe('"authorized" with the applications right after it approves (spun Engli
     expect(categories('Ministry on rare earth exports', text, '2025-06-13')).toEqual([]);
   });
 });
+
+describe('"after data showed …" introduces the news, and a month’s flows make a trade headline', () => {
+  const text =
+    'Indian auto component makers said magnet supplies were improving, after Chinese customs data showed overall ' +
+    'magnet exports of 6,020 tonnes in January 2026, down 5.3% from a year earlier.';
+  it('a lead whose figures come "after data showed" reports them', () => {
+    expect(categories('Magnet shipments to Indian carmakers improve', text, '2026-02-20')).toEqual([
+      'export_statistics',
+    ]);
+  });
+
+  it('"China’s January shipments hold up" is a trade headline', () => {
+    const though =
+      'Suppliers said deliveries improved, though customs data showed magnet exports of 6,020 tonnes in January 2026.';
+    expect(categories("China's January shipments hold up", though, '2026-02-20')).toEqual(['export_statistics']);
+  });
+
+  it('"after" a step is still the time before: exports that rose after Beijing eased controls report no easing', () => {
+    const after =
+      'Rare earth exports rose 26.5% in November to 5,494 tonnes, customs data showed, after Beijing eased its ' +
+      'export controls.';
+    expect(categories('China rare earth exports rebound in November', after, '2025-12-08')).toEqual([
+      'export_statistics',
+    ]);
+  });
+});
