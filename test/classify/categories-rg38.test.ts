@@ -320,3 +320,26 @@ describe('"after data showed …" introduces the news, and a month’s flows mak
     ]);
   });
 });
+
+describe('permits that arrive or are held are approvals', () => {
+  it('"export permits have begun arriving", "now hold permits"', () => {
+    const text =
+      'Export permits for heavy rare earths have begun arriving at Japanese auto parts makers. At least five ' +
+      'suppliers now hold permits covering dysprosium shipments through September.';
+    expect(
+      categories('Chinese rare earth export permits arrive for Japanese parts makers', text, '2025-06-24'),
+    ).toEqual(['licence_approval']);
+  });
+
+  it('permits that have yet to arrive are not', () => {
+    const text = 'Export permits for heavy rare earths have yet to arrive at Japanese auto parts makers.';
+    expect(categories('Japanese parts makers wait for rare earth permits', text, '2025-06-24')).toEqual([]);
+  });
+});
+
+describe('暂不适用: measures that do not apply for a time are suspended', () => {
+  it('第61号公告有关措施…暂不适用 is a relaxation', () => {
+    const text = '商务部今日发布公告称，第61号公告所列稀土相关出口管制措施，自公布之日起至2026年11月10日暂不适用。';
+    expect(categories('商务部：第61号公告有关措施暂不适用', text, '2025-11-07')).toEqual(['control_relaxation']);
+  });
+});
