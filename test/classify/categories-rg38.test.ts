@@ -343,3 +343,43 @@ describe('暂不适用: measures that do not apply for a time are suspended', ()
     expect(categories('商务部：第61号公告有关措施暂不适用', text, '2025-11-07')).toEqual(['control_relaxation']);
   });
 });
+
+describe('Taiwan’s authorities taking a step are another jurisdiction’s, past a byline in brackets', () => {
+  it('法務部調查局…宣布，破獲…查扣 is no enforcement by China’s regulators', () => {
+    const text =
+      '【自由時報記者 林某／台北報導】法務部調查局昨日宣布，破獲一起將中國製稀土磁鐵經台灣轉運至第三國的案件，查扣磁鐵約3公噸。';
+    expect(categories('業者涉違反戰略性高科技貨品規定', text, '2025-10-30')).toEqual([]);
+  });
+
+  it('a mainland customs office that 破获 a case still is', () => {
+    const text = '【東方日報專訊】拱北海關昨日通報，日前偵破一宗走私稀土出境案，查獲氧化鏑約1.2噸，拘捕3人。';
+    expect(categories('拱北海關破獲走私稀土出境案', text, '2025-10-22')).toEqual(['enforcement']);
+  });
+});
+
+describe('subjected to export licensing, and licences rolled out', () => {
+  it('"China on Thursday subjected … equipment to export licensing" is a control addition', () => {
+    const text =
+      'China on Thursday subjected equipment used to separate and refine rare earths to export licensing, the ' +
+      'commerce ministry said.';
+    expect(
+      categories('China subjects rare earth processing equipment to export licensing', text, '2025-10-09'),
+    ).toEqual(['control_list_addition']);
+  });
+
+  it('the elements subjected to export controls in April, recalled, are not', () => {
+    const text =
+      'Prices of dysprosium oxide rose this week. The seven elements subjected to export controls in April remain ' +
+      'scarce outside China.';
+    expect(categories('Dysprosium oxide climbs', text, '2025-10-09')).toEqual([]);
+  });
+
+  it('"has rolled out general licences to a handful of magnet exporters" is an approval', () => {
+    const text =
+      "China's commerce ministry has rolled out general licences to a handful of rare earth magnet exporters, two " +
+      'executives said on Tuesday.';
+    expect(categories('Beijing rolls out general licences to magnet exporters', text, '2025-12-09')).toEqual([
+      'licence_approval',
+    ]);
+  });
+});
