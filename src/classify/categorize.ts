@@ -8,8 +8,9 @@ import { TERMS } from './vocabulary/terms.js';
 
 /**
  * Another mineral (gallium, tungsten, antimony …) and no rare earth or magnet: a sentence about that mineral. A cue of
- * a rule that asks the document for a rare earth (a document-scope `with`) is that mineral's step in such a sentence
- * (a digest's "Graphite: new licence rules take effect", a tungsten batch beside rare-earth imports).
+ * a rule that asks the document, not the sentence, for a rare earth (a document-scope `with`, or none) is that
+ * mineral's step in such a sentence (a digest's "Graphite: new licence rules take effect", a tungsten batch beside
+ * rare-earth imports).
  */
 const OTHER_MINERAL = new RegExp(TERMS.other_metal, 'i');
 const RARE_EARTH_OR_MAGNET = new RegExp(`${TERMS.rare_earth}|${TERMS.magnet}`, 'i');
@@ -310,7 +311,8 @@ export function categorize(
     // In a digest each item is a story of its own: a document-scope `with` (a rare earth named) is asked of the item
     // a cue stands in, not of the whole digest (a tungsten quota item beside a rare-earth imports item).
     const itemScoped = !localScope && rule.withRe !== null && items.length > 0;
-    const otherMineralScoped = !localScope && rule.withRe !== null && rule.weight > 0;
+    const otherMineralScoped =
+      rule.weight > 0 && !rule.veto && rule.in !== 'title' && (rule.withRe === null || !localScope);
     for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {
         re.lastIndex++;
