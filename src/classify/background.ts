@@ -39,7 +39,7 @@ const EN_RELATIVE_YEAR =
 
 // "上月" and "last month" as a time (exports came to … last month), not as the base of a comparison (较上月, "from
 // last month"): the month before the document's.
-const ZH_RELATIVE_MONTH = /(?<![比较于与和环])上个?月(?!同期)/g;
+const ZH_RELATIVE_MONTH = /上个?月(?<![比较于与和环]上个?月)(?!同期)/g;
 const EN_RELATIVE_MONTH = /\blast month\b(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+last month)/gi;
 
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
