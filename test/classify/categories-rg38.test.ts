@@ -383,3 +383,26 @@ describe('subjected to export licensing, and licences rolled out', () => {
     ]);
   });
 });
+
+describe('a relaxation verb and its control in one clause; licences 发出', () => {
+  it('"lifts heavy rare earth output as Chinese curbs drive inquiries" lifts no curbs', () => {
+    const text = 'Lynas said on Wednesday it lifted heavy rare earth output as Chinese curbs drove customer inquiries.';
+    expect(
+      categories('Lynas lifts heavy rare earth output as Chinese curbs drive customer inquiries', text, '2025-10-22'),
+    ).toEqual([]);
+  });
+
+  it('"lifts curbs on rare earth exports" still does', () => {
+    const text = 'China said on Friday it lifted curbs on rare earth exports to the United States for a year.';
+    expect(categories('China lifts curbs on rare earth exports to US', text, '2025-11-08')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+
+  it('已向符合條件的企業發出出口許可 is an approval; 向商務部發出許可申請 is not', () => {
+    const issued = '商務部表示，已完成一批稀土出口申請的審查，並已向符合條件的企業發出出口許可。';
+    expect(categories('商務部：已向部分歐企發出稀土出口許可', issued, '2025-06-13')).toEqual(['licence_approval']);
+    const sent = '多家歐洲企業表示，已向商務部發出稀土出口許可申請，目前仍在等待結果。';
+    expect(categories('歐企稀土申請待批', sent, '2025-06-13')).toEqual([]);
+  });
+});
