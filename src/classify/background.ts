@@ -25,8 +25,9 @@ const YEAR_SEASON = 75;
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
   /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d)\b)?/g;
+// (Not a year compared with: "up 12.9% on 2024", "from 2023", "than in 2022".)
 const EN_YEAR =
-  /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
+  /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?<!\b(?:on|from|than|over|against|versus|vs\.?|than in|with)\s+(?:the\s+)?\d{4})(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
 const ZH_DATE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g;
 const ZH_YEAR = /((?:19|20)\d\d)年(?!\d{1,2}月)/g;
 // "去年" and "last year" as a time, not as the base of a comparison (比去年, 去年同期, "up 5% from last year", "than
@@ -35,6 +36,11 @@ const ZH_RELATIVE_YEAR = /(?<![比较于与和])(去年|前年|上年)(?!同期|
 // (The look-behinds stand after the words, so they are tried only where "last year" occurs.)
 const EN_RELATIVE_YEAR =
   /\b(last|previous) year\b(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+(?:a\s+|the\s+same\s+\w+\s+)?(?:last|previous) year)(?<!\bsame\s+(?:time|period|months?|quarter|stretch|span|point|stage)\s+(?:of\s+|in\s+)?(?:last|previous) year)/gi;
+
+// "上月" and "last month" as a time (exports came to … last month), not as the base of a comparison (较上月, "from
+// last month"): the month before the document's.
+const ZH_RELATIVE_MONTH = /上个?月(?<![比较于与和环]上个?月)(?!同期)/g;
+const EN_RELATIVE_MONTH = /\blast month\b(?<!\b(?:from|than|over|with|versus|vs\.?|on|against)\s+last month)/gi;
 
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 // 二〇二四年, 十月, 二十三日: Chinese numerals right before 年/月/日/号.
@@ -76,6 +82,8 @@ export function namedDays(
   }
   for (const m of sentence.matchAll(ZH_DATE))
     resolve(m[1] ? Number(m[1]) : null, Number(m[2]), m[3] ? Number(m[3]) : null);
+  for (const re of [ZH_RELATIVE_MONTH, EN_RELATIVE_MONTH])
+    for (const _ of sentence.matchAll(re)) out.push(dayNumber(doc.year, doc.month, 0));
   if (!years) return out;
   // A year alone stays current for a season after it ends: annual figures and reviews come out into March.
   for (const re of [EN_YEAR, ZH_YEAR])

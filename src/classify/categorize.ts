@@ -3,7 +3,17 @@ import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues 
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, otherStories, within } from './other-stories.js';
 import { wordIndexOf, type DocumentWords } from './required-words.js';
-import { clauses, sentences, type Span } from './segment.js';
+import { clauses, reportSentences, type Span } from './segment.js';
+import { TERMS } from './vocabulary/terms.js';
+
+/**
+ * Another mineral (gallium, tungsten, antimony …) and no rare earth or magnet: a sentence about that mineral. A cue of
+ * a rule that asks the document, not the sentence, for a rare earth (a document-scope `with`, or none) is that
+ * mineral's step in such a sentence (a digest's "Graphite: new licence rules take effect", a tungsten batch beside
+ * rare-earth imports).
+ */
+const OTHER_MINERAL = new RegExp(TERMS.other_metal, 'i');
+const RARE_EARTH_OR_MAGNET = new RegExp(`${TERMS.rare_earth}|${TERMS.magnet}`, 'i');
 
 /** The expressions of a rule set that categorize runs over whole documents (for the word index). */
 export const ruleExpressions = (rules: RuleSet): Array<RegExp | null> =>
@@ -33,7 +43,13 @@ const NOT_A_LEAD =
   /^\s*(?:\S{0,8}|[^\n]{0,60}(?:\d{1,2}:\d{2}|记者|编译|撰文|责任编辑|来源[:：]|资料照片|\bBy\s+[A-Z]|\bPhoto\b|\(Reuters\)\s*$)[^\n]{0,20})\s*$/;
 /** A line of page chrome: a label and its value (Credit:, Published:, Written by, 来源：, 发布时间：). */
 const CHROME_LINE =
-  /^\s*(?:(?:credit|photo|image|picture|published|updated|posted|source|written by|reporting by|edited by|editing by|by)\b|(?:来源|作者|编辑|责任编辑|发布时间|发布日期|发稿时间|时间|日期|图片|摄影|图|文)\s*[:：|])/i;
+  /^\s*(?:(?:credit|photo|image|picture|published|updated|posted|source|written by|reporting by|edited by|editing by|by|you are here)\b|(?:来源|作者|编辑|责任编辑|发布时间|发布日期|发稿时间|时间|日期|图片|摄影|图|文|当前位置|您的位置|您现在的位置|所在位置)\s*[:：|]|(?:首页|home)\s*[>»›])/i;
+/**
+ * A title that is only a site's or an office's name (中国贸易救济信息网, 某市工业和信息化局, "Xinhua Online"), as a
+ * portal's repost stores it: no headline; the first body sentence that reads as one is.
+ */
+const SITE_NAME =
+  /^\s*[^\s，。：:！？!?,]{2,20}?(?:网|网站|信息网|门户|门户网站|政府网|在线|频道|官网|人民政府|局|厅|委员会)\s*$|^\s*[\w .-]{2,30}\s(?:online|portal|website|\.com|\.cn)\s*$/i;
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
 const LEAD_MIN_WORDS = 6;
@@ -64,7 +80,7 @@ function salience(
   const firstBody = spans.findIndex((s) => s.start >= titleEnd && readsAsLead(s.text));
   // A document without a title (its stored copy had none) has no headline lines before the lead: what stands there is
   // chrome (a photo credit, a time stamp, a byline), and the lead is the headline.
-  const hasTitle = titleEnd > 0 && firstBody !== 0;
+  const hasTitle = titleEnd > 0 && firstBody !== 0 && !SITE_NAME.test(text.slice(0, titleEnd));
   // (Plain arrays: a typed array costs a separate buffer each, five for every document.)
   const positions = new Array<number>(spans.length).fill(0);
   // What a sentence can say about the document's topic: 2 the headline, 1 the lead under a title, 0 the rest.
@@ -147,7 +163,7 @@ function salience(
   // about something else"): those rules do not read it.
   const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd };
+  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items };
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
@@ -217,8 +233,8 @@ export function categorize(
 ): CategoryMatch[] {
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
-  const spans = split ?? sentences(text);
-  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd } = salience(
+  const spans = reportSentences(text, split);
+  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items } = salience(
     text,
     spans,
     titleEnd,
@@ -243,6 +259,8 @@ export function categorize(
   const vetoed = new Set<Category>();
   // Each sentence's clauses, split when a clause-scope rule first matches in it.
   const clausesOf: Array<Span[] | undefined> = [];
+  // Per sentence, once asked: whether it names another mineral and no rare earth or magnet.
+  const otherMineralOnly: Array<boolean | undefined> = [];
   // Most rules cannot match a given document: the words each expression needs are looked up in one pass first.
   const read = words ?? wordIndexOf(rules, 'rules', () => ruleExpressions(rules)).read(text);
   const mayMatch = (re: RegExp) => read.mayMatch(re);
@@ -290,12 +308,27 @@ export function categorize(
     if (rule.withRe && !inDocument(rule.withRe)) continue;
     if (rule.scope === 'document' && rule.withoutRe && inDocument(rule.withoutRe)) continue;
     const localScope = rule.scope !== 'document';
+    // In a digest each item is a story of its own: a document-scope `with` (a rare earth named) is asked of the item
+    // a cue stands in, not of the whole digest (a tungsten quota item beside a rare-earth imports item).
+    const itemScoped = !localScope && rule.withRe !== null && items.length > 0;
+    const otherMineralScoped =
+      rule.weight > 0 && !rule.veto && rule.in !== 'title' && (rule.withRe === null || !localScope);
     for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
+      if (itemScoped && m.index >= items[0]!) {
+        let k = items.length - 1;
+        while (items[k]! > m.index) k--;
+        if (!rule.withRe!.test(text.slice(items[k], items[k + 1] ?? text.length))) continue;
+      }
       const at = sentenceAt(spans, m.index);
+      if (otherMineralScoped && at >= 0) {
+        const other = (otherMineralOnly[at] ??=
+          OTHER_MINERAL.test(spans[at]!.text) && !RARE_EARTH_OR_MAGNET.test(spans[at]!.text));
+        if (other) continue;
+      }
       if (localScope) {
         const scope =
           at < 0
