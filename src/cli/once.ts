@@ -13,9 +13,13 @@ export async function onceCommand(opts: {
   json?: boolean;
   deliverTimeout: number;
 }): Promise<number> {
-  // A pass allocates a page's worth per check and keeps little: V8's memory-saving heap sizing collects that garbage
-  // sooner, so a 1,000-page pass peaks near 155 MB instead of 205 MB, for about 5–10 % more CPU (more collections).
-  setFlagsFromString('--optimize-for-size');
+  // A pass allocates a page's worth per check and keeps little. The young generation is kept at its starting size
+  // (growth factor 1) and the old generation's limit grows by a tenth instead of doubling, so that garbage and Node's
+  // dead socket-read buffers are collected before they pile up: a 1,000-page pass peaks at 101–108 MB (16 runs)
+  // instead of 170 MB with V8's defaults, and scavenges about half as often as under --optimize-for-size (used
+  // before), for about 9 % less CPU (4 alternating pairs on a quiet machine, 2026-12-07).
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=10');
   const config = loadOrExit(opts.config);
   if (opts.watch && !config.watches.some((w) => w.id === opts.watch)) {
     process.stderr.write(`no watch with id "${opts.watch}" in ${config.dir}; \`regwatch validate\` lists them\n`);
