@@ -333,7 +333,6 @@ const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b
  * text walks it as far as the text follows a word's letters (a character that starts no word is passed over at once).
  * The trie's edges after the first letter live in one open-addressing hash table of typed arrays.
  */
-
 export class WordScanner {
   readonly words: readonly string[];
   private readonly ids = new Map<string, number>();
