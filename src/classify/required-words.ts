@@ -325,56 +325,65 @@ export function wordGate(re: RegExp): (text: string) => boolean {
   };
 }
 
-/** A slot of WordScanner's pair table for the characters `a` and `b`. */
-const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
-
 /**
- * Which of a fixed list of words occur in a text, found in one pass: the words form a trie, and each position of the
- * text walks it as far as the text follows a word's letters (a character that starts no word is passed over at once).
- * The trie's edges after the first letter live in one open-addressing hash table of typed arrays.
+ * Which of a fixed list of words occur in a text, and roughly where, found in one pass: the words form a trie with
+ * Aho–Corasick failure links, so each character of the text costs one step of the automaton (a character that starts
+ * no word, at the root, only a table read). The trie's edges after the first letter live in one open-addressing hash
+ * table of typed arrays; the first letters in a table indexed by the character.
  */
 export class WordScanner {
   readonly words: readonly string[];
   private readonly ids = new Map<string, number>();
-  /** Per character: the trie node of a word's first letter (+1), or 0. */
+  /** Per character: the trie node of a word's first letter, or 0 (the root). */
   private readonly roots = new Int32Array(1 << 16);
   /** Per trie node: the word it ends (id + 1), or 0. */
   private readonly ends: Int32Array;
-  /** The edge table: parent node, character and child node (+1; 0 marks an empty slot). */
+  /** Per trie node: the node of its longest proper suffix that is in the trie (0: the root). */
+  private readonly fail: Int32Array;
+  /** Per trie node: the node of its longest proper suffix that ends a word, or 0. */
+  private readonly nextEnd: Int32Array;
+  /** Per word id: its length. */
+  private readonly lengths: Int32Array;
+  /** The edge table: parent node, character and child node (0 marks an empty slot: the root is no child). */
   private readonly edgeParent: Int32Array;
   private readonly edgeChar: Int32Array;
   private readonly edgeChild: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
   /**
-   * Per hash of a character pair (`pairSlot`): 1 when some word begins with such a pair. Most positions of a text start
-   * no word of two characters or more, and this tells so without a probe of the edge table.
+   * The automaton's steps on ASCII characters laid out whole (node × 128, failure links followed in advance), so that
+   * English text, most of whose letters continue some word, takes one table read a character; null for a word list
+   * too large for 16-bit node numbers. Other characters take the edge table and the failure links.
    */
-  private readonly pairs = new Uint8Array(1 << 16);
+  private readonly ascii: Uint16Array | null;
 
   constructor(words: Iterable<string>) {
     const list = [...new Set(words)].filter((w) => w.length > 0);
     this.words = list;
+    this.lengths = Int32Array.from(list, (w) => w.length);
     // Build with maps, then lay the edges out in the table.
+    const children: Array<Array<[char: number, child: number]>> = [[]];
     const edges = new Map<string, number>();
     const endOf: number[] = [0];
     let nodes = 0;
+    const add = (parent: number, char: number) => {
+      const node = ++nodes;
+      children[node] = [];
+      children[parent]!.push([char, node]);
+      return node;
+    };
     list.forEach((w, id) => {
       this.ids.set(w, id);
       const first = w.charCodeAt(0);
-      let node = this.roots[first]! - 1;
-      if (node < 0) {
-        node = ++nodes;
-        this.roots[first] = node + 1;
-      }
+      let node = this.roots[first]!;
+      if (node === 0) this.roots[first] = node = add(0, first);
       for (let k = 1; k < w.length; k++) {
         const key = `${node}:${w.charCodeAt(k)}`;
         let child = edges.get(key);
-        if (child === undefined) edges.set(key, (child = ++nodes));
+        if (child === undefined) edges.set(key, (child = add(node, w.charCodeAt(k))));
         node = child;
       }
       endOf[node] = id + 1;
-      if (w.length > 1) this.pairs[pairSlot(first, w.charCodeAt(1))] = 1;
     });
     this.ends = new Int32Array(nodes + 1);
     endOf.forEach((e, node) => (this.ends[node] = e ?? 0));
@@ -391,12 +400,53 @@ export class WordScanner {
       while (this.edgeChild[slot] !== 0) slot = (slot + 1) & this.mask;
       this.edgeParent[slot] = parent;
       this.edgeChar[slot] = char;
-      this.edgeChild[slot] = child + 1;
+      this.edgeChild[slot] = child;
+    }
+    // Failure links, breadth first: a node's suffix is shorter, so its own link is known by then.
+    this.fail = new Int32Array(nodes + 1);
+    this.nextEnd = new Int32Array(nodes + 1);
+    const queue = children[0]!.map(([, child]) => child);
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q]!;
+      for (const [char, child] of children[node]!) {
+        this.fail[child] = this.step(this.fail[node]!, char);
+        const suffix = this.fail[child];
+        this.nextEnd[child] = this.ends[suffix] !== 0 ? suffix : this.nextEnd[suffix]!;
+        queue.push(child);
+      }
+    }
+    this.ascii = nodes < 0xffff ? new Uint16Array((nodes + 1) * 128) : null;
+    if (this.ascii) {
+      const { ascii, fail } = this;
+      for (let c = 0; c < 128; c++) ascii[c] = this.roots[c]!;
+      // Breadth first, a node's failure node has its row by the time the node is reached.
+      for (const node of queue)
+        for (let c = 0; c < 128; c++) {
+          const child = this.child(node, c);
+          ascii[node * 128 + c] = child >= 0 ? child : ascii[fail[node]! * 128 + c]!;
+        }
     }
   }
 
   private slotOf(parent: number, char: number): number {
     return Math.imul(Math.imul(parent, 0x9e3779b1) ^ char, 0x85ebca6b) >>> this.shift;
+  }
+
+  /** The child of `node` by `char`, or -1. */
+  private child(node: number, char: number): number {
+    for (let slot = this.slotOf(node, char); this.edgeChild[slot] !== 0; slot = (slot + 1) & this.mask)
+      if (this.edgeParent[slot] === node && this.edgeChar[slot] === char) return this.edgeChild[slot]!;
+    return -1;
+  }
+
+  /** The automaton's next state from `node` on `char`. */
+  private step(node: number, char: number): number {
+    for (;;) {
+      if (node === 0) return this.roots[char]!;
+      const child = this.child(node, char);
+      if (child >= 0) return child;
+      node = this.fail[node]!;
+    }
   }
 
   /** The id of a word of the list, or -1. */
@@ -417,35 +467,39 @@ export class WordScanner {
    */
   scan(lower: string, blockShift = WordScanner.blockShift(lower.length)): Int32Array {
     const found = new Int32Array(this.words.length);
-    const { roots, ends, edgeParent, edgeChar, edgeChild, mask, shift } = this;
+    const { roots, ends, fail, nextEnd, lengths, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
     const n = lower.length;
-    const { pairs } = this;
+    let node = 0;
     for (let i = 0; i < n; i++) {
-      const first = lower.charCodeAt(i);
-      let node = roots[first]! - 1;
-      if (node < 0) continue;
-      const block = 1 << (i >> blockShift);
-      // No word begins with this pair: only a one-character word can start here.
-      if (i + 1 < n && pairs[pairSlot(first, lower.charCodeAt(i + 1))] === 0) {
-        const end = ends[node]!;
-        if (end !== 0) found[end - 1]! |= block;
-        continue;
-      }
-      for (let j = i + 1; node >= 0; j++) {
-        const end = ends[node]!;
-        if (end !== 0) found[end - 1]! |= block;
-        if (j >= n) break;
-        const char = lower.charCodeAt(j);
-        let slot = Math.imul(Math.imul(node, 0x9e3779b1) ^ char, 0x85ebca6b) >>> shift;
-        let next = -1;
-        for (let child = edgeChild[slot]!; child !== 0; child = edgeChild[slot]!) {
-          if (edgeParent[slot] === node && edgeChar[slot] === char) {
-            next = child - 1;
+      const char = lower.charCodeAt(i);
+      if (char < 128 && ascii !== null) node = ascii[node * 128 + char]!;
+      // One step of the automaton (the edge lookup written out: this loop runs for every character of every document).
+      else
+        for (;;) {
+          if (node === 0) {
+            node = roots[char]!;
             break;
           }
-          slot = (slot + 1) & mask;
+          let slot = Math.imul(Math.imul(node, 0x9e3779b1) ^ char, 0x85ebca6b) >>> shift;
+          let next = 0;
+          for (let child = edgeChild[slot]!; child !== 0; child = edgeChild[slot]!) {
+            if (edgeParent[slot] === node && edgeChar[slot] === char) {
+              next = child;
+              break;
+            }
+            slot = (slot + 1) & mask;
+          }
+          if (next !== 0) {
+            node = next;
+            break;
+          }
+          node = fail[node]!;
         }
-        node = next;
+      if (node === 0) continue;
+      // Every word that ends here: the node's own, then those of its suffixes.
+      for (let at = ends[node] !== 0 ? node : nextEnd[node]!; at !== 0; at = nextEnd[at]!) {
+        const id = ends[at]! - 1;
+        found[id]! |= 1 << ((i + 1 - lengths[id]!) >> blockShift);
       }
     }
     return found;

@@ -129,6 +129,25 @@ describe('finding which words occur in a text in one pass', () => {
     }
   });
 
+  it('tells the blocks each occurrence starts in, for words inside other words and overlapping ones', () => {
+    const random = seededRandom(20261208);
+    const alphabet = ['a', 'b', 'c', 'ab', '出', '口', '稀土', ' ', 'é'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    // Words that are suffixes and prefixes of each other (the automaton's failure links), ASCII and not.
+    const list = ['a', 'aa', 'aab', 'ab', 'b', 'bab', 'abab', 'c ', '出口', '口稀', '稀土出口', 'é出', 'aé'];
+    const scanner = new WordScanner(list);
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: Math.floor(random() * 300) }, pick).join('');
+      const shift = WordScanner.blockShift(text.length);
+      const found = scanner.scan(text, shift);
+      for (const w of list) {
+        let expected = 0;
+        for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) expected |= 1 << (at >> shift);
+        expect([text, w, found[scanner.idOf(w)]]).toEqual([text, w, expected]);
+      }
+    }
+  });
+
   it('finds words at the very start and end of the text, and in a one-character text', () => {
     const scanner = new WordScanner(['ab', 'xyz', 'q']);
     // Per word, a mask of the blocks its occurrences start in (one character a block in so short a text).
