@@ -32,7 +32,7 @@ if (!loaded.rules) throw new Error('the shipped rules do not load');
 const rules = loaded.rules;
 const docs = [
   ...CORPORA.filter(hasCorpus).flatMap(corpusDocuments),
-  ...benchDocuments().map((d, i): [string, DocumentInput] => [`bench-${i}`, d]),
+  ...benchDocuments('all').map((d, i): [string, DocumentInput] => [`bench-${i}`, d]),
 ];
 const lines = docs.map(([name, doc]) => JSON.stringify({ doc: name, result: classify(doc, rules) }));
 const out = process.argv[2] ?? '/dev/stdout';
