@@ -6,7 +6,7 @@
 import type { Figure } from '../../types.js';
 import { findCues, type Cue, type CueType } from '../figure-cues.js';
 import type { DocumentWords } from '../required-words.js';
-import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
+import { findPeriodsEach, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findChanges } from '../changes.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
@@ -136,7 +136,17 @@ export function extractFigures(
   const captions = captionLines(text);
   // (The next line break, moved past each sentence once: a paragraph begins where a sentence starts after one.)
   let lineBreak = text.indexOf('\n');
-  for (const sentence of split ?? sentences(text)) {
+  const all = split ?? sentences(text);
+  // The period mentions of every sentence read below, found before the walk, one pattern at a time over them all.
+  const read = all.filter(
+    (s) =>
+      !(s.text.includes('|') && TABLE_ROW.test(s.text)) &&
+      !captions.some(([a, e]) => s.start >= a && s.end <= e) &&
+      mayHavePeriod(s.text),
+  );
+  const mentions = findPeriodsEach(read, periodPatterns, words);
+  let nextRead = 0;
+  for (const sentence of all) {
     if (lineBreak !== -1 && lineBreak < sentence.start) {
       newParagraph(ctx);
       lineBreak = text.indexOf('\n', sentence.start);
@@ -149,9 +159,7 @@ export function extractFigures(
     while (firstCue < cues.length && cues[firstCue]!.start < sentence.start) firstCue++;
     const sc: Cue[] = [];
     for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
-    const periods = mayHavePeriod(sentence.text)
-      ? resolveSpans(findPeriods(sentence.text, sentence.start, periodPatterns, words), ctx.cumulative)
-      : [];
+    const periods = read[nextRead] === sentence ? resolveSpans(mentions[nextRead++]!, ctx.cumulative) : [];
     const sentenceYear =
       periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
       (docDate ? undefined : yearAfterBase(periods));

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { findPeriods, findPeriodsEach, periodPatternsOf } from '../../src/classify/periods.js';
+import { sentences } from '../../src/classify/segment.js';
+import { figureLines as figs } from '../helpers/figure-lines.js';
+
+/** The eighth figures round: the mechanisms behind the blind parts' figure misses, and a cheaper period reader. */
+
+describe('period mentions found pattern by pattern over all sentences', () => {
+  const texts = [
+    '2024年第一批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨，较2023年第一批的120000吨增长12.5%。今年1-5月累计出口24827吨，同比增长2.3%。',
+    'Exports rose 12% in November from October to 6,150 tons, customs data showed last month. In the first five months of 2024 imports fell 14.3% compared with the same period last year, up from 4,103 tonnes in 2018.',
+    '前三季度出口同比增长，上半年与去年同期相比增加。 Shipments in the year through October, versus the prior December.',
+  ];
+  it('finds what findPeriods finds in each sentence', () => {
+    for (const text of texts) {
+      const split = sentences(text);
+      const patterns = periodPatternsOf(text);
+      expect(findPeriodsEach(split, patterns)).toEqual(split.map((s) => findPeriods(s.text, s.start, patterns)));
+    }
+  });
+  it('still marks comparison bases after any of the words that make one', () => {
+    for (const [text, comparative] of [
+      ['up 5% from May', true],
+      ['higher than in June', true],
+      ['compared with 2023', true],
+      ['比2023年', true],
+      ['较去年', true],
+      ['高于2023年', true],
+      ['versus 2022', true],
+      ['the same period of 2023', true],
+      ['exports in May', false],
+      ['出口2023年', false],
+    ] as const) {
+      const last = findPeriods(text).at(-1)!;
+      expect([text, last.comparative]).toEqual([text, comparative]);
+    }
+  });
+});
