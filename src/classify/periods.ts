@@ -358,6 +358,12 @@ const SPAN_BEFORE = /\b(?:over|during|in|for|across)\s*$/i;
 const BASE_CONTINUES = /^\s*(?:of\s+|,\s*)?$/;
 const OF_GAP = /^\s*(?:of\s+)?$/;
 
+// A release's verb right before a relative month ("data showed last month", "figures published last month") or right
+// after it (上月公布的数据, 上月發布): the month the figures came out in.
+const RELEASED_BEFORE =
+  /\b(?:data|figures|statistics|numbers|customs|GAC|administration|bureau)\s+(?:(?:had|has|were|was)\s+)?(?:showed|shown|shows|released|published|issued|announced|reported|revealed|indicated)\s+(?:(?:on|in)\s+)?$/i;
+const RELEASED_AFTER = /^\s*(?:公布|发布|發布|公佈|发表|發表|披露)/;
+
 /** Whether a mention already found covers part of [start, end) (absolute offsets). */
 function overlaps(found: readonly PeriodMention[], start: number, end: number): boolean {
   for (const f of found) if (start < f.end && end > f.start) return true;
@@ -488,6 +494,16 @@ function mentionsOf(text: string, offset: number, re: RegExp, build: Builder, fo
 /** The mentions of one text in order, comparison bases carried on, and a month joined to the relative year after it. */
 function settled(text: string, offset: number, found: PeriodMention[]): PeriodMention[] {
   found.sort((a, b) => a.start - b.start);
+  // "…, customs data showed last month, although …", 上月公布的数据: when the figures came out, not a figure's period.
+  for (let i = found.length - 1; i >= 0; i--) {
+    const p = found[i]!;
+    if (
+      p.relMonth !== undefined &&
+      (RELEASED_BEFORE.test(text.slice(Math.max(0, p.start - offset - 40), p.start - offset)) ||
+        RELEASED_AFTER.test(text.slice(p.end - offset, p.end - offset + 6)))
+    )
+      found.splice(i, 1);
+  }
   // "than in July last year", "from May of 2024": what directly follows a comparison base is part of it.
   for (let i = 1; i < found.length; i++) {
     const prev = found[i - 1]!;

@@ -36,3 +36,36 @@ describe('period mentions found pattern by pattern over all sentences', () => {
     }
   });
 });
+
+describe('a release time is not a figure period', () => {
+  it('keeps the month the sentence gave when "data showed last month" comes between', () => {
+    expect(
+      figs(
+        'Licences',
+        'Magnet exports fell 4% in September from August to 5,100 tons, figures released last month showed, while shipments to Japan rose 12% from the previous month to 390 tons.',
+        '2025-11-05',
+      ),
+    ).toEqual(['magnet_exports|5100|2025-09|-|mom|-4', 'magnet_exports_to_japan|390|2025-09|-|mom|12']);
+  });
+  it('reads 上月公布的数据 as the release, not the month of the figures', () => {
+    expect(figs('出口', '海关总署上月公布的数据显示，9月稀土出口4000吨。', '2025-11-05')).toEqual([
+      'rare_earth_exports|4000|2025-09|-|-|-',
+    ]);
+  });
+  it('still reads "last month" as the period when nothing was released in it', () => {
+    expect(figs('Exports', 'China exported 5,100 tons of rare earths last month.', '2025-11-05')).toEqual([
+      'rare_earth_exports|5100|2025-10|-|-|-',
+    ]);
+  });
+});
+
+describe('a clause about another event', () => {
+  const text =
+    'Overseas sales of permanent magnets rose to 4,800 tons last month. That was 6.2% higher than a year earlier, the first annual gain since restrictions on seven heavy rare earths began in April. Shipments to the US rose to 500 tons.';
+  it('leaves the product of the figures as it was, and the change goes to the figure before', () => {
+    expect(figs('Magnets', text, '2025-09-20')).toEqual([
+      'magnet_exports|4800|2025-08|-|yoy|6.2',
+      'magnet_exports_to_us|500|2025-08|-|-|-',
+    ]);
+  });
+});

@@ -312,7 +312,17 @@ export function extractFigures(
       );
     previous = mine;
     lastDestination = candidates.length === 0 ? destinationSubject(sc) : undefined;
-    updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
+    // (Nor does the month of such a clause become the month the text is on.)
+    const aside = candidates.length === 0 ? asideStart(sentence, tradeLoose) : sentence.end;
+    updateContext(
+      ctx,
+      sc,
+      sentence,
+      aside < sentence.end ? periods.filter((p) => p.end <= aside) : periods,
+      sentenceYear,
+      docDate,
+      candidates,
+    );
   }
   return (
     dedupe([...figures, ...tableFigures(title, body, docDate)])
@@ -327,6 +337,17 @@ export function extractFigures(
       )
       .map(toFigure)
   );
+}
+
+// A clause about another event after a sentence's changes: "…, the first annual increase since controls on …".
+const ASIDE = /,[^,;]*?\b(?:since|after|because|following|amid|when)\s/i;
+
+/** Where a clause about another event opens after all of a sentence's changes (and some), else the sentence's end. */
+function asideStart(sentence: Span, changes: readonly Pending['change'][]): number {
+  if (!changes.length) return sentence.end;
+  const aside = ASIDE.exec(sentence.text);
+  const at = aside ? sentence.start + aside.index : sentence.end;
+  return changes.every((c) => c.end <= at) ? at : sentence.end;
 }
 
 const distance = (p: PeriodMention, change: Pending['change']) =>
@@ -348,6 +369,13 @@ function looseChanges(
   previous: number[],
 ): Pending[] {
   const out: Pending[] = [];
+  // ("That was 5.7% higher than a year earlier, the first rise since controls on seven rare earths were introduced in
+  // April": the product and the month of a clause about another event, after the changes, are not theirs.)
+  const aside = asideStart(sentence, loose);
+  if (aside < sentence.end) {
+    sc = sc.filter((c) => c.end <= aside);
+    periods = periods.filter((p) => p.end <= aside);
+  }
   const subject = subjectOf(sc, ctx);
   const stated = periods.filter((p) => !p.comparative && p.relYear === undefined);
   for (const change of loose) {
