@@ -69,3 +69,60 @@ describe('a clause about another event', () => {
     ]);
   });
 });
+
+describe('a list of comparison bases in a sentence of its own', () => {
+  it('gives 与…的 bases their year and the kinds of the quotas stated before, and 均 the change of each', () => {
+    expect(
+      figs(
+        '指标',
+        '2023年全年稀土开采总量控制指标为255000吨。冶炼分离总量控制指标为243850吨。与2022年的210000吨、202000吨相比，均有增长。',
+        '2023-12-15',
+      ),
+    ).toEqual([
+      'mining_quota|255000|2023|-|-|-',
+      'smelting_quota|243850|2023|-|-|-',
+      'mining_quota|210000|2022|-|-|-',
+      'smelting_quota|202000|2022|-|-|-',
+    ]);
+  });
+  it('gives the changes listed after the bases (分别) to the quotas stated before, in order', () => {
+    expect(
+      figs(
+        '指标',
+        '2023年稀土开采总量控制指标为255000吨，冶炼分离总量控制指标为243850吨。与2022年全年的21万吨和20.2万吨相比，今年开采和冶炼分离指标分别增长21.4%和20.7%。',
+        '2023-12-15',
+      ),
+    ).toEqual([
+      'mining_quota|255000|2023|-|yoy|21.4',
+      'smelting_quota|243850|2023|-|yoy|20.7',
+      'mining_quota|210000|2022|-|-|-',
+      'smelting_quota|202000|2022|-|-|-',
+    ]);
+  });
+  it('gives one change said of both (均增长) to each', () => {
+    expect(
+      figs(
+        '指标',
+        '2021年稀土开采总量控制指标为168000吨。冶炼分离总量控制指标为162000吨。与2020年的140000吨、135000吨相比，均增长20%。',
+        '2021-09-30',
+      ),
+    ).toEqual([
+      'mining_quota|168000|2021|-|yoy|20',
+      'smelting_quota|162000|2021|-|yoy|20',
+      'mining_quota|140000|2020|-|-|-',
+      'smelting_quota|135000|2020|-|-|-',
+    ]);
+  });
+});
+
+describe('the tonnages of a "when" clause', () => {
+  it('are all of the period the clause opens after', () => {
+    expect(
+      figs(
+        'Rare earth prices',
+        'Beijing has not published rare earth quotas since 2023, when it set mining quotas at 255,000 mt and smelting quotas at 243,850 mt for the full year.',
+        '2025-03-10',
+      ),
+    ).toEqual(['mining_quota|255000|2023|-|-|-', 'smelting_quota|243850|2023|-|-|-']);
+  });
+});

@@ -13,6 +13,7 @@ import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
 import { newParagraph, updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
+import type { Candidate } from './candidate.js';
 import { captionLines } from './captions.js';
 import { recaseCapitalLines } from './capitals.js';
 import { dedupe } from './dedupe.js';
@@ -22,7 +23,7 @@ import type { DocDate } from './pick-period.js';
 import { readCandidates } from './read-candidates.js';
 import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
-import { isQuota, sameMetric } from './metric.js';
+import { isQuota, metricName, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
 import { secondYear } from './two-years.js';
 
@@ -195,6 +196,9 @@ export function extractFigures(
     );
     parallelBases(candidates, text);
 
+    // A list of quota bases that tells its kinds apart no more than its own words do, in a sentence stating no figure
+    // ("与2020年的140000吨、135000吨相比，均增长20%"): the quotas the text stated last, in their order.
+    const targets = candidates.every((c) => c.comparisonBase) ? comparedQuotas(candidates, figures) : undefined;
     const sorted = sortChanges(sentence, clauseSpans, sc, quantities, candidates, figures);
     // What lies between a tonnage and a later change can make the change another figure's: "5473吨 对美出口环比增长56.1%"
     // (the US figure), "5238吨 一季度同比增长4.8%" (the quarter's).
@@ -241,7 +245,13 @@ export function extractFigures(
     // are comparison bases states the change of the figure before it.
     // ("This marked an over 10% increase from 50,425 mt for light rare earths in the first batch of 2019": the quota
     // before, of the same metric as the base.)
-    if (candidates.length > 0 && candidates.every((c) => c.comparisonBase)) {
+    if (
+      targets &&
+      (sorted.changes.length === targets.length || (sorted.changes.length === 1 && EACH.test(sentence.text)))
+    ) {
+      // (分别增长6.1%和6.3%: each change in the list's order; 均增长20%, "both up 20%": the one change of each.)
+      targets.forEach((fi, i) => attachChange(figures, fi, sorted.changes[sorted.changes.length === 1 ? 0 : i]!));
+    } else if (candidates.length > 0 && candidates.every((c) => c.comparisonBase)) {
       const subject = subjectOf(sc, ctx);
       const quotaBase = candidates.find((c) => isQuota(c.metric));
       for (const change of sorted.changes) {
@@ -341,6 +351,47 @@ export function extractFigures(
 
 // A clause about another event after a sentence's changes: "…, the first annual increase since controls on …".
 const ASIDE = /,[^,;]*?\b(?:since|after|because|following|amid|when)\s/i;
+
+// One change for every figure of a list: 均增长20%, 都, "both", "each", "all".
+const EACH = /均|都|皆|各|\b(?:both|each|all)\b/i;
+
+/**
+ * For a list of two or more quota bases whose kinds its words do not tell apart (all read as one quota), the quotas
+ * the text stated last of as many kinds (whole quotas, not a split), each of another period than the bases, in their
+ * order: the bases take their kinds, and the figures (indices into `figures`) are returned for the changes.
+ */
+function comparedQuotas(candidates: Candidate[], figures: Stated[]): number[] | undefined {
+  const n = candidates.length;
+  if (n < 2 || !candidates.every((c) => isQuota(c.metric))) return undefined;
+  const basePeriod = candidates[0]!.period;
+  const kinds = new Set(candidates.map((c) => metricName(c.metric)));
+  if (kinds.size === n) {
+    // (Bases whose kinds the sentence names, 开采和冶炼分离…分别: the latest quota of each kind, of one period.)
+    const own = candidates.map((c) =>
+      figures.findLastIndex(
+        (f) => sameMetric(f.metric, c.metric) && f.period !== basePeriod && f.period !== null && f.batch === c.batch,
+      ),
+    );
+    return own.every((i) => i >= 0) && new Set(own.map((i) => figures[i]!.period)).size === 1 ? own : undefined;
+  }
+  if (kinds.size > 1) return undefined;
+  const found: number[] = [];
+  const names = new Set<string>();
+  for (let i = figures.length - 1; i >= 0 && found.length < n; i--) {
+    const m = figures[i]!.metric;
+    if (!isQuota(m) || m.split || figures[i]!.period === basePeriod || figures[i]!.period === null) continue;
+    const name = metricName(m);
+    if (names.has(name)) continue;
+    names.add(name);
+    found.unshift(i);
+  }
+  if (found.length < n || new Set(found.map((i) => figures[i]!.period)).size !== 1) return undefined;
+  candidates.forEach((c, i) => {
+    const m = figures[found[i]!]!.metric;
+    if (c.metric.kind === 'quota' && m.kind === 'quota') c.metric = { ...c.metric, quota: m.quota };
+  });
+  return found;
+}
 
 /** Where a clause about another event opens after all of a sentence's changes (and some), else the sentence's end. */
 function asideStart(sentence: Span, changes: readonly Pending['change'][]): number {
