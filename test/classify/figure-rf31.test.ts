@@ -126,3 +126,15 @@ describe('the tonnages of a "when" clause', () => {
     ).toEqual(['mining_quota|255000|2023|-|-|-', 'smelting_quota|243850|2023|-|-|-']);
   });
 });
+
+describe('the full year of a comparison named relatively', () => {
+  it('leaves a sum of batches compared with 去年全年 a sum to date', () => {
+    expect(
+      figs(
+        '指标',
+        '今年前两批稀土开采指标合计24万吨，冶炼分离指标合计23万吨，较去年全年分别增长14.29%及13.86%。',
+        '2023-09-26',
+      ),
+    ).toEqual(['mining_quota_ytd|240000|2023|-|yoy|14.29', 'smelting_quota_ytd|230000|2023|-|yoy|13.86']);
+  });
+});

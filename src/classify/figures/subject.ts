@@ -223,8 +223,9 @@ const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
 const COMPARED_BETWEEN = /\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|up\s+from|down\s+from)\b|较|比|相比/i;
 
 // The full year of a comparison: 较2022年全年, "than the full year of 2022", "from 2022's annual total".
+// (The year compared may be named relatively: 较去年全年, 比上年全年, "than last year's full-year total".)
 const COMPARED_YEAR_BEFORE =
-  /(?:较|比|与|than|from|compared\s+(?:with|to)|versus|against)\s*(?:the\s+)?(?:(?:19|20)\d{2}\s*(?:年|['’]s)?)?\s*$/i;
+  /(?:较|比|与|than|from|compared\s+(?:with|to)|versus|against)\s*(?:the\s+)?(?:(?:19|20)\d{2}\s*(?:年|['’]s)?|去年|上年|前一年|(?:last|the\s+previous|the\s+prior)\s+year['’]s)?\s*$/i;
 
 /**
  * The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year" (not the
