@@ -138,3 +138,15 @@ describe('the full year of a comparison named relatively', () => {
     ).toEqual(['mining_quota_ytd|240000|2023|-|yoy|14.29', 'smelting_quota_ytd|230000|2023|-|yoy|13.86']);
   });
 });
+
+describe("a machine's words for the bases", () => {
+  it('reads "month-over-month" and "the identical month last yr"', () => {
+    expect(
+      figs(
+        'Magnets',
+        'Customs data showed China exported 5,774 tonnes of rare earth magnets in September, down 6.1% month-over-month but up 17.5% vs the identical month last yr.',
+        '2025-10-21',
+      ),
+    ).toEqual(['magnet_exports|5774|2025-09|-|mom|-6.1', 'magnet_exports|5774|2025-09|-|yoy|17.5']);
+  });
+});
