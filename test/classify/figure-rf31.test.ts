@@ -150,3 +150,15 @@ describe("a machine's words for the bases", () => {
     ).toEqual(['magnet_exports|5774|2025-09|-|mom|-6.1', 'magnet_exports|5774|2025-09|-|yoy|17.5']);
   });
 });
+
+describe('what may be exported in a round', () => {
+  it('is the export quota of the years China set one, not exports', () => {
+    expect(
+      figs(
+        'China sets rare earth export quota',
+        'The commerce ministry said 15,000 tonnes of rare earths may be exported in the first round of 2012.',
+        '2011-12-28',
+      ),
+    ).toEqual(['export_quota|15000|2012|1|-|-']);
+  });
+});
