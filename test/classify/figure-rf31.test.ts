@@ -162,3 +162,16 @@ describe('what may be exported in a round', () => {
     ).toEqual(['export_quota|15000|2012|1|-|-']);
   });
 });
+
+describe('a buyer country the sentence opens on', () => {
+  it("reads its imports as its own, not China's", () => {
+    expect(
+      figs('磁铁出口', '内地9月份稀土永磁体出口量为5774公吨。德国仍是最大买家，9月进口1200公吨。', '2025-10-21'),
+    ).toEqual(['magnet_exports|5774|2025-09|-|-|-']);
+  });
+  it('still reads China importing from a country as imports', () => {
+    expect(figs('进口', '中国9月从缅甸以外进口稀土9000公吨。', '2025-10-21')).toEqual([
+      'rare_earth_imports|9000|2025-09|-|-|-',
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ const SMELTING_CUE: readonly CueType[] = ['smelting'];
 const BATCH_CUE: readonly CueType[] = ['batch'];
 const FLOW_CUES: readonly CueType[] = ['export', 'import'];
 const DEST_CUE: readonly CueType[] = ['dest'];
+const CHINA_WORD = /中国|中國|我国|我國|内地|內地|\bChina\b|\bChinese\b|\bBeijing\b/;
 const FLOW_OR_DEST_CUES: readonly CueType[] = ['export', 'import', 'dest'];
 const TRADE_PRODUCT_CUES: readonly CueType[] = ['trade', 'magnet', 'rare_earth'];
 const SCOPE_CUES: readonly CueType[] = ['batch', 'ytd', 'ytd_word', 'year_total'];
@@ -317,6 +318,12 @@ export function tradeOf(
   const flowCue =
     last(sc, FLOW_CUES, sentence.start, q.start) ?? first(sc, FLOW_CUES, q.end, Math.min(s.clause.end, s.nextQStart));
   const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
+  // ("德國繼續是最大買家，10月進口1118公噸", "Germany, the largest buyer, imported 1,183 tons": the imports of a country the
+  // sentence opens on are that country's, not China's.)
+  if (flowCue?.type === 'import') {
+    const buyer = last(sc, DEST_CUE, sentence.start, flowCue.start);
+    if (buyer && buyer.country !== 'china' && !CHINA_WORD.test(text.slice(sentence.start, flowCue.start))) return null;
+  }
   // An import sentence that names no product turns from the exports of magnets before it to rare earths: China imports
   // ores and oxides, and the magnets it imports are named when meant.
   const inherited = flow === 'import' && flowCue?.type === 'import' ? 'rare_earth' : ctx.product;
