@@ -175,3 +175,21 @@ describe('a buyer country the sentence opens on', () => {
     ]);
   });
 });
+
+describe('batches of one value each beside the totals they make', () => {
+  it('gives the batches the kind of their total, and leaves the totals whole years', () => {
+    expect(
+      figs(
+        'Rare earth quotas',
+        'In 2022 the smelting quota for the full year was 202,000 tons. In 2023 Beijing issued two batches of 120,000 tons each, for a 2023 mining total of 240,000 tons, while the smelting quota for the year was 230,000 tons.',
+        '2024-01-10',
+      ),
+    ).toEqual([
+      'smelting_quota|202000|2022|-|-|-',
+      'mining_quota|120000|2023|1|-|-',
+      'mining_quota|120000|2023|2|-|-',
+      'mining_quota|240000|2023|-|-|-',
+      'smelting_quota|230000|2023|-|-|-',
+    ]);
+  });
+});

@@ -20,6 +20,9 @@ const SMELTING_CUE: readonly CueType[] = ['smelting'];
 const BATCH_CUE: readonly CueType[] = ['batch'];
 const FLOW_CUES: readonly CueType[] = ['export', 'import'];
 const DEST_CUE: readonly CueType[] = ['dest'];
+// Between batches' tonnage and the kind of the total they make: "… tons each, for a 2024 mining total", "…, bringing the".
+const TOTAL_OF_THEM =
+  /^[^.;:\d]{0,24}?\b(?:for|bringing|taking|making|giving)\s+(?:a|an|the|its)?\s*(?:(?:19|20)\d{2}\s+)?(?:year['’]s\s+)?$/i;
 const CHINA_WORD = /中国|中國|我国|我國|内地|內地|\bChina\b|\bChinese\b|\bBeijing\b/;
 const FLOW_OR_DEST_CUES: readonly CueType[] = ['export', 'import', 'dest'];
 const TRADE_PRODUCT_CUES: readonly CueType[] = ['trade', 'magnet', 'rare_earth'];
@@ -156,11 +159,16 @@ export function quotaOf(
     last(sc, KIND_CUES, sentence.start, q.start);
   // (A quota named with no kind before it takes the one the text is on, else the one its sentence names later: "the
   // first 2024 batch of 135 000 t was matched by a second, bringing the 2024 mining quota to 270,000 tonnes".)
+  // ("two batches of 135,000 tons each, for a 2024 mining total of 270,000 tons": batches take the kind of the total
+  // they make, named right after them, over the kind the text was on.)
+  const laterKind = kindCue ? undefined : first(sc, KIND_CUES, q.end, sentence.end);
+  const totalKind =
+    laterKind && TOTAL_OF_THEM.test(text.slice(q.end, laterKind.start)) ? mapKind(laterKind) : undefined;
   let kind = kindCue
     ? kindOf(kindCue)
     : exportEra && exportWordInSentence(v)
       ? 'export'
-      : (ctx.kind ?? mapKind(first(sc, KIND_CUES, q.end, sentence.end)));
+      : (totalKind ?? ctx.kind ?? mapKind(laterKind));
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, NOT_QUOTA_CUE, s.clause.start, q.start)) return null;
   if (last(sc, METAL_CUES, sentence.start, q.start)?.type === 'other_metal') return null;
