@@ -193,3 +193,15 @@ describe('batches of one value each beside the totals they make', () => {
     ]);
   });
 });
+
+describe('a flattened customs table headed by a unit and periods only', () => {
+  it('reads the period columns as quantities, and the cumulative change as the months from January', () => {
+    expect(
+      figs(
+        '海关总署：2024年11月出口主要商品量值表',
+        '商品名称 计量单位 11月 1至11月 累计比去年同期±%\n稀土 吨 4416 52105 6.9\n钢材 万吨 931 10112 23.9',
+        '2024-12-10',
+      ),
+    ).toEqual(['rare_earth_exports|4416|2024-11|-|-|-', 'rare_earth_exports|52105|2024-01/2024-11|-|yoy|6.9']);
+  });
+});
