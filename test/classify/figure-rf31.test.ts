@@ -205,3 +205,20 @@ describe('a flattened customs table headed by a unit and periods only', () => {
     ).toEqual(['rare_earth_exports|4416|2024-11|-|-|-', 'rare_earth_exports|52105|2024-01/2024-11|-|yoy|6.9']);
   });
 });
+
+describe('a list of quota tonnages in a sentence that names no kind', () => {
+  it('takes the kinds the sentence before listed, in order', () => {
+    expect(
+      figs(
+        'Quotas',
+        "China's full-year rare earth quotas for 2022 are 210,000 tonnes for mining and 202,000 tonnes for smelting. The first batch, issued in January, was 100,800 tonnes and 97,200 tonnes.",
+        '2022-08-20',
+      ),
+    ).toEqual([
+      'mining_quota|210000|2022|-|-|-',
+      'smelting_quota|202000|2022|-|-|-',
+      'mining_quota|100800|2022|1|-|-',
+      'smelting_quota|97200|2022|1|-|-',
+    ]);
+  });
+});

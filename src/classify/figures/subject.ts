@@ -173,7 +173,15 @@ export function quotaOf(
   if (last(sc, NOT_QUOTA_CUE, s.clause.start, q.start)) return null;
   if (last(sc, METAL_CUES, sentence.start, q.start)?.type === 'other_metal') return null;
   // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
-  const group = v.respectively ? listGroup(v.quantities, q, s.clause, text) : [];
+  // (So are those of a list in a sentence that names no kind at all: "The first batch was 84,000 tonnes and 81,000
+  // tonnes" after "… 168,000 tonnes for mining and 162,000 tonnes for smelting".)
+  const group =
+    v.respectively ||
+    !sc.some(
+      (c) => (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= sentence.end,
+    )
+      ? listGroup(v.quantities, q, s.clause, text)
+      : [];
   const namedHere = sc.some(
     (c) =>
       (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= (group[0]?.start ?? 0),
