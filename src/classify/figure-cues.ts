@@ -98,7 +98,11 @@ const CUES: Array<[CueType, RegExp]> = [
     /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|(?<!(?<!海)外)销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // The export quotas China set until 2014 are not a production quota: `export_quota`.
-  ['export_quota', /出口配额|export\s+quotas?\b/gi],
+  // (What "could be exported" or "may be shipped abroad" in a round is the quota of exports, not exports: 可出口.)
+  [
+    'export_quota',
+    /出口配额|export\s+quotas?\b|\b(?:could|can|may|might)\s+be\s+(?:exported|shipped\s+abroad)\b|\b(?:allowed|permitted)\s+to\s+(?:be\s+)?export(?:ed)?\b/gi,
+  ],
   // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
   [
     'other',
@@ -157,7 +161,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:(?:mining|smelting|separation|refining|quota)\s+)?(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   // (别离为: a machine-spun 分别为.)
   ['respectively', /分别|各为|各自为|别离(?=为|是)|respectively/gi],

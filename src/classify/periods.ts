@@ -358,6 +358,12 @@ const SPAN_BEFORE = /\b(?:over|during|in|for|across)\s*$/i;
 const BASE_CONTINUES = /^\s*(?:of\s+|,\s*)?$/;
 const OF_GAP = /^\s*(?:of\s+)?$/;
 
+// A release's verb right before a relative month ("data showed last month", "figures published last month") or right
+// after it (上月公布的数据, 上月發布): the month the figures came out in.
+const RELEASED_BEFORE =
+  /\b(?:data|figures|statistics|numbers|customs|GAC|administration|bureau)\s+(?:(?:had|has|were|was)\s+)?(?:showed|shown|shows|released|published|issued|announced|reported|revealed|indicated)\s+(?:(?:on|in)\s+)?$/i;
+const RELEASED_AFTER = /^\s*(?:公布|发布|發布|公佈|发表|發表|披露)/;
+
 /** Whether a mention already found covers part of [start, end) (absolute offsets). */
 function overlaps(found: readonly PeriodMention[], start: number, end: number): boolean {
   for (const f of found) if (start < f.end && end > f.start) return true;
@@ -401,51 +407,103 @@ export function findPeriods(
   const own = words || patterns !== ALL_PATTERNS ? undefined : periodWords(text);
   for (const [re, build] of patterns.list) {
     if (words ? !words.mayMatchIn(re, offset, offset + text.length) : own && !own.mayMatch(re)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].trim().length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const lead = m[0].length - m[0].trimStart().length;
-      const start = m.index + lead;
-      const end = m.index + m[0].trimEnd().length;
-      if (overlaps(found, start + offset, end + offset)) continue;
-      const built = build(m);
-      if (!built) continue;
-      // Only the parts the match gave (a plain loop: this runs for every period mention of every sentence).
-      const kept: Record<string, unknown> = {};
-      for (const key in built) {
-        const value = (built as Record<string, unknown>)[key];
-        if (value !== undefined) kept[key] = value;
-      }
-      const parts = kept as Omit<PeriodMention, 'start' | 'end' | 'comparative'>;
-      if (parts.month !== undefined && (parts.month < 1 || parts.month > 12)) continue;
-      if (parts.toMonth !== undefined && (parts.toMonth < 1 || parts.toMonth > 12)) continue;
-      const before = text.slice(Math.max(0, start - 50), start);
-      const after = text.slice(end, end + 6);
-      // "Over January to May, imports fell 14.3%": "over" opening a clause spans the period, it compares with nothing.
-      // "… t over the two months": the same for a span the text named before.
-      const spanning =
-        parts.textHalf === true ||
-        parts.textMonth === true ||
-        parts.textYear === true ||
-        (parts.toMonth !== undefined &&
-          (OVER_SPAN.test(before) || WORD_OVER.test(before)) &&
-          !CHANGE_OVER.test(before)) ||
-        (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
-      const comparative =
-        (!spanning && COMPARATIVE_BEFORE.test(before)) ||
-        COMPARATIVE_AFTER.test(after) ||
-        AVERAGE_BEFORE.test(before) ||
-        FRACTION_AFTER.test(text.slice(end, end + 16)) ||
-        (parts.relYear === -1 && m[0].includes('同期'));
-      // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
-      Object.assign(kept, { start: offset + start, end: offset + end, comparative });
-      found.push(kept as unknown as PeriodMention);
-    }
+    mentionsOf(text, offset, re, build, found);
   }
+  return settled(text, offset, found);
+}
+
+/**
+ * findPeriods of each of a document's parts (its sentences), the same mentions, found pattern by pattern over all the
+ * parts rather than part by part: one expression at a time runs over the document's sentences, which costs about a
+ * third less than taking turns between fifty expressions in every sentence.
+ */
+export function findPeriodsEach(
+  parts: readonly { text: string; start: number }[],
+  patterns: PeriodPatterns,
+  /** What the word index read in the document: patterns it rules out in a part are not run there. */
+  words?: DocumentWords,
+): PeriodMention[][] {
+  const found: PeriodMention[][] = parts.map(() => []);
+  for (const [re, build] of patterns.list)
+    for (let i = 0; i < parts.length; i++) {
+      const { text, start } = parts[i]!;
+      if (!words || words.mayMatchIn(re, start, start + text.length)) mentionsOf(text, start, re, build, found[i]!);
+    }
+  return parts.map((part, i) => settled(part.text, part.start, found[i]!));
+}
+
+// Every text COMPARATIVE_BEFORE matches ends, but for white space, on the last character of one of its words ("from",
+// "than", "compared with", "tonnes", "in", "the", "of", 比, 较, 高于 …): a cheap test of that one character before the
+// expression tries its fifty words at each of the fifty positions. (Kept with COMPARATIVE_BEFORE: a word added there
+// that ends on another letter is added here; the periods tests hold both.)
+const COMPARE_LAST = new Set('tsnewrfhdmog.于比较与自来');
+const SPACE = /\s/;
+function mayCompare(before: string): boolean {
+  let i = before.length - 1;
+  while (i >= 0 && SPACE.test(before[i]!)) i--;
+  return i >= 0 && COMPARE_LAST.has(before[i]!.toLowerCase());
+}
+
+/** The mentions one pattern finds in `text` (at `offset` in its document) that no mention in `found` overlaps. */
+function mentionsOf(text: string, offset: number, re: RegExp, build: Builder, found: PeriodMention[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].trim().length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const lead = m[0].length - m[0].trimStart().length;
+    const start = m.index + lead;
+    const end = m.index + m[0].trimEnd().length;
+    if (overlaps(found, start + offset, end + offset)) continue;
+    const built = build(m);
+    if (!built) continue;
+    // Only the parts the match gave (a plain loop: this runs for every period mention of every sentence).
+    const kept: Record<string, unknown> = {};
+    for (const key in built) {
+      const value = (built as Record<string, unknown>)[key];
+      if (value !== undefined) kept[key] = value;
+    }
+    const parts = kept as Omit<PeriodMention, 'start' | 'end' | 'comparative'>;
+    if (parts.month !== undefined && (parts.month < 1 || parts.month > 12)) continue;
+    if (parts.toMonth !== undefined && (parts.toMonth < 1 || parts.toMonth > 12)) continue;
+    const before = text.slice(Math.max(0, start - 50), start);
+    const after = text.slice(end, end + 6);
+    // "Over January to May, imports fell 14.3%": "over" opening a clause spans the period, it compares with nothing.
+    // "… t over the two months": the same for a span the text named before.
+    const spanning =
+      parts.textHalf === true ||
+      parts.textMonth === true ||
+      parts.textYear === true ||
+      (parts.toMonth !== undefined &&
+        (OVER_SPAN.test(before) || WORD_OVER.test(before)) &&
+        !CHANGE_OVER.test(before)) ||
+      (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
+    const comparative =
+      (!spanning && mayCompare(before) && COMPARATIVE_BEFORE.test(before)) ||
+      COMPARATIVE_AFTER.test(after) ||
+      AVERAGE_BEFORE.test(before) ||
+      FRACTION_AFTER.test(text.slice(end, end + 16)) ||
+      (parts.relYear === -1 && m[0].includes('同期'));
+    // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
+    Object.assign(kept, { start: offset + start, end: offset + end, comparative });
+    found.push(kept as unknown as PeriodMention);
+  }
+}
+
+/** The mentions of one text in order, comparison bases carried on, and a month joined to the relative year after it. */
+function settled(text: string, offset: number, found: PeriodMention[]): PeriodMention[] {
   found.sort((a, b) => a.start - b.start);
+  // "…, customs data showed last month, although …", 上月公布的数据: when the figures came out, not a figure's period.
+  for (let i = found.length - 1; i >= 0; i--) {
+    const p = found[i]!;
+    if (
+      p.relMonth !== undefined &&
+      (RELEASED_BEFORE.test(text.slice(Math.max(0, p.start - offset - 40), p.start - offset)) ||
+        RELEASED_AFTER.test(text.slice(p.end - offset, p.end - offset + 6)))
+    )
+      found.splice(i, 1);
+  }
   // "than in July last year", "from May of 2024": what directly follows a comparison base is part of it.
   for (let i = 1; i < found.length; i++) {
     const prev = found[i - 1]!;

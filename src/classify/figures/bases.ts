@@ -15,6 +15,8 @@ const COMPARISON_BASE =
 const NAMED_BASE =
   /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\babove|\bbelow|\bsince)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:of|at)\s*$/i;
 // "up 35.9% versus May 2023, when China shipped 4,576 tons": the tonnage of the comparison period.
+// Between two tonnages of one "when" clause: words, no number, no break.
+const WHEN_RUN_GAP = /^[^;.\d%。；]{0,80}$/;
 const WHEN_GAP = /^\s*,?\s*when\s+[^,;.\d%]{0,40}$/i;
 // Between the period a Chinese comparison names and its tonnage: where it went and the flow, no number, no change word
 // (比上月增加300吨 is a difference, not a base) and no clause break.
@@ -29,6 +31,10 @@ const IN_GAP =
   /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
 const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
+// 与 + the period compared + 的, right before the tonnage; and the 相比 that closes the comparison after it.
+const ZH_WITH_PERIOD =
+  /(?:与|跟|和|同)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|前一年)\s*(?:全年|同期|同月|度)?\s*(?:的)?\s*$/;
+const ZH_COMPARED_AFTER = /^[^。；;]{0,40}?(?:相比|相較|比较|比較|相较)/;
 const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
 
 /** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
@@ -49,6 +55,8 @@ export function findBases(
   let prevQ: Quantity | undefined;
   // The tonnages of the current list of bases.
   let run: Quantity[] = [];
+  // The period of the "when" clause the tonnages are in.
+  let whenRun: PeriodMention | undefined;
   for (const q of quantities) {
     const previousQ = prevQ;
     prevQ = q;
@@ -64,7 +72,13 @@ export function findBases(
       (p) => p.end <= q.start && p.relYear === undefined && POSSESSIVE_GAP.test(text.slice(p.end, q.start)),
     );
     const before = text.slice(Math.max(sentence.start, (own?.start ?? q.start) - 30), own?.start ?? q.start);
-    if (COMPARISON_BASE.test(before)) {
+    // (与2019年全年的13.2万吨…相比: 与 is a comparison only with the period after it, and with 相比 closing it.)
+    if (
+      COMPARISON_BASE.test(before) ||
+      (own !== undefined &&
+        ZH_WITH_PERIOD.test(text.slice(Math.max(sentence.start, own.start - 2), q.start)) &&
+        ZH_COMPARED_AFTER.test(text.slice(q.end, sentence.end)))
+    ) {
       bases.set(q, own ?? periodAfter(text, q, periods) ?? null);
       continue;
     }
@@ -91,8 +105,21 @@ export function findBases(
     const when = periods.find((p) => p.comparative && p.end <= q.start && WHEN_GAP.test(text.slice(p.end, q.start)));
     if (when) {
       bases.set(q, when);
+      whenRun = when;
       continue;
     }
+    // ("since 2024, when it set mining quotas at 270,000 mt and smelting quotas at 254,000 mt": every tonnage of the
+    // clause that opens on "when" is of the period before it, until a period of its own or a break.)
+    if (
+      whenRun &&
+      previousQ &&
+      WHEN_RUN_GAP.test(text.slice(previousQ.end, q.start)) &&
+      !periods.some((p) => p.start >= previousQ.end && p.end <= q.start)
+    ) {
+      bases.set(q, whenRun);
+      continue;
+    }
+    whenRun = undefined;
     const wider = Math.max(sentence.start, q.start - 60);
     const named = NAMED_BASE.exec(text.slice(wider, q.start));
     if (named) {

@@ -71,6 +71,10 @@ export const FROM_JANUARY = /^(\d{4})-(?:01\/\d{4}-(\d{2})|(H1)|(Q1))$/;
 // An English subordinate clause opening between a figure and a later product: the product is that clause's.
 const SUBORDINATE_AFTER = /[,;]\s*(?:after|as|because|since|while|when|following|amid)\s/i;
 
+// A clause about another event, opened before a product with no break since: "since controls on … rare earths", "after
+// Beijing restricted rare earths", 自…以来 is not one (Chinese names its products as subjects).
+const ASIDE_BEFORE = /\b(?:since|after|because|following|amid|until|before|when)\s[^,;:.]*$/i;
+
 const MAGNET_NAME_MAX = 25;
 const MAGNET_NAME = new RegExp(`^[\\s\\w-]{0,${MAGNET_NAME_MAX}}$`);
 
@@ -153,7 +157,16 @@ export function updateContext(
     product !== undefined &&
     product.start >= lastTrade.q.end &&
     SUBORDINATE_AFTER.test(sentence.text.slice(lastTrade.q.end - sentence.start, product.start - sentence.start));
-  if (lastTrade?.metric.kind === 'trade' && product && (product.end <= lastTrade.q.start || subordinate)) {
+  // (A sentence with no figure whose product is named only in a clause about something else, "That was 5.7% higher, the
+  // first increase since controls on seven rare earths were introduced", leaves the figures' product as it was.)
+  const aside =
+    !candidates.length &&
+    product !== undefined &&
+    ctx.product !== undefined &&
+    ASIDE_BEFORE.test(sentence.text.slice(0, product.start - sentence.start));
+  if (aside) {
+    // (Nothing: the product stays the one the figures were about.)
+  } else if (lastTrade?.metric.kind === 'trade' && product && (product.end <= lastTrade.q.start || subordinate)) {
     ctx.product = lastTrade.metric.product;
     ctx.otherMetal = false;
   } else if (product?.type === 'other_metal' || product?.type === 'element_product') ctx.otherMetal = true;

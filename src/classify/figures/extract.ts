@@ -6,13 +6,14 @@
 import type { Figure } from '../../types.js';
 import { findCues, type Cue, type CueType } from '../figure-cues.js';
 import type { DocumentWords } from '../required-words.js';
-import { findPeriods, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
+import { findPeriodsEach, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findChanges } from '../changes.js';
 import { findQuantities } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
 import { newParagraph, updateContext, resolveSpans, type Context } from './context.js';
 import { first } from './cue-search.js';
+import type { Candidate } from './candidate.js';
 import { captionLines } from './captions.js';
 import { recaseCapitalLines } from './capitals.js';
 import { dedupe } from './dedupe.js';
@@ -22,7 +23,7 @@ import type { DocDate } from './pick-period.js';
 import { readCandidates } from './read-candidates.js';
 import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
-import { isQuota, sameMetric } from './metric.js';
+import { isQuota, metricName, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
 import { secondYear } from './two-years.js';
 
@@ -136,7 +137,17 @@ export function extractFigures(
   const captions = captionLines(text);
   // (The next line break, moved past each sentence once: a paragraph begins where a sentence starts after one.)
   let lineBreak = text.indexOf('\n');
-  for (const sentence of split ?? sentences(text)) {
+  const all = split ?? sentences(text);
+  // The period mentions of every sentence read below, found before the walk, one pattern at a time over them all.
+  const read = all.filter(
+    (s) =>
+      !(s.text.includes('|') && TABLE_ROW.test(s.text)) &&
+      !captions.some(([a, e]) => s.start >= a && s.end <= e) &&
+      mayHavePeriod(s.text),
+  );
+  const mentions = findPeriodsEach(read, periodPatterns, words);
+  let nextRead = 0;
+  for (const sentence of all) {
     if (lineBreak !== -1 && lineBreak < sentence.start) {
       newParagraph(ctx);
       lineBreak = text.indexOf('\n', sentence.start);
@@ -149,9 +160,7 @@ export function extractFigures(
     while (firstCue < cues.length && cues[firstCue]!.start < sentence.start) firstCue++;
     const sc: Cue[] = [];
     for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
-    const periods = mayHavePeriod(sentence.text)
-      ? resolveSpans(findPeriods(sentence.text, sentence.start, periodPatterns, words), ctx.cumulative)
-      : [];
+    const periods = read[nextRead] === sentence ? resolveSpans(mentions[nextRead++]!, ctx.cumulative) : [];
     const sentenceYear =
       periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
       (docDate ? undefined : yearAfterBase(periods));
@@ -187,6 +196,9 @@ export function extractFigures(
     );
     parallelBases(candidates, text);
 
+    // A list of quota bases that tells its kinds apart no more than its own words do, in a sentence stating no figure
+    // ("与2020年的140000吨、135000吨相比，均增长20%"): the quotas the text stated last, in their order.
+    const targets = candidates.every((c) => c.comparisonBase) ? comparedQuotas(candidates, figures) : undefined;
     const sorted = sortChanges(sentence, clauseSpans, sc, quantities, candidates, figures);
     // What lies between a tonnage and a later change can make the change another figure's: "5473吨 对美出口环比增长56.1%"
     // (the US figure), "5238吨 一季度同比增长4.8%" (the quarter's).
@@ -233,7 +245,13 @@ export function extractFigures(
     // are comparison bases states the change of the figure before it.
     // ("This marked an over 10% increase from 50,425 mt for light rare earths in the first batch of 2019": the quota
     // before, of the same metric as the base.)
-    if (candidates.length > 0 && candidates.every((c) => c.comparisonBase)) {
+    if (
+      targets &&
+      (sorted.changes.length === targets.length || (sorted.changes.length === 1 && EACH.test(sentence.text)))
+    ) {
+      // (分别增长6.1%和6.3%: each change in the list's order; 均增长20%, "both up 20%": the one change of each.)
+      targets.forEach((fi, i) => attachChange(figures, fi, sorted.changes[sorted.changes.length === 1 ? 0 : i]!));
+    } else if (candidates.length > 0 && candidates.every((c) => c.comparisonBase)) {
       const subject = subjectOf(sc, ctx);
       const quotaBase = candidates.find((c) => isQuota(c.metric));
       for (const change of sorted.changes) {
@@ -304,7 +322,17 @@ export function extractFigures(
       );
     previous = mine;
     lastDestination = candidates.length === 0 ? destinationSubject(sc) : undefined;
-    updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, candidates);
+    // (Nor does the month of such a clause become the month the text is on.)
+    const aside = candidates.length === 0 ? asideStart(sentence, tradeLoose) : sentence.end;
+    updateContext(
+      ctx,
+      sc,
+      sentence,
+      aside < sentence.end ? periods.filter((p) => p.end <= aside) : periods,
+      sentenceYear,
+      docDate,
+      candidates,
+    );
   }
   return (
     dedupe([...figures, ...tableFigures(title, body, docDate)])
@@ -319,6 +347,58 @@ export function extractFigures(
       )
       .map(toFigure)
   );
+}
+
+// A clause about another event after a sentence's changes: "…, the first annual increase since controls on …".
+const ASIDE = /,[^,;]*?\b(?:since|after|because|following|amid|when)\s/i;
+
+// One change for every figure of a list: 均增长20%, 都, "both", "each", "all".
+const EACH = /均|都|皆|各|\b(?:both|each|all)\b/i;
+
+/**
+ * For a list of two or more quota bases whose kinds its words do not tell apart (all read as one quota), the quotas
+ * the text stated last of as many kinds (whole quotas, not a split), each of another period than the bases, in their
+ * order: the bases take their kinds, and the figures (indices into `figures`) are returned for the changes.
+ */
+function comparedQuotas(candidates: Candidate[], figures: Stated[]): number[] | undefined {
+  const n = candidates.length;
+  if (n < 2 || !candidates.every((c) => isQuota(c.metric))) return undefined;
+  const basePeriod = candidates[0]!.period;
+  const kinds = new Set(candidates.map((c) => metricName(c.metric)));
+  if (kinds.size === n) {
+    // (Bases whose kinds the sentence names, 开采和冶炼分离…分别: the latest quota of each kind, of one period.)
+    const own = candidates.map((c) =>
+      figures.findLastIndex(
+        (f) => sameMetric(f.metric, c.metric) && f.period !== basePeriod && f.period !== null && f.batch === c.batch,
+      ),
+    );
+    return own.every((i) => i >= 0) && new Set(own.map((i) => figures[i]!.period)).size === 1 ? own : undefined;
+  }
+  if (kinds.size > 1) return undefined;
+  const found: number[] = [];
+  const names = new Set<string>();
+  for (let i = figures.length - 1; i >= 0 && found.length < n; i--) {
+    const m = figures[i]!.metric;
+    if (!isQuota(m) || m.split || figures[i]!.period === basePeriod || figures[i]!.period === null) continue;
+    const name = metricName(m);
+    if (names.has(name)) continue;
+    names.add(name);
+    found.unshift(i);
+  }
+  if (found.length < n || new Set(found.map((i) => figures[i]!.period)).size !== 1) return undefined;
+  candidates.forEach((c, i) => {
+    const m = figures[found[i]!]!.metric;
+    if (c.metric.kind === 'quota' && m.kind === 'quota') c.metric = { ...c.metric, quota: m.quota };
+  });
+  return found;
+}
+
+/** Where a clause about another event opens after all of a sentence's changes (and some), else the sentence's end. */
+function asideStart(sentence: Span, changes: readonly Pending['change'][]): number {
+  if (!changes.length) return sentence.end;
+  const aside = ASIDE.exec(sentence.text);
+  const at = aside ? sentence.start + aside.index : sentence.end;
+  return changes.every((c) => c.end <= at) ? at : sentence.end;
 }
 
 const distance = (p: PeriodMention, change: Pending['change']) =>
@@ -340,6 +420,13 @@ function looseChanges(
   previous: number[],
 ): Pending[] {
   const out: Pending[] = [];
+  // ("That was 5.7% higher than a year earlier, the first rise since controls on seven rare earths were introduced in
+  // April": the product and the month of a clause about another event, after the changes, are not theirs.)
+  const aside = asideStart(sentence, loose);
+  if (aside < sentence.end) {
+    sc = sc.filter((c) => c.end <= aside);
+    periods = periods.filter((p) => p.end <= aside);
+  }
   const subject = subjectOf(sc, ctx);
   const stated = periods.filter((p) => !p.comparative && p.relYear === undefined);
   for (const change of loose) {

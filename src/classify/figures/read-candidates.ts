@@ -191,6 +191,9 @@ const BATCH_COUNT =
 // The batches named one by one: 第一批、第二批, 第一、二批, "the first and second batches".
 const BATCH_LIST =
   /第\s*([一二三四1-4])\s*批\s*(?:[、和及与]|以及)\s*第\s*([一二三四1-4])\s*批|第\s*([一二三四1-4])\s*[、和及]\s*([一二三四1-4])\s*批|\b(first|second|third)\s+(?:and|&)\s+(second|third|fourth)\s+(?:batch|round|tranche|allotment|instal{1,2}ment)e?s\b/i;
+// A total named since the tonnage before: "for a 2024 mining total of", "the quota for the year was", 全年, 合计.
+const TOTAL_SINCE =
+  /\btotal\b|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bannual\b|\bfull[\s-]year\b|全年|年度|合计|合共|共计|总计/i;
 // A sum over the batches before the tonnage: the value is their total, not each one's.
 const SUM_WORD = /合计|合共|累计|共计|总计|加总|\bcombined\b|\btotal\b|\btogether\b|\bin all\b/i;
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, two: 2, both: 2, three: 3, four: 4 };
@@ -539,7 +542,10 @@ export function readCandidates(
     // right before the tonnage: "前两批合计27万吨，每批13.5万吨" is a sum, then each batch.)
     const eachOfYtd = metric.kind === 'quota' && metric.ytd && !SUM_WORD.test(text.slice(prevQEnd, q.start));
     if (metric.kind === 'quota' && (!metric.ytd || eachOfYtd)) each ??= batchesEach(sentence.text);
-    if (each && each.length > 1 && metric.kind === 'quota' && (!metric.ytd || eachOfYtd)) {
+    // ("two batches of 135,000 tons each, for a 2024 mining total of 270,000 tons, while the smelting quota for the
+    // year was 254,000 tons": a tonnage the words since the one before call a total is no batch's.)
+    const ownTotal = TOTAL_SINCE.test(text.slice(prevQEnd, q.start));
+    if (each && each.length > 1 && !ownTotal && metric.kind === 'quota' && (!metric.ytd || eachOfYtd)) {
       const perBatch = { ...metric, ytd: undefined };
       for (const n of each)
         candidates.push({

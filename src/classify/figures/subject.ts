@@ -20,6 +20,10 @@ const SMELTING_CUE: readonly CueType[] = ['smelting'];
 const BATCH_CUE: readonly CueType[] = ['batch'];
 const FLOW_CUES: readonly CueType[] = ['export', 'import'];
 const DEST_CUE: readonly CueType[] = ['dest'];
+// Between batches' tonnage and the kind of the total they make: "… tons each, for a 2024 mining total", "…, bringing the".
+const TOTAL_OF_THEM =
+  /^[^.;:\d]{0,24}?\b(?:for|bringing|taking|making|giving)\s+(?:a|an|the|its)?\s*(?:(?:19|20)\d{2}\s+)?(?:year['’]s\s+)?$/i;
+const CHINA_WORD = /中国|中國|我国|我國|内地|內地|\bChina\b|\bChinese\b|\bBeijing\b/;
 const FLOW_OR_DEST_CUES: readonly CueType[] = ['export', 'import', 'dest'];
 const TRADE_PRODUCT_CUES: readonly CueType[] = ['trade', 'magnet', 'rare_earth'];
 const SCOPE_CUES: readonly CueType[] = ['batch', 'ytd', 'ytd_word', 'year_total'];
@@ -155,16 +159,29 @@ export function quotaOf(
     last(sc, KIND_CUES, sentence.start, q.start);
   // (A quota named with no kind before it takes the one the text is on, else the one its sentence names later: "the
   // first 2024 batch of 135 000 t was matched by a second, bringing the 2024 mining quota to 270,000 tonnes".)
+  // ("two batches of 135,000 tons each, for a 2024 mining total of 270,000 tons": batches take the kind of the total
+  // they make, named right after them, over the kind the text was on.)
+  const laterKind = kindCue ? undefined : first(sc, KIND_CUES, q.end, sentence.end);
+  const totalKind =
+    laterKind && TOTAL_OF_THEM.test(text.slice(q.end, laterKind.start)) ? mapKind(laterKind) : undefined;
   let kind = kindCue
     ? kindOf(kindCue)
     : exportEra && exportWordInSentence(v)
       ? 'export'
-      : (ctx.kind ?? mapKind(first(sc, KIND_CUES, q.end, sentence.end)));
+      : (totalKind ?? ctx.kind ?? mapKind(laterKind));
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, NOT_QUOTA_CUE, s.clause.start, q.start)) return null;
   if (last(sc, METAL_CUES, sentence.start, q.start)?.type === 'other_metal') return null;
   // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
-  const group = v.respectively ? listGroup(v.quantities, q, s.clause, text) : [];
+  // (So are those of a list in a sentence that names no kind at all: "The first batch was 84,000 tonnes and 81,000
+  // tonnes" after "… 168,000 tonnes for mining and 162,000 tonnes for smelting".)
+  const group =
+    v.respectively ||
+    !sc.some(
+      (c) => (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= sentence.end,
+    )
+      ? listGroup(v.quantities, q, s.clause, text)
+      : [];
   const namedHere = sc.some(
     (c) =>
       (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= (group[0]?.start ?? 0),
@@ -223,8 +240,9 @@ const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
 const COMPARED_BETWEEN = /\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|up\s+from|down\s+from)\b|较|比|相比/i;
 
 // The full year of a comparison: 较2022年全年, "than the full year of 2022", "from 2022's annual total".
+// (The year compared may be named relatively: 较去年全年, 比上年全年, "than last year's full-year total".)
 const COMPARED_YEAR_BEFORE =
-  /(?:较|比|与|than|from|compared\s+(?:with|to)|versus|against)\s*(?:the\s+)?(?:(?:19|20)\d{2}\s*(?:年|['’]s)?)?\s*$/i;
+  /(?:较|比|与|than|from|compared\s+(?:with|to)|versus|against)\s*(?:the\s+)?(?:(?:19|20)\d{2}\s*(?:年|['’]s)?|去年|上年|前一年|(?:last|the\s+previous|the\s+prior)\s+year['’]s)?\s*$/i;
 
 /**
  * The sentence ends its last tonnage on the full year: "… and 243,850 t for separation for the full year" (not the
@@ -316,6 +334,12 @@ export function tradeOf(
   const flowCue =
     last(sc, FLOW_CUES, sentence.start, q.start) ?? first(sc, FLOW_CUES, q.end, Math.min(s.clause.end, s.nextQStart));
   const flow = (flowCue?.type as Flow | undefined) ?? ctx.flow ?? 'export';
+  // ("德國繼續是最大買家，10月進口1118公噸", "Germany, the largest buyer, imported 1,183 tons": the imports of a country the
+  // sentence opens on are that country's, not China's.)
+  if (flowCue?.type === 'import') {
+    const buyer = last(sc, DEST_CUE, sentence.start, flowCue.start);
+    if (buyer && buyer.country !== 'china' && !CHINA_WORD.test(text.slice(sentence.start, flowCue.start))) return null;
+  }
   // An import sentence that names no product turns from the exports of magnets before it to rare earths: China imports
   // ores and oxides, and the magnets it imports are named when meant.
   const inherited = flow === 'import' && flowCue?.type === 'import' ? 'rare_earth' : ctx.product;

@@ -16,6 +16,8 @@ const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|c
 // A month-on-month column (11月环比(%), "m/m"): a second change of the month's figure.
 const MOM_HEADER = /环比|環比|按月|较上月|m\/m|month[\s-]on[\s-]month/i;
 const MONEY_HEADER = /金额|金額|美元|人民币|元|value|amount|\$/i;
+// A column of the months from January: 1至12月, 1-10月.
+const FROM_JANUARY_HEADING = /^1\s*(?:至|[-—–~])\s*\d{1,2}\s*月/;
 const CUMULATIVE_HEADER = /累计|cumulative|year[\s-]to[\s-]date|\bYTD\b/i;
 // The unit a quantity column's header gives its cells: "Volume (t)", 数量（吨）.
 const UNIT_IN_HEADER: Array<[RegExp, number]> = [
@@ -32,7 +34,7 @@ const UNIT_CELL: Array<[RegExp, number]> = [
 // A table whose cells a fetch flattened to single spaces (an HTML table's text): a heading line of column names, the
 // row name first ("Series Volume (t) m/m y/y"), then rows of a name and as many numbers ("Rare earth exports 4,392.1
 // -20.0% +32.0%").
-const SPACED_HEADER_GATE = /\b(?:volume|quantity)\b|数量/i;
+const SPACED_HEADER_GATE = /\b(?:volume|quantity)\b|数量|计量单位/i;
 const SPACED_COLUMN =
   /(?:\b(?:volume|quantity)\b|数量)(?:\s*[(（][^()（）]{0,12}[)）])?|\bm\/m\b|\by\/y\b|环比|同比|\bvalue\b|金额/gi;
 const SPACED_NUMBER = /^[+\-−–]?\d[\d,]*(?:\.\d+)?%?$/;
@@ -44,15 +46,27 @@ function spacedHeader(line: string): string[] | null {
   // (A Chinese heading names each column in one word, periods included: "商品名称 计量单位 11月数量 1至11月数量"; the
   // name and unit columns make the row's name.)
   if (CJK.test(line)) {
-    if (!line.includes(' ') || !QUANTITY_HEADER.test(line)) return null;
+    if (!line.includes(' ')) return null;
     const words = line.trim().split(' ');
-    if (words.length < 3 || !words.some((w) => QUANTITY_HEADER.test(w)) || words.some((w) => SPACED_NUMBER.test(w)))
-      return null;
+    if (words.length < 3 || words.some((w) => SPACED_NUMBER.test(w))) return null;
+    if (!words.some((w) => QUANTITY_HEADER.test(w)) && !unitPeriodHeader(words)) return null;
     return ['', ...words.filter((w) => !NAME_COLUMN.test(w))];
   }
   if (/\d/.test(line.replace(/\([^)]*\)|[ym]\/[ym]/g, ''))) return null;
   const names = [...line.matchAll(SPACED_COLUMN)].map((m) => m[0]);
   return names.length >= 2 && names.some((n) => QUANTITY_HEADER.test(n)) ? ['', ...names] : null;
+}
+
+// (A heading of a unit column and period columns with no money column, "商品名称 计量单位 12月 1至12月 累计比去年同期±%":
+// the period columns are the quantities, in the unit of each row.)
+const UNIT_COLUMN = /^(?:计量单位|单位)$/;
+const PERIOD_HEADING = /^(?:\d{1,2}|1\s*至\s*\d{1,2}|1\s*[-—–~]\s*\d{1,2})\s*月$/;
+function unitPeriodHeader(words: string[]): boolean {
+  return (
+    words.some((w) => UNIT_COLUMN.test(w)) &&
+    words.filter((w) => PERIOD_HEADING.test(w)).length >= 1 &&
+    !words.some((w) => MONEY_HEADER.test(w) && !NAME_COLUMN.test(w))
+  );
 }
 
 /** A flattened row: its name and its numbers, or null when it is not a name followed by numbers only. */
@@ -273,7 +287,12 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
     return p ? resolvePeriod(p, p.year === undefined ? titleYear : undefined, docDate) : null;
   };
   const columns = head.map((h, i) => ({ i, h, period: periodOf(h) }));
-  const quantityHeads = columns.filter((c) => QUANTITY_HEADER.test(c.h) && !CHANGE_HEADER.test(c.h));
+  // (Under a heading of a unit and periods only, each period column is a quantity column.)
+  const periodsAreQuantities = !piped && !columns.some((c) => QUANTITY_HEADER.test(c.h));
+  const quantityHeads = columns.filter(
+    (c) =>
+      (QUANTITY_HEADER.test(c.h) || (periodsAreQuantities && PERIOD_HEADING.test(c.h))) && !CHANGE_HEADER.test(c.h),
+  );
   // One quantity column whose header names no period ("Volume (t)"): the month the title or caption names.
   const captionMonth = () => {
     const p = findPeriods(before).find((m) => !m.comparative && m.month !== undefined);
@@ -325,7 +344,8 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
       const changeCol = changeCols.find((c) =>
         c.period
           ? c.period === col.period
-          : (CUMULATIVE_HEADER.test(c.h) && CUMULATIVE_HEADER.test(col.h)) || single !== null,
+          : (CUMULATIVE_HEADER.test(c.h) && (CUMULATIVE_HEADER.test(col.h) || FROM_JANUARY_HEADING.test(col.h))) ||
+            single !== null,
       );
       const yoy = numberIn(row, changeCol?.i);
       // (A month's month-on-month column of the same month: 11月数量 beside 11月环比(%).)
