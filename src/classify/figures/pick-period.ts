@@ -28,6 +28,8 @@ export interface PeriodScope {
   relativeYear?: number | undefined;
   /** The year the title names, if any. */
   titleYear?: number | undefined;
+  /** The document the offsets are of. */
+  text?: string;
 }
 
 /**
@@ -38,6 +40,8 @@ export function nearestMention(
   q: Quantity,
   clause: Span | undefined,
   periods: PeriodMention[],
+  /** The document the offsets are of (for the words between a tonnage and a later mention). */
+  text?: string,
 ): { pick: PeriodMention | undefined; inClause: PeriodMention[] } {
   const usable = periods.filter((p) => !p.comparative);
   const chinese = clause !== undefined && CJK.test(clause.text);
@@ -61,7 +65,13 @@ export function nearestMention(
     inClause.sort((a, b) => gap(a, q) - gap(b, q))[0] ??
     usable.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] ??
     // (In Chinese a month in a later clause opens that clause's own figure: 輸美353公噸，5月僅46公噸.)
-    (chinese ? undefined : usable.filter((p) => p.start >= q.end).sort((a, b) => gap(a, q) - gap(b, q))[0]);
+    // (Not past a subordinate word: "fell to 406 tons …, as buyers draw on stockpiles built during last year's truce"
+    // dates the clause's event, and the tonnage keeps the period the text was on.)
+    (chinese
+      ? undefined
+      : usable
+          .filter((p) => p.start >= q.end && !(text !== undefined && SUBORDINATE.test(text.slice(q.end, p.start))))
+          .sort((a, b) => gap(a, q) - gap(b, q))[0]);
   return { pick, inClause };
 }
 
@@ -107,7 +117,7 @@ export function pickPeriod(
   scope: PeriodScope,
 ): string | null {
   const { sentenceYear, earlierYear, docDate, quota } = scope;
-  const { pick, inClause } = nearestMention(q, clause, periods);
+  const { pick, inClause } = nearestMention(q, clause, periods, scope.text);
   // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
   // the year of the text: 其余…在下半年下达 in August is this year's second half.)
   const contextYear =

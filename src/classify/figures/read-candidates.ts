@@ -414,11 +414,13 @@ export function readCandidates(
           quota: domain === 'quota',
           relativeYear,
           titleYear: ctx.titleYear,
+          text,
         }));
     // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
     // the text is on; with none to count back from, the text does not place it.
     const relQuarter =
-      basePeriod ?? (same || back || before || !textRelative ? undefined : nearestMention(q, clause, unclaimed).pick);
+      basePeriod ??
+      (same || back || before || !textRelative ? undefined : nearestMention(q, clause, unclaimed, text).pick);
     if (relQuarter?.relQuarter !== undefined) {
       const anchor =
         candidates.findLast((c) => !c.comparisonBase && c.period !== null && QUARTER.test(c.period))?.period ??
@@ -465,7 +467,7 @@ export function readCandidates(
       !back &&
       !before &&
       !basePeriod &&
-      nearestMention(q, clause, unclaimed).pick?.vague
+      nearestMention(q, clause, unclaimed, text).pick?.vague
     )
       return;
     // "climbed 56.1% from September to 656 tons": the month after the one compared with; "30.6% lower than in March
