@@ -393,6 +393,7 @@ export function categorize(
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
         entry.news = true;
         entry.offNews ||= newsOff;
+        entry.untopicalNews ||= newsUntopical;
       }
       scores.set(category, entry);
     }
