@@ -405,7 +405,7 @@ export function categorize(
   const out: CategoryMatch[] = [];
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
-    const offTopic = own < topic;
+    const offTopic = own < topic && items.length === 0;
     const untopical = topic === 0 && !PERIOD_CATEGORIES.has(category);
     const score = offTopic ? entry.offScore : untopical ? entry.untopicalScore : entry.score;
     const news = offTopic ? entry.offNews : untopical ? entry.untopicalNews : entry.news;

@@ -31,3 +31,45 @@ describe('a headline that names a control on its subject is news when nothing el
     expect(categories('Announcement No. 7 of the Ministry of Commerce', body, '2025-04-04')).toEqual([]);
   });
 });
+
+describe('a digest’s items are stories of their own: the digest’s headline sets no topic for them', () => {
+  const items = [
+    '1) Smuggling ring broken up in Guangxi',
+    'Customs officers in Nanning said on Tuesday they had seized 40 tonnes of rare earth oxides declared as ceramic ' +
+      'glaze and detained four suspects in a crackdown on smuggling.',
+    '2) A better month for the magnet makers of China',
+    'China exported 6,150 tonnes of rare earth magnets in November, up 12% from October, customs data showed on ' +
+      'Saturday.',
+    '3) Nickel ore quotas trimmed',
+    'Indonesia is weighing cuts to next year’s nickel ore mining plans, officials said.',
+  ].join('\n\n');
+  it('a customs item under a headline about a smuggling case is reported too', () => {
+    expect(categories('METALS WEEKLY: SMUGGLING RING BUSTED; NICKEL QUOTAS', items, '2025-12-22').sort()).toEqual([
+      'enforcement',
+      'export_statistics',
+    ]);
+  });
+  it('in one story under the same headline the customs figure stays off its topic', () => {
+    const story =
+      'Customs officers in Nanning said on Tuesday they had seized 40 tonnes of rare earth oxides declared as ceramic ' +
+      'glaze and detained four suspects in a crackdown on smuggling. China exported 6,150 tonnes of rare earth ' +
+      'magnets in November, up 12% from October, customs data showed on Saturday.';
+    expect(categories('Smuggling ring busted in Guangxi', story, '2025-12-22')).toEqual(['enforcement']);
+  });
+});
+
+describe('a counterfactual ("would have", 原本将) is a side clause', () => {
+  const title = 'Statement of the commerce ministry';
+  it('guidelines "that would have extended export controls" add nothing to the list', () => {
+    const body =
+      'The commerce ministry on Friday published guidelines that would have extended export controls to ' +
+      'foreign-made goods containing Chinese rare earths had the talks failed.';
+    expect(categories(title, body, '2025-11-08')).toEqual([]);
+  });
+  it('guidelines that extended them do', () => {
+    const body =
+      'The commerce ministry on Friday published guidelines that extended export controls to foreign-made goods ' +
+      'containing Chinese rare earths.';
+    expect(categories(title, body, '2025-11-08')).toEqual(['control_list_addition']);
+  });
+});
