@@ -127,3 +127,19 @@ export function within(ranges: ReadonlyArray<readonly [number, number, ...unknow
   }
   return false;
 }
+
+/**
+ * An answer of a press-conference transcript: 答：, "A:", "A (spokesperson):", "Answer:" opening a line. A transcript
+ * of two answers or more answers several questions, each a story of its own (licences approved, then a smuggling
+ * campaign): what one answer reports is not off the topic another set.
+ */
+const ANSWER = /^[ \t]*(?:答|A|Answer)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/gm;
+const TRANSCRIPT_MIN = 2;
+
+/** Whether `text` is a transcript of questions and answers (two answers or more). */
+export function isTranscript(text: string): boolean {
+  ANSWER.lastIndex = 0;
+  let n = 0;
+  while (ANSWER.exec(text)) if (++n >= TRANSCRIPT_MIN) return true;
+  return false;
+}

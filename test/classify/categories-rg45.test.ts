@@ -73,3 +73,23 @@ describe('a counterfactual ("would have", 原本将) is a side clause', () => {
     expect(categories(title, body, '2025-11-08')).toEqual(['control_list_addition']);
   });
 });
+
+describe('a transcript’s answers are stories of their own; its questions are asked, not reported', () => {
+  const lead = '在今天的例行发布会上，有记者就打击稀土走私、出口许可等问题提问，新闻发言人作了回应。';
+  const smuggling =
+    '问：商务部在打击稀土走私方面有何进展？\n答：我们会同海关等部门严厉打击走私违法行为，从严查处了一批走私战略矿产案件。';
+  it('an answer that confirms approvals is news under a lead about smuggling', () => {
+    const body = `${lead}\n${smuggling}\n问：出口许可审批进展如何？\n答：商务部已依法批准了一定数量的合规申请。`;
+    expect(categories('商务部新闻发言人答记者问', body, '2025-06-19').sort()).toEqual(['enforcement', 'licence_approval']);
+  });
+  it('a question that says firms got licences confirms nothing', () => {
+    const body = `${lead}\n${smuggling}\n问：有报道称部分企业已获得通用许可，能否证实？\n答：关于具体企业的情况，我没有可以发布的信息。`;
+    expect(categories('商务部新闻发言人答记者问', body, '2025-06-19')).toEqual(['enforcement']);
+  });
+  it('"截至目前" reports the campaign’s results up to now, whatever month it began', () => {
+    const body =
+      '问：海关在这方面采取了哪些措施？\n答：今年5月以来，海关部署开展专项行动，截至目前，全国海关共立案侦办稀土走私案件数十起。\n' +
+      '问：四季度外贸形势怎么看？\n答：基本面没有改变。';
+    expect(categories('海关总署负责人答记者问', body, '2025-10-14')).toEqual(['enforcement']);
+  });
+});
