@@ -93,3 +93,18 @@ describe('a transcript’s answers are stories of their own; its questions are a
     expect(categories('海关总署负责人答记者问', body, '2025-10-14')).toEqual(['enforcement']);
   });
 });
+
+describe('a regulation promised is not one issued', () => {
+  const title = 'Commerce ministry briefing';
+  it('"will study and issue implementation rules" promises', () => {
+    const body =
+      'The ministry will study and issue implementation rules for rare earth exports in due course, a ' +
+      'spokeswoman said on Thursday.';
+    expect(categories(title, body, '2026-02-05')).toEqual([]);
+  });
+  it('rules issued are a regulation', () => {
+    const body =
+      'The ministry issued implementation rules for rare earth exports on Thursday, a spokeswoman said.';
+    expect(categories(title, body, '2026-02-05')).toEqual(['regulation']);
+  });
+});
