@@ -108,3 +108,19 @@ describe('a regulation promised is not one issued', () => {
     expect(categories(title, body, '2026-02-05')).toEqual(['regulation']);
   });
 });
+
+describe('another country’s own ban or law, headlined, is that country’s story', () => {
+  const body =
+    'The government will prohibit the export of unprocessed rare earth ore from January, the minister said on ' +
+    'Tuesday, to build a local refining industry.';
+  it('"Indonesia to ban raw rare earth exports" reports no control of China’s', () => {
+    expect(categories('Indonesia to ban raw rare earth exports', body, '2025-10-21')).toEqual([]);
+  });
+  it('越南国会通过新法 禁止出口稀土原矿 is Vietnam’s law', () => {
+    const zh = '据越南媒体报道，越南国会日前表决通过修订后的《矿产法》，禁止出口未经加工的稀土原矿，新法将于明年1月1日起生效。';
+    expect(categories('越南国会通过修订版矿产法 禁止出口稀土原矿', zh, '2025-12-03')).toEqual([]);
+  });
+  it('the same ban headlined as China’s is a control', () => {
+    expect(categories('China to ban raw rare earth exports', body, '2025-10-21')).toEqual(['control_list_addition']);
+  });
+});
