@@ -383,7 +383,9 @@ export function categorize(
     if (best === 0) continue;
     for (const category of rule.categories) {
       if (rule.veto) {
-        vetoed.add(category);
+        // A veto read only in a recalled sentence or a side clause ("the controls imposed in April are not affected")
+        // says what an earlier step did not cover, not what this one does.
+        if (news) vetoed.add(category);
         continue;
       }
       const entry = scores.get(category) ?? {

@@ -124,3 +124,21 @@ describe('another country’s own ban or law, headlined, is that country’s sto
     expect(categories('China to ban raw rare earth exports', body, '2025-10-21')).toEqual(['control_list_addition']);
   });
 });
+
+describe('a veto read only in a recalled sentence does not fire', () => {
+  it('"controls imposed in April are not affected" leaves this suspension of rare earth curbs standing', () => {
+    const body =
+      'The commerce ministry said on Friday it would suspend the October rare earth export controls until next ' +
+      'November, and stop its ban on gallium exports to the United States. Controls on seven rare earths imposed ' +
+      'in April are not affected.';
+    expect(categories('China suspends October rare earth export curbs', body, '2025-11-07')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+  it('a suspension that says now that rare earths are not covered is another mineral’s', () => {
+    const body =
+      'The commerce ministry said on Friday it would suspend its ban on gallium exports to the United States. Rare ' +
+      'earths are not covered by the suspension.';
+    expect(categories('China suspends gallium export ban', body, '2025-11-07')).toEqual([]);
+  });
+});
