@@ -142,3 +142,18 @@ describe('a veto read only in a recalled sentence does not fire', () => {
     expect(categories('China suspends gallium export ban', body, '2025-11-07')).toEqual([]);
   });
 });
+
+describe('稀土出口管制 in a headline names a control on its subject, as "export controls on rare earths" does', () => {
+  const body =
+    '美国宣布对等关税后，中国4日祭出多项反制措施。商务部与海关总署公告，对钐、钆、铽、镝等7类中重稀土相关物项实施出口管制，即日起生效。商务部另将16家美国实体列入出口管制管控名单。';
+  it('a headline of two steps, the control first, reports both', () => {
+    expect(categories('中国祭稀土出口管制反制美关税 11家美企列不可靠实体清单', body, '2025-04-05').sort()).toEqual([
+      'control_list_addition',
+      'enforcement',
+    ]);
+  });
+  it('a transcript 就稀土出口管制 answers questions on it and adds nothing', () => {
+    const qa = '问：外国企业反映稀土出口许可审批较慢，有何回应？\n答：中方依法对稀土相关物项实施出口管制，是国际通行做法。';
+    expect(categories('商务部新闻发言人就稀土相关物项出口管制答记者问', qa, '2025-06-19')).toEqual([]);
+  });
+});
