@@ -157,3 +157,20 @@ describe('稀土出口管制 in a headline names a control on its subject, as "e
     expect(categories('商务部新闻发言人就稀土相关物项出口管制答记者问', qa, '2025-06-19')).toEqual([]);
   });
 });
+
+describe('another country’s flows with China as its partner are that country’s trade', () => {
+  const body =
+    'Japan imported 312 tonnes of rare earth compounds from China in August, down 41% from a year earlier, finance ' +
+    'ministry statistics showed on Tuesday.';
+  it('"Japan’s rare earth imports from China sink" is Japan’s figure', () => {
+    expect(categories('Japan’s rare earth imports from China sink to decade low', body, '2025-09-30')).toEqual([]);
+  });
+  it('China’s exports to Japan, from China’s customs, are China’s', () => {
+    const cn =
+      'China exported 312 tonnes of rare earth compounds to Japan in August, down 41% from a year earlier, customs ' +
+      'data showed on Saturday.';
+    expect(categories('China’s rare earth exports to Japan sink to decade low', cn, '2025-09-20')).toEqual([
+      'export_statistics',
+    ]);
+  });
+});
