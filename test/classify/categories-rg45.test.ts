@@ -174,3 +174,22 @@ describe('another country’s flows with China as its partner are that country�
     ]);
   });
 });
+
+describe('a periodical’s name before its date or issue names a digest', () => {
+  const items = (rare: string) =>
+    [
+      'Your five-minute read on base, battery and minor metals.',
+      '• Copper: LME copper eased 0.4% to $10,620/t on Monday.',
+      `• Rare earths: ${rare}`,
+      '• Lithium: spot carbonate firmed to 74,500 yuan/t on restocking.',
+      '• Cobalt: the DRC published its first export allocations.',
+    ].join('\n');
+  it('"BATTERY METALS MORNING — Tuesday, October 21" with a customs item reports statistics', () => {
+    const body = items("China's magnet exports slipped to 5,774t in September (-6.1% m/m), customs data showed Monday.");
+    expect(categories('BATTERY METALS MORNING — Tuesday, October 21', body, '2025-10-21')).toEqual(['export_statistics']);
+  });
+  it('the same digest with a price item for rare earths reports none', () => {
+    const body = items('NdPr oxide firmed 1% to 565,000 yuan/t as magnet makers restocked.');
+    expect(categories('BATTERY METALS MORNING — Tuesday, October 21', body, '2025-10-21')).toEqual([]);
+  });
+});
