@@ -193,3 +193,33 @@ describe('a periodical’s name before its date or issue names a digest', () => 
     expect(categories('BATTERY METALS MORNING — Tuesday, October 21', body, '2025-10-21')).toEqual([]);
   });
 });
+
+describe('after RG48: an issue number names a digest; rules for controls are no control; Taiwan’s 经济部 is Taiwan’s', () => {
+  it('"Rare Earth Ledger — Issue 31" is a digest: its data item is reported', () => {
+    const body = [
+      'Three stories from the past fortnight.',
+      '- Suspension: Beijing put its October package of rare earth controls on ice until next November.',
+      '- Enforcement: Police arrested eleven people in a ring that smuggled dysprosium oxide across the border.',
+      '- Data: Customs put October’s permanent-magnet shipments at 5,473 tonnes, 5.2% below September.',
+    ].join('\n');
+    expect(categories('Rare Earth Ledger — Issue 31', body, '2025-11-21').sort()).toEqual([
+      'control_relaxation',
+      'enforcement',
+      'export_statistics',
+    ]);
+  });
+  it('将适时出台稀土出口管制配套实施细则 promises rules, it puts nothing under control', () => {
+    const body = '商务部新闻发言人22日表示，商务部将会同有关部门，抓紧研究制定稀土相关物项出口管制配套实施细则，适时向社会公布。';
+    expect(categories('商务部：将适时出台稀土出口管制配套实施细则', body, '2026-01-22')).toEqual([]);
+  });
+  const tw = (who: string) =>
+    `${who}今天公告，将稀土永磁材料及相关制造设备等12项货品纳入出口管制清单，出口须事先申请许可，3月1日起生效。`;
+  it('经济部 (Taiwan’s ministry; the mainland has none) putting magnets under control is Taiwan’s step', () => {
+    expect(categories('经济部公告 稀土磁铁等12项货品纳入出口管制', tw('经济部国际贸易署'), '2026-02-03')).toEqual([]);
+  });
+  it('商务部 doing the same is a control', () => {
+    expect(categories('商务部公告 稀土磁铁等12项货品纳入出口管制', tw('商务部'), '2026-02-03')).toEqual([
+      'control_list_addition',
+    ]);
+  });
+});
