@@ -13,8 +13,8 @@ const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 describe('parts RG45– (written for the eighth round) meet the bar', () => {
   it('category micro-F1 at least 0.95 over the parts', () => {
     const report = evaluate(CORPUS, shippedRules, 'all', (file) => /^rg4[5-9]-/.test(file));
-    expect(report.documents, formatReport(report, true)).toBeGreaterThanOrEqual(20);
-    expect(f1(report.categoriesMicro), formatReport(report, true)).toBeGreaterThanOrEqual(0.9);
+    expect(report.documents, formatReport(report, true)).toBeGreaterThanOrEqual(40);
+    expect(f1(report.categoriesMicro), formatReport(report, true)).toBeGreaterThanOrEqual(0.95);
   });
 });
 
@@ -220,6 +220,21 @@ describe('after RG48: an issue number names a digest; rules for controls are no 
   it('商务部 doing the same is a control', () => {
     expect(categories('商务部公告 稀土磁铁等12项货品纳入出口管制', tw('商务部'), '2026-02-03')).toEqual([
       'control_list_addition',
+    ]);
+  });
+});
+
+describe('after RG49: another country’s authority that halts or stops is its own story', () => {
+  const body =
+    'Vietnam’s trade ministry has stopped issuing permits for rare earth exports until a revised minerals law ' +
+    'takes effect next year, two officials said.';
+  it('"Vietnam halts rare earth exports pending new mining rules" is Vietnam’s', () => {
+    expect(categories('Vietnam halts rare earth exports pending new mining rules', body, '2025-10-30')).toEqual([]);
+  });
+  it('a halt of controls headlined as China’s is a relaxation', () => {
+    const cn = 'The commerce ministry said on Friday it would stop implementing the October rare earth export controls.';
+    expect(categories('China halts October rare earth export controls', cn, '2025-11-07')).toEqual([
+      'control_relaxation',
     ]);
   });
 });
