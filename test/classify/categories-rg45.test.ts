@@ -24,7 +24,11 @@ describe('a headline that names a control on its subject is news when nothing el
     'exported without a licence: samarium metal, samarium-cobalt alloys and terbium oxide.';
   it('an announcement titled "on Implementing Export Controls over … Rare Earth Items" adds to the list', () => {
     expect(
-      categories('Announcement No. 7 on Implementing Export Controls over Certain Rare Earth Items', body, '2025-04-04'),
+      categories(
+        'Announcement No. 7 on Implementing Export Controls over Certain Rare Earth Items',
+        body,
+        '2025-04-04',
+      ),
     ).toEqual(['control_list_addition']);
   });
   it('the same body under a headline that names no control is not', () => {
@@ -80,7 +84,10 @@ describe('a transcript’s answers are stories of their own; its questions are a
     '问：商务部在打击稀土走私方面有何进展？\n答：我们会同海关等部门严厉打击走私违法行为，从严查处了一批走私战略矿产案件。';
   it('an answer that confirms approvals is news under a lead about smuggling', () => {
     const body = `${lead}\n${smuggling}\n问：出口许可审批进展如何？\n答：商务部已依法批准了一定数量的合规申请。`;
-    expect(categories('商务部新闻发言人答记者问', body, '2025-06-19').sort()).toEqual(['enforcement', 'licence_approval']);
+    expect(categories('商务部新闻发言人答记者问', body, '2025-06-19').sort()).toEqual([
+      'enforcement',
+      'licence_approval',
+    ]);
   });
   it('a question that says firms got licences confirms nothing', () => {
     const body = `${lead}\n${smuggling}\n问：有报道称部分企业已获得通用许可，能否证实？\n答：关于具体企业的情况，我没有可以发布的信息。`;
@@ -103,8 +110,7 @@ describe('a regulation promised is not one issued', () => {
     expect(categories(title, body, '2026-02-05')).toEqual([]);
   });
   it('rules issued are a regulation', () => {
-    const body =
-      'The ministry issued implementation rules for rare earth exports on Thursday, a spokeswoman said.';
+    const body = 'The ministry issued implementation rules for rare earth exports on Thursday, a spokeswoman said.';
     expect(categories(title, body, '2026-02-05')).toEqual(['regulation']);
   });
 });
@@ -117,7 +123,8 @@ describe('another country’s own ban or law, headlined, is that country’s sto
     expect(categories('Indonesia to ban raw rare earth exports', body, '2025-10-21')).toEqual([]);
   });
   it('越南国会通过新法 禁止出口稀土原矿 is Vietnam’s law', () => {
-    const zh = '据越南媒体报道，越南国会日前表决通过修订后的《矿产法》，禁止出口未经加工的稀土原矿，新法将于明年1月1日起生效。';
+    const zh =
+      '据越南媒体报道，越南国会日前表决通过修订后的《矿产法》，禁止出口未经加工的稀土原矿，新法将于明年1月1日起生效。';
     expect(categories('越南国会通过修订版矿产法 禁止出口稀土原矿', zh, '2025-12-03')).toEqual([]);
   });
   it('the same ban headlined as China’s is a control', () => {
@@ -153,7 +160,8 @@ describe('稀土出口管制 in a headline names a control on its subject, as "e
     ]);
   });
   it('a transcript 就稀土出口管制 answers questions on it and adds nothing', () => {
-    const qa = '问：外国企业反映稀土出口许可审批较慢，有何回应？\n答：中方依法对稀土相关物项实施出口管制，是国际通行做法。';
+    const qa =
+      '问：外国企业反映稀土出口许可审批较慢，有何回应？\n答：中方依法对稀土相关物项实施出口管制，是国际通行做法。';
     expect(categories('商务部新闻发言人就稀土相关物项出口管制答记者问', qa, '2025-06-19')).toEqual([]);
   });
 });
@@ -185,8 +193,12 @@ describe('a periodical’s name before its date or issue names a digest', () => 
       '• Cobalt: the DRC published its first export allocations.',
     ].join('\n');
   it('"BATTERY METALS MORNING — Tuesday, October 21" with a customs item reports statistics', () => {
-    const body = items("China's magnet exports slipped to 5,774t in September (-6.1% m/m), customs data showed Monday.");
-    expect(categories('BATTERY METALS MORNING — Tuesday, October 21', body, '2025-10-21')).toEqual(['export_statistics']);
+    const body = items(
+      "China's magnet exports slipped to 5,774t in September (-6.1% m/m), customs data showed Monday.",
+    );
+    expect(categories('BATTERY METALS MORNING — Tuesday, October 21', body, '2025-10-21')).toEqual([
+      'export_statistics',
+    ]);
   });
   it('the same digest with a price item for rare earths reports none', () => {
     const body = items('NdPr oxide firmed 1% to 565,000 yuan/t as magnet makers restocked.');
@@ -209,7 +221,8 @@ describe('after RG48: an issue number names a digest; rules for controls are no 
     ]);
   });
   it('将适时出台稀土出口管制配套实施细则 promises rules, it puts nothing under control', () => {
-    const body = '商务部新闻发言人22日表示，商务部将会同有关部门，抓紧研究制定稀土相关物项出口管制配套实施细则，适时向社会公布。';
+    const body =
+      '商务部新闻发言人22日表示，商务部将会同有关部门，抓紧研究制定稀土相关物项出口管制配套实施细则，适时向社会公布。';
     expect(categories('商务部：将适时出台稀土出口管制配套实施细则', body, '2026-01-22')).toEqual([]);
   });
   const tw = (who: string) =>
@@ -232,7 +245,8 @@ describe('after RG49: another country’s authority that halts or stops is its o
     expect(categories('Vietnam halts rare earth exports pending new mining rules', body, '2025-10-30')).toEqual([]);
   });
   it('a halt of controls headlined as China’s is a relaxation', () => {
-    const cn = 'The commerce ministry said on Friday it would stop implementing the October rare earth export controls.';
+    const cn =
+      'The commerce ministry said on Friday it would stop implementing the October rare earth export controls.';
     expect(categories('China halts October rare earth export controls', cn, '2025-11-07')).toEqual([
       'control_relaxation',
     ]);
