@@ -252,3 +252,20 @@ describe('after RG49: another country’s authority that halts or stops is its o
     ]);
   });
 });
+
+describe('after RG50: a month of next year (明年1月, "next January") is a date to come, not a past one', () => {
+  const zh = (when: string) =>
+    `工信部就《稀土产品追溯管理办法（征求意见稿）》公开征求意见，意见反馈截止时间为${when}。`;
+  it('明年1月9日 in a December story leaves the call for comments news', () => {
+    expect(categories('稀土日报', zh('明年1月9日'), '2025-12-10')).toEqual(['regulation']);
+  });
+  it('1月9日 alone is last January: the sentence recalls', () => {
+    expect(categories('稀土日报', zh('1月9日'), '2025-12-10')).toEqual([]);
+  });
+  it('"next January" reads the same way', () => {
+    const en =
+      'The ministry published draft rules on rare earth product tracing for public comment, with feedback due by ' +
+      'January 9 next year.';
+    expect(categories('Daily brief', en, '2025-12-10')).toEqual(['regulation']);
+  });
+});
