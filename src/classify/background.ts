@@ -28,7 +28,11 @@ const EN_DATE =
 // (Not a year compared with: "up 12.9% on 2024", "from 2023", "than in 2022".)
 const EN_YEAR =
   /(?<![\d.,$€¥£-])\b((?:19|20)\d\d)\b(?<!\b(?:on|from|than|over|against|versus|vs\.?|than in|with)\s+(?:the\s+)?\d{4})(?!\s*(?:metric|tonnes?|tons?|t\b|kt|mt|%|percent|yuan|dollars|-\d|年|\/\d))/g;
-const ZH_DATE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g;
+// (明年/次年 before a month: next year's, a date to come — "意见反馈截止时间为明年1月9日".)
+const ZH_DATE = /(?:((?:19|20)\d\d)年|(明年|次年))?(\d{1,2})月(?:(\d{1,2})[日号])?/g;
+// "next January", "January next year": a date to come.
+const EN_NEXT_BEFORE = /\bnext\s+$/i;
+const EN_NEXT_AFTER = /^,?\s+next\s+year\b/i;
 const ZH_YEAR = /((?:19|20)\d\d)年(?!\d{1,2}月)/g;
 // "去年" and "last year" as a time, not as the base of a comparison (比去年, 去年同期, "up 5% from last year", "than
 // same time of last year", "the same period last year").
@@ -78,10 +82,14 @@ export function namedDays(
     const month = EN_MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
     // "May" is also a verb: only a May with a day or a year is a date.
     if (m[1] === 'May' && !m[2] && !m[3]) continue;
-    resolve(m[3] ? Number(m[3]) : null, month, m[2] ? Number(m[2]) : null);
+    const next =
+      !m[3] &&
+      (EN_NEXT_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index)) ||
+        EN_NEXT_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12)));
+    resolve(m[3] ? Number(m[3]) : next ? doc.year + 1 : null, month, m[2] ? Number(m[2]) : null);
   }
   for (const m of sentence.matchAll(ZH_DATE))
-    resolve(m[1] ? Number(m[1]) : null, Number(m[2]), m[3] ? Number(m[3]) : null);
+    resolve(m[1] ? Number(m[1]) : m[2] ? doc.year + 1 : null, Number(m[3]), m[4] ? Number(m[4]) : null);
   for (const re of [ZH_RELATIVE_MONTH, EN_RELATIVE_MONTH])
     for (const _ of sentence.matchAll(re)) out.push(dayNumber(doc.year, doc.month, 0));
   if (!years) return out;

@@ -1,7 +1,7 @@
 import type { Category, CategoryMatch } from '../types.js';
 import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
-import { digestItems, otherStories, within } from './other-stories.js';
+import { digestItems, isTranscript, otherStories, within } from './other-stories.js';
 import { wordIndexOf, type DocumentWords } from './required-words.js';
 import { clauses, reportSentences, type Span } from './segment.js';
 import { TERMS } from './vocabulary/terms.js';
@@ -50,6 +50,18 @@ const CHROME_LINE =
  */
 const SITE_NAME =
   /^\s*[^\s，。：:！？!?,]{2,20}?(?:网|网站|信息网|门户|门户网站|政府网|在线|频道|官网|人民政府|局|厅|委员会)\s*$|^\s*[\w .-]{2,30}\s(?:online|portal|website|\.com|\.cn)\s*$/i;
+/**
+ * A question: a reporter's line in a transcript (问：, 记者：, "Q:", "Q (Reuters):", "Question:") or a body sentence that
+ * ends with a question mark. What it says ("有报道称部分企业已获得通用许可，能否证实？", "customs figures show exports
+ * fell; is that due to the controls?") is asked, not reported.
+ */
+const QUESTION_LINE = /^[ \t]*(?:问|记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
+const QUESTION_END = /[?？]["”’')）」]?\s*$/;
+function asked(text: string, s: Span): boolean {
+  if (QUESTION_END.test(s.text)) return true;
+  const line = text.lastIndexOf('\n', s.start - 1) + 1;
+  return QUESTION_LINE.test(text.slice(line, line + 40));
+}
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
 const LEAD_MIN_WORDS = 6;
@@ -119,7 +131,10 @@ function salience(
     const s = spans[i]!;
     const local = sideClauses(s.text, rules.clauses);
     side[i] = absolute(s, local);
-    const time = within(elsewhere, s.start) ? 'background' : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
+    const time =
+      within(elsewhere, s.start) || (topicRank[i] === 0 && asked(text, s))
+        ? 'background'
+        : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
     past[i] = time === 'background' ? 1 : 0;
     earlier[i] = time === 'earlier' ? 1 : 0;
     further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;
@@ -368,7 +383,9 @@ export function categorize(
     if (best === 0) continue;
     for (const category of rule.categories) {
       if (rule.veto) {
-        vetoed.add(category);
+        // A veto read only in a recalled sentence or a side clause ("the controls imposed in April are not affected")
+        // says what an earlier step did not cover, not what this one does.
+        if (news) vetoed.add(category);
         continue;
       }
       const entry = scores.get(category) ?? {
@@ -393,6 +410,7 @@ export function categorize(
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
         entry.news = true;
         entry.offNews ||= newsOff;
+        entry.untopicalNews ||= newsUntopical;
       }
       scores.set(category, entry);
     }
@@ -401,10 +419,12 @@ export function categorize(
   // The topic is set by the headline, or, when the headline carries no strong cue, by the lead. When neither reports
   // a step, steps of an earlier month are recalled for every category.
   const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
+  // A digest's items and a transcript's answers are stories of their own: no headline sets the topic of all of them.
+  const severalStories = items.length > 0 || (scores.size > 1 && isTranscript(text));
   const out: CategoryMatch[] = [];
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
-    const offTopic = own < topic;
+    const offTopic = own < topic && !severalStories;
     const untopical = topic === 0 && !PERIOD_CATEGORIES.has(category);
     const score = offTopic ? entry.offScore : untopical ? entry.untopicalScore : entry.score;
     const news = offTopic ? entry.offNews : untopical ? entry.untopicalNews : entry.news;

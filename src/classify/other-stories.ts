@@ -42,12 +42,14 @@ const DATA_LINE =
   /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆*]|[-–—](?=[ \t]))?[ \t]*(?:[^\n:：]{1,60}[:：][ \t]*[+−-]?\d|\d[\d,.]*[ \t]*(?:t|kt|tonnes?|tons?|吨|万吨)(?![\w\u3400-\u9fff])[ \t]*[—–-])/;
 
 /**
- * A headline that names a digest: a morning brief, a roundup, a metals weekly, 要闻速览, 早参, or that lists three stories or more
+ * A headline that names a digest: a morning brief, a roundup, a metals weekly, 要闻速览, 早参, a periodical's name before
+ * its date or issue ("Metals Morning — Tuesday", "Critical Minerals Wrap — October 21", "… Weekly: ", "Rare Earth Ledger —
+ * Issue 31"), or that lists three stories or more
  * separated by semicolons ("Magnet exports hit seven-month high; Guangdong seizure; gallium quiet"). Its items are the
  * document's news, each a story of its own.
  */
 const DIGEST_TITLE =
-  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update|note)s?|(?:critical\s+)?(?:minerals?|metals?|commodities)\s+(?:weekly|daily)|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报|^[^;\n]+;[^;\n]+;/i;
+  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update|note)s?|(?:critical\s+)?(?:minerals?|metals?|commodities)\s+(?:weekly|daily)|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报|^[^;\n]+;[^;\n]+;|\b(?:weekly|daily|morning|wrap|brief|briefing|bulletin|newsletter)[ \t]*(?:[—–|:：]|-[ \t]|$)|[—–|:：-][ \t]*(?:issue|vol\.?|volume)[ \t]*\d/i;
 /**
  * A line that opens an item: a bullet, an item number (1. 2、 (3) ④ 五、), or a kicker of a few words and a colon or a
  * dash ("Tungsten: …", "Rare earths - …", 【稀土】) as newsletters without bullets set their items.
@@ -125,5 +127,21 @@ export function within(ranges: ReadonlyArray<readonly [number, number, ...unknow
     if (offset < start) return false;
     if (offset < end) return true;
   }
+  return false;
+}
+
+/**
+ * An answer of a press-conference transcript: 答：, "A:", "A (spokesperson):", "Answer:" opening a line. A transcript
+ * of two answers or more answers several questions, each a story of its own (licences approved, then a smuggling
+ * campaign): what one answer reports is not off the topic another set.
+ */
+const ANSWER = /^[ \t]*(?:答|A|Answer)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/gm;
+const TRANSCRIPT_MIN = 2;
+
+/** Whether `text` is a transcript of questions and answers (two answers or more). */
+export function isTranscript(text: string): boolean {
+  ANSWER.lastIndex = 0;
+  let n = 0;
+  while (ANSWER.exec(text)) if (++n >= TRANSCRIPT_MIN) return true;
   return false;
 }

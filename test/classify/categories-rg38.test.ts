@@ -13,7 +13,7 @@ const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 
 describe('parts RG38– (written for the seventh round) meet the bar', () => {
   it('category micro-F1 at least 0.95 over the parts', () => {
-    const report = evaluate(CORPUS, shippedRules, 'all', (file) => /^rg3[89]-|^rg4\d-/.test(file));
+    const report = evaluate(CORPUS, shippedRules, 'all', (file) => /^rg3[89]-|^rg4[0-4]-/.test(file));
     expect(report.documents, formatReport(report, true)).toBeGreaterThanOrEqual(12);
     expect(f1(report.categoriesMicro), formatReport(report, true)).toBeGreaterThanOrEqual(0.95);
   });
