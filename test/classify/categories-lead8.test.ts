@@ -1,0 +1,69 @@
+/**
+ * The lead's category steps after the eighth round: general mechanisms behind misses of the blind parts BH6–BH8, each
+ * with sentences written for the test — the step's hit and its near-miss.
+ */
+import { describe, expect, it } from 'vitest';
+import { categoryNames as categories } from '../helpers/category-names.js';
+
+describe('a monthly or ten-day report (月报, 旬报, 月刊) is a digest: each item is a story of its own', () => {
+  const body = [
+    '【本期要点】',
+    '1. 政策：部分管制措施暂停实施',
+    '2. 数据：磁材出口回落',
+    '3. 价格：镨钕先涨后跌',
+    '',
+    '一、政策：部分出口管制措施暂停实施',
+    '商务部发布公告，10月公布的稀土设备及技术等管制措施自即日起暂停实施一年。',
+    '',
+    '二、数据：磁材出口回落',
+    '据海关总署公布的数据，10月我国稀土永磁出口量为5200吨，环比下降4.1%。',
+    '',
+    '三、价格：镨钕先涨后跌',
+    '氧化镨钕报价月初上涨，月末回落。',
+  ].join('\n');
+  it('gives the suspension item beside the customs item', () => {
+    expect(categories('稀土行业月报（2025年11月）｜管制暂停 磁材出口回落', body, '2025-11-28')).toEqual([
+      'control_relaxation',
+      'export_statistics',
+    ]);
+  });
+  it('a single story with a statistics headline still sets the topic', () => {
+    expect(
+      categories(
+        '10月稀土永磁出口回落',
+        '据海关总署公布的数据，10月我国稀土永磁出口量为5200吨，环比下降4.1%。此前商务部曾于4月对部分中重稀土实施出口管制。',
+        '2025-11-20',
+      ),
+    ).toEqual(['export_statistics']);
+  });
+});
+
+describe('measures put off: "parks its package", "will not be enforced until"', () => {
+  it('reads a package parked for a year as a relaxation', () => {
+    expect(
+      categories(
+        'Beijing parks its October rare earth package for a year',
+        'The commerce ministry said on Friday that the rare earth measures announced in October will not be enforced until November next year.',
+        '2025-11-08',
+      ),
+    ).toContain('control_relaxation');
+  });
+  it('reads "will not be enforced until" in the body as a relaxation', () => {
+    expect(
+      categories(
+        'Rare earth update',
+        'The wide set of rare earth measures unveiled on 9 October — covering five more elements and processing equipment — will not be enforced until 10 November 2026, the commerce ministry said.',
+        '2025-11-08',
+      ),
+    ).toContain('control_relaxation');
+  });
+  it('measures that will be enforced from a date are no relaxation', () => {
+    expect(
+      categories(
+        'Rare earth update',
+        'The rare earth measures unveiled on 9 October will be enforced from 1 December, the commerce ministry said.',
+        '2025-11-08',
+      ),
+    ).not.toContain('control_relaxation');
+  });
+});
