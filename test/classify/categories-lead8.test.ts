@@ -67,3 +67,22 @@ describe('measures put off: "parks its package", "will not be enforced until"', 
     ).not.toContain('control_relaxation');
   });
 });
+
+describe('a block mark (▌) opens a digest item as a bullet does', () => {
+  const body = [
+    '▌稀土指标：第二批指标与首批持平',
+    '工业和信息化部、自然资源部下达今年第二批稀土开采、冶炼分离总量控制指标，分别为13.5万吨和12.7万吨。',
+    '',
+    '▌稀土永磁：7月出口微增',
+    '海关总署今日公布的数据显示，7月份稀土永磁出口5278吨，较6月份增加约2.3%。',
+    '',
+    '▌港股收市：恒指下跌',
+    '恒生指数今日收报17511点，下跌0.3%。',
+  ].join('\n');
+  it('gives each item its own category under a 快讯 headline', () => {
+    expect(categories('【晚间财经快讯】第二批稀土指标下达', body, '2024-08-20')).toEqual([
+      'export_statistics',
+      'quota_batch',
+    ]);
+  });
+});
