@@ -51,11 +51,11 @@ const DATA_LINE =
 const DIGEST_TITLE =
   /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update|note)s?|(?:critical\s+)?(?:minerals?|metals?|commodities)\s+(?:weekly|daily)|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报|旬报|月报|周刊|月刊|^[^;\n]+;[^;\n]+;|\b(?:weekly|daily|morning|wrap|brief|briefing|bulletin|newsletter)[ \t]*(?:[—–|:：]|-[ \t]|$)|[—–|:：-][ \t]*(?:issue|vol\.?|volume)[ \t]*\d/i;
 /**
- * A line that opens an item: a bullet, an item number (1. 2、 (3) ④ 五、), or a kicker of a few words and a colon or a
+ * A line that opens an item: a bullet (or a newsletter's >> or »), an item number (1. 2、 (3) ④ 五、), or a kicker of a few words and a colon or a
  * dash ("Tungsten: …", "Rare earths - …", 【稀土】) as newsletters without bullets set their items.
  */
 const ITEM_START =
-  /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆▌▍▎▐*]|[-–—](?=[ \t])|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、|[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,2}(?:[:：]|[ \t][-–—])[ \t]|【[^】\n]{1,8}】)/gm;
+  /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆▌▍▎▐*]|>{1,3}(?=[ \t])|»|[-–—](?=[ \t])|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、|[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,2}(?:[:：]|[ \t][-–—])[ \t]|【[^】\n]{1,8}】)/gm;
 
 /**
  * Where the items of a digest start, when the headline (`text` up to `titleEnd`) names one: each item is a story of

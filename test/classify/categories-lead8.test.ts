@@ -86,3 +86,28 @@ describe('a block mark (▌) opens a digest item as a bullet does', () => {
     ]);
   });
 });
+
+describe('a newsletter’s ">>" or "»" opens a digest item', () => {
+  const body = [
+    'Good morning. Three things this week.',
+    '',
+    '>> QUOTAS: SECOND BATCH LANDS',
+    'MIIT and the Ministry of Natural Resources have issued the second batch of 2024 rare earth mining quotas, 135,000 t.',
+    '',
+    '>> TRADE: MAGNET EXPORTS STEADY',
+    'Customs tables out on Tuesday put July exports of rare earth permanent magnets at 5,278 t, above June.',
+    '',
+    '>> PRICES',
+    'NdPr oxide was flat on the week.',
+  ].join('\n');
+  it('reads the trade item beside the quota item', () => {
+    expect(categories('Rare Earth Brief - Week 34, 2024', body, '2024-08-23')).toEqual([
+      'export_statistics',
+      'quota_batch',
+    ]);
+    expect(categories('Rare Earth Brief - Week 34, 2024', body.replaceAll('>>', '»'), '2024-08-23')).toEqual([
+      'export_statistics',
+      'quota_batch',
+    ]);
+  });
+});
