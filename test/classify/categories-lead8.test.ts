@@ -111,3 +111,16 @@ describe('a newsletter’s ">>" or "»" opens a digest item', () => {
     ]);
   });
 });
+
+describe('a headline about another mineral’s smugglers makes them the news', () => {
+  const body =
+    '海关缉私部门近日破获一起走私出口锑锭案，查证涉案锑锭约200吨。今年以来，海关按照打击战略矿产走私专项行动的部署，对镓、锗、锑、稀土等物项加大查验力度。';
+  it('an antimony smuggling case is no rare-earth enforcement', () => {
+    expect(categories('海关破获一起走私锑锭案', body, '2025-06-01')).toEqual([]);
+  });
+  it('the same case of rare earths is', () => {
+    expect(categories('海关破获一起走私稀土案', body.replaceAll('锑锭', '稀土'), '2025-06-01')).toEqual([
+      'enforcement',
+    ]);
+  });
+});
