@@ -46,6 +46,17 @@ export interface Context {
 
 /** A paragraph begins: its first trade figure will be its lead. */
 export function newParagraph(ctx: Context): void {
+  // ("Magnet exports rose to 5,238 tons in March … For the first quarter, shipments reached 16,001 tons." and then a
+  // paragraph "Shipments to Japan dropped to 251 tons": a total from January the paragraph added after its month is an
+  // aside; the next paragraph is on the month the last one led with.)
+  if (
+    ctx.paragraphLead &&
+    SINGLE_MONTH.test(ctx.paragraphLead) &&
+    ctx.periods.trade !== undefined &&
+    FROM_JANUARY.test(ctx.periods.trade) &&
+    ctx.periods.trade.slice(0, 4) === ctx.paragraphLead.slice(0, 4)
+  )
+    ctx.periods.trade = ctx.paragraphLead;
   if (ctx.paragraphLead) ctx.lastParagraphLead = ctx.paragraphLead;
   ctx.paragraphLead = undefined;
 }
@@ -232,15 +243,16 @@ export function updateContext(
   if (cumulative) ctx.cumulative = cumulative.period!;
   // ("… fell 5.2% in October from the previous month to 5,473 mt … September shipments stood at 5,774 mt.": a month
   // before the one the paragraph leads with, stated after it, is the comparison recalled; the text stays on the lead.)
-  const recalled = (p: string | null) =>
-    p !== null && ctx.paragraphLead !== undefined && SINGLE_MONTH.test(p) && SINGLE_MONTH.test(ctx.paragraphLead)
-      ? p < ctx.paragraphLead
-      : false;
+  const recalled = (p: string | null, lead = ctx.paragraphLead) =>
+    p !== null && lead !== undefined && SINGLE_MONTH.test(p) && SINGLE_MONTH.test(lead) ? p < lead : false;
   for (const domain of ['quota', 'trade'] as const) {
     const main = candidates.find((c) => !c.comparisonBase && isQuota(c.metric) === (domain === 'quota'));
     if (main?.period && domain === 'trade' && recalled(main.period) && ctx.periods.trade === ctx.paragraphLead)
       continue;
     if (main?.period) ctx.periods[domain] = main.period;
+    // ("China announced in January that it would bar exports …" between March figures: a sentence with no figure that
+    // names a month before the one the text leads with recalls an event; the text stays on its month.)
+    else if (domain === 'trade' && !candidates.length && recalled(mentioned, leadPeriod(ctx))) continue;
     else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
       ctx.periods[domain] = mentioned;
   }
