@@ -23,3 +23,16 @@ describe('a sentence with no figure recalling an earlier month', () => {
     expect(figs('Magnets', text, '2025-06-20')).toContain('magnet_exports_to_us|520|2025-05|-|-|-');
   });
 });
+
+describe('the period after a list of quota bases and an irregular participle', () => {
+  it('is the bases’ own, not the period of the quotas compared with them', () => {
+    const text =
+      'The ministries issued the first round of this year’s rare earth quotas on Thursday. Mining may reach 110,000 t and separation 104,000 t, both 10% above the 100,000 t and 94,500 t set in the first round of 2021.';
+    expect(figs('Quotas', text, '2022-02-10')).toEqual([
+      'mining_quota|110000|2022|1|yoy|10',
+      'smelting_quota|104000|2022|1|yoy|10',
+      'mining_quota|100000|2021|1|-|-',
+      'smelting_quota|94500|2021|1|-|-',
+    ]);
+  });
+});

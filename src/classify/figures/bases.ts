@@ -27,8 +27,9 @@ export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // (In Chinese the year written right before the tonnage is its own too: 远低于2012年30,966吨的出口配额.)
 const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$|^$/;
 // ("120,000 tonnes in the first batch of 2023": the year of the batch compared with.)
+// ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too.)
 const IN_GAP =
-  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|(?:[a-z]+ed|[a-z]+en|set|put|cut|sent|sold|held|made|kept|dealt|won|lent|spent)\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
 const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
 // 与 + the period compared + 的, right before the tonnage; and the 相比 that closes the comparison after it.
