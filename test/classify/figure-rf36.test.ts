@@ -36,3 +36,13 @@ describe('the period after a list of quota bases and an irregular participle', (
     ]);
   });
 });
+
+describe('a whole year whose clause names its own year', () => {
+  it('is that year, not the one the sentence named first', () => {
+    const text =
+      'Beijing set the first batch of its 2025 rare earth quotas at 140,000 tonnes for mining and 136,000 tonnes for smelting in February, following full-year allowances of 270,000 tonnes and 254,000 tonnes in 2024.';
+    expect(figs('Quotas', text, '2025-06-01')).toEqual(
+      expect.arrayContaining(['mining_quota|270000|2024|-|-|-', 'smelting_quota|254000|2024|-|-|-']),
+    );
+  });
+});

@@ -75,6 +75,22 @@ export function nearestMention(
   return { pick, inClause };
 }
 
+/**
+ * "after full-year allowances of 210,000 tonnes and 202,000 tonnes in 2022": a whole year whose clause names a year of
+ * its own is that year, not the year the sentence named first.
+ */
+function clauseYear(pick: PeriodMention, inClause: PeriodMention[]): number | undefined {
+  return inClause.find(
+    (p) =>
+      p !== pick &&
+      p.year !== undefined &&
+      p.month === undefined &&
+      p.toMonth === undefined &&
+      p.quarter === undefined &&
+      p.half === undefined,
+  )?.year;
+}
+
 /** 当年, "that year": the year named last before it in the sentence, even as a comparison (与2024年首批比较，当年首批…). */
 function yearNamedBefore(pick: PeriodMention, periods: PeriodMention[]): number | undefined {
   return periods.filter((p) => p.end <= pick.start && p.year !== undefined).at(-1)?.year;
@@ -126,7 +142,7 @@ export function pickPeriod(
       : quota && pick?.half && pick.relYear === undefined && sentenceYear === undefined && docDate
         ? docDate.year
         : pick?.wholeYear
-          ? wholeYearOf(scope)
+          ? (clauseYear(pick, inClause) ?? wholeYearOf(scope))
           : pick?.sameYear
             ? (yearNamedBefore(pick, periods) ?? sentenceYear ?? earlierYear)
             : !docDate
