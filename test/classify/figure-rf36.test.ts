@@ -46,3 +46,13 @@ describe('a whole year whose clause names its own year', () => {
     );
   });
 });
+
+describe('a group’s share of a quota', () => {
+  it('does not carry into the next paragraph', () => {
+    const text =
+      '两部门下达2025年第一批稀土开采、冶炼分离总量控制指标。\n\n据悉，北方稀土获得轻稀土开采指标约10万吨。\n\n此前一年，全年开采、冶炼分离指标共计27万吨和25.4万吨。';
+    expect(figs('稀土指标', text, '2025-03-01')).toEqual(
+      expect.arrayContaining(['mining_quota|270000|2024|-|-|-', 'smelting_quota|254000|2024|-|-|-']),
+    );
+  });
+});

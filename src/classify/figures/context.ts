@@ -32,6 +32,8 @@ export interface Context {
   destination?: string;
   /** The last tonnages read were a province's or a company's share, and no sentence has turned to the nation since. */
   share?: boolean;
+  /** That share was of a quota (a group's allocation). */
+  shareQuota?: boolean;
   /** The last product named was another metal. */
   otherMetal?: boolean;
   /**
@@ -59,6 +61,10 @@ export function newParagraph(ctx: Context): void {
     ctx.periods.trade = ctx.paragraphLead;
   if (ctx.paragraphLead) ctx.lastParagraphLead = ctx.paragraphLead;
   ctx.paragraphLead = undefined;
+  // (A group's share of a quota goes on through its paragraph, not into the next one: "回顧去年，…全年開採及冶煉分離指標
+  // 合共25.5萬噸" after a paragraph on one group's allocation is the nation's again. A province's trade, "内蒙古…出口",
+  // is what a whole report is about, and goes on.)
+  if (ctx.shareQuota) ctx.share = false;
 }
 
 /** The period a sentence opening on 同期 / "in the same period" is about: the lead of this or the last paragraph. */

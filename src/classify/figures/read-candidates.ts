@@ -325,6 +325,7 @@ export function readCandidates(
     // ("from Jiangxi, China, amounted to": the country after a province places it; it does not turn to the nation.)
     if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start).replace(PLACED_IN_CHINA, ''))) {
       ctx.share = true;
+      ctx.shareQuota = domain === 'quota';
       shares.push(q);
       return;
     }
