@@ -32,11 +32,11 @@ const CN_QUANTITY =
   /([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)\s*(万|亿)?\s*(?:余|多)?\s*(公吨|吨)/g;
 // A price or rate, not a tonnage: 元/吨, per tonne, $/t.
 const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
-// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", "near 48,000 tonnes", 不低于3000吨,
+// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", "near 48,000 tonnes", 不低于3000吨, 突破25万吨,
 // 不低于每年2万吨) rounds a figure
 // stated elsewhere or states none: it is not a value of its own.
 const BOUND_BEFORE =
-  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bnear|\bclose\s+to|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+  /(?:逾|超过|超|突破|冲破|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bnear|\bclose\s+to|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
 // … or per year or month (不低于每年2万吨): tested only after a 年 or 月, so the common case costs one regex.
 const PER_PERIOD_BOUND = /(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)\s*$/;
 const ENDS_YEAR_OR_MONTH = /[年月]\s*$/;

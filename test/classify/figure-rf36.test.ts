@@ -56,3 +56,14 @@ describe('a group’s share of a quota', () => {
     );
   });
 });
+
+describe('a machine’s rewording of a batch notice', () => {
+  const text =
+    '两部委下达2024年第二批稀土开挖、冶炼分隔总量操控方针，本批开挖、冶炼分隔方针别离为13.5万吨、12.7万吨。';
+  it('reads 开挖 as mining', () => {
+    expect(figs('稀土', text, '2024-08-20')).toEqual(['mining_quota|135000|2024|2|-|-', 'smelting_quota|127000|2024|2|-|-']);
+  });
+  it('reads 突破 or 冲破 before a tonnage as a bound, not a value', () => {
+    expect(figs('全年开挖量初次冲破27万吨', text, '2024-08-20')).not.toContain('mining_quota|270000|2024|-|-|-');
+  });
+});
