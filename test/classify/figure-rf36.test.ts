@@ -67,3 +67,13 @@ describe('a machine’s rewording of a batch notice', () => {
     expect(figs('全年开挖量初次冲破27万吨', text, '2024-08-20')).not.toContain('mining_quota|270000|2024|-|-|-');
   });
 });
+
+describe('a period after “respectively on”', () => {
+  it('is the one compared with, not the period of the figures', () => {
+    const text =
+      'The second batch of 2025 rare earth quotas was issued on Friday. The first two batches combined come to 290,000 t of mining and 272,000 t of smelting, up 7.4% and 7.1% respectively on last year’s totals.';
+    expect(figs('Quotas', text, '2025-08-20')).toEqual(
+      expect.arrayContaining(['mining_quota_ytd|290000|2025|-|yoy|7.4', 'smelting_quota_ytd|272000|2025|-|yoy|7.1']),
+    );
+  });
+});
