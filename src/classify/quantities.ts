@@ -50,10 +50,10 @@ const RANGE_AFTER = /^\s*(?:-|–|—|~|～|至|到)\s*\d/;
 // The upper end of "between 270,000 and 290,000 tons", 介于25万和28万吨之间.
 const BETWEEN_BEFORE =
   /(?:\bbetween|介于|在)\s*[\d,.]+\s*(?:万|千|thousand|million)?\s*(?:吨|tons?|tonnes?)?\s*(?:and|和|与|至)\s*$/i;
-// A difference: 增加1.5万吨, 减少500吨, 调增, "an increase of 42,000t", "cut by 5,000 tonnes", "up 3,000 tons"; but the
+// A difference: 增加1.5万吨, 减少500吨, 增加的1.12万吨, 调增, "an increase of 42,000t", "cut by 5,000 tonnes", "up 3,000 tons"; but the
 // particle of a phrasal verb is no change ("miners may dig up 135,000 tonnes", "buyers snapped up", "took up").
 const DELTA_BEFORE =
-  /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up(?<!\b(?:dig|digs|digging|dug|pick|picks|picked|take|takes|took|taken|use|uses|used|snap|snaps|snapped|buy|buys|bought|soak|soaked|mop|mopped|eat|ate|eaten|free|freed|tie|tied|lock|locked|make|makes|made)\sup)|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
+  /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?(?:的\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up(?<!\b(?:dig|digs|digging|dug|pick|picks|picked|take|takes|took|taken|use|uses|used|snap|snaps|snapped|buy|buys|bought|soak|soaked|mop|mopped|eat|ate|eaten|free|freed|tie|tied|lock|locked|make|makes|made)\sup)|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
 const RATE_AFTER =
   /^\s*(?:(?:per|each|every)\s+(?:month|year|day|week)\b|a\s+(?:month|year|day|week)\b(?!\s+(?:earlier|ago|before|later|on))|\/\s*(?:month|year|月|年)|每)/i;
 const AVERAGE_BEFORE = /(?:月均|平均每月|年均|平均|\baverag\w*|\ban\s+average\s+of)\s*(?:约|about\s+)?$/i;

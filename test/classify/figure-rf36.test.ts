@@ -58,10 +58,12 @@ describe('a group’s share of a quota', () => {
 });
 
 describe('a machine’s rewording of a batch notice', () => {
-  const text =
-    '两部委下达2024年第二批稀土开挖、冶炼分隔总量操控方针，本批开挖、冶炼分隔方针别离为13.5万吨、12.7万吨。';
+  const text = '两部委下达2024年第二批稀土开挖、冶炼分隔总量操控方针，本批开挖、冶炼分隔方针别离为13.5万吨、12.7万吨。';
   it('reads 开挖 as mining', () => {
-    expect(figs('稀土', text, '2024-08-20')).toEqual(['mining_quota|135000|2024|2|-|-', 'smelting_quota|127000|2024|2|-|-']);
+    expect(figs('稀土', text, '2024-08-20')).toEqual([
+      'mining_quota|135000|2024|2|-|-',
+      'smelting_quota|127000|2024|2|-|-',
+    ]);
   });
   it('reads 突破 or 冲破 before a tonnage as a bound, not a value', () => {
     expect(figs('全年开挖量初次冲破27万吨', text, '2024-08-20')).not.toContain('mining_quota|270000|2024|-|-|-');
@@ -75,5 +77,16 @@ describe('a period after “respectively on”', () => {
     expect(figs('Quotas', text, '2025-08-20')).toEqual(
       expect.arrayContaining(['mining_quota_ytd|290000|2025|-|yoy|7.4', 'smelting_quota_ytd|272000|2025|-|yoy|7.1']),
     );
+  });
+});
+
+describe('a quota compared with last year’s', () => {
+  const text =
+    '通知明确，2016年全国稀土矿开采总量控制指标为120000吨，其中岩矿型稀土矿指标102100吨。与上年的105000吨相比，增加的15000吨全部为岩矿型稀土矿指标。';
+  it('dates 与上年的…吨 a year back', () => {
+    expect(figs('稀土开采指标', text, '2016-05-10')).toContain('mining_quota|105000|2015|-|-|-');
+  });
+  it('reads 增加的…吨 as a difference, not a quota', () => {
+    expect(figs('稀土开采指标', text, '2016-05-10').filter((l) => l.includes('|15000|'))).toEqual([]);
   });
 });

@@ -244,6 +244,19 @@ function parallelQuotaBase(
   return periods.some((p) => p.start >= clause.start && p.end <= clause.end) ? undefined : prev;
 }
 
+// (与上年的93800吨相比, "against last year's 93,800 tonnes": the year before, written right before the base.)
+const LAST_YEAR_GAP =
+  /^\s*(?:全年|['’]s?)?\s*(?:的)?\s*(?:(?:full[\s-]year|annual|total)\s+)?(?:(?:quotas?|allowances?|caps?|of)\s+)?$/i;
+const lastYearBefore = (text: string, q: Quantity, periods: PeriodMention[]): boolean =>
+  periods.some(
+    (p) =>
+      p.comparative &&
+      p.relYear === -1 &&
+      p.month === undefined &&
+      p.end <= q.start &&
+      LAST_YEAR_GAP.test(text.slice(p.end, q.start)),
+  );
+
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
 const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
   periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
@@ -498,7 +511,7 @@ export function readCandidates(
       !before &&
       (main && isQuota(main.metric)
         ? main.batch === batch && main.period === period.slice(0, 4)
-        : mentionBefore(q, unclaimed))
+        : mentionBefore(q, unclaimed) || lastYearBefore(text, q, periods))
     )
       period = yearBack(period);
     if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));
