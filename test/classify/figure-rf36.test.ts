@@ -90,3 +90,11 @@ describe('a quota compared with last year’s', () => {
     expect(figs('稀土开采指标', text, '2016-05-10').filter((l) => l.includes('|15000|'))).toEqual([]);
   });
 });
+
+describe('a difference right before the tonnage it leads to', () => {
+  it('does not cut the tonnage off from the split named before it', () => {
+    const text =
+      'China will let miners extract 120,000 tonnes of rare earth oxide this year. The cap for light rare earth ores was raised by 15,000 tonnes to 102,100 tonnes.';
+    expect(figs('Quota', text, '2016-05-10')).toContain('mining_quota_light|102100|2016|-|-|-');
+  });
+});

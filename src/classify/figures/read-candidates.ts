@@ -12,7 +12,7 @@ import type { Context } from './context.js';
 import { DOMAIN_CUES, domainOf, leadPeriod, NATIONAL_WORDS } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
-import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
+import { CHANGE_TO, comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
 import { batchAfter, listGroup, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
@@ -307,7 +307,13 @@ export function readCandidates(
     const lead = text.slice(Math.max(sentence.start, q.start - 40), q.start);
     if (mayBeSuperseded(lead) && SUPERSEDED_BEFORE.test(lead)) return;
     const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
-    const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
+    // ("The ceiling for rock-type light ores was lifted by 11,200 tonnes to 87,100 tonnes": a difference just before a
+    // tonnage is that tonnage's change, not a tonnage whose words end where its own begin.)
+    const pi =
+      qi > 0 && quantities[qi - 1]!.delta && CHANGE_TO.test(text.slice(quantities[qi - 1]!.end, q.start))
+        ? qi - 2
+        : qi - 1;
+    const prevQEnd = pi >= 0 ? quantities[pi]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
