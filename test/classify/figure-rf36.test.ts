@@ -98,3 +98,11 @@ describe('a difference right before the tonnage it leads to', () => {
     expect(figs('Quota', text, '2016-05-10')).toContain('mining_quota_light|102100|2016|-|-|-');
   });
 });
+
+describe('another metal named right after a quota tonnage', () => {
+  it('makes the tonnage that metal’s, not a rare earth quota', () => {
+    const text =
+      'China will let miners extract 120,000 tonnes of rare earth oxide this year. The ministry also set a mining cap of 91,300 tonnes for tungsten concentrate.';
+    expect(figs('Quota', text, '2016-05-10')).toEqual(['mining_quota|120000|2016|-|-|-']);
+  });
+});
