@@ -106,3 +106,16 @@ describe('another metal named right after a quota tonnage', () => {
     expect(figs('Quota', text, '2016-05-10')).toEqual(['mining_quota|120000|2016|-|-|-']);
   });
 });
+
+describe('a month with no year beside a quota’s half year', () => {
+  it('is when the quota was issued, not its period', () => {
+    const text =
+      'The Commerce Ministry, which in December issued 15,500 tonnes of rare earth export quotas for the first half of 2013, said more would follow.';
+    expect(figs('Export quota', text, '2013-01-10')).toEqual(['export_quota|15500|2013|1|-|-']);
+  });
+  it('keeps a month that names its year (今年2月)', () => {
+    const text =
+      '2023年全年稀土开采、冶炼分离总量控制指标分别为25.5万吨及24.385万吨，今年2月下达的第一批开采指标则为13.5万吨。';
+    expect(figs('稀土', text, '2024-05-01')).toContain('mining_quota|135000|2024|1|-|-');
+  });
+});

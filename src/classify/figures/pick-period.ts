@@ -133,7 +133,11 @@ export function pickPeriod(
   scope: PeriodScope,
 ): string | null {
   const { sentenceYear, earlierYear, docDate, quota } = scope;
-  const { pick, inClause } = nearestMention(q, clause, periods, scope.text);
+  // ("which in December allotted 15,110 tonnes for the first half of 2014": quotas are set per year or half; a month
+  // with no year, named beside another period, is when the quota was issued. 今年2月 still names the year.)
+  const issued = (p: PeriodMention) => p.month !== undefined && p.year === undefined && p.relYear === undefined;
+  const own = quota && periods.some((p) => !issued(p)) ? periods.filter((p) => !issued(p)) : periods;
+  const { pick, inClause } = nearestMention(q, clause, own, scope.text);
   // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
   // the year of the text: 其余…在下半年下达 in August is this year's second half.)
   const contextYear =
