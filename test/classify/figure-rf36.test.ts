@@ -119,3 +119,11 @@ describe('a month with no year beside a quota’s half year', () => {
     expect(figs('稀土', text, '2024-05-01')).toContain('mining_quota|135000|2024|1|-|-');
   });
 });
+
+describe('a base followed by “a month earlier”', () => {
+  it('is the month before the figure compared with it', () => {
+    const text =
+      'Magnet exports to the United States fell about 9% to 540 tons in August from 593 tons a month earlier.';
+    expect(figs('Magnets', text, '2025-09-20')).toContain('magnet_exports_to_us|593|2025-07|-|-|-');
+  });
+});

@@ -61,6 +61,10 @@ const YOY_FROM =
 const MOM_FROM =
   /\b(?:month[\s-]on[\s-]month|m\/m|mom|on\s+the\s+month|sequentially)\s*,?\s*(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$/i;
 
+// ("to 582 tons from 656 tons a month earlier", "from 431 tonnes in the previous month": the base is the month before.)
+const MONTH_EARLIER_AFTER =
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:a\s+month\s+(?:earlier|before|ago|prior)|(?:in\s+)?the\s+(?:previous|prior|preceding)\s+month)\b/i;
+
 function basisBefore(text: string, from: number, q: Quantity): 'yoy' | 'mom' | null {
   const lead = text.slice(Math.max(from, q.start - 40), q.start);
   return YOY_FROM.test(lead) ? 'yoy' : MOM_FROM.test(lead) ? 'mom' : null;
@@ -401,7 +405,11 @@ export function readCandidates(
     const backOf = (main ?? compared)?.period;
     // ("up 11.9 percent year-on-year from 29,095.2 tons", 环比增长…，上月为…: the basis named right before the base
     // dates it, a year or a month back.)
-    const basis = comparisonBase && !basePeriod && !lastYear ? basisBefore(text, sentence.start, q) : null;
+    const basis =
+      comparisonBase && !basePeriod && !lastYear
+        ? (basisBefore(text, sentence.start, q) ??
+          (MONTH_EARLIER_AFTER.test(text.slice(q.end, q.end + 40)) ? 'mom' : null))
+        : null;
     const back =
       backOf && !basePeriod && (lastYear || basis === 'yoy')
         ? yearBack(backOf)
