@@ -127,3 +127,13 @@ describe('a base followed by “a month earlier”', () => {
     expect(figs('Magnets', text, '2025-09-20')).toContain('magnet_exports_to_us|593|2025-07|-|-|-');
   });
 });
+
+describe('a country named as the top buyer before its tonnage', () => {
+  it('makes the tonnage that country’s, not the national total', () => {
+    const text =
+      'Magnet exports rose to 5,600 tons in June. The Netherlands was again the largest buyer, taking 1,180 tons in June. Japan was the biggest market, taking 410 tons.';
+    const lines = figs('Magnets', text, '2025-07-20');
+    expect(lines.filter((l) => l.startsWith('magnet_exports|'))).toEqual(['magnet_exports|5600|2025-06|-|-|-']);
+    expect(lines).toContain('magnet_exports_to_japan|410|2025-06|-|-|-');
+  });
+});
