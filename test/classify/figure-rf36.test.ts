@@ -137,3 +137,13 @@ describe('a country named as the top buyer before its tonnage', () => {
     expect(lines).toContain('magnet_exports_to_japan|410|2025-06|-|-|-');
   });
 });
+
+describe('a Chinese base naming the batch of the year it is compared with', () => {
+  it('is that year’s batch (与2021年第一批的…吨…相比)', () => {
+    const text =
+      '两部门下达2022年第一批稀土开采、冶炼分离总量控制指标，分别为100800吨、97200吨，与2021年第一批的84000吨、81000吨相比，均增长20%。';
+    expect(figs('稀土指标', text, '2022-01-28')).toEqual(
+      expect.arrayContaining(['mining_quota|84000|2021|1|-|-', 'smelting_quota|81000|2021|1|-|-']),
+    );
+  });
+});

@@ -25,7 +25,8 @@ const ZH_COMPARED_GAP = /^(?:的)?[^，,。；;：:\d%％增减降升涨跌多�
 export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
 // (In Chinese the year written right before the tonnage is its own too: 远低于2012年30,966吨的出口配额.)
-const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$|^$/;
+// (与2022年第一批的100800吨: the batch of that year between them.)
+const POSSESSIVE_GAP = /^\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?\s*)?(?:的|['’]s)\s*$|^$/;
 // ("120,000 tonnes in the first batch of 2023": the year of the batch compared with.)
 // ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too.)
 const IN_GAP =
@@ -33,8 +34,9 @@ const IN_GAP =
 
 const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
 // 与 + the period compared + 的, right before the tonnage; and the 相比 that closes the comparison after it.
+// (与2022年第一批的100800吨…相比: the batch compared, named between the year and the tonnage.)
 const ZH_WITH_PERIOD =
-  /(?:与|跟|和|同)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|前一年)\s*(?:全年|同期|同月|度)?\s*(?:的)?\s*$/;
+  /(?:与|跟|和|同)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|前一年)\s*(?:全年|同期|同月|度)?\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?)?\s*(?:的)?\s*$/;
 const ZH_COMPARED_AFTER = /^[^。；;]{0,40}?(?:相比|相較|比较|比較|相较)/;
 const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
 
