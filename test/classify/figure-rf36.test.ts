@@ -147,3 +147,15 @@ describe('a Chinese base naming the batch of the year it is compared with', () =
     );
   });
 });
+
+describe('a destination named in a clause set against the national flow', () => {
+  it('does not carry to the next sentence’s national figure', () => {
+    const text =
+      'China’s exports of rare earth magnets rose in August from July, customs data showed, but shipments to Japan slipped. Exports totalled 6,146 metric tons.';
+    expect(figs('Magnets', text, '2025-09-20')).toEqual(['magnet_exports|6146|2025-08|-|-|-']);
+  });
+  it('still carries from a lead that sends the flow there', () => {
+    const text = 'China’s exports of rare earth magnets to Japan rose in August. Shipments totalled 420 metric tons.';
+    expect(figs('Magnets', text, '2025-09-20')).toEqual(['magnet_exports_to_japan|420|2025-08|-|-|-']);
+  });
+});

@@ -200,7 +200,18 @@ export function updateContext(
     (c) => c.type === 'dest' && c.strict && c.start >= sentence.start && c.end <= sentence.end,
   );
   const carried = ctx.destination;
-  if (!candidates.length && named && cues.some((c) => c.type === 'trade' && within(c, sentence)))
+  // (Not one named in a clause set against the national flow: "China's exports of magnets fell in October, …, but
+  // shipments to the United States surged" leads on the national figure.)
+  const flowCue = cues.find((c) => c.type === 'trade' && within(c, sentence));
+  if (
+    !candidates.length &&
+    named &&
+    flowCue &&
+    !(
+      flowCue.end <= named.start &&
+      CONTRAST.test(sentence.text.slice(flowCue.end - sentence.start, named.start - sentence.start))
+    )
+  )
     ctx.destination = named.country;
   else if (
     !carried ||
@@ -274,6 +285,9 @@ export function updateContext(
 }
 
 const SINGLE_MONTH = /^\d{4}-\d{2}$/;
+
+// A clause set against the one before: ", but", "; while", "，但", "，而".
+const CONTRAST = /[,;]\s*(?:but|while|whereas|although|though|yet)\b|[，；]\s*(?:但|而|不过)/i;
 
 // This batch, this round: 本批次, 本批, 此批, 该批次, "this batch", "the latest batch".
 const THIS_BATCH = /本批|此批|该批次|本轮|\bth(?:is|e\s+latest|e\s+new)\s+(?:batch|round|tranche)\b/i;
