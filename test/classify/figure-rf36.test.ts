@@ -159,3 +159,13 @@ describe('a destination named in a clause set against the national flow', () => 
     expect(figs('Magnets', text, '2025-09-20')).toEqual(['magnet_exports_to_japan|420|2025-08|-|-|-']);
   });
 });
+
+describe('a base list after “the full-year allowances of”', () => {
+  it('takes the year written after the list, not the year of the text', () => {
+    const text =
+      'China issued a second batch of rare earth quotas for 2023, with mining and smelting up 14.3% and 13.9% respectively from the full-year allowances of 210,000 tonnes and 202,000 tonnes set in 2022.';
+    expect(figs('Quotas', text, '2023-09-26')).toEqual(
+      expect.arrayContaining(['mining_quota|210000|2022|-|-|-', 'smelting_quota|202000|2022|-|-|-']),
+    );
+  });
+});

@@ -44,6 +44,21 @@ const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
 const periodAfter = (text: string, q: Quantity, periods: PeriodMention[]) =>
   periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
 
+/** The period written after the list a tonnage opens: "168,000 tonnes and 162,000 tonnes set in 2021". */
+function periodAfterList(
+  text: string,
+  quantities: Quantity[],
+  q: Quantity,
+  periods: PeriodMention[],
+): PeriodMention | undefined {
+  let lastQ = q;
+  for (let i = quantities.indexOf(q) + 1; i < quantities.length; i++) {
+    if (!LIST_GAP.test(text.slice(lastQ.end, quantities[i]!.start))) break;
+    lastQ = quantities[i]!;
+  }
+  return periodAfter(text, lastQ, periods);
+}
+
 /**
  * The comparison bases of a sentence, each with the period written next to it (null when none is). `periods` are the
  * sentence's mentions; offsets are into `text`.
@@ -127,7 +142,14 @@ export function findBases(
     const named = NAMED_BASE.exec(text.slice(wider, q.start));
     if (named) {
       const from = wider + named.index;
-      bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? periodAfter(text, q, periods) ?? null);
+      // ("from the full-year allowances of 168,000 tonnes and 162,000 tonnes set in 2021": a whole year with no number
+      // of its own gives way to the year written after the list.)
+      const inside = periods.filter((p) => p.start >= from && p.end <= q.start);
+      const unnumbered = (p: PeriodMention) => p.wholeYear === true && p.year === undefined;
+      bases.set(
+        q,
+        inside.find((p) => !unnumbered(p)) ?? periodAfterList(text, quantities, q, periods) ?? inside[0] ?? null,
+      );
     }
   }
   return bases;
