@@ -169,3 +169,18 @@ describe('a base list after “the full-year allowances of”', () => {
     );
   });
 });
+
+describe('a quota allocation table flattened onto one line', () => {
+  const text =
+    '现将2021年稀土开采、冶炼分离总量控制指标下达给你们。\n附件 2021年稀土开采、冶炼分离总量控制指标分配表 单位：吨 序号 稀土集团 稀土矿产品 岩矿型稀土 离子型稀土 小计 冶炼分离产品 1 甲集团 100000 — 100000 90000 2 乙集团 48850 19150 68000 72000 合计 148850 19150 168000 162000';
+  it('reads its total row, the subtotal after the split columns as the mining quota', () => {
+    expect(figs('关于下达2021年稀土开采、冶炼分离总量控制指标的通知', text, '2021-10-09')).toEqual(
+      expect.arrayContaining([
+        'mining_quota_light|148850|2021|-|-|-',
+        'mining_quota_ion_adsorption|19150|2021|-|-|-',
+        'mining_quota|168000|2021|-|-|-',
+        'smelting_quota|162000|2021|-|-|-',
+      ]),
+    );
+  });
+});
