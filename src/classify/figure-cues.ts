@@ -116,10 +116,10 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   // A production or output quota is the mining quota (开采总量控制指标); "exploration" is a common rendering of 开采;
   // the workers and the work stand for it too ("miners may dig up 135,000 tonnes", extract); a machine's rewording
-  // ("excavation allowances", "the digging allowance") too.
+  // ("excavation allowances", "the digging allowance", 开挖) too.
   [
     'mining',
-    /开采|采矿|采掘|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|\bexcavat(?:ion|ed|ing|e)\b|\bdigging\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
+    /开采|采矿|采掘|开挖|采挖|挖采|矿产品|mining|mined|\bminers?\b|\bextract(?:ion|ed|ing)?\b|\bexcavat(?:ion|ed|ing|e)\b|\bdigging\b|exploration|mineral\s+products?|\bmines\b|\b(?:production|output)(?=\s+(?:quotas?|caps?|targets?|limits?)\b)/gi,
   ],
   // The work or the workers: "refiners (may) separate 127,000 tonnes", smelters, separators; not "a separate notice";
   // a machine's "refinement" too.

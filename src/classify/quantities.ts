@@ -32,11 +32,11 @@ const CN_QUANTITY =
   /([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)\s*(万|亿)?\s*(?:余|多)?\s*(公吨|吨)/g;
 // A price or rate, not a tonnage: 元/吨, per tonne, $/t.
 const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
-// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", "near 48,000 tonnes", 不低于3000吨,
+// A lower or upper bound ("前5个月累计出口逾2.4万吨", "more than 11,000 tonnes", "near 48,000 tonnes", 不低于3000吨, 突破25万吨,
 // 不低于每年2万吨) rounds a figure
 // stated elsewhere or states none: it is not a value of its own.
 const BOUND_BEFORE =
-  /(?:逾|超过|超|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bnear|\bclose\s+to|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+  /(?:逾|超过|超|突破|冲破|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bnear|\bclose\s+to|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
 // … or per year or month (不低于每年2万吨): tested only after a 年 or 月, so the common case costs one regex.
 const PER_PERIOD_BOUND = /(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)\s*$/;
 const ENDS_YEAR_OR_MONTH = /[年月]\s*$/;
@@ -50,10 +50,10 @@ const RANGE_AFTER = /^\s*(?:-|–|—|~|～|至|到)\s*\d/;
 // The upper end of "between 270,000 and 290,000 tons", 介于25万和28万吨之间.
 const BETWEEN_BEFORE =
   /(?:\bbetween|介于|在)\s*[\d,.]+\s*(?:万|千|thousand|million)?\s*(?:吨|tons?|tonnes?)?\s*(?:and|和|与|至)\s*$/i;
-// A difference: 增加1.5万吨, 减少500吨, 调增, "an increase of 42,000t", "cut by 5,000 tonnes", "up 3,000 tons"; but the
+// A difference: 增加1.5万吨, 减少500吨, 增加的1.12万吨, 调增, "an increase of 42,000t", "cut by 5,000 tonnes", "up 3,000 tons"; but the
 // particle of a phrasal verb is no change ("miners may dig up 135,000 tonnes", "buyers snapped up", "took up").
 const DELTA_BEFORE =
-  /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up(?<!\b(?:dig|digs|digging|dug|pick|picks|picked|take|takes|took|taken|use|uses|used|snap|snaps|snapped|buy|buys|bought|soak|soaked|mop|mopped|eat|ate|eaten|free|freed|tie|tied|lock|locked|make|makes|made)\sup)|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
+  /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?(?:的\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up(?<!\b(?:dig|digs|digging|dug|pick|picks|picked|take|takes|took|taken|use|uses|used|snap|snaps|snapped|buy|buys|bought|soak|soaked|mop|mopped|eat|ate|eaten|free|freed|tie|tied|lock|locked|make|makes|made)\sup)|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
 const RATE_AFTER =
   /^\s*(?:(?:per|each|every)\s+(?:month|year|day|week)\b|a\s+(?:month|year|day|week)\b(?!\s+(?:earlier|ago|before|later|on))|\/\s*(?:month|year|月|年)|每)/i;
 const AVERAGE_BEFORE = /(?:月均|平均每月|年均|平均|\baverag\w*|\ban\s+average\s+of)\s*(?:约|about\s+)?$/i;

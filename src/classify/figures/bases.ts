@@ -25,21 +25,39 @@ const ZH_COMPARED_GAP = /^(?:的)?[^，,。；;：:\d%％增减降升涨跌多�
 export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
 // (In Chinese the year written right before the tonnage is its own too: 远低于2012年30,966吨的出口配额.)
-const POSSESSIVE_GAP = /^\s*(?:的|['’]s)\s*$|^$/;
+// (与2022年第一批的100800吨: the batch of that year between them.)
+const POSSESSIVE_GAP = /^\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?\s*)?(?:的|['’]s)\s*$|^$/;
 // ("120,000 tonnes in the first batch of 2023": the year of the batch compared with.)
+// ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too.)
 const IN_GAP =
-  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|(?:[a-z]+ed|[a-z]+en|set|put|cut|sent|sold|held|made|kept|dealt|won|lent|spent)\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
 const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
 // 与 + the period compared + 的, right before the tonnage; and the 相比 that closes the comparison after it.
+// (与2022年第一批的100800吨…相比: the batch compared, named between the year and the tonnage.)
 const ZH_WITH_PERIOD =
-  /(?:与|跟|和|同)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|前一年)\s*(?:全年|同期|同月|度)?\s*(?:的)?\s*$/;
+  /(?:与|跟|和|同)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|前一年)\s*(?:全年|同期|同月|度)?\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?)?\s*(?:的)?\s*$/;
 const ZH_COMPARED_AFTER = /^[^。；;]{0,40}?(?:相比|相較|比较|比較|相较)/;
 const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
 
 /** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
 const periodAfter = (text: string, q: Quantity, periods: PeriodMention[]) =>
   periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
+
+/** The period written after the list a tonnage opens: "168,000 tonnes and 162,000 tonnes set in 2021". */
+function periodAfterList(
+  text: string,
+  quantities: Quantity[],
+  q: Quantity,
+  periods: PeriodMention[],
+): PeriodMention | undefined {
+  let lastQ = q;
+  for (let i = quantities.indexOf(q) + 1; i < quantities.length; i++) {
+    if (!LIST_GAP.test(text.slice(lastQ.end, quantities[i]!.start))) break;
+    lastQ = quantities[i]!;
+  }
+  return periodAfter(text, lastQ, periods);
+}
 
 /**
  * The comparison bases of a sentence, each with the period written next to it (null when none is). `periods` are the
@@ -124,7 +142,14 @@ export function findBases(
     const named = NAMED_BASE.exec(text.slice(wider, q.start));
     if (named) {
       const from = wider + named.index;
-      bases.set(q, periods.find((p) => p.start >= from && p.end <= q.start) ?? periodAfter(text, q, periods) ?? null);
+      // ("from the full-year allowances of 168,000 tonnes and 162,000 tonnes set in 2021": a whole year with no number
+      // of its own gives way to the year written after the list.)
+      const inside = periods.filter((p) => p.start >= from && p.end <= q.start);
+      const unnumbered = (p: PeriodMention) => p.wholeYear === true && p.year === undefined;
+      bases.set(
+        q,
+        inside.find((p) => !unnumbered(p)) ?? periodAfterList(text, quantities, q, periods) ?? inside[0] ?? null,
+      );
     }
   }
   return bases;

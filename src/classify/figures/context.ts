@@ -32,6 +32,8 @@ export interface Context {
   destination?: string;
   /** The last tonnages read were a province's or a company's share, and no sentence has turned to the nation since. */
   share?: boolean;
+  /** That share was of a quota (a group's allocation). */
+  shareQuota?: boolean;
   /** The last product named was another metal. */
   otherMetal?: boolean;
   /**
@@ -46,8 +48,23 @@ export interface Context {
 
 /** A paragraph begins: its first trade figure will be its lead. */
 export function newParagraph(ctx: Context): void {
+  // ("Magnet exports rose to 5,238 tons in March … For the first quarter, shipments reached 16,001 tons." and then a
+  // paragraph "Shipments to Japan dropped to 251 tons": a total from January the paragraph added after its month is an
+  // aside; the next paragraph is on the month the last one led with.)
+  if (
+    ctx.paragraphLead &&
+    SINGLE_MONTH.test(ctx.paragraphLead) &&
+    ctx.periods.trade !== undefined &&
+    FROM_JANUARY.test(ctx.periods.trade) &&
+    ctx.periods.trade.slice(0, 4) === ctx.paragraphLead.slice(0, 4)
+  )
+    ctx.periods.trade = ctx.paragraphLead;
   if (ctx.paragraphLead) ctx.lastParagraphLead = ctx.paragraphLead;
   ctx.paragraphLead = undefined;
+  // (A group's share of a quota goes on through its paragraph, not into the next one: "回顧去年，…全年開採及冶煉分離指標
+  // 合共25.5萬噸" after a paragraph on one group's allocation is the nation's again. A province's trade, "内蒙古…出口",
+  // is what a whole report is about, and goes on.)
+  if (ctx.shareQuota) ctx.share = false;
 }
 
 /** The period a sentence opening on 同期 / "in the same period" is about: the lead of this or the last paragraph. */
@@ -183,7 +200,18 @@ export function updateContext(
     (c) => c.type === 'dest' && c.strict && c.start >= sentence.start && c.end <= sentence.end,
   );
   const carried = ctx.destination;
-  if (!candidates.length && named && cues.some((c) => c.type === 'trade' && within(c, sentence)))
+  // (Not one named in a clause set against the national flow: "China's exports of magnets fell in October, …, but
+  // shipments to the United States surged" leads on the national figure.)
+  const flowCue = cues.find((c) => c.type === 'trade' && within(c, sentence));
+  if (
+    !candidates.length &&
+    named &&
+    flowCue &&
+    !(
+      flowCue.end <= named.start &&
+      CONTRAST.test(sentence.text.slice(flowCue.end - sentence.start, named.start - sentence.start))
+    )
+  )
     ctx.destination = named.country;
   else if (
     !carried ||
@@ -232,15 +260,16 @@ export function updateContext(
   if (cumulative) ctx.cumulative = cumulative.period!;
   // ("… fell 5.2% in October from the previous month to 5,473 mt … September shipments stood at 5,774 mt.": a month
   // before the one the paragraph leads with, stated after it, is the comparison recalled; the text stays on the lead.)
-  const recalled = (p: string | null) =>
-    p !== null && ctx.paragraphLead !== undefined && SINGLE_MONTH.test(p) && SINGLE_MONTH.test(ctx.paragraphLead)
-      ? p < ctx.paragraphLead
-      : false;
+  const recalled = (p: string | null, lead = ctx.paragraphLead) =>
+    p !== null && lead !== undefined && SINGLE_MONTH.test(p) && SINGLE_MONTH.test(lead) ? p < lead : false;
   for (const domain of ['quota', 'trade'] as const) {
     const main = candidates.find((c) => !c.comparisonBase && isQuota(c.metric) === (domain === 'quota'));
     if (main?.period && domain === 'trade' && recalled(main.period) && ctx.periods.trade === ctx.paragraphLead)
       continue;
     if (main?.period) ctx.periods[domain] = main.period;
+    // ("China announced in January that it would bar exports …" between March figures: a sentence with no figure that
+    // names a month before the one the text leads with recalls an event; the text stays on its month.)
+    else if (domain === 'trade' && !candidates.length && recalled(mentioned, leadPeriod(ctx))) continue;
     else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
       ctx.periods[domain] = mentioned;
   }
@@ -256,6 +285,9 @@ export function updateContext(
 }
 
 const SINGLE_MONTH = /^\d{4}-\d{2}$/;
+
+// A clause set against the one before: ", but", "; while", "，但", "，而".
+const CONTRAST = /[,;]\s*(?:but|while|whereas|although|though|yet)\b|[，；]\s*(?:但|而|不过)/i;
 
 // This batch, this round: 本批次, 本批, 此批, 该批次, "this batch", "the latest batch".
 const THIS_BATCH = /本批|此批|该批次|本轮|\bth(?:is|e\s+latest|e\s+new)\s+(?:batch|round|tranche)\b/i;

@@ -73,7 +73,8 @@ const EN_NAMES = alternatives([
 // A country named as the one that took a shipment: "Germany took 1,204 tonnes", "South Korea received 577 tonnes",
 // 德国为1118吨 (a bare name before its tonnage, in a breakdown by destination).
 // In English too: "India together about 900 tonnes", "Germany: 1,204 t" (after "Vietnam and", the nearer name).
-const RECEIVER = String.raw`\b(${EN_NAMES})(?:\s+(?:(?:together|combined|jointly)\s+)?(?:took|received|bought|imported|absorbed)\b|(?=\s*(?:[:,]\s*|\s(?:together|combined|jointly)\s+)?(?:(?:about|around|some|nearly|roughly|almost)\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|t|mt)\b))|(${ZH_NAMES})(?=\s*(?:为|為|达|達|以)?\s*\d[\d,.]*\s*(?:万|萬)?\s*(?:公吨|公噸|吨|噸))`;
+// ("Germany was again the biggest destination, taking 1,042 tons": a country named as the top buyer or market.)
+const RECEIVER = String.raw`\b(${EN_NAMES})(?:\s+(?:(?:together|combined|jointly)\s+)?(?:took|received|bought|imported|absorbed)\b|\s+(?:was|remained|is|stayed|became)\s+(?:(?:again|still|once\s+again)\s+)?the\s+(?:(?:biggest|largest|top|main|leading|single\s+largest)\s+)?(?:destination|buyer|market|customer|importer)\b|(?=\s*(?:[:,]\s*|\s(?:together|combined|jointly)\s+)?(?:(?:about|around|some|nearly|roughly|almost)\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|t|mt)\b))|(${ZH_NAMES})(?=\s*(?:为|為|达|達|以)?\s*\d[\d,.]*\s*(?:万|萬)?\s*(?:公吨|公噸|吨|噸))`;
 // One pass for every country: the strict forms first (a flow sent there), then a bare United States.
 const STRICT = new RegExp(
   `${ZH_TO}(${ZH_NAMES})|(?:对|對|输|輸|销|銷|运|運)(?:往)?(美|日|德|韩|韓)(?!元|國|国|本|期|常|子|前|后|後|内|內|均|意志|语|語)|${EN_TO}(?:the\\s+)?(${EN_NAMES})(?![\\w$])|\\b(${EN_NAMES})-bound\\b|(American) buyers|${RECEIVER}`,

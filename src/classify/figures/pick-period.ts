@@ -75,6 +75,22 @@ export function nearestMention(
   return { pick, inClause };
 }
 
+/**
+ * "after full-year allowances of 210,000 tonnes and 202,000 tonnes in 2022": a whole year whose clause names a year of
+ * its own is that year, not the year the sentence named first.
+ */
+function clauseYear(pick: PeriodMention, inClause: PeriodMention[]): number | undefined {
+  return inClause.find(
+    (p) =>
+      p !== pick &&
+      p.year !== undefined &&
+      p.month === undefined &&
+      p.toMonth === undefined &&
+      p.quarter === undefined &&
+      p.half === undefined,
+  )?.year;
+}
+
 /** 当年, "that year": the year named last before it in the sentence, even as a comparison (与2024年首批比较，当年首批…). */
 function yearNamedBefore(pick: PeriodMention, periods: PeriodMention[]): number | undefined {
   return periods.filter((p) => p.end <= pick.start && p.year !== undefined).at(-1)?.year;
@@ -117,7 +133,11 @@ export function pickPeriod(
   scope: PeriodScope,
 ): string | null {
   const { sentenceYear, earlierYear, docDate, quota } = scope;
-  const { pick, inClause } = nearestMention(q, clause, periods, scope.text);
+  // ("which in December allotted 15,110 tonnes for the first half of 2014": quotas are set per year or half; a month
+  // with no year, named beside another period, is when the quota was issued. 今年2月 still names the year.)
+  const issued = (p: PeriodMention) => p.month !== undefined && p.year === undefined && p.relYear === undefined;
+  const own = quota && periods.some((p) => !issued(p)) ? periods.filter((p) => !issued(p)) : periods;
+  const { pick, inClause } = nearestMention(q, clause, own, scope.text);
   // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
   // the year of the text: 其余…在下半年下达 in August is this year's second half.)
   const contextYear =
@@ -126,7 +146,7 @@ export function pickPeriod(
       : quota && pick?.half && pick.relYear === undefined && sentenceYear === undefined && docDate
         ? docDate.year
         : pick?.wholeYear
-          ? wholeYearOf(scope)
+          ? (clauseYear(pick, inClause) ?? wholeYearOf(scope))
           : pick?.sameYear
             ? (yearNamedBefore(pick, periods) ?? sentenceYear ?? earlierYear)
             : !docDate

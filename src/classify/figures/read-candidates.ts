@@ -12,7 +12,7 @@ import type { Context } from './context.js';
 import { DOMAIN_CUES, domainOf, leadPeriod, NATIONAL_WORDS } from './context.js';
 import { first, last } from './cue-search.js';
 import { isQuota, type Metric } from './metric.js';
-import { comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
+import { CHANGE_TO, comparedPeriod, cumulativeOf, nearestMention, pickPeriod, type DocDate } from './pick-period.js';
 import { plausibleValue } from './plausible.js';
 import { batchAfter, listGroup, quotaOf, tradeOf, type SentenceView } from './subject.js';
 import type { Span } from '../segment.js';
@@ -60,6 +60,10 @@ const YOY_FROM =
   /\b(?:year[\s-]on[\s-]year|y\/y|yoy|on\s+the\s+year)\s*,?\s*(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$/i;
 const MOM_FROM =
   /\b(?:month[\s-]on[\s-]month|m\/m|mom|on\s+the\s+month|sequentially)\s*,?\s*(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$/i;
+
+// ("to 582 tons from 656 tons a month earlier", "from 431 tonnes in the previous month": the base is the month before.)
+const MONTH_EARLIER_AFTER =
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|[a-z]+ed\s+)?(?:a\s+month\s+(?:earlier|before|ago|prior)|(?:in\s+)?the\s+(?:previous|prior|preceding)\s+month)\b/i;
 
 function basisBefore(text: string, from: number, q: Quantity): 'yoy' | 'mom' | null {
   const lead = text.slice(Math.max(from, q.start - 40), q.start);
@@ -244,6 +248,19 @@ function parallelQuotaBase(
   return periods.some((p) => p.start >= clause.start && p.end <= clause.end) ? undefined : prev;
 }
 
+// (与上年的93800吨相比, "against last year's 93,800 tonnes": the year before, written right before the base.)
+const LAST_YEAR_GAP =
+  /^\s*(?:全年|['’]s?)?\s*(?:的)?\s*(?:(?:full[\s-]year|annual|total)\s+)?(?:(?:quotas?|allowances?|caps?|of)\s+)?$/i;
+const lastYearBefore = (text: string, q: Quantity, periods: PeriodMention[]): boolean =>
+  periods.some(
+    (p) =>
+      p.comparative &&
+      p.relYear === -1 &&
+      p.month === undefined &&
+      p.end <= q.start &&
+      LAST_YEAR_GAP.test(text.slice(p.end, q.start)),
+  );
+
 /** The period the sentence names before a tonnage, none after it: "2018年稀土开采计划由10.5万吨…". */
 const mentionBefore = (q: Quantity, periods: PeriodMention[]): boolean =>
   periods.some((p) => !p.comparative && p.end <= q.start) && !periods.some((p) => !p.comparative && p.start >= q.end);
@@ -294,7 +311,13 @@ export function readCandidates(
     const lead = text.slice(Math.max(sentence.start, q.start - 40), q.start);
     if (mayBeSuperseded(lead) && SUPERSEDED_BEFORE.test(lead)) return;
     const clause = st.clauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
-    const prevQEnd = qi > 0 ? quantities[qi - 1]!.end : sentence.start;
+    // ("The ceiling for rock-type light ores was lifted by 11,200 tonnes to 87,100 tonnes": a difference just before a
+    // tonnage is that tonnage's change, not a tonnage whose words end where its own begin.)
+    const pi =
+      qi > 0 && quantities[qi - 1]!.delta && CHANGE_TO.test(text.slice(quantities[qi - 1]!.end, q.start))
+        ? qi - 2
+        : qi - 1;
+    const prevQEnd = pi >= 0 ? quantities[pi]!.end : sentence.start;
     const nextQStart = qi + 1 < quantities.length ? quantities[qi + 1]!.start : sentence.end;
     const slot = { q, clause, prevQEnd, nextQStart };
     // What kind of tonnage: the last domain cue before it in the sentence, else one right after it in its clause.
@@ -325,6 +348,7 @@ export function readCandidates(
     // ("from Jiangxi, China, amounted to": the country after a province places it; it does not turn to the nation.)
     if (share && !NATIONAL_WORDS.test(text.slice(share.end, q.start).replace(PLACED_IN_CHINA, ''))) {
       ctx.share = true;
+      ctx.shareQuota = domain === 'quota';
       shares.push(q);
       return;
     }
@@ -381,7 +405,11 @@ export function readCandidates(
     const backOf = (main ?? compared)?.period;
     // ("up 11.9 percent year-on-year from 29,095.2 tons", 环比增长…，上月为…: the basis named right before the base
     // dates it, a year or a month back.)
-    const basis = comparisonBase && !basePeriod && !lastYear ? basisBefore(text, sentence.start, q) : null;
+    const basis =
+      comparisonBase && !basePeriod && !lastYear
+        ? (basisBefore(text, sentence.start, q) ??
+          (MONTH_EARLIER_AFTER.test(text.slice(q.end, q.end + 40)) ? 'mom' : null))
+        : null;
     const back =
       backOf && !basePeriod && (lastYear || basis === 'yoy')
         ? yearBack(backOf)
@@ -497,7 +525,7 @@ export function readCandidates(
       !before &&
       (main && isQuota(main.metric)
         ? main.batch === batch && main.period === period.slice(0, 4)
-        : mentionBefore(q, unclaimed))
+        : mentionBefore(q, unclaimed) || lastYearBefore(text, q, periods))
     )
       period = yearBack(period);
     if (domain === 'trade' && !comparisonBase) period = cumulativeOf(period, text.slice(sentence.start, q.start));

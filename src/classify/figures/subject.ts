@@ -172,6 +172,9 @@ export function quotaOf(
   // Ore mined illegally (非法开采的稀土矿产品…36吨) or a plant's capacity threshold is not a quota.
   if (last(sc, NOT_QUOTA_CUE, s.clause.start, q.start)) return null;
   if (last(sc, METAL_CUES, sentence.start, q.start)?.type === 'other_metal') return null;
+  // ("a mining cap of 89,000 tonnes for tungsten concentrate": another metal the tonnage is of, named right after it.)
+  const metalAfter = first(sc, METAL_CUES, q.end, s.nextQStart);
+  if (metalAfter?.type === 'other_metal' && METAL_OF.test(text.slice(q.end, metalAfter.start))) return null;
   // "2024年前两批合计分别为270000吨、254000吨" after "开采、冶炼分离…分别为…": the quotas the sentence before listed.
   // (So are those of a list in a sentence that names no kind at all: "The first batch was 84,000 tonnes and 81,000
   // tonnes" after "… 168,000 tonnes for mining and 162,000 tonnes for smelting".)
@@ -292,6 +295,9 @@ function headlineBreak(text: string, from: number, end: number): number {
   const m = end > from ? CJK_SPACE.exec(text.slice(Math.max(0, from - 1), end)) : null;
   return m ? Math.max(0, from - 1) + m.index : end;
 }
+
+// Between a tonnage and the metal it is of: "89,000 tonnes for tungsten", "of antimony", 的钨.
+const METAL_OF = /^\s*(?:of\s+(?:metal\s+)?|for\s+|的)$/i;
 
 // Between a split and its own tonnage: 岩矿型稀土指标7.455万吨, 离子型稀土矿为0.945万吨.
 const SPLIT_TO_TONNAGE =

@@ -111,12 +111,75 @@ function quotaOfColumn(h: string): Metric | null {
   return { kind: 'quota', quota: 'mining' };
 }
 
+// A quota table a fetch flattened onto one line, its heading, group rows and total row together ("… 序号 稀土集团 稀土矿产品
+// 岩矿型稀土（轻） 离子型稀土（以中重稀土为主） 小计 冶炼分离产品 1 中国稀土集团有限公司 30300 … 合计 124900 10100 135000
+// 127000"): the heading runs up to the first row's number, the total row ends the line.
+const TOTAL_AT_END = /(?:合计|总计)((?:\s+\d[\d,]*(?:\.\d+)?){2,})\s*$/;
+const TOTAL_ENDS_LINE = /(?:合计|总计)(?:[ \t]+\d[\d,]*(?:\.\d+)?){2,}[ \t]*$/m;
+const SUBTOTAL = /^(?:小计|合计)$/;
+const HEADING_OPEN = /^(?:序号|稀土集团|集团|企业)$/;
+
+function oneLineQuotaTable(title: string, body: string): Stated[] {
+  for (const line of body.split('\n')) {
+    const total = line.length < 2000 ? TOTAL_AT_END.exec(line) : null;
+    if (!total) continue;
+    const words = line.trim().split(/\s+/);
+    // (The heading opens on the row numbers' or the groups' column, 序号 / 稀土集团, and runs up to the first row's number.)
+    const open = words.findIndex((w) => HEADING_OPEN.test(w));
+    if (open < 0) continue;
+    const rowStart = words.findIndex((w, k) => k > open && /^\d+$/.test(w));
+    const cells = words.slice(open, rowStart < 0 ? words.length : rowStart);
+    const columns = quotaColumns(cells);
+    const numbers = total[1]!.trim().split(/\s+/);
+    if (columns.length < 2 || numbers.length !== columns.length) continue;
+    const before = `${title}\n${body.slice(0, body.indexOf(line) + line.length - total[0].length)}`;
+    const unit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
+    const year = findPeriods(before).find(
+      (p) => p.year !== undefined && !p.comparative && p.relYear === undefined,
+    )?.year;
+    if (unit === undefined || year === undefined) continue;
+    const batch = findCues(before).find((c) => c.type === 'batch')?.n ?? null;
+    return numbers.map((c, i) => ({
+      metric: columns[i]!,
+      value: Math.round(Number(c.replace(/,/g, '')) * unit * 1000) / 1000,
+      unit: 't',
+      period: String(year),
+      batch,
+      change_pct: null,
+      change_basis: null,
+      evidence: `合计 ${total[1]!.trim()}`.slice(0, 200),
+    }));
+  }
+  return [];
+}
+
+/**
+ * The quota of each column of a heading: a heading over split columns (稀土矿产品 over 岩矿型 and 离子型) is no column of
+ * its own, and the 小计 after the split columns is their sum, the quota they split.
+ */
+function quotaColumns(cells: string[]): Metric[] {
+  const out: Metric[] = [];
+  cells.forEach((c, i) => {
+    const m = quotaOfColumn(c);
+    const next = i + 1 < cells.length ? quotaOfColumn(cells[i + 1]!) : null;
+    if (m && !(m.kind === 'quota' && m.split) && next?.kind === 'quota' && next.split) return;
+    const prev = out.at(-1);
+    if (!m && SUBTOTAL.test(c) && prev?.kind === 'quota' && prev.split) {
+      out.push({ kind: 'quota', quota: prev.quota });
+      return;
+    }
+    if (m) out.push(m);
+  });
+  return out;
+}
+
 /** The figures of the total row of a quota table by group, if the body has one. */
 export function quotaTableFigures(title: string, body: string): Stated[] {
   // (One pass over the body for a total row of numbers only; most documents have none.)
   // (A piped table, or a Chinese one flattened to spaces with the quota columns' words; most documents are neither.)
   if (!(body.includes('|') || body.includes('冶炼') || body.includes('岩矿') || body.includes('离子'))) return [];
-  if (!(body.includes('合计') || body.includes('总计') || /total/i.test(body)) || !TOTAL_LINE.test(body)) return [];
+  if (!(body.includes('合计') || body.includes('总计') || /total/i.test(body))) return [];
+  if (!TOTAL_LINE.test(body)) return TOTAL_ENDS_LINE.test(body) ? oneLineQuotaTable(title, body) : [];
   const lines = body.split('\n');
   const piped = body.includes('|');
   const cellsOf = (l: string) =>
