@@ -269,6 +269,8 @@ export function categorize(
       /** The score and news when no category is the headline's or the lead's (steps of an earlier month recalled). */
       untopicalScore: number;
       untopicalNews: boolean;
+      /** Whether a strong cue is read in full off the headline's topic, as a further step taken beside it. */
+      further: boolean;
     }
   >();
   const vetoed = new Set<Category>();
@@ -317,6 +319,8 @@ export function categorize(
     let topic = 0;
     let news = false;
     let newsOff = false;
+    // Whether the best off-topic reading is a further step the sentence says is taken beside the headline's.
+    let furtherOff = false;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
     // cannot occur in any of its sentences either: the rule is skipped before its scan.
@@ -367,6 +371,7 @@ export function categorize(
       if (off > bestOff) {
         bestOff = off;
         newsOff = at < 0 || off >= positions[at]! * rules.settings.offTopicFactor;
+        furtherOff = at >= 0 && !negative && off >= positions[at]!;
       }
       const untopical = at < 0 || negative ? factor : untopicalFactorAt(at, factor);
       if (untopical > bestUntopical) {
@@ -382,6 +387,10 @@ export function categorize(
     }
     if (best === 0) continue;
     for (const category of rule.categories) {
+      // A further step reported beside the headline's ("同一天，商务部另将…列入不可靠实体清单", "separately named …")
+      // is news of its own: what the headline says about the document's kind (a control announcement provides for
+      // penalties) does not count against it.
+      if (negative && rule.in === 'title' && scores.get(category)?.further === true) continue;
       if (rule.veto) {
         // A veto read only in a recalled sentence or a side clause ("the controls imposed in April are not affected")
         // says what an earlier step did not cover, not what this one does.
@@ -397,6 +406,7 @@ export function categorize(
         offNews: false,
         untopicalScore: 0,
         untopicalNews: false,
+        further: false,
       };
       entry.score += rule.weight * best;
       entry.offScore += rule.weight * bestOff;
@@ -407,6 +417,7 @@ export function categorize(
         entry.news ||= news;
         entry.offNews ||= newsOff;
         entry.untopicalNews ||= newsUntopical;
+        entry.further ||= furtherOff;
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
         entry.news = true;
         entry.offNews ||= newsOff;

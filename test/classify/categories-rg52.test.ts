@@ -25,3 +25,18 @@ describe('a licence requirement named as a curb is a new control', () => {
     ).toEqual(['control_relaxation', 'enforcement']);
   });
 });
+
+describe('a further step beside the headline’s is news whatever the headline says of the document’s kind', () => {
+  const body =
+    '商务部今天发布公告，即日起对钬、铒相关物项实施出口管制，出口经营者须申请许可。商务部新闻发言人表示，相关物项' +
+    '具有军民两用属性。同一天，商务部另将5家外国无人机企业列入不可靠实体清单，禁止其从事与中国有关的进出口活动。';
+  const title = '商务部宣布对钬、铒两种稀土实施出口管制';
+  it('a control headline does not take away the blacklisting taken the same day', () => {
+    expect(categories(title, body, '2026-03-02')).toEqual(['control_list_addition', 'enforcement']);
+  });
+  it('a listing the text recalls is no further step', () => {
+    expect(categories(title, body.replace('同一天，商务部另将', '此外，该清单此前已有'), '2026-03-02')).toEqual([
+      'control_list_addition',
+    ]);
+  });
+});
