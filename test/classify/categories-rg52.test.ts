@@ -40,3 +40,21 @@ describe('a further step beside the headline’s is news whatever the headline s
     ]);
   });
 });
+
+describe('a quota regime no longer applied, or said to pass into history, is relaxed', () => {
+  const body =
+    '商务部日前公布新一年的出口管理货物目录，稀土不再列入出口配额管理。企业今后凭出口合同办理手续即可，国内开采' +
+    '总量控制照常执行。';
+  it('不再列入出口配额管理 in the body, 配额成为历史 in the headline', () => {
+    expect(categories('稀土出口配额成为历史', body, '2015-01-06')).toEqual(['control_relaxation']);
+    expect(categories('稀土出口配额走势', body, '2015-01-06')).toEqual(['control_relaxation']);
+    expect(categories('稀土出口配额成为历史', '商务部日前公布新一年的出口管理货物目录。', '2015-01-06')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+  it('a quota regime kept is not', () => {
+    expect(
+      categories('稀土出口配额管理延续', body.replace('不再列入出口配额管理', '仍列入出口配额管理'), '2015-01-06'),
+    ).toEqual([]);
+  });
+});
