@@ -58,3 +58,19 @@ describe('a quota regime no longer applied, or said to pass into history, is rel
     ).toEqual([]);
   });
 });
+
+describe('a tally up to a date is reported as of that date, not recalled', () => {
+  const title = '海关总署举行新闻发布会介绍全年进出口情况';
+  const body = (answer: string) =>
+    `海关总署今天举行新闻发布会，介绍去年全年的进出口情况。\n问：海关在打击稀土走私方面做了哪些工作？\n答：${answer}`;
+  it('截至上月底 the cases of a campaign are news in a story about something else', () => {
+    expect(
+      categories(title, body('截至2025年12月底，全国海关共查办走私稀土刑事案件31起，抓获犯罪嫌疑人90余名。'), '2026-01-15'),
+    ).toEqual(['enforcement']);
+  });
+  it('cases dated last month, with no tally, stay recalled there', () => {
+    expect(
+      categories(title, body('2025年12月，全国海关查办走私稀土刑事案件31起，抓获犯罪嫌疑人90余名。'), '2026-01-15'),
+    ).toEqual([]);
+  });
+});
