@@ -57,8 +57,10 @@ const SITE_NAME =
  */
 const QUESTION_LINE = /^[ \t]*(?:问|记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
 const QUESTION_END = /[?？]["”’')）」]?\s*$/;
+/** The question mark that ends a sentence: sentences are split at it, so it stands right after their text. */
+const QUESTION_MARK_AFTER = /^["”’')）」]?[?？]/;
 function asked(text: string, s: Span): boolean {
-  if (QUESTION_END.test(s.text)) return true;
+  if (QUESTION_END.test(s.text) || QUESTION_MARK_AFTER.test(text.slice(s.end, s.end + 2))) return true;
   const line = text.lastIndexOf('\n', s.start - 1) + 1;
   return QUESTION_LINE.test(text.slice(line, line + 40));
 }

@@ -74,3 +74,23 @@ describe('a tally up to a date is reported as of that date, not recalled', () =>
     ).toEqual([]);
   });
 });
+
+describe('a body sentence that ends with a question mark is asked, not reported', () => {
+  const text = (question: string) =>
+    'Spokesperson: Good afternoon. Let us take your questions.\n' +
+    'AFP: Buyers in Europe say they still wait for permits for rare earth shipments. Is there an update?\n' +
+    'Spokesperson: The authorities have approved a number of compliant applications for rare earth export licences.\n' +
+    `Nikkei: Customs data showed rare earth exports rose in February. ${question}\n` +
+    'Spokesperson: Export control is not an export ban. Compliant trade continues.';
+  const title = 'Transcript: commerce ministry briefing, March 12';
+  it('"Does this mean the controls are being eased?" is a question', () => {
+    expect(
+      categories(title, text('Does this mean that the export controls on rare earths are being eased?'), '2026-03-12'),
+    ).not.toContain('control_relaxation');
+  });
+  it('the same words said as a statement are a relaxation', () => {
+    expect(
+      categories(title, text('Officials said the export controls on rare earths are being eased.'), '2026-03-12'),
+    ).toContain('control_relaxation');
+  });
+});
