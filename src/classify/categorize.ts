@@ -280,6 +280,21 @@ export function categorize(
   const clausesOf: Array<Span[] | undefined> = [];
   // Per sentence, once asked: whether it names another mineral and no rare earth or magnet.
   const otherMineralOnly: Array<boolean | undefined> = [];
+  // Per digest item, once asked: whether its first line names another mineral and no rare earth or magnet.
+  const otherItem = new Map<number, boolean>();
+  const otherMineralItem = (offset: number) => {
+    let k = items.length - 1;
+    while (k > 0 && items[k]! > offset) k--;
+    const start = items[k]!;
+    let found = otherItem.get(start);
+    if (found === undefined) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end < 0 ? text.length : end);
+      found = OTHER_MINERAL.test(line) && !RARE_EARTH_OR_MAGNET.test(line);
+      otherItem.set(start, found);
+    }
+    return found;
+  };
   // Most rules cannot match a given document: the words each expression needs are looked up in one pass first.
   const read = words ?? wordIndexOf(rules, 'rules', () => ruleExpressions(rules)).read(text);
   const mayMatch = (re: RegExp) => read.mayMatch(re);
@@ -349,6 +364,9 @@ export function categorize(
         const other = (otherMineralOnly[at] ??=
           OTHER_MINERAL.test(spans[at]!.text) && !RARE_EARTH_OR_MAGNET.test(spans[at]!.text));
         if (other) continue;
+        // A digest item headed by another mineral ("3. Antimony: the froth comes off") is that mineral's story: its
+        // sentences that name no mineral ("smelters say export permits are arriving") are about it too.
+        if (items.length > 0 && m.index >= items[0]! && otherMineralItem(m.index)) continue;
       }
       if (localScope) {
         const scope =

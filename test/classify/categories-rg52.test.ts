@@ -94,3 +94,21 @@ describe('a body sentence that ends with a question mark is asked, not reported'
     ).toContain('control_relaxation');
   });
 });
+
+describe('a digest item headed by another mineral is that mineral’s story', () => {
+  const digest = (heading: string) =>
+    '1. QUOTA NEWS\nChina’s industry ministry on Friday issued the first batch of 2026 rare earth mining and smelting ' +
+    'quotas to the state groups.\n\n2. MAGNET SHIPMENTS\nChina exported 5,100 t of rare earth magnets in February, ' +
+    `customs data showed on Saturday.\n\n3. ${heading}\nChinese smelters say export permits are now arriving after a ` +
+    'slow start, and premiums in Rotterdam narrowed.\n\nYou receive this letter because you subscribed.';
+  const title = 'Metals Weekly | Monday 9 March 2026';
+  it('permits arriving under "TUNGSTEN: A QUIET WEEK" are tungsten’s', () => {
+    expect(categories(title, digest('TUNGSTEN: A QUIET WEEK'), '2026-03-09')).toEqual([
+      'export_statistics',
+      'quota_batch',
+    ]);
+  });
+  it('the same item under "MAGNET MAKERS: A QUIET WEEK" reports approvals', () => {
+    expect(categories(title, digest('MAGNET MAKERS: A QUIET WEEK'), '2026-03-09')).toContain('licence_approval');
+  });
+});
