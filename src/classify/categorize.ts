@@ -1,5 +1,5 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
+import { documentDay, namedDays, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, isTranscript, otherStories, within } from './other-stories.js';
 import { wordIndexOf, type DocumentWords } from './required-words.js';
@@ -141,6 +141,12 @@ function salience(
     earlier[i] = time === 'earlier' ? 1 : 0;
     further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;
   };
+  // Per sentence, once asked: whether it dates what it reports (a month, a day, 今天, "on Tuesday"), not only a year.
+  const datedAt = new Array<boolean | undefined>(spans.length);
+  const dated = (i: number) =>
+    (datedAt[i] ??=
+      (rules.present?.test(spans[i]!.text) ?? false) ||
+      (doc !== null && namedDays(spans[i]!.text, doc, false).length > 0));
   // A cue that starts in a clause, or whose words run into or across one (its verb in the main clause, its object in
   // "… comes as China imposed export controls"), is not said by the main clause. A relative clause describes the noun
   // before it: a cue that only runs into one is still the main clause's.
@@ -180,7 +186,7 @@ function salience(
   // about something else"): those rules do not read it.
   const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items };
+  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated };
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
@@ -224,6 +230,13 @@ function inOrder(rules: RuleSet): Ordered {
  */
 const PERIOD_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['export_statistics']);
 
+/**
+ * Categories whose step is a document issued (a quota batch, a licence approval, a regulation): one body sentence that
+ * names it off the headline's topic recalls it in passing. (A listing or a control beside the headline's is often a
+ * second step told in one sentence.)
+ */
+const PASSING_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['quota_batch', 'licence_approval', 'regulation']);
+
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 /**
@@ -251,7 +264,7 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = reportSentences(text, split);
-  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items } = salience(
+  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated } = salience(
     text,
     spans,
     titleEnd,
@@ -273,6 +286,8 @@ export function categorize(
       untopicalNews: boolean;
       /** Whether a strong cue is read in full off the headline's topic, as a further step taken beside it. */
       further: boolean;
+      /** The sentences of its strong cues' off-topic readings (-1 for the headline, the lead, a dated sentence or none). */
+      offSentences: Set<number>;
     }
   >();
   const vetoed = new Set<Category>();
@@ -338,6 +353,8 @@ export function categorize(
     let newsOff = false;
     // Whether the best off-topic reading is a further step the sentence says is taken beside the headline's.
     let furtherOff = false;
+    // The sentence of the best off-topic reading.
+    let offAt = -1;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
     // cannot occur in any of its sentences either: the rule is skipped before its scan.
@@ -392,6 +409,7 @@ export function categorize(
         bestOff = off;
         newsOff = at < 0 || off >= positions[at]! * rules.settings.offTopicFactor;
         furtherOff = at >= 0 && !negative && off >= positions[at]!;
+        offAt = at;
       }
       const untopical = at < 0 || negative ? factor : untopicalFactorAt(at, factor);
       if (untopical > bestUntopical) {
@@ -427,6 +445,7 @@ export function categorize(
         untopicalScore: 0,
         untopicalNews: false,
         further: false,
+        offSentences: new Set<number>(),
       };
       entry.score += rule.weight * best;
       entry.offScore += rule.weight * bestOff;
@@ -438,6 +457,8 @@ export function categorize(
         entry.offNews ||= newsOff;
         entry.untopicalNews ||= newsUntopical;
         entry.further ||= furtherOff;
+        if (offAt >= 0 && topicRank[offAt] === 0 && !dated(offAt)) entry.offSentences.add(offAt);
+        else entry.offSentences.add(-1);
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
         entry.news = true;
         entry.offNews ||= newsOff;
@@ -456,6 +477,17 @@ export function categorize(
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
     const offTopic = own < topic && !severalStories;
+    // Off the headline's topic, strong cues that all stand in one body sentence that dates no step mention the category
+    // in passing ("China set the 2016 mining quota at 105,000 tonnes" closing a campaign story); a further step or a
+    // dated one ("In February, China issued its first batch" in a story of February) is news beside the headline's.
+    if (
+      offTopic &&
+      PASSING_CATEGORIES.has(category) &&
+      !entry.further &&
+      entry.offSentences.size === 1 &&
+      !entry.offSentences.has(-1)
+    )
+      continue;
     const untopical = topic === 0 && !PERIOD_CATEGORIES.has(category);
     const score = offTopic ? entry.offScore : untopical ? entry.untopicalScore : entry.score;
     const news = offTopic ? entry.offNews : untopical ? entry.untopicalNews : entry.news;

@@ -112,3 +112,28 @@ describe('a digest item headed by another mineral is that mineral’s story', ()
     expect(categories(title, digest('MAGNET MAKERS: A QUIET WEEK'), '2026-03-09')).toContain('licence_approval');
   });
 });
+
+describe('off the headline’s topic, an issued document named in one body sentence is mentioned in passing', () => {
+  const body = (last: string) =>
+    'The industry ministry said on Tuesday that inspection teams will check mines and separation plants until June. ' +
+    `Firms caught breaking the rules will be put on an industry blacklist, and their records shared with banks. ${last}`;
+  const title = 'MIIT launches drive against illegal rare earth mining, warns of blacklist';
+  it('the year’s mining quota closing a campaign story is no quota batch', () => {
+    expect(
+      categories(
+        title,
+        body('China set its 2026 mining quota for rare earths at 300,000 tonnes, the same as a year earlier.'),
+        '2026-03-10',
+      ),
+    ).toEqual(['enforcement']);
+  });
+  it('a batch issued as a further step beside the campaign is', () => {
+    expect(
+      categories(
+        title,
+        body('Separately, the ministry issued the first batch of 2026 rare earth mining quotas to six state groups on Tuesday.'),
+        '2026-03-10',
+      ),
+    ).toEqual(['enforcement', 'quota_batch']);
+  });
+});
