@@ -137,3 +137,16 @@ describe('off the headline’s topic, an issued document named in one body sente
     ).toEqual(['enforcement', 'quota_batch']);
   });
 });
+
+describe('a headline that says what controls are or are not explains them, it announces none', () => {
+  const body =
+    '商务部新闻发言人10日在例行发布会上表示，对于符合规定的出口申请，主管部门将依法予以许可。发言人说，相关物项具有' +
+    '军民两用属性，依法实施管制是国际通行做法。本月初，中方对钬、铒等稀土相关物项实施出口管制。';
+  it('稀土出口管制不是禁止出口, or "export controls are not a ban"', () => {
+    expect(categories('商务部：稀土出口管制不是禁止出口', body, '2026-03-11')).toEqual([]);
+    expect(categories('MOFCOM: rare earth export controls are not a ban', body, '2026-03-11')).toEqual([]);
+  });
+  it('a headline that imposes them', () => {
+    expect(categories('商务部：对钬、铒等稀土实施出口管制', body, '2026-03-11')).toEqual(['control_list_addition']);
+  });
+});
