@@ -264,13 +264,8 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = reportSentences(text, split);
-  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated } = salience(
-    text,
-    spans,
-    titleEnd,
-    rules,
-    date,
-  );
+  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated } =
+    salience(text, spans, titleEnd, rules, date);
   const scores = new Map<
     Category,
     {

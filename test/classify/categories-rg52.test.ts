@@ -65,7 +65,11 @@ describe('a tally up to a date is reported as of that date, not recalled', () =>
     `海关总署今天举行新闻发布会，介绍去年全年的进出口情况。\n问：海关在打击稀土走私方面做了哪些工作？\n答：${answer}`;
   it('截至上月底 the cases of a campaign are news in a story about something else', () => {
     expect(
-      categories(title, body('截至2025年12月底，全国海关共查办走私稀土刑事案件31起，抓获犯罪嫌疑人90余名。'), '2026-01-15'),
+      categories(
+        title,
+        body('截至2025年12月底，全国海关共查办走私稀土刑事案件31起，抓获犯罪嫌疑人90余名。'),
+        '2026-01-15',
+      ),
     ).toEqual(['enforcement']);
   });
   it('cases dated last month, with no tally, stay recalled there', () => {
@@ -131,7 +135,9 @@ describe('off the headline’s topic, an issued document named in one body sente
     expect(
       categories(
         title,
-        body('Separately, the ministry issued the first batch of 2026 rare earth mining quotas to six state groups on Tuesday.'),
+        body(
+          'Separately, the ministry issued the first batch of 2026 rare earth mining quotas to six state groups on Tuesday.',
+        ),
         '2026-03-10',
       ),
     ).toEqual(['enforcement', 'quota_batch']);
