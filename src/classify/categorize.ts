@@ -51,11 +51,11 @@ const CHROME_LINE =
 const SITE_NAME =
   /^\s*[^\s，。：:！？!?,]{2,20}?(?:网|网站|信息网|门户|门户网站|政府网|在线|频道|官网|人民政府|局|厅|委员会)\s*$|^\s*[\w .-]{2,30}\s(?:online|portal|website|\.com|\.cn)\s*$/i;
 /**
- * A question: a reporter's line in a transcript (问：, 记者：, "Q:", "Q (Reuters):", "Question:") or a body sentence that
+ * A question: a reporter's line in a transcript (问：, 记者：, 路透社记者：, "Q:", "Q (Reuters):", "Question:") or a body sentence that
  * ends with a question mark. What it says ("有报道称部分企业已获得通用许可，能否证实？", "customs figures show exports
  * fell; is that due to the controls?") is asked, not reported.
  */
-const QUESTION_LINE = /^[ \t]*(?:问|记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
+const QUESTION_LINE = /^[ \t]*(?:问|[^\n:：，。]{0,14}记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
 const QUESTION_END = /[?？]["”’')）」]?\s*$/;
 /** The question mark that ends a sentence: sentences are split at it, so it stands right after their text. */
 const QUESTION_MARK_AFTER = /^["”’')）」]?[?？]/;

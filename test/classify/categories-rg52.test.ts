@@ -156,3 +156,17 @@ describe('a headline that says what controls are or are not explains them, it an
     expect(categories('商务部：对钬、铒等稀土实施出口管制', body, '2026-03-11')).toEqual(['control_list_addition']);
   });
 });
+
+describe('a reporter’s line named by the outlet (路透社记者：) is asked, as 问： and 记者： are', () => {
+  const text = (speaker: string) =>
+    '商务部3月12日下午举行例行新闻发布会，新闻发言人回答了媒体提问。\n' +
+    `${speaker}部分企业已获得商务部发放的稀土出口通用许可，商务部并已批准多家企业的出口申请。谢谢。\n` +
+    '发言人：我们会及时发布相关信息。谢谢。';
+  const title = '商务部例行新闻发布会（3月12日）';
+  it('what the reporter cites is not reported', () => {
+    expect(categories(title, text('路透社记者：有外国商会称，'), '2026-03-12')).toEqual([]);
+  });
+  it('the same words said by the spokesperson are', () => {
+    expect(categories(title, text('发言人：'), '2026-03-12')).toEqual(['licence_approval']);
+  });
+});
