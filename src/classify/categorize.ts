@@ -281,7 +281,7 @@ export function categorize(
       untopicalNews: boolean;
       /** Whether a strong cue is read in full off the headline's topic, as a further step taken beside it. */
       further: boolean;
-      /** The sentences of its strong cues' off-topic readings (-1 for the headline, the lead, a dated sentence or none). */
+      /** The sentences of its strong cues' off-topic readings (-1 for the headline, the lead or no sentence). */
       offSentences: Set<number>;
     }
   >();
@@ -452,7 +452,7 @@ export function categorize(
         entry.offNews ||= newsOff;
         entry.untopicalNews ||= newsUntopical;
         entry.further ||= furtherOff;
-        if (offAt >= 0 && topicRank[offAt] === 0 && !dated(offAt)) entry.offSentences.add(offAt);
+        if (offAt >= 0 && topicRank[offAt] === 0) entry.offSentences.add(offAt);
         else entry.offSentences.add(-1);
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
         entry.news = true;
@@ -480,7 +480,8 @@ export function categorize(
       PASSING_CATEGORIES.has(category) &&
       !entry.further &&
       entry.offSentences.size === 1 &&
-      !entry.offSentences.has(-1)
+      !entry.offSentences.has(-1) &&
+      !dated([...entry.offSentences][0]!)
     )
       continue;
     const untopical = topic === 0 && !PERIOD_CATEGORIES.has(category);
