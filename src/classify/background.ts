@@ -187,9 +187,15 @@ export function sentenceTime(
   if (Math.max(...days) <= doc.day - cues.olderDays) return 'background';
   // Earlier: the months and days named all ended before this month; a year named alone is what a quota or a total is
   // for ("In February, China set its first mining quota for 2024"), not when the step was taken.
+  // A tally up to a date (截至12月底, "as of end-December", "by the end of December") is reported as of that date: its
+  // date ends a count (a campaign's results), not when a step was taken.
+  if (TALLY_TO.test(sentence)) return 'current';
   const dated = namedDays(sentence, doc, false);
   return dated.length > 0 && Math.max(...dated) < dayNumber(doc.year, doc.month, 1) ? 'earlier' : 'current';
 }
+
+/** A count up to a date: 截至, 截止到, "as of", "by the end of", "through the end of". */
+const TALLY_TO = /截至|截止(?:到|至)?|\b(?:as of|as at|by the end of|through the end of|up to the end of)\b/i;
 
 /** Whether a sentence names the year before the document's as a time (去年, "last year"; not "from last year"). */
 function relativeYear(sentence: string): boolean {

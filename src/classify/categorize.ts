@@ -1,5 +1,5 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
+import { documentDay, namedDays, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, isTranscript, otherStories, within } from './other-stories.js';
 import { wordIndexOf, type DocumentWords } from './required-words.js';
@@ -51,14 +51,16 @@ const CHROME_LINE =
 const SITE_NAME =
   /^\s*[^\s，。：:！？!?,]{2,20}?(?:网|网站|信息网|门户|门户网站|政府网|在线|频道|官网|人民政府|局|厅|委员会)\s*$|^\s*[\w .-]{2,30}\s(?:online|portal|website|\.com|\.cn)\s*$/i;
 /**
- * A question: a reporter's line in a transcript (问：, 记者：, "Q:", "Q (Reuters):", "Question:") or a body sentence that
+ * A question: a reporter's line in a transcript (问：, 记者：, 路透社记者：, "Q:", "Q (Reuters):", "Question:") or a body sentence that
  * ends with a question mark. What it says ("有报道称部分企业已获得通用许可，能否证实？", "customs figures show exports
  * fell; is that due to the controls?") is asked, not reported.
  */
-const QUESTION_LINE = /^[ \t]*(?:问|记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
+const QUESTION_LINE = /^[ \t]*(?:问|[^\n:：，。]{0,14}记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
 const QUESTION_END = /[?？]["”’')）」]?\s*$/;
+/** The question mark that ends a sentence: sentences are split at it, so it stands right after their text. */
+const QUESTION_MARK_AFTER = /^["”’')）」]?[?？]/;
 function asked(text: string, s: Span): boolean {
-  if (QUESTION_END.test(s.text)) return true;
+  if (QUESTION_END.test(s.text) || QUESTION_MARK_AFTER.test(text.slice(s.end, s.end + 2))) return true;
   const line = text.lastIndexOf('\n', s.start - 1) + 1;
   return QUESTION_LINE.test(text.slice(line, line + 40));
 }
@@ -139,6 +141,12 @@ function salience(
     earlier[i] = time === 'earlier' ? 1 : 0;
     further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;
   };
+  // Per sentence, once asked: whether it dates what it reports (a month, a day, 今天, "on Tuesday"), not only a year.
+  const datedAt = new Array<boolean | undefined>(spans.length);
+  const dated = (i: number) =>
+    (datedAt[i] ??=
+      (rules.present?.test(spans[i]!.text) ?? false) ||
+      (doc !== null && namedDays(spans[i]!.text, doc, false).length > 0));
   // A cue that starts in a clause, or whose words run into or across one (its verb in the main clause, its object in
   // "… comes as China imposed export controls"), is not said by the main clause. A relative clause describes the noun
   // before it: a cue that only runs into one is still the main clause's.
@@ -178,7 +186,7 @@ function salience(
   // about something else"): those rules do not read it.
   const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items };
+  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated };
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
@@ -222,6 +230,13 @@ function inOrder(rules: RuleSet): Ordered {
  */
 const PERIOD_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['export_statistics']);
 
+/**
+ * Categories whose step is a document issued (a quota batch, a licence approval, a regulation): one body sentence that
+ * names it off the headline's topic recalls it in passing. (A listing or a control beside the headline's is often a
+ * second step told in one sentence.)
+ */
+const PASSING_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['quota_batch', 'licence_approval', 'regulation']);
+
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 /**
@@ -249,13 +264,8 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = reportSentences(text, split);
-  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items } = salience(
-    text,
-    spans,
-    titleEnd,
-    rules,
-    date,
-  );
+  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated } =
+    salience(text, spans, titleEnd, rules, date);
   const scores = new Map<
     Category,
     {
@@ -269,6 +279,10 @@ export function categorize(
       /** The score and news when no category is the headline's or the lead's (steps of an earlier month recalled). */
       untopicalScore: number;
       untopicalNews: boolean;
+      /** Whether a strong cue is read in full off the headline's topic, as a further step taken beside it. */
+      further: boolean;
+      /** The sentences of its strong cues' off-topic readings (-1 for the headline, the lead or no sentence). */
+      offSentences: Set<number>;
     }
   >();
   const vetoed = new Set<Category>();
@@ -276,6 +290,21 @@ export function categorize(
   const clausesOf: Array<Span[] | undefined> = [];
   // Per sentence, once asked: whether it names another mineral and no rare earth or magnet.
   const otherMineralOnly: Array<boolean | undefined> = [];
+  // Per digest item, once asked: whether its first line names another mineral and no rare earth or magnet.
+  const otherItem = new Map<number, boolean>();
+  const otherMineralItem = (offset: number) => {
+    let k = items.length - 1;
+    while (k > 0 && items[k]! > offset) k--;
+    const start = items[k]!;
+    let found = otherItem.get(start);
+    if (found === undefined) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end < 0 ? text.length : end);
+      found = OTHER_MINERAL.test(line) && !RARE_EARTH_OR_MAGNET.test(line);
+      otherItem.set(start, found);
+    }
+    return found;
+  };
   // Most rules cannot match a given document: the words each expression needs are looked up in one pass first.
   const read = words ?? wordIndexOf(rules, 'rules', () => ruleExpressions(rules)).read(text);
   const mayMatch = (re: RegExp) => read.mayMatch(re);
@@ -317,6 +346,10 @@ export function categorize(
     let topic = 0;
     let news = false;
     let newsOff = false;
+    // Whether the best off-topic reading is a further step the sentence says is taken beside the headline's.
+    let furtherOff = false;
+    // The sentence of the best off-topic reading.
+    let offAt = -1;
     let evidence = '';
     // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
     // cannot occur in any of its sentences either: the rule is skipped before its scan.
@@ -343,6 +376,9 @@ export function categorize(
         const other = (otherMineralOnly[at] ??=
           OTHER_MINERAL.test(spans[at]!.text) && !RARE_EARTH_OR_MAGNET.test(spans[at]!.text));
         if (other) continue;
+        // A digest item headed by another mineral ("3. Antimony: the froth comes off") is that mineral's story: its
+        // sentences that name no mineral ("smelters say export permits are arriving") are about it too.
+        if (items.length > 0 && m.index >= items[0]! && otherMineralItem(m.index)) continue;
       }
       if (localScope) {
         const scope =
@@ -367,6 +403,8 @@ export function categorize(
       if (off > bestOff) {
         bestOff = off;
         newsOff = at < 0 || off >= positions[at]! * rules.settings.offTopicFactor;
+        furtherOff = at >= 0 && !negative && off >= positions[at]!;
+        offAt = at;
       }
       const untopical = at < 0 || negative ? factor : untopicalFactorAt(at, factor);
       if (untopical > bestUntopical) {
@@ -382,6 +420,10 @@ export function categorize(
     }
     if (best === 0) continue;
     for (const category of rule.categories) {
+      // A further step reported beside the headline's ("同一天，商务部另将…列入不可靠实体清单", "separately named …")
+      // is news of its own: what the headline says about the document's kind (a control announcement provides for
+      // penalties) does not count against it.
+      if (negative && rule.in === 'title' && scores.get(category)?.further === true) continue;
       if (rule.veto) {
         // A veto read only in a recalled sentence or a side clause ("the controls imposed in April are not affected")
         // says what an earlier step did not cover, not what this one does.
@@ -397,6 +439,8 @@ export function categorize(
         offNews: false,
         untopicalScore: 0,
         untopicalNews: false,
+        further: false,
+        offSentences: new Set<number>(),
       };
       entry.score += rule.weight * best;
       entry.offScore += rule.weight * bestOff;
@@ -407,6 +451,9 @@ export function categorize(
         entry.news ||= news;
         entry.offNews ||= newsOff;
         entry.untopicalNews ||= newsUntopical;
+        entry.further ||= furtherOff;
+        if (offAt >= 0 && topicRank[offAt] === 0) entry.offSentences.add(offAt);
+        else entry.offSentences.add(-1);
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
         entry.news = true;
         entry.offNews ||= newsOff;
@@ -425,6 +472,18 @@ export function categorize(
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
     const offTopic = own < topic && !severalStories;
+    // Off the headline's topic, strong cues that all stand in one body sentence that dates no step mention the category
+    // in passing ("China set the 2016 mining quota at 105,000 tonnes" closing a campaign story); a further step or a
+    // dated one ("In February, China issued its first batch" in a story of February) is news beside the headline's.
+    if (
+      offTopic &&
+      PASSING_CATEGORIES.has(category) &&
+      !entry.further &&
+      entry.offSentences.size === 1 &&
+      !entry.offSentences.has(-1) &&
+      !dated([...entry.offSentences][0]!)
+    )
+      continue;
     const untopical = topic === 0 && !PERIOD_CATEGORIES.has(category);
     const score = offTopic ? entry.offScore : untopical ? entry.untopicalScore : entry.score;
     const news = offTopic ? entry.offNews : untopical ? entry.untopicalNews : entry.news;

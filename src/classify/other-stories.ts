@@ -70,6 +70,9 @@ export function digestItems(text: string, titleEnd: number, elsewhere: ReadonlyA
     if (!within(elsewhere, m.index)) out.push(m.index);
     if (m[0].length === 0) ITEM_START.lastIndex++;
   }
+  // Bullets under the document's own summary heading (本期要点, "Highlights") sum up one report, as in `otherStories`:
+  // a monthly's highlights of its month are not several stories.
+  if (out.length >= DIGEST_MIN && OWN_SUMMARY.test(lineBefore(text, out[0]!))) return [];
   return out.length >= DIGEST_MIN ? out : [];
 }
 
