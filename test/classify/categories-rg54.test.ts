@@ -18,3 +18,22 @@ describe('what a question answered was about is not a step the answer reports', 
     ).toContain('control_list_addition');
   });
 });
+
+describe('a notice that suspends measures, in any wording, issues no regulation', () => {
+  const body =
+    '通告明确，暂停期间相关物项出口不再适用上述管控要求，此前已实施的其他管制措施不受影响。业内人士表示，企业出口' +
+    '仍须依法申领许可。';
+  it('"发布通告 中止履行…管控办法" is a relaxation, not a regulation', () => {
+    expect(categories('商务部发布通告 中止履行9月出台的稀土相关出口管控办法', body, '2026-05-12')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+  it('"搁置执行" is the same', () => {
+    expect(categories('商务部发布通告 搁置执行9月出台的稀土相关出口管控办法', body, '2026-05-12')).not.toContain(
+      'regulation',
+    );
+  });
+  it('a notice that issues the measures is still a regulation', () => {
+    expect(categories('商务部发布通告 出台稀土相关出口管控办法', body, '2026-05-12')).toContain('regulation');
+  });
+});
