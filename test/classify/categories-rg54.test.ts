@@ -37,3 +37,27 @@ describe('a notice that suspends measures, in any wording, issues no regulation'
     expect(categories('商务部发布通告 出台稀土相关出口管控办法', body, '2026-05-12')).toContain('regulation');
   });
 });
+
+describe('an offence a rectification notice targets is no quota set', () => {
+  const rest =
+    '通知要求，对违法违规企业依法予以关停并没收违法所得，海关将严厉打击走私稀土的行为。各地须按季度报送整顿进展。';
+  it('"印发通知…打击非法开采、超指标生产" is no quota batch', () => {
+    expect(
+      categories(
+        '',
+        '近日，工信部会同多部门印发通知，部署加强稀土行业秩序整顿，严厉打击非法开采、非法冶炼分离和超指标生产等行为。' +
+          rest,
+        '2026-01-08',
+      ),
+    ).not.toContain('quota_batch');
+  });
+  it('a notice that hands down the mining quota is still a quota batch', () => {
+    expect(
+      categories(
+        '',
+        '近日，工信部会同自然资源部印发通知，下达2026年第一批稀土开采、冶炼分离总量控制指标。' + rest,
+        '2026-01-08',
+      ),
+    ).toContain('quota_batch');
+  });
+});
