@@ -61,3 +61,30 @@ describe('an offence a rectification notice targets is no quota set', () => {
     ).toContain('quota_batch');
   });
 });
+
+describe('customs telling of a case in any wording is no statistics source', () => {
+  const said = ', the General Administration of Customs said on Wednesday.';
+  it('a gang broken up, goods hidden: "customs said" is the case’s source', () => {
+    expect(
+      categories(
+        '',
+        'Customs officers in Guangxi broke up a gang that shipped rare earth oxides abroad hidden in crates marked ' +
+          'as machine parts' +
+          said +
+          ' Eleven people were held and the oxides were confiscated, the statement added.',
+        '2026-04-10',
+      ),
+    ).not.toContain('export_statistics');
+  });
+  it('customs giving the month’s exports is still statistics', () => {
+    expect(
+      categories(
+        '',
+        'China exported 5,100 tonnes of rare earths in March, up 12% from a year earlier' +
+          said +
+          ' Shipments to Japan led the rise.',
+        '2026-04-10',
+      ),
+    ).toContain('export_statistics');
+  });
+});
