@@ -6,15 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { categoryNames as categories } from '../helpers/category-names.js';
 
 describe('what a question answered was about is not a step the answer reports', () => {
-  const lead =
-    '商务部发言人在周四的发布会上回应稀土出口管制相关问题时表示，中方将继续为合规的民用贸易提供便利。';
+  const lead = '商务部发言人在周四的发布会上回应稀土出口管制相关问题时表示，中方将继续为合规的民用贸易提供便利。';
   const rest = '发言人说，对符合规定的申请会依法予以批准，相关工作有进展将及时发布。';
   it('"回应稀土出口管制相关问题时表示" in an untitled lead names the question, not a control', () => {
     expect(categories('', lead + rest, '2026-04-10')).toEqual([]);
   });
   it('the same lead that reports a control taken is still a control', () => {
     expect(
-      categories('', lead.replace('回应稀土出口管制相关问题时表示', '宣布即日起对钬、铒实施出口管制') + rest, '2026-04-10'),
+      categories(
+        '',
+        lead.replace('回应稀土出口管制相关问题时表示', '宣布即日起对钬、铒实施出口管制') + rest,
+        '2026-04-10',
+      ),
     ).toContain('control_list_addition');
   });
 });
