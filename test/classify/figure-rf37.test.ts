@@ -14,3 +14,25 @@ describe('a conditional word inside a closed bracket', () => {
     expect(figs('', '若第二批与第一批持平,全年开采指标将为27万吨。', '2025-09-20')).toEqual([]);
   });
 });
+
+describe('a comparison with a month named before or after the change', () => {
+  it('reads 与去年N月相比 as year on year and 与N月相比 as month on month', () => {
+    expect(
+      figs('', '海关数据显示,2025年9月我国出口稀土5100吨,与8月相比减少4.1%,与去年9月相比增长12.6%。', '2025-10-15'),
+    ).toEqual(['rare_earth_exports|5100|2025-09|-|mom|-4.1', 'rare_earth_exports|5100|2025-09|-|yoy|12.6']);
+  });
+
+  it('reads "more than the N tons exported in <month>" as month on month', () => {
+    expect(
+      figs(
+        'Exports',
+        'Customs data showed China exported 5,300 tons of rare earths in September, up 8.1% from September 2024 and 12.3% more than the 4,720 tons exported in August.',
+        '2025-10-15',
+      ),
+    ).toEqual([
+      'rare_earth_exports|5300|2025-09|-|yoy|8.1',
+      'rare_earth_exports|5300|2025-09|-|mom|12.3',
+      'rare_earth_exports|4720|2025-08|-|-|-',
+    ]);
+  });
+});
