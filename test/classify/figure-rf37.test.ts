@@ -36,3 +36,25 @@ describe('a comparison with a month named before or after the change', () => {
     ]);
   });
 });
+
+describe('"over" or "during" before a quarter or a half after a word', () => {
+  it('spans the quarter: it is the period of the tonnage, not a comparison', () => {
+    expect(
+      figs(
+        'Rare earth exports',
+        'China shipped 4,870 tonnes of rare earths in June, customs data showed. Exports over the second quarter came to 13,210 tonnes.',
+        '2021-07-13',
+      ),
+    ).toEqual(['rare_earth_exports|4870|2021-06|-|-|-', 'rare_earth_exports|13210|2021-Q2|-|-|-']);
+  });
+
+  it('still compares after a percentage ("up 5% over the first half of 2020")', () => {
+    expect(
+      figs(
+        'Rare earth exports',
+        'China exported 20,150 tonnes of rare earths in the first half of 2021, up 5% over the first half of 2020.',
+        '2021-07-13',
+      ),
+    ).toEqual(['rare_earth_exports|20150|2021-H1|-|yoy|5']);
+  });
+});
