@@ -58,3 +58,31 @@ describe('"over" or "during" before a quarter or a half after a word', () => {
     ).toEqual(['rare_earth_exports|20150|2021-H1|-|yoy|5']);
   });
 });
+
+describe('an export allowance stated by a verb of permission', () => {
+  it('reads what a ministry "allowed exports of" or "allowed … to be exported" as an export quota', () => {
+    expect(
+      figs(
+        'Export quotas',
+        'For 2013, the commerce ministry had allowed exports of 31,001 tonnes of rare earths. For the whole of 2012 it allowed 30,996 tonnes to be exported.',
+        '2014-01-10',
+      ),
+    ).toEqual(['export_quota|31001|2013|-|-|-', 'export_quota|30996|2012|-|-|-']);
+  });
+
+  it('reads what Beijing "will let its companies ship" in a half as that half\'s export quota', () => {
+    expect(
+      figs(
+        'Export quotas',
+        'Beijing will let its companies ship only 15,000 tonnes of rare earths abroad in the first half of this year.',
+        '2014-01-10',
+      ),
+    ).toEqual(['export_quota|15000|2014|1|-|-']);
+  });
+
+  it('still reads plain shipments as exports', () => {
+    expect(
+      figs('Exports', 'China shipped 2,100 tonnes of rare earths abroad in May, customs data showed.', '2014-06-10'),
+    ).toEqual(['rare_earth_exports|2100|2014-05|-|-|-']);
+  });
+});
