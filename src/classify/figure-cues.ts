@@ -98,10 +98,11 @@ const CUES: Array<[CueType, RegExp]> = [
     /产能|产量|生产了|capacity|output(?!\s+(?:quota|target|cap|limit))|produc(?:ed|es|ing|tion)(?!\s+(?:quota|target|cap|limit))|储量|reserves?\b|stockpil\w*|库存|inventor\w*|需求|demand|消费量|consumption|走私|smuggl\w*|seiz\w*|查获|缴获|罚款|(?<!(?<!海)外)销量|(?<!(?:outbound|overseas|export|foreign)\s+(?:[a-z-]+\s+)?)sales\b(?!\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad))|营收|revenue|利润|profit|采购|purchas\w*|收储|订单|orders?\b|涉案|涉嫌|缉私|confiscat\w*|intercept\w*/gi,
   ],
   // The export quotas China set until 2014 are not a production quota: `export_quota`.
-  // (What "could be exported" or "may be shipped abroad" in a round is the quota of exports, not exports: 可出口.)
+  // (What "could be exported" or "may be shipped abroad" in a round is the quota of exports, not exports: 可出口; so is
+  // what a ministry "allowed exports of", "allowed … tonnes to be exported" or "let its companies ship".)
   [
     'export_quota',
-    /出口配额|export\s+quotas?\b|\b(?:could|can|may|might)\s+be\s+(?:exported|shipped\s+abroad)\b|\b(?:allowed|permitted)\s+to\s+(?:be\s+)?export(?:ed)?\b/gi,
+    /出口配额|export\s+quotas?\b|\b(?:could|can|may|might)\s+be\s+(?:exported|shipped\s+abroad)\b|\b(?:allowed|permitted)\s+to\s+(?:be\s+)?export(?:ed)?\b|\b(?:allow(?:s|ed)?|permit(?:s|ted)?)\s+(?:only\s+|just\s+)?(?:exports|shipments)\s+of\b|\b(?:allow(?:s|ed)?|permit(?:s|ted)?|let)\s+(?:its\s+|the\s+|domestic\s+|Chinese\s+)?(?:companies|firms|producers|exporters|traders)\s+(?:to\s+)?(?:ship|export|sell)\b|\b(?:allow(?:s|ed)?|permit(?:s|ted)?)(?=\s+(?:only\s+|just\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|t)\b(?:\s+of\s+rare\s+earths?)?\s+to\s+(?:be\s+)?(?:exported|shipped))/gi,
   ],
   // Another country's own trade ("India imported … 54,000 tonnes of magnets") is not a Chinese customs figure.
   [

@@ -475,7 +475,8 @@ function mentionsOf(text: string, offset: number, re: RegExp, build: Builder, fo
       parts.textHalf === true ||
       parts.textMonth === true ||
       parts.textYear === true ||
-      (parts.toMonth !== undefined &&
+      // (A quarter or a half too: "Exports over the first quarter totalled …", "shipments during the first half".)
+      ((parts.toMonth !== undefined || parts.quarter !== undefined || parts.half !== undefined) &&
         (OVER_SPAN.test(before) || WORD_OVER.test(before)) &&
         !CHANGE_OVER.test(before)) ||
       (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));

@@ -30,6 +30,23 @@ const CONDITIONAL_CUE: readonly CueType[] = ['conditional'];
 const OTHER_CUE: readonly CueType[] = ['other'];
 const OWN_FLOW_WORDS: readonly CueType[] = ['export', 'import', 'dest', 'magnet', 'rare_earth', 'processed'];
 
+// The brackets of an aside: a byline "(记者 周若溪)", a credit, a side remark.
+const OPEN_BRACKET = /[(（]/g;
+const CLOSE_BRACKET = /[)）]/;
+
+/**
+ * Whether a cue stands in a bracketed aside closed before the tonnage: a byline's name ("(记者 周若溪)": 若 as in a
+ * name, not "if") or a side remark; what is said in brackets does not govern the figure after them.
+ */
+function closedAside(text: string, from: number, cue: { start: number; end: number }, to: number): boolean {
+  const before = text.slice(from, cue.start);
+  let open = -1;
+  OPEN_BRACKET.lastIndex = 0;
+  for (let m = OPEN_BRACKET.exec(before); m; m = OPEN_BRACKET.exec(before)) open = m.index;
+  if (open < 0 || CLOSE_BRACKET.test(before.slice(open))) return false;
+  return CLOSE_BRACKET.test(text.slice(cue.end, to));
+}
+
 // A sentence opening on the period the text is on: 同期, 同月, "In the same period", "Over the same month".
 const SAME_PERIOD_OPENING =
   /^\s*(?:(?:而|另外|此外)?\s*[,，]?\s*(?:同期|同月|同一时期)(?!\s*(?:相比|比较))|(?:in|over|during|for)\s+the\s+same\s+(?:period|month|quarter|time)\b(?!\s+(?:of|in|last|a\s+year)))/i;
@@ -359,8 +376,9 @@ export function readCandidates(
     }
     // A forecast or a hypothesis ("If the second batch matches the first, an annual quota of 147,000t would be
     // assigned", 预计…将达…吨) states no figure.
-    if (first(sc, FORECAST_CUE, clause.start, clause.end) || first(sc, CONDITIONAL_CUE, sentence.start, q.start))
-      return;
+    if (first(sc, FORECAST_CUE, clause.start, clause.end)) return;
+    const cond = first(sc, CONDITIONAL_CUE, sentence.start, q.start);
+    if (cond && !closedAside(text, sentence.start, cond, q.start)) return;
     if (!domain || domain === 'other') return;
     // A seizure or smuggling named before the tonnage or in its clause makes it one; named only in a later clause
     // ("exports reached 27,769 tonnes, but as much as 40,000 tonnes could have been smuggled") it is another tonnage's.
