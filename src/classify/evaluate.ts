@@ -18,8 +18,6 @@ export interface Label {
   source?: string;
   categories: Category[];
   figures: LabelFigure[];
-  /** The real corpus keeps an empty first line when the stored copy had no headline: the document has no title. */
-  emptyFirstLineIsTitle?: boolean;
 }
 
 /**
@@ -127,7 +125,6 @@ export function readLabels(dir: string): Label[] {
             source: raw.source,
             categories: raw.categories ?? [],
             figures: raw.figures ?? [],
-            emptyFirstLineIsTitle: raw.file === undefined,
           };
         }),
     );
@@ -147,11 +144,12 @@ export function labelsOfPart(labels: readonly Label[], part: Part): Label[] {
   });
 }
 
-/** A corpus document as it is scored: its label's date, and no title when the stored copy had no headline. */
-export function labelledDocument(raw: string, label: Pick<Label, 'date' | 'emptyFirstLineIsTitle'> | undefined) {
-  return label?.emptyFirstLineIsTitle && /^[ \t]*\r?\n/.test(raw)
-    ? { title: '', text: raw.trim(), date: label.date ?? null }
-    : readDocument(raw, label?.date ?? undefined);
+/**
+ * A corpus document as it is scored: read as `regwatch classify` reads a file (no title when the first line is empty,
+ * as the real corpus stores a copy without its headline), with its label's date.
+ */
+export function labelledDocument(raw: string, label: Pick<Label, 'date'> | undefined) {
+  return readDocument(raw, label?.date ?? undefined);
 }
 
 /**

@@ -7,7 +7,9 @@
 // A heading of other stories: alone on its line it opens a block of short lines; followed by a colon and text it is one link.
 const RELATED =
   /^[ \t]*(?:related(?:\s+(?:stories|articles|news|coverage|reading|content|posts))?|read more|read also|also read|see also|more (?:from|on|news|stories|reading)|recommended(?: for you| reading| stories)?|you may also like|you might also like|latest news|top stories|most read|most popular|trending|相关(?:阅读|新闻|文章|报道|链接|推荐)|推荐阅读|延伸阅读|更多(?:新闻|阅读|报道|资讯)|热门(?:新闻|文章|推荐|资讯)|猜你喜欢|热点推荐)[ \t]*(?:[:：]?[ \t]*$|([:：>»|])[^\n]*$)/gim;
-const BULLET = /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆▌▍▎▐*]|[-–—](?=[ \t]))[^\n]*$/gm;
+/** The marks a bulleted line opens with (a dash only before a space), as a source for the expressions below. */
+const BULLET_MARK = String.raw`[•·▪◦►▶■●◆◇※★☆▌▍▎▐*]|[-–—](?=[ \t])`;
+const BULLET = new RegExp(String.raw`^[ \t]*(?:${BULLET_MARK})[^\n]*$`, 'gm');
 /**
  * An item longer than this is a paragraph laid out with a bullet (a portal's layout), not a headline. A Chinese
  * character counts 2.5 (a headline of 80 characters says as much as one of 200 letters).
@@ -38,8 +40,9 @@ const WRITTEN_OUT = /[.。!?！？]["”’')）]?\s*$/;
  * MoM)", "United States, October: 656 t"), or a tonnage that opens it ("62,585.2 t — exports in 2025"). A headline
  * linking to another story has a verb; a data line is the document's own report.
  */
-const DATA_LINE =
-  /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆▌▍▎▐*]|[-–—](?=[ \t]))?[ \t]*(?:[^\n:：]{1,60}[:：][ \t]*[+−-]?\d|\d[\d,.]*[ \t]*(?:t|kt|tonnes?|tons?|吨|万吨)(?![\w\u3400-\u9fff])[ \t]*[—–-])/;
+const DATA_LINE = new RegExp(
+  String.raw`^[ \t]*(?:${BULLET_MARK})?[ \t]*(?:[^\n:：]{1,60}[:：][ \t]*[+−-]?\d|\d[\d,.]*[ \t]*(?:t|kt|tonnes?|tons?|吨|万吨)(?![\w\u3400-\u9fff])[ \t]*[—–-])`,
+);
 
 /**
  * A headline that names a digest: a morning brief, a roundup, a metals weekly, 要闻速览, 早参, a periodical's name before
@@ -54,8 +57,10 @@ const DIGEST_TITLE =
  * A line that opens an item: a bullet (or a newsletter's >> or »), an item number (1. 2、 (3) ④ 五、), or a kicker of a few words and a colon or a
  * dash ("Tungsten: …", "Rare earths - …", 【稀土】) as newsletters without bullets set their items.
  */
-const ITEM_START =
-  /^[ \t]*(?:[•·▪◦►▶■●◆◇※★☆▌▍▎▐*]|>{1,3}(?=[ \t])|»|[-–—](?=[ \t])|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、|[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,2}(?:[:：]|[ \t][-–—])[ \t]|【[^】\n]{1,8}】)/gm;
+const ITEM_START = new RegExp(
+  String.raw`^[ \t]*(?:${BULLET_MARK}|>{1,3}(?=[ \t])|»|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,2}、|[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,2}(?:[:：]|[ \t][-–—])[ \t]|【[^】\n]{1,8}】)`,
+  'gm',
+);
 
 /**
  * Where the items of a digest start, when the headline (`text` up to `titleEnd`) names one: each item is a story of

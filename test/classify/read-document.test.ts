@@ -21,7 +21,7 @@ describe('reading a document file', () => {
       '\n中国江西一处稀土矿场，工人正进行挖掘作业。资料照片\n\n中国海关总署今日公布数据显示，去年12月出口稀土4100吨。\n',
       'Title line\n\nBody line.\n',
     ]) {
-      const evaluated = labelledDocument(raw, { date: '2026-01-20', emptyFirstLineIsTitle: true });
+      const evaluated = labelledDocument(raw, { date: '2026-01-20' });
       expect(readDocument(raw, '2026-01-20')).toEqual(evaluated);
     }
   });

@@ -133,24 +133,32 @@ function oneLineQuotaTable(title: string, body: string): Stated[] {
     const numbers = total[1]!.trim().split(/\s+/);
     if (columns.length < 2 || numbers.length !== columns.length) continue;
     const before = `${title}\n${body.slice(0, body.indexOf(line) + line.length - total[0].length)}`;
-    const unit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
-    const year = findPeriods(before).find(
-      (p) => p.year !== undefined && !p.comparative && p.relYear === undefined,
-    )?.year;
-    if (unit === undefined || year === undefined) continue;
-    const batch = findCues(before).find((c) => c.type === 'batch')?.n ?? null;
-    return numbers.map((c, i) => ({
-      metric: columns[i]!,
-      value: Math.round(Number(c.replace(/,/g, '')) * unit * 1000) / 1000,
-      unit: 't',
-      period: String(year),
-      batch,
-      change_pct: null,
-      change_basis: null,
-      evidence: `合计 ${total[1]!.trim()}`.slice(0, 200),
-    }));
+    const figures = totalRowFigures(before, columns, numbers, `合计 ${total[1]!.trim()}`);
+    if (figures) return figures;
   }
   return [];
+}
+
+/**
+ * The figures of a quota table's total row: one per column, in the unit, year and batch the text before the table
+ * (`before`, the title included) names; null when it names no unit or no year.
+ */
+function totalRowFigures(before: string, columns: Metric[], numbers: string[], evidence: string): Stated[] | null {
+  const unit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
+  if (unit === undefined) return null;
+  const year = findPeriods(before).find((p) => p.year !== undefined && !p.comparative && p.relYear === undefined)?.year;
+  if (year === undefined) return null;
+  const batch = findCues(before).find((c) => c.type === 'batch')?.n ?? null;
+  return numbers.map((c, i) => ({
+    metric: columns[i]!,
+    value: Math.round(Number(c.replace(/,/g, '')) * unit * 1000) / 1000,
+    unit: 't',
+    period: String(year),
+    batch,
+    change_pct: null,
+    change_basis: null,
+    evidence: evidence.slice(0, 200),
+  }));
 }
 
 /**
@@ -194,27 +202,13 @@ export function quotaTableFigures(title: string, body: string): Stated[] {
     .map(quotaOfColumn)
     .filter((m): m is Metric => m !== null);
   const before = `${title}\n${lines.slice(0, header + 1).join('\n')}`;
-  const unit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
-  if (unit === undefined) return [];
-  const year = findPeriods(before).find((p) => p.year !== undefined && !p.comparative && p.relYear === undefined)?.year;
-  if (year === undefined) return [];
-  const batch = findCues(before).find((c) => c.type === 'batch')?.n ?? null;
   for (const line of lines.slice(header + 1, header + 40)) {
     const cells = cellsOf(line);
     const label = cells.findIndex((c) => TOTAL_ROW.test(c));
     if (label < 0) continue;
     const numbers = cells.slice(label + 1);
     if (numbers.length !== columns.length || !numbers.every((c) => NUMBER_CELL.test(c))) return [];
-    return numbers.map((c, i) => ({
-      metric: columns[i]!,
-      value: Math.round(Number(c.replace(/,/g, '')) * unit * 1000) / 1000,
-      unit: 't',
-      period: String(year),
-      batch,
-      change_pct: null,
-      change_basis: null,
-      evidence: line.trim().slice(0, 200),
-    }));
+    return totalRowFigures(before, columns, numbers, line.trim()) ?? [];
   }
   return [];
 }
