@@ -2,6 +2,7 @@ import type { Category, CategoryMatch } from '../types.js';
 import { documentDay, namedDays, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, isTranscript, otherStories, within } from './other-stories.js';
+import { Matches } from './matches.js';
 import { wordIndexOf, type DocumentWords } from './required-words.js';
 import { clauses, reportSentences, type Span } from './segment.js';
 import { TERMS } from './vocabulary/terms.js';
@@ -333,7 +334,6 @@ export function categorize(
     if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
     const re = rule.re;
     if (!mayMatch(re)) continue;
-    re.lastIndex = rule.in === 'body' ? titleEnd : 0;
     const limit = rule.in === 'title' ? headEnd : text.length;
     // A title rule searches the headline only (it starts the text, so offsets are the same).
     const haystack = rule.in === 'title' ? text.slice(0, headEnd) : text;
@@ -361,11 +361,9 @@ export function categorize(
     const itemScoped = !localScope && rule.withRe !== null && items.length > 0;
     const otherMineralScoped =
       rule.weight > 0 && !rule.veto && rule.in !== 'title' && (rule.withRe === null || !localScope);
-    for (let m = re.exec(haystack); m && m.index < limit; m = re.exec(haystack)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
+    const matches = new Matches(re, haystack, rule.in === 'body' ? titleEnd : 0, read);
+    for (let m = matches.next(); m && m.index < limit; m = matches.next()) {
+      if (m[0].length === 0) continue;
       if (itemScoped && m.index >= items[0]!) {
         let k = items.length - 1;
         while (items[k]! > m.index) k--;

@@ -1,4 +1,5 @@
 /** The words that say what a tonnage is: quota or trade, which quota, which product, which way, to whom. */
+import { Matches } from './matches.js';
 import { findDestinations } from './figures/destinations.js';
 import { FRACTION_AFTER } from './periods.js';
 import type { DocumentWords } from './required-words.js';
@@ -266,8 +267,8 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
   const out: Cue[] = [];
   for (const [type, re] of CUES) {
     if (words && !words.mayMatch(re)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    const matches = new Matches(re, text, 0, words);
+    for (let m = matches.next(); m; m = matches.next()) {
       // "the second batch of quotas for the year": the year the batch belongs to, not a full-year total.
       if (
         type === 'year_total' &&

@@ -11,18 +11,25 @@
  * quantifier that allows zero) requires nothing, so it can only fail to save a scan, never skip one that would match.
  */
 
+import { topLevelAlternatives } from './alternatives.js';
+
 /** What a part of a pattern tells: the exact strings it can match (when few), and words any match must contain. */
 interface Reading {
   /** Every string the part can match, when there are few and short ones; `null` otherwise. */
   exact: Set<string> | null;
   /** A set of words one of which every match contains; `null`: no such set is known. */
   required: Set<string> | null;
+  /**
+   * Strings one of which every match starts with (`''` among them: a match may start with anything), or `null`: not
+   * known. Set wherever `exact` is (the strings themselves).
+   */
+  prefix: Set<string> | null;
 }
 
 const MAX_EXACT = 48;
 const MAX_EXACT_LENGTH = 40;
-const NOTHING: Reading = { exact: new Set(['']), required: null };
-const UNKNOWN: Reading = { exact: null, required: null };
+const NOTHING: Reading = { exact: new Set(['']), required: null, prefix: new Set(['']) };
+const UNKNOWN: Reading = { exact: null, required: null, prefix: null };
 
 /** A word that tells something: the empty string is in every text. */
 const usable = (set: Set<string> | null): set is Set<string> => set !== null && set.size > 0 && !set.has('');
@@ -89,23 +96,34 @@ class Parser {
     if (branches.length === 1) return branches[0]!;
     let exact: Set<string> | null = new Set();
     let required: Set<string> | null = new Set();
+    let prefix: Set<string> | null = new Set();
     for (const b of branches) {
       exact = exact && b.exact && exact.size + b.exact.size <= MAX_EXACT ? new Set([...exact, ...b.exact]) : null;
       required = required && usable(b.required) ? new Set([...required, ...b.required]) : null;
+      prefix = prefix && b.prefix ? new Set([...prefix, ...b.prefix]) : null;
     }
-    return { exact, required };
+    return { exact, required, prefix };
   }
 
   private sequence(): Reading {
     let exact: Set<string> | null = new Set(['']);
     let run: Set<string> | null = new Set(['']);
     let required: Set<string> | null = null;
+    // The strings the parts read so far start every match with, while each part was listed (`lead`), then final.
+    let lead: Set<string> = new Set(['']);
+    let prefix: Set<string> | null = null;
     const closeRun = () => {
       if (run) required = better(required, run);
     };
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const part = this.quantified();
       required = better(required, part.required);
+      if (prefix === null) {
+        const grown = part.exact ? cross(lead, part.exact) : null;
+        if (grown) lead = grown;
+        // A part not listed (or a list grown too long) ends the prefix: the lead, then what the part starts with.
+        else prefix = (part.prefix && cross(lead, part.prefix)) ?? lead;
+      }
       if (part.exact) {
         run = run ? cross(run, part.exact) : part.exact;
         if (run === null) run = part.exact;
@@ -119,7 +137,7 @@ class Parser {
       if (run) required = better(required, run);
     }
     closeRun();
-    return { exact, required };
+    return { exact, required, prefix: prefix ?? lead };
   }
 
   private quantified(): Reading {
@@ -143,9 +161,17 @@ class Parser {
       if (this.src[this.i] === '?') this.i++; // lazy
       if (min === 0) {
         // Optional: may match nothing. `x?` keeps its strings and the empty one; `x*` and `.{0,20}` are not listed.
-        return max === 1 && atom.exact ? { exact: new Set([...atom.exact, '']), required: null } : UNKNOWN;
+        if (max === 1 && atom.exact) {
+          const exact = new Set([...atom.exact, '']);
+          return { exact, required: null, prefix: exact };
+        }
+        return { exact: null, required: null, prefix: atom.prefix && new Set([...atom.prefix, '']) };
       }
-      return { exact: null, required: atom.required ?? (usable(atom.exact) ? minimal(atom.exact) : null) };
+      return {
+        exact: null,
+        required: atom.required ?? (usable(atom.exact) ? minimal(atom.exact) : null),
+        prefix: atom.prefix,
+      };
     }
     return atom;
   }
@@ -165,7 +191,7 @@ class Parser {
     // A non-ASCII letter with case is matched in ways lower-casing may not mirror: require nothing of it.
     if (c.charCodeAt(0) > 0x7f && c.toUpperCase() !== c.toLowerCase()) return UNKNOWN;
     const w = c.toLowerCase();
-    return { exact: new Set([w]), required: new Set([w]) };
+    return { exact: new Set([w]), required: new Set([w]), prefix: new Set([w]) };
   }
 
   private group(): Reading {
@@ -265,7 +291,7 @@ class Parser {
       if (!r.exact) return UNKNOWN;
       for (const w of r.exact) words.add(w);
     }
-    return { exact: words, required: words };
+    return { exact: words, required: words, prefix: words };
   }
 }
 
@@ -289,26 +315,97 @@ const readings = new Map<string, string[] | null>();
 
 /** Every pattern read so far and its words, as the build stores them (src/config/shipped-rules.ts). */
 export function requiredWordsRead(): Record<string, string[] | null> {
-  return Object.fromEntries(readings);
+  return { ...Object.fromEntries(readings), ...Object.fromEntries([...prefixes].map(([k, v]) => [`^${k}`, v])) };
 }
 
 /** Take readings made elsewhere (the build's); a pattern missing from them is read when first asked for. */
 export function seedRequiredWords(known: Record<string, string[] | null>): void {
-  for (const [key, words] of Object.entries(known)) readings.set(key, words);
+  for (const [key, words] of Object.entries(known))
+    if (key.startsWith('^')) prefixes.set(key.slice(1), words);
+    else readings.set(key, words);
 }
 
-function readRequiredWords(re: RegExp): string[] | null {
+/** What the source of `re` tells (see Reading), or null when it is not read. */
+function readingOf(re: RegExp): Reading | null {
   // With Unicode case folding (flags i and u or v) 's' also matches the long s (ſ), which lower-casing the text
   // leaves as it is: such a pattern is not read.
   if (re.flags.includes('i') && (re.flags.includes('u') || re.flags.includes('v'))) return null;
-  let reading: Reading;
   try {
-    reading = new Parser(re.source).parse();
+    return new Parser(re.source).parse();
   } catch {
     return null;
   }
-  const set = reading.required ?? (usable(reading.exact) ? reading.exact : null);
+}
+
+function readRequiredWords(re: RegExp): string[] | null {
+  const reading = readingOf(re);
+  const set = reading && (reading.required ?? (usable(reading.exact) ? reading.exact : null));
   return usable(set) ? [...minimal(set)] : null;
+}
+
+/**
+ * Strings, lower-cased, one of which every match of `re` starts with in the lower-cased text (`\bapprov`,
+ * `(?:暂停|停止)实施` → approv; 暂停, 停止), or `null` when the source does not show such a set. Kept with the required
+ * words (`requiredWordsRead`, keys starting with ^), so the build's seed holds them too.
+ */
+export function prefixWords(re: RegExp): string[] | null {
+  const key = `${re.flags}/${re.source}`;
+  let words = prefixes.get(key);
+  if (words === undefined) {
+    const prefix = readingOf(re)?.prefix ?? null;
+    prefixes.set(key, (words = usable(prefix) ? [...minimalPrefixes(prefix)] : null));
+  }
+  return words;
+}
+const prefixes = new Map<string, string[] | null>();
+
+/** Drop strings that start with another of the set: a match starting with the longer starts with the shorter. */
+function minimalPrefixes(words: Set<string>): Set<string> {
+  const list = [...words].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const w of list) if (!kept.some((k) => w.startsWith(k))) kept.push(w);
+  return new Set(kept);
+}
+
+/** One alternative of an expression: its own global and sticky forms, and the words any match of it starts with. */
+export interface ScanPart {
+  re: RegExp;
+  sticky: RegExp;
+  /** Lower-cased words one of which every match starts with, few and rare enough to look for; else null. */
+  starts: readonly string[] | null;
+}
+
+/** How Matches finds an expression's matches: by its alternatives (see alternatives.ts). */
+export interface ScanPlan {
+  parts: readonly ScanPart[];
+}
+
+const PLANS = new WeakMap<RegExp, ScanPlan | null>();
+
+/**
+ * The plan of a global expression, or null when scanning it whole is as good: it has one alternative and no start
+ * words worth looking for, or flags that change what an offset is (`u`, `v`, `y`).
+ */
+export function scanPlan(re: RegExp): ScanPlan | null {
+  let plan = PLANS.get(re);
+  if (plan === undefined) PLANS.set(re, (plan = makePlan(re)));
+  return plan;
+}
+
+/** At most this many start words are looked for: each is a search of the text. */
+const MAX_STARTS = 8;
+
+function makePlan(re: RegExp): ScanPlan | null {
+  if (!re.global || /[uvy]/.test(re.flags)) return null;
+  const sources = topLevelAlternatives(re.source) ?? [re.source];
+  const parts = sources.map((source): ScanPart => {
+    const part = new RegExp(source, re.flags);
+    const starts = prefixWords(part);
+    // A start word as common as "on" or "20" would be tried more often than a scan costs.
+    const useful = starts !== null && starts.length <= MAX_STARTS && starts.every((w) => rarity(w) >= 3);
+    return { re: part, sticky: new RegExp(source, `${re.flags.replace('g', '')}y`), starts: useful ? starts : null };
+  });
+  return parts.length > 1 || parts[0]!.starts !== null ? { parts } : null;
 }
 
 /**
@@ -517,6 +614,11 @@ export class WordIndex {
       if (!re || byRe.has(re)) continue;
       const words = requiredWords(re);
       if (words) byRe.set(re, words);
+      // Each alternative of a split expression is asked for on its own (Matches runs those the document may hold).
+      for (const part of scanPlan(re)?.parts ?? []) {
+        const partWords = requiredWords(part.re);
+        if (partWords) byRe.set(part.re, partWords);
+      }
     }
     this.scanner = new WordScanner([...byRe.values()].flat());
     for (const [re, list] of byRe)
@@ -529,7 +631,10 @@ export class WordIndex {
   /** Which of the expressions a text may match, and where: one pass over its lower-cased form. */
   read(text: string): DocumentWords {
     const shift = WordScanner.blockShift(text.length);
-    return new DocumentWords(this.scanner.scan(text.toLowerCase(), shift), shift, this.needs);
+    const lower = text.toLowerCase();
+    // (Lower-casing that changes a length, as İ does, would move offsets: such a text is not searched by its words.)
+    const same = lower.length === text.length ? lower : null;
+    return new DocumentWords(this.scanner.scan(lower, shift), shift, this.needs, same);
   }
 }
 
@@ -540,6 +645,8 @@ export class DocumentWords {
     private readonly blocks: Int32Array,
     private readonly shift: number,
     private readonly needs: ReadonlyMap<RegExp, Int32Array>,
+    /** The document lower-cased, offset for offset (null when lower-casing moved them): for Matches' start words. */
+    readonly lower: string | null = null,
   ) {}
 
   /**
