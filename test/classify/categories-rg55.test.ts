@@ -1,0 +1,46 @@
+/**
+ * Categories of the eleventh round (the blind parts' remaining misses, test/fixtures/corpus/README.md): each block is
+ * one general step, with documents written for the test — the step's hit and its near-miss.
+ */
+import { describe, expect, it } from 'vitest';
+import { categoryNames as categories } from '../helpers/category-names.js';
+import { classify } from '../../src/classify/index.js';
+import { shippedRules } from '../helpers/figure-lines.js';
+import { isSpun, SPUN_SUBSTITUTES, unspin } from '../../src/classify/vocabulary/spun.js';
+
+describe("a spinner's substitute words are read as the words they replaced", () => {
+  // The spinner's table run forwards: each source word replaced by its substitute.
+  const spin = (text: string) =>
+    Object.entries(SPUN_SUBSTITUTES).reduce((s, [substitute, source]) => s.split(source).join(substitute), text);
+  const title = '两部门下达今年首批稀土开采、冶炼分离总量控制指标';
+  const body =
+    '工业和信息化部、自然资源部日前印发通知，下达2026年第一批稀土开采、冶炼分离总量控制指标，分别为90000吨、' +
+    '86000吨。通知要求各集团严格执行指标，不得超指标生产，市场人士认为下游需求仍将保持增长。';
+  it('the source is a quota batch', () => {
+    expect(categories(title, body, '2026-03-02')).toEqual(['quota_batch']);
+  });
+  it('its spun copy (开挖, 分隔, 操控方针, 别离, 天然资源部 …) classifies like its source', () => {
+    expect(spin(body)).toContain('开挖');
+    expect(categories(spin(title), spin(body), '2026-03-02')).toEqual(['quota_batch']);
+  });
+  it("and reads the source's figures", () => {
+    const figures = (t: string, b: string) =>
+      classify({ title: t, text: b, date: '2026-03-02' }, shippedRules).figures.map((f) => [f.metric, f.value]);
+    expect(figures(spin(title), spin(body))).toEqual(figures(title, body));
+  });
+  it('one ordinary word of the table alone (方针, a policy) is not read as spun', () => {
+    const policy = '稀土行业坚持绿色发展方针，企业加快技术改造。';
+    expect(isSpun(policy)).toBe(false);
+    expect(isSpun(spin(body))).toBe(true);
+    expect(unspin('开挖方针')).toBe('开采指标');
+  });
+  it('a spun price note that names a policy is still no quota batch', () => {
+    expect(
+      categories(
+        '镨钕报价小幅走低 商场情绪偏谨慎',
+        '本周稀土商场成交清淡，下流磁材企业按需收购，国家稳增加的方针基调没有改动，短期价格或将震动。',
+        '2026-03-20',
+      ),
+    ).toEqual([]);
+  });
+});
