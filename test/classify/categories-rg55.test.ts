@@ -44,3 +44,41 @@ describe("a spinner's substitute words are read as the words they replaced", () 
     ).toEqual([]);
   });
 });
+
+describe('a campaign against smuggling, in any campaign word, is enforcement', () => {
+  it('"opened a sweep against the smuggling of …" counts though a later clause says what "would" follow', () => {
+    expect(
+      categories(
+        '',
+        'Beijing has started a month-long operation against the smuggling of rare earths and gallium, the customs ' +
+          'administration said on Tuesday, adding that couriers and bonded warehouses would face spot checks. ' +
+          'Officials gave no figures for cases so far.',
+        '2026-05-19',
+      ),
+    ).toEqual(['enforcement']);
+  });
+  it('a campaign against something else (price gouging) is not', () => {
+    expect(
+      categories(
+        '',
+        'Beijing has started a month-long operation against price gouging in rare earth oxide trading, the market ' +
+          'regulator said on Tuesday, adding that traders would face spot checks.',
+        '2026-05-19',
+      ),
+    ).not.toContain('enforcement');
+  });
+  it('部署开展打击…走私专项行动 counts though the sentence tasks the offices (要求…)', () => {
+    expect(
+      categories(
+        '',
+        '海关总署日前部署开展打击稀土走私"清源"专项行动，要求各地海关对边境口岸的出境货物加大查验力度。',
+        '2026-05-19',
+      ),
+    ).toEqual(['enforcement']);
+  });
+  it('a draft that provides for such campaigns is not one', () => {
+    expect(
+      categories('', '征求意见稿提出，有关部门可部署开展打击稀土走私专项行动，要求企业建立台账。', '2026-05-19'),
+    ).not.toContain('enforcement');
+  });
+});
