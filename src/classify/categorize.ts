@@ -55,14 +55,17 @@ const SITE_NAME =
  * ends with a question mark. What it says ("有报道称部分企业已获得通用许可，能否证实？", "customs figures show exports
  * fell; is that due to the controls?") is asked, not reported.
  */
-const QUESTION_LINE = /^[ \t]*(?:问|[^\n:：，。]{0,14}记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
+const QUESTION_LINE =
+  /^[ \t]*(?:问|[^\n:：，。]{0,14}记者|Q|Question|Reporter|Journalist)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
 const QUESTION_END = /[?？]["”’')）」]?\s*$/;
 /** The question mark that ends a sentence: sentences are split at it, so it stands right after their text. */
 const QUESTION_MARK_AFTER = /^["”’')）」]?[?？]/;
-function asked(text: string, s: Span): boolean {
-  if (QUESTION_END.test(s.text) || QUESTION_MARK_AFTER.test(text.slice(s.end, s.end + 2))) return true;
+const reporterLine = (text: string, s: Span) => {
   const line = text.lastIndexOf('\n', s.start - 1) + 1;
   return QUESTION_LINE.test(text.slice(line, line + 40));
+};
+function asked(text: string, s: Span): boolean {
+  return QUESTION_END.test(s.text) || QUESTION_MARK_AFTER.test(text.slice(s.end, s.end + 2)) || reporterLine(text, s);
 }
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
@@ -134,7 +137,8 @@ function salience(
     const local = sideClauses(s.text, rules.clauses);
     side[i] = absolute(s, local);
     const time =
-      within(elsewhere, s.start) || (topicRank[i] === 0 && asked(text, s))
+      // (A reporter's line asks wherever it stands, the lead of a transcript too.)
+      within(elsewhere, s.start) || (topicRank[i] === 0 ? asked(text, s) : reporterLine(text, s))
         ? 'background'
         : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
     past[i] = time === 'background' ? 1 : 0;

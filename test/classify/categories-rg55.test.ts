@@ -82,3 +82,36 @@ describe('a campaign against smuggling, in any campaign word, is enforcement', (
     ).not.toContain('enforcement');
   });
 });
+
+describe("a reporter's line asks, the lead of a transcript too: its customs figures are the question's background", () => {
+  const title = 'Commerce ministry briefing, Thursday: export permits for rare earth items';
+  const answer =
+    'Spokesperson: The ministry has approved a batch of compliant applications for rare earth items, and exporters ' +
+    'in several countries have received them. We will keep processing applications in line with the law.';
+  it('"Reporter (…): Customs data show magnet exports fell …" under the title is asked, not reported', () => {
+    const question =
+      'Reporter (Bloomberg): Customs figures show magnet exports dropped to 1,400 tonnes in May, down 70 percent ' +
+      'from a year before. Can you update us on permits?';
+    expect(categories(title, `${question}\n${answer}`, '2026-06-11')).toEqual(['licence_approval']);
+  });
+  it('问：据海关统计… as the lead of a Chinese transcript is asked too', () => {
+    expect(
+      categories(
+        '商务部新闻发布会实录：稀土相关物项出口许可',
+        '问：据海关统计，5月我国稀土永磁体出口1400吨，同比下降七成。请介绍许可审批进展。\n' +
+          '答：商务部已依法批准了一批合规申请，相关物项已陆续出口。',
+        '2026-06-11',
+      ),
+    ).toEqual(['licence_approval']);
+  });
+  it("the spokesperson's own customs figures are still reported", () => {
+    expect(
+      categories(
+        'Customs briefing: rare earth exports in May',
+        'Reporter (Bloomberg): How did rare earth exports do in May?\n' +
+          'Spokesperson: Customs data show China exported 4,800 tonnes of rare earths in May, up 12 percent from April.',
+        '2026-06-11',
+      ),
+    ).toEqual(['export_statistics']);
+  });
+});
