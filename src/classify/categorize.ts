@@ -67,6 +67,11 @@ const reporterLine = (text: string, s: Span) => {
 function asked(text: string, s: Span): boolean {
   return QUESTION_END.test(s.text) || QUESTION_MARK_AFTER.test(text.slice(s.end, s.end + 2)) || reporterLine(text, s);
 }
+/** The end of the first line of a text without a title (`text` opens with the empty title's line break). */
+const mastheadEnd = (text: string) => {
+  const end = text.indexOf('\n', 1);
+  return end < 0 ? text.length : end;
+};
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
 const LEAD_MIN_WORDS = 6;
@@ -110,7 +115,8 @@ function salience(
   });
   // A digest's items are stories of their own: the first sentence of each that reads as a lead (past a kicker such as
   // "Magnets.") is read as one, so what one item reports is not off the topic another item set.
-  const items = digestItems(text, titleEnd, elsewhere);
+  // (Without a title, the first line is the page's masthead: a periodical's name there names a digest as a title does.)
+  const items = digestItems(text, titleEnd > 0 ? titleEnd : mastheadEnd(text), elsewhere);
   items.forEach((start, k) => {
     const end = items[k + 1] ?? text.length;
     for (let i = sentenceAt(spans, start); i >= 0 && i < spans.length && spans[i]!.start < end; i++) {

@@ -115,3 +115,43 @@ describe("a reporter's line asks, the lead of a transcript too: its customs figu
     ).toEqual(['export_statistics']);
   });
 });
+
+describe("an untitled newsletter's masthead names a digest as a title does", () => {
+  const items =
+    '1) RARE EARTHS: ALLOCATIONS ARRIVE QUIETLY\n\nProducers told us Beijing has issued the second batch of this ' +
+    "year's mining and smelting quotas to the state groups, with no notice posted online.\n\n" +
+    '2) COBALT: Congo export curbs keep hydroxide tight; traders see no relief before autumn.\n\n' +
+    '3) NICKEL: Indonesian ore premiums slipped again this week.\n';
+  it('"Base Metals Weekly Brief | No. 88" over numbered items: the rare-earth item reports a batch', () => {
+    expect(categories('', `Base Metals Weekly Brief | No. 88 | Subscribers only\n\n${items}`, '2026-08-14')).toEqual([
+      'quota_batch',
+    ]);
+  });
+  it('the same items under a plain dateline read the same (the step changes only what a masthead names)', () => {
+    expect(categories('', `Filed August 14, 2026\n\n${items}`, '2026-08-14')).toEqual(['quota_batch']);
+  });
+});
+
+describe('quotas handed out without figures, the ordinal on the quota noun', () => {
+  it('"handed the first 2026 mining and smelting allotments to the groups" is a batch', () => {
+    expect(
+      categories(
+        'Allotments reach producers with no announcement',
+        'Beijing has handed the first 2026 mining and smelting allotments to the state rare earth groups without ' +
+          'publishing them, two people familiar with the matter said on Monday. The groups were asked not to ' +
+          'disclose the volumes.',
+        '2026-04-13',
+      ),
+    ).toEqual(['quota_batch']);
+  });
+  it('an export allowance handed to traders is no production batch', () => {
+    expect(
+      categories(
+        'Allowances reach traders',
+        'Beijing has handed the first 2026 export allowances for rare earth oxides to trading houses, two people ' +
+          'familiar with the matter said on Monday.',
+        '2026-04-13',
+      ),
+    ).not.toContain('quota_batch');
+  });
+});

@@ -128,6 +128,8 @@ export const TERMS = {
     '\\bcaps?\\b',
     '\\bceilings?\\b',
     '\\ballocations?\\b',
+    // (Allotments and allowances, as wire copy words a quota; not an export allowance.)
+    '\\b(?<!export\\s)(?:allotments?|allowances?)\\b',
     '\\b(?:production|output|mining|control)\\s+(?:plans?|limits?)\\b',
     // ("production rights": the right to produce so much, a quota; not mining rights, which are a licence to an area.)
     '\\b(?:production|output)\\s+rights\\b',
