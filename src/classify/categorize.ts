@@ -14,6 +14,7 @@ import { TERMS } from './vocabulary/terms.js';
  */
 const OTHER_MINERAL = new RegExp(TERMS.other_metal, 'i');
 const RARE_EARTH_OR_MAGNET = new RegExp(`${TERMS.rare_earth}|${TERMS.magnet}`, 'i');
+const QUOTA_SUBJECT = new RegExp(TERMS.quota, 'i');
 
 /** The expressions of a rule set that categorize runs over whole documents (for the word index). */
 export const ruleExpressions = (rules: RuleSet): Array<RegExp | null> =>
@@ -57,6 +58,7 @@ const SITE_NAME =
  */
 const QUESTION_LINE =
   /^[ \t]*(?:问|[^\n:：，。]{0,14}记者|Q|Question|Reporter|Journalist)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
+const REPORTER_LINE = new RegExp(QUESTION_LINE.source, 'm');
 const QUESTION_END = /[?？]["”’')）」]?\s*$/;
 /** The question mark that ends a sentence: sentences are split at it, so it stands right after their text. */
 const QUESTION_MARK_AFTER = /^["”’')）」]?[?？]/;
@@ -478,6 +480,10 @@ export function categorize(
   const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   // A digest's items and a transcript's answers are stories of their own: no headline sets the topic of all of them.
   const severalStories = items.length > 0 || (scores.size > 1 && isTranscript(text));
+  // Whether the headline or the lead names a quota or what one limits (开采, mining, output): when neither names one nor
+  // reports a step, a quota told in one body sentence is what a story about something else recalls (a consolidation).
+  // (A briefing's answers, under reporters' lines, are its news whatever its headline: "记者：稀土指标是否已经下达？")
+  const quotaHead = () => QUOTA_SUBJECT.test(text.slice(0, leadEnd)) || REPORTER_LINE.test(text);
   const out: CategoryMatch[] = [];
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
@@ -486,7 +492,7 @@ export function categorize(
     // in passing ("China set the 2016 mining quota at 105,000 tonnes" closing a campaign story); a further step or a
     // dated one ("In February, China issued its first batch" in a story of February) is news beside the headline's.
     if (
-      offTopic &&
+      (offTopic || (topic === 0 && category === 'quota_batch' && !severalStories && !quotaHead())) &&
       PASSING_CATEGORIES.has(category) &&
       !entry.further &&
       entry.offSentences.size === 1 &&

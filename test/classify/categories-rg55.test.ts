@@ -155,3 +155,44 @@ describe('quotas handed out without figures, the ordinal on the quota noun', () 
     ).not.toContain('quota_batch');
   });
 });
+
+describe('a story about something else recalls a quota in one undated body sentence', () => {
+  const body = (quota: string) =>
+    'Shenghe Resources said on Tuesday it had agreed to buy a Sichuan rare earth separation plant, adding 8,000 tonnes of ' +
+    `annual capacity. ${quota} Analysts said the deal mostly strengthens the group's hand with magnet makers.`;
+  const recalled = 'The ministries set the 2026 mining quota at 150,000 tonnes, most of it for the northern group.';
+  it('a takeover headline naming no quota: the quota sentence is context', () => {
+    expect(categories('Shenghe agrees Sichuan plant purchase', body(recalled), '2026-09-08')).toEqual([]);
+  });
+  it('a headline that names the quota makes the same sentence the news', () => {
+    expect(categories('Mining quota unchanged as Shenghe buys Sichuan plant', body(recalled), '2026-09-08')).toEqual([
+      'quota_batch',
+    ]);
+  });
+  it('a sentence that dates the step is news too', () => {
+    expect(
+      categories(
+        'Shenghe agrees Sichuan plant purchase',
+        body(
+          'On Monday the ministries set the 2026 mining quota at 150,000 tonnes, most of it for the northern group.',
+        ),
+        '2026-09-08',
+      ),
+    ).toEqual(['quota_batch']);
+  });
+});
+
+describe('the plan words of the pre-2020 notices (开采计划, 冶炼分离计划) are quota words', () => {
+  const body = (lead: string) =>
+    `${lead}\n工信部表示，今年稀土开采计划为13.2万吨，冶炼分离计划为12.7万吨，指标已下达至各稀土集团。`;
+  it('a lead that names the mining plan makes the body sentence that reports it the news', () => {
+    expect(
+      categories('工信部回应境外媒体报道', body('工信部今日回应境外媒体有关稀土开采计划的报道。'), '2019-10-15'),
+    ).toEqual(['quota_batch']);
+  });
+  it('a lead about something else leaves it a mention in passing', () => {
+    expect(
+      categories('工信部回应境外媒体报道', body('工信部今日回应境外媒体有关稀土企业重组的报道。'), '2019-10-15'),
+    ).toEqual([]);
+  });
+});

@@ -124,6 +124,8 @@ export const TERMS = {
     '总量控制',
     '控制计划',
     '生产计划',
+    // (The plan words of the MIIT notices before 2020: 稀土开采计划, 冶炼分离计划.)
+    '(?:开采|冶炼分离)计划',
     '\\b(?<!export\\s)quotas?\\b',
     '\\bcaps?\\b',
     '\\bceilings?\\b',
