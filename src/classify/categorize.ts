@@ -480,7 +480,7 @@ export function categorize(
   const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   // A digest's items and a transcript's answers are stories of their own: no headline sets the topic of all of them.
   const severalStories = items.length > 0 || (scores.size > 1 && isTranscript(text));
-  // Whether the headline or the lead names a quota or what one limits (开采, mining, output): when neither names one nor
+  // Whether the headline or the lead names a quota (指标, 开采计划, quota, cap): when neither names one nor
   // reports a step, a quota told in one body sentence is what a story about something else recalls (a consolidation).
   // (A briefing's answers, under reporters' lines, are its news whatever its headline: "记者：稀土指标是否已经下达？")
   const quotaHead = () => QUOTA_SUBJECT.test(text.slice(0, leadEnd)) || REPORTER_LINE.test(text);

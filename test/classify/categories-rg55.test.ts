@@ -196,3 +196,27 @@ describe('the plan words of the pre-2020 notices (开采计划, 冶炼分离计�
     ).toEqual([]);
   });
 });
+
+describe('the technology export catalogue in English: rare-earth know-how added to it is a control', () => {
+  it('"moves rare earth separation know-how onto the prohibited list" of a revised catalogue', () => {
+    expect(
+      categories(
+        'Beijing tightens technology export catalogue',
+        'The commerce and science ministries on Friday issued an updated list of technologies prohibited from ' +
+          'export. The update moves rare earth separation and magnet-making know-how onto the prohibited list, so ' +
+          'it can no longer be transferred abroad.',
+        '2026-02-06',
+      ),
+    ).toEqual(['control_list_addition']);
+  });
+  it('a draft of the catalogue put out for comment is not yet a control', () => {
+    expect(
+      categories(
+        'Beijing seeks views on technology export catalogue',
+        'The commerce ministry on Friday published a draft revision of the catalogue of technologies prohibited ' +
+          'from export for public comment. The draft would add rare earth separation know-how to the prohibited list.',
+        '2026-02-06',
+      ),
+    ).not.toContain('control_list_addition');
+  });
+});
