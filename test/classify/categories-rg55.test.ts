@@ -220,3 +220,33 @@ describe('the technology export catalogue in English: rare-earth know-how added 
     ).not.toContain('control_list_addition');
   });
 });
+
+describe('a quota or licence regime that ends (谢幕, 退场, 告终) or items taken out of it (从…中移出) is relaxed', () => {
+  it('稀土出口配额制度谢幕: a headline that the regime bows out', () => {
+    expect(
+      categories(
+        '稀土出口配额制度谢幕 企业凭合同申领许可证',
+        '商务部日前公布新版出口许可证管理货物目录，稀土出口此后只需凭合同申领许可证。',
+        '2015-01-08',
+      ),
+    ).toEqual(['control_relaxation']);
+  });
+  it('稀土被从出口配额管理的商品中移出 in the body', () => {
+    expect(
+      categories(
+        '',
+        '商务部、海关总署日前公布新版目录，稀土被从实行出口配额管理的商品中移出，企业凭合同即可申领许可证。',
+        '2015-01-08',
+      ),
+    ).toEqual(['control_relaxation']);
+  });
+  it('a regime that carries on is not', () => {
+    expect(
+      categories(
+        '稀土出口配额制度今年继续实行',
+        '商务部日前公布新版出口许可证管理货物目录，稀土出口继续实行配额管理。',
+        '2014-01-08',
+      ),
+    ).not.toContain('control_relaxation');
+  });
+});
