@@ -250,3 +250,30 @@ describe('a quota or licence regime that ends (谢幕, 退场, 告终) or items 
     ).not.toContain('control_relaxation');
   });
 });
+
+describe('an activity kept up (持续开展, 一直保持, 常态化推进) is a standing state, not a step', () => {
+  it('an export-quota story that notes campaigns 持续开展 against smuggling is no enforcement story', () => {
+    expect(
+      categories(
+        '商务部公布今年稀土出口配额',
+        '商务部日前公布2013年稀土出口配额总量，与上年基本持平。业内人士分析，配额总量保持稳定释放出政策延续的信号。' +
+          '与此同时，国内持续开展打击稀土非法开采和走私的专项行动，稀土价格有望逐步企稳。',
+        '2013-08-07',
+      ),
+    ).toEqual([]);
+  });
+  it('a campaign launched now that seized goods is enforcement', () => {
+    expect(
+      categories('', '海关总署近日部署开展打击稀土走私专项行动，行动首周即查获走私稀土120吨。', '2026-08-20'),
+    ).toEqual(['enforcement']);
+  });
+  it('the approval stated beside work 持续推进 is still an approval', () => {
+    expect(
+      categories(
+        '商务部：已批准一批稀土物项出口许可申请',
+        '商务部新闻发言人表示，商务部已依法批准了一批合规申请，相关审批工作仍在持续推进。',
+        '2026-08-20',
+      ),
+    ).toEqual(['licence_approval']);
+  });
+});
