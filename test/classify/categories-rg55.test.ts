@@ -277,3 +277,31 @@ describe('an activity kept up (持续开展, 一直保持, 常态化推进) is a
     ).toEqual(['licence_approval']);
   });
 });
+
+describe("the ministry's formula for what it approves (合规申请, compliant applications) adds to an approval stated", () => {
+  const title = 'Transcript: commerce ministry press conference';
+  const q = 'Journalist (Kyodo): Customs data show magnet exports to Japan fell in May. What is the ministry doing?\n';
+  it('one answer that approved applications that meet the requirements is an approval', () => {
+    expect(
+      categories(
+        title,
+        `${q}Spokesperson: The ministry has approved applications that meet the requirements.`,
+        '2026-06-18',
+      ),
+    ).toEqual(['licence_approval']);
+  });
+  it('a promise to approve compliant applications is not', () => {
+    expect(
+      categories(
+        title,
+        `${q}Spokesperson: The ministry will approve compliant applications in line with the law.`,
+        '2026-06-18',
+      ),
+    ).toEqual([]);
+  });
+  it('compliant applications under review, with no approval stated, are not', () => {
+    expect(
+      categories('商务部新闻发布会实录', '答：商务部正在依法审查合规申请，有关情况将适时发布。', '2026-06-18'),
+    ).toEqual([]);
+  });
+});
