@@ -15,6 +15,7 @@ import { TERMS } from './vocabulary/terms.js';
  */
 const OTHER_MINERAL = new RegExp(TERMS.other_metal, 'i');
 const RARE_EARTH_OR_MAGNET = new RegExp(`${TERMS.rare_earth}|${TERMS.magnet}`, 'i');
+const QUOTA_SUBJECT = new RegExp(TERMS.quota, 'i');
 
 /** The expressions of a rule set that categorize runs over whole documents (for the word index). */
 export const ruleExpressions = (rules: RuleSet): Array<RegExp | null> =>
@@ -56,15 +57,24 @@ const SITE_NAME =
  * ends with a question mark. What it says ("有报道称部分企业已获得通用许可，能否证实？", "customs figures show exports
  * fell; is that due to the controls?") is asked, not reported.
  */
-const QUESTION_LINE = /^[ \t]*(?:问|[^\n:：，。]{0,14}记者|Q|Question)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
+const QUESTION_LINE =
+  /^[ \t]*(?:问|[^\n:：，。]{0,14}记者|Q|Question|Reporter|Journalist)[ \t]*(?:[（(][^）)\n]{0,30}[）)])?[ \t]*[:：]/;
+const REPORTER_LINE = new RegExp(QUESTION_LINE.source, 'm');
 const QUESTION_END = /[?？]["”’')）」]?\s*$/;
 /** The question mark that ends a sentence: sentences are split at it, so it stands right after their text. */
 const QUESTION_MARK_AFTER = /^["”’')）」]?[?？]/;
-function asked(text: string, s: Span): boolean {
-  if (QUESTION_END.test(s.text) || QUESTION_MARK_AFTER.test(text.slice(s.end, s.end + 2))) return true;
+const reporterLine = (text: string, s: Span) => {
   const line = text.lastIndexOf('\n', s.start - 1) + 1;
   return QUESTION_LINE.test(text.slice(line, line + 40));
+};
+function asked(text: string, s: Span): boolean {
+  return QUESTION_END.test(s.text) || QUESTION_MARK_AFTER.test(text.slice(s.end, s.end + 2)) || reporterLine(text, s);
 }
+/** The end of the first line of a text without a title (`text` opens with the empty title's line break). */
+const mastheadEnd = (text: string) => {
+  const end = text.indexOf('\n', 1);
+  return end < 0 ? text.length : end;
+};
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
 const LEAD_MIN_WORDS = 6;
@@ -108,7 +118,8 @@ function salience(
   });
   // A digest's items are stories of their own: the first sentence of each that reads as a lead (past a kicker such as
   // "Magnets.") is read as one, so what one item reports is not off the topic another item set.
-  const items = digestItems(text, titleEnd, elsewhere);
+  // (Without a title, the first line is the page's masthead: a periodical's name there names a digest as a title does.)
+  const items = digestItems(text, titleEnd > 0 ? titleEnd : mastheadEnd(text), elsewhere);
   items.forEach((start, k) => {
     const end = items[k + 1] ?? text.length;
     for (let i = sentenceAt(spans, start); i >= 0 && i < spans.length && spans[i]!.start < end; i++) {
@@ -135,7 +146,8 @@ function salience(
     const local = sideClauses(s.text, rules.clauses);
     side[i] = absolute(s, local);
     const time =
-      within(elsewhere, s.start) || (topicRank[i] === 0 && asked(text, s))
+      // (A reporter's line asks wherever it stands, the lead of a transcript too.)
+      within(elsewhere, s.start) || (topicRank[i] === 0 ? asked(text, s) : reporterLine(text, s))
         ? 'background'
         : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
     past[i] = time === 'background' ? 1 : 0;
@@ -466,6 +478,10 @@ export function categorize(
   const topic = Math.max(0, ...[...scores.values()].map((e) => e.topic));
   // A digest's items and a transcript's answers are stories of their own: no headline sets the topic of all of them.
   const severalStories = items.length > 0 || (scores.size > 1 && isTranscript(text));
+  // Whether the headline or the lead names a quota (指标, 开采计划, quota, cap): when neither names one nor
+  // reports a step, a quota told in one body sentence is what a story about something else recalls (a consolidation).
+  // (A briefing's answers, under reporters' lines, are its news whatever its headline: "记者：稀土指标是否已经下达？")
+  const quotaHead = () => QUOTA_SUBJECT.test(text.slice(0, leadEnd)) || REPORTER_LINE.test(text);
   const out: CategoryMatch[] = [];
   for (const [category, entry] of scores) {
     const { evidence, topic: own } = entry;
@@ -474,7 +490,7 @@ export function categorize(
     // in passing ("China set the 2016 mining quota at 105,000 tonnes" closing a campaign story); a further step or a
     // dated one ("In February, China issued its first batch" in a story of February) is news beside the headline's.
     if (
-      offTopic &&
+      (offTopic || (topic === 0 && category === 'quota_batch' && !severalStories && !quotaHead())) &&
       PASSING_CATEGORIES.has(category) &&
       !entry.further &&
       entry.offSentences.size === 1 &&

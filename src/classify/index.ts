@@ -7,6 +7,7 @@ import { normalizeText } from './normalize.js';
 import { mayStateTonnage } from './quantities.js';
 import { wordIndexOf } from './required-words.js';
 import { sentences } from './segment.js';
+import { isSpun, unspin } from './vocabulary/spun.js';
 
 export type { RuleSet, CompiledRule } from './compile-rules.js';
 export { loadRules } from './load-rules.js';
@@ -31,8 +32,13 @@ const upTo = (text: string, max: number) => (text.length > max ? text.slice(0, m
  * document numbers, HS codes and effective dates it names. Pure: the same input and rules give the same output.
  */
 export function classify(doc: DocumentInput, rules: RuleSet): Classification {
-  const title = normalizeText(upTo(doc.title ?? '', 2_000));
-  const body = normalizeText(upTo(doc.text ?? '', MAX_CLASSIFIED_CHARS));
+  let title = normalizeText(upTo(doc.title ?? '', 2_000));
+  let body = normalizeText(upTo(doc.text ?? '', MAX_CLASSIFIED_CHARS));
+  // Machine-spun copy reads as its source: a spinner's substitutes (开挖 for 开采, 方针 for 指标) mapped back.
+  if (isSpun(body)) {
+    title = unspin(title);
+    body = unspin(body);
+  }
   const date = docDateOf(doc.date);
   const text = `${title}\n${body}`;
   // Categories and figures read the same sentences: split once.

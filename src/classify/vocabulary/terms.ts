@@ -124,10 +124,14 @@ export const TERMS = {
     '总量控制',
     '控制计划',
     '生产计划',
+    // (The plan words of the MIIT notices before 2020: 稀土开采计划, 冶炼分离计划.)
+    '(?:开采|冶炼分离)计划',
     '\\b(?<!export\\s)quotas?\\b',
     '\\bcaps?\\b',
     '\\bceilings?\\b',
     '\\ballocations?\\b',
+    // (Allotments and allowances, as wire copy words a quota; not an export allowance.)
+    '\\b(?<!export\\s)(?:allotments?|allowances?)\\b',
     '\\b(?:production|output|mining|control)\\s+(?:plans?|limits?)\\b',
     // ("production rights": the right to produce so much, a quota; not mining rights, which are a licence to an area.)
     '\\b(?:production|output)\\s+rights\\b',

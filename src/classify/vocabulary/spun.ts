@@ -1,0 +1,53 @@
+/**
+ * Machine-spun Chinese copy ("伪原创": a self-media account runs a notice through a synonym spinner so that it reads
+ * as its own): the spinner swaps words for near-synonyms that a reader still follows but no rule knows — 开挖 for 开采,
+ * 分隔 for 分离, 操控方针 for 控制指标, 别离 for 分别, 天然资源部 for 自然资源部. This table maps each substitute back to
+ * the word it replaced, so that spun text reads like its source (a metamorphic property: spun text classifies as the
+ * text it was spun from).
+ *
+ * Most substitutes are also ordinary words somewhere (方针 is a policy, 商场 a shopping mall): a text is read as spun,
+ * and mapped back, only when it holds substitutes of two different words or more. Ordinary text rarely holds two.
+ */
+export const SPUN_SUBSTITUTES: Readonly<Record<string, string>> = {
+  // Quota notices: the notice's own words.
+  开挖: '开采',
+  分隔: '分离',
+  操控: '控制',
+  方针: '指标',
+  别离: '分别',
+  天然资源部: '自然资源部',
+  到达: '达到',
+  冲破: '突破',
+  初次: '首次',
+  前史: '历史',
+  出产: '生产',
+  // Market and trade words around them.
+  商场: '市场',
+  下流: '下游',
+  上流: '上游',
+  出资: '投资',
+  显着: '显著',
+  本年: '今年',
+};
+
+/** Any substitute (the longest first, so 天然资源部 is read whole). */
+const SUBSTITUTE = new RegExp(
+  Object.keys(SPUN_SUBSTITUTES)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
+
+/** Whether a text reads as spun: it holds substitutes of two different words or more. */
+export function isSpun(text: string): boolean {
+  SUBSTITUTE.lastIndex = 0;
+  let first: string | undefined;
+  for (let m = SUBSTITUTE.exec(text); m; m = SUBSTITUTE.exec(text)) {
+    if (first === undefined) first = m[0];
+    else if (m[0] !== first) return true;
+  }
+  return false;
+}
+
+/** The text with a spinner's substitutes mapped back (ask `isSpun` of the document first). */
+export const unspin = (text: string): string => text.replace(SUBSTITUTE, (word) => SPUN_SUBSTITUTES[word]!);
