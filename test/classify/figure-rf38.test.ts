@@ -38,3 +38,43 @@ describe('hard-wrapped wire copy', () => {
     ).toEqual(['rare_earth_exports|3905|2023-08|-|-|-']);
   });
 });
+
+describe('a span from January before the tonnage and a relative month after it', () => {
+  it('dates the tonnage by the span; "last month" dates the report', () => {
+    expect(
+      figs(
+        'Magnet exports',
+        'Magnet exports reached 6,020 tons in September. The customs office had published aggregate January-August shipments of 41,380 tons last month.',
+        '2025-10-20',
+      ),
+    ).toEqual(['magnet_exports|6020|2025-09|-|-|-', 'magnet_exports|41380|2025-01/2025-08|-|-|-']);
+  });
+
+  it('still reads "last month" alone as the month before', () => {
+    expect(figs('Magnet exports', 'China shipped 6,020 tons of magnets abroad last month.', '2025-10-20')).toEqual([
+      'magnet_exports|6020|2025-09|-|-|-',
+    ]);
+  });
+});
+
+describe('a year in a subordinate clause', () => {
+  it('does not give its year to the month of the tonnage', () => {
+    expect(
+      figs(
+        'Magnet exports',
+        'Shipments of magnets to US customers amounted to 512 tonnes in February, 12% less than a year before, when buyers were stocking up ahead of the October 2025 controls.',
+        '2026-03-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|512|2026-02|-|yoy|-12']);
+  });
+
+  it('still takes the year a main clause names', () => {
+    expect(
+      figs(
+        'Magnet exports',
+        'Shipments of magnets to US customers amounted to 512 tonnes in February 2025.',
+        '2026-03-20',
+      ),
+    ).toEqual(['magnet_exports_to_us|512|2025-02|-|-|-']);
+  });
+});

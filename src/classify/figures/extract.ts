@@ -27,6 +27,13 @@ import { isQuota, metricName, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
 import { secondYear } from './two-years.js';
 
+// A clause opened by a subordinate word: "…, when U.S. importers were front-loading ahead of the April 2025 licensing
+// regime" dates that clause's event, not the sentence's months.
+const EVENT_CLAUSE = /\b(?:when|after|since|before|ahead\s+of|following|until|once)\b[^,;:]*$/i;
+/** Whether a year mention (past the sentence's first words) sits in a clause opened by a subordinate word. */
+const eventYear = (text: string, sentence: Span, p: PeriodMention): boolean =>
+  p.start > sentence.start + 20 && EVENT_CLAUSE.test(text.slice(Math.max(sentence.start, p.start - 80), p.start));
+
 // The cue types the steps below look for, made once (not an array for every call).
 const RESPECTIVELY_CUE: readonly CueType[] = ['respectively'];
 
@@ -162,7 +169,7 @@ export function extractFigures(
     for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
     const periods = read[nextRead] === sentence ? resolveSpans(mentions[nextRead++]!, ctx.cumulative) : [];
     const sentenceYear =
-      periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
+      periods.find((p) => p.year !== undefined && !p.comparative && !eventYear(text, sentence, p))?.year ??
       (docDate ? undefined : yearAfterBase(periods));
     if (sentence.start < title.length && ctx.titleYear === undefined) ctx.titleYear = sentenceYear;
     if (!mayHaveNumber(sentence.text)) {
