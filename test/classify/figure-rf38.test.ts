@@ -78,3 +78,68 @@ describe('a year in a subordinate clause', () => {
     ).toEqual(['magnet_exports_to_us|512|2025-02|-|-|-']);
   });
 });
+
+describe('a comparison with a month through "the level of"', () => {
+  it('reads "above the level of <month year>" as year on year and "below the level of <month>" as month on month', () => {
+    expect(
+      figs(
+        'Magnet exports',
+        'Magnet shipments totalled 4,980 tons in July, 3.4% below the level of June but 9.1% above the level of July 2024.',
+        '2025-08-20',
+      ),
+    ).toEqual(['magnet_exports|4980|2025-07|-|mom|-3.4', 'magnet_exports|4980|2025-07|-|yoy|9.1']);
+  });
+});
+
+describe('a basis opening the next clause after the period it is of', () => {
+  it('reads "compared with the same month a year earlier" after a change', () => {
+    expect(
+      figs(
+        'Rare earth exports',
+        'In July, rare earth shipments amounted to 5,110 tonnes, down 6% from June but up 18% compared with the same month a year earlier, the figures showed.',
+        '2025-08-10',
+      ),
+    ).toEqual(['rare_earth_exports|5110|2025-07|-|mom|-6', 'rare_earth_exports|5110|2025-07|-|yoy|18']);
+  });
+});
+
+describe('a year named in a comparison clause', () => {
+  it('does not give its year to the months of the sentence', () => {
+    expect(
+      figs(
+        'Rare earth exports',
+        'Rare earth shipments in 2025 were the highest in a decade. Shipments in December were 4,100 tonnes, 8% lower than in the closing month of 2024.',
+        '2026-01-15',
+      ),
+    ).toEqual(['rare_earth_exports|4100|2025-12|-|-|-']);
+  });
+});
+
+describe("a portal's link to another story", () => {
+  it('gives the story no product', () => {
+    expect(
+      figs(
+        'Rare earth exports at a record',
+        'China exported 60,200 tonnes of rare earths in 2025, customs said.\nALSO READ: Japan seeks new magnet suppliers\nDecember shipments were 4,700 tonnes.',
+        '2026-01-15',
+      ),
+    ).toEqual(['rare_earth_exports|60200|2025|-|-|-', 'rare_earth_exports|4700|2025-12|-|-|-']);
+  });
+});
+
+describe("a quota base in last year's batch", () => {
+  it('takes that year and batch, and the tonnage after it keeps the sentence year', () => {
+    expect(
+      figs(
+        'Quotas',
+        "The opening rare earth allotment for 2024 lets miners extract 135,000 tons, 12.5% more than the 120,000 tons handed out in last year's first batch, while smelters may process 127,000 tons, up 10.4% from 115,000 tons.",
+        '2024-02-08',
+      ),
+    ).toEqual([
+      'mining_quota|135000|2024|1|yoy|12.5',
+      'mining_quota|120000|2023|1|-|-',
+      'smelting_quota|127000|2024|1|yoy|10.4',
+      'smelting_quota|115000|2023|1|-|-',
+    ]);
+  });
+});

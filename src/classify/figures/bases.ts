@@ -28,9 +28,10 @@ export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // (与2022年第一批的100800吨: the batch of that year between them.)
 const POSSESSIVE_GAP = /^\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?\s*)?(?:的|['’]s)\s*$|^$/;
 // ("120,000 tonnes in the first batch of 2023": the year of the batch compared with.)
-// ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too.)
+// ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too;
+// "handed out in last year's first batch": with its particle, and a year the text counts back.)
 const IN_GAP =
-  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|(?:[a-z]+ed|[a-z]+en|set|put|cut|sent|sold|held|made|kept|dealt|won|lent|spent)\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|(?:[a-z]+ed|[a-z]+en|set|put|cut|sent|sold|held|made|kept|dealt|won|lent|spent)(?:\s+(?:out|up|down|off))?\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
 const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
 // 与 + the period compared + 的, right before the tonnage; and the 相比 that closes the comparison after it.
@@ -42,7 +43,7 @@ const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
 
 /** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
 const periodAfter = (text: string, q: Quantity, periods: PeriodMention[]) =>
-  periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
+  periods.find((p) => p.start >= q.end && IN_GAP.test(text.slice(q.end, p.start)));
 
 /** The period written after the list a tonnage opens: "168,000 tonnes and 162,000 tonnes set in 2021". */
 function periodAfterList(

@@ -28,9 +28,11 @@ import { TABLE_ROW, tableFigures } from './table.js';
 import { secondYear } from './two-years.js';
 
 // A clause opened by a subordinate word: "…, when U.S. importers were front-loading ahead of the April 2025 licensing
-// regime" dates that clause's event, not the sentence's months.
-const EVENT_CLAUSE = /\b(?:when|after|since|before|ahead\s+of|following|until|once)\b[^,;:]*$/i;
-/** Whether a year mention (past the sentence's first words) sits in a clause opened by a subordinate word. */
+// regime" dates that clause's event, not the sentence's months; a comparison with no number since its word ("32% higher
+// than in the final month of 2024") names the period compared.
+const EVENT_CLAUSE =
+  /\b(?:when|after|since|before|ahead\s+of|following|until|once)\b[^,;:]*$|\b(?:than|versus|compared\s+(?:with|to))\s[^,;:\d]*$/i;
+/** Whether a year mention (past the sentence's first words) sits in a clause of an event or a comparison. */
 const eventYear = (text: string, sentence: Span, p: PeriodMention): boolean =>
   p.start > sentence.start + 20 && EVENT_CLAUSE.test(text.slice(Math.max(sentence.start, p.start - 80), p.start));
 
