@@ -143,3 +143,36 @@ describe("a quota base in last year's batch", () => {
     ]);
   });
 });
+
+describe('a quota sum counted over the batches', () => {
+  it('reads 计及两批…指标累计 as year to date, and a headline change of the sum goes to no batch', () => {
+    expect(
+      figs(
+        '两批稀土指标合计开采量增长20%',
+        '两部委昨日下达今年第二批稀土开采、冶炼分离总量控制指标，分别为10万吨和9.6万吨。计入两批，今年开采指标累计20万吨，冶炼分离指标累计19.2万吨。',
+        '2031-08-20',
+      ),
+    ).toEqual([
+      'mining_quota|100000|2031|2|-|-',
+      'smelting_quota|96000|2031|2|-|-',
+      'mining_quota_ytd|200000|2031|-|-|-',
+      'smelting_quota_ytd|192000|2031|-|-|-',
+    ]);
+  });
+});
+
+describe("a batch's quota base a year back", () => {
+  it('is that batch of the year before', () => {
+    expect(
+      figs(
+        'Rare earth quotas',
+        'China issued the first batch of rare earth quotas for 2024, with mining set at 135,000 tons. Smelting allowances in the batch were 127,000 tons, compared with 115,000 tons a year earlier.',
+        '2024-02-08',
+      ),
+    ).toEqual([
+      'mining_quota|135000|2024|1|-|-',
+      'smelting_quota|127000|2024|1|-|-',
+      'smelting_quota|115000|2023|1|-|-',
+    ]);
+  });
+});

@@ -225,6 +225,9 @@ const ordinal = (s: string) => ORDINAL[s.toLowerCase()] ?? Number(s);
  * The batches a sentence gives one value each ("两批…每批", "each of the two rounds", 第一批、第二批…均为, "the first
  * two batches were each set at"); none when it does not.
  */
+/** The year after a whole year ("2023" → "2024"); null for any other period. */
+const yearAfter = (period: string) => (/^\d{4}$/.test(period) ? String(Number(period) + 1) : null);
+
 function batchesEach(sentence: string): number[] {
   if (!PER_BATCH.test(sentence)) return [];
   const listed = BATCH_LIST.exec(sentence);
@@ -561,6 +564,15 @@ export function readCandidates(
         ? parallelQuotaBase(candidates, metric, clause, unclaimed)
         : undefined;
     if (parallel) [period, batch, inheritedBatch, batchCue] = [parallel.period, parallel.batch, false, undefined];
+    // ("Smelting quotas for the batch came to 127,000 tons, versus 115,000 tons a year ago": a batch's base a year back
+    // with no batch of its own is that batch of the year before; not "versus the full-year 255,000 tons of 2023".)
+    if (domain === 'quota' && comparisonBase && !basePeriod && (batch === null || inheritedBatch) && !batchCue)
+      if (main?.batch && period && isQuota(main.metric) && !main.metric.ytd && isQuota(metric) && !metric.ytd)
+        if (
+          main.period === yearAfter(period) &&
+          !sc.some((c) => c.type === 'year_total' && c.start >= main.q.end && c.end <= q.start)
+        )
+          [batch, inheritedBatch] = [main.batch, false];
     // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
     const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
     // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,
