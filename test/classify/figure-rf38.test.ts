@@ -176,3 +176,25 @@ describe("a batch's quota base a year back", () => {
     ]);
   });
 });
+
+describe('an aside on the subject of a tonnage', () => {
+  it('names no kind of tonnage: imports described by their refiners stay imports', () => {
+    expect(
+      figs(
+        'Rare earth trade in 2030',
+        'Imports, which smelters in the south process into oxides, dropped 12% for the year to 98,400 tons.',
+        '2031-01-14',
+      ),
+    ).toEqual(['rare_earth_imports|98400|2030|-|yoy|-12']);
+  });
+
+  it('still reads a tonnage inside the aside by its own words', () => {
+    expect(
+      figs(
+        'Stockpile',
+        'The move reflects worry about China, whose rare earth smelting quota for 2030 was 250,000 tonnes, and its grip on supply.',
+        '2030-06-01',
+      ),
+    ).toEqual(['smelting_quota|250000|2030|-|-|-']);
+  });
+});
