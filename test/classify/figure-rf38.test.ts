@@ -198,3 +198,22 @@ describe('an aside on the subject of a tonnage', () => {
     ).toEqual(['smelting_quota|250000|2030|-|-|-']);
   });
 });
+
+describe('the batch of the light / ion-adsorption split', () => {
+  it('is the batch of the mining quota the pair adds up to, not the batch recalled before it', () => {
+    expect(
+      figs(
+        '两部门下达2030年稀土总量控制指标',
+        '2030年稀土开采、冶炼分离总量控制指标分别为150000吨和144000吨。上述指标含年初已下达的第一批指标，即开采75000吨、冶炼分离72000吨。按矿种划分，岩矿型稀土开采指标为130850吨，离子型稀土开采指标为19150吨。',
+        '2030-08-01',
+      ),
+    ).toEqual([
+      'mining_quota|150000|2030|-|-|-',
+      'smelting_quota|144000|2030|-|-|-',
+      'mining_quota|75000|2030|1|-|-',
+      'smelting_quota|72000|2030|1|-|-',
+      'mining_quota_light|130850|2030|-|-|-',
+      'mining_quota_ion_adsorption|19150|2030|-|-|-',
+    ]);
+  });
+});
