@@ -217,3 +217,25 @@ describe('the batch of the light / ion-adsorption split', () => {
     ]);
   });
 });
+
+describe('a flattened customs table', () => {
+  it('is read by its spaced columns though a link line below it holds a pipe', () => {
+    expect(
+      figs(
+        '',
+        '2030年3月出口主要商品量值表\n商品名称 计量单位 3月数量 3月金额 1至3月累计数量 1至3月累计金额 累计比去年同期±%数量\n稀土 吨 5120.4 30110 15230.8 90220 4.5\n相关链接:进口主要商品量值表 | 一季度进出口情况',
+        '2030-04-14',
+      ),
+    ).toEqual(['rare_earth_exports|5120.4|2030-03|-|-|-', 'rare_earth_exports|15230.8|2030-Q1|-|yoy|4.5']);
+  });
+
+  it('takes the year of its caption when the page is undated', () => {
+    expect(
+      figs(
+        '',
+        '2030年3月出口主要商品量值表\n商品名称 计量单位 3月数量 3月金额 1至3月累计数量 1至3月累计金额\n稀土 吨 5120.4 30110 15230.8 90220',
+        undefined,
+      ),
+    ).toEqual(['rare_earth_exports|5120.4|2030-03|-|-|-', 'rare_earth_exports|15230.8|2030-Q1|-|-|-']);
+  });
+});
