@@ -239,3 +239,15 @@ describe('a flattened customs table', () => {
     ).toEqual(['rare_earth_exports|5120.4|2030-03|-|-|-', 'rare_earth_exports|15230.8|2030-Q1|-|-|-']);
   });
 });
+
+describe('"from the first batch a year earlier"', () => {
+  it('is a comparison: the next tonnage keeps the year and batch of the sentence', () => {
+    expect(
+      figs(
+        'Rare earth prices',
+        'The opening batch of 2031 rare earth quotas put mining at 140,000 tonnes, up 3.7% from the opening batch a year earlier, and smelting at 131,000 tonnes, up 3.1%.',
+        '2031-05-12',
+      ),
+    ).toEqual(['mining_quota|140000|2031|1|yoy|3.7', 'smelting_quota|131000|2031|1|yoy|3.1']);
+  });
+});
