@@ -251,3 +251,15 @@ describe('"from the first batch a year earlier"', () => {
     ).toEqual(['mining_quota|140000|2031|1|yoy|3.7', 'smelting_quota|131000|2031|1|yoy|3.1']);
   });
 });
+
+describe('a Chinese base closed by a word of likeness', () => {
+  it('与2029年的…吨大体相当 keeps the year it names', () => {
+    expect(
+      figs(
+        '两部门下达2030年稀土开采指标',
+        '2030年全年稀土开采总量控制指标为300000吨，与2029年的290000吨大体相当。',
+        '2030-09-01',
+      ),
+    ).toEqual(['mining_quota|300000|2030|-|-|-', 'mining_quota|290000|2029|-|-|-']);
+  });
+});

@@ -38,7 +38,8 @@ const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
 // (与2022年第一批的100800吨…相比: the batch compared, named between the year and the tonnage.)
 const ZH_WITH_PERIOD =
   /(?:与|跟|和|同)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|前一年)\s*(?:全年|同期|同月|度)?\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?)?\s*(?:的)?\s*$/;
-const ZH_COMPARED_AFTER = /^[^。；;]{0,40}?(?:相比|相較|比较|比較|相较)/;
+// (… or says how it compares: 与2012年的30996吨基本持平, 与上年相当.)
+const ZH_COMPARED_AFTER = /^[^。；;]{0,40}?(?:相比|相較|比较|比較|相较|持平|相当|相當|相若|相同|一样|一樣|接近)/;
 const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
 
 /** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
