@@ -23,11 +23,13 @@ const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)
 const VERSUS = String.raw`(?:from|than|over|on|versus|vs\.?|compared? (?:with|to)|above|below|against)`;
 // "on the January-to-May period of 2024", "from January-May last year": the same months a year before.
 const YOY_SPAN = String.raw`${VERSUS} (?:the )?${MONTH_NAME}\s*(?:-(?:to|through|until)-|-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*${MONTH_NAME}(?: period)?,? (?:of |in )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before|prior))`;
+// "above the level of October 2024", "below the volume recorded in May": the amount of a month, named before it.
+const LEVEL_OF = String.raw`(?:the |its )(?:level|figure|volume|total|tally|amount|pace)s? (?:(?:seen |recorded |reported )?in |of |for )`;
 // "from September 2024", "on May 2024", "than in July last year", "than April's 4,566 tons" (a month of the same year);
 // "a year prior" as a machine writes "a year earlier".
-const YOY_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?:['’]s)?,? (?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before|prior))`;
+const YOY_MONTH = String.raw`${VERSUS} (?:in |the |${LEVEL_OF})?${MONTH_NAME}(?:['’]s)?,? (?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year (?:earlier|ago|before|prior))`;
 // (Not the first month of an interval: "over January to May", "from January through May".)
-const MOM_MONTH = String.raw`${VERSUS} (?:in |the )?${MONTH_NAME}(?![a-z])(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year))(?!\s*(?:-(?:to|through|until)-|-|–|—|to|through|until|and)\s*${MONTH_NAME})|(?:from|than|over|compared (?:with|to)) (?:the )?[\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|kt|t)(?:\s+(?:exported|imported|shipped|recorded|reported|seen|sold))?\s+in\s+${MONTH_NAME}(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year))`;
+const MOM_MONTH = String.raw`${VERSUS} (?:in |the |${LEVEL_OF})?${MONTH_NAME}(?![a-z])(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year|the previous year|a year))(?!\s*(?:-(?:to|through|until)-|-|–|—|to|through|until|and)\s*${MONTH_NAME})|(?:from|than|over|compared (?:with|to)) (?:the )?[\d,.]+\s*(?:metric\s+)?(?:tonnes|tons|mt|kt|t)(?:\s+(?:exported|imported|shipped|recorded|reported|seen|sold))?\s+in\s+${MONTH_NAME}(?![\s,]+(?:of )?(?:(?:19|20)\d{2}|last year))`;
 // 年增/年减 and 月增/月减 (Taiwan/HK press) — but not the 月 of 5月增长 or the 年 of 2025年增长.
 // (Taiwan's 年成長/月衰退 too.)
 const YOY_ZH_SHORT = String.raw`(?<![\d一二三四五六七八九十今去上本明前当])年(?:增|减|減|成长|衰退)`;
@@ -105,7 +107,9 @@ function basisIn(clause: string, from: number, to: number, towardsEnd: boolean, 
 }
 
 const NO_NUMBER_AFTER = /^[^\d]{0,3}$/;
-const OPENS_WITH_BASIS = /^\W*(?:versus|vs\.?|compared with|the\s+)?\W*$/i;
+// (… also after the period it is of: "compared with the same month a year earlier", "the identical month a year ago".)
+const OPENS_WITH_BASIS =
+  /^\W*(?:versus|vs\.?|compared with|the\s+)?\W*(?:(?:the\s+)?(?:same|identical|corresponding|equivalent|comparable|matching|like)\s+(?:month|period|quarter|half|time|stretch)\s+)?$/i;
 
 function ownBasis(
   clause: string,
@@ -150,7 +154,7 @@ export function findChanges(clause: string, clauseStart: number, sentence: strin
     const prevEnd = i > 0 ? pcts[i - 1]!.index + pcts[i - 1]![0].length : 0;
     const nextStart = i + 1 < pcts.length ? pcts[i + 1]!.index : clause.length;
     const clauseEnd = clauseStart - sentenceStart + clause.length;
-    const tail = sentence.slice(clauseEnd, clauseEnd + 40);
+    const tail = sentence.slice(clauseEnd, clauseEnd + 60);
     // Against another quarter (较二季度的…吨减少47.74%, "quarter-on-quarter"): neither basis of design §5.
     const qoq = nearest(QOQ, clause, at, 30, 30, atEnd);
     if (qoq) {

@@ -159,7 +159,7 @@ const CUES: Array<[CueType, RegExp]> = [
   [
     'ytd',
     // (With the year-to-date words that name no batch in the same pass: those are `ytd_word`, see findCues.)
-    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|合共|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|\btotal\s+so\s+far\b/gi,
+    /前两批|前三批|[两二三]批(?:指标)?(?:共|加总)|[两二三]批[^，。；,;\d]{0,8}?(?:合计|合共|累计|共计|总计|算计)|(?:第[一二]批|首批)(?:指标)?相加|累计(?:下达|下发|发放)|至此|累计(?=[^，。；,;\d]{0,8}(?:指标|配额))|(?<=(?:指标|配额))累计|(?:计及|计入|算上|加上|连同)(?:前|这|此)?[两二三]批|(?:连同|加上|加上此前的?)第[一二]批|(?:first\s+)?(?:two|three|both)\s+(?:batches|tranches|rounds)\b|combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|\btotal\s+so\s+far\b/gi,
   ],
   [
     'year_total',

@@ -9,10 +9,11 @@ export interface Span {
 // A sentence ends at 。！？；, a line break, or an English full stop followed by a capital or a digit (not "U.S.
 // exports", and not after an abbreviation: "Aug. 15", "No. 61", "Mr. Wang"). A line break inside an English sentence
 // (hard-wrapped wire copy: "an export quota of 30,000 tonnes this⏎year") does not end it: a word or comma before it and
-// a word, a number or a comma after it.
+// a word, a number or a comma after it; nor does one between a number and a word ("outbound volumes reached 24,827⏎tons"), or after a comma or a word that
+// cannot end a sentence (a preposition, an article, a conjunction: "the General Administration of⏎Customs", "in⏎May").
 //
 // Past the stops: a line break that ends a sentence, or an English full stop before a capital or a digit.
-const BREAK_OR_STOP = String.raw`\n(?:(?<![a-z,]\n)\n*|\n*(?![a-z\d,]))|\.(?<=[a-z0-9%)"”’\]]\.)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|vs|approx|Gov|Sen|Rep)\.)(?=\s+["“]?[A-Z\d])`;
+const BREAK_OR_STOP = String.raw`\n(?:(?<![a-z,]\n)(?:(?<![\d%]\n)|(?![a-z]))\n*|(?<!,\n|\b(?:of|the|to|and|or|in|a|an|by|from|for|at|with|on|than|as|into|between|over|its|their)\n)\n*(?![a-z\d,]))|\.(?<=[a-z0-9%)"”’\]]\.)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|vs|approx|Gov|Sen|Rep)\.)(?=\s+["“]?[A-Z\d])`;
 const SENTENCE_END = new RegExp(String.raw`[。！？!?；;]+\n*|` + BREAK_OR_STOP, 'g');
 // For categories, a semicolon before a short label, a colon and a number does not end a sentence: it separates the
 // items of a run of figures ("Aug: 5,791.8t; Sep: 4,000.3t; Oct: 4,343t"), one report whose dates are read together.

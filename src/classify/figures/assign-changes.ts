@@ -13,6 +13,8 @@ export interface Subject {
   quota?: QuotaKind;
   /** The change is of a year's total quota: no batch takes it. */
   total?: boolean;
+  /** The change is of the batches so far (前两批合计…增14%): only a year-to-date sum takes it. */
+  ytd?: boolean;
   product?: Product;
   flow?: Flow;
   destination?: string;
@@ -33,7 +35,7 @@ export function fits({ metric, batch }: Stated, s: Subject): boolean {
       metric.kind === 'quota' &&
       metric.quota === s.quota &&
       !metric.split &&
-      !metric.ytd &&
+      Boolean(metric.ytd) === Boolean(s.ytd) &&
       (!s.total || batch === null)
     );
   if (metric.kind !== 'trade') return false;

@@ -28,21 +28,23 @@ export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // (与2022年第一批的100800吨: the batch of that year between them.)
 const POSSESSIVE_GAP = /^\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?\s*)?(?:的|['’]s)\s*$|^$/;
 // ("120,000 tonnes in the first batch of 2023": the year of the batch compared with.)
-// ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too.)
+// ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too;
+// "handed out in last year's first batch": with its particle, and a year the text counts back.)
 const IN_GAP =
-  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|(?:[a-z]+ed|[a-z]+en|set|put|cut|sent|sold|held|made|kept|dealt|won|lent|spent)\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
+  /^\s*(?:of\s+[a-z\s-]{0,30}?\s*|(?:[a-z]+ed|[a-z]+en|set|put|cut|sent|sold|held|made|kept|dealt|won|lent|spent)(?:\s+(?:out|up|down|off))?\s+)?(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|same)\s+(?:batch|round|tranche)\s+(?:of|for|in)\s+)?$/i;
 
 const ZH_COMPARED_BEFORE = /(?:比|较)\s*$/;
 // 与 + the period compared + 的, right before the tonnage; and the 相比 that closes the comparison after it.
 // (与2022年第一批的100800吨…相比: the batch compared, named between the year and the tonnage.)
 const ZH_WITH_PERIOD =
   /(?:与|跟|和|同)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|前一年)\s*(?:全年|同期|同月|度)?\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?)?\s*(?:的)?\s*$/;
-const ZH_COMPARED_AFTER = /^[^。；;]{0,40}?(?:相比|相較|比较|比較|相较)/;
+// (… or says how it compares: 与2012年的30996吨基本持平, 与上年相当.)
+const ZH_COMPARED_AFTER = /^[^。；;]{0,40}?(?:相比|相較|比较|比較|相较|持平|相当|相當|相若|相同|一样|一樣|接近)/;
 const OPEN_BRACKET_GAP = /^\s*[（(]\s*$/;
 
 /** The period written right after a tonnage: "120,000 tonnes in the first batch of 2023". */
 const periodAfter = (text: string, q: Quantity, periods: PeriodMention[]) =>
-  periods.find((p) => p.start >= q.end && p.relYear === undefined && IN_GAP.test(text.slice(q.end, p.start)));
+  periods.find((p) => p.start >= q.end && IN_GAP.test(text.slice(q.end, p.start)));
 
 /** The period written after the list a tonnage opens: "168,000 tonnes and 162,000 tonnes set in 2021". */
 function periodAfterList(

@@ -6,7 +6,9 @@
 
 // A line that is a caption: it opens with 图为/圖為 ("pictured is"), 图：, "Photo:", "FILE PHOTO", or says 图为 after a
 // repeated headline ("北京再松绑稀土出口管制。图为江苏连云港…").
-const CAPTION_WORDS = /^\s*(?:图片?\s*[:：]|圖片?\s*[:：]|(?:FILE\s+)?PHOTO\s*[:：-]|Photo\s*[:：])|图为|圖為/i;
+// (A portal's link to another story, "ALSO READ: …", 延伸阅读：…, is no part of the story either.)
+const CAPTION_WORDS =
+  /^\s*(?:图片?\s*[:：]|圖片?\s*[:：]|(?:FILE\s+)?PHOTO\s*[:：-]|Photo\s*[:：]|(?:also\s+read|read\s+(?:more|also)|see\s+also|related(?:\s+(?:stories|articles|news|coverage))?|recommended|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关报道|相關報導)\s*[:：|])|图为|圖為/i;
 // … or it closes with a picture credit: （示意图／翻摄…）, (资料图片), （图：REUTERS/TPG）, "(Photo: Reuters)", a bare
 // "图 : 翻摄自…". A news agency alone ("(Reuters)") is not one: a wire paragraph can end with it.
 const CREDIT = String.raw`示意图|示意圖|资料图|資料圖|资料照片|資料照片|图片|圖片|照片|翻摄|翻攝|摄影|攝影|[图圖]\s*[:：]|\b(?:file\s+)?photo\b|\bimage\b`;

@@ -27,6 +27,15 @@ import { isQuota, metricName, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures } from './table.js';
 import { secondYear } from './two-years.js';
 
+// A clause opened by a subordinate word: "…, when U.S. importers were front-loading ahead of the April 2025 licensing
+// regime" dates that clause's event, not the sentence's months; a comparison with no number since its word ("32% higher
+// than in the final month of 2024") names the period compared.
+const EVENT_CLAUSE =
+  /\b(?:when|after|since|before|ahead\s+of|following|until|once)\b[^,;:]*$|\b(?:than|versus|compared\s+(?:with|to))\s[^,;:\d]*$/i;
+/** Whether a year mention (past the sentence's first words) sits in a clause of an event or a comparison. */
+const eventYear = (text: string, sentence: Span, p: PeriodMention): boolean =>
+  p.start > sentence.start + 20 && EVENT_CLAUSE.test(text.slice(Math.max(sentence.start, p.start - 80), p.start));
+
 // The cue types the steps below look for, made once (not an array for every call).
 const RESPECTIVELY_CUE: readonly CueType[] = ['respectively'];
 
@@ -162,7 +171,7 @@ export function extractFigures(
     for (let i = firstCue; i < cues.length && cues[i]!.start < sEnd; i++) if (cues[i]!.end <= sEnd) sc.push(cues[i]!);
     const periods = read[nextRead] === sentence ? resolveSpans(mentions[nextRead++]!, ctx.cumulative) : [];
     const sentenceYear =
-      periods.find((p) => p.year !== undefined && !p.comparative)?.year ??
+      periods.find((p) => p.year !== undefined && !p.comparative && !eventYear(text, sentence, p))?.year ??
       (docDate ? undefined : yearAfterBase(periods));
     if (sentence.start < title.length && ctx.titleYear === undefined) ctx.titleYear = sentenceYear;
     if (!mayHaveNumber(sentence.text)) {
@@ -335,7 +344,7 @@ export function extractFigures(
     );
   }
   return (
-    dedupe([...figures, ...tableFigures(title, body, docDate)])
+    dedupe([...splitBatches(figures), ...tableFigures(title, body, docDate)])
       // A tonnage whose period the text does not give is no figure a reader can use: left out, not guessed.
       // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
       .filter(
@@ -450,5 +459,45 @@ function looseChanges(
     );
     if (fi === undefined || !attachChange(figures, fi, change)) out.push({ change, subject, period });
   }
+  return out;
+}
+
+/**
+ * The batch of the 岩矿型 / 离子型 split is the batch of the quota it splits, not the last batch the text named: a pair
+ * that adds up to a mining quota stated takes its batch ("全年开采指标140000吨…岩矿型120850吨，离子型19150吨" after a
+ * first batch recalled); a split value stated again ("离子型指标多年保持在19150吨") is the one stated before.
+ */
+function splitBatches(figures: Stated[]): Stated[] {
+  const split = (f: Stated) => f.metric.kind === 'quota' && f.metric.quota === 'mining' && f.metric.split !== undefined;
+  if (!figures.some(split)) return figures;
+  const out = figures.slice();
+  const mains = figures.filter(
+    (f) => f.metric.kind === 'quota' && f.metric.quota === 'mining' && !f.metric.split && !f.metric.ytd,
+  );
+  out.forEach((f, i) => {
+    if (!split(f) || f.metric.kind !== 'quota') return;
+    const kind = f.metric.split;
+    const partner = figures.find(
+      (g) =>
+        split(g) &&
+        g.metric.kind === 'quota' &&
+        g.metric.split !== kind &&
+        g.period === f.period &&
+        g.batch === f.batch,
+    );
+    const main = partner && mains.find((m) => m.period === f.period && m.value === f.value + partner.value);
+    const earlier = figures
+      .slice(0, i)
+      .find(
+        (g) =>
+          split(g) &&
+          g.metric.kind === 'quota' &&
+          g.metric.split === kind &&
+          g.period === f.period &&
+          g.value === f.value,
+      );
+    const batch = main ? main.batch : earlier ? earlier.batch : f.batch;
+    if (batch !== f.batch) out[i] = { ...f, batch };
+  });
   return out;
 }

@@ -60,6 +60,13 @@ export function nearestMention(
           ),
       )
     : [];
+  // ("had reported combined January-February shipments of 10,763 tons last month": a span from January before the
+  // tonnage dates it; a relative month after it dates the report.)
+  if (!chinese && inClause.some((p) => p.toMonth !== undefined && p.end <= q.start)) {
+    const spanned = inClause.filter((p) => !(p.relMonth !== undefined && p.start >= q.end));
+    inClause.length = 0;
+    inClause.push(...spanned);
+  }
   const pick =
     (chinese ? inClause.filter((p) => p.end <= q.start).sort((a, b) => gap(a, q) - gap(b, q))[0] : undefined) ??
     inClause.sort((a, b) => gap(a, q) - gap(b, q))[0] ??

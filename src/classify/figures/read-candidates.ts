@@ -225,6 +225,19 @@ const ordinal = (s: string) => ORDINAL[s.toLowerCase()] ?? Number(s);
  * The batches a sentence gives one value each ("两批…每批", "each of the two rounds", 第一批、第二批…均为, "the first
  * two batches were each set at"); none when it does not.
  */
+const ASIDE = /,\s+(?:which|who|whose)\s(?:[^,;.]|[,.](?=\d)){0,120}?,(?=\s)/g;
+/** The [start, end) of the non-restrictive relative clauses of an English sentence (", which …,"). */
+function asideSpans(sentence: Span): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  ASIDE.lastIndex = 0;
+  for (let m = ASIDE.exec(sentence.text); m; m = ASIDE.exec(sentence.text))
+    out.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
+  return out;
+}
+
+/** The year after a whole year ("2023" → "2024"); null for any other period. */
+const yearAfter = (period: string) => (/^\d{4}$/.test(period) ? String(Number(period) + 1) : null);
+
 function batchesEach(sentence: string): number[] {
   if (!PER_BATCH.test(sentence)) return [];
   const listed = BATCH_LIST.exec(sentence);
@@ -294,6 +307,10 @@ export function readCandidates(
 } {
   const { text, sentence, cues: sc, quantities } = v;
   const { periods, sentenceYear, docDate } = st;
+  // ("Imports, which China relies on as feedstock for its refineries, fell …": an aside on the subject names no kind of
+  // tonnage; its cues do not choose the domain.)
+  const asides = sentence.text.includes(', wh') ? asideSpans(sentence) : [];
+  const domainCues = asides.length ? sc.filter((c) => !asides.some(([a, b]) => c.start >= a && c.end <= b)) : sc;
   const bases = findBases(text, sentence, quantities, periods);
   const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));
   const unclaimed = periods.filter((p) => !claimed.has(p));
@@ -341,10 +358,12 @@ export function readCandidates(
     // ("the 30,966 tonne quota", 30,966吨的出口配额: a quota named right after the tonnage names it, whatever came before.)
     // ("bringing the total so far this year to 240,000 tonnes" after "a second batch": a year-to-date word is a quota's
     // scope in a sentence that named a quota before it; "exports over January and February combined" are no quota.)
-    const named = last(sc, DOMAIN_OR_YTD_WORD, sentence.start, q.start);
+    // (A tonnage inside the aside is the aside's own: "…, whose 2024 smelting quota totalled 254,000 tonnes".)
+    const kindCues = domainCues !== sc && asides.some(([a, b]) => q.start >= a && q.end <= b) ? sc : domainCues;
+    const named = last(kindCues, DOMAIN_OR_YTD_WORD, sentence.start, q.start);
     const domainBefore =
-      named?.type === 'ytd_word' && !last(sc, QUOTA_WORD_CUES, sentence.start, named.start)
-        ? last(sc, DOMAIN_CUES, sentence.start, q.start)
+      named?.type === 'ytd_word' && !last(kindCues, QUOTA_WORD_CUES, sentence.start, named.start)
+        ? last(kindCues, DOMAIN_CUES, sentence.start, q.start)
         : named;
     const domainCue =
       quotaNamedAfter(sc, text, q, nextQStart) ??
@@ -561,6 +580,15 @@ export function readCandidates(
         ? parallelQuotaBase(candidates, metric, clause, unclaimed)
         : undefined;
     if (parallel) [period, batch, inheritedBatch, batchCue] = [parallel.period, parallel.batch, false, undefined];
+    // ("Smelting quotas for the batch came to 127,000 tons, versus 115,000 tons a year ago": a batch's base a year back
+    // with no batch of its own is that batch of the year before; not "versus the full-year 255,000 tons of 2023".)
+    if (domain === 'quota' && comparisonBase && !basePeriod && (batch === null || inheritedBatch) && !batchCue)
+      if (main?.batch && period && isQuota(main.metric) && !main.metric.ytd && isQuota(metric) && !metric.ytd)
+        if (
+          main.period === yearAfter(period) &&
+          !sc.some((c) => c.type === 'year_total' && c.start >= main.q.end && c.end <= q.start)
+        )
+          [batch, inheritedBatch] = [main.batch, false];
     // Quotas are set per year: a month near the figure ("下达…2月6日", "in December") is not its period.
     const figurePeriod = domain === 'quota' && period ? period.slice(0, 4) : (period ?? null);
     // "Reuters reported in July that the first batch [of 2025] had been handed out … The last figures made public,

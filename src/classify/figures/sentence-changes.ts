@@ -16,6 +16,7 @@ import type { Stated } from './stated.js';
 const MONEY_CUE: readonly CueType[] = ['money'];
 const CHANGE_SUBJECT_CUES: readonly CueType[] = ['mining', 'smelting', 'magnet'];
 const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
+const YTD_CUE: readonly CueType[] = ['ytd'];
 
 export interface Pending {
   change: Change;
@@ -82,8 +83,11 @@ export function sortChanges(
     if (earlier >= 0 && ch.basis)
       figures[earlier] = { ...figures[earlier]!, change_pct: ch.pct, change_basis: ch.basis };
     // "with the full-year smelting quota up 15% from last year" before the sentence that states it.
-    else if (earlier < 0 && candidates.length === 0 && quota)
-      out.leadQuota.push({ change: ch, subject: { quota, total }, period: null });
+    else if (earlier < 0 && candidates.length === 0 && quota) {
+      // ("前两批合计开采量增14%" before the batch it adds: the sum's change, not the batch's.)
+      const ytd = last(sc, YTD_CUE, sentence.start, ch.start) !== undefined;
+      out.leadQuota.push({ change: ch, subject: { quota, total, ytd }, period: null });
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { Metric, Product } from './metric.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
+const TABLE_ROWS = /^[^|\n]*(?:\|[^|\n]*){3,}$/m;
 const EDGE_PIPES = /^\||\|$/g;
 const QUANTITY_HEADER = /数量|quantity|volume/i;
 const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;
@@ -308,7 +309,8 @@ function periodRowFigures(title: string, lines: string[], header: number, docDat
 
 export function tableFigures(title: string, body: string, docDate: DocDate): Stated[] {
   // Most documents have no table at all: no '|' and no column heading, nothing to split and test line by line.
-  const piped = body.includes('|');
+  // (A pipe in a link line, "相关链接:…量值表 | …简要情况", makes no table of pipes: a row has three.)
+  const piped = body.includes('|') && TABLE_ROWS.test(body);
   const quota = quotaTableFigures(title, body);
   if (quota.length) return quota;
   if (piped || body.includes('月份') || /\b(?:Month|Period)\s/.test(body)) {
@@ -328,7 +330,10 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
   const before = `${title}\n${lines.slice(0, header).join('\n')}`;
   // (A table may name the flow in each row instead: "Rare earth exports", "Rare earth imports".)
   let flow = flowNamed(before);
-  const titleYear = findPeriods(title).find((p) => p.year !== undefined)?.year;
+  // (An undated table takes the year of its caption: "2025年11月出口主要商品量值表" over "11月数量".)
+  const titleYear =
+    findPeriods(title).find((p) => p.year !== undefined)?.year ??
+    (docDate ? undefined : findPeriods(before).find((p) => p.year !== undefined && !p.comparative)?.year);
   // (A row may open and close on a pipe, "| 稀土 | 吨 | 9645 |": no empty cell before its name.)
   const pipeCells = (l: string) =>
     l
