@@ -17,6 +17,7 @@ export class Matches {
   private pos: number;
   /** The document lower-cased (offsets as in the document), where start words are looked for. */
   private readonly lower: string;
+  private readonly words: DocumentWords | undefined;
 
   constructor(
     private readonly re: RegExp,
@@ -29,13 +30,14 @@ export class Matches {
   ) {
     this.pos = from;
     this.lower = words?.lower ?? '';
+    this.words = words;
     const plan = words?.lower ? scanPlan(re) : null;
     this.plan = plan;
     if (!plan) return;
     const end = offset + text.length;
     for (let k = 0; k < plan.parts.length; k++) {
       const part = plan.parts[k]!;
-      if (!words!.mayMatchIn(part.re, offset, end)) continue;
+      if (!words!.partMayMatchIn(part.serial, offset, end)) continue;
       this.active.push(k);
       this.nextAt.push(-1);
       this.wordAt.push(part.starts ? part.starts.map(() => -1) : []);
@@ -87,8 +89,10 @@ export class Matches {
       for (let j = 0; j < at.length; j++) {
         let w = at[j]!;
         if (w < from && w !== Infinity) {
+          // The word index knows which blocks of the document the word starts in: none left, no search.
+          const block = this.words!.startBlockFrom(part.serial, j, this.offset + from);
           const word = part.starts[j]!;
-          const found = lower.indexOf(word, this.offset + from);
+          const found = block < 0 ? -1 : lower.indexOf(word, Math.max(block, this.offset + from));
           w = found < 0 || found - this.offset + word.length > text.length ? Infinity : found - this.offset;
           at[j] = w;
         }

@@ -369,6 +369,8 @@ function minimalPrefixes(words: Set<string>): Set<string> {
 
 /** One alternative of an expression: its own global and sticky forms, and the words any match of it starts with. */
 export interface ScanPart {
+  /** A number of its own, which word indexes key what they know of the part by. */
+  serial: number;
   re: RegExp;
   sticky: RegExp;
   /** Lower-cased words one of which every match starts with, few and rare enough to look for; else null. */
@@ -381,6 +383,7 @@ export interface ScanPlan {
 }
 
 const PLANS = new WeakMap<RegExp, ScanPlan | null>();
+let serials = 0;
 
 /**
  * The plan of a global expression, or null when scanning it whole is as good: it has one alternative and no start
@@ -403,7 +406,12 @@ function makePlan(re: RegExp): ScanPlan | null {
     const starts = prefixWords(part);
     // A start word as common as "on" or "20" would be tried more often than a scan costs.
     const useful = starts !== null && starts.length <= MAX_STARTS && starts.every((w) => rarity(w) >= 3);
-    return { re: part, sticky: new RegExp(source, `${re.flags.replace('g', '')}y`), starts: useful ? starts : null };
+    return {
+      serial: serials++,
+      re: part,
+      sticky: new RegExp(source, `${re.flags.replace('g', '')}y`),
+      starts: useful ? starts : null,
+    };
   });
   return parts.length > 1 || parts[0]!.starts !== null ? { parts } : null;
 }
@@ -607,20 +615,35 @@ export class WordScanner {
 export class WordIndex {
   private readonly scanner: WordScanner;
   private readonly needs = new Map<RegExp, Int32Array>();
+  /** By a planned alternative's serial: the ids of its required words and of its start words. */
+  private readonly partNeeds: Int32Array[] = [];
+  private readonly partStarts: Int32Array[] = [];
 
   constructor(expressions: Iterable<RegExp | null | undefined>) {
     const byRe = new Map<RegExp, string[]>();
+    const planned = new Map<number, ScanPart>();
     for (const re of expressions) {
       if (!re || byRe.has(re)) continue;
       const words = requiredWords(re);
       if (words) byRe.set(re, words);
-      // Each alternative of a split expression is asked for on its own (Matches runs those the document may hold).
-      for (const part of scanPlan(re)?.parts ?? []) {
-        const partWords = requiredWords(part.re);
-        if (partWords) byRe.set(part.re, partWords);
-      }
+      // Each alternative of a split expression is asked for on its own (Matches runs those the document may hold), and
+      // where its start words occur.
+      for (const part of scanPlan(re)?.parts ?? []) planned.set(part.serial, part);
     }
-    this.scanner = new WordScanner([...byRe.values()].flat());
+    const partWords = new Map<number, string[] | null>();
+    for (const [serial, part] of planned) partWords.set(serial, requiredWords(part.re));
+    const startWords = [...planned.values()].flatMap((p) => p.starts ?? []);
+    this.scanner = new WordScanner([
+      ...[...byRe.values()].flat(),
+      ...[...partWords.values()].flatMap((w) => w ?? []),
+      ...startWords,
+    ]);
+    const ids = (list: readonly string[]) => Int32Array.from(list, (w) => this.scanner.idOf(w));
+    for (const [serial, part] of planned) {
+      const words = partWords.get(serial);
+      if (words) this.partNeeds[serial] = ids(words);
+      if (part.starts) this.partStarts[serial] = ids(part.starts);
+    }
     for (const [re, list] of byRe)
       this.needs.set(
         re,
@@ -634,7 +657,8 @@ export class WordIndex {
     const lower = text.toLowerCase();
     // (Lower-casing that changes a length, as İ does, would move offsets: such a text is not searched by its words.)
     const same = lower.length === text.length ? lower : null;
-    return new DocumentWords(this.scanner.scan(lower, shift), shift, this.needs, same);
+    const parts = { needs: this.partNeeds, starts: this.partStarts };
+    return new DocumentWords(this.scanner.scan(lower, shift), shift, this.needs, same, parts);
   }
 }
 
@@ -647,7 +671,27 @@ export class DocumentWords {
     private readonly needs: ReadonlyMap<RegExp, Int32Array>,
     /** The document lower-cased, offset for offset (null when lower-casing moved them): for Matches' start words. */
     readonly lower: string | null = null,
+    private readonly parts: { needs: readonly Int32Array[]; starts: readonly Int32Array[] } = { needs: [], starts: [] },
   ) {}
+
+  /** mayMatchIn for an alternative of a planned expression (ScanPart), by its serial. */
+  partMayMatchIn(serial: number, start: number, end: number): boolean {
+    const needs = this.parts.needs[serial];
+    return needs === undefined || this.anyIn(needs, start, end);
+  }
+
+  /**
+   * Where, at or after `from`, the lower-cased document's block holding the next occurrence of the alternative's j-th
+   * start word begins (-1: none occurs there; the start of `from`'s block when the word was not indexed).
+   */
+  startBlockFrom(serial: number, j: number, from: number): number {
+    const id = this.parts.starts[serial]?.[j];
+    if (id === undefined) return from;
+    const block = from >> this.shift;
+    if (block > 31) return -1;
+    const later = this.blocks[id]! & ~((1 << block) - 1);
+    return later === 0 ? -1 : (31 - Math.clz32(later & -later)) << this.shift;
+  }
 
   /**
    * False when `re` cannot match the document (none of its required words is in it); true when it may, and for an
@@ -666,7 +710,11 @@ export class DocumentWords {
    */
   mayMatchIn(re: RegExp, start: number, end: number): boolean {
     const needs = this.needs.get(re);
-    if (needs === undefined) return true;
+    return needs === undefined || this.anyIn(needs, start, end);
+  }
+
+  /** Whether one of the words `needs` starts in the blocks characters `start` to `end` span. */
+  private anyIn(needs: Int32Array, start: number, end: number): boolean {
     if (end <= start) return false;
     const first = start >> this.shift;
     const last = (end - 1) >> this.shift;
