@@ -396,7 +396,7 @@ export function scanPlan(re: RegExp): ScanPlan | null {
 }
 
 /** At most this many start words are looked for: each is a search of the text. */
-const MAX_STARTS = 8;
+const MAX_STARTS = 32;
 
 function makePlan(re: RegExp): ScanPlan | null {
   if (!re.global || /[uvy]/.test(re.flags)) return null;
