@@ -677,7 +677,13 @@ export class DocumentWords {
   /** mayMatchIn for an alternative of a planned expression (ScanPart), by its serial. */
   partMayMatchIn(serial: number, start: number, end: number): boolean {
     const needs = this.parts.needs[serial];
-    return needs === undefined || this.anyIn(needs, start, end);
+    if (needs === undefined) return true;
+    // The whole document (the rule and cue scans): whether a word occurs at all.
+    if (start === 0 && end === this.lower?.length) {
+      for (let i = 0; i < needs.length; i++) if (this.blocks[needs[i]!] !== 0) return true;
+      return false;
+    }
+    return this.anyIn(needs, start, end);
   }
 
   /**
