@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { figureLines as figs } from '../helpers/figure-lines.js';
+
+/** The twelfth figures round: classes of text the blind parts BH17 and BH18 showed the reader missing. */
+
+describe('a table of years by quota kinds flattened to text', () => {
+  it('reads each year of a Chinese table under a caption naming the unit', () => {
+    expect(
+      figs(
+        '',
+        '稀土指标回顾。\n单位：吨\n年份 开采总量 冶炼分离总量\n2015 105000 100000\n2016 105000 —\n\n此后指标逐年提高。',
+        '2024-05-02',
+      ),
+    ).toEqual(['mining_quota|105000|2015|-|-|-', 'smelting_quota|100000|2015|-|-|-', 'mining_quota|105000|2016|-|-|-']);
+  });
+
+  it('reads an English heading whose column names run over several words, in the unit of the caption', () => {
+    expect(
+      figs(
+        '',
+        'The caps below are in tonnes.\nYear Mining Smelting & separation\n2021 168,000 162,000\n2022 210,000 202,000',
+        '2024-05-02',
+      ),
+    ).toEqual([
+      'mining_quota|168000|2021|-|-|-',
+      'smelting_quota|162000|2021|-|-|-',
+      'mining_quota|210000|2022|-|-|-',
+      'smelting_quota|202000|2022|-|-|-',
+    ]);
+  });
+
+  it('scales cells by a caption in 万吨', () => {
+    expect(figs('', '（单位：万吨）\n年度 开采 冶炼分离\n2020 14 13.5\n2021 16.8 16.2', '2024-05-02')).toEqual([
+      'mining_quota|140000|2020|-|-|-',
+      'smelting_quota|135000|2020|-|-|-',
+      'mining_quota|168000|2021|-|-|-',
+      'smelting_quota|162000|2021|-|-|-',
+    ]);
+  });
+
+  it('reads nothing without a unit, with a row short of a cell, or with an implausible cell', () => {
+    expect(figs('', '年份 开采 冶炼分离\n2020 140000 135000\n2021 168000 162000', '2024-05-02')).toEqual([]);
+    expect(figs('', '单位：吨\n年份 开采 冶炼分离\n2020 140000 135000\n2021 168000', '2024-05-02')).toEqual([]);
+    expect(figs('', '单位：吨\n年份 开采 冶炼分离\n2020 140 135\n2021 168 162', '2024-05-02')).toEqual([]);
+  });
+
+  it('reads no quota from a table of years by trade flows', () => {
+    expect(
+      figs('', 'In tonnes:\nYear Exports Imports\n2021 48,689 120,000\n2022 48,728 121,000', '2024-05-02'),
+    ).toEqual([]);
+  });
+});
