@@ -50,3 +50,50 @@ describe('a table of years by quota kinds flattened to text', () => {
     ).toEqual([]);
   });
 });
+
+describe('numbers written the European way', () => {
+  it('reads dots between thousands and a comma before decimals', () => {
+    expect(
+      figs(
+        'Magnet exports rise',
+        'China exported 4.807,3 tonnes of rare-earth magnets in May, customs figures released on Friday showed.',
+        '2025-06-20',
+      ),
+    ).toEqual(['magnet_exports|4807.3|2025-05|-|-|-']);
+  });
+
+  it('reads two dots between thousands', () => {
+    expect(
+      figs('', 'China exported 2.350.000 kilograms of rare-earth magnets in May, customs data showed.', '2025-06-20'),
+    ).toEqual(['magnet_exports|2350|2025-05|-|-|-']);
+  });
+
+  it('leaves a comma before one digit alone unread, and reads the English way unchanged', () => {
+    expect(figs('', 'China exported 4,8 tonnes of rare-earth magnets in May.', '2025-06-20')).toEqual([]);
+    expect(figs('', 'China exported 4,807.3 tonnes of rare-earth magnets in May.', '2025-06-20')).toEqual([
+      'magnet_exports|4807.3|2025-05|-|-|-',
+    ]);
+  });
+});
+
+describe('an aside on the subject opened by a word of proportion or example', () => {
+  it('does not let a quota word inside the aside choose the kind of the tonnage', () => {
+    expect(
+      figs(
+        'Rare earth imports',
+        'Imports, chiefly oxides from Vietnam headed for smelting and separation works in Guangxi, reached 4,215 tonnes in March, customs data showed.',
+        '2025-04-18',
+      ),
+    ).toEqual(['rare_earth_imports|4215|2025-03|-|-|-']);
+  });
+
+  it('still reads a quota stated outside such an aside', () => {
+    expect(
+      figs(
+        'Rare earth quotas',
+        'The rare earth smelting and separation quota, mostly held by two state groups, was set at 127,000 tonnes for 2024.',
+        '2024-05-02',
+      ),
+    ).toEqual(['smelting_quota|127000|2024|-|-|-']);
+  });
+});
