@@ -235,6 +235,10 @@ const COMPANY =
   /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\b)|\b(It)s\s+(?=[a-z])(?<=(?:[.!?]\s{1,3}|\n)Its\s+)|(?:该|本)公司(?=[^，。；]{0,24}(?:出口|销量|销售|出货))|公司(?<![\u4e00-\u9fff]公司)(?=[^，。；]{0,24}(?:出口|销量|销售|出货))/g;
 const COMPANY_BEFORE =
   /\b(?:company|firm|manufacturer|producer|magnet\s+maker)\b(?![^\n]*\b(?:China|Chinese|country|nation)\b)[^\n]*$/i;
+// … unless the company word names a country by a copula ("China remains by far the largest producer. Its mining quota
+// …"): the pronoun is the country's.
+const COUNTRY_AS_PRODUCER =
+  /\b(?:China|Beijing|the\s+country|the\s+nation)\s+(?:is|remains|was|has\s+been|became|stays|ranks\s+as)\b[^.!?\n]{0,60}\b(?:producer|manufacturer|supplier|miner)\b[^.!?\n]{0,60}[.!?]?\s*$/i;
 // A company introduced by what it is: "Eastlake Magnetics, a Zhejiang-based maker of neodymium magnets", "JL Mag
 // Rare-Earth Co., one of China's biggest magnet makers": its name, wherever the text names it again, is a company's.
 const COMPANY_INTRO =
@@ -315,7 +319,10 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
     for (let m = COMPANY.exec(text); m; m = COMPANY.exec(text)) {
       const pronoun = m[1] !== undefined;
       // ("The company said …. Its magnet shipments rose to …": the company's, unless China came between.)
-      if (pronoun && !COMPANY_BEFORE.test(text.slice(Math.max(0, m.index - 240), m.index))) continue;
+      if (pronoun) {
+        const before = text.slice(Math.max(0, m.index - 240), m.index);
+        if (!COMPANY_BEFORE.test(before) || COUNTRY_AS_PRODUCER.test(before)) continue;
+      }
       out.push({ type: 'allocation', start: m.index, end: m.index + m[0].length });
     }
   }

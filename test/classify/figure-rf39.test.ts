@@ -97,3 +97,26 @@ describe('an aside on the subject opened by a word of proportion or example', ()
     ).toEqual(['smelting_quota|127000|2024|-|-|-']);
   });
 });
+
+describe('a pronoun after a country named as the producer', () => {
+  const lead = 'JAKARTA - Indonesia plans to curb shipments of unrefined mineral sands.\n\n';
+  it("reads the country's quota after the country is called the producer", () => {
+    expect(
+      figs(
+        '',
+        `${lead}Beijing is still the top rare earth producer. Its mining quota for 2023 was fixed at 255,000 tonnes.`,
+        undefined,
+      ),
+    ).toEqual(['mining_quota|255000|2023|-|-|-']);
+  });
+
+  it("still gives a company's pronoun its company", () => {
+    expect(
+      figs(
+        '',
+        `${lead}The producer said demand was firm. Its mining quota for 2023 was fixed at 25,500 tonnes.`,
+        undefined,
+      ),
+    ).toEqual([]);
+  });
+});
