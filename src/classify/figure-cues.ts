@@ -210,6 +210,12 @@ const OUTPUT = /^(?:output|production)$/i;
 const QUOTA_FOR_KIND =
   /\b(?:quotas?|allowances?|allocations?|caps?|targets?|batch(?:es)?|tranches?|rounds?)\b[^.;:!?]{0,50}?\b(?:for|of|on)\b[^.;:!?\d]{0,40}?\b(?:mining|mined|smelting|smelted|separation|separated|refining|refined)\s+$/i;
 
+// "The second batch set mining output at 135,000 tons", "the allocation caps smelting output at …": output a quota's
+// verb of setting fixes at a tonnage is the quota, not a production figure.
+const SET_OUTPUT_BEFORE =
+  /\b(?:batch(?:es)?|tranches?|rounds?|quotas?|allocations?|notice|ministry|MIIT)\b[^.;:!?]{0,100}?\b(?:set|sets|setting|fixed|fixes|capped|caps|limited|limits)\s+(?:the\s+|its\s+)?(?:rare[\s-]earth\s+)?(?:mining|mined|smelting|smelted|separation|extraction|refining|refined|mine)\s+$/i;
+const AT_TONNAGE_AFTER = /^\s+(?:at|to)\s+(?:about\s+|around\s+)?\d/i;
+
 // "its first batch of rare earth production for 2026": the production a batch allows, not a production figure.
 const BATCH_OF = /\b(?:batch|tranche|round)(?:es)?\s+of\s+(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?$/i;
 const BATCH_OF_THE_YEAR = /^for the year$/i;
@@ -297,7 +303,9 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
         type === 'other' &&
         OUTPUT.test(m[0]) &&
         (QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)) ||
-          BATCH_OF.test(text.slice(Math.max(0, m.index - 30), m.index)))
+          BATCH_OF.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+          (SET_OUTPUT_BEFORE.test(text.slice(Math.max(0, m.index - 160), m.index)) &&
+            AT_TONNAGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))))
       )
         continue;
       // 进口稀土化合物及矿产品: mineral products traded are goods, not the mining quota the old plan called 矿产品.

@@ -120,3 +120,23 @@ describe('a pronoun after a country named as the producer', () => {
     ).toEqual([]);
   });
 });
+
+describe('output a quota fixes at a tonnage', () => {
+  const lead =
+    'BEIJING, May 9 - China has released the first batch of its 2025 rare earth quotas, the ministry said.\n\n';
+  it('reads "the batch … set mining output at N" as the quota, across an aside', () => {
+    expect(
+      figs(
+        '',
+        `${lead}The first batch, sent to the two state groups without a public notice, fixed mining output at 140,000 tonnes.`,
+        '2025-05-09',
+      ),
+    ).toEqual(['mining_quota|140000|2025|1|-|-']);
+  });
+
+  it('still reads output a company reports as no quota', () => {
+    expect(
+      figs('', `${lead}Northern Rare Earth said its mining output reached 64,000 tonnes last year.`, '2025-05-09'),
+    ).toEqual([]);
+  });
+});
