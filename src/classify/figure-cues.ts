@@ -210,6 +210,12 @@ const OUTPUT = /^(?:output|production)$/i;
 const QUOTA_FOR_KIND =
   /\b(?:quotas?|allowances?|allocations?|caps?|targets?|batch(?:es)?|tranches?|rounds?)\b[^.;:!?]{0,50}?\b(?:for|of|on)\b[^.;:!?\d]{0,40}?\b(?:mining|mined|smelting|smelted|separation|separated|refining|refined)\s+$/i;
 
+// "The second batch set mining output at 135,000 tons", "the allocation caps smelting output at …": output a quota's
+// verb of setting fixes at a tonnage is the quota, not a production figure.
+const SET_OUTPUT_BEFORE =
+  /\b(?:batch(?:es)?|tranches?|rounds?|quotas?|allocations?|notice|ministry|MIIT)\b[^.;:!?]{0,100}?\b(?:set|sets|setting|fixed|fixes|capped|caps|limited|limits)\s+(?:the\s+|its\s+)?(?:rare[\s-]earth\s+)?(?:mining|mined|smelting|smelted|separation|extraction|refining|refined|mine)\s+$/i;
+const AT_TONNAGE_AFTER = /^\s+(?:at|to)\s+(?:about\s+|around\s+)?\d/i;
+
 // "its first batch of rare earth production for 2026": the production a batch allows, not a production figure.
 const BATCH_OF = /\b(?:batch|tranche|round)(?:es)?\s+of\s+(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?$/i;
 const BATCH_OF_THE_YEAR = /^for the year$/i;
@@ -235,6 +241,10 @@ const COMPANY =
   /\b[Tt]he\s+(?:company|firm|manufacturer|producer|magnet\s+maker)(?:['’]s\b|\s+(?:said|says|reported|sold|shipped|exported)\b)|\b(It)s\s+(?=[a-z])(?<=(?:[.!?]\s{1,3}|\n)Its\s+)|(?:该|本)公司(?=[^，。；]{0,24}(?:出口|销量|销售|出货))|公司(?<![\u4e00-\u9fff]公司)(?=[^，。；]{0,24}(?:出口|销量|销售|出货))/g;
 const COMPANY_BEFORE =
   /\b(?:company|firm|manufacturer|producer|magnet\s+maker)\b(?![^\n]*\b(?:China|Chinese|country|nation)\b)[^\n]*$/i;
+// … unless the company word names a country by a copula ("China remains by far the largest producer. Its mining quota
+// …"): the pronoun is the country's.
+const COUNTRY_AS_PRODUCER =
+  /\b(?:China|Beijing|the\s+country|the\s+nation)\s+(?:is|remains|was|has\s+been|became|stays|ranks\s+as)\b[^.!?\n]{0,60}\b(?:producer|manufacturer|supplier|miner)\b[^.!?\n]{0,60}[.!?]?\s*$/i;
 // A company introduced by what it is: "Eastlake Magnetics, a Zhejiang-based maker of neodymium magnets", "JL Mag
 // Rare-Earth Co., one of China's biggest magnet makers": its name, wherever the text names it again, is a company's.
 const COMPANY_INTRO =
@@ -293,7 +303,9 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
         type === 'other' &&
         OUTPUT.test(m[0]) &&
         (QUOTA_FOR_KIND.test(text.slice(Math.max(0, m.index - 120), m.index)) ||
-          BATCH_OF.test(text.slice(Math.max(0, m.index - 30), m.index)))
+          BATCH_OF.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+          (SET_OUTPUT_BEFORE.test(text.slice(Math.max(0, m.index - 160), m.index)) &&
+            AT_TONNAGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))))
       )
         continue;
       // 进口稀土化合物及矿产品: mineral products traded are goods, not the mining quota the old plan called 矿产品.
@@ -315,7 +327,10 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
     for (let m = COMPANY.exec(text); m; m = COMPANY.exec(text)) {
       const pronoun = m[1] !== undefined;
       // ("The company said …. Its magnet shipments rose to …": the company's, unless China came between.)
-      if (pronoun && !COMPANY_BEFORE.test(text.slice(Math.max(0, m.index - 240), m.index))) continue;
+      if (pronoun) {
+        const before = text.slice(Math.max(0, m.index - 240), m.index);
+        if (!COMPANY_BEFORE.test(before) || COUNTRY_AS_PRODUCER.test(before)) continue;
+      }
       out.push({ type: 'allocation', start: m.index, end: m.index + m[0].length });
     }
   }

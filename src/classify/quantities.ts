@@ -21,7 +21,18 @@ export interface Quantity {
 }
 
 // Thousands separated by commas, spaces, thin or narrow no-break spaces (270 000, 270 000).
-const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
+// Or in the European way, where the writing leaves no doubt: dots between thousands and a comma before decimals
+// ("5.493,9 metric tons"), or two dots between thousands ("1.204.500 t"). (One dot and three digits, "58.193 tons",
+// stays for plausibleValue to read; a comma before one or two digits alone, "5,4 t", is left unread.)
+const EURO_NUMBER = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])`;
+const NUMBER = String.raw`(?<![\d.,])(${EURO_NUMBER}|\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
+/** The value of a number as NUMBER reads it: group separators out, a European decimal comma made a point. */
+const numberValue = (raw: string): number =>
+  Number(
+    /^\d{1,3}\.\d{3}(?:\.\d{3})*(?:,\d{1,2})?$/.test(raw) && /,|\..*\./.test(raw)
+      ? raw.replace(/\./g, '').replace(',', '.')
+      : raw.replace(/[,\u2009\u202f ]/g, ''),
+  );
 const ZH_UNIT = String.raw`\s*(万|千|亿)?\s*(?:余|多)?\s*(公吨|吨|公斤|千克|(?<=[万亿]\s*)t(?![A-Za-z]))`;
 // "mt"/"MT" is the metals trade press's metric ton ("120,000 mt"; "Mt", a megatonne, is not it); a kilotonne is 1,000 t.
 // ("a 60,000-tonne quota", "a 15,500-metric-ton quota": the unit joined by hyphens; "5,577 T" in a wire's capitals.)
@@ -87,7 +98,6 @@ function quantity(
 }
 
 const PER_BEFORE = /\/\s*$/;
-const GROUP_SEPARATORS = /[,\u2009\u202f ]/g;
 const WAN_BEFORE = /(?<![\d.])(\d+)\s*万\s*$/;
 // (With decimals too: 5萬8193.1公噸 is 58,193.1.)
 const FOUR_DIGITS = /^\d{1,4}(?:\.\d+)?$/;
@@ -119,7 +129,7 @@ function listedBefore(text: string, offset: number, start: number, scale: number
     if (/^(?:19|20)\d{2}$/.test(raw)) break;
     const from = at - before.length + m.index;
     const own = m[2] ? LISTED_SCALE[m[2].toLowerCase()]! : null;
-    const value = Number(raw.replace(/[,\u2009\u202f ]/g, '')) * (own ?? scale);
+    const value = numberValue(raw) * (own ?? scale);
     if (!Number.isFinite(value)) break;
     const numberEnd = m[2] ? m[0].indexOf(m[2], raw.length) + m[2].length : raw.length;
     found.unshift(quantity(text, offset, from, from + numberEnd, value, false));
@@ -157,7 +167,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const enUnit = m[5]?.toLowerCase();
     const before = text.slice(Math.max(0, m.index - 6), m.index);
     if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || PER_BEFORE.test(before)) continue;
-    let value = Number(raw.replace(GROUP_SEPARATORS, ''));
+    let value = numberValue(raw);
     if (!Number.isFinite(value)) continue;
     if (zhMult === '万') value *= 1e4;
     else if (zhMult === '千') value *= 1e3;
@@ -176,7 +186,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const q = quantity(text, offset, start, m.index + m[0].length, value, dotThousands);
     sharesListKind(text, offset, out.at(-1), q);
     out.push(q);
-    listedBefore(text, offset, start, value / Number(raw.replace(/[,\u2009\u202f ]/g, '')), out);
+    listedBefore(text, offset, start, value / numberValue(raw), out);
   }
   if (CHINESE_TONNAGE.test(text)) {
     CN_QUANTITY.lastIndex = 0;

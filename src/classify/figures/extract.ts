@@ -24,7 +24,7 @@ import { readCandidates } from './read-candidates.js';
 import { sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, metricName, sameMetric } from './metric.js';
-import { TABLE_ROW, tableFigures } from './table.js';
+import { TABLE_ROW, tableFigures, yearTableFigures } from './table.js';
 import { secondYear } from './two-years.js';
 
 // A clause opened by a subordinate word: "…, when U.S. importers were front-loading ahead of the April 2025 licensing
@@ -344,7 +344,7 @@ export function extractFigures(
     );
   }
   return (
-    dedupe([...splitBatches(figures), ...tableFigures(title, body, docDate)])
+    dedupe([...splitBatches(figures), ...tableFigures(title, body, docDate), ...yearTableFigures(title, body, docDate)])
       // A tonnage whose period the text does not give is no figure a reader can use: left out, not guessed.
       // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
       .filter(

@@ -225,7 +225,11 @@ const ordinal = (s: string) => ORDINAL[s.toLowerCase()] ?? Number(s);
  * The batches a sentence gives one value each ("两批…每批", "each of the two rounds", 第一批、第二批…均为, "the first
  * two batches were each set at"); none when it does not.
  */
-const ASIDE = /,\s+(?:which|who|whose)\s(?:[^,;.]|[,.](?=\d)){0,120}?,(?=\s)/g;
+// (Or an aside that describes what the subject is made of or where it goes, opened by a word of proportion or example:
+// "Imports, mostly ore from Myanmar bound for separation plants, rose …", ", largely …,", ", including …,".)
+const ASIDE =
+  /,\s+(?:which|who|whose|mostly|largely|mainly|chiefly|primarily|principally|predominantly|including|such\s+as)\s(?:[^,;.]|[,.](?=\d)){0,120}?,(?=\s)/g;
+const ASIDE_GATE = /, (?:wh|most|larg|main|chief|prim|princ|predom|incl|such as)/;
 /** The [start, end) of the non-restrictive relative clauses of an English sentence (", which …,"). */
 function asideSpans(sentence: Span): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -309,7 +313,7 @@ export function readCandidates(
   const { periods, sentenceYear, docDate } = st;
   // ("Imports, which China relies on as feedstock for its refineries, fell …": an aside on the subject names no kind of
   // tonnage; its cues do not choose the domain.)
-  const asides = sentence.text.includes(', wh') ? asideSpans(sentence) : [];
+  const asides = ASIDE_GATE.test(sentence.text) ? asideSpans(sentence) : [];
   const domainCues = asides.length ? sc.filter((c) => !asides.some(([a, b]) => c.start >= a && c.end <= b)) : sc;
   const bases = findBases(text, sentence, quantities, periods);
   const claimed = new Set([...bases.values()].filter((p): p is PeriodMention => p !== null));

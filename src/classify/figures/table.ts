@@ -7,6 +7,7 @@ import { findCues, type CueType } from '../figure-cues.js';
 import { findPeriods, resolvePeriod } from '../periods.js';
 import type { DocDate } from './pick-period.js';
 import type { Metric, Product } from './metric.js';
+import { plausibleValue } from './plausible.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
@@ -429,6 +430,88 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
       if (changes.length === 0) out.push(figure);
       for (const [pct, basis] of changes) out.push({ ...figure, change_pct: pct, change_basis: basis });
     }
+  }
+  return out;
+}
+
+// A table whose rows are years and whose columns are quota kinds, flattened to spaces (a review's "年份 开采 冶炼分离"
+// under "（单位：吨）", then "2023 255000 243850"; "Year Mining quota Smelting and separation quota", then "2022
+// 210,000 202,000"): each cell is that year's annual quota of its column's kind, in the unit the caption before the
+// heading (or the heading) gives. A dash leaves its cell out. Read only when every row has one cell per column, the
+// text names a unit and every value is a plausible quota: a wrong tonnage is worse than none.
+const YEAR_HEADING_GATE = /年份|年度|Year/;
+const YEAR_HEADING = /^[ \t]*(?:年份|年度|Year)[ \t]+\S[^\n]*$/gm;
+const YEAR_ROW = /^((?:19|20)\d{2})年?((?:[ \t]+\S+)+)[ \t]*$/;
+const EMPTY_CELL = /^(?:[—–\-/]+|n\/?a|未公布|不详|－)$/i;
+const YEAR_CELL = /^\d[\d,]*(?:\.\d+)?$/;
+
+/** The quota kind of each column of a heading's words, words naming one kind in a row making one column. */
+function yearTableColumns(words: string[]): Metric[] | null {
+  const out: Metric[] = [];
+  let last: string | null = null;
+  for (const w of words) {
+    // (A column of something else, a total, trade or a share, makes the table no quota table.)
+    if (/合计|总计|total|export|import|出口|进口|price|价格|%|share|占比/i.test(w)) return null;
+    const m = quotaOfColumn(w);
+    if (!m) {
+      // (Linking words inside one column's name: "Smelting and separation quota", "mining (REO)".)
+      if (/^(?:and|&|of|quotas?|caps?|allocations?|limits?|指标|配额|总量|[(（].*[)）])$/i.test(w)) continue;
+      if (CJK.test(w)) return null;
+      continue;
+    }
+    const key = JSON.stringify(m);
+    if (key === last) continue;
+    out.push(m);
+    last = key;
+  }
+  return out.length >= 1 ? out : null;
+}
+
+export function yearTableFigures(title: string, body: string, docDate: DocDate): Stated[] {
+  if (!YEAR_HEADING_GATE.test(body)) return [];
+  const out: Stated[] = [];
+  YEAR_HEADING.lastIndex = 0;
+  for (let h = YEAR_HEADING.exec(body); h; h = YEAR_HEADING.exec(body)) {
+    const heading = h[0].trim();
+    if (/\d{3}/.test(heading)) continue;
+    const columns = yearTableColumns(heading.split(/\s+/).slice(1));
+    if (!columns) continue;
+    const before = `${body.slice(Math.max(0, h.index - 300), h.index)}\n${heading}`;
+    const unit = TABLE_UNIT.find(([re]) => re.test(before))?.[1];
+    if (unit === undefined) continue;
+    const batch = findCues(before.slice(-160)).find((c) => c.type === 'batch')?.n ?? null;
+    const rows: Stated[] = [];
+    let count = 0;
+    let ok = true;
+    for (const line of body.slice(h.index + h[0].length + 1).split('\n', 40)) {
+      const row = YEAR_ROW.exec(line.trim());
+      if (!row) break;
+      const year = Number(row[1]);
+      const cells = row[2]!.trim().split(/\s+/);
+      if (cells.length !== columns.length || (docDate && year > docDate.year)) {
+        ok = false;
+        break;
+      }
+      count++;
+      cells.forEach((cell, i) => {
+        if (EMPTY_CELL.test(cell)) return;
+        if (!YEAR_CELL.test(cell)) ok = false;
+        const value = Math.round(Number(cell.replace(/,/g, '')) * unit * 1000) / 1000;
+        if (!(value > 0) || plausibleValue({ value, dotThousands: false }, columns[i]!, String(year)) !== value)
+          ok = false;
+        rows.push({
+          metric: columns[i]!,
+          value,
+          unit: 't',
+          period: String(year),
+          batch,
+          change_pct: null,
+          change_basis: null,
+          evidence: `${heading}\n${line.trim()}`.slice(0, 200),
+        });
+      });
+    }
+    if (ok && count >= 2) out.push(...rows);
   }
   return out;
 }
