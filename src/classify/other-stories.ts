@@ -93,7 +93,8 @@ function blockEnd(text: string, from: number): number {
   while (at < text.length) {
     const next = text.indexOf('\n', at + 1);
     const end = next < 0 ? text.length : next;
-    if (size(text, at, end) > ITEM_MAX) return at;
+    // (A line written out as a sentence ends it too: link headlines carry no full stop, a short wire paragraph does.)
+    if (size(text, at, end) > ITEM_MAX || WRITTEN_OUT.test(text.slice(at, end))) return at;
     at = end;
   }
   return text.length;
