@@ -79,7 +79,7 @@ const mastheadEnd = (text: string) => {
  * A portal's toolbar (【字号：大 中 小】 【打印】 【关闭】, "[Print] [Close]"): a line of bracketed button labels only.
  * A notice's salutation (各省、自治区…主管部门，各稀土集团：, 有关省…：): the offices it is addressed to, before its text.
  */
-const TOOLBAR_OR_SALUTATION = /^\s*(?:(?:[【\[][^】\]\n]{1,16}[】\]]\s*)+|(?:各|有关)[^。\n]{2,240}[：:])\s*$/;
+const TOOLBAR_OR_SALUTATION = /^\s*(?:(?:[【[][^】\]\n]{1,16}[】\]]\s*)+|(?:各|有关)[^。\n]{2,240}[：:])\s*$/;
 /** A portal's breadcrumb: a path of two levels or more (您所在的位置：网站首页 > 信息公开 > 转发文件, "Home » News » Policy"). */
 const BREADCRUMB = /^[^>»›\n]{0,40}(?:[>»›][^>»›\n]{1,24}){2,}$/;
 /**

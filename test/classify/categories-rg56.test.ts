@@ -114,3 +114,15 @@ describe('a crackdown kept up, said in passing in a briefing, is no enforcement 
     expect(categories('', body, '2026-07-09')).toEqual(['enforcement', 'licence_approval']);
   });
 });
+
+describe('a crackdown stepped up over recent years (近年加强打击) is a standing state, not news', () => {
+  const quota = '知情人士称，两部门已向稀土集团下达今年首批稀土开采、冶炼分离配额，较去年同期略有增加。\n\n';
+  it('beside a quota story it adds no enforcement', () => {
+    expect(categories('', quota + '另外，内地近年不断加强打击稀土走私。', '2027-03-01')).toEqual(['quota_batch']);
+  });
+  it('near-miss: the seizure a story reports after such a clause is still enforcement', () => {
+    expect(
+      categories('', '内地近年不断加强打击稀土走私，海关昨日在边境查获走私稀土3吨，抓获犯罪嫌疑人两名。', '2027-03-01'),
+    ).toEqual(['enforcement']);
+  });
+});
