@@ -126,3 +126,16 @@ describe('a crackdown stepped up over recent years (近年加强打击) is a sta
     ).toEqual(['enforcement']);
   });
 });
+
+describe('an approval told by 许可 as the verb (已许可, 已准予), as a spun copy reads once mapped back', () => {
+  it('"目前已许可一批合规申请" is an approval', () => {
+    expect(
+      categories('', '商务部发言人介绍，相关部门依法审查稀土物项出口申请，目前已许可一批合规申请。', '2027-04-02'),
+    ).toEqual(['licence_approval']);
+  });
+  it('near-miss: a promise to license (将依法予以许可) is not', () => {
+    expect(
+      categories('', '商务部发言人表示，对于符合规定的稀土物项出口申请，商务部将依法予以许可。', '2027-04-02'),
+    ).toEqual([]);
+  });
+});
