@@ -75,13 +75,30 @@ const mastheadEnd = (text: string) => {
   const end = text.indexOf('\n', 1);
   return end < 0 ? text.length : end;
 };
+/**
+ * A portal's toolbar (【字号：大 中 小】 【打印】 【关闭】, "[Print] [Close]"): a line of bracketed button labels only.
+ * A notice's salutation (各省、自治区…主管部门，各稀土集团：, 有关省…：): the offices it is addressed to, before its text.
+ */
+const TOOLBAR_OR_SALUTATION = /^\s*(?:(?:[【[][^】\]\n]{1,16}[】\]]\s*)+|(?:各|有关)[^。\n]{2,240}[：:])\s*$/;
+/** A portal's breadcrumb: a path of two levels or more (您所在的位置：网站首页 > 信息公开 > 转发文件, "Home » News » Policy"). */
+const BREADCRUMB = /^[^>»›\n]{0,40}(?:[>»›][^>»›\n]{1,24}){2,}$/;
+/**
+ * A company's filing (an annual report's risk factors): a heading before the lead names it (Risk Factors, Form 10-K,
+ * 风险因素), or the lead is the company's own "we could/may be harmed". What it names (quotas, licences held, controls
+ * that might expand) is the company's exposure, not news: every sentence of it is background.
+ */
+const FILING_HEAD =
+  /\b(?:risk\s+factors|form\s+(?:10-[KQ]|20-F|40-F)|forward-looking\s+statements)\b|风险因素|风险提示/i;
+const FILING_LEAD =
+  /^\s*(?:We|Our)\b[^\n]{0,300}?\b(?:could|may|might)\s+(?:\w+\s+){0,2}?(?:disrupt|adversely|materially|harm|affect|interrupt|increase\s+our)/;
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
 const LEAD_MIN_WORDS = 6;
 
 /** Whether a sentence can be a document's lead: long enough to report something, and not a byline or a label. */
 function readsAsLead(text: string): boolean {
-  if (NOT_A_LEAD.test(text) || CHROME_LINE.test(text)) return false;
+  if (NOT_A_LEAD.test(text) || CHROME_LINE.test(text) || TOOLBAR_OR_SALUTATION.test(text) || BREADCRUMB.test(text))
+    return false;
   let words = 0;
   for (const w of text.matchAll(WORD)) {
     words += w[0].length === 1 && w[0] > '\u3400' ? 1 / 2 : 1;
@@ -102,7 +119,11 @@ function salience(
   const doc = documentDay(date);
   const elsewhere = otherStories(text);
   // The lead: the first body sentence that reads as one (not a byline, a time stamp or a one-word kicker).
-  const firstBody = spans.findIndex((s) => s.start >= titleEnd && readsAsLead(s.text));
+  // (A block of links to other stories before the body, "Related:" and its list, is not the lead either.)
+  const firstBody = spans.findIndex((s) => s.start >= titleEnd && !within(elsewhere, s.start) && readsAsLead(s.text));
+  const filing =
+    firstBody >= 0 &&
+    (FILING_HEAD.test(text.slice(0, spans[firstBody]!.start)) || FILING_LEAD.test(spans[firstBody]!.text));
   // A document without a title (its stored copy had none) has no headline lines before the lead: what stands there is
   // chrome (a photo credit, a time stamp, a byline), and the lead is the headline.
   const hasTitle = titleEnd > 0 && firstBody !== 0 && !SITE_NAME.test(text.slice(0, titleEnd));
@@ -147,7 +168,7 @@ function salience(
     side[i] = absolute(s, local);
     const time =
       // (A reporter's line asks wherever it stands, the lead of a transcript too.)
-      within(elsewhere, s.start) || (topicRank[i] === 0 ? asked(text, s) : reporterLine(text, s))
+      filing || within(elsewhere, s.start) || (topicRank[i] === 0 ? asked(text, s) : reporterLine(text, s))
         ? 'background'
         : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
     past[i] = time === 'background' ? 1 : 0;

@@ -9,6 +9,7 @@ const RELATED =
   /^[ \t]*(?:related(?:\s+(?:stories|articles|news|coverage|reading|content|posts))?|read more|read also|also read|see also|more (?:from|on|news|stories|reading)|recommended(?: for you| reading| stories)?|you may also like|you might also like|latest news|top stories|most read|most popular|trending|相关(?:阅读|新闻|文章|报道|链接|推荐)|推荐阅读|延伸阅读|更多(?:新闻|阅读|报道|资讯)|热门(?:新闻|文章|推荐|资讯)|猜你喜欢|热点推荐)[ \t]*(?:[:：]?[ \t]*$|([:：>»|])[^\n]*$)/gim;
 /** The marks a bulleted line opens with (a dash only before a space), as a source for the expressions below. */
 const BULLET_MARK = String.raw`[•·▪◦►▶■●◆◇※★☆▌▍▎▐*]|[-–—](?=[ \t])`;
+const BULLET_START = new RegExp(String.raw`^\s*(?:${BULLET_MARK})`);
 const BULLET = new RegExp(String.raw`^[ \t]*(?:${BULLET_MARK})[^\n]*$`, 'gm');
 /**
  * An item longer than this is a paragraph laid out with a bullet (a portal's layout), not a headline. A Chinese
@@ -93,7 +94,11 @@ function blockEnd(text: string, from: number): number {
   while (at < text.length) {
     const next = text.indexOf('\n', at + 1);
     const end = next < 0 ? text.length : next;
+    // (A paragraph written out as a sentence ends it too: link headlines carry no full stop, a short wire paragraph
+    // does; a bulleted line stays in the block whatever its end.)
     if (size(text, at, end) > ITEM_MAX) return at;
+    const line = text.slice(at, end);
+    if (WRITTEN_OUT.test(line) && !BULLET_START.test(line)) return at;
     at = end;
   }
   return text.length;

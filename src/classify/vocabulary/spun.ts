@@ -28,6 +28,40 @@ export const SPUN_SUBSTITUTES: Readonly<Record<string, string>> = {
   出资: '投资',
   显着: '显著',
   本年: '今年',
+  // A spun licence or quota story: the spokesman and what he said.
+  发言职员: '发言人',
+  先容: '介绍',
+  吐露: '透露',
+  便当: '便利',
+  迟延: '延迟',
+  增添: '增长',
+  冶炼剥离: '冶炼分离',
+  剖析: '分析',
+};
+
+/**
+ * Substitutes that are ordinary words too often to tell a spun text (团体 a group, 目标 a target, 资本 capital, 准许
+ * to allow): mapped back only in a text that the substitutes above already show to be spun, never counted to show it.
+ */
+export const SPUN_ORDINARY: Readonly<Record<string, string>> = {
+  团体: '集团',
+  总额: '总量',
+  管控目标: '控制指标',
+  目标: '指标',
+  采掘: '开采',
+  剥离: '分离',
+  资本: '资源',
+  开辟: '开发',
+  产物: '产品',
+  跟着: '随着',
+  范畴: '领域',
+  准许: '许可',
+  考核: '审查',
+  展开: '开展',
+  节拍: '节奏',
+  屡次: '多次',
+  不法: '非法',
+  夸大: '强调',
 };
 
 /** Any substitute (the longest first, so 天然资源部 is read whole). */
@@ -49,5 +83,12 @@ export function isSpun(text: string): boolean {
   return false;
 }
 
+/** Every substitute, the telling and the ordinary ones (the longest first: 管控目标 before 目标). */
+const ANY_SUBSTITUTE = new RegExp(
+  [...Object.keys(SPUN_SUBSTITUTES), ...Object.keys(SPUN_ORDINARY)].sort((a, b) => b.length - a.length).join('|'),
+  'g',
+);
+
 /** The text with a spinner's substitutes mapped back (ask `isSpun` of the document first). */
-export const unspin = (text: string): string => text.replace(SUBSTITUTE, (word) => SPUN_SUBSTITUTES[word]!);
+export const unspin = (text: string): string =>
+  text.replace(ANY_SUBSTITUTE, (word) => SPUN_SUBSTITUTES[word] ?? SPUN_ORDINARY[word]!);
