@@ -395,7 +395,7 @@ export function scanPlan(re: RegExp): ScanPlan | null {
   return plan;
 }
 
-/** At most this many start words are looked for: each is a search of the text. */
+/** At most this many start words are looked for (one the document lacks costs nothing; each present one a search). */
 const MAX_STARTS = 32;
 
 function makePlan(re: RegExp): ScanPlan | null {

@@ -468,34 +468,25 @@ function looseChanges(
  * first batch recalled); a split value stated again ("离子型指标多年保持在19150吨") is the one stated before.
  */
 function splitBatches(figures: Stated[]): Stated[] {
-  const split = (f: Stated) => f.metric.kind === 'quota' && f.metric.quota === 'mining' && f.metric.split !== undefined;
-  if (!figures.some(split)) return figures;
+  // The 岩矿型 / 离子型 kind of a mining quota figure, undefined for any other figure.
+  const splitOf = (f: Stated) =>
+    f.metric.kind === 'quota' && f.metric.quota === 'mining' ? f.metric.split : undefined;
+  if (!figures.some((f) => splitOf(f) !== undefined)) return figures;
   const out = figures.slice();
   const mains = figures.filter(
     (f) => f.metric.kind === 'quota' && f.metric.quota === 'mining' && !f.metric.split && !f.metric.ytd,
   );
   out.forEach((f, i) => {
-    if (!split(f) || f.metric.kind !== 'quota') return;
-    const kind = f.metric.split;
-    const partner = figures.find(
-      (g) =>
-        split(g) &&
-        g.metric.kind === 'quota' &&
-        g.metric.split !== kind &&
-        g.period === f.period &&
-        g.batch === f.batch,
-    );
+    const kind = splitOf(f);
+    if (kind === undefined) return;
+    const partner = figures.find((g) => {
+      const other = splitOf(g);
+      return other !== undefined && other !== kind && g.period === f.period && g.batch === f.batch;
+    });
     const main = partner && mains.find((m) => m.period === f.period && m.value === f.value + partner.value);
     const earlier = figures
       .slice(0, i)
-      .find(
-        (g) =>
-          split(g) &&
-          g.metric.kind === 'quota' &&
-          g.metric.split === kind &&
-          g.period === f.period &&
-          g.value === f.value,
-      );
+      .find((g) => splitOf(g) === kind && g.period === f.period && g.value === f.value);
     const batch = main ? main.batch : earlier ? earlier.batch : f.batch;
     if (batch !== f.batch) out[i] = { ...f, batch };
   });

@@ -11,7 +11,8 @@ import { plausibleValue } from './plausible.js';
 import type { Stated } from './stated.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
-const TABLE_ROWS = /^[^|\n]*(?:\|[^|\n]*){3,}$/m;
+/** TABLE_ROW on any line of a text. */
+const TABLE_ROWS = new RegExp(TABLE_ROW.source, 'm');
 const EDGE_PIPES = /^\||\|$/g;
 const QUANTITY_HEADER = /数量|quantity|volume/i;
 const CHANGE_HEADER = /±\s*%|比去年同期|同比|y\/y|year[\s-]on[\s-]year|change/i;

@@ -64,13 +64,11 @@ export const SPUN_ORDINARY: Readonly<Record<string, string>> = {
   夸大: '强调',
 };
 
-/** Any substitute (the longest first, so 天然资源部 is read whole). */
-const SUBSTITUTE = new RegExp(
-  Object.keys(SPUN_SUBSTITUTES)
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-  'g',
-);
+/** One expression for a list of words, the longest first (天然资源部 is read whole, 管控目标 before 目标). */
+const anyOf = (words: string[]) => new RegExp(words.sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** Any telling substitute. */
+const SUBSTITUTE = anyOf(Object.keys(SPUN_SUBSTITUTES));
 
 /** Whether a text reads as spun: it holds substitutes of two different words or more. */
 export function isSpun(text: string): boolean {
@@ -83,11 +81,8 @@ export function isSpun(text: string): boolean {
   return false;
 }
 
-/** Every substitute, the telling and the ordinary ones (the longest first: 管控目标 before 目标). */
-const ANY_SUBSTITUTE = new RegExp(
-  [...Object.keys(SPUN_SUBSTITUTES), ...Object.keys(SPUN_ORDINARY)].sort((a, b) => b.length - a.length).join('|'),
-  'g',
-);
+/** Every substitute, the telling and the ordinary ones. */
+const ANY_SUBSTITUTE = anyOf([...Object.keys(SPUN_SUBSTITUTES), ...Object.keys(SPUN_ORDINARY)]);
 
 /** The text with a spinner's substitutes mapped back (ask `isSpun` of the document first). */
 export const unspin = (text: string): string =>
