@@ -1,7 +1,7 @@
 /**
  * The matches of a global expression in a text, found by its plan (required-words.ts `scanPlan`): only the
  * alternatives whose required words the text holds are run, each from the places its start words occur when it has
- * them; the whole expression is then run at the earliest place one of them matches, so every match (its alternative,
+ * them (listed by the word index's scan); the whole expression is then run at the earliest place one of them matches, so every match (its alternative,
  * its groups, where the next search starts) is the one `re.exec` in a loop would have returned.
  */
 import { scanPlan, type DocumentWords, type ScanPlan } from './required-words.js';
@@ -12,8 +12,14 @@ export class Matches {
   private readonly active: number[] = [];
   /** Per active alternative, where its next match starts (from `pos`), or -1 when not known yet. */
   private readonly nextAt: number[] = [];
-  /** Per active alternative and start word, where the word next occurs (-1: not looked for yet). */
-  private readonly wordAt: number[][] = [];
+  /** Per active alternative, where its start words' entries begin in `wordAt`, `cursor` and `slot`. */
+  private readonly base: number[] = [];
+  /** Per start word of an active alternative: where it next occurs (-1: not looked for yet; Infinity: no more). */
+  private readonly wordAt: number[] = [];
+  /** …the index of its next occurrence in the document's list of its starts (`DocumentWords.occurrences`)… */
+  private readonly cursor: number[] = [];
+  /** …and its slot in that list (-1: not listed, looked for in `lower`). */
+  private readonly slot: number[] = [];
   private pos: number;
   /** The document lower-cased (offsets as in the document), where start words are looked for. */
   private readonly lower: string;
@@ -35,12 +41,19 @@ export class Matches {
     this.plan = plan;
     if (!plan) return;
     const end = offset + text.length;
+    const { first } = words!.occurrences;
     for (let k = 0; k < plan.parts.length; k++) {
       const part = plan.parts[k]!;
       if (!words!.partMayMatchIn(part.serial, offset, end)) continue;
       this.active.push(k);
       this.nextAt.push(-1);
-      this.wordAt.push(part.starts ? part.starts.map(() => -1) : []);
+      this.base.push(this.wordAt.length);
+      for (let j = 0; j < (part.starts?.length ?? 0); j++) {
+        const slot = words!.startSlot(part.serial, j);
+        this.wordAt.push(-1);
+        this.slot.push(slot);
+        this.cursor.push(slot >= 0 ? first[slot]! : 0);
+      }
     }
   }
 
@@ -81,20 +94,29 @@ export class Matches {
       const m = part.re.exec(text);
       return m ? m.index : Infinity;
     }
-    const { lower } = this;
-    const at = this.wordAt[i]!;
+    const { lower, offset, wordAt, cursor, slot } = this;
+    const { first, starts } = this.words!.occurrences;
+    const base = this.base[i]!;
+    const count = part.starts.length;
     for (;;) {
       // The earliest occurrence of a start word at or after `from`, each word looked for again only once passed.
       let candidate = Infinity;
-      for (let j = 0; j < at.length; j++) {
-        let w = at[j]!;
-        if (w < from && w !== Infinity) {
-          // The word index knows which blocks of the document the word starts in: none left, no search.
-          const block = this.words!.startBlockFrom(part.serial, j, this.offset + from);
-          const word = part.starts[j]!;
-          const found = block < 0 ? -1 : lower.indexOf(word, Math.max(block, this.offset + from));
-          w = found < 0 || found - this.offset + word.length > text.length ? Infinity : found - this.offset;
-          at[j] = w;
+      for (let j = base; j < base + count; j++) {
+        let w = wordAt[j]!;
+        if (w < from) {
+          const word = part.starts[j - base]!;
+          const listed = slot[j]!;
+          let found: number;
+          if (listed >= 0) {
+            // The scan listed the word's every start: step on to the first at or after `from` (`from` only grows).
+            const end = first[listed + 1]!;
+            let k = cursor[j]!;
+            while (k < end && starts[k]! < offset + from) k++;
+            cursor[j] = k;
+            found = k < end ? starts[k]! : -1;
+          } else found = lower.indexOf(word, offset + from);
+          w = found < 0 || found - offset + word.length > text.length ? Infinity : found - offset;
+          wordAt[j] = w;
         }
         if (w < candidate) candidate = w;
       }

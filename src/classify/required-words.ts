@@ -568,10 +568,17 @@ export class WordScanner {
 
   /**
    * Where the words occur in `lower` (a lower-cased text): per word id, a mask of the 32 blocks of the text
-   * (`blockShift` wide) in which an occurrence starts; 0 for a word that does not occur.
+   * (`blockShift` wide) in which an occurrence starts; 0 for a word that does not occur. With `listed` (per word id,
+   * its slot among the words whose every start is wanted, else -1), those starts are also written to `occurrences`.
    */
-  scan(lower: string, blockShift = WordScanner.blockShift(lower.length)): Int32Array {
+  scan(
+    lower: string,
+    blockShift = WordScanner.blockShift(lower.length),
+    listed?: Int32Array,
+    occurrences?: Occurrences,
+  ): Int32Array {
     const found = new Int32Array(this.words.length);
+    occurrences?.clear();
     const { roots, ends, fail, nextEnd, lengths, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
     const n = lower.length;
     let node = 0;
@@ -604,10 +611,57 @@ export class WordScanner {
       // Every word that ends here: the node's own, then those of its suffixes.
       for (let at = ends[node] !== 0 ? node : nextEnd[node]!; at !== 0; at = nextEnd[at]!) {
         const id = ends[at]! - 1;
-        found[id]! |= 1 << ((i + 1 - lengths[id]!) >> blockShift);
+        const start = i + 1 - lengths[id]!;
+        found[id]! |= 1 << (start >> blockShift);
+        if (listed !== undefined && listed[id]! >= 0) occurrences!.add(listed[id]!, start);
       }
     }
     return found;
+  }
+}
+
+/**
+ * Every start of some words in one text, grouped by word in text order: gathered as (slot, start) pairs while the text
+ * is scanned, then laid out word by word (`sort`), so that Matches steps through a start word's occurrences instead of
+ * searching the text for it again and again.
+ */
+export class Occurrences {
+  private pairs = new Int32Array(256);
+  private count = 0;
+  /** Per slot, where its starts begin in `starts`; the slot's starts end where the next slot's begin. */
+  first: Int32Array;
+  starts = new Int32Array(0);
+
+  constructor(private readonly slots: number) {
+    this.first = new Int32Array(slots + 1);
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  add(slot: number, start: number): void {
+    if (this.count + 2 > this.pairs.length) {
+      const grown = new Int32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[this.count++] = slot;
+    this.pairs[this.count++] = start;
+  }
+
+  /** Group the pairs by slot (a counting sort: the order of each slot's starts is the text's). */
+  sort(): this {
+    const { pairs, count, slots } = this;
+    const first = new Int32Array(slots + 1);
+    for (let k = 0; k < count; k += 2) first[pairs[k]! + 1]!++;
+    for (let slot = 0; slot < slots; slot++) first[slot + 1]! += first[slot]!;
+    const starts = new Int32Array(count >> 1);
+    const next = first.slice(0, slots);
+    for (let k = 0; k < count; k += 2) starts[next[pairs[k]!]!++] = pairs[k + 1]!;
+    this.first = first;
+    this.starts = starts;
+    return this;
   }
 }
 
@@ -615,9 +669,12 @@ export class WordScanner {
 export class WordIndex {
   private readonly scanner: WordScanner;
   private readonly needs = new Map<RegExp, Int32Array>();
-  /** By a planned alternative's serial: the ids of its required words and of its start words. */
+  /** By a planned alternative's serial: the ids of its required words, and the slots of its start words. */
   private readonly partNeeds: Int32Array[] = [];
   private readonly partStarts: Int32Array[] = [];
+  /** Per word id, its slot among the start words (whose occurrences are listed), or -1. */
+  private readonly listed: Int32Array;
+  private slots = 0;
 
   constructor(expressions: Iterable<RegExp | null | undefined>) {
     const byRe = new Map<RegExp, string[]>();
@@ -639,10 +696,15 @@ export class WordIndex {
       ...startWords,
     ]);
     const ids = (list: readonly string[]) => Int32Array.from(list, (w) => this.scanner.idOf(w));
+    // Start words get a slot each: their every occurrence is listed when a text is read.
+    this.listed = new Int32Array(this.scanner.words.length).fill(-1);
     for (const [serial, part] of planned) {
       const words = partWords.get(serial);
       if (words) this.partNeeds[serial] = ids(words);
-      if (part.starts) this.partStarts[serial] = ids(part.starts);
+      if (!part.starts) continue;
+      this.partStarts[serial] = Int32Array.from(ids(part.starts), (id) =>
+        id < 0 ? -1 : this.listed[id]! >= 0 ? this.listed[id]! : (this.listed[id] = this.slots++),
+      );
     }
     for (const [re, list] of byRe)
       this.needs.set(
@@ -658,7 +720,9 @@ export class WordIndex {
     // (Lower-casing that changes a length, as İ does, would move offsets: such a text is not searched by its words.)
     const same = lower.length === text.length ? lower : null;
     const parts = { needs: this.partNeeds, starts: this.partStarts };
-    return new DocumentWords(this.scanner.scan(lower, shift), shift, this.needs, same, parts);
+    const occurrences = new Occurrences(this.slots);
+    const blocks = this.scanner.scan(lower, shift, same ? this.listed : undefined, occurrences);
+    return new DocumentWords(blocks, shift, this.needs, same, parts, occurrences.sort());
   }
 }
 
@@ -672,7 +736,14 @@ export class DocumentWords {
     /** The document lower-cased, offset for offset (null when lower-casing moved them): for Matches' start words. */
     readonly lower: string | null = null,
     private readonly parts: { needs: readonly Int32Array[]; starts: readonly Int32Array[] } = { needs: [], starts: [] },
+    /** Where each start word occurs in `lower` (by slot): the alternatives' start words, listed by the scan. */
+    readonly occurrences: Occurrences = new Occurrences(0),
   ) {}
+
+  /** The slot of a planned alternative's j-th start word in `occurrences`, or -1 when its starts are not listed. */
+  startSlot(serial: number, j: number): number {
+    return this.parts.starts[serial]?.[j] ?? -1;
+  }
 
   /** mayMatchIn for an alternative of a planned expression (ScanPart), by its serial. */
   partMayMatchIn(serial: number, start: number, end: number): boolean {
@@ -684,19 +755,6 @@ export class DocumentWords {
       return false;
     }
     return this.anyIn(needs, start, end);
-  }
-
-  /**
-   * Where, at or after `from`, the lower-cased document's block holding the next occurrence of the alternative's j-th
-   * start word begins (-1: none occurs there; the start of `from`'s block when the word was not indexed).
-   */
-  startBlockFrom(serial: number, j: number, from: number): number {
-    const id = this.parts.starts[serial]?.[j];
-    if (id === undefined) return from;
-    const block = from >> this.shift;
-    if (block > 31) return -1;
-    const later = this.blocks[id]! & ~((1 << block) - 1);
-    return later === 0 ? -1 : (31 - Math.clz32(later & -later)) << this.shift;
   }
 
   /**

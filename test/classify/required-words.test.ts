@@ -7,7 +7,14 @@ import { FIGURE_EXPRESSIONS } from '../../src/classify/figures.js';
 import { loadRules } from '../../src/classify/load-rules.js';
 import { readDocument } from '../../src/classify/read-document.js';
 import { normalizeText } from '../../src/classify/normalize.js';
-import { requiredWords, wordGate, WordIndex, WordScanner, wordIndexOf } from '../../src/classify/required-words.js';
+import {
+  Occurrences,
+  requiredWords,
+  wordGate,
+  WordIndex,
+  WordScanner,
+  wordIndexOf,
+} from '../../src/classify/required-words.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -145,6 +152,30 @@ describe('finding which words occur in a text in one pass', () => {
         for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) expected |= 1 << (at >> shift);
         expect([text, w, found[scanner.idOf(w)]]).toEqual([text, w, expected]);
       }
+    }
+  });
+
+  it('lists every start of the words asked for, grouped by word in text order, overlapping ones included', () => {
+    const random = seededRandom(20261209);
+    const alphabet = ['a', 'b', 'ab', '出', '口', '稀土', ' ', 'é'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    const list = ['a', 'aa', 'ab', 'bab', '出口', '口稀', 'é出', 'b'];
+    // Only some words get a slot (the alternatives' start words); the others are not listed.
+    const wanted = ['aa', 'bab', '出口', 'b'];
+    const scanner = new WordScanner(list);
+    const listed = new Int32Array(list.length).fill(-1);
+    wanted.forEach((w, slot) => (listed[scanner.idOf(w)] = slot));
+    const occurrences = new Occurrences(wanted.length);
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: Math.floor(random() * 200) }, pick).join('');
+      scanner.scan(text, WordScanner.blockShift(text.length), listed, occurrences);
+      occurrences.sort();
+      wanted.forEach((w, slot) => {
+        const expected: number[] = [];
+        for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) expected.push(at);
+        const got = [...occurrences.starts.subarray(occurrences.first[slot], occurrences.first[slot + 1])];
+        expect([text, w, got]).toEqual([text, w, expected]);
+      });
     }
   });
 
