@@ -24,6 +24,11 @@ interface Reading {
    * known. Set wherever `exact` is (the strings themselves).
    */
   prefix: Set<string> | null;
+  /**
+   * Set on a part that may match nothing and otherwise starts with one of `prefix`'s non-empty strings (`(?:the\s+)?`):
+   * a match of a sequence holding it starts there, or with what follows it.
+   */
+  optional?: boolean;
 }
 
 const MAX_EXACT = 48;
@@ -76,6 +81,15 @@ function cross(a: Set<string>, b: Set<string>): Set<string> | null {
   return out;
 }
 
+/**
+ * The strings a match starts with when `lead` is followed by a part starting with one of `next`: as `cross`, but a
+ * lead that is only the empty string leaves the part's own strings, however many (a list of forty verbs is kept;
+ * `scanPlan` decides whether so many are worth looking for).
+ */
+function startWith(lead: Set<string>, next: Set<string>): Set<string> | null {
+  return lead.size === 1 && lead.has('') ? next : cross(lead, next);
+}
+
 class Parser {
   private i = 0;
   /** Words are kept lower-cased and read against the lower-cased text (a case-sensitive pattern only loses some). */
@@ -112,6 +126,8 @@ class Parser {
     // The strings the parts read so far start every match with, while each part was listed (`lead`), then final.
     let lead: Set<string> = new Set(['']);
     let prefix: Set<string> | null = null;
+    // Where a match starts inside an optional part read so far (`(?:the\s+)?customs`: "the", then "customs").
+    let skipped: Set<string> | null = new Set();
     const closeRun = () => {
       if (run) required = better(required, run);
     };
@@ -120,9 +136,12 @@ class Parser {
       required = better(required, part.required);
       if (prefix === null) {
         const grown = part.exact ? cross(lead, part.exact) : null;
+        const within = !grown && part.optional ? startWith(lead, new Set([...part.prefix!].filter((w) => w))) : null;
         if (grown) lead = grown;
+        // An optional part: a match starts inside it, or it is absent and the lead goes on with the next part.
+        else if (within && skipped) skipped = new Set([...skipped, ...within]);
         // A part not listed (or a list grown too long) ends the prefix: the lead, then what the part starts with.
-        else prefix = (part.prefix && cross(lead, part.prefix)) ?? lead;
+        else prefix = (part.prefix && startWith(lead, part.prefix)) ?? lead;
       }
       if (part.exact) {
         run = run ? cross(run, part.exact) : part.exact;
@@ -137,7 +156,8 @@ class Parser {
       if (run) required = better(required, run);
     }
     closeRun();
-    return { exact, required, prefix: prefix ?? lead };
+    const starts: Set<string> = prefix ?? lead;
+    return { exact, required, prefix: skipped?.size ? new Set([...starts, ...skipped]) : starts };
   }
 
   private quantified(): Reading {
@@ -165,7 +185,9 @@ class Parser {
           const exact = new Set([...atom.exact, '']);
           return { exact, required: null, prefix: exact };
         }
-        return { exact: null, required: null, prefix: atom.prefix && new Set([...atom.prefix, '']) };
+        // (Where the part occurs at all, a match of it starts with one of its own prefixes: `optional`.)
+        const optional = atom.prefix !== null && !atom.prefix.has('');
+        return { exact: null, required: null, prefix: atom.prefix && new Set([...atom.prefix, '']), optional };
       }
       return {
         exact: null,
@@ -395,8 +417,11 @@ export function scanPlan(re: RegExp): ScanPlan | null {
   return plan;
 }
 
-/** At most this many start words are looked for (one the document lacks costs nothing; each present one a search). */
-const MAX_STARTS = 32;
+/**
+ * At most this many start words are looked for: one the document lacks costs nothing, each present one a step through
+ * its listed occurrences (a list of forty verbs is still cheaper than running the alternative over the document).
+ */
+const MAX_STARTS = 96;
 
 function makePlan(re: RegExp): ScanPlan | null {
   if (!re.global || /[uvy]/.test(re.flags)) return null;

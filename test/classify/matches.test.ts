@@ -62,7 +62,17 @@ describe('the reading behind a plan', () => {
   it('reads the words a match starts with, through assertions, optional parts and alternatives', () => {
     expect(prefixWords(/\b(?:Approv|grant)\w*\s+licences/gi)?.sort()).toEqual(['approv', 'grant']);
     expect(prefixWords(/(?<![a-z])(?:暂停|停止)实施/g)?.sort()).toEqual(['停止实施', '暂停实施']);
-    expect(prefixWords(/(?:the\s+)?quota/gi)).toBeNull();
+    // An optional part: a match starts inside it, or with what follows it.
+    expect(prefixWords(/(?:the\s+)?quota/gi)?.sort()).toEqual(['quota', 'the']);
+    expect(prefixWords(/\b(?:first\s+)?(?:two|both)\s+batches/gi)?.sort()).toEqual(['both', 'first', 'two']);
+    expect(prefixWords(/(?:for\s+)?(?:the\s+)*year/gi)?.sort()).toEqual(['for', 'the', 'year']);
+    // …but not one whose own start is unknown, nor a part that may match anything before the words.
+    expect(prefixWords(/(?:\s*the\s+)?quota/gi)).toBeNull();
+    expect(prefixWords(/\s*quota/gi)).toBeNull();
+    expect(prefixWords(/(?:the\s+)?\w+\s+quota/gi)).toBeNull();
+    // A long list of verbs is kept whole (scanPlan decides whether so many are worth looking for).
+    const verbs = Array.from({ length: 60 }, (_, i) => `verb${i}x`);
+    expect(prefixWords(new RegExp(`\\b(?:${verbs.join('|')})\\w*\\s+quotas`, 'gi'))?.length).toBe(60);
     expect(prefixWords(/x?quota/gi)?.sort()).toEqual(['quota', 'xquota']);
     expect(prefixWords(/\d+\s*tonnes/gi)).toBeNull();
   });
