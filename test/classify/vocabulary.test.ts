@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/classify/entities.js';
-import { normalizeText } from '../../src/classify/normalize.js';
+import { halfWidth, normalizeText } from '../../src/classify/normalize.js';
 import { ELEMENTS, expandTerms } from '../../src/classify/vocabulary/terms.js';
 
 describe('normalising text before it is read', () => {
@@ -14,6 +14,11 @@ describe('normalising text before it is read', () => {
 
   it('reads full-width digits and letters as ASCII', () => {
     expect(normalizeText('出口１２３４５吨，ＨＳ编码２８０５')).toBe('出口12345吨,HS编码2805');
+    // At either end, next to each other, the ideographic space, and the last and first of the range (～, ！).
+    expect(halfWidth('Ｘ稀土　出口！！～')).toBe('X稀土 出口!!~');
+    // Text with none of them is the same string.
+    const plain = 'exports rose 5% in May';
+    expect(halfWidth(plain)).toBe(plain);
   });
 
   it('drops thin and no-break spaces between digit groups and keeps other spaces as one space', () => {

@@ -243,9 +243,9 @@ export function extractFigures(
     });
 
     // Attach what the sentence before left pending, then keep this sentence's own loose changes.
-    const mine = Array.from({ length: figures.length - firstFigure }, (_, i) => firstFigure + i).filter(
-      (fi) => !candidates.find((c) => c.q.value === figures[fi]!.value)?.comparisonBase,
-    );
+    const mine: number[] = [];
+    for (let fi = firstFigure; fi < figures.length; fi++)
+      if (!candidates.find((c) => c.q.value === figures[fi]!.value)?.comparisonBase) mine.push(fi);
     for (const p of pending) {
       const fi = mine.find((i) => fits(figures[i]!, p.subject) && (!p.period || figures[i]!.period === p.period));
       if (fi !== undefined) attachChange(figures, fi, p.change);
