@@ -75,6 +75,17 @@ describe.skipIf(!url)('delivery leases on PostgreSQL: two live workers never sen
     return outbox;
   };
   const sentBy = (id: string) => sends.filter(([, a]) => a === id).map(([w]) => w);
+  /** The store's claims of the delivery lease, as they are asked for (each answered when its promise settles). */
+  const leaseClaims = (store: Store): Array<Promise<boolean>> => {
+    const claims: Array<Promise<boolean>> = [];
+    const realClaim = store.claim.bind(store);
+    vi.spyOn(store, 'claim').mockImplementation((key, ttl) => {
+      const claimed = realClaim(key, ttl);
+      if (key === lease) claims.push(claimed);
+      return claimed;
+    });
+    return claims;
+  };
 
   beforeEach(async () => {
     dest = `lease-test-${randomUUID().slice(0, 8)}`;
@@ -110,13 +121,7 @@ describe.skipIf(!url)('delivery leases on PostgreSQL: two live workers never sen
       await realRelease(key);
       released.open();
     });
-    const claims: Array<Promise<boolean>> = [];
-    const realClaim = a.claim.bind(a);
-    vi.spyOn(a, 'claim').mockImplementation((key, ttl) => {
-      const claimed = realClaim(key, ttl);
-      if (key === lease) claims.push(claimed);
-      return claimed;
-    });
+    const claims = leaseClaims(a);
     const outboxA = worker('A', a);
     const outboxB = worker('B', b);
 
@@ -206,13 +211,7 @@ describe.skipIf(!url)('delivery leases on PostgreSQL: two live workers never sen
     holdA.set(only.id, gate());
     // The clock and the renewal interval move only when the test moves them.
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-    const claims: Array<Promise<boolean>> = [];
-    const realClaim = a.claim.bind(a);
-    vi.spyOn(a, 'claim').mockImplementation((key, ttl) => {
-      const claimed = realClaim(key, ttl);
-      if (key === lease) claims.push(claimed);
-      return claimed;
-    });
+    const claims = leaseClaims(a);
     const outboxA = worker('A', a);
     const outboxB = worker('B', b);
 
