@@ -43,9 +43,25 @@ export interface OutboxHooks {
 const SENT_TTL = 60 * 86_400_000;
 /** How long one replica may deliver a destination without renewing its lease. */
 const DELIVERY_LEASE_MS = 20_000;
+/** The holder renews its lease before an attempt once this much of it has passed since the renewal was asked for. */
+const RENEW_AFTER_MS = DELIVERY_LEASE_MS / 3;
+/**
+ * A send starts only while at least half the lease is left (counted from when the renewal was asked for, as the store
+ * counts it): a holder that stalled between renewing and sending (a loaded machine, a slow store) renews again first,
+ * and stops if another replica took the destination over meanwhile. During the send the lease is renewed as well.
+ */
+const SEND_WITHIN_MS = DELIVERY_LEASE_MS / 2;
 /** How long a delivery lease is kept after its queue ran empty: alerts found moments later skip taking it again. */
 const LEASE_KEEP_MS = 1_000;
 const queueKey = (dest: string) => `outbox:q:${dest}`;
+
+/** What an attempt needs of its run's delivery lease. */
+interface LeaseGuard {
+  /** Whether enough of the lease is left to start a send (SEND_WITHIN_MS). */
+  fresh(): boolean;
+  /** Renew the lease now; false when another replica holds it. */
+  renew(): Promise<boolean>;
+}
 const healthKey = (dest: string) => `outbox:h:${dest}`;
 
 /**
@@ -268,6 +284,15 @@ export class Outbox {
     const lease = `lease:deliver:${dest}`;
     let held = false;
     let renewedAt = 0;
+    const guard: LeaseGuard = {
+      fresh: () => Date.now() - renewedAt < SEND_WITHIN_MS,
+      renew: async () => {
+        const askedAt = Date.now();
+        const renewed = await this.store.claim(lease, DELIVERY_LEASE_MS);
+        if (renewed) renewedAt = Math.max(renewedAt, askedAt);
+        return renewed;
+      },
+    };
     let keepLease = false;
     const keep = this.kept.get(dest);
     if (keep) {
@@ -284,18 +309,25 @@ export class Outbox {
       for (;;) {
         if (this.stopped) return;
         // Renew when a third of the lease has passed (not before every delivery: it costs two store round trips).
-        if (Date.now() - renewedAt > DELIVERY_LEASE_MS / 3) {
+        if (Date.now() - renewedAt > RENEW_AFTER_MS) {
+          const first = renewedAt === 0;
+          // The store times the lease from the claim's own clock reading, taken when it is asked for: so does this
+          // holder. A renewal answered late (a loaded machine or store) leaves less of the lease than it seems; one
+          // answered after the lease ran out is renewed again before anything is sent (the send check below).
+          let askedAt = Date.now();
           held = await this.store.claim(lease, DELIVERY_LEASE_MS);
           // A holder killed mid-delivery (kill -9, OOM) would block this destination until its lease expired.
-          if (!held && renewedAt === 0 && (await releaseDeadLease(this.store, lease)))
+          if (!held && first && (await releaseDeadLease(this.store, lease))) {
+            askedAt = Date.now();
             held = await this.store.claim(lease, DELIVERY_LEASE_MS);
+          }
           if (!held) return this.schedule(dest, Date.now() + DELIVERY_LEASE_MS / 4);
-          if (renewedAt === 0) {
+          if (first) {
             await recordLeaseHolder(this.store, lease, DELIVERY_LEASE_MS);
             // Another replica may have delivered (and failed) since this one last held the lease.
             this.healthy.delete(dest);
           }
-          renewedAt = Date.now();
+          renewedAt = askedAt;
         }
         const notifier = this.notifiers().get(dest);
         if (!notifier) return;
@@ -313,9 +345,11 @@ export class Outbox {
           return;
         }
         if (head.nextAt > Date.now()) return this.schedule(dest, head.nextAt);
+        const outcome = await this.attempt(dest, notifier, head, guard);
+        if (outcome === 'left') batch.shift();
         // A failed attempt rewrote the record: read the queue again.
-        if (await this.attempt(dest, notifier, head)) batch.shift();
-        else batch = [];
+        else if (outcome === 'failed') batch = [];
+        // 'renew': too much of the lease passed before the send; the loop renews it (or stops) before trying again.
       }
     } catch (error) {
       storeFailed = true;
@@ -329,7 +363,7 @@ export class Outbox {
       if (held && keepLease && !this.stopped) {
         const timer = setTimeout(() => {
           this.kept.delete(dest);
-          void popped().then(() => this.store.release(lease).catch(() => undefined));
+          this.releaseKept(dest, lease);
         }, LEASE_KEEP_MS);
         timer.unref();
         this.kept.set(dest, { renewedAt, timer });
@@ -342,22 +376,32 @@ export class Outbox {
     }
   }
 
-  /** One delivery attempt of the head record. Returns true when the record left the queue (sent or already sent). */
-  private async attempt(dest: string, notifier: Notifier, head: DeliveryRecord): Promise<boolean> {
+  /**
+   * One delivery attempt of the head record: 'left' when the record left the queue (sent or already sent), 'failed'
+   * when the attempt failed (the record was rewritten), 'renew' when nothing was sent because too much of the delivery
+   * lease had passed (checked after the reads, the last step before the send): the caller renews it first.
+   */
+  private async attempt(
+    dest: string,
+    notifier: Notifier,
+    head: DeliveryRecord,
+    lease: LeaseGuard,
+  ): Promise<'left' | 'failed' | 'renew'> {
     const [stored, alreadySent] = await Promise.all([
       this.store.getAlert(head.alertId),
       this.store.get(`sent:${dest}:${head.alertId}`),
     ]);
     if (!stored || alreadySent) {
       this.popLater(dest, head.alertId);
-      return true;
+      return 'left';
     }
+    if (!lease.fresh()) return 'renew';
     const settings = this.settings();
     const alert: Alert =
       Date.now() - Date.parse(head.enqueuedAt) > settings.lateAfter ? { ...stored, late: true } : stored;
     const log = this.logger.child({ destination: dest, alert: alert.id, watch: alert.watch.id });
     try {
-      await notifier.send(alert);
+      await renewingDuring(lease, () => notifier.send(alert));
     } catch (raw) {
       const error = raw instanceof DeliveryError ? raw : new DeliveryError((raw as Error).message, true);
       const attempts = head.attempts + 1;
@@ -377,7 +421,7 @@ export class Outbox {
       );
       this.hooks.onFailed?.(dest, alert, error);
       this.schedule(dest, nextAt);
-      return false;
+      return 'failed';
     }
     // The sent mark first: after a crash it pops the record on the next drain. Popping first would leave a record
     // gone without its mark, and a process killed before it marked the items seen would queue and send it again.
@@ -386,7 +430,29 @@ export class Outbox {
     await this.markSuccess(dest);
     log.info({ late: alert.late ?? false }, 'alert delivered');
     this.hooks.onDelivered?.(dest, alert);
-    return true;
+    return 'left';
+  }
+
+  /**
+   * Give up a delivery lease kept after a run, once the run's delivered records have left the queue. The destination
+   * is busy until the release is written: a run started meanwhile would renew the lease and then lose it to this
+   * release (on PostgreSQL the delete can even reach the server after that renewal, sent on another pooled
+   * connection), and go on delivering while another replica takes the lease and delivers the same records. A run asked
+   * for meanwhile starts after the release, with a claim of its own.
+   */
+  private releaseKept(dest: string, lease: string): void {
+    this.busy.add(dest);
+    const run = (async () => {
+      try {
+        await this.popping.get(dest);
+        await this.store.release(lease).catch(() => undefined);
+      } finally {
+        this.busy.delete(dest);
+        if (this.askedAgain.delete(dest)) void this.drainDestination(dest);
+      }
+    })();
+    this.active.add(run);
+    void run.finally(() => this.active.delete(run));
   }
 
   /**
@@ -467,6 +533,26 @@ export class Outbox {
     if (before.reportedDown) await this.hooks.onRecovered?.({ ...before, state: 'ok' });
     await this.store.set(healthKey(dest), after);
     this.healthy.add(dest);
+  }
+}
+
+/**
+ * Run a send while renewing the delivery lease every RENEW_AFTER_MS: a receiver may take its whole time-out (Discord's
+ * 15 s, and a retry) and the lease must not lapse while this replica is still sending, or another replica would take
+ * it and send the same alert. A renewal under way when the send ends is waited for, so none lands after the lease was
+ * released (it would hold the destination for another lease with nobody delivering).
+ */
+async function renewingDuring(lease: LeaseGuard, send: () => Promise<void>): Promise<void> {
+  let renewal: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewal = lease.renew().catch(() => false);
+  }, RENEW_AFTER_MS);
+  timer.unref();
+  try {
+    await send();
+  } finally {
+    clearInterval(timer);
+    await renewal;
   }
 }
 
