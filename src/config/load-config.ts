@@ -17,6 +17,7 @@ import {
   type YamlFile,
 } from './config-issue.js';
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
+import { shippedRulesAsBuilt } from './shipped-rules.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
 import { watchFileSchema, watchSchema, type WatchConfig } from './watch-schema.js';
 
@@ -146,6 +147,29 @@ function checkDuplicates<T extends { id: string }>(
 }
 
 /**
+ * A RuleSet loaded when one of its keys is first read. Loading files the build validated finds no issue; should one
+ * have been edited since this config was loaded, its issues are thrown then, as a ConfigError.
+ */
+function loadedOnFirstUse(load: () => { rules?: RuleSet; issues: ConfigIssue[] }): RuleSet {
+  let loaded: RuleSet | undefined;
+  const rules = (): RuleSet => {
+    if (loaded) return loaded;
+    const result = load();
+    if (!result.rules) throw new ConfigError(result.issues);
+    return (loaded = result.rules);
+  };
+  return new Proxy({} as RuleSet, {
+    get: (_, key) => Reflect.get(rules(), key),
+    has: (_, key) => Reflect.has(rules(), key),
+    ownKeys: () => Reflect.ownKeys(rules()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(rules(), key);
+      return d && { ...d, configurable: true };
+    },
+  });
+}
+
+/**
  * Load and validate a config directory. Whatever it lacks (watches/, notify.yaml, rules/, settings.yaml) comes from
  * the shipped config. Watch kinds and channel types are the ones `plugins` names (the entry points pass the
  * registries). Throws ConfigError with every issue found.
@@ -206,8 +230,14 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv, plugins: P
   const ruleDirs = [join(SHIPPED_CONFIG_DIR, 'rules')];
   if (existsSync(join(dir, 'rules')) && resolve(dir, 'rules') !== resolve(SHIPPED_CONFIG_DIR, 'rules'))
     ruleDirs.push(join(dir, 'rules'));
-  for (const d of ruleDirs) files.push(...yamlFiles(d));
-  const rulesResult = loadRules(ruleDirs, env);
+  const ruleFiles = ruleDirs.flatMap((d) => yamlFiles(d));
+  files.push(...ruleFiles);
+  // Shipped rules files as the build validated them cannot have an issue: they are loaded when first classified with,
+  // so a run that classifies nothing (a config without watches, `validate` aside) neither reads nor parses them.
+  const rulesResult =
+    ruleDirs.length === 1 && shippedRulesAsBuilt(ruleFiles)
+      ? { rules: loadedOnFirstUse(() => loadRules(ruleDirs, env)), issues: [] }
+      : loadRules(ruleDirs, env);
   issues.push(...rulesResult.issues);
 
   const watchIds = new Set(watchEntries.map((e) => e.item.id));
