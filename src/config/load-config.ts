@@ -159,7 +159,7 @@ function loadedOnFirstUse(load: () => { rules?: RuleSet; issues: ConfigIssue[] }
     return (loaded = result.rules);
   };
   return new Proxy({} as RuleSet, {
-    get: (_, key) => Reflect.get(rules(), key),
+    get: (_, key): unknown => Reflect.get(rules(), key) as unknown,
     has: (_, key) => Reflect.has(rules(), key),
     ownKeys: () => Reflect.ownKeys(rules()),
     getOwnPropertyDescriptor: (_, key) => {
