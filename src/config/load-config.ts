@@ -19,7 +19,7 @@ import {
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
 import { shippedRulesAsBuilt } from './shipped-rules.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
-import { watchFileSchema, watchSchema, type WatchConfig } from './watch-schema.js';
+import { watchSchemas, type WatchConfig } from './watch-schema.js';
 
 /** A watch as loaded, with the file it came from (for messages). */
 export type Watch = WatchConfig & { name: string; file: string };
@@ -66,7 +66,7 @@ function loadWatchFile(
   issues: ConfigIssue[],
   kinds: readonly string[],
 ): Array<{ watch: Watch; index: number }> {
-  const top = validateYaml(yaml, watchFileSchema);
+  const top = validateYaml(yaml, watchSchemas().file);
   issues.push(...top.issues);
   if (!top.value) return [];
   const ids = top.value.watches.map((w) => (w && typeof w === 'object' ? (w as { id?: unknown }).id : undefined));
@@ -83,9 +83,9 @@ function loadWatchFile(
       );
       return;
     }
-    const result = watchSchema.safeParse(merged, ONE_SHOT_PARSE);
+    const result = watchSchemas().watch.safeParse(merged, ONE_SHOT_PARSE);
     if (!result.success) {
-      issues.push(...zodIssues(yaml, watchSchema, result.error.issues, merged, ['watches', index], ids));
+      issues.push(...zodIssues(yaml, watchSchemas().watch, result.error.issues, merged, ['watches', index], ids));
       return;
     }
     out.push({ watch: { ...result.data, name: result.data.name ?? result.data.id, file: yaml.file }, index });
