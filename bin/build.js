@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import process from 'node:process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -96,13 +96,15 @@ const childProcessOnUse = {
 const builtinsThroughRequire = {
   name: 'builtins-through-require',
   setup(b) {
+    // One stand-in per importing module: a stand-in shared by modules in different chunks would be a chunk (a file to
+    // load) of its own.
     b.onResolve({ filter: /^node:/ }, (args) =>
       args.kind === 'import-statement' && args.namespace === 'file'
-        ? { path: args.path, namespace: 'builtin-require' }
+        ? { path: `${args.path}|${relative(ROOT, args.importer)}`, namespace: 'builtin-require' }
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      contents: `module.exports = require(${JSON.stringify(args.path.slice(0, args.path.indexOf('|')))});`,
       loader: 'js',
     }));
   },
