@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { builtOnce } from '../src/config/built-once.js';
 import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import type { Alert } from '../src/types.js';
@@ -21,43 +22,47 @@ function loadDiscord(): Promise<[DiscordJs, DiscordRestModule]> {
 }
 
 /** A Discord id (snowflake): https://discord.com/developers/docs/reference#snowflakes */
-const snowflake = z
-  .string()
-  .regex(
-    /^\d{17,20}$/,
-    'a Discord channel id is 17–20 digits: turn on Developer Mode, right-click the channel, Copy Channel ID',
-  );
+const snowflake = () =>
+  z
+    .string()
+    .regex(
+      /^\d{17,20}$/,
+      'a Discord channel id is 17–20 digits: turn on Developer Mode, right-click the channel, Copy Channel ID',
+    );
 
 /** `https://discord.com/api[/vN]/webhooks/{id}/{token}`; any host is accepted so a proxy or a local fake can stand in. */
 const WEBHOOK_URL = /^(https?:\/\/[^/?#]+(?:\/[^?#]*?)?)\/webhooks\/(\d+)\/([\w-]+)\/?$/;
 const DISCORD_HOSTS = /^https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\//;
 
-const schema = z
-  .strictObject({
-    ...channelBase,
-    type: z.literal('discord'),
-    /** A channel id; the bot (token from `token_env`) posts there. */
-    channel: snowflake.optional(),
-    /** A webhook URL (Channel settings → Integrations → Webhooks); no bot needed. */
-    webhook: z
-      .string()
-      .regex(WEBHOOK_URL, 'webhook must look like https://discord.com/api/webhooks/ID/TOKEN')
-      .optional(),
-    /** The environment variable holding the bot token. */
-    token_env: z
-      .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'token_env names an environment variable')
-      .default('DISCORD_TOKEN'),
-    /** Alerts with a monthly figure carry a small chart of its last 13 months as an attachment. */
-    charts: z.boolean().default(false),
-  })
-  .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
-    message:
-      'a discord channel needs exactly one of channel (a channel id, posted by the bot) or webhook (a webhook URL)',
-    path: ['channel'],
-  });
+// Built on first use: a config without a Discord channel never builds it.
+const schema = builtOnce(() =>
+  z
+    .strictObject({
+      ...channelBase,
+      type: z.literal('discord'),
+      /** A channel id; the bot (token from `token_env`) posts there. */
+      channel: snowflake().optional(),
+      /** A webhook URL (Channel settings → Integrations → Webhooks); no bot needed. */
+      webhook: z
+        .string()
+        .regex(WEBHOOK_URL, 'webhook must look like https://discord.com/api/webhooks/ID/TOKEN')
+        .optional(),
+      /** The environment variable holding the bot token. */
+      token_env: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'token_env names an environment variable')
+        .default('DISCORD_TOKEN'),
+      /** Alerts with a monthly figure carry a small chart of its last 13 months as an attachment. */
+      charts: z.boolean().default(false),
+    })
+    .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
+      message:
+        'a discord channel needs exactly one of channel (a channel id, posted by the bot) or webhook (a webhook URL)',
+      path: ['channel'],
+    }),
+);
 
-type DiscordChannelConfig = z.output<typeof schema>;
+type DiscordChannelConfig = z.output<ReturnType<typeof schema>>;
 
 /** Where a message goes: a channel through the bot, or a webhook. Tokens stay in here and are never logged. */
 type Target =
@@ -94,7 +99,9 @@ export function discordMessage(alert: Alert): {
 /** Posts one embed per alert to a channel (bot token) or a webhook; rate limits and 5xx are retried, never doubled. */
 export const discordNotifier: NotifierFactory<DiscordChannelConfig> = {
   type: 'discord',
-  schema,
+  get schema() {
+    return schema();
+  },
   create(config, ctx) {
     // Subscriptions made with /regwatch subscribe arrive unparsed: `{channel}` with no defaults applied.
     const tokenEnv = config.token_env ?? 'DISCORD_TOKEN';

@@ -7,6 +7,7 @@
 import type { webApi } from '@slack/bolt';
 import * as z from 'zod';
 import { slackLogger } from '../src/chat/slack/slack-logger.js';
+import { builtOnce } from '../src/config/built-once.js';
 import { channelBase } from '../src/config/channel-schema.js';
 import { parseDuration } from '../src/config/duration.js';
 import { KeyedLimiter } from '../src/limiter.js';
@@ -25,42 +26,46 @@ import {
 import { escapeText, renderAlertBlocks, slackLink } from '../src/chat/slack/slack-blocks.js';
 import { uploadToSlack } from '../src/chat/slack/slack-upload.js';
 
-const interval = z
-  .union([z.string(), z.number()])
-  .default(1000)
-  .transform((value, ctx) => {
-    const ms = parseDuration(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `bad interval "${value}": use e.g. 1s or 500ms` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const interval = () =>
+  z
+    .union([z.string(), z.number()])
+    .default(1000)
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `bad interval "${value}": use e.g. 1s or 500ms` });
+        return z.NEVER;
+      }
+      return ms;
+    });
 
-const schema = z
-  .strictObject({
-    ...channelBase,
-    type: z.literal('slack'),
-    /** Channel id (C0123…) or #name, posted to with the bot token. */
-    channel: z.string().min(1).optional(),
-    /** Or an incoming-webhook URL (the channel is fixed by the URL). */
-    webhook: z.url({ protocol: /^https?$/, error: 'slack webhook must be an absolute http(s) URL' }).optional(),
-    /** Bot token (xoxb-…); default: the SLACK_BOT_TOKEN environment variable. */
-    token: z.string().min(1).optional(),
-    /** Let Slack unfurl the watched page's link (off: watched URLs never expand into previews). */
-    unfurl: z.boolean().default(false),
-    /** Least time between two messages to this channel. */
-    minInterval: interval,
-    timeout: z.number().int().positive().default(10_000),
-    /** Alerts with a monthly figure get a small chart of its last 13 months in their thread (bot token only). */
-    charts: z.boolean().default(false),
-  })
-  .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
-    error:
-      'a slack channel needs either channel (posted with the bot token) or webhook (an incoming-webhook URL), not both',
-  });
+// Built on first use: a config without a Slack channel never builds it.
+const schema = builtOnce(() =>
+  z
+    .strictObject({
+      ...channelBase,
+      type: z.literal('slack'),
+      /** Channel id (C0123…) or #name, posted to with the bot token. */
+      channel: z.string().min(1).optional(),
+      /** Or an incoming-webhook URL (the channel is fixed by the URL). */
+      webhook: z.url({ protocol: /^https?$/, error: 'slack webhook must be an absolute http(s) URL' }).optional(),
+      /** Bot token (xoxb-…); default: the SLACK_BOT_TOKEN environment variable. */
+      token: z.string().min(1).optional(),
+      /** Let Slack unfurl the watched page's link (off: watched URLs never expand into previews). */
+      unfurl: z.boolean().default(false),
+      /** Least time between two messages to this channel. */
+      minInterval: interval(),
+      timeout: z.number().int().positive().default(10_000),
+      /** Alerts with a monthly figure get a small chart of its last 13 months in their thread (bot token only). */
+      charts: z.boolean().default(false),
+    })
+    .refine((c) => (c.channel === undefined) !== (c.webhook === undefined), {
+      error:
+        'a slack channel needs either channel (posted with the bot token) or webhook (an incoming-webhook URL), not both',
+    }),
+);
 
-type SlackConfig = z.output<typeof schema>;
+type SlackConfig = z.output<ReturnType<typeof schema>>;
 
 /** One pace per channel, shared by every notifier of the process (two channel entries posting to one channel). */
 const paces = new KeyedLimiter({ concurrency: Infinity });
@@ -81,7 +86,9 @@ const POSTED_TTL_MS = 60 * 24 * 3600_000;
 /** Posts alerts to a Slack channel (bot token) or an incoming webhook, paced per channel. */
 export const slackNotifier: NotifierFactory<SlackConfig> = {
   type: 'slack',
-  schema,
+  get schema() {
+    return schema();
+  },
   create(config, ctx) {
     const log = ctx.logger.child({ destination: config.id });
     const token = config.token ?? ctx.env.SLACK_BOT_TOKEN;

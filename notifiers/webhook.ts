@@ -1,18 +1,22 @@
 import { createHmac } from 'node:crypto';
 import * as z from 'zod';
+import { builtOnce } from '../src/config/built-once.js';
 import { channelBase } from '../src/config/channel-schema.js';
 import { DeliveryError, type NotifierFactory } from '../src/notify/notifier.js';
 import { postJson, retryAfterMs, type PostAnswer } from '../src/notify/post-json.js';
 
-const schema = z.strictObject({
-  ...channelBase,
-  type: z.literal('webhook'),
-  url: z.url({ protocol: /^https?$/, error: 'webhook url must be an absolute http(s) URL' }),
-  /** Signs each request: X-Regwatch-Timestamp, and X-Regwatch-Signature = sha256=<hex HMAC of "<timestamp>.<body>">. */
-  secret: z.string().min(1).optional(),
-  headers: z.record(z.string(), z.string()).default({}),
-  timeout: z.number().int().positive().default(10_000),
-});
+// Built on first use: a config without a webhook channel never builds it.
+const schema = builtOnce(() =>
+  z.strictObject({
+    ...channelBase,
+    type: z.literal('webhook'),
+    url: z.url({ protocol: /^https?$/, error: 'webhook url must be an absolute http(s) URL' }),
+    /** Signs each request: X-Regwatch-Timestamp, and X-Regwatch-Signature = sha256=<hex HMAC of "<timestamp>.<body>">. */
+    secret: z.string().min(1).optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+    timeout: z.number().int().positive().default(10_000),
+  }),
+);
 
 /**
  * sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">, for receivers to verify (design §7). The timestamp (Unix
@@ -23,9 +27,11 @@ export function signBody(body: string, secret: string, timestamp: number): strin
 }
 
 /** POSTs the alert JSON (design §7) with Idempotency-Key = alert id; receivers deduplicate by it. */
-export const webhookNotifier: NotifierFactory<z.output<typeof schema>> = {
+export const webhookNotifier: NotifierFactory<z.output<ReturnType<typeof schema>>> = {
   type: 'webhook',
-  schema,
+  get schema() {
+    return schema();
+  },
   create(config) {
     const host = new URL(config.url).host;
     return {

@@ -75,13 +75,24 @@ export function createLogger(
 
 /**
  * A logger that makes the pino one when something is first logged at or above `threshold`, or anything else of it is
- * used (a child, its level): pino and its streams are a good part of what a start loads and compiles, and a run that
- * logs nothing (`once` with nothing wrong, at the default level `warn`) never needs them.
+ * used (its level, its bindings …): pino and its streams are a good part of what a start loads and compiles, and a run
+ * that logs nothing (`once` with nothing wrong, at the default level `warn`) never needs them. Whether a level is
+ * enabled is answered without it, and a child asked of it before then (with bindings only: it has the parent's level)
+ * is such a logger too, made from the parent's pino child when it first logs: a pass whose checks and deliveries log
+ * nothing does not load pino for a changed page or a delivery's child logger.
  */
 function lazyLogger(threshold: number, make: () => Logger): Logger {
   let real: Logger | undefined;
   const logger = (): Logger => (real ??= make());
   const quiet = () => undefined;
+  // pino copies a child's bindings when it makes the child: so does this, for one made later.
+  const lazyChild = (bindings: Pino.Bindings, options?: Pino.ChildLoggerOptions): Logger => {
+    if (real || options !== undefined || !bindings) return logger().child(bindings, options);
+    const copy = { ...bindings };
+    return lazyLogger(threshold, () => logger().child(copy));
+  };
+  // pino's answer for its own levels (a check asks it of every changed page), given without making it.
+  const isLevelEnabled = (level: string): boolean => Object.hasOwn(LEVELS, level) && LEVELS[level]! >= threshold;
   // Methods bound once per method (pino swaps its level methods when the level changes: a new one is bound again),
   // so a call on the hot path does not allocate a bound function.
   const bound = new Map<PropertyKey, { of: unknown; fn: unknown }>();
@@ -89,6 +100,8 @@ function lazyLogger(threshold: number, make: () => Logger): Logger {
     get(_, key) {
       const rank = typeof key === 'string' && Object.hasOwn(LEVELS, key) ? LEVELS[key]! : Infinity;
       if (!real && rank < threshold) return quiet;
+      if (!real && key === 'child') return lazyChild;
+      if (!real && key === 'isLevelEnabled') return isLevelEnabled;
       const target = logger();
       const value: unknown = Reflect.get(target, key, target);
       if (typeof value !== 'function') return value;

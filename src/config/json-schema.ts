@@ -1,18 +1,19 @@
 import * as z from 'zod';
 import { ruleSchemas } from '../classify/rule-schema.js';
-import { expectationsJsonSchemaSource } from '../expectations/expectation-schema.js';
+import { expectationSchemas } from '../expectations/expectation-schema.js';
 import type { PluginKinds } from './plugin-kinds.js';
 import { settingsSchema } from './settings-schema.js';
-import { watchSchema } from './watch-schema.js';
+import { watchSchemas } from './watch-schema.js';
 
 /** JSON Schemas for editors (yaml-language-server), generated from the same zod schemas that validate the config. */
 export function jsonSchemas(plugins: PluginKinds): Record<string, unknown> {
   // An editor offers the registered kinds; load-config checks them the same way.
-  const watch = z.strictObject({ ...watchSchema.shape, kind: z.enum(plugins.watcherKinds as [string, ...string[]]) });
+  const { shape } = watchSchemas().watch;
+  const watch = z.strictObject({ ...shape, kind: z.enum(plugins.watcherKinds as [string, ...string[]]) });
   const watchesFile = z.strictObject({
     $schema: z.string().optional(),
     // Any watch key but id may be a file-wide default (maxNewItems, every, follow …).
-    defaults: z.strictObject(watchSchema.shape).omit({ id: true }).partial().optional(),
+    defaults: z.strictObject(shape).omit({ id: true }).partial().optional(),
     watches: z.array(watch),
   });
   const channel = z.union(
@@ -27,7 +28,7 @@ export function jsonSchemas(plugins: PluginKinds): Record<string, unknown> {
     'rules.schema.json': { title: 'regwatch classification rules', ...z.toJSONSchema(ruleSchemas().rulesFile, opts) },
     'expectations.schema.json': {
       title: 'regwatch expectations.yaml',
-      ...z.toJSONSchema(expectationsJsonSchemaSource, opts),
+      ...z.toJSONSchema(expectationSchemas().jsonSchemaSource, opts),
     },
   };
 }

@@ -17,8 +17,9 @@ import {
   type YamlFile,
 } from './config-issue.js';
 import { layered, SHIPPED_CONFIG_DIR, yamlFiles } from './paths.js';
+import { shippedRulesAsBuilt } from './shipped-rules.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
-import { watchFileSchema, watchSchema, type WatchConfig } from './watch-schema.js';
+import { watchSchemas, type WatchConfig } from './watch-schema.js';
 
 /** A watch as loaded, with the file it came from (for messages). */
 export type Watch = WatchConfig & { name: string; file: string };
@@ -65,7 +66,7 @@ function loadWatchFile(
   issues: ConfigIssue[],
   kinds: readonly string[],
 ): Array<{ watch: Watch; index: number }> {
-  const top = validateYaml(yaml, watchFileSchema);
+  const top = validateYaml(yaml, watchSchemas().file);
   issues.push(...top.issues);
   if (!top.value) return [];
   const ids = top.value.watches.map((w) => (w && typeof w === 'object' ? (w as { id?: unknown }).id : undefined));
@@ -82,9 +83,9 @@ function loadWatchFile(
       );
       return;
     }
-    const result = watchSchema.safeParse(merged, ONE_SHOT_PARSE);
+    const result = watchSchemas().watch.safeParse(merged, ONE_SHOT_PARSE);
     if (!result.success) {
-      issues.push(...zodIssues(yaml, watchSchema, result.error.issues, merged, ['watches', index], ids));
+      issues.push(...zodIssues(yaml, watchSchemas().watch, result.error.issues, merged, ['watches', index], ids));
       return;
     }
     out.push({ watch: { ...result.data, name: result.data.name ?? result.data.id, file: yaml.file }, index });
@@ -143,6 +144,29 @@ function checkDuplicates<T extends { id: string }>(
       );
     else seen.set(item.id, { yaml, path });
   }
+}
+
+/**
+ * A RuleSet loaded when one of its keys is first read. Loading files the build validated finds no issue; should one
+ * have been edited since this config was loaded, its issues are thrown then, as a ConfigError.
+ */
+function loadedOnFirstUse(load: () => { rules?: RuleSet; issues: ConfigIssue[] }): RuleSet {
+  let loaded: RuleSet | undefined;
+  const rules = (): RuleSet => {
+    if (loaded) return loaded;
+    const result = load();
+    if (!result.rules) throw new ConfigError(result.issues);
+    return (loaded = result.rules);
+  };
+  return new Proxy({} as RuleSet, {
+    get: (_, key): unknown => Reflect.get(rules(), key) as unknown,
+    has: (_, key) => Reflect.has(rules(), key),
+    ownKeys: () => Reflect.ownKeys(rules()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(rules(), key);
+      return d && { ...d, configurable: true };
+    },
+  });
 }
 
 /**
@@ -206,8 +230,14 @@ export function loadConfig(dirOption: string, env: NodeJS.ProcessEnv, plugins: P
   const ruleDirs = [join(SHIPPED_CONFIG_DIR, 'rules')];
   if (existsSync(join(dir, 'rules')) && resolve(dir, 'rules') !== resolve(SHIPPED_CONFIG_DIR, 'rules'))
     ruleDirs.push(join(dir, 'rules'));
-  for (const d of ruleDirs) files.push(...yamlFiles(d));
-  const rulesResult = loadRules(ruleDirs, env);
+  const ruleFiles = ruleDirs.flatMap((d) => yamlFiles(d));
+  files.push(...ruleFiles);
+  // Shipped rules files as the build validated them cannot have an issue: they are loaded when first classified with,
+  // so a run that classifies nothing (a config without watches, `validate` aside) neither reads nor parses them.
+  const rulesResult =
+    ruleDirs.length === 1 && shippedRulesAsBuilt(ruleFiles)
+      ? { rules: loadedOnFirstUse(() => loadRules(ruleDirs, env)), issues: [] }
+      : loadRules(ruleDirs, env);
   issues.push(...rulesResult.issues);
 
   const watchIds = new Set(watchEntries.map((e) => e.item.id));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RulesFile } from '../classify/rule-schema.js';
 import { seedRequiredWords } from '../classify/required-words.js';
+import { sha256 } from '../hash.js';
 
 /**
  * The shipped rules files as the build validated them (bin/build.js writes shipped-rules.json beside this module,
@@ -73,4 +74,39 @@ export function validatedShippedRules(digest: string): RulesFile | undefined {
   return artefact && Object.hasOwn(artefact.files, digest)
     ? (JSON.parse(artefact.files[digest]!) as RulesFile)
     : undefined;
+}
+
+/** The digests of the shipped rules texts the build validated, and the V8 that checked their regular expressions. */
+interface ShippedRulesDigests {
+  v8: string;
+  digests: string[];
+}
+
+let digests: ReadonlySet<string> | null | undefined;
+
+/** The build's digests (bin/build.js writes them beside the artefact), or null: none, unusable, or another V8's. */
+function loadDigests(): ReadonlySet<string> | null {
+  try {
+    const parsed = JSON.parse(
+      readFileSync(new URL('./shipped-rules-digests.json', import.meta.url), 'utf8'),
+    ) as Partial<ShippedRulesDigests>;
+    return parsed.v8 === process.versions.v8 &&
+      Array.isArray(parsed.digests) &&
+      parsed.digests.every((d) => typeof d === 'string')
+      ? new Set(parsed.digests)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether every file of `paths` (at least one) is a shipped rules file as the build validated it, by this V8: loading
+ * them can then find no issue, so a config may load them when it first classifies. Reads the files and a small table
+ * of digests, not the artefact.
+ */
+export function shippedRulesAsBuilt(paths: readonly string[]): boolean {
+  digests ??= loadDigests();
+  const known = digests;
+  return !!known && paths.length > 0 && paths.every((p) => known.has(sha256(readFileSync(p, 'utf8'))));
 }

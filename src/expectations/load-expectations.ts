@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ONE_SHOT_PARSE, validateYaml, type ConfigIssue, type YamlFile } from '../config/config-issue.js';
 import { SHIPPED_CONFIG_DIR } from '../config/paths.js';
-import { expectationSchema, expectationsFileSchema, type Expectation } from './expectation-schema.js';
+import { expectationSchemas, type Expectation } from './expectation-schema.js';
 
 /**
  * `expectations.yaml` of the config directory, else the shipped one. Every problem is a `file:line:col` issue.
@@ -25,12 +25,12 @@ export function loadExpectations(
   // The shipped file as built is valid (test/expectations/validate-expectations.test.ts): when each of its expectations names a watch
   // this config lacks, all would be left out below, so none is validated (a config without watches pays nothing).
   if (fallback && yaml.shippedDigest && eachNamesAnotherWatch(yaml.value(), watchIds)) return [];
-  const top = validateYaml(yaml, expectationsFileSchema);
+  const top = validateYaml(yaml, expectationSchemas().file);
   issues.push(...top.issues);
   const out: Expectation[] = [];
   const seen = new Map<string, number>();
   top.value?.expectations.forEach((raw, i) => {
-    const result = expectationSchema.safeParse(raw, ONE_SHOT_PARSE);
+    const result = expectationSchemas().expectation.safeParse(raw, ONE_SHOT_PARSE);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const where = ['expectations', i, ...issue.path];

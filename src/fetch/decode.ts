@@ -1,5 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+let loaded: typeof Iconv | undefined;
+/** iconv-lite, required when a charset other than UTF-8 is first met: a pass over UTF-8 pages never loads it. */
+const iconv = (): typeof Iconv => (loaded ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
 
 const GB_ALIASES = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'gb_2312-80']);
 
@@ -13,7 +18,7 @@ export function normaliseCharset(label: string | undefined | null): string | und
   if (GB_ALIASES.has(l)) return 'gb18030';
   // Most answers say UTF-8: no need to ask iconv-lite (which normalises the label with regular expressions each time).
   if (l === 'utf8' || l === 'utf-8') return 'utf-8';
-  return iconv.encodingExists(l) ? l : undefined;
+  return iconv().encodingExists(l) ? l : undefined;
 }
 
 /** The charset a Content-Type header declares. */
@@ -66,7 +71,7 @@ export function bodyCharset(
 export function decodeAs(bytes: Buffer, charset: string, start = 0, end = bytes.length): string {
   if (charset === 'utf-8') return bytes.toString('utf8', start, end);
   // Only the body's own first bytes may be a BOM to drop.
-  return iconv.decode(bytes.subarray(start, end), charset, start > 0 ? { stripBOM: false } : undefined);
+  return iconv().decode(bytes.subarray(start, end), charset, start > 0 ? { stripBOM: false } : undefined);
 }
 
 /**
@@ -80,11 +85,11 @@ export function decodeBody(bytes: Buffer, contentType: string, forced?: string):
     bomCharset(bytes) ??
     normaliseCharset(charsetFromContentType(contentType)) ??
     normaliseCharset(charsetFromMarkup(bytes));
-  if (declared && declared !== 'utf-8') return { text: iconv.decode(bytes, declared), charset: declared };
+  if (declared && declared !== 'utf-8') return { text: iconv().decode(bytes, declared), charset: declared };
   try {
     return { text: strictUtf8.decode(bytes).replace(/^\uFEFF/, ''), charset: 'utf-8' };
   } catch {
-    const gb = iconv.decode(bytes, 'gb18030');
+    const gb = iconv().decode(bytes, 'gb18030');
     if (!declared || !gb.includes('\uFFFD'))
       return { text: gb, charset: declared ? 'gb18030 (mislabelled utf-8)' : 'gb18030' };
     return { text: bytes.toString('utf8'), charset: 'utf-8 (invalid bytes replaced)' };

@@ -77,9 +77,10 @@ describe('what `regwatch once` loads on a config without watches', () => {
 
 describe('what `regwatch once` loads on a config with a watch', () => {
   it('checks the page without loading prom-client: a one-off run serves no /metrics', async () => {
+    let item = '关于稀土的通知';
     const site = createServer((_, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<html><body><ul class="list"><li><a href="/a/1">关于稀土的通知</a></li></ul></body></html>');
+      res.end(`<html><body><ul class="list"><li><a href="/a/1">${item}</a></li></ul></body></html>`);
     });
     await new Promise<void>((ready) => site.listen(0, '127.0.0.1', ready));
     try {
@@ -100,6 +101,19 @@ describe('what `regwatch once` loads on a config with a watch', () => {
       expect(loaded).toContain('src/pipeline/check-watch.ts');
       // … and recorded no metric.
       expect(['prom-client', '@opentelemetry/api'].filter((p) => loaded.has(`node_modules/${p}`))).toEqual([]);
+
+      // A change delivered to the console logs nothing at the default level: its delivery's child logger loads no pino.
+      item = '关于稀土出口管制的公告';
+      const changed = await runCli(['once', '--config', dir], {
+        REGWATCH_STORE: store,
+        REGWATCH_MODULES_OUT: out,
+        NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'record-modules.js')}`,
+      });
+      expect(changed.stderr).toContain('checked 1 watch(es): 1 changed, 0 unchanged, 0 baseline, 0 failed; 1 alert(s)');
+      expect(changed.stdout).toContain('关于稀土出口管制的公告');
+      const second = loadedSources(readFileSync(out, 'utf8'));
+      // … nor iconv-lite for a UTF-8 page.
+      expect(['pino', 'iconv-lite'].filter((p) => second.has(`node_modules/${p}`))).toEqual([]);
     } finally {
       site.close();
     }

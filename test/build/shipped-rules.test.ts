@@ -39,11 +39,15 @@ const digestOf = (name: string) =>
     .update(readFileSync(join(root, 'config', 'rules', name), 'utf8'))
     .digest('hex');
 
-function run(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  input = '',
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const config = join(root, 'user-config');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'dist', 'src', 'cli.js'), ...args, '--config', config], {
-      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn' },
+      env: { ...process.env, REGWATCH_LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -109,6 +113,28 @@ describe.skipIf(needsBuild())('the shipped rules as the build validated them', (
     expect(r.stderr).toContain(`regwatch: ignoring ${artefactPath()}`);
     expect(r.stderr).toContain('the shipped rules are validated instead');
     expect(ruleCount(r.stdout)).toBe(ruleCount(full.stdout));
+  });
+
+  it('are read only when first classified with: a `once` that classifies nothing reads none of them', async () => {
+    // A damaged artefact is reported when the rules are read: `validate` reads them, a `once` without watches does not.
+    writeFileSync(artefactPath(), '{"v8": "11", "files": {"abc": ');
+    const store = `sqlite://${join(root, 'state.sqlite')}`;
+    const once = await run(['once'], '', { REGWATCH_STORE: store });
+    expect(once.stderr).toContain('checked 0 watch(es)');
+    expect(once.code).toBe(0);
+    expect(once.stderr).not.toContain('ignoring');
+    expect((await run(['validate'])).stderr).toContain(`regwatch: ignoring ${artefactPath()}`);
+  });
+
+  it('edited since the build stop a `once` that classifies nothing at load, with the usual message', async () => {
+    appendFileSync(
+      join(root, 'config', 'rules', 'quota.yaml'),
+      '  - id: too-heavy\n    category: quota_batch\n    weight: 500\n    phrases: [配额]\n',
+    );
+    const r = await run(['once'], '', { REGWATCH_STORE: `sqlite://${join(root, 'state.sqlite')}` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/config[\\/]rules[\\/]quota\.yaml:\d+:\d+: .*weight/);
+    expect(r.stderr).toContain('nothing was checked');
   });
 
   it('come from another V8 only by validating again (Node upgraded since the build)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectationSchema, type Expectation } from '../../src/expectations/expectation-schema.js';
+import { expectationSchemas, type Expectation } from '../../src/expectations/expectation-schema.js';
 import { lastClosedWindow, nextWindow, windowsBetween } from '../../src/expectations/windows.js';
 import { isoInZone, spanText, zonedInstant } from '../../src/expectations/zoned-time.js';
 import { inQuietHours, parseQuietHours, quietHoursEnd, type QuietHours } from '../../src/routing/quiet-hours.js';
@@ -7,7 +7,7 @@ import { lastDigestSlot } from '../../src/digest/digest-slots.js';
 import { digestSchema } from '../../src/digest/digest-schema.js';
 
 const exp = (raw: Record<string, unknown>): Expectation =>
-  expectationSchema.parse({ id: 'e', category: 'export_statistics', ...raw });
+  expectationSchemas().expectation.parse({ id: 'e', category: 'export_statistics', ...raw });
 const at = (iso: string) => Date.parse(iso);
 const ends = (e: Expectation, from: string, to: string) =>
   windowsBetween(e, at(from), at(to)).map((w) => [w.endIso, w.period]);
