@@ -46,13 +46,18 @@ async function loadedFiles(config: string, store: string, dir: string): Promise<
   return { count: unique.length, kb: bytes / 1024 };
 }
 
-/** One `once` under GNU time: its wall, user+sys CPU and peak RSS. */
-async function timedOnce(config: string, store: string): Promise<Run> {
+/** One `once` under GNU time: its wall, user+sys CPU and peak RSS (`argv`: Node's arguments instead of a `once`). */
+async function timedOnce(config: string, store: string, env: NodeJS.ProcessEnv = process.env, argv?: string[]) {
   const child = spawn(
     '/usr/bin/time',
-    ['-f', 'TIME %e %U %S %M', process.execPath, join(ROOT, 'bin', 'regwatch.js'), 'once', '--config', config],
+    [
+      '-f',
+      'TIME %e %U %S %M',
+      process.execPath,
+      ...(argv ?? [join(ROOT, 'bin', 'regwatch.js'), 'once', '--config', config]),
+    ],
     {
-      env: { ...process.env, REGWATCH_STORE: store, REGWATCH_LOG_LEVEL: 'error' },
+      env: { ...env, REGWATCH_STORE: store, REGWATCH_LOG_LEVEL: 'error' },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -61,8 +66,20 @@ async function timedOnce(config: string, store: string): Promise<Run> {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const m = /^TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/m.exec(err);
   if (code !== 0 || !m) throw new Error(`regwatch once failed (exit ${code}):\n${err.slice(-1500)}`);
-  return { wallMs: Number(m[1]) * 1000, cpuMs: (Number(m[2]) + Number(m[3])) * 1000, rssMb: Number(m[4]) / 1024 };
+  const run: Run = {
+    wallMs: Number(m[1]) * 1000,
+    cpuMs: (Number(m[2]) + Number(m[3])) * 1000,
+    rssMb: Number(m[4]) / 1024,
+  };
+  return run;
 }
+
+/** The median wall and CPU of `RUNS` processes, taken in turns with the other kinds (so a busy spell hits all alike). */
+const medianOf = (runs: Run[], pick: (r: Run) => number) =>
+  percentile(
+    runs.map(pick).sort((a, b) => a - b),
+    50,
+  );
 
 export async function runStartupBench(): Promise<void> {
   if (!existsSync('/usr/bin/time')) {
@@ -76,13 +93,24 @@ export async function runStartupBench(): Promise<void> {
     mkdirSync(join(dir, 'config', 'watches'), { recursive: true });
     const store = `sqlite://${join(dir, 'state.sqlite')}`;
     await timedOnce(join(dir, 'config'), store); // creates the store; not counted
+    // Node reads the file NODE_EXTRA_CA_CERTS names at every start, before any JavaScript runs (some hosts set it for
+    // all processes; on this project's test machines it is a 220 kB bundle, about 50 ms): where it is set, a start
+    // without it is timed too, and so is Node alone (`node -e 0`), in turns with the `once` runs.
+    const caCerts = process.env.NODE_EXTRA_CA_CERTS;
+    const withoutCa = { ...process.env };
+    delete withoutCa.NODE_EXTRA_CA_CERTS;
     const runs: Run[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await timedOnce(join(dir, 'config'), store));
-    const median = (pick: (r: Run) => number) =>
-      percentile(
-        runs.map(pick).sort((a, b) => a - b),
-        50,
-      );
+    const bare: Run[] = [];
+    const runsWithoutCa: Run[] = [];
+    const bareWithoutCa: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await timedOnce(join(dir, 'config'), store));
+      bare.push(await timedOnce('', store, process.env, ['-e', '0']));
+      if (!caCerts) continue;
+      runsWithoutCa.push(await timedOnce(join(dir, 'config'), store, withoutCa));
+      bareWithoutCa.push(await timedOnce('', store, withoutCa, ['-e', '0']));
+    }
+    const median = (pick: (r: Run) => number) => medianOf(runs, pick);
     process.stdout.write(
       `\nstart-up: \`regwatch once\` on an empty config, median of ${RUNS} whole processes (GNU time), Node ${process.version}\n`,
     );
@@ -101,6 +129,44 @@ export async function runStartupBench(): Promise<void> {
         0,
       )} ms`,
     );
+    line(
+      'Node alone (`node -e 0`): wall / CPU',
+      `${fmt(
+        medianOf(bare, (r) => r.wallMs),
+        0,
+      )} / ${fmt(
+        medianOf(bare, (r) => r.cpuMs),
+        0,
+      )} ms`,
+    );
+    if (caCerts) {
+      process.stdout.write(`  NODE_EXTRA_CA_CERTS is set (${caCerts}): the same without it\n`);
+      line(
+        'wall',
+        `${fmt(
+          medianOf(runsWithoutCa, (r) => r.wallMs),
+          0,
+        )} ms`,
+        '≤ 150 ms',
+      );
+      line(
+        'CPU (user + sys)',
+        `${fmt(
+          medianOf(runsWithoutCa, (r) => r.cpuMs),
+          0,
+        )} ms`,
+      );
+      line(
+        'Node alone (`node -e 0`): wall / CPU',
+        `${fmt(
+          medianOf(bareWithoutCa, (r) => r.wallMs),
+          0,
+        )} / ${fmt(
+          medianOf(bareWithoutCa, (r) => r.cpuMs),
+          0,
+        )} ms`,
+      );
+    }
     const loaded = await loadedFiles(join(dir, 'config'), store, dir);
     line('files loaded (JavaScript, JSON, native)', String(loaded.count));
     line('JavaScript in them', `${fmt(loaded.kb, 0)} kB`);
