@@ -81,6 +81,14 @@ const medianOf = (runs: Run[], pick: (r: Run) => number) =>
     50,
   );
 
+/** The medians of a set of `once` runs and of Node alone beside them. */
+function report(runs: Run[], bare: Run[]): void {
+  const ms = (set: Run[], pick: (r: Run) => number) => `${fmt(medianOf(set, pick), 0)}`;
+  line('wall', `${ms(runs, (r) => r.wallMs)} ms`, '≤ 150 ms');
+  line('CPU (user + sys)', `${ms(runs, (r) => r.cpuMs)} ms`);
+  line('Node alone (`node -e 0`): wall / CPU', `${ms(bare, (r) => r.wallMs)} / ${ms(bare, (r) => r.cpuMs)} ms`);
+}
+
 export async function runStartupBench(): Promise<void> {
   if (!existsSync('/usr/bin/time')) {
     process.stdout.write('startup: not run — /usr/bin/time is missing (apt-get install -y time)\n');
@@ -110,62 +118,13 @@ export async function runStartupBench(): Promise<void> {
       runsWithoutCa.push(await timedOnce(join(dir, 'config'), store, withoutCa));
       bareWithoutCa.push(await timedOnce('', store, withoutCa, ['-e', '0']));
     }
-    const median = (pick: (r: Run) => number) => medianOf(runs, pick);
     process.stdout.write(
       `\nstart-up: \`regwatch once\` on an empty config, median of ${RUNS} whole processes (GNU time), Node ${process.version}\n`,
     );
-    line(
-      'wall',
-      `${fmt(
-        median((r) => r.wallMs),
-        0,
-      )} ms`,
-      '≤ 150 ms',
-    );
-    line(
-      'CPU (user + sys)',
-      `${fmt(
-        median((r) => r.cpuMs),
-        0,
-      )} ms`,
-    );
-    line(
-      'Node alone (`node -e 0`): wall / CPU',
-      `${fmt(
-        medianOf(bare, (r) => r.wallMs),
-        0,
-      )} / ${fmt(
-        medianOf(bare, (r) => r.cpuMs),
-        0,
-      )} ms`,
-    );
+    report(runs, bare);
     if (caCerts) {
       process.stdout.write(`  NODE_EXTRA_CA_CERTS is set (${caCerts}): the same without it\n`);
-      line(
-        'wall',
-        `${fmt(
-          medianOf(runsWithoutCa, (r) => r.wallMs),
-          0,
-        )} ms`,
-        '≤ 150 ms',
-      );
-      line(
-        'CPU (user + sys)',
-        `${fmt(
-          medianOf(runsWithoutCa, (r) => r.cpuMs),
-          0,
-        )} ms`,
-      );
-      line(
-        'Node alone (`node -e 0`): wall / CPU',
-        `${fmt(
-          medianOf(bareWithoutCa, (r) => r.wallMs),
-          0,
-        )} / ${fmt(
-          medianOf(bareWithoutCa, (r) => r.cpuMs),
-          0,
-        )} ms`,
-      );
+      report(runsWithoutCa, bareWithoutCa);
     }
     const loaded = await loadedFiles(join(dir, 'config'), store, dir);
     line('files loaded (JavaScript, JSON, native)', String(loaded.count));
@@ -173,7 +132,7 @@ export async function runStartupBench(): Promise<void> {
     line(
       'peak RSS',
       `${fmt(
-        median((r) => r.rssMb),
+        medianOf(runs, (r) => r.rssMb),
         0,
       )} MB`,
     );
