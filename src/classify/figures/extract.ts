@@ -21,7 +21,7 @@ import { isReportedDestination } from './destinations.js';
 import { parallelBases } from './parallel-bases.js';
 import type { DocDate } from './pick-period.js';
 import { readCandidates } from './read-candidates.js';
-import { sortChanges, type Pending } from './sentence-changes.js';
+import { MAY_HAVE_PERCENT, sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, metricName, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures, yearTableFigures } from './table.js';
@@ -174,15 +174,16 @@ export function extractFigures(
       periods.find((p) => p.year !== undefined && !p.comparative && !eventYear(text, sentence, p))?.year ??
       (docDate ? undefined : yearAfterBase(periods));
     if (sentence.start < title.length && ctx.titleYear === undefined) ctx.titleYear = sentenceYear;
-    if (!mayHaveNumber(sentence.text)) {
-      // No tonnage and no percentage: nothing to extract or attach, only the context moves on.
+    // No tonnage and no percentage (none at all, or only a date or a document number): nothing to extract or attach,
+    // only the context moves on.
+    const quantities = mayHaveNumber(sentence.text) ? findQuantities(sentence.text, sentence.start) : [];
+    if (quantities.length === 0 && !MAY_HAVE_PERCENT.test(sentence.text)) {
       pending = [];
       previous = [];
       lastDestination = destinationSubject(sc);
       updateContext(ctx, sc, sentence, periods, sentenceYear, docDate, []);
       continue;
     }
-    const quantities = findQuantities(sentence.text, sentence.start);
     const clauseSpans = clauses(sentence);
     const view = {
       text,

@@ -34,7 +34,7 @@ export interface SortedChanges {
 }
 
 /** What every change findChanges reads contains: %, ％, "percent", "per cent" or "pc" in any case, tenths (七成) or 百分之. */
-const MAY_HAVE_PERCENT = /[%％]|per\s?cent|\d\s?pc\b|[一二三四五六七八九]成|百分之/i;
+export const MAY_HAVE_PERCENT = /[%％]|per\s?cent|\d\s?pc\b|[一二三四五六七八九]成|百分之/i;
 
 /** Whether a figure is the one a change's subject names: that quota, else the magnet exports. */
 const names = (c: Stated | Candidate, quota: 'mining' | 'smelting' | undefined) =>
