@@ -148,13 +148,15 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'export',
-    /出口|外销|出货|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|\boutflows?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
+    /出口|外销|出货|进口(?=中国|内地|我国)|进口(?<=(?:买家|买方|进口国|目的地)[^。；;]{0,12}进口)|exports?\b|\bexporters?\b(?<=\b(?:top|biggest|largest|leading|main|dominant)\s+(?:rare[\s-]earths?\s+)?exporters?)|\boutflows?\b|exported|exporting|(?<!\binbound\s)shipments?\b|shipped|outbound|overseas sales|\b(?:abroad|overseas)\b(?<=\b(?:sold|sells?|selling|sent|sends?|sending|shipp?(?:ed|ing|s)?|delivered|moved)\b(?:[^.;]|\.(?=\d)){0,80}(?:abroad|overseas))|\b(?:leave|leaves|left|leaving)\s+(?:its|the\s+country['’]s|China['’]s|Chinese)\s+(?:ports|shores|borders)\b|\bto\s+(?:foreign|overseas)\s+(?:buyers|customers|clients|markets)\b|sales\s+(?:to\s+(?:the\s+)?(?:United States|U\.S\.|US\b|(?:American|Japanese|foreign|overseas)\s+(?:buyers|customers|clients))|abroad)|(?:overseas|foreign|outbound|export)\s+deliveries|deliveries\s+(?:abroad|to\s+(?:the\s+)?(?:United States|U\.S\.|US\b))/gi,
   ],
   // Shipments or deliveries that come in are imports, whatever else the sentence says about trade.
   // ("bought 132,931 t of rare earths from abroad", "purchases from abroad": what China buys abroad comes in.)
+  // (Not what a buyer country 进口 of China's goods: 德国9月进口中国稀土磁铁…, 德国是…最大买家，11月进口…吨 is China's
+  // export there, told from the buyer's side: see BUYER_IMPORT.)
   [
     'import',
-    /进口|imports?\b|imported|importing|\binflows?\b|\binbound\s+(?:shipments?|deliveries|cargoes|volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
+    /进口(?!中国|内地|我国)(?<!(?:买家|买方|进口国|目的地)[^。；;]{0,12}进口)|imports?\b|imported|importing|\binflows?\b|\binbound\s+(?:shipments?|deliveries|cargoes|volumes?|flows?|purchases|tonnages?)\b|\barrivals\b|\bfrom\s+(?:abroad|overseas)\b(?<=\b(?:bought|buys?|buying|purchases?|purchased|purchasing)\b(?:[^.;]|\.(?=\d)){0,80}from\s+(?:abroad|overseas))/gi,
   ],
   [
     'ytd',

@@ -22,7 +22,8 @@ import { wordGate } from '../required-words.js';
 const QUOTA_NAME_CUES: readonly CueType[] = ['quota', 'export_quota'];
 const DOMAIN_OR_YTD_WORD: readonly CueType[] = [...DOMAIN_CUES, 'ytd_word'];
 const QUOTA_WORD_CUES: readonly CueType[] = ['quota', 'export_quota', 'batch', 'ytd', 'mining', 'smelting'];
-const DOMAIN_AFTER_CUES: readonly CueType[] = ['quota', 'trade', 'other'];
+// ("the 15,501 tons granted in the first batch": a batch named after a tonnage with no domain word before it names a quota.)
+const DOMAIN_AFTER_CUES: readonly CueType[] = ['quota', 'trade', 'other', 'batch'];
 const MONEY_CUE: readonly CueType[] = ['money'];
 const TRADE_OR_QUOTA_CUES: readonly CueType[] = ['trade', 'quota'];
 const FORECAST_CUE: readonly CueType[] = ['forecast'];
@@ -484,6 +485,7 @@ export function readCandidates(
           relativeYear,
           titleYear: ctx.titleYear,
           text,
+          issuedAhead: isQuota(metric) && metric.quota === 'export',
         }));
     // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
     // the text is on; with none to count back from, the text does not place it.
