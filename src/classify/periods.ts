@@ -268,6 +268,11 @@ const PATTERNS: Pattern[] = [
     (m) => ({ half: num(m[1]) as 1 | 2, year: num(m[2] ?? m[3]) }),
   ],
   [/\b(?:(\d{4})\s+)?H([12])(?:\s+(\d{4}))?\b/g, (m) => ({ half: Number(m[2]) as 1 | 2, year: num(m[1] ?? m[3]) })],
+  // (A broker's "1H25", "2H 2024": the first half of 2025, the second of 2024, as a digest's "3Q25" below.)
+  [
+    /\b([12])H\s?((?:20)?\d{2})\b/g,
+    (m) => ({ half: Number(m[1]) as 1 | 2, year: Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]) }),
+  ],
   [
     /\b(?:the\s+)?first\s+(two|three)\s+quarters(?:\s+of(?:\s+the\s+year|\s+(\d{4})|\s+this\s+year)?)?/gi,
     (m) => ({ toMonth: (num(m[1]) ?? 0) * 3, year: num(m[2]) }),
@@ -289,6 +294,11 @@ const PATTERNS: Pattern[] = [
   [
     new RegExp(String.raw`\b(?:the\s+)?(?:prior|previous|preceding)\s+(${MONTH_RE})(?!\s+\d)`, 'g'),
     (m) => ({ month: monthOf(m[1]), priorMonthName: true }),
+  ],
+  // (A table's or a chart's "May-25", "Jun ’25": the month of 2025.)
+  [
+    new RegExp(String.raw`\b(${MONTH_RE})\s?[-'’](\d{2})\b(?![\d,.%])`, 'g'),
+    (m) => (CAPITALISED.test(m[1]!) ? { month: monthOf(m[1]), year: 2000 + Number(m[2]) } : null),
   ],
   [
     new RegExp(

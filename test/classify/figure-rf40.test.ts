@@ -113,3 +113,92 @@ describe('the export quota China set until 2014', () => {
     ).toEqual(['export_quota|15500|2013|2|-|-', 'export_quota|15501|2013|1|-|-', 'export_quota|31001|2013|-|-|-']);
   });
 });
+
+describe('batches of another year recalled as background', () => {
+  it('dates a quota by the sentence before, not by the year of a later quota it is compared with', () => {
+    expect(
+      figs(
+        '',
+        'The first batch of 2019 rare earth mining quotas, released last month, still weighs on prices. It came in at ' +
+          '60,000 tonnes, of which 9,575 tonnes is for ion-adsorption ore, half of the 2018 full-year quota of 120,000 tonnes.',
+        undefined,
+      ).slice(0, 2),
+    ).toEqual(['mining_quota|60000|2019|1|-|-', 'mining_quota_ion_adsorption|9575|2019|1|-|-']);
+  });
+
+  it('still dates a tonnage by a year written right before it', () => {
+    expect(figs('', 'The 2019 first batch of rare earth mining quotas was 60,000 tonnes.', undefined)).toEqual([
+      'mining_quota|60000|2019|1|-|-',
+    ]);
+  });
+
+  it('reads the kind in brackets after each tonnage, and "taking that year to" as the full year', () => {
+    expect(
+      figs(
+        '',
+        'The second batch of 2024 rare earth quotas was 135,000 tonnes for mining and 127,000 tonnes for smelting. ' +
+          'In 2023 a third batch of 15,000 tonnes (mining) and 13,850 tonnes (smelting) came in December, taking ' +
+          'that year to 255,000 tonnes and 243,850 tonnes.',
+        '2024-08-22',
+      ),
+    ).toEqual([
+      'mining_quota|135000|2024|2|-|-',
+      'smelting_quota|127000|2024|2|-|-',
+      'mining_quota|15000|2023|3|-|-',
+      'smelting_quota|13850|2023|3|-|-',
+      'mining_quota|255000|2023|-|-|-',
+      'smelting_quota|243850|2023|-|-|-',
+    ]);
+  });
+});
+
+describe('customs tables and spun customs copy', () => {
+  it('reads a GAC table whose two-level heading was flattened ("12月 数量 12月 金额 …")', () => {
+    expect(
+      figs(
+        '2025年12月出口主要商品量值表',
+        '单位：千元\n商品名称 计量单位 12月 数量 12月 金额 1至12月累计 数量 1至12月累计 金额 累计比去年同期±% 数量 累计比去年同期±% 金额\n' +
+          '稀土 吨 4,392.1 268,904 62,585.2 3,661,018 12.9 4.4\n钢材 万吨 1,130 50,412,877 11,902 597,815,416 7.5 -6.1',
+        '2026-01-14',
+      ),
+    ).toEqual(['rare_earth_exports|4392.1|2025-12|-|-|-', 'rare_earth_exports|62585.2|2025|-|yoy|12.9']);
+  });
+
+  it('reads 旧年同期 in spun copy as 去年同期', () => {
+    expect(
+      figs(
+        '',
+        '海关数据表现，本年6月我国稀土出口达7742.2吨，比上月的5864.6吨环比增添32%，比旧年同期增添60%。',
+        '2025-07-15',
+      ),
+    ).toContain('rare_earth_exports|7742.2|2025-06|-|yoy|60');
+  });
+});
+
+describe("a broker's periods and exhibit tables", () => {
+  it('reads "1H25" as the first half of 2025', () => {
+    expect(figs('', '1H25 magnet exports were 22,319t, -18.9% y/y.', '2025-07-21')).toEqual([
+      'magnet_exports|22319|2025-H1|-|yoy|-18.9',
+    ]);
+  });
+
+  it('reads a table of "May-25" rows under a caption naming the flow and the unit', () => {
+    expect(
+      figs(
+        '',
+        'Exhibit 1: China NdFeB magnet exports (t)\nMonth | Volume | m/m | y/y\nMay-25 | 1,238 | -52.9% | -74.0%\nSource: GAC',
+        '2025-07-21',
+      ),
+    ).toEqual(['magnet_exports|1238|2025-05|-|mom|-52.9', 'magnet_exports|1238|2025-05|-|yoy|-74']);
+  });
+
+  it('reads no table under a caption that names no flow', () => {
+    expect(
+      figs(
+        '',
+        'Exhibit 2: NdPr oxide price (t)\nMonth | Volume | m/m | y/y\nMay-25 | 1,238 | -52.9% | -74.0%',
+        '2025-07-21',
+      ),
+    ).toEqual([]);
+  });
+});

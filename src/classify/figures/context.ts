@@ -273,6 +273,19 @@ export function updateContext(
   const mentioned = period
     ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
     : null;
+  // (Quotas are set per year: "The first batch of 2019 mining quotas, released last month, …" leaves the quota
+  // sentences on 2019, whatever month it names after the year.)
+  const quotaYear = forecast
+    ? undefined
+    : periods.findLast(
+        (p) =>
+          !p.comparative &&
+          p.year !== undefined &&
+          p.month === undefined &&
+          p.toMonth === undefined &&
+          p.quarter === undefined &&
+          p.half === undefined,
+      );
   const lead = candidates.find((c) => !c.comparisonBase && c.period && c.metric.kind === 'trade');
   if (lead && !ctx.paragraphLead) {
     ctx.paragraphLead = lead.period!;
@@ -302,6 +315,8 @@ export function updateContext(
         (mentioned !== null && mentioned === ctx.periods.trade?.slice(0, 4) && SINGLE_MONTH.test(ctx.periods.trade)))
     )
       continue;
+    else if (!candidates.length && domain === 'quota' && quotaYear && d === 'quota')
+      ctx.periods.quota = String(quotaYear.year);
     else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
       ctx.periods[domain] = mentioned;
   }

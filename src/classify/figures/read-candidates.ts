@@ -60,6 +60,13 @@ const SAME_PERIOD_OPENING =
 function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): PeriodMention[] {
   const i = v.quantities.indexOf(q);
   const next = v.quantities[i + 1];
+  // ("It came in at 60,000 tonnes …, exactly half of the 2018 full-year quota of 120,000 tonnes": a year that opens
+  // the noun the next tonnage is the value of is that tonnage's.)
+  const later = v.quantities.slice(i + 1);
+  if (next && unclaimed.some((p) => p.start >= q.end))
+    unclaimed = unclaimed.filter(
+      (p) => p.start < q.end || !later.some((o) => p.end <= o.start && VALUE_OF.test(v.text.slice(p.end, o.start))),
+    );
   if (!next || !unclaimed.some((p) => p.start >= next.end)) return unclaimed;
   let opened: Quantity | undefined;
   for (let k = i + 1; k < v.quantities.length && !opened; k++) {
@@ -68,6 +75,9 @@ function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): 
   }
   return opened ? unclaimed.filter((p) => p.end <= q.start || p.end <= opened.start) : unclaimed;
 }
+
+// Between a year and the tonnage it dates, in one noun: "[the 2018] full-year quota of [120,000 tonnes]".
+const VALUE_OF = /^[^,;:.\d]{0,40}\bof\s+(?:about\s+|some\s+|around\s+)?$/i;
 
 // Between a tonnage and a later one that opens a clause of its own: "…, after 420 tonnes", "from 3,000 tons", 较….
 const COMPARED_CLAUSE =
