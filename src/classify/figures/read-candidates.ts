@@ -62,11 +62,8 @@ function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): 
   const next = v.quantities[i + 1];
   // ("It came in at 60,000 tonnes …, exactly half of the 2018 full-year quota of 120,000 tonnes": a year that opens
   // the noun the next tonnage is the value of is that tonnage's.)
-  const later = v.quantities.slice(i + 1);
   if (next && unclaimed.some((p) => p.start >= q.end))
-    unclaimed = unclaimed.filter(
-      (p) => p.start < q.end || !later.some((o) => p.end <= o.start && VALUE_OF.test(v.text.slice(p.end, o.start))),
-    );
+    unclaimed = unclaimed.filter((p) => p.start < q.end || !datesLater(v, i, p));
   if (!next || !unclaimed.some((p) => p.start >= next.end)) return unclaimed;
   let opened: Quantity | undefined;
   for (let k = i + 1; k < v.quantities.length && !opened; k++) {
@@ -76,6 +73,16 @@ function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): 
   return opened ? unclaimed.filter((p) => p.end <= q.start || p.end <= opened.start) : unclaimed;
 }
 
+/** The mention opens the noun of a tonnage after the one at `i` ("the 2018 full-year quota of 120,000 tonnes"). */
+function datesLater(v: SentenceView, i: number, p: PeriodMention): boolean {
+  for (let k = i + 1; k < v.quantities.length; k++) {
+    const o = v.quantities[k]!;
+    if (p.end <= o.start && o.start - p.end <= VALUE_OF_MAX && VALUE_OF.test(v.text.slice(p.end, o.start))) return true;
+  }
+  return false;
+}
+
+const VALUE_OF_MAX = 60;
 // Between a year and the tonnage it dates, in one noun: "[the 2018] full-year quota of [120,000 tonnes]".
 const VALUE_OF = /^[^,;:.\d]{0,40}\bof\s+(?:about\s+|some\s+|around\s+)?$/i;
 
