@@ -276,10 +276,13 @@ const PATTERNS: Pattern[] = [
     /\b(?:the\s+)?(first|second|third|fourth|initial|opening)[\s-]quarter(?:\s+of(?:\s+(?:the\s+year|this\s+year|(\d{4})))?|\s+((?:19|20)\d{2})\b(?!\s*(?:metric\s+)?(?:tonnes|tons|t|mt|kt)\b))?/gi,
     (m) => ({ quarter: num(m[1]) as 1 | 2 | 3 | 4, year: num(m[2] ?? m[3]) }),
   ],
-  // (A digest's "3Q25", "3Q 2025": the third quarter of 2025.)
+  // (A digest's "3Q25", "3Q 2025": the third quarter of 2025; a broker's "1H25": the first half.)
   [
-    /\b([1-4])Q\s?((?:20)?\d{2})\b/g,
-    (m) => ({ quarter: Number(m[1]) as 1 | 2 | 3 | 4, year: Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]) }),
+    /\b(?:([1-4])Q|([12])H)\s?((?:20)?\d{2})\b/g,
+    (m) => {
+      const year = Number(m[3]!.length === 2 ? `20${m[3]}` : m[3]);
+      return m[1] ? { quarter: Number(m[1]) as 1 | 2 | 3 | 4, year } : { half: Number(m[2]) as 1 | 2, year };
+    },
   ],
   [
     /\b(?:(\d{4})\s+)?Q([1-4])(?:\s+(\d{4}))?\b/g,
@@ -292,10 +295,14 @@ const PATTERNS: Pattern[] = [
   ],
   [
     new RegExp(
-      String.raw`(?<!\d\s)\b(${MONTH_RE})(?:\s+(?:of\s+)?(\d{4}))?(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d{3}))`,
+      // (A table's or a chart's "May-25", "Jun ’25": the month of 2025.)
+      String.raw`(?<!\d\s)\b(${MONTH_RE})(?:\s+(?:of\s+)?(\d{4})|\s?[-'’](\d{2})\b(?![\d,.%]))?(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d{3}))`,
       'g',
     ),
-    (m) => (m[1] === 'May' || CAPITALISED.test(m[1]!) ? { month: monthOf(m[1]), year: num(m[2]) } : null),
+    (m) =>
+      m[1] === 'May' || CAPITALISED.test(m[1]!)
+        ? { month: monthOf(m[1]), year: m[3] ? 2000 + Number(m[3]) : num(m[2]) }
+        : null,
   ],
   [
     /\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before|prior)\b|\byear[- ]ago\b/gi,

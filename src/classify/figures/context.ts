@@ -10,7 +10,7 @@ import type { DocDate } from './pick-period.js';
 // The cue types the steps below look for, made once (not an array for every call).
 const PRODUCT_CUES: readonly CueType[] = ['magnet', 'rare_earth', 'processed', 'other_metal', 'element_product'];
 const FLOW_CUES: readonly CueType[] = ['export', 'import'];
-const KIND_CUES_ONLY: readonly CueType[] = ['mining', 'smelting'];
+const KIND_CUES: readonly CueType[] = ['mining', 'smelting', 'export_quota'];
 const BATCH_CUE: readonly CueType[] = ['batch'];
 
 export interface Context {
@@ -42,6 +42,8 @@ export interface Context {
    */
   paragraphLead?: string;
   lastParagraphLead?: string;
+  /** The last paragraph lead that was one month: what a total from January ending in that month was an aside to. */
+  monthLead?: string;
   /** The year the title names. */
   titleYear?: number;
 }
@@ -51,6 +53,8 @@ export function newParagraph(ctx: Context): void {
   // ("Magnet exports rose to 5,238 tons in March … For the first quarter, shipments reached 16,001 tons." and then a
   // paragraph "Shipments to Japan dropped to 251 tons": a total from January the paragraph added after its month is an
   // aside; the next paragraph is on the month the last one led with.)
+  // (So is a paragraph of that total alone, "Over the first quarter, shipments totalled 16,001 tons.", after the
+  // month's: the next paragraph, "Exports to the United States dropped to 406 tons", is on March again.)
   if (
     ctx.paragraphLead &&
     SINGLE_MONTH.test(ctx.paragraphLead) &&
@@ -59,12 +63,22 @@ export function newParagraph(ctx: Context): void {
     ctx.periods.trade.slice(0, 4) === ctx.paragraphLead.slice(0, 4)
   )
     ctx.periods.trade = ctx.paragraphLead;
+  else if (ctx.monthLead && ctx.periods.trade !== undefined && endsIn(ctx.periods.trade, ctx.monthLead))
+    ctx.periods.trade = ctx.monthLead;
   if (ctx.paragraphLead) ctx.lastParagraphLead = ctx.paragraphLead;
   ctx.paragraphLead = undefined;
   // (A group's share of a quota goes on through its paragraph, not into the next one: "回顧去年，…全年開採及冶煉分離指標
   // 合共25.5萬噸" after a paragraph on one group's allocation is the nation's again. A province's trade, "内蒙古…出口",
   // is what a whole report is about, and goes on.)
   if (ctx.shareQuota) ctx.share = false;
+}
+
+/** A period from January (2026-Q1, 2025-H1, 2025-01/2025-07) that ends in the single month `month`. */
+function endsIn(period: string, month: string): boolean {
+  const m = FROM_JANUARY.exec(period);
+  if (!m || m[1] !== month.slice(0, 4)) return false;
+  const last = m[2] ?? (m[3] ? '06' : '03');
+  return last === month.slice(5);
 }
 
 /** The period a sentence opening on 同期 / "in the same period" is about: the lead of this or the last paragraph. */
@@ -220,8 +234,13 @@ export function updateContext(
     cues.some((c) => c.type === 'dest' && within(c, sentence))
   )
     ctx.destination = undefined;
-  const kind = last(cues, KIND_CUES_ONLY, sentence.start, sentence.end);
-  if (kind) ctx.kind = kind.type as QuotaKind;
+  // (While China set export quotas, before 2015, a sentence naming one leaves the text on it: "…its second batch of
+  // export quotas … The first batch, handed out in December, was 15,501 tonnes.")
+  const kind = last(cues, KIND_CUES, sentence.start, sentence.end);
+  const year = sentenceYear ?? docDate?.year ?? ctx.year;
+  if (kind?.type === 'export_quota') {
+    if (year !== undefined && year < 2015) ctx.kind = 'export';
+  } else if (kind) ctx.kind = kind.type as QuotaKind;
   const kinds: QuotaKind[] = [];
   for (const c of cues)
     if ((c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= sentence.end)
@@ -254,8 +273,24 @@ export function updateContext(
   const mentioned = period
     ? resolvePeriod(period, period.year === undefined ? sentenceYear : undefined, docDate)
     : null;
+  // (Quotas are set per year: "The first batch of 2019 mining quotas, released last month, …" leaves the quota
+  // sentences on 2019, whatever month it names after the year.)
+  const quotaYear = forecast
+    ? undefined
+    : periods.findLast(
+        (p) =>
+          !p.comparative &&
+          p.year !== undefined &&
+          p.month === undefined &&
+          p.toMonth === undefined &&
+          p.quarter === undefined &&
+          p.half === undefined,
+      );
   const lead = candidates.find((c) => !c.comparisonBase && c.period && c.metric.kind === 'trade');
-  if (lead && !ctx.paragraphLead) ctx.paragraphLead = lead.period!;
+  if (lead && !ctx.paragraphLead) {
+    ctx.paragraphLead = lead.period!;
+    if (SINGLE_MONTH.test(lead.period!)) ctx.monthLead = lead.period!;
+  }
   const cumulative = candidates.find((c) => !c.comparisonBase && c.period && FROM_JANUARY.test(c.period));
   if (cumulative) ctx.cumulative = cumulative.period!;
   // ("… fell 5.2% in October from the previous month to 5,473 mt … September shipments stood at 5,774 mt.": a month
@@ -269,7 +304,19 @@ export function updateContext(
     if (main?.period) ctx.periods[domain] = main.period;
     // ("China announced in January that it would bar exports …" between March figures: a sentence with no figure that
     // names a month before the one the text leads with recalls an event; the text stays on its month.)
-    else if (domain === 'trade' && !candidates.length && recalled(mentioned, leadPeriod(ctx))) continue;
+    // (Nor one naming months before the month a paragraph led with, after a total from January: "April and May were
+    // the trough" after June's figure and the first half's; nor the year that month is in: "not coming back this
+    // year".)
+    else if (
+      domain === 'trade' &&
+      !candidates.length &&
+      (recalled(mentioned, leadPeriod(ctx)) ||
+        recalled(mentioned, ctx.monthLead) ||
+        (mentioned !== null && mentioned === ctx.periods.trade?.slice(0, 4) && SINGLE_MONTH.test(ctx.periods.trade)))
+    )
+      continue;
+    else if (!candidates.length && domain === 'quota' && quotaYear && d === 'quota')
+      ctx.periods.quota = String(quotaYear.year);
     else if (!candidates.length && mentioned && (d === domain || d === undefined || d === 'other'))
       ctx.periods[domain] = mentioned;
   }

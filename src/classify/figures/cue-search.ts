@@ -19,9 +19,10 @@ export const first = (cues: Cue[], types: readonly CueType[], from: number, to: 
 const CJK_WORD = /[\u4e00-\u9fff]/;
 
 // ("57,392 t — rare earth magnet exports in 2025": a value-first list names what the value is after a dash; "127,000
-// tonnes REO-equivalent for smelting": the oxide basis of the unit comes between.)
+// tonnes REO-equivalent for smelting": the oxide basis of the unit comes between; "15,000 tonnes (mining)": a bracket
+// naming it.)
 const OF_THE =
-  /^\s*(?:[—–]{1,2}\s*|-{1,2}\s+)?(?:(?:of\s+)?(?:REO|rare\s+earth\s+oxides?)(?:[\s-]equivalent)?\s+)?(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
+  /^\s*(?:[—–]{1,2}\s*|-{1,2}\s+|[(（]\s*)?(?:(?:of\s+)?(?:REO|rare\s+earth\s+oxides?)(?:[\s-]equivalent)?\s+)?(?:(?:are|is|was|were)\s+)?(?:of|for)?\s*(?:the\s+)?(?:rare[\s-]earths?\s+|稀土)?(?:permanent\s+|sintered\s+|NdFeB\s+|ore\s+|mineral\s+)?$/i;
 
 // Between the words of one noun phrase: nothing, or one more adjective ("rare earth everlasting magnets", a spun
 // "permanent"), not a joining word or another noun of trade.

@@ -47,7 +47,9 @@ export interface DestinationMatch {
 const SLUG = new Map<string, string>();
 for (const [country, zh, en] of COUNTRIES)
   for (const name of [...zh.split('|'), ...en.split('|')]) SLUG.set(name.toLowerCase().replace(/^the /, ''), country);
-for (const name of ['美国', '美國', '美', 'united states', 'u.s.', 'us', 'america']) SLUG.set(name, 'us');
+// ("the USA", "U.S.A.": the abbreviations a machine's rewording or a newsletter writes.)
+for (const name of ['美国', '美國', '美', 'united states', 'u.s.a.', 'u.s.', 'usa', 'us', 'america'])
+  SLUG.set(name, 'us');
 // 对日, 对德, 对韩: the one-character names the press abbreviates a destination to.
 for (const [name, country] of [
   ['日', 'japan'],
@@ -66,7 +68,9 @@ const ZH_NAMES = alternatives([...COUNTRIES.flatMap(([, zh]) => zh.split('|')), 
 const EN_NAMES = alternatives([
   ...COUNTRIES.flatMap(([, , en]) => en.split('|')),
   'United States',
+  'U.S.A.',
   'U.S.',
+  'USA',
   'US',
   'America',
 ]);
@@ -84,7 +88,7 @@ const STRICT = new RegExp(
 const ZH_LIST_NEXT = new RegExp(`^\\s*(?:、|和|及|与|與|以及)\\s*(${ZH_NAMES})`);
 const EN_LIST_NEXT = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)(?:the\\s+)?(${EN_NAMES})(?![\\w$])`);
 
-const BARE_US = /美国|美國|United States|U\.S\.(?!\w)|\bUS\b(?!\$)|\bAmerica\b/g;
+const BARE_US = /美国|美國|United States|U\.S\.(?:A\.)?(?!\w)|\bUSA?\b(?!\$)|\bAmerica\b/g;
 
 // Buyers named by their country's adjective: "Japanese manufacturers took 241 t", "German carmakers", 日本客户.
 const DEMONYMS: Array<[string, string]> = [

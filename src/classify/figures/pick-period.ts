@@ -30,6 +30,11 @@ export interface PeriodScope {
   titleYear?: number | undefined;
   /** The document the offsets are of. */
   text?: string;
+  /**
+   * An export quota (until 2014): MOFCOM issued a year's first batch in the December before, so a month named with
+   * it, even "last December", is when it was issued, never its year.
+   */
+  issuedAhead?: boolean;
 }
 
 /**
@@ -142,8 +147,10 @@ export function pickPeriod(
   const { sentenceYear, earlierYear, docDate, quota } = scope;
   // ("which in December allotted 15,110 tonnes for the first half of 2014": quotas are set per year or half; a month
   // with no year, named beside another period, is when the quota was issued. 今年2月 still names the year.)
-  const issued = (p: PeriodMention) => p.month !== undefined && p.year === undefined && p.relYear === undefined;
-  const own = quota && periods.some((p) => !issued(p)) ? periods.filter((p) => !issued(p)) : periods;
+  const issued = (p: PeriodMention) =>
+    p.month !== undefined && p.year === undefined && (p.relYear === undefined || scope.issuedAhead === true);
+  const own =
+    quota && (scope.issuedAhead || periods.some((p) => !issued(p))) ? periods.filter((p) => !issued(p)) : periods;
   const { pick, inClause } = nearestMention(q, clause, own, scope.text);
   // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
   // the year of the text: 其余…在下半年下达 in August is this year's second half.)

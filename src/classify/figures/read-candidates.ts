@@ -22,7 +22,8 @@ import { wordGate } from '../required-words.js';
 const QUOTA_NAME_CUES: readonly CueType[] = ['quota', 'export_quota'];
 const DOMAIN_OR_YTD_WORD: readonly CueType[] = [...DOMAIN_CUES, 'ytd_word'];
 const QUOTA_WORD_CUES: readonly CueType[] = ['quota', 'export_quota', 'batch', 'ytd', 'mining', 'smelting'];
-const DOMAIN_AFTER_CUES: readonly CueType[] = ['quota', 'trade', 'other'];
+// ("the 15,501 tons granted in the first batch": a batch named after a tonnage with no domain word before it names a quota.)
+const DOMAIN_AFTER_CUES: readonly CueType[] = ['quota', 'trade', 'other', 'batch'];
 const MONEY_CUE: readonly CueType[] = ['money'];
 const TRADE_OR_QUOTA_CUES: readonly CueType[] = ['trade', 'quota'];
 const FORECAST_CUE: readonly CueType[] = ['forecast'];
@@ -59,6 +60,10 @@ const SAME_PERIOD_OPENING =
 function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): PeriodMention[] {
   const i = v.quantities.indexOf(q);
   const next = v.quantities[i + 1];
+  // ("It came in at 60,000 tonnes …, exactly half of the 2018 full-year quota of 120,000 tonnes": a year that opens
+  // the noun the next tonnage is the value of is that tonnage's.)
+  if (next && unclaimed.some((p) => p.start >= q.end))
+    unclaimed = unclaimed.filter((p) => p.start < q.end || !datesLater(v, i, p));
   if (!next || !unclaimed.some((p) => p.start >= next.end)) return unclaimed;
   let opened: Quantity | undefined;
   for (let k = i + 1; k < v.quantities.length && !opened; k++) {
@@ -67,6 +72,19 @@ function ownMentions(v: SentenceView, q: Quantity, unclaimed: PeriodMention[]): 
   }
   return opened ? unclaimed.filter((p) => p.end <= q.start || p.end <= opened.start) : unclaimed;
 }
+
+/** The mention opens the noun of a tonnage after the one at `i` ("the 2018 full-year quota of 120,000 tonnes"). */
+function datesLater(v: SentenceView, i: number, p: PeriodMention): boolean {
+  for (let k = i + 1; k < v.quantities.length; k++) {
+    const o = v.quantities[k]!;
+    if (p.end <= o.start && o.start - p.end <= VALUE_OF_MAX && VALUE_OF.test(v.text.slice(p.end, o.start))) return true;
+  }
+  return false;
+}
+
+const VALUE_OF_MAX = 60;
+// Between a year and the tonnage it dates, in one noun: "[the 2018] full-year quota of [120,000 tonnes]".
+const VALUE_OF = /^[^,;:.\d]{0,40}\bof\s+(?:about\s+|some\s+|around\s+)?$/i;
 
 // Between a tonnage and a later one that opens a clause of its own: "…, after 420 tonnes", "from 3,000 tons", 较….
 const COMPARED_CLAUSE =
@@ -484,6 +502,7 @@ export function readCandidates(
           relativeYear,
           titleYear: ctx.titleYear,
           text,
+          issuedAhead: isQuota(metric) && metric.quota === 'export',
         }));
     // "about half of the 10,074.8 tonnes shipped in the previous quarter": the quarter before the one the sentence or
     // the text is on; with none to count back from, the text does not place it.

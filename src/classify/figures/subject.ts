@@ -216,8 +216,13 @@ export function quotaOf(
   if (!kind) return null;
   // The nearest scope: one named since the tonnage before, else one named right after it ("… 84 kt and 81 kt set in the
   // first round of 2021", after "the 2022 first round … 100.8 kt"), else one earlier in the sentence.
-  const scope =
-    last(sc, SCOPE_CUES, s.prevQEnd, q.start) ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start);
+  // ("Combined with the 15,501 tons granted in the first batch, the total … stands at 31,001 tons": a sum that opens
+  // on its part names the part's own batch after it; the sum is the later tonnage's.)
+  const near = last(sc, SCOPE_CUES, s.prevQEnd, q.start);
+  const partOfSum = near !== undefined && COMBINED_WITH.test(text.slice(near.start, near.end + 8));
+  const scope = partOfSum
+    ? batchAfter(v, q)
+    : (near ?? batchAfter(v, q) ?? last(sc, SCOPE_CUES, sentence.start, q.start));
   // ("Last year's ceilings, issued over three rounds, totalled 255,000 t for extraction and 243,850 t for separation
   // for the full year": a sum of batches the sentence closes as the full year is the year's total.)
   const closesYear = (scope?.type === 'ytd' || scope?.type === 'ytd_word') && yearClosedAfter(v, q);
@@ -238,6 +243,9 @@ export function quotaOf(
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
 }
+
+// A sum's part introduced before it: "Combined with the 15,501 tons …".
+const COMBINED_WITH = /^combined\s+with\b/i;
 
 const YEAR_TOTAL_CUE: readonly CueType[] = ['year_total'];
 const COMPARED_BETWEEN = /\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|up\s+from|down\s+from)\b|较|比|相比/i;

@@ -50,7 +50,7 @@ function spacedHeader(line: string): string[] | null {
   // name and unit columns make the row's name.)
   if (CJK.test(line)) {
     if (!line.includes(' ')) return null;
-    const words = line.trim().split(' ');
+    const words = joinSubheadings(line.trim().split(' '));
     if (words.length < 3 || words.some((w) => SPACED_NUMBER.test(w))) return null;
     if (!words.some((w) => QUANTITY_HEADER.test(w)) && !unitPeriodHeader(words)) return null;
     return ['', ...words.filter((w) => !NAME_COLUMN.test(w))];
@@ -58,6 +58,20 @@ function spacedHeader(line: string): string[] | null {
   if (/\d/.test(line.replace(/\([^)]*\)|[ym]\/[ym]/g, ''))) return null;
   const names = [...line.matchAll(SPACED_COLUMN)].map((m) => m[0]);
   return names.length >= 2 && names.some((n) => QUANTITY_HEADER.test(n)) ? ['', ...names] : null;
+}
+
+// A heading of two levels flattened: "12月 数量 12月 金额 1至12月累计 数量 …", each period over a quantity and a money
+// column; the sub-heading joins the heading before it ("12月数量"), as a one-level heading writes it.
+const SUBHEADING = /^(?:数量|金额)(?:[(（][^()（）]{0,8}[)）])?$/;
+function joinSubheadings(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const prev = out.at(-1);
+    if (prev !== undefined && SUBHEADING.test(w) && !NAME_COLUMN.test(prev) && !SUBHEADING.test(prev))
+      out[out.length - 1] = prev + w;
+    else out.push(w);
+  }
+  return out;
 }
 
 // (A heading of a unit column and period columns with no money column, "商品名称 计量单位 12月 1至12月 累计比去年同期±%":
@@ -227,6 +241,22 @@ const FLOW_COLUMN = /(?:exports?|imports?|shipments|出口|进口)/i;
 const SPACED_PERIOD_HEADER = /^\s*(?:月份|月度|时间|期间|Month|Period)\s+\S*(?:出口|进口|exports?|imports?)/i;
 const SEPARATOR_ROW = /^[\s|:—–-]+$/;
 
+/** The caption above a table's heading: the last line before it that is not empty. */
+const captionOf = (lines: string[], header: number) => lines.slice(0, header).findLast((l) => l.trim() !== '') ?? '';
+
+/** A flow and a unit named by a caption ("Exhibit 1: China NdFeB magnet exports (t)"), or undefined. */
+function captionFlowOf(caption: string): 'export' | 'import' | undefined {
+  return TABLE_UNIT.some(([re]) => re.test(caption)) ? flowNamed(caption) : undefined;
+}
+
+/** A piped heading of periods ("Month | Volume | m/m | y/y") under a caption naming the flow and the unit. */
+function captionedPeriodHeader(lines: string[], i: number): boolean {
+  const first = lines[i]!.trim().replace(EDGE_PIPES, '').split('|')[0]!.trim();
+  return (
+    PERIOD_COLUMN.test(first) && QUANTITY_HEADER.test(lines[i]!) && captionFlowOf(captionOf(lines, i)) !== undefined
+  );
+}
+
 /** The figures of a table whose rows are periods (see PERIOD_COLUMN), if the body has one. */
 function periodRowFigures(title: string, lines: string[], header: number, docDate: DocDate, piped: boolean): Stated[] {
   const cellsOf = (l: string) =>
@@ -250,8 +280,13 @@ function periodRowFigures(title: string, lines: string[], header: number, docDat
     : wider.some((c) => c.type === 'rare_earth')
       ? 'rare_earth'
       : undefined;
+  // ("Exhibit 1: China NdFeB magnet exports (t)" over "Month | Volume | m/m | y/y": a caption right above the heading
+  // that names a flow and the unit gives them to a column it heads only as the quantity.)
+  const captionFlow = captionFlowOf(captionOf(lines, header));
   const columns = head.flatMap((h, i) => {
-    if (i === 0 || !(piped ? FLOW_UNIT_COLUMN : FLOW_COLUMN).test(h) || MONEY_HEADER.test(h)) return [];
+    const quantityOnly = captionFlow !== undefined && QUANTITY_HEADER.test(h) && !FLOW_COLUMN.test(h);
+    if (i === 0 || !(quantityOnly || (piped ? FLOW_UNIT_COLUMN : FLOW_COLUMN).test(h)) || MONEY_HEADER.test(h))
+      return [];
     if (CHANGE_HEADER.test(h) || MOM_HEADER.test(h)) return [];
     const cues = findCues(h);
     if (cues.some((c) => c.type === 'dest' || c.type === 'other_metal')) return [];
@@ -261,7 +296,7 @@ function periodRowFigures(title: string, lines: string[], header: number, docDat
       : named('rare_earth')
         ? 'rare_earth'
         : productBefore;
-    const flow = flowNamed(h);
+    const flow = flowNamed(h) ?? (quantityOnly ? captionFlow : undefined);
     const unit = unitOfHeader(h) ?? tableUnit ?? (piped ? 1 : undefined);
     return product && flow && unit !== undefined ? [{ i, product, flow, unit }] : [];
   });
@@ -317,8 +352,10 @@ export function tableFigures(title: string, body: string, docDate: DocDate): Sta
   if (quota.length) return quota;
   if (piped || body.includes('月份') || /\b(?:Month|Period)\s/.test(body)) {
     const lines = body.split('\n');
-    const header = lines.findIndex((l) =>
-      piped ? TABLE_ROW.test(l) && FLOW_UNIT_COLUMN.test(l) : SPACED_PERIOD_HEADER.test(l),
+    const header = lines.findIndex((l, i) =>
+      piped
+        ? TABLE_ROW.test(l) && (FLOW_UNIT_COLUMN.test(l) || captionedPeriodHeader(lines, i))
+        : SPACED_PERIOD_HEADER.test(l),
     );
     const rows = header >= 0 ? periodRowFigures(title, lines, header, docDate, piped) : [];
     if (rows.length) return rows;

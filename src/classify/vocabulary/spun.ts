@@ -28,6 +28,7 @@ export const SPUN_SUBSTITUTES: Readonly<Record<string, string>> = {
   出资: '投资',
   显着: '显著',
   本年: '今年',
+  旧年: '去年',
   // A spun licence or quota story: the spokesman and what he said.
   发言职员: '发言人',
   先容: '介绍',
