@@ -466,8 +466,6 @@ export class WordScanner {
   private readonly ids = new Map<string, number>();
   /** Per character: the trie node of a word's first letter, or 0 (the root). */
   private readonly roots = new Int32Array(1 << 16);
-  /** Per character: 1 when some word holds it anywhere (a character no word holds sends the automaton to the root). */
-  private readonly used = new Uint8Array(1 << 16);
   /** Per trie node: the word it ends (id + 1), or 0. */
   private readonly ends: Int32Array;
   /** Per trie node: the node of its longest proper suffix that is in the trie (0: the root). */
@@ -507,7 +505,6 @@ export class WordScanner {
     list.forEach((w, id) => {
       this.ids.set(w, id);
       const first = w.charCodeAt(0);
-      for (let k = 0; k < w.length; k++) this.used[w.charCodeAt(k)] = 1;
       let node = this.roots[first]!;
       if (node === 0) this.roots[first] = node = add(0, first);
       for (let k = 1; k < w.length; k++) {
@@ -607,14 +604,12 @@ export class WordScanner {
   ): Int32Array {
     const found = new Int32Array(this.words.length);
     occurrences?.clear();
-    const { roots, used, ends, fail, nextEnd, lengths, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
+    const { roots, ends, fail, nextEnd, lengths, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
     const n = lower.length;
     let node = 0;
     for (let i = 0; i < n; i++) {
       const char = lower.charCodeAt(i);
       if (char < 128 && ascii !== null) node = ascii[node * 128 + char]!;
-      // (Most characters of a Chinese text are in no word at all: no edge leads on from any state.)
-      else if (used[char] === 0) node = 0;
       // One step of the automaton (the edge lookup written out: this loop runs for every character of every document).
       else
         for (;;) {
