@@ -91,13 +91,25 @@ const FILING_HEAD =
   /\b(?:risk\s+factors|form\s+(?:10-[KQ]|20-F|40-F)|forward-looking\s+statements)\b|风险因素|风险提示/i;
 const FILING_LEAD =
   /^\s*(?:We|Our)\b[^\n]{0,300}?\b(?:could|may|might)\s+(?:\w+\s+){0,2}?(?:disrupt|adversely|materially|harm|affect|interrupt|increase\s+our)/;
+/**
+ * A page's date line: a date alone on its line, with a weekday, a section and a page perhaps (二〇二五年六月十日 星期二
+ * 经济 B7版, "Tuesday, June 10, 2025"): chrome, not a lead.
+ */
+const DATE_LINE =
+  /^\s*(?:[〇零一二三四五六七八九十\d]{2,4}年[〇零一二三四五六七八九十\d]{1,2}月[〇零一二三四五六七八九十\d]{1,3}[日号]|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})(?:[\s\u3000]+[^\n。，,.!?]{0,24})?$/;
 const WORD = /[A-Za-z]+|[\u3400-\u9fff]/g;
 /** Fewer words (a Chinese character counts half of one) than this cannot say what a document reports. */
 const LEAD_MIN_WORDS = 6;
 
 /** Whether a sentence can be a document's lead: long enough to report something, and not a byline or a label. */
 function readsAsLead(text: string): boolean {
-  if (NOT_A_LEAD.test(text) || CHROME_LINE.test(text) || TOOLBAR_OR_SALUTATION.test(text) || BREADCRUMB.test(text))
+  if (
+    NOT_A_LEAD.test(text) ||
+    CHROME_LINE.test(text) ||
+    TOOLBAR_OR_SALUTATION.test(text) ||
+    BREADCRUMB.test(text) ||
+    DATE_LINE.test(text)
+  )
     return false;
   let words = 0;
   for (const w of text.matchAll(WORD)) {
@@ -105,6 +117,24 @@ function readsAsLead(text: string): boolean {
     if (words >= LEAD_MIN_WORDS) return true;
   }
   return false;
+}
+
+/**
+ * A release is reported near the lead: in the headline, the lead or the sentences right after it (a customs story
+ * gives its figures there), or first under a section heading that names the flow ("稀土出口", "Exports"). Figures a
+ * story about something else cites further down illustrate it.
+ */
+const RELEASE_WINDOW = 3;
+/** A speaker's label alone on its line (海关总署新闻发言人：, "Spokesperson:"), and a reporter's in brackets (【路透社记者】). */
+const SPEAKER_LABEL = /^[^\n。.!?]{1,40}[:：]\s*$/;
+const BRACKET_REPORTER = /^\s*【[^】\n]{0,14}记者】/;
+const FLOW_HEADING = /出口|进口|海关|\b(?:exports?|imports?|customs|trade|shipments)\b/i;
+/** A heading: a short line of its own, with no sentence's end. */
+function flowHeading(text: string, s: Span): boolean {
+  if (s.text.length > 30 || /[。.!?！？,，;；:：]\s*$/.test(s.text)) return false;
+  const before = s.start === 0 || text[s.start - 1] === '\n';
+  const after = s.end >= text.length || text[s.end] === '\n';
+  return before && after && FLOW_HEADING.test(s.text);
 }
 
 function salience(
@@ -220,7 +250,34 @@ function salience(
   // about something else"): those rules do not read it.
   const headEnd = items.length > 0 ? 0 : hasTitle ? titleEnd : firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
   const leadEnd = firstBody >= 0 ? spans[firstBody]!.end : titleEnd;
-  return { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated };
+  // (In a transcript each answer is a story of its own: the sentences after a reporter's question, past the speaker's
+  // label, are its lead.)
+  const answersQuestion = (i: number) => {
+    let answer = 0;
+    for (let j = i - 1; j >= 0 && answer <= RELEASE_WINDOW; j--) {
+      const s = spans[j]!;
+      if (asked(text, s) || BRACKET_REPORTER.test(s.text)) return true;
+      if (!SPEAKER_LABEL.test(s.text)) answer++;
+    }
+    return false;
+  };
+  const nearLead = (i: number) =>
+    topicRank[i]! > 0 ||
+    (firstBody >= 0 && i <= firstBody + RELEASE_WINDOW) ||
+    (i > 0 && flowHeading(text, spans[i - 1]!)) ||
+    answersQuestion(i);
+  return {
+    factorAt,
+    offTopicFactorAt,
+    untopicalFactorAt,
+    positions,
+    topicRank,
+    headEnd,
+    leadEnd,
+    items,
+    dated,
+    nearLead,
+  };
 }
 
 /** The clauses of a sentence that a match covers, from the one it starts in to the one it ends in. */
@@ -298,8 +355,18 @@ export function categorize(
   const text = `${title}\n${body}`;
   const titleEnd = title.length;
   const spans = reportSentences(text, split);
-  const { factorAt, offTopicFactorAt, untopicalFactorAt, positions, topicRank, headEnd, leadEnd, items, dated } =
-    salience(text, spans, titleEnd, rules, date);
+  const {
+    factorAt,
+    offTopicFactorAt,
+    untopicalFactorAt,
+    positions,
+    topicRank,
+    headEnd,
+    leadEnd,
+    items,
+    dated,
+    nearLead,
+  } = salience(text, spans, titleEnd, rules, date);
   const scores = new Map<
     Category,
     {
@@ -317,6 +384,8 @@ export function categorize(
       further: boolean;
       /** The sentences of its strong cues' off-topic readings (-1 for the headline, the lead or no sentence). */
       offSentences: Set<number>;
+      /** Whether a strong cue is read as news near the lead (`nearLead`). */
+      near: boolean;
     }
   >();
   const vetoed = new Set<Category>();
@@ -384,6 +453,8 @@ export function categorize(
     // The sentence of the best off-topic reading.
     let offAt = -1;
     let evidence = '';
+    // Whether a reading as news stands near the lead.
+    let near = false;
     // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
     // cannot occur in any of its sentences either: the rule is skipped before its scan.
     if (rule.withRe && !inDocument(rule.withRe)) continue;
@@ -430,6 +501,7 @@ export function categorize(
         news = at < 0 || factor >= positions[at]!;
         topic = at >= 0 && news ? topicRank[at]! : 0;
       }
+      if (!near && !negative && (at < 0 || (factor >= positions[at]! && nearLead(at)))) near = true;
       const off = at < 0 || negative ? factor * rules.settings.offTopicFactor : offTopicFactorAt(at, factor);
       if (off > bestOff) {
         bestOff = off;
@@ -472,6 +544,7 @@ export function categorize(
         untopicalNews: false,
         further: false,
         offSentences: new Set<number>(),
+        near: false,
       };
       entry.score += rule.weight * best;
       entry.offScore += rule.weight * bestOff;
@@ -483,6 +556,7 @@ export function categorize(
         entry.offNews ||= newsOff;
         entry.untopicalNews ||= newsUntopical;
         entry.further ||= furtherOff;
+        entry.near ||= near;
         if (offAt >= 0 && topicRank[offAt] === 0) entry.offSentences.add(offAt);
         else entry.offSentences.add(-1);
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {
@@ -519,6 +593,9 @@ export function categorize(
       !dated([...entry.offSentences][0]!)
     )
       continue;
+    // A period's figures whose every reading as news stands past the lead (under no heading of the flow, in answer to no
+    // question) are cited to illustrate the story the headline and the lead tell: not a release reported.
+    if (PERIOD_CATEGORIES.has(category) && own === 0 && !entry.near && !severalStories) continue;
     const untopical = topic === 0 && !PERIOD_CATEGORIES.has(category);
     const score = offTopic ? entry.offScore : untopical ? entry.untopicalScore : entry.score;
     const news = offTopic ? entry.offNews : untopical ? entry.untopicalNews : entry.news;
