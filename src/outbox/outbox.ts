@@ -284,15 +284,16 @@ export class Outbox {
     const lease = `lease:deliver:${dest}`;
     let held = false;
     let renewedAt = 0;
-    const guard: LeaseGuard = {
-      fresh: () => Date.now() - renewedAt < SEND_WITHIN_MS,
-      renew: async () => {
-        const askedAt = Date.now();
-        const renewed = await this.store.claim(lease, DELIVERY_LEASE_MS);
-        if (renewed) renewedAt = Math.max(renewedAt, askedAt);
-        return renewed;
-      },
+    // The store times the lease from the claim's own clock reading, taken when it is asked for: so does this holder. A
+    // renewal answered late (a loaded machine or store) leaves less of the lease than it seems; one answered after the
+    // lease ran out is renewed again before anything is sent (the send check in `attempt`).
+    const claimLease = async () => {
+      const askedAt = Date.now();
+      const renewed = await this.store.claim(lease, DELIVERY_LEASE_MS);
+      if (renewed) renewedAt = Math.max(renewedAt, askedAt);
+      return renewed;
     };
+    const guard: LeaseGuard = { fresh: () => Date.now() - renewedAt < SEND_WITHIN_MS, renew: claimLease };
     let keepLease = false;
     const keep = this.kept.get(dest);
     if (keep) {
@@ -311,23 +312,15 @@ export class Outbox {
         // Renew when a third of the lease has passed (not before every delivery: it costs two store round trips).
         if (Date.now() - renewedAt > RENEW_AFTER_MS) {
           const first = renewedAt === 0;
-          // The store times the lease from the claim's own clock reading, taken when it is asked for: so does this
-          // holder. A renewal answered late (a loaded machine or store) leaves less of the lease than it seems; one
-          // answered after the lease ran out is renewed again before anything is sent (the send check below).
-          let askedAt = Date.now();
-          held = await this.store.claim(lease, DELIVERY_LEASE_MS);
+          held = await claimLease();
           // A holder killed mid-delivery (kill -9, OOM) would block this destination until its lease expired.
-          if (!held && first && (await releaseDeadLease(this.store, lease))) {
-            askedAt = Date.now();
-            held = await this.store.claim(lease, DELIVERY_LEASE_MS);
-          }
+          if (!held && first && (await releaseDeadLease(this.store, lease))) held = await claimLease();
           if (!held) return this.schedule(dest, Date.now() + DELIVERY_LEASE_MS / 4);
           if (first) {
             await recordLeaseHolder(this.store, lease, DELIVERY_LEASE_MS);
             // Another replica may have delivered (and failed) since this one last held the lease.
             this.healthy.delete(dest);
           }
-          renewedAt = askedAt;
         }
         const notifier = this.notifiers().get(dest);
         if (!notifier) return;
