@@ -17,10 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { fmt, line, percentile } from './util.js';
+import { REGWATCH_CLI, commandEnv, fmt, line, percentile } from './util.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'regwatch.js');
+// Run as the `regwatch` command (its shebang's Node flags apply), with this Node first on PATH (commandEnv).
+const CLI = REGWATCH_CLI;
 
 export interface BenchSite {
   base: string;
@@ -112,14 +113,14 @@ function writeConfig(groups: WatchGroup[], hook: string, extraSettings = ''): st
 
 // The store lives beside the config directory, not in it: the daemon reloads its config on any change there.
 const storeEnv = (dir: string): NodeJS.ProcessEnv => ({
-  ...process.env,
+  ...commandEnv(),
   REGWATCH_STORE: `sqlite://${dir}-state/state.sqlite`,
   REGWATCH_LOG_FORMAT: 'json',
 });
 
 /** Record every watch's baseline with `regwatch once` (untimed), so the daemon starts with nothing to catch up. */
 async function prime(dir: string): Promise<void> {
-  const child = spawn(process.execPath, [CLI, 'once', '--config', dir], {
+  const child = spawn(CLI, ['once', '--config', dir], {
     env: { ...storeEnv(dir), REGWATCH_LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -147,7 +148,7 @@ class DaemonProcess {
   /** The ops port, from the 'regwatch running' line (the daemon listens on an ephemeral one). */
   port = 0;
   private constructor(dir: string, level: string) {
-    this.child = spawn(process.execPath, [CLI, 'run', '--config', dir], {
+    this.child = spawn(CLI, ['run', '--config', dir], {
       cwd: ROOT,
       env: { ...storeEnv(dir), REGWATCH_PORT: '0', REGWATCH_HOST: '127.0.0.1', REGWATCH_LOG_LEVEL: level },
       stdio: ['ignore', 'ignore', 'pipe'],

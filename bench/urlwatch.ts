@@ -18,9 +18,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, line, percentile } from './util.js';
+import { REGWATCH_CLI, fmt, line, percentile } from './util.js';
 import { daemonIdle, daemonLatency, printIdle, printLatency } from './urlwatch-latency.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -70,7 +70,10 @@ class AlertCounter {
   }
 }
 
-/** run-tool.sh's settings for regwatch: config written by SETUP_CMD, `once` through bin/regwatch.js (dist/). */
+/**
+ * run-tool.sh's settings for regwatch: config written by SETUP_CMD, `once` through bin/regwatch.js (dist/) run as a
+ * command, as users run `regwatch` (its shebang's Node flags apply), with this bench's Node first on PATH.
+ */
 function regwatchEnv(receiver: string): NodeJS.ProcessEnv {
   const cfg = '$BENCH_WORKDIR/rw';
   const setup = [
@@ -81,7 +84,7 @@ function regwatchEnv(receiver: string): NodeJS.ProcessEnv {
     `printf 'concurrency: 16\\nperHost: 16\\n' > ${cfg}/settings.yaml`,
     `{ echo watches:; for i in $(seq 0 $((BENCH_N - 1))); do printf '  - id: p%d\\n    kind: page\\n    url: %s/p/%d\\n    select: ul.list\\n' $i $BENCH_BASE_URL $i; done; } > ${cfg}/watches/bench.yaml`,
   ].join(' && ');
-  const run = `env REGWATCH_STORE=sqlite://${cfg}/state.sqlite REGWATCH_LOG_LEVEL=error ${process.execPath} ${join(ROOT, 'bin', 'regwatch.js')} once --config ${cfg}`;
+  const run = `env PATH=${dirname(process.execPath)}:$PATH REGWATCH_STORE=sqlite://${cfg}/state.sqlite REGWATCH_LOG_LEVEL=error ${REGWATCH_CLI} once --config ${cfg}`;
   const at = (kind: string) => `curl -s "${receiver}/${kind}/$(basename "$BENCH_WORKDIR")/$BENCH_RUN"`;
   return {
     TOOL_NAME: 'regwatch',

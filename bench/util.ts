@@ -1,5 +1,18 @@
 /** Small helpers shared by the benchmarks: percentiles, CPU and memory readings, printing. */
 import { readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * bin/regwatch.js, run as the `regwatch` command users run (npm links it), so that the Node flags of its shebang apply
+ * (`#!/usr/bin/env -S node …`). Spawn it with `commandEnv`, which puts the Node running the bench first on PATH.
+ */
+export const REGWATCH_CLI = join(fileURLToPath(new URL('..', import.meta.url)), 'bin', 'regwatch.js');
+
+/** `env` with the directory of the Node running the bench first on PATH: the shebang's `env node` finds that Node. */
+export function commandEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, PATH: `${dirname(process.execPath)}${delimiter}${env.PATH ?? ''}` };
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
