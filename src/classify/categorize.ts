@@ -182,6 +182,13 @@ function salience(
       break;
     }
   });
+  // A retrospective ("Ten years on, …", 十五年前的这个星期): its headline, or its opening up to the sentence after the
+  // lead (past a caption or a byline), measures years back from now. What its body tells with no time of its own is
+  // the past it looks back on; only what it dates now is news.
+  const nextLead = firstBody < 0 ? -1 : spans.findIndex((s, i) => i > firstBody && readsAsLead(s.text));
+  const opening = nextLead >= 0 ? nextLead : firstBody >= 0 ? firstBody : sentenceAt(spans, Math.max(0, titleEnd - 1));
+  let retrospective = false;
+  for (let i = 0; i <= opening && !retrospective && !filing; i++) retrospective = RETROSPECTIVE.test(spans[i]!.text);
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side = new Array<SideClause[] | undefined>(spans.length);
   const promised = new Array<SideClause[] | undefined>(spans.length);
@@ -201,7 +208,11 @@ function salience(
       filing || within(elsewhere, s.start) || (topicRank[i] === 0 ? asked(text, s) : reporterLine(text, s))
         ? 'background'
         : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
-    past[i] = time === 'background' ? 1 : 0;
+    past[i] =
+      time === 'background' ||
+      (retrospective && topicRank[i] === 0 && time === 'current' && undatedInRetrospective(s.text, cues, doc, local))
+        ? 1
+        : 0;
     earlier[i] = time === 'earlier' ? 1 : 0;
     further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;
   };
