@@ -1,5 +1,14 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, namedDays, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
+import {
+  documentDay,
+  namedDays,
+  RETROSPECTIVE,
+  sentenceTime,
+  sideClauses,
+  undatedInRetrospective,
+  type SideClause,
+  type TimeCues,
+} from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, isTranscript, otherStories, within } from './other-stories.js';
 import { Matches } from './matches.js';
@@ -171,10 +180,16 @@ function salience(
   // "Magnets.") is read as one, so what one item reports is not off the topic another item set.
   // (Without a title, the first line is the page's masthead: a periodical's name there names a digest as a title does.)
   const items = digestItems(text, titleEnd > 0 ? titleEnd : mastheadEnd(text), elsewhere);
+  // (And each item's headline: a lead that is its first line, with a written item under it — "2. CHINA: JUNE RARE
+  // EARTH SHIPMENTS JUMP" and its paragraph; not a line of a contents list or a reading list, with nothing under it.)
+  const itemHeads = new Set<number>();
   items.forEach((start, k) => {
     const end = items[k + 1] ?? text.length;
+    const lineEnd = text.indexOf('\n', start);
+    const headed = lineEnd >= 0 && lineEnd < end && text.slice(lineEnd, end).trim() !== '';
     for (let i = sentenceAt(spans, start); i >= 0 && i < spans.length && spans[i]!.start < end; i++) {
       if (!readsAsLead(spans[i]!.text)) continue;
+      if (headed && spans[i]!.end <= lineEnd && text.slice(spans[i]!.end, lineEnd).trim() === '') itemHeads.add(i);
       if (topicRank[i] === 0) {
         topicRank[i] = 1;
         positions[i] = leadFactor;
@@ -286,6 +301,7 @@ function salience(
     headEnd,
     leadEnd,
     items,
+    itemHeads,
     dated,
     nearLead,
   };
@@ -375,6 +391,7 @@ export function categorize(
     headEnd,
     leadEnd,
     items,
+    itemHeads,
     dated,
     nearLead,
   } = salience(text, spans, titleEnd, rules, date);
@@ -447,9 +464,13 @@ export function categorize(
     if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
     const re = rule.re;
     if (!mayMatch(re)) continue;
-    const limit = rule.in === 'title' ? headEnd : text.length;
+    // In a digest each item's lead is a headline of its own: a headline rule that counts for its categories reads the
+    // items' leads ("CHINA: JUNE RARE EARTH SHIPMENTS JUMP" reports a release as a headline would), not the
+    // digest's headline, which names several stories.
+    const readsItems = rule.in === 'title' && rule.weight > 0 && !rule.veto && itemHeads.size > 0;
+    const limit = rule.in === 'title' && !readsItems ? headEnd : text.length;
     // A title rule searches the headline only (it starts the text, so offsets are the same).
-    const haystack = rule.in === 'title' ? text.slice(0, headEnd) : text;
+    const haystack = rule.in === 'title' && !readsItems ? text.slice(0, headEnd) : text;
     // A cue against a category says what kind of document this is: where it stands counts, not its tense.
     const negative = rule.weight < 0;
     let best = 0;
@@ -485,6 +506,7 @@ export function categorize(
         if (!rule.withRe!.test(text.slice(items[k], items[k + 1] ?? text.length))) continue;
       }
       const at = sentenceAt(spans, m.index);
+      if (readsItems && !itemHeads.has(at)) continue;
       if (otherMineralScoped && at >= 0) {
         const other = (otherMineralOnly[at] ??=
           OTHER_MINERAL.test(spans[at]!.text) && !RARE_EARTH_OR_MAGNET.test(spans[at]!.text));
