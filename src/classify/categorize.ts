@@ -246,9 +246,27 @@ function salience(
    * The factor of a cue from `offset` to `last` (its last character) in sentence `i`; `taken` for a rule whose news is
    * a step taken, which a promise ("will approve", 将予以许可) is not.
    */
-  const factorAt = (i: number, offset: number, last: number, taken: boolean) => {
+  // A review of last year's trade (a trade journal's analysis in spring, its headline or lead naming the year): the
+  // year's figures are its subject, not a past recalled, though they are older than a year's season. For the period
+  // categories a sentence that names that year is read as if the review came out in the season (by March).
+  const reviewYear =
+    doc !== null && !retrospective && firstBody >= 0 && text.slice(0, spans[firstBody]!.end).includes(`${doc.year - 1}`)
+      ? doc.year - 1
+      : null;
+  const reviewDoc = reviewYear === null ? null : documentDay(`${reviewYear + 1}-03-01`);
+  const reviewedAt = new Array<boolean | undefined>(spans.length);
+  const reviewed = (i: number) =>
+    (reviewedAt[i] ??=
+      reviewDoc !== null &&
+      !filing &&
+      !within(elsewhere, spans[i]!.start) &&
+      !asked(text, spans[i]!) &&
+      spans[i]!.text.includes(`${reviewYear}`) &&
+      sentenceTime(spans[i]!.text, cues, reviewDoc, side[i]!.map(([a, b, r]) => [a - spans[i]!.start, b - spans[i]!.start, r])) !==
+        'background');
+  const factorAt = (i: number, offset: number, last: number, taken: boolean, period = false) => {
     if (past[i] === -1) read(i);
-    let recalled = past[i] === 1 || covered(side[i]!, offset, last);
+    let recalled = (past[i] === 1 && !(period && reviewed(i))) || covered(side[i]!, offset, last);
     if (!recalled && taken) {
       promised[i] ??= absolute(spans[i]!, sideClauses(spans[i]!.text, rules.promises));
       recalled = covered(promised[i], offset, last);
@@ -473,6 +491,7 @@ export function categorize(
     const haystack = rule.in === 'title' && !readsItems ? text.slice(0, headEnd) : text;
     // A cue against a category says what kind of document this is: where it stands counts, not its tense.
     const negative = rule.weight < 0;
+    const periodRule = rule.categories.every((c) => PERIOD_CATEGORIES.has(c));
     let best = 0;
     let bestOff = 0;
     let bestUntopical = 0;
@@ -526,7 +545,11 @@ export function categorize(
         if (rule.withoutRe?.test(scope)) continue;
       }
       const factor =
-        at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1, rule.taken);
+        at < 0
+          ? 1
+          : negative
+            ? positions[at]!
+            : factorAt(at, m.index, m.index + m[0].length - 1, rule.taken, periodRule);
       if (factor > best) {
         best = factor;
         evidence = m[0];
