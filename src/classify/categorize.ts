@@ -262,8 +262,12 @@ function salience(
       !within(elsewhere, spans[i]!.start) &&
       !asked(text, spans[i]!) &&
       spans[i]!.text.includes(`${reviewYear}`) &&
-      sentenceTime(spans[i]!.text, cues, reviewDoc, side[i]!.map(([a, b, r]) => [a - spans[i]!.start, b - spans[i]!.start, r])) !==
-        'background');
+      sentenceTime(
+        spans[i]!.text,
+        cues,
+        reviewDoc,
+        side[i]!.map(([a, b, r]) => [a - spans[i]!.start, b - spans[i]!.start, r]),
+      ) !== 'background');
   const factorAt = (i: number, offset: number, last: number, taken: boolean, period = false) => {
     if (past[i] === -1) read(i);
     let recalled = (past[i] === 1 && !(period && reviewed(i))) || covered(side[i]!, offset, last);
