@@ -178,6 +178,9 @@ export function sentenceTime(
   side: readonly SideClause[] = [],
   undatedPast = true,
 ): 'background' | 'earlier' | 'current' {
+  // A sentence set years back by its opening words ("A decade ago this week, …", 15年前的9月7日，…) tells that time,
+  // whatever present it also names: "this week" is the anniversary's, not the step's.
+  if (YEARS_BACK.test(whole)) return 'background';
   if (cues.present?.test(whole)) return 'current';
   const sentence = mainClauses(whole, side);
   if (cues.past?.test(sentence)) return 'background';
@@ -192,6 +195,55 @@ export function sentenceTime(
   if (TALLY_TO.test(sentence)) return 'current';
   const dated = namedDays(sentence, doc, false);
   return dated.length > 0 && Math.max(...dated) < dayNumber(doc.year, doc.month, 1) ? 'earlier' : 'current';
+}
+
+/** Two years or more, in figures or words ("a year after the controls" is an anniversary story, often news). */
+const NUMBER_WORDS = String.raw`(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|several|many|a\s+few|a\s+couple\s+of)`;
+const NUMBER_WORD = String.raw`(?:a|one|${NUMBER_WORDS.slice(3, -1)})`;
+// (Not a year's last digits: 2010年前 is "before 2010".)
+const ZH_YEARS = String.raw`(?<![\d.])(?:\d{1,3}|[一二三四五六七八九十两几数多]{1,3})`;
+/**
+ * A sentence that opens with a distance of years back from now: "A decade ago (this week)", "Fifteen years ago this
+ * month", "Some 20 years ago", 十五年前的这个星期, 15年前的9月7日, 多年前. (Opening it: "three times the level of a decade
+ * ago" compares, it does not set the sentence's time.)
+ */
+const YEARS_BACK = new RegExp(
+  String.raw`^\W*(?:(?:some|about|around|nearly|almost|exactly|just|more\s+than|over)\s+)?${NUMBER_WORD}\s+(?:years?|decades?)\s+ago\b|^[^，,。\n]{0,6}?${ZH_YEARS}(?:多)?年(?:之)?前(?!的?(?:水平|相比|同期))`,
+  'i',
+);
+
+/**
+ * A retrospective: a headline or a sentence of the opening that starts by measuring years back from now ("Ten years
+ * on, …", "Fifteen years later, …", "A decade ago this week, …", 十五年前的这个星期, 15年前的9月7日), or ends so ("The
+ * quota fight, ten years on"), or names the span ("2015 revisited", 出口配额退出十年, 时隔十年, 十周年). What its body
+ * tells without a time of its own is the past it looks back on (see `undatedInRetrospective`). (Not a span inside a
+ * sentence: "stripped of its export rights for three years after …" is a penalty's length.)
+ */
+export const RETROSPECTIVE = new RegExp(
+  [
+    String.raw`^\W*(?:(?:some|about|around|nearly|almost|exactly|just|more\s+than|over)\s+)?(?:${NUMBER_WORDS}\s+years?|(?:a|one|${NUMBER_WORDS.slice(3, -1)})\s+decades?)\s+(?:on|ago|later|after|since)\b`,
+    String.raw`[,:—–-]\s*(?:${NUMBER_WORDS}\s+years?|(?:a|one|two|three)\s+decades?)\s+(?:on|later)\W*$`,
+    String.raw`\b(?:19|20)\d\d\s+revisited\b`,
+    String.raw`^[^，,。\n]{0,8}?${ZH_YEARS}(?:多)?年(?:之)?前(?!的?(?:水平|相比|同期))`,
+    String.raw`${ZH_YEARS}年(?:之)?后的今天|时隔${ZH_YEARS}(?:多)?年|(?:退出|取消|废止|走过|告别)${ZH_YEARS}(?:多)?(?:周)?年|${ZH_YEARS}周年`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * In a retrospective, a body sentence that names no time of its own (no date, no year, no present marker: "Smuggling
+ * rivalled the legal trade", 当时走私猖獗) tells the past the piece looks back on.
+ */
+export function undatedInRetrospective(
+  whole: string,
+  cues: TimeCues,
+  doc: { year: number; month: number } | null,
+  side: readonly SideClause[] = [],
+): boolean {
+  if (cues.present?.test(whole)) return false;
+  const sentence = mainClauses(whole, side);
+  // (Without a document date every named month or year still counts as a time of its own.)
+  return namedDays(sentence, doc ?? { year: 9999, month: 12 }).length === 0;
 }
 
 /** A count up to a date: 截至, 截止到, "as of", "by the end of", "through the end of". */

@@ -1,5 +1,14 @@
 import type { Category, CategoryMatch } from '../types.js';
-import { documentDay, namedDays, sentenceTime, sideClauses, type SideClause, type TimeCues } from './background.js';
+import {
+  documentDay,
+  namedDays,
+  RETROSPECTIVE,
+  sentenceTime,
+  sideClauses,
+  undatedInRetrospective,
+  type SideClause,
+  type TimeCues,
+} from './background.js';
 import type { CompiledRule, RuleSet } from './compile-rules.js';
 import { digestItems, isTranscript, otherStories, within } from './other-stories.js';
 import { Matches } from './matches.js';
@@ -171,10 +180,16 @@ function salience(
   // "Magnets.") is read as one, so what one item reports is not off the topic another item set.
   // (Without a title, the first line is the page's masthead: a periodical's name there names a digest as a title does.)
   const items = digestItems(text, titleEnd > 0 ? titleEnd : mastheadEnd(text), elsewhere);
+  // (And each item's headline: a lead that is its first line, with a written item under it — "2. CHINA: JUNE RARE
+  // EARTH SHIPMENTS JUMP" and its paragraph; not a line of a contents list or a reading list, with nothing under it.)
+  const itemHeads = new Set<number>();
   items.forEach((start, k) => {
     const end = items[k + 1] ?? text.length;
+    const lineEnd = text.indexOf('\n', start);
+    const headed = lineEnd >= 0 && lineEnd < end && text.slice(lineEnd, end).trim() !== '';
     for (let i = sentenceAt(spans, start); i >= 0 && i < spans.length && spans[i]!.start < end; i++) {
       if (!readsAsLead(spans[i]!.text)) continue;
+      if (headed && spans[i]!.end <= lineEnd && text.slice(spans[i]!.end, lineEnd).trim() === '') itemHeads.add(i);
       if (topicRank[i] === 0) {
         topicRank[i] = 1;
         positions[i] = leadFactor;
@@ -182,6 +197,13 @@ function salience(
       break;
     }
   });
+  // A retrospective ("Ten years on, …", 十五年前的这个星期): its headline, or its opening up to the sentence after the
+  // lead (past a caption or a byline), measures years back from now. What its body tells with no time of its own is
+  // the past it looks back on; only what it dates now is news.
+  const nextLead = firstBody < 0 ? -1 : spans.findIndex((s, i) => i > firstBody && readsAsLead(s.text));
+  const opening = nextLead >= 0 ? nextLead : firstBody >= 0 ? firstBody : sentenceAt(spans, Math.max(0, titleEnd - 1));
+  let retrospective = false;
+  for (let i = 0; i <= opening && !retrospective && !filing; i++) retrospective = RETROSPECTIVE.test(spans[i]!.text);
   // Per sentence, once read: its side clauses (absolute offsets) and whether its main clauses are background.
   const side = new Array<SideClause[] | undefined>(spans.length);
   const promised = new Array<SideClause[] | undefined>(spans.length);
@@ -201,7 +223,11 @@ function salience(
       filing || within(elsewhere, s.start) || (topicRank[i] === 0 ? asked(text, s) : reporterLine(text, s))
         ? 'background'
         : sentenceTime(s.text, cues, doc, local, topicRank[i] === 0);
-    past[i] = time === 'background' ? 1 : 0;
+    past[i] =
+      time === 'background' ||
+      (retrospective && topicRank[i] === 0 && time === 'current' && undatedInRetrospective(s.text, cues, doc, local))
+        ? 1
+        : 0;
     earlier[i] = time === 'earlier' ? 1 : 0;
     further[i] = time === 'current' && rules.further?.test(s.text) ? 1 : 0;
   };
@@ -220,9 +246,31 @@ function salience(
    * The factor of a cue from `offset` to `last` (its last character) in sentence `i`; `taken` for a rule whose news is
    * a step taken, which a promise ("will approve", 将予以许可) is not.
    */
-  const factorAt = (i: number, offset: number, last: number, taken: boolean) => {
+  // A review of last year's trade (a trade journal's analysis in spring, its headline or lead naming the year): the
+  // year's figures are its subject, not a past recalled, though they are older than a year's season. For the period
+  // categories a sentence that names that year is read as if the review came out in the season (by March).
+  const reviewYear =
+    doc !== null && !retrospective && firstBody >= 0 && text.slice(0, spans[firstBody]!.end).includes(`${doc.year - 1}`)
+      ? doc.year - 1
+      : null;
+  const reviewDoc = reviewYear === null ? null : documentDay(`${reviewYear + 1}-03-01`);
+  const reviewedAt = new Array<boolean | undefined>(spans.length);
+  const reviewed = (i: number) =>
+    (reviewedAt[i] ??=
+      reviewDoc !== null &&
+      !filing &&
+      !within(elsewhere, spans[i]!.start) &&
+      !asked(text, spans[i]!) &&
+      spans[i]!.text.includes(`${reviewYear}`) &&
+      sentenceTime(
+        spans[i]!.text,
+        cues,
+        reviewDoc,
+        side[i]!.map(([a, b, r]) => [a - spans[i]!.start, b - spans[i]!.start, r]),
+      ) !== 'background');
+  const factorAt = (i: number, offset: number, last: number, taken: boolean, period = false) => {
     if (past[i] === -1) read(i);
-    let recalled = past[i] === 1 || covered(side[i]!, offset, last);
+    let recalled = (past[i] === 1 && !(period && reviewed(i))) || covered(side[i]!, offset, last);
     if (!recalled && taken) {
       promised[i] ??= absolute(spans[i]!, sideClauses(spans[i]!.text, rules.promises));
       recalled = covered(promised[i], offset, last);
@@ -275,6 +323,7 @@ function salience(
     headEnd,
     leadEnd,
     items,
+    itemHeads,
     dated,
     nearLead,
   };
@@ -364,6 +413,7 @@ export function categorize(
     headEnd,
     leadEnd,
     items,
+    itemHeads,
     dated,
     nearLead,
   } = salience(text, spans, titleEnd, rules, date);
@@ -436,11 +486,16 @@ export function categorize(
     if (rule.weight > 0 && rule.weight < HEADLINE_NEWS_WEIGHT && !rule.categories.some(isNews)) continue;
     const re = rule.re;
     if (!mayMatch(re)) continue;
-    const limit = rule.in === 'title' ? headEnd : text.length;
+    // In a digest each item's lead is a headline of its own: a headline rule that counts for its categories reads the
+    // items' leads ("CHINA: JUNE RARE EARTH SHIPMENTS JUMP" reports a release as a headline would), not the
+    // digest's headline, which names several stories.
+    const readsItems = rule.in === 'title' && rule.weight > 0 && !rule.veto && itemHeads.size > 0;
+    const limit = rule.in === 'title' && !readsItems ? headEnd : text.length;
     // A title rule searches the headline only (it starts the text, so offsets are the same).
-    const haystack = rule.in === 'title' ? text.slice(0, headEnd) : text;
+    const haystack = rule.in === 'title' && !readsItems ? text.slice(0, headEnd) : text;
     // A cue against a category says what kind of document this is: where it stands counts, not its tense.
     const negative = rule.weight < 0;
+    const periodRule = rule.categories.every((c) => PERIOD_CATEGORIES.has(c));
     let best = 0;
     let bestOff = 0;
     let bestUntopical = 0;
@@ -474,6 +529,7 @@ export function categorize(
         if (!rule.withRe!.test(text.slice(items[k], items[k + 1] ?? text.length))) continue;
       }
       const at = sentenceAt(spans, m.index);
+      if (readsItems && !itemHeads.has(at)) continue;
       if (otherMineralScoped && at >= 0) {
         const other = (otherMineralOnly[at] ??=
           OTHER_MINERAL.test(spans[at]!.text) && !RARE_EARTH_OR_MAGNET.test(spans[at]!.text));
@@ -493,7 +549,11 @@ export function categorize(
         if (rule.withoutRe?.test(scope)) continue;
       }
       const factor =
-        at < 0 ? 1 : negative ? positions[at]! : factorAt(at, m.index, m.index + m[0].length - 1, rule.taken);
+        at < 0
+          ? 1
+          : negative
+            ? positions[at]!
+            : factorAt(at, m.index, m.index + m[0].length - 1, rule.taken, periodRule);
       if (factor > best) {
         best = factor;
         evidence = m[0];
