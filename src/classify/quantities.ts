@@ -48,6 +48,10 @@ const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
 // stated elsewhere or states none: it is not a value of its own.
 const BOUND_BEFORE =
   /(?:逾|超过|超|突破|冲破|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bnear|\bclose\s+to|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+// … unless the bound is a hair's breadth: "just over 24.8k tonnes", "just under 24.3k tonnes", 略超2.4万吨 state the value
+// to the precision it is written in (the figure is the number as written).
+const NEAR_BOUND =
+  /(?:\b(?:just|slightly|marginally|a\s+(?:little|touch|shade))\s+(?:over|under|above|below|(?:more|less)\s+than)|(?:略|稍)(?:超过|超|高于|低于|多于|少于|逾))\s*$/i;
 // … or per year or month (不低于每年2万吨): tested only after a 年 or 月, so the common case costs one regex.
 const PER_PERIOD_BOUND = /(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)\s*$/;
 const ENDS_YEAR_OR_MONTH = /[年月]\s*$/;
@@ -86,7 +90,7 @@ function quantity(
     value: Math.round(value * 1000) / 1000,
     dotThousands,
     bound:
-      BOUND_BEFORE.test(wider) ||
+      (BOUND_BEFORE.test(wider) && !NEAR_BOUND.test(between)) ||
       (ENDS_YEAR_OR_MONTH.test(wider) && PER_PERIOD_BOUND.test(wider)) ||
       RANGE_BEFORE.test(wider) ||
       RANGE_AFTER.test(after) ||

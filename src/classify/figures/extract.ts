@@ -360,7 +360,7 @@ export function extractFigures(
 }
 
 // A clause about another event after a sentence's changes: "…, the first annual increase since controls on …".
-const ASIDE = /,[^,;]*?\b(?:since|after|because|following|amid|when)\s/i;
+const ASIDE = /,[^,;]*?\b(?:since|after|because|following|amid|when|although|though|while|whereas)\s/i;
 
 // One change for every figure of a list: 均增长20%, 都, "both", "each", "all".
 const EACH = /均|都|皆|各|\b(?:both|each|all)\b/i;
