@@ -71,7 +71,9 @@ const DELTA_BEFORE =
   /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?(?:的\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up(?<!\b(?:dig|digs|digging|dug|pick|picks|picked|take|takes|took|taken|use|uses|used|snap|snaps|snapped|buy|buys|bought|soak|soaked|mop|mopped|eat|ate|eaten|free|freed|tie|tied|lock|locked|make|makes|made)\sup)|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
 const RATE_AFTER =
   /^\s*(?:(?:per|each|every)\s+(?:month|year|day|week)\b|a\s+(?:month|year|day|week)\b(?!\s+(?:earlier|ago|before|later|on))|\/\s*(?:month|year|月|年)|每)/i;
-const AVERAGE_BEFORE = /(?:月均|平均每月|年均|平均|\baverag\w*|\ban\s+average\s+of)\s*(?:约|about\s+)?$/i;
+// (每月平均出口约4400吨, 月均进口…: the flow's word may stand between the average and its number.)
+const AVERAGE_BEFORE =
+  /(?:月均|平均每月|年均|平均|\baverag\w*|\ban\s+average\s+of)\s*(?:(?:出口|进口)量?\s*)?(?:约|为|达|about\s+)?$/i;
 
 function quantity(
   text: string,
