@@ -175,7 +175,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'forecast',
-    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|将(?:增|降|升|减|回升|回落)(?:加)?(?:至|到)|有望/gi,
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?|investors?)\s+(?:(?:had|have)\s+)?(?:expect(?:ed)?|anticipated?|predict(?:ed)?|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|将(?:增|降|升|减|回升|回落)(?:加)?(?:至|到)|有望/gi,
   ],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
   // (若 alone too, 若把…计算在内, but not 若干 "several".)

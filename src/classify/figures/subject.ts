@@ -210,7 +210,9 @@ export function quotaOf(
     (splitBefore && s.nextQStart < sentence.end
       ? undefined
       : first(sc, SPLIT_CUES, q.end, Math.min(headlineBreak(text, q.end, s.clause.end), s.nextQStart))) ??
-    last(sc, SPLIT_CUES, s.prevQEnd, q.start);
+    // ("9,575 tonnes for medium and heavy (ion-adsorption) ore - exactly half of the 2018 full-year quota of 120,000
+    // tonnes": a year's whole quota named between the split and the tonnage is no split.)
+    (splitBefore && !WHOLE_YEAR_QUOTA.test(text.slice(splitBefore.end, q.start)) ? splitBefore : undefined);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, SMELTING_CUE, s.clause.start, q.start)) kind = 'mining';
   if (!kind) return null;
@@ -243,6 +245,10 @@ export function quotaOf(
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
 }
+
+// A year's whole quota named between a split and a tonnage (also as the measure of another figure, "half of the 2018
+// full-year quota of 120,000 tonnes", which is no year_total cue).
+const WHOLE_YEAR_QUOTA = /(?:full[\s-]year|annual|whole[\s-]year|全年|年度)\s*(?:rare[\s-]earths?\s+)?(?:mining\s+)?(?:quota|allocation|cap|指标|配额)/i;
 
 // A sum's part introduced before it: "Combined with the 15,501 tons …".
 const COMBINED_WITH = /^combined\s+with\b/i;
