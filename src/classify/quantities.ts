@@ -25,7 +25,8 @@ export interface Quantity {
 // ("5.493,9 metric tons"), or two dots between thousands ("1.204.500 t"). (One dot and three digits, "58.193 tons",
 // stays for plausibleValue to read; a comma before one or two digits alone, "5,4 t", is left unread.)
 const EURO_NUMBER = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])`;
-const NUMBER = String.raw`(?<![\d.,])(${EURO_NUMBER}|\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
+// ("c.29.1k tonnes": circa abbreviated, its dot no decimal point.)
+const NUMBER = String.raw`(?<![\d,])(?<!(?<!\bca?)\.)(${EURO_NUMBER}|\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
 /** The value of a number as NUMBER reads it: group separators out, a European decimal comma made a point. */
 const numberValue = (raw: string): number =>
   Number(
@@ -104,6 +105,8 @@ function quantity(
 }
 
 const PER_BEFORE = /\/\s*$/;
+// ("15kt / 13.85kt": a slash after a tonnage's own unit lists two tonnages, it is no rate.)
+const TONNAGE_SLASH_BEFORE = /\d\s*(?:kt|t|mt|tonnes?|tons?|吨)\s+\/\s*$/i;
 const WAN_BEFORE = /(?<![\d.])(\d+)\s*万\s*$/;
 // (With decimals too: 5萬8193.1公噸 is 58,193.1.)
 const FOUR_DIGITS = /^\d{1,4}(?:\.\d+)?$/;
@@ -172,7 +175,9 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const enMult = m[4]?.toLowerCase();
     const enUnit = m[5]?.toLowerCase();
     const before = text.slice(Math.max(0, m.index - 6), m.index);
-    if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || PER_BEFORE.test(before)) continue;
+    if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || PER_BEFORE.test(before)) {
+      if (!TONNAGE_SLASH_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    }
     let value = numberValue(raw);
     if (!Number.isFinite(value)) continue;
     if (zhMult === '万') value *= 1e4;
