@@ -25,6 +25,7 @@ import { MAY_HAVE_PERCENT, sortChanges, type Pending } from './sentence-changes.
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, metricName, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures, yearTableFigures } from './table.js';
+import { magnetSeriesNamedRareEarths } from './series.js';
 import { secondYear } from './two-years.js';
 
 // A clause opened by a subordinate word: "…, when U.S. importers were front-loading ahead of the April 2025 licensing
@@ -389,7 +390,11 @@ export function extractFigures(
     );
   }
   return (
-    dedupe([...splitBatches(figures), ...tableFigures(title, body, docDate), ...yearTableFigures(title, body, docDate)])
+    dedupe([
+      ...magnetSeriesNamedRareEarths(splitBatches(figures)),
+      ...tableFigures(title, body, docDate),
+      ...yearTableFigures(title, body, docDate),
+    ])
       // A tonnage whose period the text does not give is no figure a reader can use: left out, not guessed.
       // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
       .filter(
