@@ -31,8 +31,7 @@ function history(): { rare: Series; magnet: Series } {
 /** Within half a percent, as the corpus matches figures. */
 const same = (a: number, b: number) => Math.abs(a - b) <= 0.005 * Math.max(a, b);
 /** Whether `value` is `change` percent (as written, to a tenth) from `from`. */
-const changedBy = (value: number, from: number, change: number) =>
-  Math.abs((value / from - 1) * 100 - change) <= 0.1;
+const changedBy = (value: number, from: number, change: number) => Math.abs((value / from - 1) * 100 - change) <= 0.1;
 
 const isRareEarthExport = (f: Stated) =>
   f.metric.kind === 'trade' && f.metric.product === 'rare_earth' && f.metric.flow === 'export';
