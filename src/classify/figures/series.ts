@@ -28,8 +28,10 @@ function history(): { rare: Series; magnet: Series } {
   return shipped;
 }
 
-/** Within half a percent, as the corpus matches figures. */
+/** Within half a percent, as the corpus matches figures: the text gives the rare-earth series' value. */
 const same = (a: number, b: number) => Math.abs(a - b) <= 0.005 * Math.max(a, b);
+/** The same to the tonne or so: evidence of the other series, which a round number near it is not (40,000 t). */
+const exactly = (a: number, b: number) => Math.abs(a - b) <= Math.max(1, 0.0005 * Math.max(a, b));
 /** Whether `value` is `change` percent (as written, to a tenth) from `from`. */
 const changedBy = (value: number, from: number, change: number) => Math.abs((value / from - 1) * 100 - change) <= 0.1;
 
@@ -42,7 +44,7 @@ function seriesOf(f: Stated, h: { rare: Series; magnet: Series }): 'magnet' | 'r
   const rare = h.rare.get(f.period);
   if (rare !== undefined && same(rare, f.value)) return 'rare_earth';
   const magnet = h.magnet.get(f.period);
-  if (magnet !== undefined && same(magnet, f.value)) return 'magnet';
+  if (magnet !== undefined && exactly(magnet, f.value)) return 'magnet';
   // (Its change from the month before, when the history has that month of both series and only the magnets' fits.)
   if (f.change_basis === 'mom' && f.change_pct !== null) {
     const before = monthBack(f.period, 1);
