@@ -175,7 +175,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'forecast',
-    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?)\s+(?:expect|anticipate|predict|see)\b|\bexpects?\b|预计|预测|预期|将达|将高达|将超|将(?:增|降|升|减|回升|回落)(?:加)?(?:至|到)|有望/gi,
+    /\bforecast\w*|\bproject(?:ed|ions?)\b|\bexpected\s+to\b|\b(?:we|analysts?|traders?|they|economists?|investors?)\s+(?:(?:had|have)\s+)?(?:expect(?:ed)?|anticipated?|predict(?:ed)?|see)\b|\bexpects?\b|\b(?:19|20)\d{2}[EF]\b|\bassumptions?\b|预计|预测|预期|将达|将高达|将超|将(?:增|降|升|减|回升|回落)(?:加)?(?:至|到)|有望/gi,
   ],
   // A condition: what the sentence says follows from it ("If the second batch matches the first, … would be").
   // (若 alone too, 若把…计算在内, but not 若干 "several".)
@@ -201,6 +201,7 @@ const BATCH =
   /第\s*([一二三四1-4])\s*(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|(首)(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:(?<=export\s+)quantit(?:y|ies)|batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
+const BRACKETED_TONNAGE_AFTER = /^[^,.;:，。；：()（）\d]{0,40}[(（]\s*\d/;
 const OWN_TONNAGE_AFTER = /^\s*(?:的)?\s*(?:配额|指标|quotas?)?\s*(?:为|是|of|at|:|：)?\s*\d/i;
 
 const SAME_KIND_BEFORE = /(?:同类|同類|同样的?|同樣的?|\bsuch|\bsimilar|\bthe\s+same)\s*$/i;
@@ -344,7 +345,13 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
     const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "up from the first batch of 2023" names a comparison, not this figure's batch.
-    if (COMPARED_BEFORE.test(before)) continue;
+    // (Unless its own tonnages follow in brackets: "unchanged from the first batch issued in February (135kt mining,
+    // 127kt smelting)" states that batch.)
+    if (
+      COMPARED_BEFORE.test(before) &&
+      !BRACKETED_TONNAGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48))
+    )
+      continue;
     // … and "which included a third batch", "（含第一批指标）" names a part of this figure, not its batch; but a batch
     // with its own tonnage right after it is that tonnage's ("其中包括第一批97,200吨和第二批104,800吨").
     if (

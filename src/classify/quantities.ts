@@ -25,7 +25,8 @@ export interface Quantity {
 // ("5.493,9 metric tons"), or two dots between thousands ("1.204.500 t"). (One dot and three digits, "58.193 tons",
 // stays for plausibleValue to read; a comma before one or two digits alone, "5,4 t", is left unread.)
 const EURO_NUMBER = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])`;
-const NUMBER = String.raw`(?<![\d.,])(${EURO_NUMBER}|\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
+// ("c.29.1k tonnes": circa abbreviated, its dot no decimal point.)
+const NUMBER = String.raw`(?<![\d,])(?<!(?<!\bca?)\.)(${EURO_NUMBER}|\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])`;
 /** The value of a number as NUMBER reads it: group separators out, a European decimal comma made a point. */
 const numberValue = (raw: string): number =>
   Number(
@@ -48,6 +49,10 @@ const RATE_BEFORE = /(?:元|美元|\$|usd|rmb|yuan|dollars?)\s*$/i;
 // stated elsewhere or states none: it is not a value of its own.
 const BOUND_BEFORE =
   /(?:逾|超过|超|突破|冲破|多于|不足|不到|少于|近|将近|接近|不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少|\b(?:more|less|fewer)\s+than|\bnear|\bclose\s+to|\bover|\bunder|\bnearly|\balmost|\bat\s+least|\bat\s+most|\bup\s+to|\bin\s+excess\s+of|\b(?:tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?))\s*$/i;
+// … unless the bound is a hair's breadth: "just over 24.8k tonnes", "just under 24.3k tonnes", 略超2.4万吨 state the value
+// to the precision it is written in (the figure is the number as written).
+const NEAR_BOUND =
+  /(?:\b(?:just|slightly|marginally|a\s+(?:little|touch|shade))\s+(?:over|under|above|below|(?:more|less)\s+than)|(?:略|稍)(?:超过|超|高于|低于|多于|少于|逾))\s*$/i;
 // … or per year or month (不低于每年2万吨): tested only after a 年 or 月, so the common case costs one regex.
 const PER_PERIOD_BOUND = /(?:不低于|不少于|不高于|不超过|不大于|不小于|至少|最多|最少)\s*(?:每年|每月|年|月)\s*$/;
 const ENDS_YEAR_OR_MONTH = /[年月]\s*$/;
@@ -67,7 +72,9 @@ const DELTA_BEFORE =
   /(?:增加|减少|减少了|增加了|调增|调减|增长|下降|多出|少了|多了)\s*(?:了\s*)?(?:的\s*)?$|\b(?:increase|decrease|rise|fall|drop|decline|cut|reduction|jump|gain|growth)\s+of\s+(?:about\s+|around\s+|some\s+)?$|\b(?:by|up(?<!\b(?:dig|digs|digging|dug|pick|picks|picked|take|takes|took|taken|use|uses|used|snap|snaps|snapped|buy|buys|bought|soak|soaked|mop|mopped|eat|ate|eaten|free|freed|tie|tied|lock|locked|make|makes|made)\sup)|down)\s+(?:about\s+|around\s+|some\s+)?$/i;
 const RATE_AFTER =
   /^\s*(?:(?:per|each|every)\s+(?:month|year|day|week)\b|a\s+(?:month|year|day|week)\b(?!\s+(?:earlier|ago|before|later|on))|\/\s*(?:month|year|月|年)|每)/i;
-const AVERAGE_BEFORE = /(?:月均|平均每月|年均|平均|\baverag\w*|\ban\s+average\s+of)\s*(?:约|about\s+)?$/i;
+// (每月平均出口约4400吨, 月均进口…: the flow's word may stand between the average and its number.)
+const AVERAGE_BEFORE =
+  /(?:月均|平均每月|年均|平均|\baverag\w*|\ban\s+average\s+of)\s*(?:(?:出口|进口)量?\s*)?(?:约|为|达|about\s+)?$/i;
 
 function quantity(
   text: string,
@@ -86,7 +93,7 @@ function quantity(
     value: Math.round(value * 1000) / 1000,
     dotThousands,
     bound:
-      BOUND_BEFORE.test(wider) ||
+      (BOUND_BEFORE.test(wider) && !NEAR_BOUND.test(between)) ||
       (ENDS_YEAR_OR_MONTH.test(wider) && PER_PERIOD_BOUND.test(wider)) ||
       RANGE_BEFORE.test(wider) ||
       RANGE_AFTER.test(after) ||
@@ -98,6 +105,8 @@ function quantity(
 }
 
 const PER_BEFORE = /\/\s*$/;
+// ("15kt / 13.85kt": a slash after a tonnage's own unit lists two tonnages, it is no rate.)
+const TONNAGE_SLASH_BEFORE = /\d\s*(?:kt|t|mt|tonnes?|tons?|吨)\s+\/\s*$/i;
 const WAN_BEFORE = /(?<![\d.])(\d+)\s*万\s*$/;
 // (With decimals too: 5萬8193.1公噸 is 58,193.1.)
 const FOUR_DIGITS = /^\d{1,4}(?:\.\d+)?$/;
@@ -166,7 +175,9 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const enMult = m[4]?.toLowerCase();
     const enUnit = m[5]?.toLowerCase();
     const before = text.slice(Math.max(0, m.index - 6), m.index);
-    if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || PER_BEFORE.test(before)) continue;
+    if (text[m.index + m[0].length] === '/' || RATE_BEFORE.test(before) || PER_BEFORE.test(before)) {
+      if (!TONNAGE_SLASH_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    }
     let value = numberValue(raw);
     if (!Number.isFinite(value)) continue;
     if (zhMult === '万') value *= 1e4;

@@ -21,7 +21,11 @@ export interface Subject {
 }
 
 export function subjectOf(cues: Cue[], ctx: { product?: Product; flow?: Flow }): Subject {
-  const cue = cues.filter((c) => productOf(c.type) !== undefined).at(-1);
+  // (稀土永磁 is read as magnets and, inside it, 稀土: the word inside a longer product word is that word's.)
+  const named = cues.filter((c) => productOf(c.type) !== undefined);
+  const cue = named
+    .filter((c) => !named.some((o) => o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start))
+    .at(-1);
   const product = cue ? productOf(cue.type) : undefined;
   const flow = cues.filter((c) => c.type === 'export' || c.type === 'import').at(-1)?.type as Flow;
   const destination = cues.filter((c) => c.type === 'dest').at(-1)?.country;

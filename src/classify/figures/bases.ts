@@ -26,7 +26,9 @@ export const LIST_GAP = /^\s*(?:,|and|or|、|和|及|与)\s*$/i;
 // The period of a comparison base, written next to it: "April's 4,566 tons", "8月的5791.8吨", "46 tons in May".
 // (In Chinese the year written right before the tonnage is its own too: 远低于2012年30,966吨的出口配额.)
 // (与2022年第一批的100800吨: the batch of that year between them.)
-const POSSESSIVE_GAP = /^\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?\s*)?(?:的|['’]s)\s*$|^$/;
+// ("against 2023's full-year 255kt", 较2021年全年的16.8万吨: the whole year said again between them.)
+const POSSESSIVE_GAP =
+  /^\s*(?:(?:第\s*[一二三四1-4]|首)\s*批(?:次)?(?:稀土)?(?:指标)?\s*)?(?:的|['’]s)\s*(?:(?:full|whole)[\s-]year|annual)?\s*$|^\s*全年\s*的?\s*$|^$/;
 // ("120,000 tonnes in the first batch of 2023": the year of the batch compared with.)
 // ("the 84,000 t set in the first tranche of 2021": a participle of the irregular verbs quotas and shipments take too;
 // "handed out in last year's first batch": with its particle, and a year the text counts back.)

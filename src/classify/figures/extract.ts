@@ -8,7 +8,7 @@ import { findCues, type Cue, type CueType } from '../figure-cues.js';
 import type { DocumentWords } from '../required-words.js';
 import { findPeriodsEach, periodPatternsOf, resolvePeriod, type PeriodMention } from '../periods.js';
 import { findChanges } from '../changes.js';
-import { findQuantities } from '../quantities.js';
+import { findQuantities, mayStateTonnage } from '../quantities.js';
 import { clauses, sentences, type Span } from '../segment.js';
 import { assignChanges, attachChange, fits, shareChanges, subjectOf, type Marker } from './assign-changes.js';
 import { newParagraph, updateContext, resolveSpans, type Context } from './context.js';
@@ -25,6 +25,7 @@ import { MAY_HAVE_PERCENT, sortChanges, type Pending } from './sentence-changes.
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, metricName, sameMetric } from './metric.js';
 import { TABLE_ROW, tableFigures, yearTableFigures } from './table.js';
+import { magnetSeriesNamedRareEarths } from './series.js';
 import { secondYear } from './two-years.js';
 
 // A clause opened by a subordinate word: "…, when U.S. importers were front-loading ahead of the April 2025 licensing
@@ -119,6 +120,49 @@ function copyrightDate(text: string): DocDate {
   return m ? { year: Number(m[1]), month: 12 } : null;
 }
 
+/** The last month a period from January, a half or a quarter covers, and its first (for a period from January, 1). */
+function monthsOf(p: PeriodMention): [number, number] | undefined {
+  if (p.toMonth !== undefined) return [1, p.toMonth];
+  if (p.half !== undefined) return [p.half * 6 - 5, p.half * 6];
+  if (p.quarter !== undefined) return [p.quarter * 3 - 2, p.quarter * 3];
+  return undefined;
+}
+
+/**
+ * An undated text whose first tonnage is of a month with no year (今年6月, "in May") and that states the year only
+ * later, with a total for the period ending in that month (2025年上半年, "January-May 2024", 2025年1至11月): that month
+ * of that year is the month the text is on. Nothing else (a later year of another span, a year compared with, a year
+ * named before the month) dates the text: its figures stay undated.
+ */
+function laterYearDate(read: readonly Span[], mentions: readonly PeriodMention[][]): DocDate {
+  let month: number | undefined;
+  for (let i = 0; i < read.length; i++) {
+    for (const p of mentions[i]!) {
+      if (p.vague) continue;
+      if (month === undefined) {
+        // (A year before the month dates the text already, the walk's own way.)
+        if (p.year !== undefined) return null;
+        if (
+          p.month !== undefined &&
+          !p.comparative &&
+          p.relMonth === undefined &&
+          (p.relYear === undefined || p.relYear === 0) &&
+          mayStateTonnage(read[i]!.text)
+        )
+          month = p.month;
+        continue;
+      }
+      if (p.year === undefined) continue;
+      if (p.comparative) return null;
+      const span = monthsOf(p);
+      return span && span[0] <= month && span[1] === month && mayStateTonnage(read[i]!.text)
+        ? { year: p.year, month }
+        : null;
+    }
+  }
+  return null;
+}
+
 export function extractFigures(
   title: string,
   body: string,
@@ -132,7 +176,7 @@ export function extractFigures(
   // (A wire's bullets in capitals are read in title case: the same length, so the sentences keep their offsets.)
   const text = recaseCapitalLines(written);
   if (text !== written && split) split = split.map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
-  const docDate = dated ?? copyrightDate(text);
+  let docDate = dated ?? copyrightDate(text);
   const cues = findCues(text, words);
   const ctx: Context = { periods: {} };
   const rareEarthDoc = cues.some((c) => c.type === 'rare_earth' || c.type === 'magnet');
@@ -155,6 +199,7 @@ export function extractFigures(
       mayHavePeriod(s.text),
   );
   const mentions = findPeriodsEach(read, periodPatterns, words);
+  docDate ??= laterYearDate(read, mentions);
   let nextRead = 0;
   for (const sentence of all) {
     if (lineBreak !== -1 && lineBreak < sentence.start) {
@@ -345,7 +390,11 @@ export function extractFigures(
     );
   }
   return (
-    dedupe([...splitBatches(figures), ...tableFigures(title, body, docDate), ...yearTableFigures(title, body, docDate)])
+    dedupe([
+      ...magnetSeriesNamedRareEarths(splitBatches(figures)),
+      ...tableFigures(title, body, docDate),
+      ...yearTableFigures(title, body, docDate),
+    ])
       // A tonnage whose period the text does not give is no figure a reader can use: left out, not guessed.
       // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)
       .filter(
@@ -360,7 +409,7 @@ export function extractFigures(
 }
 
 // A clause about another event after a sentence's changes: "…, the first annual increase since controls on …".
-const ASIDE = /,[^,;]*?\b(?:since|after|because|following|amid|when)\s/i;
+const ASIDE = /,[^,;]*?\b(?:since|after|because|following|amid|when|although|though|while|whereas)\s/i;
 
 // One change for every figure of a list: 均增长20%, 都, "both", "each", "all".
 const EACH = /均|都|皆|各|\b(?:both|each|all)\b/i;

@@ -418,6 +418,9 @@ export function readCandidates(
     // A forecast or a hypothesis ("If the second batch matches the first, an annual quota of 147,000t would be
     // assigned", 预计…将达…吨) states no figure.
     if (first(sc, FORECAST_CUE, clause.start, clause.end)) return;
+    // ("We trim our 2025E mining quota assumption to 280-295kt (from 300kt)": what a forecast is compared with is the
+    // forecast before it.)
+    if (bases.has(q) && first(sc, FORECAST_CUE, sentence.start, q.start)) return;
     const cond = first(sc, CONDITIONAL_CUE, sentence.start, q.start);
     if (cond && !closedAside(text, sentence.start, cond, q.start)) return;
     if (!domain || domain === 'other') return;

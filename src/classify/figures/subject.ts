@@ -54,7 +54,8 @@ const MAGNET_NAME_GAP =
   /^(?:|[\s-]+(?:(?!(?:and|or|nor|to|from|with|for|of|in|on|at|by|as|than|exports?|imports?)\b)[a-z]+[\s-]+)?|永久)$/i;
 
 // Between two tonnages of one list: 、, "and", a comma (not 由…提高至, "from … to").
-const LIST_JOIN = /^\s*(?:[,，、]|and|or|和|及|与|以及)\s*$/i;
+// ("15kt / 13.85kt": a slash between two tonnages lists them too.)
+const LIST_JOIN = /^\s*(?:[,，、/]|and|or|和|及|与|以及)\s*$/i;
 const joined = (text: string, a: Quantity, b: Quantity) => LIST_JOIN.test(text.slice(a.end, b.start));
 
 /**
@@ -181,7 +182,9 @@ export function quotaOf(
   const group =
     v.respectively ||
     !sc.some(
-      (c) => (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= sentence.end,
+      // (A kind named only in a later clause, "…, so a like-for-like comparison looks better (+12.5% on mining)", is
+      // that clause's.)
+      (c) => (c.type === 'mining' || c.type === 'smelting') && c.start >= sentence.start && c.end <= s.clause.end,
     )
       ? listGroup(v.quantities, q, s.clause, text)
       : [];
@@ -210,7 +213,9 @@ export function quotaOf(
     (splitBefore && s.nextQStart < sentence.end
       ? undefined
       : first(sc, SPLIT_CUES, q.end, Math.min(headlineBreak(text, q.end, s.clause.end), s.nextQStart))) ??
-    last(sc, SPLIT_CUES, s.prevQEnd, q.start);
+    // ("9,575 tonnes for medium and heavy (ion-adsorption) ore - exactly half of the 2018 full-year quota of 120,000
+    // tonnes": a year's whole quota named between the split and the tonnage is no split.)
+    (splitBefore && !WHOLE_YEAR_QUOTA.test(text.slice(splitBefore.end, q.start)) ? splitBefore : undefined);
   // The 岩矿型/离子型 split is a split of the mining quota, unless the clause itself says smelting.
   if (splitCue && !last(sc, SMELTING_CUE, s.clause.start, q.start)) kind = 'mining';
   if (!kind) return null;
@@ -243,6 +248,11 @@ export function quotaOf(
     batchCue: scope?.type === 'batch' ? scope : undefined,
   };
 }
+
+// A year's whole quota named between a split and a tonnage (also as the measure of another figure, "half of the 2018
+// full-year quota of 120,000 tonnes", which is no year_total cue).
+const WHOLE_YEAR_QUOTA =
+  /(?:full[\s-]year|annual|whole[\s-]year|全年|年度)\s*(?:rare[\s-]earths?\s+)?(?:mining\s+)?(?:quota|allocation|cap|指标|配额)/i;
 
 // A sum's part introduced before it: "Combined with the 15,501 tons …".
 const COMBINED_WITH = /^combined\s+with\b/i;
