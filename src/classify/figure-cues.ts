@@ -165,7 +165,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:tak(?:e|es|ing)|took|bring(?:s|ing)?|brought)\s+(?:that|the)\s+year\s+to\b|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?)\b|(?:(?:mining|smelting|separation|refining|quota)\s+)?(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:tak(?:e|es|ing)|took|bring(?:s|ing)?|brought)\s+(?:that|the)\s+year\s+to\b|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|(?<!\b(?:batch|tranche|round)(?:es|s)?\s+of\s+)\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?|indicators?)\b|totals?(?=\s+(?:came|come|comes|stood|stand|stands|reached|reach|amounted|amount|were|was|are|is)\b)|(?:(?:mining|smelting|separation|refining|quota)\s+)?(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
   ],
   // (别离为: a machine-spun 分别为.)
   ['respectively', /分别|各为|各自为|别离(?=为|是)|respectively/gi],
@@ -198,7 +198,7 @@ const CUES: Array<[CueType, RegExp]> = [
 // 第N批, 首轮…配额 (Hong Kong: the first round of quotas, not of talks), "first batch", "the second round", "a third and final slice", "the first rare earth export quota", "the second
 // rare earth export quantity".
 const BATCH =
-  /第\s*([一二三四1-4])\s*(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|(首)(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:(?<=export\s+)quantit(?:y|ies)|batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b/gi;
+  /第\s*([一二三四1-4])\s*(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|(首)(?:批|轮(?=[^，。；]{0,12}(?:指标|配额)))|\b(first|second|third|fourth|1st|2nd|3rd|initial|opening)[\s-]+(?:and\s+(?:final|last)\s+)?(?:(?:19|20)\d{2}\s+)?(?:rare[\s-]earths?\s+)?(?:(?:export|mining|smelting|production)\s+)?(?:(?<=export\s+)quantit(?:y|ies)|batch(?:es)?|tranches?|rounds?|slices?|instal{1,2}ments?|sets?|(?:half[\s-]+)?(?:quotas?|targets?|allocations?|allotments?))\b|\bbatch\s+(one|two|three|[1-3])\b|\b(first|second|third|fourth)\s+one\b(?<=\b(?:batch(?:es)?|tranches?|rounds?)\b[^.;]{0,80}\b(?:first|second|third|fourth)\s+one)/gi;
 
 /** A tonnage right after a batch, as its own: "第一批97,200吨", "第二批配额为10.92万吨", "first batch of 100,000 t". */
 const BRACKETED_TONNAGE_AFTER = /^[^,.;:，。；：()（）\d]{0,40}[(（]\s*\d/;
@@ -342,7 +342,7 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
     out.push({ type: 'dest', start: d.start, end: d.end, country: d.country, ...(d.strict ? { strict: true } : {}) });
   BATCH.lastIndex = 0;
   for (let m = !words || words.mayMatch(BATCH) ? BATCH.exec(text) : null; m; m = BATCH.exec(text)) {
-    const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
+    const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "up from the first batch of 2023" names a comparison, not this figure's batch.
     // (Unless its own tonnages follow in brackets: "unchanged from the first batch issued in February (135kt mining,

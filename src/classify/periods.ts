@@ -37,6 +37,8 @@ export interface PeriodMention {
   comparative: boolean;
   /** "early 2025", "late last year", 年初, 去年年底: some part of the year, which the text does not say. */
   vague?: boolean;
+  /** "from 2023, when …": a year the clause after it narrates, the year of that clause's whole-year figures. */
+  narrates?: boolean;
 }
 
 const EN_NUM: Record<string, number> = {
@@ -344,7 +346,9 @@ const PATTERNS: Pattern[] = [
 
 // ("from 4,103 tonnes in 2018": the year of a tonnage compared with is a comparison too.)
 const COMPARATIVE_BEFORE =
-  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent|\d\s?pc)\s+(?:(?:respectively|each|apiece)\s+)?(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable|matching)\s+(?:month|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable|matching|equal)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s+(?:of|in|last|previous|prior|preceding)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third|opening|initial)\s+(?:(?:two|three)\s+)?(?:months?|period|batch(?:es)?|rounds?|tranches?)\s+(?:(?:of|in)\s+)?)?(?:in\s+)?$/i;
+  /(?:(?:\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bagainst)\s+(?:just\s+|only\s+)?\d[\d,.]*\s*(?:metric\s+)?(?:tonnes|tons|mt|t)\b|\bsince\s+[^,;.]{0,40}?\b(?:in|on)\s+|(?:\bthan|\bfrom|\bcompared?\s+(?:with|to)|\bover|\bon|\bagainst)\s+(?:in\s+)?(?:the\s+)?(?:same|corresponding)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|stretch|span|timeframe)\s+(?:of|in|last)\s+|(?:%|per\s?cent|\d\s?pc)\s+(?:(?:respectively|each|apiece)\s+)?(?:on|above|below)\s+|(?:\bhalf|\ba\s+(?:third|quarter)|\btwice|\bdouble|\d\s*(?:%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:quotas?|allowances?|allocations?|caps?|total|levels?|figures?)\s+(?:for|in|of)\s+|高于|低于|多于|少于|\b(?:same|corresponding|equivalent|comparable|matching)\s+(?:month|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s*$|\bfrom|\bthan|\bcompared?\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince(?:\s+at\s+least)?|\bback\s+to|\bagainst|\bbefore|\b(?:same|corresponding|equivalent|comparable|matching|equal)\s+(?:[\w-]+\s+){0,2}?(?:months?|period|time|batch|quarter|half|round|tranche|instal{1,2}ment|allotment|stretch|span|timeframe)\s+(?:of|in|last|previous|prior|preceding)|比|较|与|同比|相比|自|以来)\s*(?:in\s+)?(?:the\s+)?(?:(?:same|first|second|third|opening|initial)\s+(?:(?:two|three)\s+)?(?:months?|period|batch(?:es)?|rounds?|tranches?)\s+(?:(?:of|in)\s+)?)?(?:in\s+)?$/i;
+// "from 2023, when …", "since 2021, when …": the year the next clause narrates.
+const NARRATED_AFTER = /^\s*,?\s*when\b/i;
 // "Over January to May", "from January to November" (an interval, not a comparison with January).
 const OVER_SPAN = /(?:(?:^\s*|[.,;:(]\s*|\b(?:and|but|while)\s+)(?:over|during|in)|\bfrom)\s+(?:the\s+)?$/i;
 // ("Exports over January and February combined were …", "shipments of magnets over the six months to June": after a
@@ -487,6 +491,10 @@ function mentionsOf(text: string, offset: number, re: RegExp, build: Builder, fo
         (OVER_SPAN.test(before) || WORD_OVER.test(before)) &&
         !CHANGE_OVER.test(before)) ||
       (parts.spanMonths !== undefined && SPAN_BEFORE.test(before));
+    // ("slowed from 2023, when Beijing raised the first batch … taking the full-year totals to 255,000 tons": a year a
+    // clause of its own then narrates is the time of what that clause says, even as a comparison base.)
+    const narrated =
+      parts.year !== undefined && parts.month === undefined && NARRATED_AFTER.test(text.slice(end, end + 8));
     const comparative =
       (!spanning && mayCompare(before) && COMPARATIVE_BEFORE.test(before)) ||
       COMPARATIVE_AFTER.test(after) ||
@@ -494,7 +502,7 @@ function mentionsOf(text: string, offset: number, re: RegExp, build: Builder, fo
       FRACTION_AFTER.test(text.slice(end, end + 16)) ||
       (parts.relYear === -1 && m[0].includes('同期'));
     // The copy made above becomes the mention itself (no second copy for every mention of every sentence).
-    Object.assign(kept, { start: offset + start, end: offset + end, comparative });
+    Object.assign(kept, { start: offset + start, end: offset + end, comparative }, narrated ? { narrates: true } : {});
     found.push(kept as unknown as PeriodMention);
   }
 }

@@ -46,6 +46,11 @@ export interface Context {
   monthLead?: string;
   /** The year the title names. */
   titleYear?: number;
+  /**
+   * An undated document's present: the first year it names as its own (title first). "Last year", 去年 and a year
+   * that ended count from it, as they count from a dated document's date.
+   */
+  presentYear?: number;
 }
 
 /** A paragraph begins: its first trade figure will be its lead. */

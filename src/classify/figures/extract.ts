@@ -39,6 +39,7 @@ const eventYear = (text: string, sentence: Span, p: PeriodMention): boolean =>
 
 // The cue types the steps below look for, made once (not an array for every call).
 const RESPECTIVELY_CUE: readonly CueType[] = ['respectively'];
+const isQuotaCue = (c: Cue) => c.type === 'quota' || c.type === 'batch';
 
 // Cheap tests before the readers run: no digit and no period word means no period, no digit and no tonnage in Chinese
 // numerals (一千二百三十八吨) no figure. The digit is tested first, alone: most sentences have one, found without
@@ -219,6 +220,9 @@ export function extractFigures(
       periods.find((p) => p.year !== undefined && !p.comparative && !eventYear(text, sentence, p))?.year ??
       (docDate ? undefined : yearAfterBase(periods));
     if (sentence.start < title.length && ctx.titleYear === undefined) ctx.titleYear = sentenceYear;
+    // (From a sentence on quotas only: a quota is issued in its own year, a year's trade figures in the next.)
+    if (!docDate && ctx.presentYear === undefined && sentenceYear !== undefined && sc.some(isQuotaCue))
+      ctx.presentYear = sentenceYear;
     // No tonnage and no percentage (none at all, or only a date or a document number): nothing to extract or attach,
     // only the context moves on.
     const quantities = mayHaveNumber(sentence.text) ? findQuantities(sentence.text, sentence.start) : [];

@@ -28,6 +28,8 @@ export interface PeriodScope {
   relativeYear?: number | undefined;
   /** The year the title names, if any. */
   titleYear?: number | undefined;
+  /** An undated document's present (Context.presentYear): what its relative years count from. */
+  presentYear?: number | undefined;
   /** The document the offsets are of. */
   text?: string;
   /**
@@ -103,6 +105,14 @@ function clauseYear(pick: PeriodMention, inClause: PeriodMention[]): number | un
   )?.year;
 }
 
+/**
+ * "since 2021, when the ministries … brought the annual totals to 168,000 tonnes": the year a clause before the
+ * tonnage's opens to narrate.
+ */
+function narratedYear(q: Quantity, periods: PeriodMention[]): number | undefined {
+  return periods.findLast((p) => p.narrates && p.end <= q.start)?.year;
+}
+
 /** 当年, "that year": the year named last before it in the sentence, even as a comparison (与2024年首批比较，当年首批…). */
 function yearNamedBefore(pick: PeriodMention, periods: PeriodMention[]): number | undefined {
   return periods.filter((p) => p.end <= pick.start && p.year !== undefined).at(-1)?.year;
@@ -126,8 +136,10 @@ function wholeYearOf({
   relativeYear,
   titleYear,
 }: PeriodScope): number | undefined {
-  if (sentenceYear !== undefined || !docDate) return sentenceYear;
+  if (sentenceYear !== undefined) return sentenceYear;
+  // (Undated too, from the year the document leads with: 回顧前一年…全年合計.)
   if (relativeYear !== undefined) return relativeYear;
+  if (!docDate) return sentenceYear;
   // (A review early in the year of the year before, "China's rare earth trade in 2023" in February: "quotas of … for
   // the year" are that year's.)
   if (quota) return docDate.month <= 3 && titleYear === docDate.year - 1 ? titleYear : docDate.year;
@@ -160,13 +172,19 @@ export function pickPeriod(
       : quota && pick?.half && pick.relYear === undefined && sentenceYear === undefined && docDate
         ? docDate.year
         : pick?.wholeYear
-          ? (clauseYear(pick, inClause) ?? wholeYearOf(scope))
+          ? (clauseYear(pick, inClause) ?? narratedYear(q, periods) ?? wholeYearOf(scope))
           : pick?.sameYear
             ? (yearNamedBefore(pick, periods) ?? sentenceYear ?? earlierYear)
             : !docDate
               ? (sentenceYear ?? earlierYear)
               : sentenceYear;
-  const period = pick ? resolvePeriod(pick, contextYear, docDate) : null;
+  // ("The first batch last year was 120,000 tons" undated, under a title on 2024's batch: counted from the year the
+  // document leads with.)
+  const present =
+    !docDate && pick?.relYear !== undefined && pick.end <= q.start && scope.quota && scope.presentYear !== undefined
+      ? { year: scope.presentYear, month: 12 }
+      : docDate;
+  const period = pick ? resolvePeriod(pick, contextYear, present) : null;
   // "（去年同期为29095.2吨）", "compared with 29,095 tonnes a year earlier": the same period, one year back.
   // (Not "rose 12% versus a year ago to 5,000 tons": the tonnage a change comes to is the current one.)
   if (

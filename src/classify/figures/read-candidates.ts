@@ -232,7 +232,10 @@ const BATCH_LIST =
   /第\s*([一二三四1-4])\s*批\s*(?:[、和及与]|以及)\s*第\s*([一二三四1-4])\s*批|第\s*([一二三四1-4])\s*[、和及]\s*([一二三四1-4])\s*批|\b(first|second|third)\s+(?:and|&)\s+(second|third|fourth)\s+(?:batch|round|tranche|allotment|instal{1,2}ment)e?s\b/i;
 // A total named since the tonnage before: "for a 2024 mining total of", "the quota for the year was", 全年, 合计.
 const TOTAL_SINCE =
-  /\btotal\b|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bannual\b|\bfull[\s-]year\b|全年|年度|合计|合共|共计|总计/i;
+  /\btotals?\b|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b|\bannual\b|\bfull[\s-]year\b|全年|年度|合计|合共|共计|总计|合計|共計|總計/i;
+const LOOK_BACK = /^a\s+year\b|year[\s-]ago/i;
+// What ends a list of totals before the next tonnage: a word of each batch, a clause's or sentence's end.
+const LIST_BREAK = /每批|各批|\beach\b|\bapiece\b|[;；。:：]/i;
 // A sum over the batches before the tonnage: the value is their total, not each one's.
 const SUM_WORD = /合计|合共|累计|共计|总计|加总|\bcombined\b|\btotal\b|\btogether\b|\bin all\b/i;
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, two: 2, both: 2, three: 3, four: 4 };
@@ -351,15 +354,24 @@ export function readCandidates(
       p.month === undefined &&
       p.toMonth === undefined &&
       p.half === undefined &&
-      p.quarter === undefined,
+      p.quarter === undefined &&
+      // (Not "a year earlier", "year-ago": a base's time, looked back to from the figure.)
+      !LOOK_BACK.test(text.slice(p.start, p.end)),
   );
+  // (In an undated document, from the year it leads with: "The first batch last year was 120,000 tons" under a title on
+  // 2024's first batch.)
   const relativeYear = relative && docDate ? docDate.year + relative.relYear! : undefined;
+  const undatedRelative =
+    relative && !docDate && ctx.presentYear !== undefined ? ctx.presentYear + relative.relYear! : undefined;
+  const present = docDate?.year ?? ctx.presentYear;
   // (A mention placed by the text, "the previous quarter", "the half year": looked up per tonnage only when there is one.)
   const textRelative = unclaimed.some((p) => p.relQuarter !== undefined || p.textHalf || p.textMonth || p.textYear);
   const candidates: Candidate[] = [];
   const shares: Quantity[] = [];
   /** The batches the sentence gives one value each (batchesEach), read once for its first quota. */
   let each: number[] | undefined;
+  /** The tonnage before was a total in a sentence giving one value each: the next of its list is one too. */
+  let totalBefore = false;
   if (!st.rareEarthDoc) return { candidates, claimed, shares };
   quantities.forEach((q, qi) => {
     if (q.bound || q.delta || q.rate) return;
@@ -502,8 +514,9 @@ export function readCandidates(
           earlierYear: ctx.year,
           docDate,
           quota: domain === 'quota',
-          relativeYear,
+          relativeYear: relativeYear ?? (domain === 'quota' ? undatedRelative : undefined),
           titleYear: ctx.titleYear,
+          presentYear: ctx.presentYear,
           text,
           issuedAhead: isQuota(metric) && metric.quota === 'export',
         }));
@@ -633,7 +646,9 @@ export function readCandidates(
     if (batchCue && batch === batchCue.n && figurePeriod && otherYearBatch(text, batchCue, figurePeriod)) batch = null;
     // ("In 2023, China issued three batches totalling 255,000 tonnes", written in 2026: the batches of a year before
     // the document's are all that year had, its full year, not a sum to date.)
-    if (isQuota(metric) && metric.ytd && docDate && figurePeriod && Number(figurePeriod) < docDate.year)
+    // (Undated, the year the document leads with: "In 2024, China issued two batches … totalling 270,000" in a text on
+    // 2025's first batch.)
+    if (isQuota(metric) && metric.ytd && present !== undefined && figurePeriod && Number(figurePeriod) < present)
       metric = { ...metric, ytd: undefined };
     // A value no reading makes plausible for its metric and period is left out (a wrong tonnage is worse than none).
     const value = plausibleValue(q, metric, figurePeriod);
@@ -646,7 +661,11 @@ export function readCandidates(
     if (metric.kind === 'quota' && (!metric.ytd || eachOfYtd)) each ??= batchesEach(sentence.text);
     // ("two batches of 135,000 tons each, for a 2024 mining total of 270,000 tons, while the smelting quota for the
     // year was 254,000 tons": a tonnage the words since the one before call a total is no batch's.)
-    const ownTotal = TOTAL_SINCE.test(text.slice(prevQEnd, q.start));
+    // (Nor the next of its list: "全年合計開採27萬噸、冶煉分離25.4萬噸", "the 2024 totals came to 270,000 tonnes and
+    // 254,000 tonnes".)
+    const since = text.slice(prevQEnd, q.start);
+    const ownTotal = TOTAL_SINCE.test(since) || (totalBefore && since.length <= 40 && !LIST_BREAK.test(since));
+    totalBefore = ownTotal;
     if (each && each.length > 1 && !ownTotal && metric.kind === 'quota' && (!metric.ytd || eachOfYtd)) {
       const perBatch = { ...metric, ytd: undefined };
       for (const n of each)
