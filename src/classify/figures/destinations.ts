@@ -210,3 +210,7 @@ const REPORTED_DESTINATIONS = new Set(['us', 'japan']);
 
 export const isReportedDestination = (country: string | undefined): boolean =>
   country === undefined || REPORTED_DESTINATIONS.has(country);
+
+/** The country a name alone is ("日本", "United States", "the USA"): a table row's name, which sends nothing anywhere. */
+export const countryNamed = (name: string): string | undefined =>
+  SLUG.get(name.trim().toLowerCase().replace(/^the /, ''));

@@ -24,7 +24,7 @@ import { readCandidates } from './read-candidates.js';
 import { MAY_HAVE_PERCENT, sortChanges, type Pending } from './sentence-changes.js';
 import { toFigure, type Stated } from './stated.js';
 import { isQuota, metricName, sameMetric } from './metric.js';
-import { TABLE_ROW, tableFigures, yearTableFigures } from './table.js';
+import { TABLE_ROW, inlineDestinationTable, tableFigures, yearTableFigures } from './table.js';
 import { magnetSeriesNamedRareEarths } from './series.js';
 import { secondYear } from './two-years.js';
 
@@ -398,6 +398,7 @@ export function extractFigures(
       ...magnetSeriesNamedRareEarths(splitBatches(figures)),
       ...tableFigures(title, body, docDate),
       ...yearTableFigures(title, body, docDate),
+      ...inlineDestinationTable(title, body, docDate),
     ])
       // A tonnage whose period the text does not give is no figure a reader can use: left out, not guessed.
       // (Imports of magnets are no figure of design §5: China's magnet trade that is watched is what it exports.)

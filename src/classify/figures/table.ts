@@ -9,6 +9,7 @@ import type { DocDate } from './pick-period.js';
 import type { Metric, Product } from './metric.js';
 import { plausibleValue } from './plausible.js';
 import type { Stated } from './stated.js';
+import { countryNamed } from './destinations.js';
 
 export const TABLE_ROW = /^[^|\n]*(?:\|[^|\n]*){3,}$/;
 /** TABLE_ROW on any line of a text. */
@@ -550,6 +551,84 @@ export function yearTableFigures(title: string, body: string, docDate: DocDate):
       });
     }
     if (ok && count >= 2) out.push(...rows);
+  }
+  return out;
+}
+
+// A table of destinations a fetch flattened into its sentence, caption, heading and rows on one line ("表1：3月稀土永磁出口
+// 主要目的地 国别 出口量(吨) 环比 同比 德国 1047 +12.3% +4.1% 美国 406 -9.5% -30.6% …", "Table 2: destinations Country
+// Tonnes m/m y/y Germany 1,030 -1.9% +6.4% United States 398 …"): the heading names the row names' column, then one
+// quantity column and change columns in some order; each row is a country and as many numbers.
+const INLINE_GATE = /环比|環比|同比|\bm\/m\b|\by\/y\b/i;
+const INLINE_NAME_COLUMN =
+  /(?<=^|\s)(?:国别|國別|国家(?:\/|或|及)?地区|國家(?:\/|或|及)?地區|国家|國家|目的地|\b(?:Country|Destination|Market)s?)\s+(?=\S)/gi;
+const INLINE_QUANTITY =
+  /^(?:(?:出口|进口|進口)?(?:量|数量|數量)(?:[(（](?:吨|噸|公吨|公噸|t)[)）])?|(?:Tonnes|Tons|Volume)(?:\s*\((?:t|tonnes|tons)\))?)$/i;
+const INLINE_YOY = /^(?:同比|y\/y|yoy)(?:[(（]%[)）])?$/i;
+const INLINE_MOM = /^(?:环比|環比|m\/m|mom)(?:[(（]%[)）])?$/i;
+const INLINE_NUMBER = /^[+\-−–]?\d[\d,]*(?:\.\d+)?%?$/;
+
+/** The figures of the destinations' rows of a flattened one-line table (see INLINE_NAME_COLUMN), if the body has one. */
+export function inlineDestinationTable(title: string, body: string, docDate: DocDate): Stated[] {
+  if (!INLINE_GATE.test(body)) return [];
+  const out: Stated[] = [];
+  INLINE_NAME_COLUMN.lastIndex = 0;
+  for (let m = INLINE_NAME_COLUMN.exec(body); m; m = INLINE_NAME_COLUMN.exec(body)) {
+    const lineStart = body.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = body.indexOf('\n', m.index) < 0 ? body.length : body.indexOf('\n', m.index);
+    const tokens = body
+      .slice(m.index + m[0].length, lineEnd)
+      .trim()
+      .split(/\s+/);
+    // The heading: one quantity column and one or two change columns, in the order the table gives them.
+    const columns: Array<'value' | 'yoy' | 'mom'> = [];
+    let i = 0;
+    for (; i < tokens.length && columns.length < 3; i++) {
+      const t = tokens[i]!;
+      const col = INLINE_QUANTITY.test(t) ? 'value' : INLINE_YOY.test(t) ? 'yoy' : INLINE_MOM.test(t) ? 'mom' : null;
+      if (!col || columns.includes(col)) break;
+      columns.push(col);
+    }
+    if (columns.filter((c) => c === 'value').length !== 1 || columns.length < 2) continue;
+    const caption = `${title}\n${body.slice(lineStart, m.index)}`;
+    const cues = findCues(caption);
+    const product: Product | undefined = cues.some((c) => c.type === 'magnet')
+      ? 'magnet'
+      : cues.some((c) => c.type === 'rare_earth')
+        ? 'rare_earth'
+        : undefined;
+    const flow = flowNamed(caption) ?? flowNamed(tokens.slice(0, i).join(' '));
+    const month = findPeriods(caption).findLast((p) => !p.comparative && p.month !== undefined);
+    const period = month ? resolvePeriod(month, undefined, docDate) : null;
+    if (!product || !flow || !period) continue;
+    // The rows: a name of one to three words, then a number for each column.
+    while (i < tokens.length) {
+      let j = i;
+      while (j < tokens.length && j - i < 3 && !INLINE_NUMBER.test(tokens[j]!)) j++;
+      if (j === i || j + columns.length > tokens.length) break;
+      const cells = tokens.slice(j, j + columns.length);
+      if (!cells.every((c) => INLINE_NUMBER.test(c))) break;
+      const name = tokens.slice(i, j).join(' ');
+      i = j + columns.length;
+      const country = countryNamed(name);
+      if (!country) continue;
+      const num = (k: number) => Number(cells[k]!.replace(/[,%+]/g, '').replace(/^[−–]/, '-'));
+      const value = num(columns.indexOf('value'));
+      if (!Number.isFinite(value) || cells[columns.indexOf('value')]!.endsWith('%')) continue;
+      const figure: Stated = {
+        metric: { kind: 'trade', product, flow, destination: country },
+        value,
+        unit: 't',
+        period,
+        batch: null,
+        change_pct: null,
+        change_basis: null,
+        evidence: `${name} ${cells.join(' ')}`,
+      };
+      const changes = columns.flatMap((c, k) => (c === 'value' ? [] : [[num(k), c] as const]));
+      for (const [pct, basis] of changes)
+        if (Number.isFinite(pct)) out.push({ ...figure, change_pct: pct, change_basis: basis });
+    }
   }
   return out;
 }
