@@ -165,7 +165,7 @@ const CUES: Array<[CueType, RegExp]> = [
   ],
   [
     'year_total',
-    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:tak(?:e|es|ing)|took|bring(?:s|ing)?|brought)\s+(?:that|the)\s+year\s+to\b|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|(?<!\b(?:batch|tranche|round)(?:es|s)?\s+of\s+)\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?|indicators?)\b|totals?(?=\s+(?:came|come|comes|stood|stand|stands|reached|reach|amounted|amount|were|was|are|is)\b)|(?:(?:mining|smelting|separation|refining|quota)\s+)?(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b/gi,
+    /全年|年度|for the (?:whole |full |entire )?year(?!\s+(?:so far|to date))|\b(?:tak(?:e|es|ing)|took|bring(?:s|ing)?|brought)\s+(?:that|the)\s+year\s+to\b|\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+|(?:year|country)['’]s\s+)?(?:(?:rare[\s-]earths?|mining|smelting|separation|annual|full[\s-]year)\s+){0,3}(?:quotas?|allocations?|allowances?|caps?|ceilings?)\s+(?:for\s+(?:19|20)\d{2}\s+)?to\b|\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+(?:the\s+)?(?:19|20)\d{2}\s+totals?\s+to\b|full[\s-]year|annual|whole[\s-]year|for all of \d{4}|(?:the )?(?:whole|entire|full) of (?:\d{4}|the year)|year's total(?!\s+(?:so\s+far|to\s+date))|total for (?:the year|that year|this year|\d{4})|(?<!\b(?:batch|tranche|round)(?:es|s)?\s+of\s+)\b(?:19|20)\d{2}\s+(?:total\s+(?:[a-z-]+\s+){0,4}?(?:quotas?|allocations?|targets?|indicators?)\b|totals?(?=\s+(?:came|come|comes|stood|stand|stands|reached|reach|amounted|amount|were|was|are|is)\b)|(?:(?:mining|smelting|separation|refining|quota)\s+)?(?:total|aggregate)(?=\s+(?:to|at|of)\s+\d))|\btotal\s+(?:[a-z-]+\s+){0,6}?(?:quotas?|allocations?|targets?)\s+(?:for|in)\s+(?:(?:19|20)\d{2}|the year|this year|that year)\b|(?<!(?:前[两二三]批|合计|合計)[^。；]{0,6})(?:19|20)\d{2}\s*年\s*(?:稀土\s*)?(?:(?:开采|開採|矿产品|礦產品|冶炼分离|冶煉分離)\s*[、和及与與]?\s*){1,3}(?:稀土\s*)?总量控制指标(?=\s*(?:分别|分別)?\s*(?:为|為|是))/gi,
   ],
   // (别离为: a machine-spun 分别为.)
   ['respectively', /分别|各为|各自为|别离(?=为|是)|respectively/gi],
@@ -226,6 +226,8 @@ const BATCH_BEFORE = /\b(?:batch|tranche|round)(?:es)?\b[^,.;:!?]{0,30}$/i;
 
 const COMPARED_BEFORE = /(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bover|比|较|与)\s*(?:the\s+)?$/i;
 const PART_BEFORE = /(?:\bincluded?\b[^,.;]{0,12}|\bincluding\b[^,.;]{0,12}|含|包括)\s*(?:the\s+)?$/i;
+
+const TOGETHER_BEFORE = /(?:\b(?:together|combined|along)\s+with|连同|連同|加上|计及|計及|算上)[^,，。;；\d]{0,16}$/i;
 
 const YTD_WORD = /^(?:combined|so far this year|(?:for )?the year so far|year[\s-]to[\s-]date|total\s+so\s+far)$/i;
 
@@ -359,6 +361,16 @@ export function findCues(text: string, words?: DocumentWords): Cue[] {
       !OWN_TONNAGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
     )
       continue;
+    // ("Together with the first batch already issued, this year's quotas so far come to …", 连同此前已下达的第一批、第二批
+    // 指标，…: a batch the sum is made with is a part of the sum, which is the tonnage's scope.)
+    // (Not one whose own tonnage follows: 加上年初下达的第一批15,501吨，… states that batch.)
+    if (
+      TOGETHER_BEFORE.test(before) &&
+      !OWN_TONNAGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
+    ) {
+      out.push({ type: 'ytd', start: m.index, end: m.index + m[0].length });
+      continue;
+    }
     out.push({ type: 'batch', start: m.index, end: m.index + m[0].length, n: BATCH_NUM[key] ?? 1 });
   }
   return out.sort((a, b) => a.start - b.start);
