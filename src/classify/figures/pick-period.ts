@@ -164,6 +164,10 @@ export function pickPeriod(
   const own =
     quota && (scope.issuedAhead || periods.some((p) => !issued(p))) ? periods.filter((p) => !issued(p)) : periods;
   const { pick, inClause } = nearestMention(q, clause, own, scope.text);
+  // ("since 2021, when the ministries brought the annual totals to 168,000 tonnes": a quota no mention of its own
+  // dates is of the year the clause before it opened to narrate.)
+  const narrated = !pick && quota ? narratedYear(q, periods) : undefined;
+  if (narrated !== undefined) return String(narrated);
   // (A month with no year in a text with no date: the year the text was last on. A quota for a half is set ahead, in
   // the year of the text: 其余…在下半年下达 in August is this year's second half.)
   const contextYear =
