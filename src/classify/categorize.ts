@@ -596,8 +596,7 @@ export function categorize(
         topic = at >= 0 && news ? topicRank[at]! : 0;
       }
       if (!near && !negative && (at < 0 || (factor >= positions[at]! && nearLead(at)))) near = true;
-      if (!fresh && !negative && at >= 0 && factor >= positions[at]! && present(at))
-        fresh = true;
+      if (!fresh && !negative && at >= 0 && factor >= positions[at]! && present(at)) fresh = true;
       const off = at < 0 || negative ? factor * rules.settings.offTopicFactor : offTopicFactorAt(at, factor);
       if (off > bestOff) {
         bestOff = off;
