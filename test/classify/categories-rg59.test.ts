@@ -97,3 +97,22 @@ describe("a document kind's headline does not make a step reported as the day's 
     ).toEqual([]);
   });
 });
+
+describe("a masthead's name with its date after a bar makes an untitled newsletter a digest", () => {
+  const body = (data: string) =>
+    'THE ORE CART | Tuesday 9 December 2025\nA short read on metals before the open\n\nMARKETS\n' +
+    '• Copper slipped 0.5% in London as Chilean output recovered.\n• Gold held near its record.\n\nDATA\n' +
+    `• ${data}\n• Indian steel output rose for a fifth month.\n\nCOMPANIES\n• A Perth junior raised A$40 million.`;
+  it('a data bullet with customs figures out this morning is the release', () => {
+    expect(
+      categories(
+        '',
+        body('China rare earths: customs figures out this morning put November exports at 5,100 t, up 6% on October.'),
+        '2025-12-09',
+      ),
+    ).toEqual(['export_statistics']);
+  });
+  it('near-miss: the same newsletter with no rare-earth data bullet has no category', () => {
+    expect(categories('', body('Zinc stocks in LME warehouses fell for a sixth week.'), '2025-12-09')).toEqual([]);
+  });
+});
