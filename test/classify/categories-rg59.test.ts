@@ -116,3 +116,24 @@ describe("a masthead's name with its date after a bar makes an untitled newslett
     expect(categories('', body('Zinc stocks in LME warehouses fell for a sixth week.'), '2025-12-09')).toEqual([]);
   });
 });
+
+describe('a condition in other words is no step', () => {
+  it('"provided the suspension … holds" in an outlook relaxes nothing', () => {
+    const body =
+      'Magnet exports are forecast to grow about 8% this year, provided the suspension of the October controls ' +
+      'holds, a survey of traders showed.';
+    expect(categories('Outlook 2026: magnet demand seen firm', body, '2026-01-06')).toEqual([]);
+  });
+  it('guard (passes on the old code too): 只要 … 暂停 … 继续有效 in an outlook stays no step', () => {
+    const body = '只要10月管制措施的暂停安排继续有效，今年磁体出口将保持增长。';
+    expect(categories('2026年稀土市场展望', body, '2026-01-06')).toEqual([]);
+  });
+  it('near-miss: a suspension announced today with "provided by" in its sentence is news', () => {
+    const body =
+      'The commerce ministry said on Monday it would suspend the October controls until Nov. 10, 2026, according ' +
+      'to a statement provided by its press office.';
+    expect(categories('China suspends October rare earth export controls', body, '2025-11-10')).toEqual([
+      'control_relaxation',
+    ]);
+  });
+});
