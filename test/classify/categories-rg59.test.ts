@@ -137,3 +137,20 @@ describe('a condition in other words is no step', () => {
     ]);
   });
 });
+
+describe('export control as the modifier of new regulations names the regulations', () => {
+  it('"new export control regulations" in a brief’s headline are a regulation', () => {
+    const body =
+      'The State Council published regulations on the export control of dual-use items on Monday, which take effect ' +
+      'on 1 December and cover rare earth technologies.';
+    expect(categories('A first look at China’s new export control regulations', body, '2024-10-01')).toEqual([
+      'regulation',
+    ]);
+  });
+  it('near-miss: "new export controls on rare earths" list items', () => {
+    const body = 'The commerce ministry said on Thursday it would put five more rare earths under export control.';
+    expect(categories('China announces new export controls on rare earths', body, '2025-10-09')).toEqual([
+      'control_list_addition',
+    ]);
+  });
+});
