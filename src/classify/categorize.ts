@@ -237,6 +237,17 @@ function salience(
     (datedAt[i] ??=
       (rules.present?.test(spans[i]!.text) ?? false) ||
       (doc !== null && namedDays(spans[i]!.text, doc, false).length > 0));
+  // Per sentence, once asked: whether it names the day of what it reports (今日, 近日, "late on Tuesday", a date of
+  // the week before the document's): the day's news. (Not one whose main clauses recall.)
+  const presentAt = new Array<boolean | undefined>(spans.length);
+  const present = (i: number) => {
+    if (past[i] === -1) read(i);
+    return (presentAt[i] ??=
+      past[i] === 0 &&
+      (DAY_OF_STEP.test(spans[i]!.text) ||
+        (doc !== null &&
+          namedDays(spans[i]!.text, doc, false).some((d) => d <= doc.day && d >= doc.day - RECENT_DAYS))));
+  };
   // A cue that starts in a clause, or whose words run into or across one (its verb in the main clause, its object in
   // "… comes as China imposed export controls"), is not said by the main clause. A relative clause describes the noun
   // before it: a cue that only runs into one is still the main clause's.
@@ -326,6 +337,7 @@ function salience(
     itemHeads,
     dated,
     nearLead,
+    present,
   };
 }
 
@@ -377,6 +389,15 @@ const PERIOD_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['export_stat
  */
 const PASSING_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['quota_batch', 'licence_approval', 'regulation']);
 
+/** A step dated this many days before the document, or fewer, is the day's news (a week: a weekly's news). */
+const RECENT_DAYS = 7;
+/**
+ * The day a step was taken, named: a weekday ("late on Tuesday", 周二), today or yesterday, 近日/日前 (these days). Not
+ * "this week" or 本周 (a weekly's span), not 截至目前 (a tally as of now), not a step to come ("will take effect").
+ */
+const DAY_OF_STEP =
+  /\b(?:on|late|early|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday)\b|(?:周|星期|禮拜|礼拜)[一二三四五六日天]|今[日天]|昨[日天]|近日|日前|当天|當天/i;
+
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 /**
@@ -416,6 +437,7 @@ export function categorize(
     itemHeads,
     dated,
     nearLead,
+    present,
   } = salience(text, spans, titleEnd, rules, date);
   const scores = new Map<
     Category,
@@ -436,6 +458,11 @@ export function categorize(
       offSentences: Set<number>;
       /** Whether a strong cue is read as news near the lead (`nearLead`). */
       near: boolean;
+      /**
+       * Whether a strong cue is read as the day's news: in the headline's main clause, or in a sentence that names the
+       * present ("set the first batch …, according to a notice published late on Tuesday").
+       */
+      fresh: boolean;
     }
   >();
   const vetoed = new Set<Category>();
@@ -479,6 +506,12 @@ export function categorize(
   // A weak cue (a rare earth named, an export licence) only adds to a category that stronger cues made news.
   const isNews = (category: Category) => scores.get(category)?.news === true;
   const ordered = inOrder(rules);
+  // Whether the headline says what kind of document this is (a `documentKind` rule matches it), once asked.
+  let kindHead: boolean | undefined;
+  const kindHeadline = () =>
+    (kindHead ??= ordered.rules.some(
+      (r) => r.documentKind && mayMatch(r.re) && new RegExp(r.re.source, 'i').test(text.slice(0, headEnd)),
+    ));
   // Whether any sentence may report a further step (only then can a later occurrence of a cue count more off-topic).
   const furtherSteps = rules.further !== null && inDocument(rules.further);
   for (const rule of ordered.rules) {
@@ -508,8 +541,9 @@ export function categorize(
     // The sentence of the best off-topic reading.
     let offAt = -1;
     let evidence = '';
-    // Whether a reading as news stands near the lead.
+    // Whether a reading as news stands near the lead, and whether one is the day's news (`fresh`).
     let near = false;
+    let fresh = false;
     // Document-scope conditions are the same for every occurrence: decide them once. A `with` the document lacks
     // cannot occur in any of its sentences either: the rule is skipped before its scan.
     if (rule.withRe && !inDocument(rule.withRe)) continue;
@@ -562,6 +596,7 @@ export function categorize(
         topic = at >= 0 && news ? topicRank[at]! : 0;
       }
       if (!near && !negative && (at < 0 || (factor >= positions[at]! && nearLead(at)))) near = true;
+      if (!fresh && !negative && at >= 0 && factor >= positions[at]! && present(at)) fresh = true;
       const off = at < 0 || negative ? factor * rules.settings.offTopicFactor : offTopicFactorAt(at, factor);
       if (off > bestOff) {
         bestOff = off;
@@ -578,7 +613,15 @@ export function categorize(
       // further step can count in full).
       const offMost = furtherSteps ? 1 : rules.settings.offTopicFactor;
       const { titleFactor } = rules.settings;
-      if (best >= titleFactor && bestOff >= titleFactor * offMost && bestUntopical >= titleFactor) break;
+      // (Under a headline of a document kind, `documentKind`, a cue read in full in the headline does not end the search:
+      // whether the body reports the step as the day's news decides whether that kind counts against it.)
+      if (
+        best >= titleFactor &&
+        bestOff >= titleFactor * offMost &&
+        bestUntopical >= titleFactor &&
+        (fresh || negative || !kindHeadline())
+      )
+        break;
       if (best >= 1 && bestOff >= offMost && bestUntopical >= 1 && m.index >= leadEnd) break;
     }
     if (best === 0) continue;
@@ -587,6 +630,12 @@ export function categorize(
       // is news of its own: what the headline says about the document's kind (a control announcement provides for
       // penalties) does not count against it.
       if (negative && rule.in === 'title' && scores.get(category)?.further === true) continue;
+      // What kind of document the headline says it is (a market wrap, a timeline, a commentary: `documentKind`) does
+      // not make a step it reports as the day's news a mention in passing: shares that jump "after Beijing lifts first
+      // 2024 mining quota", the notice "published late on Tuesday", report the batch as their catalyst; a timeline's
+      // newest entry, dated the day before, is its news. (A batch dated weeks back in a price report is background.)
+      if (negative && rule.documentKind && !PERIOD_CATEGORIES.has(category) && scores.get(category)?.fresh === true)
+        continue;
       if (rule.veto) {
         // A veto read only in a recalled sentence or a side clause ("the controls imposed in April are not affected")
         // says what an earlier step did not cover, not what this one does.
@@ -605,6 +654,7 @@ export function categorize(
         further: false,
         offSentences: new Set<number>(),
         near: false,
+        fresh: false,
       };
       entry.score += rule.weight * best;
       entry.offScore += rule.weight * bestOff;
@@ -617,6 +667,7 @@ export function categorize(
         entry.untopicalNews ||= newsUntopical;
         entry.further ||= furtherOff;
         entry.near ||= near;
+        entry.fresh ||= fresh;
         if (offAt >= 0 && topicRank[offAt] === 0) entry.offSentences.add(offAt);
         else entry.offSentences.add(-1);
       } else if (rule.weight >= HEADLINE_NEWS_WEIGHT && topic === 2) {

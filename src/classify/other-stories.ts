@@ -48,12 +48,12 @@ const DATA_LINE = new RegExp(
 /**
  * A headline that names a digest: a morning brief, a roundup, a metals weekly, 要闻速览, 早参, a periodical's name before
  * its date or issue ("Metals Morning — Tuesday", "Critical Minerals Wrap — October 21", "… Weekly: ", "Rare Earth Ledger —
- * Issue 31"), or that lists three stories or more
+ * Issue 31"), a masthead's name with its date after a bar ("THE MORNING LODE | Wednesday 14 January 2026"), or that lists three stories or more
  * separated by semicolons ("Magnet exports hit seven-month high; Guangdong seizure; gallium quiet"). Its items are the
  * document's news, each a story of its own.
  */
 const DIGEST_TITLE =
-  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update|note)s?|(?:critical\s+)?(?:minerals?|metals?|commodities)\s+(?:weekly|daily)|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报|旬报|月报|周刊|月刊|^[^;\n]+;[^;\n]+;|\b(?:weekly|daily|morning|wrap|brief|briefing|bulletin|newsletter)[ \t]*(?:[—–|:：]|-[ \t]|$)|[—–|:：-][ \t]*(?:issue|vol\.?|volume)[ \t]*\d/i;
+  /\b(?:(?:morning|evening|daily|weekly|metals?|market|news)\s+(?:brief|briefing|wrap|digest|roundup|round-up|update|note)s?|(?:critical\s+)?(?:minerals?|metals?|commodities)\s+(?:weekly|daily)|briefing|digest|roundup|round-up|news in brief|what to watch|what we're watching)\b|要闻|速览|早参|早报|晚报|早知道|简报|快讯|一览|汇总|日报|周报|旬报|月报|周刊|月刊|^[^;\n]+;[^;\n]+;|\b(?:weekly|daily|morning|wrap|brief|briefing|bulletin|newsletter)[ \t]*(?:[—–|:：]|-[ \t]|$)|[—–|:：-][ \t]*(?:issue|vol\.?|volume)[ \t]*\d|\|[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*$/i;
 /**
  * A line that opens an item: a bullet (or a newsletter's >> or »), an item number (1. 2、 (3) ④ 五、), or a kicker of a few words and a colon or a
  * dash ("Tungsten: …", "Rare earths - …", 【稀土】) as newsletters without bullets set their items.

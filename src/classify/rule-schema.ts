@@ -72,6 +72,12 @@ function buildRuleSchemas() {
       in: z.enum(['title', 'body', 'any']).default('any'),
       /** The category is dropped when this rule fires, whatever else matched. */
       veto: z.boolean().default(false),
+      /**
+       * A rule against categories that says what kind of document this is (a market report, a timeline, a commentary):
+       * it does not count against a category whose step the document reports as the day's news (a sentence naming
+       * the present or a day of the week before the document's date).
+       */
+      documentKind: z.boolean().default(false),
       note: z.string().optional(),
     })
     .refine((r) => r.phrases.length + r.patterns.length > 0, { message: 'a rule needs phrases or patterns' });

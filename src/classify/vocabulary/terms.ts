@@ -139,6 +139,10 @@ export const TERMS = {
     '\\blimits?\\b(?<=\\b(?:production|output|mining|smelting|separation|extraction)\\slimits?)',
     '\\btargets?\\b',
     '\\bmaximum\\s+(?:amount|volume|output)\\b',
+    // (总量控制指标 in the ministries' own English: "total quantity control indicators", "mining indicators" — an
+    // indicator as the quota, not an economic indicator.)
+    '\\btotal[\\s-](?:quantity|volume|amount)\\s+control\\b',
+    '\\b(?:control|quota|mining|smelting|separation|extraction|production|output)\\s+indicators?\\b',
   ),
   /** … and what it limits. */
   quota_activity: alternatives(
