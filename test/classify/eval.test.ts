@@ -34,8 +34,9 @@ const FLOORS: Record<'train' | 'all', { categories: number; figures: number } | 
   // figures 0.887; after the categories round of promises, leads and word classes categories 0.927; after the fourth
   // categories round (earlier months off-topic, export quotas, licence words, further steps, easing via licences)
   // 0.982; after the fifth figure round figures 0.951; after the sixth 0.958; from the seventh round figures 0.971;
-  // after the thirteenth, categories 0.988: a story's customs figures far from its lead are not its news).
-  all: { categories: 0.968, figures: 0.951 },
+  // after the thirteenth, categories 0.988: a story's customs figures far from its lead are not its news; after the
+  // fourteenth, 0.994 / 0.992: retrospectives, a review of last year's trade, the magnet series written as 稀土).
+  all: { categories: 0.974, figures: 0.972 },
 };
 
 const loaded = loadRules([join(SHIPPED_CONFIG_DIR, 'rules')]);
