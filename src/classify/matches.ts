@@ -53,8 +53,15 @@ export class Matches {
         count += part.starts?.length ?? 0;
       }
     }
-    this.wordAt = new Array<number>(count).fill(-1);
-    this.cursor = new Array<number>(count).fill(-1);
+    // (Filled by a loop: Array.prototype.fill on a new array of a given length runs in the runtime, not inline.)
+    const wordAt: number[] = [];
+    const cursor: number[] = [];
+    for (let j = 0; j < count; j++) {
+      wordAt.push(-1);
+      cursor.push(-1);
+    }
+    this.wordAt = wordAt;
+    this.cursor = cursor;
   }
 
   /** The next match, as `re.exec` would find it, or null. Empty matches are returned; the search then moves on by one. */

@@ -666,9 +666,36 @@ export class WordScanner {
   ): Int32Array {
     const found = new Int32Array(this.words.length);
     occurrences?.clear();
-    const { roots, ends, fail, nextEnd, output, lengths, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
+    // At most one place a character where words end: (place, first word's node) pairs.
+    if (this.hits.length < 2 * text.length) this.hits = new Int32Array(2 * text.length);
+    const { hits, ends, nextEnd, lengths } = this;
+    const count = this.walk(text, hits);
+    for (let h = 0; h < count; h += 2) {
+      const i = hits[h]!;
+      // Every word that ends here: the node's own, then those of its suffixes.
+      for (let at = hits[h + 1]!; at !== 0; at = nextEnd[at]!) {
+        const id = ends[at]! - 1;
+        const start = i + 1 - lengths[id]!;
+        found[id]! |= 1 << (start >> blockShift);
+        if (listed !== undefined && listed[id]! >= 0) occurrences!.add(listed[id]!, start);
+      }
+    }
+    return found;
+  }
+
+  /** Where the words of `scan` (a buffer kept between scans) end: the place and the first node of the words there. */
+  private hits = new Int32Array(0);
+
+  /**
+   * The automaton's walk over `text`: writes to `hits`, for each place where some word ends, the place and the node
+   * of the first such word (`output`), and returns how many numbers it wrote. (A loop of its own, calling nothing: the
+   * compiled loop then keeps its tables' checks out of the walk, which runs for every character of every document.)
+   */
+  private walk(text: string, hits: Int32Array): number {
+    const { roots, fail, output, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
     const { jumpNode, jumpChar, jumpTo, jumpMask, jumpShift } = this;
     const n = text.length;
+    let count = 0;
     let node = 0;
     for (let i = 0; i < n; i++) {
       const char = text.charCodeAt(i);
@@ -710,15 +737,13 @@ export class WordScanner {
           }
           node = fail[node]!;
         }
-      // Every word that ends here: the node's own, then those of its suffixes.
-      for (let at = output[node]!; at !== 0; at = nextEnd[at]!) {
-        const id = ends[at]! - 1;
-        const start = i + 1 - lengths[id]!;
-        found[id]! |= 1 << (start >> blockShift);
-        if (listed !== undefined && listed[id]! >= 0) occurrences!.add(listed[id]!, start);
+      const first = output[node]!;
+      if (first !== 0) {
+        hits[count++] = i;
+        hits[count++] = first;
       }
     }
-    return found;
+    return count;
   }
 }
 
@@ -755,12 +780,13 @@ export class Occurrences {
   /** Group the pairs by slot (a counting sort: the order of each slot's starts is the text's). */
   sort(): this {
     const { pairs, count, slots } = this;
+    // Counts, then where each slot's starts end; placed from the last pair back, each slot's end moves to its start.
     const first = new Int32Array(slots + 1);
-    for (let k = 0; k < count; k += 2) first[pairs[k]! + 1]!++;
-    for (let slot = 0; slot < slots; slot++) first[slot + 1]! += first[slot]!;
+    for (let k = 0; k < count; k += 2) first[pairs[k]!]!++;
+    for (let slot = 1; slot < slots; slot++) first[slot]! += first[slot - 1]!;
     const starts = new Int32Array(count >> 1);
-    const next = first.slice(0, slots);
-    for (let k = 0; k < count; k += 2) starts[next[pairs[k]!]!++] = pairs[k + 1]!;
+    for (let k = count - 2; k >= 0; k -= 2) starts[--first[pairs[k]!]!] = pairs[k + 1]!;
+    first[slots] = count >> 1;
     this.first = first;
     this.starts = starts;
     return this;
