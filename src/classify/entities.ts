@@ -19,6 +19,15 @@ const ZH_EFFECTIVE =
 const EN_EFFECTIVE =
   /(?:effective|take[sn]? effect|comes? into (?:force|effect)|from)\s+(?:on\s+|from\s+)?(?:(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})|([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4}))/g;
 
+/**
+ * The matches of a global expression, as `text.matchAll(re)` gives them (none of these can match the empty string),
+ * without the copy of the expression matchAll makes for every call (its source hashed again each time).
+ */
+function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
+}
+
 const pad = (n: number | string) => String(n).padStart(2, '0');
 const iso = (y: string | number, m: string | number, d: string | number) => `${y}-${pad(m)}-${pad(d)}`;
 const monthNo = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -27,30 +36,30 @@ const monthNo = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase())
 export function extractEntities(text: string): Entities {
   // One scan names them all (a match is one element's character, name, symbol or formula); listed in table order.
   const named = new Set<string | undefined>();
-  for (const m of text.matchAll(ANY_ELEMENT)) named.add(elementOf(m[0]));
+  for (const m of matchesOf(ANY_ELEMENT, text)) named.add(elementOf(m[0]));
   const elements = ELEMENTS.filter((e) => named.has(e.symbol)).map((e) => e.symbol);
   const numbers = new Set<string>();
   // The pattern backtracks over every run of Chinese characters: only run it where a number can end a match.
   if (DOC_NUMBER_END.test(text))
-    for (const m of text.matchAll(DOC_NUMBER))
+    for (const m of matchesOf(DOC_NUMBER, text))
       numbers.add(
         m[0]
           .replace(/[[［【(（]/, '〔')
           .replace(/[\]］】)）]/, '〕')
           .replace(/\s+/g, ''),
       );
-  for (const m of text.matchAll(ANNOUNCEMENT))
+  for (const m of matchesOf(ANNOUNCEMENT, text))
     numbers.add(`${m[1]!.replace(/[\s、和与]+/g, ' ').trim()}公告${m[2]}年第${m[3]}号`);
   // The pattern opens with optional words, so it starts at every position: only run it where the word is.
   if (/announcement/i.test(text))
-    for (const m of text.matchAll(EN_ANNOUNCEMENT)) if (m[2]) numbers.add(`Announcement No. ${m[1]} of ${m[2]}`);
+    for (const m of matchesOf(EN_ANNOUNCEMENT, text)) if (m[2]) numbers.add(`Announcement No. ${m[1]} of ${m[2]}`);
   const hsCodes = new Set<string>();
-  for (const m of text.matchAll(HS))
+  for (const m of matchesOf(HS, text))
     for (const code of m[1]!.split(/\s*[、,，和及/]\s*/))
       if (/^\d{4}\.?\d{2}/.test(code)) hsCodes.add(code.replace(/\./g, ''));
   const dates = new Set<string>();
-  for (const m of text.matchAll(ZH_EFFECTIVE)) dates.add(iso(m[1]!, m[2]!, m[3]!));
-  for (const m of text.matchAll(EN_EFFECTIVE)) {
+  for (const m of matchesOf(ZH_EFFECTIVE, text)) dates.add(iso(m[1]!, m[2]!, m[3]!));
+  for (const m of matchesOf(EN_EFFECTIVE, text)) {
     const month = monthNo(m[2] ?? m[4] ?? '');
     if (month > 0) dates.add(iso(m[3] ?? m[6]!, month, m[1] ?? m[5]!));
   }

@@ -402,6 +402,12 @@ export interface ScanPart {
 /** How Matches finds an expression's matches: by its alternatives (see alternatives.ts). */
 export interface ScanPlan {
   parts: readonly ScanPart[];
+  /**
+   * Whether a match of the expression is a match of the alternative that made it, as `exec` gives it: the expression
+   * has no capturing group (whose numbers would differ) and no `d` flag. Then Matches returns the alternative's own
+   * match instead of running the whole expression again where it starts.
+   */
+  asPart: boolean;
 }
 
 const PLANS = new WeakMap<RegExp, ScanPlan | null>();
@@ -438,7 +444,10 @@ function makePlan(re: RegExp): ScanPlan | null {
       starts: useful ? starts : null,
     };
   });
-  return parts.length > 1 || parts[0]!.starts !== null ? { parts } : null;
+  if (parts.length === 1 && parts[0]!.starts === null) return null;
+  // (An empty alternative added: matching the empty string, `exec` tells how many groups the expression has.)
+  const groups = new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, '')).exec('')!.length - 1;
+  return { parts, asPart: groups === 0 && !re.hasIndices };
 }
 
 /**
@@ -472,6 +481,8 @@ export class WordScanner {
   private readonly fail: Int32Array;
   /** Per trie node: the node of its longest proper suffix that ends a word, or 0. */
   private readonly nextEnd: Int32Array;
+  /** Per trie node: the first node of the words that end there (itself when it ends one, else `nextEnd`), or 0. */
+  private readonly output: Int32Array;
   /** Per word id: its length. */
   private readonly lengths: Int32Array;
   /** The edge table: parent node, character and child node (0 marks an empty slot: the root is no child). */
@@ -486,6 +497,22 @@ export class WordScanner {
    * too large for 16-bit node numbers. Other characters take the edge table and the failure links.
    */
   private readonly ascii: Uint16Array | null;
+  /**
+   * Whether the scan folds ASCII capitals itself (`ascii` gives a capital its small letter's steps), so that a text is
+   * scanned as written, not lower-cased first: lower-casing a Chinese text (ICU) cost more than the scan saved. Set
+   * when the table exists and no word holds a capital (the words of a `WordIndex` are lower-cased).
+   */
+  readonly folds: boolean;
+  /**
+   * The automaton's steps on other characters from a node other than the root, failure links followed in advance
+   * (node, character → node), where they do not lead to the root's own step (`roots`): one hash look-up a character
+   * instead of a look-up at every node of the failure chain. (Kept with the ASCII table only.)
+   */
+  private readonly jumpNode: Int32Array;
+  private readonly jumpChar: Int32Array;
+  private readonly jumpTo: Int32Array;
+  private readonly jumpMask: number;
+  private readonly jumpShift: number;
 
   constructor(words: Iterable<string>) {
     const list = [...new Set(words)].filter((w) => w.length > 0);
@@ -545,17 +572,51 @@ export class WordScanner {
         queue.push(child);
       }
     }
+    this.output = this.ends.map((e, node) => (e !== 0 ? node : this.nextEnd[node]!));
     this.ascii = nodes < 0xffff ? new Uint16Array((nodes + 1) * 128) : null;
+    this.folds = this.ascii !== null && !list.some((w) => /[A-Z]/.test(w));
+    const jumps: Array<Map<number, number> | undefined> = [];
     if (this.ascii) {
       const { ascii, fail } = this;
       for (let c = 0; c < 128; c++) ascii[c] = this.roots[c]!;
       // Breadth first, a node's failure node has its row by the time the node is reached.
-      for (const node of queue)
+      for (const node of queue) {
         for (let c = 0; c < 128; c++) {
           const child = this.child(node, c);
           ascii[node * 128 + c] = child >= 0 ? child : ascii[fail[node]! * 128 + c]!;
         }
+        // Other characters: the node's own children, else where its failure node goes (unless that is the root).
+        const inherited = jumps[fail[node]!];
+        let own: Map<number, number> | undefined;
+        for (const [char, child] of children[node]!) if (char >= 128) (own ??= new Map(inherited)).set(char, child);
+        jumps[node] = own ?? inherited;
+      }
+      if (this.folds)
+        for (let row = 0; row <= nodes; row++)
+          for (let c = 65; c <= 90; c++) ascii[row * 128 + c] = ascii[row * 128 + c + 32]!;
     }
+    let count = 0;
+    for (const j of jumps) count += j?.size ?? 0;
+    let jumpSize = 16;
+    while (jumpSize < count * 2) jumpSize *= 2;
+    this.jumpMask = jumpSize - 1;
+    this.jumpShift = 32 - Math.log2(jumpSize);
+    this.jumpNode = new Int32Array(jumpSize);
+    this.jumpChar = new Int32Array(jumpSize);
+    this.jumpTo = new Int32Array(jumpSize);
+    jumps.forEach((map, node) => {
+      for (const [char, to] of map ?? []) {
+        let slot = WordScanner.hash(node, char, this.jumpShift);
+        while (this.jumpTo[slot] !== 0) slot = (slot + 1) & this.jumpMask;
+        this.jumpNode[slot] = node;
+        this.jumpChar[slot] = char;
+        this.jumpTo[slot] = to;
+      }
+    });
+  }
+
+  private static hash(node: number, char: number, shift: number): number {
+    return Math.imul(Math.imul(node, 0x9e3779b1) ^ char, 0x85ebca6b) >>> shift;
   }
 
   private slotOf(parent: number, char: number): number {
@@ -592,25 +653,69 @@ export class WordScanner {
   }
 
   /**
-   * Where the words occur in `lower` (a lower-cased text): per word id, a mask of the 32 blocks of the text
-   * (`blockShift` wide) in which an occurrence starts; 0 for a word that does not occur. With `listed` (per word id,
-   * its slot among the words whose every start is wanted, else -1), those starts are also written to `occurrences`.
+   * Where the words occur in `text` (lower-cased, or as written when the scanner `folds` capitals): per word id, a mask
+   * of the 32 blocks of the text (`blockShift` wide) in which an occurrence starts; 0 for a word that does not occur.
+   * With `listed` (per word id, its slot among the words whose every start is wanted, else -1), those starts are also
+   * written to `occurrences`.
    */
   scan(
-    lower: string,
-    blockShift = WordScanner.blockShift(lower.length),
+    text: string,
+    blockShift = WordScanner.blockShift(text.length),
     listed?: Int32Array,
     occurrences?: Occurrences,
   ): Int32Array {
     const found = new Int32Array(this.words.length);
     occurrences?.clear();
-    const { roots, ends, fail, nextEnd, lengths, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
-    const n = lower.length;
+    // At most one place a character where words end: (place, first word's node) pairs.
+    if (this.hits.length < 2 * text.length) this.hits = new Int32Array(2 * text.length);
+    const { hits, ends, nextEnd, lengths } = this;
+    const count = this.walk(text, hits);
+    for (let h = 0; h < count; h += 2) {
+      const i = hits[h]!;
+      // Every word that ends here: the node's own, then those of its suffixes.
+      for (let at = hits[h + 1]!; at !== 0; at = nextEnd[at]!) {
+        const id = ends[at]! - 1;
+        const start = i + 1 - lengths[id]!;
+        found[id]! |= 1 << (start >> blockShift);
+        if (listed !== undefined && listed[id]! >= 0) occurrences!.add(listed[id]!, start);
+      }
+    }
+    return found;
+  }
+
+  /** Where the words of `scan` (a buffer kept between scans) end: the place and the first node of the words there. */
+  private hits = new Int32Array(0);
+
+  /**
+   * The automaton's walk over `text`: writes to `hits`, for each place where some word ends, the place and the node
+   * of the first such word (`output`), and returns how many numbers it wrote. (A loop of its own, calling nothing: the
+   * compiled loop then keeps its tables' checks out of the walk, which runs for every character of every document.)
+   */
+  private walk(text: string, hits: Int32Array): number {
+    const { roots, fail, output, edgeParent, edgeChar, edgeChild, mask, shift, ascii } = this;
+    const { jumpNode, jumpChar, jumpTo, jumpMask, jumpShift } = this;
+    const n = text.length;
+    let count = 0;
     let node = 0;
     for (let i = 0; i < n; i++) {
-      const char = lower.charCodeAt(i);
+      const char = text.charCodeAt(i);
       if (char < 128 && ascii !== null) node = ascii[node * 128 + char]!;
-      // One step of the automaton (the edge lookup written out: this loop runs for every character of every document).
+      else if (node === 0) node = roots[char]!;
+      else if (ascii !== null) {
+        // One look-up in the steps laid out in advance (the hash written out: this runs for most characters of a
+        // Chinese text); a pair not there leads where the root's step does.
+        let slot = Math.imul(Math.imul(node, 0x9e3779b1) ^ char, 0x85ebca6b) >>> jumpShift;
+        let next = roots[char]!;
+        for (let to = jumpTo[slot]!; to !== 0; to = jumpTo[slot]!) {
+          if (jumpNode[slot] === node && jumpChar[slot] === char) {
+            next = to;
+            break;
+          }
+          slot = (slot + 1) & jumpMask;
+        }
+        node = next;
+      }
+      // One step of the automaton (the edge lookup written out), for a word list too large for the tables.
       else
         for (;;) {
           if (node === 0) {
@@ -632,16 +737,13 @@ export class WordScanner {
           }
           node = fail[node]!;
         }
-      if (node === 0) continue;
-      // Every word that ends here: the node's own, then those of its suffixes.
-      for (let at = ends[node] !== 0 ? node : nextEnd[node]!; at !== 0; at = nextEnd[at]!) {
-        const id = ends[at]! - 1;
-        const start = i + 1 - lengths[id]!;
-        found[id]! |= 1 << (start >> blockShift);
-        if (listed !== undefined && listed[id]! >= 0) occurrences!.add(listed[id]!, start);
+      const first = output[node]!;
+      if (first !== 0) {
+        hits[count++] = i;
+        hits[count++] = first;
       }
     }
-    return found;
+    return count;
   }
 }
 
@@ -678,12 +780,13 @@ export class Occurrences {
   /** Group the pairs by slot (a counting sort: the order of each slot's starts is the text's). */
   sort(): this {
     const { pairs, count, slots } = this;
+    // Counts, then where each slot's starts end; placed from the last pair back, each slot's end moves to its start.
     const first = new Int32Array(slots + 1);
-    for (let k = 0; k < count; k += 2) first[pairs[k]! + 1]!++;
-    for (let slot = 0; slot < slots; slot++) first[slot + 1]! += first[slot]!;
+    for (let k = 0; k < count; k += 2) first[pairs[k]!]!++;
+    for (let slot = 1; slot < slots; slot++) first[slot]! += first[slot - 1]!;
     const starts = new Int32Array(count >> 1);
-    const next = first.slice(0, slots);
-    for (let k = 0; k < count; k += 2) starts[next[pairs[k]!]!++] = pairs[k + 1]!;
+    for (let k = count - 2; k >= 0; k -= 2) starts[--first[pairs[k]!]!] = pairs[k + 1]!;
+    first[slots] = count >> 1;
     this.first = first;
     this.starts = starts;
     return this;
@@ -738,36 +841,55 @@ export class WordIndex {
       );
   }
 
-  /** Which of the expressions a text may match, and where: one pass over its lower-cased form. */
+  /**
+   * Which of the expressions a text may match, and where: one pass over it, ASCII capitals folded by the scanner (or
+   * over its lower-cased form, for a word list too large for the scanner's tables).
+   */
   read(text: string): DocumentWords {
     const shift = WordScanner.blockShift(text.length);
-    const lower = text.toLowerCase();
+    const scanned = this.scanner.folds ? text : text.toLowerCase();
     // (Lower-casing that changes a length, as İ does, would move offsets: such a text is not searched by its words.)
-    const same = lower.length === text.length ? lower : null;
+    const kept = scanned.length === text.length;
     const parts = { needs: this.partNeeds, starts: this.partStarts };
     const occurrences = new Occurrences(this.slots);
-    const blocks = this.scanner.scan(lower, shift, same ? this.listed : undefined, occurrences);
-    return new DocumentWords(blocks, shift, this.needs, same, parts, occurrences.sort());
+    const blocks = this.scanner.scan(scanned, shift, kept ? this.listed : undefined, occurrences);
+    return new DocumentWords(blocks, shift, this.needs, kept ? scanned : null, parts, occurrences.sort());
   }
 }
 
+/** ASCII capitals to small letters, nothing else: offset for offset the text the scanner read when it folds them. */
+const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+
 /** The words one document holds, and roughly where, for `mayMatch` and `mayMatchIn`. */
 export class DocumentWords {
+  private folded: string | null = null;
+
   constructor(
     /** Per word id, the blocks of the document its occurrences start in (WordScanner.scan). */
     private readonly blocks: Int32Array,
     private readonly shift: number,
     private readonly needs: ReadonlyMap<RegExp, Int32Array>,
-    /** The document lower-cased, offset for offset (null when lower-casing moved them): for Matches' start words. */
-    readonly lower: string | null = null,
+    /**
+     * The text the words were found in, offset for offset the document's (as written, or lower-cased), or null when
+     * lower-casing moved offsets: Matches runs alternatives from the occurrences of their start words only when set.
+     */
+    readonly scanned: string | null = null,
     private readonly parts: { needs: readonly Int32Array[]; starts: readonly Int32Array[] } = { needs: [], starts: [] },
-    /** Where each start word occurs in `lower` (by slot): the alternatives' start words, listed by the scan. */
+    /** Where each start word occurs in `scanned` (by slot): the alternatives' start words, listed by the scan. */
     readonly occurrences: Occurrences = new Occurrences(0),
   ) {}
 
-  /** The slot of a planned alternative's j-th start word in `occurrences`, or -1 when its starts are not listed. */
-  startSlot(serial: number, j: number): number {
-    return this.parts.starts[serial]?.[j] ?? -1;
+  /**
+   * `scanned` with its ASCII capitals in small letters (the words are lower-cased), where Matches looks for a start
+   * word the scan did not list; made on first use ('' when `scanned` is null).
+   */
+  get lower(): string {
+    return (this.folded ??= this.scanned === null ? '' : asciiLower(this.scanned));
+  }
+
+  /** The slots of a planned alternative's start words in `occurrences` (-1: not listed), when the index planned it. */
+  startSlots(serial: number): Int32Array | undefined {
+    return this.parts.starts[serial];
   }
 
   /** mayMatchIn for an alternative of a planned expression (ScanPart), by its serial. */
@@ -775,7 +897,7 @@ export class DocumentWords {
     const needs = this.parts.needs[serial];
     if (needs === undefined) return true;
     // The whole document (the rule and cue scans): whether a word occurs at all.
-    if (start === 0 && end === this.lower?.length) {
+    if (start === 0 && end === this.scanned?.length) {
       for (let i = 0; i < needs.length; i++) if (this.blocks[needs[i]!] !== 0) return true;
       return false;
     }

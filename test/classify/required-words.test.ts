@@ -179,6 +179,30 @@ describe('finding which words occur in a text in one pass', () => {
     }
   });
 
+  it('folds ASCII capitals as it scans, and only those: the same blocks as the ASCII-lower-cased text', () => {
+    const random = seededRandom(20261213);
+    const alphabet = ['a', 'A', 'b', 'B', 'ab', 'AB', '出', '口', '稀土', ' ', 'é', 'É', 'İ', 'K'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    const list = ['a', 'ab', 'bab', 'abab', 'b出口', '口稀', '稀土出口', 'é出', 'aé', 'k', 'i'];
+    const scanner = new WordScanner(list);
+    expect(scanner.folds).toBe(true);
+    const asciiLower = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: Math.floor(random() * 200) }, pick).join('');
+      const shift = WordScanner.blockShift(text.length);
+      expect([text, [...scanner.scan(text, shift)]]).toEqual([text, [...scanner.scan(asciiLower(text), shift)]]);
+      // (É, İ and the Kelvin sign K are left as they are: no word holds them.)
+      for (const w of list) {
+        let expected = 0;
+        const lower = asciiLower(text);
+        for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) expected |= 1 << (at >> shift);
+        expect([text, w, scanner.scan(text, shift)[scanner.idOf(w)]]).toEqual([text, w, expected]);
+      }
+    }
+    // A word list with a capital is scanned as written (the text lower-cased by the caller).
+    expect(new WordScanner(['Ab']).folds).toBe(false);
+  });
+
   it('finds words at the very start and end of the text, and in a one-character text', () => {
     const scanner = new WordScanner(['ab', 'xyz', 'q']);
     // Per word, a mask of the blocks its occurrences start in (one character a block in so short a text).
