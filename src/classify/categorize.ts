@@ -398,6 +398,14 @@ const RECENT_DAYS = 7;
 const DAY_OF_STEP =
   /\b(?:on|late|early|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday)\b|(?:周|星期|禮拜|礼拜)[一二三四五六日天]|今[日天]|昨[日天]|近日|日前|当天|當天/i;
 
+const ONE_SHOT = new WeakMap<RegExp, RegExp>();
+/** A rule's expression without its global flag (no `lastIndex` to keep), compiled once per expression. */
+function oneShot(re: RegExp): RegExp {
+  let plain = ONE_SHOT.get(re);
+  if (!plain) ONE_SHOT.set(re, (plain = new RegExp(re.source, re.flags.replace('g', ''))));
+  return plain;
+}
+
 /** Rules weaker than this are context (a rare earth named somewhere): they do not make a document's topic. */
 const TOPIC_WEIGHT = 2;
 /**
@@ -510,7 +518,7 @@ export function categorize(
   let kindHead: boolean | undefined;
   const kindHeadline = () =>
     (kindHead ??= ordered.rules.some(
-      (r) => r.documentKind && mayMatch(r.re) && new RegExp(r.re.source, 'i').test(text.slice(0, headEnd)),
+      (r) => r.documentKind && mayMatch(r.re) && oneShot(r.re).test(text.slice(0, headEnd)),
     ));
   // Whether any sentence may report a further step (only then can a later occurrence of a cue count more off-topic).
   const furtherSteps = rules.further !== null && inDocument(rules.further);
